@@ -1,0 +1,31 @@
+/**
+ * Chinese code systems: 统计用区划代码 (division codes), 城乡分类代码, 公民身份号码 (GB 11643),
+ * 统一社会信用代码 (GB 32100) and the organisation code inside it (GB 11714).
+ *
+ * @packageDocumentation
+ */
+export { CREDIT_CODE_CATEGORIES } from './credit-code-categories.js';
+export type { CreditCodeCategoryEntry } from './credit-code-categories.js';
+export { creditCodeCheckCharacter, validateCreditCode } from './credit-code.js';
+export type { CreditCode, ValidateCreditCodeOptions } from './credit-code.js';
+export {
+  DIVISION_LEVELS,
+  divisionAncestors,
+  divisionAtLevel,
+  isWithinDivision,
+  parseDivisionCode,
+  townshipKindOf,
+  villageKindOf,
+} from './division-code.js';
+export type { DivisionCode, DivisionLevel, DivisionSegments, TownshipKind, VillageKind } from './division-code.js';
+export { createDivisionDataset, lookupDivision } from './division-dataset.js';
+export type { DivisionDataset, DivisionDatasetInfo, DivisionMatch, DivisionRecord } from './division-dataset.js';
+export { idNumberCheckCharacter, maskIdNumber, upgradeIdNumber, validateIdNumber } from './id-number.js';
+export type { CodeSet, IdNumber, MaskIdNumberOptions, ValidateIdNumberOptions } from './id-number.js';
+export { organizationCodeCheckCharacter } from './organization-code.js';
+export { creditCodeSchema, divisionCodeSchema, idNumberSchema } from './schemas.js';
+export { isProvinceCode } from './shared.js';
+export { parseUrbanRuralCode, URBAN_RURAL_CODES } from './urban-rural-code.js';
+export type { UrbanRuralCode } from './urban-rural-code.js';
+export { identifyCode } from './identify.js';
+export type { CodeReading, CodeSystem } from './identify.js';

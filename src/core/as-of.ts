@@ -1,0 +1,74 @@
+import { isMatch } from 'date-fns';
+import { createIssue } from './issue.js';
+import { failure, type Result, success } from './result.js';
+
+/**
+ * An as-of date: a `Date` (an instant, read in China's time zone, UTC+8) or a calendar date `'YYYY-MM-DD'`.
+ *
+ * @example
+ * ```ts
+ * import type { AsOfInput } from 'shequ';
+ * const asOf: AsOfInput = '2025-12-31';
+ * ```
+ */
+export type AsOfInput = Date | string;
+
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+function chinaCalendarDate(instant: Date): string {
+  // China has kept UTC+8 without daylight saving since 1992, so a fixed offset is exact for every as-of date.
+  return new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * Today's date in China (Asia/Shanghai), as `'YYYY-MM-DD'`.
+ *
+ * @param now - the current instant (a parameter so that tests can fix it)
+ * @returns the calendar date in China at that instant
+ *
+ * @example
+ * ```ts
+ * import { todayInChina } from 'shequ';
+ * todayInChina(new Date('2025-12-31T16:30:00Z'));
+ * //=> '2026-01-01'
+ * ```
+ */
+export function todayInChina(now: Date = new Date()): string {
+  return chinaCalendarDate(now);
+}
+
+/**
+ * Resolves an `asOf` option to a calendar date `'YYYY-MM-DD'` in China's time zone; omitted means today in China.
+ *
+ * @param asOf - a `Date`, a `'YYYY-MM-DD'` string, or `undefined`
+ * @returns the date, or an `invalid_date` issue on path `['asOf']`
+ *
+ * @example
+ * ```ts
+ * import { resolveAsOf } from 'shequ';
+ * resolveAsOf('2025-06-30');
+ * //=> { success: true, data: '2025-06-30' }
+ * resolveAsOf(new Date('2025-06-30T20:00:00Z'));
+ * //=> { success: true, data: '2025-07-01' }
+ * resolveAsOf('2025-02-30').success;
+ * //=> false
+ * ```
+ */
+export function resolveAsOf(asOf?: AsOfInput): Result<string> {
+  if (asOf === undefined) return success(todayInChina());
+  if (asOf instanceof Date) {
+    if (!Number.isNaN(asOf.getTime())) return success(chinaCalendarDate(asOf));
+  } else if (typeof asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(asOf) && isMatch(asOf, 'yyyy-MM-dd')) {
+    return success(asOf);
+  }
+  return failure([
+    createIssue(
+      'invalid_date',
+      {
+        zh: '基准日期（asOf）应为有效的 Date 或 YYYY-MM-DD 格式的日期',
+        en: "asOf must be a valid Date or a 'YYYY-MM-DD' date",
+      },
+      { path: ['asOf'] },
+    ),
+  ]);
+}

@@ -1,0 +1,11 @@
+export { createIssue, prefixIssuePath } from './issue.js';
+export type { Issue, LocalizedText, PathSegment, Severity } from './issue.js';
+export { ISSUE_CODES } from './issue-codes.js';
+export type { IssueCode } from './issue-codes.js';
+export { failure, ShequError, success, unwrap } from './result.js';
+export type { Failure, Result, Success } from './result.js';
+export { resolveAsOf, todayInChina } from './as-of.js';
+export type { AsOfInput } from './as-of.js';
+export { issuesFromZod } from './zod-issues.js';
+export { isAtLeastSeverity, SEVERITIES } from './severity.js';
+export { VERSION } from './version.js';

@@ -1,0 +1,59 @@
+import type { LocalizedText } from './issue.js';
+
+/**
+ * The catalogue of issue codes. Each code is public API: renaming one is a breaking change (see CONTRIBUTING.md).
+ * The value is a short title in Chinese and English; the issue's own `message` says more.
+ *
+ * | code | raised by |
+ * |---|---|
+ * | `invalid_type` | any validator given a value of the wrong JavaScript type |
+ * | `invalid_format` | a code of the wrong length or with characters outside its alphabet |
+ * | `invalid_date` | an ID number's birth date that is not a calendar date or lies after the as-of date; a bad `asOf` |
+ * | `invalid_checksum` | an ID number or credit code whose check character is wrong |
+ * | `invalid_organization_code` | a credit code whose embedded GB 11714 organisation code fails its own check |
+ * | `unknown_division` | a division code absent from the dataset the caller passed (warning) |
+ * | `unknown_category` | a credit code whose registration authority or category is not in the table (warning) |
+ * | `legacy_code` | a credit code failing its checksum but on the caller's list of known legacy codes (warning) |
+ * | `invalid_value` | a value outside the allowed set or range (schemas) |
+ * | `unrecognized_key` | a key the schema does not know (schemas) |
+ *
+ * @example
+ * ```ts
+ * import { ISSUE_CODES } from 'shequ';
+ * ISSUE_CODES.invalid_checksum.zh;
+ * //=> '校验码错误'
+ * ```
+ */
+export const ISSUE_CODES = {
+  /** The value is not of the expected JavaScript type (codes must be strings). */
+  invalid_type: { zh: '类型错误', en: 'Wrong type' },
+  /** The value does not have the structure of its code system: length, alphabet, segment ranges. */
+  invalid_format: { zh: '格式错误', en: 'Invalid format' },
+  /** A date is not a real calendar date, or lies after the as-of date. */
+  invalid_date: { zh: '日期错误', en: 'Invalid date' },
+  /** The check character does not match the one computed from the other characters. */
+  invalid_checksum: { zh: '校验码错误', en: 'Wrong check character' },
+  /** The organisation code (GB 11714) inside a credit code fails its own check. */
+  invalid_organization_code: { zh: '组织机构代码错误', en: 'Invalid organisation code' },
+  /** The division code is not in the dataset the caller supplied (a warning: datasets age). */
+  unknown_division: { zh: '区划代码不在数据集中', en: 'Division code not in the dataset' },
+  /** The registration authority or category of a credit code is not in the known table. */
+  unknown_category: { zh: '未知机构类别', en: 'Unknown registration category' },
+  /** A known legacy credit code accepted despite a failing checksum, because the caller listed it. */
+  legacy_code: { zh: '历史遗留代码', en: 'Known legacy code' },
+  /** A value outside the allowed set or range. */
+  invalid_value: { zh: '取值错误', en: 'Invalid value' },
+  /** A key the schema does not know. */
+  unrecognized_key: { zh: '未知字段', en: 'Unrecognized key' },
+} as const satisfies Record<string, LocalizedText>;
+
+/**
+ * A code of the library's issue catalogue ({@link ISSUE_CODES}).
+ *
+ * @example
+ * ```ts
+ * import type { IssueCode } from 'shequ';
+ * const code: IssueCode = 'invalid_checksum';
+ * ```
+ */
+export type IssueCode = keyof typeof ISSUE_CODES;

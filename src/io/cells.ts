@@ -1,0 +1,151 @@
+import type { UnitKind } from '../model/unit-kind.js';
+
+/**
+ * Turns full-width digits and signs (０–９, ．, －, ＋) into ASCII and trims white space, including the
+ * ideographic space U+3000.
+ *
+ * @param text - a cell's text
+ * @returns the text with ASCII digits
+ *
+ * @example
+ * ```ts
+ * import { normalizeDigits } from 'shequ/io';
+ * normalizeDigits('　１２３．５ ');
+ * //=> '123.5'
+ * ```
+ */
+export function normalizeDigits(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const c = ch.charCodeAt(0);
+    // Full-width forms U+FF01–U+FF5E sit 0xFEE0 above their ASCII twins.
+    out += c >= 0xff01 && c <= 0xff5e ? String.fromCharCode(c - 0xfee0) : ch;
+  }
+  return out.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+}
+
+/**
+ * Reads a number from a spreadsheet cell: full-width digits and thousands separators (`,` `，` and spaces between
+ * digit groups) are accepted. A blank cell gives `undefined`; text that is not a number gives `null`.
+ *
+ * @param cell - a cell's value (text, or a number from a spreadsheet)
+ * @returns the number, `undefined` for blank, `null` when unreadable
+ *
+ * @example
+ * ```ts
+ * import { parseNumberCell } from 'shequ/io';
+ * parseNumberCell('1,234.50');
+ * //=> 1234.5
+ * parseNumberCell('１２３');
+ * //=> 123
+ * parseNumberCell('');
+ * //=> undefined
+ * parseNumberCell('很多');
+ * //=> null
+ * ```
+ */
+export function parseNumberCell(cell: unknown): number | undefined | null {
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : null;
+  if (cell === undefined || cell === null) return undefined;
+  if (typeof cell !== 'string') return null;
+  const text = normalizeDigits(cell);
+  if (text === '') return undefined;
+  const plain = /^[+-]?\d{1,3}(?:[,，\s]\d{3})+(?:\.\d+)?$/.test(text) ? text.replace(/[,，\s]/g, '') : text;
+  if (!/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(plain)) return null;
+  return Number(plain);
+}
+
+const TRUE_WORDS = new Set(['是', '有', 'true', 'yes', 'y', '1', '√', '✓']);
+const FALSE_WORDS = new Set(['否', '无', '没有', 'false', 'no', 'n', '0', '×', '✗']);
+
+/**
+ * Reads a yes/no cell: 是/有/true/yes/Y/1/√ → `true`, 否/无/没有/false/no/N/0/× → `false` (case-insensitive,
+ * full-width accepted). Blank gives `undefined`; anything else `null`.
+ *
+ * @param cell - a cell's value
+ * @returns the flag, `undefined` for blank, `null` when unreadable
+ *
+ * @example
+ * ```ts
+ * import { parseBooleanCell } from 'shequ/io';
+ * parseBooleanCell('是');
+ * //=> true
+ * parseBooleanCell('N');
+ * //=> false
+ * parseBooleanCell('也许');
+ * //=> null
+ * ```
+ */
+export function parseBooleanCell(cell: unknown): boolean | undefined | null {
+  if (typeof cell === 'boolean') return cell;
+  if (typeof cell === 'number') return cell === 1 ? true : cell === 0 ? false : null;
+  if (cell === undefined || cell === null) return undefined;
+  if (typeof cell !== 'string') return null;
+  const word = normalizeDigits(cell).toLowerCase();
+  if (word === '') return undefined;
+  if (TRUE_WORDS.has(word)) return true;
+  if (FALSE_WORDS.has(word)) return false;
+  return null;
+}
+
+const KIND_WORDS: ReadonlyMap<string, UnitKind> = new Map([
+  ['community', 'community'],
+  ['社区', 'community'],
+  ['居委会', 'community'],
+  ['居民委员会', 'community'],
+  ['社区居委会', 'community'],
+  ['社区居民委员会', 'community'],
+  ['village', 'village'],
+  ['村', 'village'],
+  ['村委会', 'village'],
+  ['村民委员会', 'village'],
+]);
+
+/**
+ * Reads a unit-kind cell: 社区/居委会/居民委员会/community → `'community'`, 村/村委会/村民委员会/village → `'village'`.
+ * Blank gives `undefined`; anything else `null`.
+ *
+ * @param cell - a cell's value
+ * @returns the kind, `undefined` for blank, `null` when unreadable
+ *
+ * @example
+ * ```ts
+ * import { parseUnitKindCell } from 'shequ/io';
+ * parseUnitKindCell('居委会');
+ * //=> 'community'
+ * parseUnitKindCell('村民委员会');
+ * //=> 'village'
+ * ```
+ */
+export function parseUnitKindCell(cell: unknown): UnitKind | undefined | null {
+  if (cell === undefined || cell === null) return undefined;
+  if (typeof cell !== 'string') return null;
+  const word = normalizeDigits(cell).toLowerCase();
+  if (word === '') return undefined;
+  return KIND_WORDS.get(word) ?? null;
+}
+
+/**
+ * Reads a code cell as a string: a spreadsheet number becomes its digits (a 12-digit division code stored as a
+ * number keeps all its digits, which are exact below 2^53), full-width digits become ASCII, white space is trimmed.
+ * Blank gives `undefined`; a non-integer number `null`.
+ *
+ * @param cell - a cell's value
+ * @returns the code text, `undefined` for blank, `null` when unreadable
+ *
+ * @example
+ * ```ts
+ * import { parseCodeCell } from 'shequ/io';
+ * parseCodeCell(130102001001);
+ * //=> '130102001001'
+ * parseCodeCell(' １３０１０２ ');
+ * //=> '130102'
+ * ```
+ */
+export function parseCodeCell(cell: unknown): string | undefined | null {
+  if (typeof cell === 'number') return Number.isSafeInteger(cell) && cell >= 0 ? String(cell) : null;
+  if (cell === undefined || cell === null) return undefined;
+  if (typeof cell !== 'string') return null;
+  const text = normalizeDigits(cell);
+  return text === '' ? undefined : text;
+}

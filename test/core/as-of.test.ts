@@ -1,0 +1,42 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { resolveAsOf, todayInChina } from '../../src/index.js';
+
+describe('resolveAsOf', () => {
+  it('keeps a calendar date as it is', () => {
+    expect(resolveAsOf('2025-12-31')).toEqual({ success: true, data: '2025-12-31' });
+    expect(resolveAsOf('2024-02-29')).toEqual({ success: true, data: '2024-02-29' });
+  });
+
+  it('reads an instant in China time (UTC+8)', () => {
+    expect(resolveAsOf(new Date('2025-12-31T15:59:59Z'))).toEqual({ success: true, data: '2025-12-31' });
+    expect(resolveAsOf(new Date('2025-12-31T16:00:00Z'))).toEqual({ success: true, data: '2026-01-01' });
+  });
+
+  it('defaults to today in China', () => {
+    const result = resolveAsOf();
+    expect(result.success && result.data).toBe(todayInChina());
+  });
+
+  it.each(['2025-02-29', '2025-13-01', '2025-1-1', '20251231', 'yesterday', ''])('rejects %s', (input) => {
+    const result = resolveAsOf(input);
+    expect(result.success).toBe(false);
+    if (!result.success) expect(result.error.issues[0]).toMatchObject({ code: 'invalid_date', path: ['asOf'] });
+  });
+
+  it('rejects an invalid Date and a non-date', () => {
+    expect(resolveAsOf(new Date(Number.NaN)).success).toBe(false);
+    expect(resolveAsOf(20251231 as unknown as string).success).toBe(false);
+  });
+
+  test.prop([fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true })])(
+    'the date of an instant is its UTC date, or the next day from 16:00 UTC on',
+    (instant) => {
+      const result = resolveAsOf(instant);
+      const utc = instant.toISOString().slice(0, 10);
+      const next = new Date(`${utc}T00:00:00Z`);
+      next.setUTCDate(next.getUTCDate() + 1);
+      expect(result.success && result.data).toBe(instant.getUTCHours() >= 16 ? next.toISOString().slice(0, 10) : utc);
+    },
+  );
+});

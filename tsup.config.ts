@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'tsup';
+
+const { version } = JSON.parse(readFileSync('./package.json', 'utf8')) as { version: string };
+const define = { __SHEQU_VERSION__: JSON.stringify(version) };
+
+export default defineConfig([
+  {
+    // The library: one entry per subpath, ESM and CommonJS, each with its own declarations (.d.ts / .d.cts).
+    entry: {
+      index: 'src/index.ts',
+      'codes/index': 'src/codes/index.ts',
+      'model/index': 'src/model/index.ts',
+      'indicators/index': 'src/indicators/index.ts',
+      'standards/index': 'src/standards/index.ts',
+      'io/index': 'src/io/index.ts',
+      'testing/index': 'src/testing/index.ts',
+      'divisions/beijing': 'src/divisions/beijing.ts',
+      'divisions/hebei': 'src/divisions/hebei.ts',
+    },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    target: 'es2022',
+    platform: 'neutral',
+    treeshake: true,
+    define,
+    external: ['zod', 'date-fns', 'decimal.js', 'fast-check'],
+  },
+  {
+    // The command line: Node only, ESM only.
+    entry: { 'cli/index': 'src/cli/index.ts' },
+    format: ['esm'],
+    sourcemap: true,
+    target: 'node20',
+    platform: 'node',
+    define,
+  },
+]);
