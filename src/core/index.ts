@@ -7,5 +7,6 @@ export type { Failure, Result, Success } from './result.js';
 export { resolveAsOf, todayInChina } from './as-of.js';
 export type { AsOfInput } from './as-of.js';
 export { issuesFromZod } from './zod-issues.js';
+export type { IssuesFromZodOptions } from './zod-issues.js';
 export { isAtLeastSeverity, SEVERITIES } from './severity.js';
 export { VERSION } from './version.js';

@@ -27,12 +27,27 @@ function describeBound(issue: { origin?: string; inclusive?: boolean }, bound: n
   };
 }
 
-function translate(issue: z.core.$ZodIssue): { code: IssueCode | string; message: LocalizedText; position?: number } {
+const MISSING = { code: 'invalid_type', message: { zh: '缺少必填项', en: 'Required value is missing' } } as const;
+
+/** Whether the value at `path` of `input` is absent (zod's issues do not carry the input, to keep data private). */
+function isMissing(input: unknown, path: readonly PropertyKey[]): boolean {
+  let value: unknown = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return true;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value === undefined;
+}
+
+function translate(
+  issue: z.core.$ZodIssue,
+  input: unknown,
+): { code: IssueCode | string; message: LocalizedText; position?: number } {
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && input !== NO_INPUT && isMissing(input, issue.path)) {
+    return MISSING;
+  }
   switch (issue.code) {
     case 'invalid_type': {
-      if (issue.expected === 'nonoptional' || (issue.input === undefined && issue.expected !== 'undefined')) {
-        return { code: 'invalid_type', message: { zh: '缺少必填项', en: 'Required value is missing' } };
-      }
       const zh = TYPE_ZH[issue.expected] ?? issue.expected;
       return { code: 'invalid_type', message: { zh: `应为${zh}`, en: `Expected ${issue.expected}` } };
     }
@@ -63,11 +78,29 @@ function translate(issue: z.core.$ZodIssue): { code: IssueCode | string; message
   }
 }
 
+const NO_INPUT = Symbol('no input');
+
+/**
+ * Options of {@link issuesFromZod}.
+ *
+ * @example
+ * ```ts
+ * import type { IssuesFromZodOptions } from 'shequ';
+ * const options: IssuesFromZodOptions = { input: { households: 'many' }, path: ['units', 0] };
+ * ```
+ */
+export interface IssuesFromZodOptions {
+  /** The value that was parsed: with it, a missing value is told apart from one of the wrong type. */
+  readonly input?: unknown;
+  /** A path to put in front of every issue. */
+  readonly path?: readonly PathSegment[];
+}
+
 /**
  * Turns zod's issues into the library's, keeping each path. Inputs are never echoed, so no personal data leaks.
  *
  * @param error - a zod error from `safeParse`
- * @param prefix - a path to put in front of every issue
+ * @param options - the parsed input (to report missing values as such) and a path prefix
  * @returns library issues, all errors
  *
  * @example
@@ -75,14 +108,16 @@ function translate(issue: z.core.$ZodIssue): { code: IssueCode | string; message
  * import { z } from 'zod';
  * import { issuesFromZod } from 'shequ';
  * const result = z.object({ households: z.int() }).safeParse({ households: 'many' });
- * if (!result.success) issuesFromZod(result.error)[0];
+ * if (!result.success) issuesFromZod(result.error, { input: { households: 'many' } })[0];
  * //=> { code: 'invalid_type', path: ['households'], severity: 'error',
  * //     message: { zh: '应为整数', en: 'Expected int' } }
  * ```
  */
-export function issuesFromZod(error: z.ZodError, prefix: readonly PathSegment[] = []): Issue[] {
+export function issuesFromZod(error: z.ZodError, options: IssuesFromZodOptions = {}): Issue[] {
+  const input = 'input' in options ? options.input : NO_INPUT;
+  const prefix = options.path ?? [];
   return error.issues.map((issue) => {
-    const { code, message, position } = translate(issue);
+    const { code, message, position } = translate(issue, input);
     const path = [...prefix, ...issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key))];
     return createIssue(code, message, position === undefined ? { path } : { path, position });
   });

@@ -24,7 +24,7 @@ const flag = z.boolean();
 
 const villageLevelCode = z
   .string()
-  .regex(/^\d{12}$/, { message: 'A unit code has 12 digits' })
+  .regex(/^\d{12}$/, { message: 'A unit code has 12 digits', abort: true })
   .superRefine((value, ctx) => {
     const parsed = parseDivisionCode(value);
     if (!parsed.success) {
@@ -172,5 +172,5 @@ export type UnitStatistics = Readonly<z.output<typeof unitStatisticsSchema>>;
  */
 export function parseUnitStatistics(row: unknown): Result<UnitStatistics> {
   const parsed = unitStatisticsSchema.safeParse(row);
-  return parsed.success ? success(parsed.data) : failure(issuesFromZod(parsed.error));
+  return parsed.success ? success(parsed.data) : failure(issuesFromZod(parsed.error, { input: row }));
 }

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { createDivisionDataset, identifyCode, lookupDivision } from '../../src/index.js';
+import { beijingDivisions } from '../../src/divisions/beijing.js';
+import { hebeiDivisions } from '../../src/divisions/hebei.js';
+
+const INFO = { id: 'demo', name: { zh: '示例', en: 'demo' }, source: 'hand-written', referenceDate: '2025-06-30' };
+
+describe('division datasets', () => {
+  it('normalise codes and list rejected records instead of dropping them silently', () => {
+    const dataset = createDivisionDataset(INFO, [
+      { code: '110105', name: '朝阳区' },
+      { code: 'oops', name: '?' },
+    ]);
+    expect([...dataset.divisions.keys()]).toEqual(['110105000000']);
+    expect(dataset.rejected).toEqual(['oops']);
+  });
+
+  it('look a code up: name, explicit parent, urban-rural code', () => {
+    const dataset = createDivisionDataset(INFO, [
+      { code: '130629400000', name: '容东片区', parent: '133100000000' },
+      { code: '130629400001', name: '某社区', urbanRural: '111' },
+    ]);
+    expect(lookupDivision('130629400', dataset)).toMatchObject({
+      success: true,
+      data: { code: '130629400000', name: '容东片区', parent: '133100000000', inDataset: true, dataset: 'demo' },
+    });
+    expect(lookupDivision('130629400001', dataset)).toMatchObject({ data: { urbanRural: '111', parent: '130629400000' } });
+  });
+
+  it('warn — never fail — when a valid code is absent', () => {
+    const result = lookupDivision('110105999001', beijingDivisions);
+    expect(result.success).toBe(true);
+    expect(result.success && result.data).toMatchObject({ name: null, inDataset: false });
+    expect(result.success && result.warnings?.[0]).toMatchObject({ code: 'unknown_division', severity: 'warning' });
+  });
+
+  it('fail on a structurally invalid code', () => {
+    expect(lookupDivision('1101x5', beijingDivisions).success).toBe(false);
+  });
+
+  it('ship the Beijing and Hebei lists with their counts, source and date', () => {
+    expect(beijingDivisions.divisions.size).toBe(7902);
+    expect(hebeiDivisions.divisions.size).toBe(56712);
+    expect(beijingDivisions.referenceDate).toBe('2023-06-30');
+    expect(hebeiDivisions.source).toContain('国家统计局');
+    expect(beijingDivisions.divisions.get('110101001001')?.name).toBe('多福巷社区居委会');
+    expect(hebeiDivisions.divisions.get('130171000000')?.name).toBe('石家庄高新技术产业开发区');
+    expect(lookupDivision('130123', hebeiDivisions)).toMatchObject({ data: { name: '正定县' } });
+  });
+});
+
+describe('identifyCode', () => {
+  it('reads a code in every system of its shape, valid first', () => {
+    expect(identifyCode('914403001922038216').map((r) => [r.system, r.result.success])).toEqual([
+      ['creditCode', true],
+      ['idNumber', false],
+    ]);
+    expect(identifyCode('11010519491231002X').map((r) => r.system)).toEqual(['idNumber', 'creditCode']);
+    expect(identifyCode('110105491231002').map((r) => r.system)).toEqual(['idNumber']);
+    expect(identifyCode('110105').map((r) => r.system)).toEqual(['divisionCode']);
+    expect(identifyCode('220').map((r) => r.system)).toEqual(['urbanRuralCode']);
+    expect(identifyCode('1')).toEqual([]);
+  });
+});

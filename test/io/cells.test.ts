@@ -1,0 +1,91 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { normalizeDigits, parseBooleanCell, parseCodeCell, parseNumberCell, parseUnitKindCell } from '../../src/io/index.js';
+
+describe('normalizeDigits', () => {
+  it('turns full-width digits and signs into ASCII and trims ideographic spaces', () => {
+    expect(normalizeDigits('　１２３．５ ')).toBe('123.5');
+    expect(normalizeDigits('－１')).toBe('-1');
+    expect(normalizeDigits('社区')).toBe('社区');
+  });
+});
+
+describe('parseNumberCell', () => {
+  it.each([
+    ['1,234.50', 1234.5],
+    ['1，234', 1234],
+    ['12 345 678', 12345678],
+    ['１２３', 123],
+    ['-0.5', -0.5],
+    ['.5', 0.5],
+    ['1e3', 1000],
+    [42, 42],
+  ])('reads %s as %s', (cell, value) => {
+    expect(parseNumberCell(cell)).toBe(value);
+  });
+
+  it.each([[''], ['  '], [undefined], [null]])('reads %s as blank', (cell) => {
+    expect(parseNumberCell(cell)).toBeUndefined();
+  });
+
+  it.each([['很多'], ['1,23'], ['12,3456'], [Number.NaN], [Number.POSITIVE_INFINITY], [{}], ['1.2.3']])(
+    'refuses %s',
+    (cell) => {
+      expect(parseNumberCell(cell)).toBeNull();
+    },
+  );
+
+  test.prop([fc.integer({ min: 0, max: 1e12 })])('a number written with thousands separators reads back', (n) => {
+    expect(parseNumberCell(n.toLocaleString('en-US'))).toBe(n);
+    expect(parseNumberCell(String(n))).toBe(n);
+  });
+});
+
+describe('parseBooleanCell', () => {
+  it.each([
+    ['是', true], ['否', false], ['有', true], ['无', false], ['TRUE', true], ['false', false], ['Y', true], ['n', false],
+    ['1', true], ['0', false], ['１', true], ['√', true], ['×', false], [true, true], [false, false], [1, true], [0, false],
+  ])('reads %s as %s', (cell, value) => {
+    expect(parseBooleanCell(cell)).toBe(value);
+  });
+
+  it('gives undefined for blank and null for anything else', () => {
+    expect(parseBooleanCell('')).toBeUndefined();
+    expect(parseBooleanCell(null)).toBeUndefined();
+    expect(parseBooleanCell('也许')).toBeNull();
+    expect(parseBooleanCell(2)).toBeNull();
+    expect(parseBooleanCell({})).toBeNull();
+  });
+});
+
+describe('parseUnitKindCell', () => {
+  it.each([
+    ['居委会', 'community'], ['社区', 'community'], ['社区居民委员会', 'community'], ['Community', 'community'],
+    ['村委会', 'village'], ['村', 'village'], ['村民委员会', 'village'],
+  ])('reads %s as %s', (cell, kind) => {
+    expect(parseUnitKindCell(cell)).toBe(kind);
+  });
+
+  it('gives undefined for blank and null for anything else', () => {
+    expect(parseUnitKindCell(' ')).toBeUndefined();
+    expect(parseUnitKindCell(undefined)).toBeUndefined();
+    expect(parseUnitKindCell('街道')).toBeNull();
+    expect(parseUnitKindCell(3)).toBeNull();
+  });
+});
+
+describe('parseCodeCell', () => {
+  it('keeps every digit of a numeric 12-digit code and normalises text', () => {
+    expect(parseCodeCell(130102001001)).toBe('130102001001');
+    expect(parseCodeCell(' １３０１０２ ')).toBe('130102');
+    expect(parseCodeCell('')).toBeUndefined();
+    expect(parseCodeCell(null)).toBeUndefined();
+    expect(parseCodeCell(1.5)).toBeNull();
+    expect(parseCodeCell(-1)).toBeNull();
+    expect(parseCodeCell(true)).toBeNull();
+  });
+
+  test.prop([fc.integer({ min: 0, max: 999_999_999_999 })])('numbers round-trip to their digits', (n) => {
+    expect(parseCodeCell(n)).toBe(String(n));
+  });
+});
