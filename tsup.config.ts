@@ -3,6 +3,10 @@ import { defineConfig } from 'tsup';
 
 const { version } = JSON.parse(readFileSync('./package.json', 'utf8')) as { version: string };
 const define = { __SHEQU_VERSION__: JSON.stringify(version) };
+// Keep Chinese text as UTF-8 instead of \u escapes: the division lists are a third smaller so.
+const esbuildOptions = (options: { charset?: 'ascii' | 'utf8' }) => {
+  options.charset = 'utf8';
+};
 
 export default defineConfig([
   {
@@ -15,8 +19,6 @@ export default defineConfig([
       'standards/index': 'src/standards/index.ts',
       'io/index': 'src/io/index.ts',
       'testing/index': 'src/testing/index.ts',
-      'divisions/beijing': 'src/divisions/beijing.ts',
-      'divisions/hebei': 'src/divisions/hebei.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,
@@ -25,15 +27,28 @@ export default defineConfig([
     platform: 'neutral',
     treeshake: true,
     define,
+    esbuildOptions,
     external: ['zod', 'date-fns', 'decimal.js', 'fast-check'],
   },
   {
-    // The command line: Node only, ESM only.
+    // Reference data, one subpath per list: no source maps (they would only repeat the data).
+    entry: { 'divisions/beijing': 'src/divisions/beijing.ts', 'divisions/hebei': 'src/divisions/hebei.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    target: 'es2022',
+    platform: 'neutral',
+    external: ['zod', 'date-fns', 'decimal.js'],
+    esbuildOptions,
+  },
+  {
+    // The command line: Node only, ESM only, built on the package's public API (imported by name, not bundled).
     entry: { 'cli/index': 'src/cli/index.ts' },
     format: ['esm'],
     sourcemap: true,
     target: 'node20',
     platform: 'node',
+    external: [/^shequ(\/|$)/],
     define,
+    esbuildOptions,
   },
 ]);

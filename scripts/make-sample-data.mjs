@@ -44,7 +44,15 @@ function makeUnit(code, name, kind) {
   const households = community ? between(600, 3200) : between(120, 900);
   const residents = Math.round(households * (2.3 + random() * 0.8));
   const hasFacility = community ? chance(0.97) : chance(0.8);
-  const unit = { code, name, kind, urbanRural: community ? (chance(0.8) ? '111' : '121') : (chance(0.85) ? '220' : '210'), households, residents, hasFacility };
+  const unit = {
+    code,
+    name,
+    kind,
+    urbanRural: community ? (chance(0.8) ? '111' : '121') : chance(0.85) ? '220' : '210',
+    households,
+    residents,
+    hasFacility,
+  };
   if (hasFacility) {
     unit.facilityArea = hundredths(households * (0.18 + random() * 0.25) + between(0, 99) / 100);
     unit.activityArea = hundredths(unit.facilityArea * (0.45 + random() * 0.35));
@@ -58,7 +66,9 @@ function makeUnit(code, name, kind) {
     unit.commercialServiceArea = hundredths(unit.totalFloorArea * (0.06 + random() * 0.08));
   }
   unit.selfServiceTerminal = community ? chance(0.85) : chance(0.4);
-  unit.communityWorkers = community ? Math.round(residents / 10000 * between(12, 26)) + between(3, 6) : between(3, 7);
+  unit.communityWorkers = community
+    ? Math.round((residents / 10000) * between(12, 26)) + between(3, 6)
+    : between(3, 7);
   unit.disasterOfficers = chance(0.93) ? 1 : 0;
   unit.secretaryIsDirector = chance(kind === 'village' ? 0.78 : 0.6);
   unit.satisfactionSurveyed = chance(0.9);
@@ -72,30 +82,73 @@ function makeUnit(code, name, kind) {
 }
 
 const HEADERS = {
-  code: '统计用区划代码', name: '名称', kind: '类型', urbanRural: '城乡分类代码', households: '户数', residents: '常住人口',
-  hasFacility: '是否建有综合服务设施', facilityArea: '综合服务设施建筑面积', activityArea: '居民活动区域面积',
-  newlyBuilt: '是否新建社区', totalFloorArea: '社区总建筑面积', commercialServiceArea: '商业和综合服务设施面积',
-  selfServiceTerminal: '是否配备政务通用自助服务设备', communityWorkers: '社区工作者人数', disasterOfficers: '灾害信息员人数',
-  secretaryIsDirector: '书记主任一人兼', satisfactionSurveyed: '开展满意度调查', inQuarterHourCircle: '纳入一刻钟社区服务圈',
-  governmentServices: '政务服务进社区', resettlement: '安置社区', volunteers: '注册志愿者人数', communityHomes: '社区之家数量',
+  code: '统计用区划代码',
+  name: '名称',
+  kind: '类型',
+  urbanRural: '城乡分类代码',
+  households: '户数',
+  residents: '常住人口',
+  hasFacility: '是否建有综合服务设施',
+  facilityArea: '综合服务设施建筑面积',
+  activityArea: '居民活动区域面积',
+  newlyBuilt: '是否新建社区',
+  totalFloorArea: '社区总建筑面积',
+  commercialServiceArea: '商业和综合服务设施面积',
+  selfServiceTerminal: '是否配备政务通用自助服务设备',
+  communityWorkers: '社区工作者人数',
+  disasterOfficers: '灾害信息员人数',
+  secretaryIsDirector: '书记主任一人兼',
+  satisfactionSurveyed: '开展满意度调查',
+  inQuarterHourCircle: '纳入一刻钟社区服务圈',
+  governmentServices: '政务服务进社区',
+  resettlement: '安置社区',
+  volunteers: '注册志愿者人数',
+  communityHomes: '社区之家数量',
   has5g: '通5G',
 };
 const cell = (key, value) =>
-  value === undefined ? '' : typeof value === 'boolean' ? (value ? '是' : '否') : key === 'kind' ? (value === 'community' ? '居委会' : '村委会') : String(value);
-const csv = [Object.values(HEADERS).join(',')]
-  .concat(units.map((u) => Object.keys(HEADERS).map((key) => cell(key, u[key])).join(',')))
-  .join('\r\n') + '\r\n';
-const json = `${JSON.stringify({
-  note: 'Real division codes and names (国家统计局 统计用区划代码 2023); every measure is SYNTHETIC (seeded generator scripts/make-sample-data.mjs), not official statistics.',
-  units,
-}, null, 1)}\n`;
+  value === undefined
+    ? ''
+    : typeof value === 'boolean'
+      ? value
+        ? '是'
+        : '否'
+      : key === 'kind'
+        ? value === 'community'
+          ? '居委会'
+          : '村委会'
+        : String(value);
+const csv = `${[Object.values(HEADERS).join(',')]
+  .concat(
+    units.map((u) =>
+      Object.keys(HEADERS)
+        .map((key) => cell(key, u[key]))
+        .join(','),
+    ),
+  )
+  .join('\r\n')}\r\n`;
+const json = `${JSON.stringify(
+  {
+    note: 'Real division codes and names (国家统计局 统计用区划代码 2023); every measure is SYNTHETIC (seeded generator scripts/make-sample-data.mjs), not official statistics.',
+    units,
+  },
+  null,
+  1,
+)}\n`;
 
 let stale = 0;
-for (const [file, text] of [['sample-units.json', json], ['sample-units.csv', `\uFEFF${csv}`]]) {
+for (const [file, text] of [
+  ['sample-units.json', json],
+  ['sample-units.csv', `\uFEFF${csv}`],
+]) {
   const target = join(outDir, file);
   const current = existsSync(target) ? readFileSync(target, 'utf8') : '';
   if (current === text) continue;
-  if (check) { console.error(`make-sample-data: examples/data/${file} is out of date`); stale++; continue; }
+  if (check) {
+    console.error(`make-sample-data: examples/data/${file} is out of date`);
+    stale++;
+    continue;
+  }
   writeFileSync(target, text);
   console.log(`make-sample-data: wrote examples/data/${file} (${units.length} units)`);
 }

@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { divisionAtLevel } from '../codes/division-code.js';
-import { beijingDivisions } from '../divisions/beijing.js';
-import { hebeiDivisions } from '../divisions/hebei.js';
-import { parseUnitStatistics, type UnitStatistics } from '../model/unit-statistics.js';
+import { divisionAtLevel, parseUnitStatistics, type UnitStatistics } from 'shequ';
+import { beijingDivisions } from 'shequ/divisions/beijing';
+import { hebeiDivisions } from 'shequ/divisions/hebei';
 import type { CliStreams } from './main.js';
 import { formatTable } from './table.js';
 
@@ -53,11 +52,22 @@ export async function runDemo(_args: readonly string[], streams: CliStreams): Pr
     String(t.households),
     String(t.withFacility),
   ]);
-  streams.stdout.write('shequ demo — 示例数据：真实区划代码与名称，统计数值为合成数据 (real codes, SYNTHETIC measures)\n\n');
-  streams.stdout.write(`读取 ${raw.units.length} 行 rows read · 有效 ${accepted.length} accepted · 拒收 ${rejected} rejected\n\n`);
+  streams.stdout.write(
+    'shequ demo — 示例数据：真实区划代码与名称，统计数值为合成数据 (real codes, SYNTHETIC measures)\n\n',
+  );
+  streams.stdout.write(
+    `读取 ${raw.units.length} 行 rows read · 有效 ${accepted.length} accepted · 拒收 ${rejected} rejected\n\n`,
+  );
   streams.stdout.write(
     formatTable(
-      ['区县 county', '代码 code', '社区 communities', '村 villages', '户数 households', '有综合服务设施 with facility'],
+      [
+        '区县 county',
+        '代码 code',
+        '社区 communities',
+        '村 villages',
+        '户数 households',
+        '有综合服务设施 with facility',
+      ],
       rows,
       new Set([2, 3, 4, 5]),
     ),

@@ -1,4 +1,4 @@
-import { VERSION } from '../core/version.js';
+import { VERSION } from 'shequ';
 import { runCheckCode } from './check-code.js';
 import { runDemo } from './demo.js';
 

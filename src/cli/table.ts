@@ -22,7 +22,11 @@ function isWide(c: number): boolean {
 }
 
 /** Formats rows as an aligned text table; columns listed in `right` are right-aligned (numbers). */
-export function formatTable(header: readonly string[], rows: readonly (readonly string[])[], right: ReadonlySet<number> = new Set()): string {
+export function formatTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  right: ReadonlySet<number> = new Set(),
+): string {
   const all = [header, ...rows];
   const widths = header.map((_, column) => Math.max(...all.map((row) => displayWidth(row[column] ?? ''))));
   const line = (row: readonly string[]) =>
@@ -34,5 +38,5 @@ export function formatTable(header: readonly string[], rows: readonly (readonly 
       .join('  ')
       .trimEnd();
   const rule = widths.map((w) => '─'.repeat(w)).join('  ');
-  return [line(header), rule, ...rows.map(line)].join('\n') + '\n';
+  return `${[line(header), rule, ...rows.map(line)].join('\n')}\n`;
 }

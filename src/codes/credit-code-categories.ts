@@ -31,7 +31,10 @@ const A = {
   religion: { zh: '宗教', en: 'religious affairs' },
   unions: { zh: '工会', en: 'trade unions' },
   market: { zh: '工商（市场监管）', en: 'market regulation' },
-  military: { zh: '中央军委改革和编制办公室', en: 'Central Military Commission reform and establishment office' },
+  military: {
+    zh: '中央军委改革和编制办公室',
+    en: 'Central Military Commission reform and establishment office',
+  },
   agriculture: { zh: '农业（农业农村）', en: 'agriculture and rural affairs' },
   other: { zh: '其他', en: 'other' },
 } as const satisfies Record<string, LocalizedText>;
@@ -57,7 +60,11 @@ function entry(authority: LocalizedText, zh: string, en: string): CreditCodeCate
 export const CREDIT_CODE_CATEGORIES = {
   '11': entry(A.organs, '机关', 'government organ'),
   '12': entry(A.organs, '事业单位', 'public institution'),
-  '13': entry(A.organs, '中央编办直接管理机构编制的群众团体', 'mass organisation under the central establishment office'),
+  '13': entry(
+    A.organs,
+    '中央编办直接管理机构编制的群众团体',
+    'mass organisation under the central establishment office',
+  ),
   '19': { authority: A.organs, category: OTHER },
   '21': entry(A.foreign, '外国常住新闻机构', 'resident foreign news agency'),
   '29': { authority: A.foreign, category: OTHER },
@@ -70,13 +77,21 @@ export const CREDIT_CODE_CATEGORIES = {
   '41': entry(A.culture, '外国在华文化中心', 'foreign cultural centre in China'),
   '49': { authority: A.culture, category: OTHER },
   '51': entry(A.civil, '社会团体', 'social organisation'),
-  '52': entry(A.civil, '民办非企业单位（社会服务机构）', 'private non-enterprise unit (social service organisation)'),
+  '52': entry(
+    A.civil,
+    '民办非企业单位（社会服务机构）',
+    'private non-enterprise unit (social service organisation)',
+  ),
   '53': entry(A.civil, '基金会', 'foundation'),
   '54': { ...entry(A.civil, '村民委员会', "villagers' committee"), confidence: 'unverified' },
   '55': { ...entry(A.civil, '居民委员会', "residents' committee"), confidence: 'unverified' },
   '59': { authority: A.civil, category: OTHER },
   '61': entry(A.tourism, '外国旅游部门常驻代表机构', 'representative office of a foreign tourism authority'),
-  '62': entry(A.tourism, '港澳台地区旅游部门常驻内地代表机构', 'representative office of a Hong Kong, Macao or Taiwan tourism authority'),
+  '62': entry(
+    A.tourism,
+    '港澳台地区旅游部门常驻内地代表机构',
+    'representative office of a Hong Kong, Macao or Taiwan tourism authority',
+  ),
   '69': { authority: A.tourism, category: OTHER },
   '71': entry(A.religion, '宗教活动场所', 'place of religious activity'),
   '72': entry(A.religion, '宗教院校', 'religious school'),

@@ -16,13 +16,13 @@ for (let i = 0; i < ALPHABET.length; i++) {
   VALUE[ALPHABET.toLowerCase().charCodeAt(i)] = i;
 }
 
-function valueOf(code: number): number {
+function characterValue(code: number): number {
   return code < 128 ? (VALUE[code] as number) : -1;
 }
 
 function checkValue(first17: string): number {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += valueOf(first17.charCodeAt(i)) * (WEIGHTS[i] as number);
+  for (let i = 0; i < 17; i++) sum += characterValue(first17.charCodeAt(i)) * (WEIGHTS[i] as number);
   return (31 - (sum % 31)) % 31;
 }
 
@@ -42,7 +42,7 @@ function checkValue(first17: string): number {
  */
 export function creditCodeCheckCharacter(first17: unknown): string {
   if (typeof first17 !== 'string' || first17.length !== 17) return '';
-  for (let i = 0; i < 17; i++) if (valueOf(first17.charCodeAt(i)) < 0) return '';
+  for (let i = 0; i < 17; i++) if (characterValue(first17.charCodeAt(i)) < 0) return '';
   return ALPHABET[checkValue(first17)] as string;
 }
 
@@ -110,7 +110,7 @@ function checkFormat(input: string): Issue | null {
     );
   }
   for (let i = 0; i < 18; i++) {
-    if (valueOf(input.charCodeAt(i)) < 0) {
+    if (characterValue(input.charCodeAt(i)) < 0) {
       return formatIssue(
         `第 ${i + 1} 位不是代码字符（0-9 与 A-Y，不含 I、O、S、V、Z）`,
         `Character ${i + 1} is not in the code alphabet (0-9 and A-Y without I, O, S, V, Z)`,
@@ -145,7 +145,8 @@ function authorityNameOf(
   authority: string,
   table: Readonly<Record<string, CreditCodeCategoryEntry>>,
 ): LocalizedText | null {
-  for (const key of Object.keys(table)) if (key[0] === authority) return (table[key] as CreditCodeCategoryEntry).authority;
+  for (const key of Object.keys(table))
+    if (key[0] === authority) return (table[key] as CreditCodeCategoryEntry).authority;
   return null;
 }
 
@@ -172,7 +173,10 @@ function authorityNameOf(
  * //=> false (invalid_checksum at position 18)
  * ```
  */
-export function validateCreditCode(input: unknown, options: ValidateCreditCodeOptions = {}): Result<CreditCode> {
+export function validateCreditCode(
+  input: unknown,
+  options: ValidateCreditCodeOptions = {},
+): Result<CreditCode> {
   if (typeof input !== 'string') return failure([notAStringIssue(WHAT, input)]);
   const formatProblem = checkFormat(input);
   if (formatProblem !== null) return failure([formatProblem]);
@@ -182,7 +186,10 @@ export function validateCreditCode(input: unknown, options: ValidateCreditCodeOp
     issues.push(
       createIssue(
         'invalid_checksum',
-        { zh: '校验码（第 18 位）与前 17 位不符', en: 'The check character (18th) does not match the first 17' },
+        {
+          zh: '校验码（第 18 位）与前 17 位不符',
+          en: 'The check character (18th) does not match the first 17',
+        },
         { position: 18 },
       ),
     );
@@ -200,7 +207,10 @@ export function validateCreditCode(input: unknown, options: ValidateCreditCodeOp
       ),
     );
   }
-  const table = options.categories === undefined ? CREDIT_CODE_CATEGORIES : { ...CREDIT_CODE_CATEGORIES, ...options.categories };
+  const table =
+    options.categories === undefined
+      ? CREDIT_CODE_CATEGORIES
+      : { ...CREDIT_CODE_CATEGORIES, ...options.categories };
   const data = describe(value, table);
   const warnings: Issue[] = [];
   if (issues.length > 0) {

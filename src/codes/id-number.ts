@@ -139,7 +139,9 @@ function formatIssue(zh: string, en: string, position?: number): Issue {
 function checkFormat(input: string, allowFirstGeneration: boolean): Issue | null {
   const length = input.length;
   if (length !== 18 && !(length === 15 && allowFirstGeneration)) {
-    const expected = allowFirstGeneration ? { zh: '18 位（或一代证 15 位）', en: '18 (or 15 for a first-generation number)' } : { zh: '18 位', en: '18' };
+    const expected = allowFirstGeneration
+      ? { zh: '18 位（或一代证 15 位）', en: '18 (or 15 for a first-generation number)' }
+      : { zh: '18 位', en: '18' };
     return formatIssue(
       `身份证号码应为${expected.zh}，实际为 ${length} 个字符`,
       `An ID number has ${expected.en} characters; this one has ${length}`,
@@ -147,7 +149,8 @@ function checkFormat(input: string, allowFirstGeneration: boolean): Issue | null
   }
   const digitsEnd = length === 18 ? 17 : 15;
   const bad = firstNonDigit(input, 0, digitsEnd);
-  if (bad >= 0) return formatIssue(`第 ${bad + 1} 位应为数字`, `Character ${bad + 1} must be a digit`, bad + 1);
+  if (bad >= 0)
+    return formatIssue(`第 ${bad + 1} 位应为数字`, `Character ${bad + 1} must be a digit`, bad + 1);
   if (length === 18) {
     const last = input.charCodeAt(17);
     if (!((last >= 48 && last <= 57) || last === 88 || last === 120)) {
@@ -219,7 +222,10 @@ export function validateIdNumber(input: unknown, options: ValidateIdNumberOption
       issues.push(
         createIssue(
           'invalid_checksum',
-          { zh: '校验码（第 18 位）与前 17 位不符', en: 'The check character (18th) does not match the first 17' },
+          {
+            zh: '校验码（第 18 位）与前 17 位不符',
+            en: 'The check character (18th) does not match the first 17',
+          },
           { position: 18 },
         ),
       );

@@ -4,10 +4,18 @@
  *
  * @packageDocumentation
  */
-export { CREDIT_CODE_CATEGORIES } from './credit-code-categories.js';
-export type { CreditCodeCategoryEntry } from './credit-code-categories.js';
-export { creditCodeCheckCharacter, validateCreditCode } from './credit-code.js';
+
 export type { CreditCode, ValidateCreditCodeOptions } from './credit-code.js';
+export { creditCodeCheckCharacter, validateCreditCode } from './credit-code.js';
+export type { CreditCodeCategoryEntry } from './credit-code-categories.js';
+export { CREDIT_CODE_CATEGORIES } from './credit-code-categories.js';
+export type {
+  DivisionCode,
+  DivisionLevel,
+  DivisionSegments,
+  TownshipKind,
+  VillageKind,
+} from './division-code.js';
 export {
   DIVISION_LEVELS,
   divisionAncestors,
@@ -17,15 +25,19 @@ export {
   townshipKindOf,
   villageKindOf,
 } from './division-code.js';
-export type { DivisionCode, DivisionLevel, DivisionSegments, TownshipKind, VillageKind } from './division-code.js';
+export type {
+  DivisionDataset,
+  DivisionDatasetInfo,
+  DivisionMatch,
+  DivisionRecord,
+} from './division-dataset.js';
 export { createDivisionDataset, lookupDivision } from './division-dataset.js';
-export type { DivisionDataset, DivisionDatasetInfo, DivisionMatch, DivisionRecord } from './division-dataset.js';
-export { idNumberCheckCharacter, maskIdNumber, upgradeIdNumber, validateIdNumber } from './id-number.js';
 export type { CodeSet, IdNumber, MaskIdNumberOptions, ValidateIdNumberOptions } from './id-number.js';
+export { idNumberCheckCharacter, maskIdNumber, upgradeIdNumber, validateIdNumber } from './id-number.js';
+export type { CodeReading, CodeSystem } from './identify.js';
+export { identifyCode } from './identify.js';
 export { organizationCodeCheckCharacter } from './organization-code.js';
 export { creditCodeSchema, divisionCodeSchema, idNumberSchema } from './schemas.js';
 export { isProvinceCode } from './shared.js';
-export { parseUrbanRuralCode, URBAN_RURAL_CODES } from './urban-rural-code.js';
 export type { UrbanRuralCode } from './urban-rural-code.js';
-export { identifyCode } from './identify.js';
-export type { CodeReading, CodeSystem } from './identify.js';
+export { parseUrbanRuralCode, URBAN_RURAL_CODES } from './urban-rural-code.js';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Issue } from '../core/issue.js';
 import type { Result } from '../core/result.js';
-import { parseDivisionCode } from './division-code.js';
 import { validateCreditCode } from './credit-code.js';
+import { parseDivisionCode } from './division-code.js';
 import { validateIdNumber } from './id-number.js';
 
 /**
@@ -38,7 +38,10 @@ function refineWith(validate: (value: string) => Result<unknown>) {
  */
 export const divisionCodeSchema = z
   .string()
-  .regex(/^(?:\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, { message: 'A division code has 2, 4, 6, 9 or 12 digits', abort: true })
+  .regex(/^(?:\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, {
+    message: 'A division code has 2, 4, 6, 9 or 12 digits',
+    abort: true,
+  })
   .superRefine(refineWith(parseDivisionCode))
   .describe('统计用区划代码 (statistical division code): 2, 4, 6, 9 or 12 digits');
 

@@ -58,7 +58,8 @@ const KNOWN: ReadonlyMap<string, UrbanRuralCode> = new Map(Object.entries(URBAN_
  * ```
  */
 export function parseUrbanRuralCode(input: unknown): Result<UrbanRuralCode> {
-  if (typeof input !== 'string') return failure([notAStringIssue({ zh: '城乡分类代码', en: 'An urban-rural code' }, input)]);
+  if (typeof input !== 'string')
+    return failure([notAStringIssue({ zh: '城乡分类代码', en: 'An urban-rural code' }, input)]);
   const known = KNOWN.get(input);
   if (known !== undefined) return success(known);
   return failure([

@@ -59,7 +59,9 @@ export type Result<Data> = Success<Data> | Failure;
  * ```
  */
 export function success<Data>(data: Data, warnings?: readonly Issue[]): Success<Data> {
-  return warnings !== undefined && warnings.length > 0 ? { success: true, data, warnings } : { success: true, data };
+  return warnings !== undefined && warnings.length > 0
+    ? { success: true, data, warnings }
+    : { success: true, data };
 }
 
 /**

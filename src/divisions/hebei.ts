@@ -23,4 +23,8 @@ import { statistics2023Dataset } from './from-text.js';
  * //=> '2023-06-30'
  * ```
  */
-export const hebeiDivisions: DivisionDataset = statistics2023Dataset('hebei', { zh: '河北省', en: 'Hebei' }, text);
+export const hebeiDivisions: DivisionDataset = statistics2023Dataset(
+  'hebei',
+  { zh: '河北省', en: 'Hebei' },
+  text,
+);

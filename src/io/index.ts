@@ -3,4 +3,10 @@
  *
  * @packageDocumentation
  */
-export { normalizeDigits, parseBooleanCell, parseCodeCell, parseNumberCell, parseUnitKindCell } from './cells.js';
+export {
+  normalizeDigits,
+  parseBooleanCell,
+  parseCodeCell,
+  parseNumberCell,
+  parseUnitKindCell,
+} from './cells.js';

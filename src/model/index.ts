@@ -4,7 +4,8 @@
  *
  * @packageDocumentation
  */
-export { UNIT_KIND_LABELS, unitKindSchema } from './unit-kind.js';
+
 export type { UnitKind } from './unit-kind.js';
-export { parseUnitStatistics, UNIT_STATISTICS_FIELDS, unitStatisticsSchema } from './unit-statistics.js';
+export { UNIT_KIND_LABELS, unitKindSchema } from './unit-kind.js';
 export type { UnitStatistics } from './unit-statistics.js';
+export { parseUnitStatistics, UNIT_STATISTICS_FIELDS, unitStatisticsSchema } from './unit-statistics.js';

@@ -29,7 +29,11 @@ const villageLevelCode = z
     const parsed = parseDivisionCode(value);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        ctx.addIssue({ code: 'custom', message: issue.message.en, params: { shequCode: issue.code, zh: issue.message.zh } });
+        ctx.addIssue({
+          code: 'custom',
+          message: issue.message.en,
+          params: { shequCode: issue.code, zh: issue.message.zh },
+        });
       }
     } else if (parsed.data.level !== 'village') {
       ctx.addIssue({
@@ -120,28 +124,40 @@ export const unitStatisticsSchema = z
     communityHomes: count.optional().describe(UNIT_STATISTICS_FIELDS.communityHomes.zh),
     has5g: flag.optional().describe(UNIT_STATISTICS_FIELDS.has5g.zh),
   })
-  .superRefine((row, ctx) => {
-    if (row.activityArea !== undefined && row.facilityArea !== undefined && row.activityArea > row.facilityArea) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['activityArea'],
-        message: "The residents' activity area exceeds the facility's floor area",
-        params: { shequCode: 'invalid_value', zh: '居民活动区域面积大于综合服务设施建筑面积' },
-      });
-    }
-    if (
-      row.commercialServiceArea !== undefined &&
-      row.totalFloorArea !== undefined &&
-      row.commercialServiceArea > row.totalFloorArea
-    ) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['commercialServiceArea'],
-        message: 'The commercial and service floor area exceeds the total floor area',
-        params: { shequCode: 'invalid_value', zh: '商业和综合服务设施面积大于社区总建筑面积' },
-      });
-    }
-  });
+  .superRefine(
+    (row, ctx) => {
+      // Runs even when other fields failed (`when` below), so one bad cell does not hide a cross-field problem.
+      const { facilityArea, activityArea, totalFloorArea, commercialServiceArea } = row as Record<
+        string,
+        unknown
+      >;
+      if (
+        typeof activityArea === 'number' &&
+        typeof facilityArea === 'number' &&
+        activityArea > facilityArea
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['activityArea'],
+          message: "The residents' activity area exceeds the facility's floor area",
+          params: { shequCode: 'invalid_value', zh: '居民活动区域面积大于综合服务设施建筑面积' },
+        });
+      }
+      if (
+        typeof commercialServiceArea === 'number' &&
+        typeof totalFloorArea === 'number' &&
+        commercialServiceArea > totalFloorArea
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['commercialServiceArea'],
+          message: 'The commercial and service floor area exceeds the total floor area',
+          params: { shequCode: 'invalid_value', zh: '商业和综合服务设施面积大于社区总建筑面积' },
+        });
+      }
+    },
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  );
 
 /**
  * One statistics row (社区（村）统计表的一行), the flat shape the indicators consume. See

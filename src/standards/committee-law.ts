@@ -41,7 +41,10 @@ export interface CommitteeLawVersion {
  */
 export const RESIDENTS_COMMITTEE_LAW: readonly CommitteeLawVersion[] = [
   {
-    title: { zh: '城市居民委员会组织法（2018年修正）', en: 'Organic Law of Urban Residents’ Committees (2018 amendment)' },
+    title: {
+      zh: '城市居民委员会组织法（2018年修正）',
+      en: 'Organic Law of Urban Residents’ Committees (2018 amendment)',
+    },
     from: '2018-12-29',
     to: '2025-12-31',
     households: { min: 100, max: 700 },
@@ -50,7 +53,10 @@ export const RESIDENTS_COMMITTEE_LAW: readonly CommitteeLawVersion[] = [
     termConfidence: 'law',
   },
   {
-    title: { zh: '城市居民委员会组织法（2025年修订）', en: 'Organic Law of Urban Residents’ Committees (2025 revision)' },
+    title: {
+      zh: '城市居民委员会组织法（2025年修订）',
+      en: 'Organic Law of Urban Residents’ Committees (2025 revision)',
+    },
     from: '2026-01-01',
     to: null,
     households: { min: 1000, max: 3000 },

@@ -3,5 +3,6 @@
  *
  * @packageDocumentation
  */
-export { RESIDENTS_COMMITTEE_LAW } from './committee-law.js';
+
 export type { CommitteeLawVersion } from './committee-law.js';
+export { RESIDENTS_COMMITTEE_LAW } from './committee-law.js';

@@ -11,12 +11,43 @@ import { organizationCodeCheckCharacter } from '../codes/organization-code.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
 
 const PROVINCES = [
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
 ] as const;
 
-const digits = (length: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: length, maxLength: length });
-const segment = (min: number, max: number, width: number) => fc.integer({ min, max }).map((n) => String(n).padStart(width, '0'));
+const digits = (length: number) =>
+  fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: length, maxLength: length });
+const segment = (min: number, max: number, width: number) =>
+  fc.integer({ min, max }).map((n) => String(n).padStart(width, '0'));
 
 /**
  * A valid 12-digit village-level division code (province from GB/T 2260, every segment non-zero), with the
@@ -36,7 +67,13 @@ const segment = (min: number, max: number, width: number) => fc.integer({ min, m
 export function villageCodeArbitrary(kind: 'community' | 'village' | 'any' = 'any'): fc.Arbitrary<string> {
   const [min, max] = kind === 'community' ? [1, 199] : kind === 'village' ? [200, 399] : [1, 599];
   return fc
-    .tuple(fc.constantFrom(...PROVINCES), segment(1, 99, 2), segment(1, 99, 2), segment(1, 599, 3), segment(min, max, 3))
+    .tuple(
+      fc.constantFrom(...PROVINCES),
+      segment(1, 99, 2),
+      segment(1, 99, 2),
+      segment(1, 599, 3),
+      segment(min, max, 3),
+    )
     .map((parts) => parts.join(''));
 }
 
@@ -81,7 +118,11 @@ export function idNumberArbitrary(): fc.Arbitrary<string> {
     .tuple(
       fc.constantFrom(...PROVINCES),
       digits(4),
-      fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2020-12-31T00:00:00Z'), noInvalidDate: true }),
+      fc.date({
+        min: new Date('1900-01-01T00:00:00Z'),
+        max: new Date('2020-12-31T00:00:00Z'),
+        noInvalidDate: true,
+      }),
       digits(3),
     )
     .map(([province, county, birth, sequence]) => {
@@ -184,7 +225,8 @@ export function unitStatisticsArbitrary(): fc.Arbitrary<UnitStatistics> {
     .map(({ activityShare, commercialShare, ...row }) => {
       const out: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(row)) if (value !== undefined) out[key] = value;
-      if (row.facilityArea !== undefined) out.activityArea = Math.floor(row.facilityArea * activityShare) / 100;
+      if (row.facilityArea !== undefined)
+        out.activityArea = Math.floor(row.facilityArea * activityShare) / 100;
       if (row.totalFloorArea !== undefined) {
         out.commercialServiceArea = Math.floor(row.totalFloorArea * commercialShare) / 100;
       }

@@ -84,9 +84,15 @@ describe('validateCreditCode', () => {
     expect(codes(42)).toEqual(['invalid_type']);
     expect(codes('91440300192203821')).toEqual(['invalid_format']);
     const letterI = validateCreditCode('91440300I922038216');
-    expect(!letterI.success && letterI.error.issues[0]).toMatchObject({ code: 'invalid_format', position: 9 });
+    expect(!letterI.success && letterI.error.issues[0]).toMatchObject({
+      code: 'invalid_format',
+      position: 9,
+    });
     const divisionLetter = validateCreditCode('9144A3001922038216');
-    expect(!divisionLetter.success && divisionLetter.error.issues[0]).toMatchObject({ code: 'invalid_format', position: 5 });
+    expect(!divisionLetter.success && divisionLetter.error.issues[0]).toMatchObject({
+      code: 'invalid_format',
+      position: 5,
+    });
     expect(codes('914403001922038217')).toEqual(['invalid_checksum']);
   });
 
@@ -106,7 +112,9 @@ describe('validateCreditCode', () => {
     expect(result.success && result.data.authority.name).toBeNull();
     expect(codes(code)).toEqual(['unknown_category']);
     const unknownCategory = `5744030019220382${'1'}`;
-    const withKnownAuthority = validateCreditCode(unknownCategory + creditCodeCheckCharacter(unknownCategory));
+    const withKnownAuthority = validateCreditCode(
+      unknownCategory + creditCodeCheckCharacter(unknownCategory),
+    );
     expect(withKnownAuthority.success && withKnownAuthority.data.authority.name?.zh).toBe('民政');
     expect(withKnownAuthority.success && withKnownAuthority.data.category.name).toBeNull();
   });
@@ -114,7 +122,9 @@ describe('validateCreditCode', () => {
   it('lets the caller add categories', () => {
     const first17 = 'Q1440300192203821';
     const code = first17 + creditCodeCheckCharacter(first17);
-    const categories = { Q1: { authority: { zh: '试点', en: 'pilot' }, category: { zh: '试点机构', en: 'pilot body' } } };
+    const categories = {
+      Q1: { authority: { zh: '试点', en: 'pilot' }, category: { zh: '试点机构', en: 'pilot body' } },
+    };
     const result = validateCreditCode(code, { categories });
     expect(result).toMatchObject({ success: true, data: { category: { name: { zh: '试点机构' } } } });
     expect(result).not.toHaveProperty('warnings');
@@ -135,13 +145,19 @@ describe('validateCreditCode', () => {
 });
 
 describe('validateCreditCode properties', () => {
-  test.prop([creditCodeArbitrary()])('17 characters plus their computed check character always validate', (code) => {
-    expect(validateCreditCode(code)).toMatchObject({ success: true, data: { value: code } });
-  });
+  test.prop([creditCodeArbitrary()])(
+    '17 characters plus their computed check character always validate',
+    (code) => {
+      expect(validateCreditCode(code)).toMatchObject({ success: true, data: { value: code } });
+    },
+  );
 
   test.prop([creditCodeArbitrary()])('a valid code whose check character is 0 is accepted', (code) => {
     // Vary the county digits (positions 5–6) until the check character is 0: the case a popular validator rejects.
-    const variants = Array.from({ length: 100 }, (_, n) => `${code.slice(0, 4)}${String(n).padStart(2, '0')}${code.slice(6, 17)}`);
+    const variants = Array.from(
+      { length: 100 },
+      (_, n) => `${code.slice(0, 4)}${String(n).padStart(2, '0')}${code.slice(6, 17)}`,
+    );
     const first17 = variants.find((candidate) => creditCodeCheckCharacter(candidate) === '0');
     fc.pre(first17 !== undefined);
     expect(validateCreditCode(`${first17}0`).success).toBe(true);

@@ -39,9 +39,15 @@ describe('parseDivisionCode', () => {
   });
 
   it('derives township and village kinds from the segment ranges', () => {
-    expect(parseDivisionCode('130123100000')).toMatchObject({ data: { townshipKind: 'town', villageKind: null } });
-    expect(parseDivisionCode('130123201203')).toMatchObject({ data: { townshipKind: 'township', villageKind: 'village' } });
-    expect(parseDivisionCode('130629400498')).toMatchObject({ data: { townshipKind: 'other', villageKind: 'other' } });
+    expect(parseDivisionCode('130123100000')).toMatchObject({
+      data: { townshipKind: 'town', villageKind: null },
+    });
+    expect(parseDivisionCode('130123201203')).toMatchObject({
+      data: { townshipKind: 'township', villageKind: 'village' },
+    });
+    expect(parseDivisionCode('130629400498')).toMatchObject({
+      data: { townshipKind: 'other', villageKind: 'other' },
+    });
     expect(parseDivisionCode('130102')).toMatchObject({ data: { townshipKind: null, villageKind: null } });
   });
 
@@ -65,10 +71,22 @@ describe('parseDivisionCode', () => {
 
   it('classifies segments at the range boundaries', () => {
     expect(['001', '099', '100', '199', '200', '399', '400', '599'].map(townshipKindOf)).toEqual([
-      'subdistrict', 'subdistrict', 'town', 'town', 'township', 'township', 'other', 'other',
+      'subdistrict',
+      'subdistrict',
+      'town',
+      'town',
+      'township',
+      'township',
+      'other',
+      'other',
     ]);
     expect(['001', '199', '200', '399', '400', '599'].map(villageKindOf)).toEqual([
-      'community', 'community', 'village', 'village', 'other', 'other',
+      'community',
+      'community',
+      'village',
+      'village',
+      'other',
+      'other',
     ]);
   });
 
@@ -76,18 +94,26 @@ describe('parseDivisionCode', () => {
     expect(typeof parseDivisionCode(input).success).toBe('boolean');
   });
 
-  test.prop([divisionCodeArbitrary()])('round trip: every shorter form parses to the same 12-digit code', (code) => {
-    const parsed = parseDivisionCode(code);
-    expect(parsed.success).toBe(true);
-    if (!parsed.success) return;
-    const length = { province: 2, prefecture: 4, county: 6, township: 9, village: 12 }[parsed.data.level];
-    expect(parseDivisionCode(code.slice(0, length))).toEqual(parsed);
-  });
+  test.prop([divisionCodeArbitrary()])(
+    'round trip: every shorter form parses to the same 12-digit code',
+    (code) => {
+      const parsed = parseDivisionCode(code);
+      expect(parsed.success).toBe(true);
+      if (!parsed.success) return;
+      const length = { province: 2, prefecture: 4, county: 6, township: 9, village: 12 }[parsed.data.level];
+      expect(parseDivisionCode(code.slice(0, length))).toEqual(parsed);
+    },
+  );
 });
 
 describe('ancestry', () => {
   it('lists ancestors top-down', () => {
-    expect(divisionAncestors('110101001001')).toEqual(['110000000000', '110100000000', '110101000000', '110101001000']);
+    expect(divisionAncestors('110101001001')).toEqual([
+      '110000000000',
+      '110100000000',
+      '110101000000',
+      '110101001000',
+    ]);
     expect(divisionAncestors('11')).toEqual([]);
     expect(divisionAncestors('nonsense')).toEqual([]);
   });
@@ -107,25 +133,34 @@ describe('ancestry', () => {
     expect(isWithinDivision('bad', '11')).toBe(false);
   });
 
-  test.prop([villageCodeArbitrary()])('the parent is the last ancestor, and ancestors(code) = ancestors(parent) + parent', (code) => {
-    const parsed = parseDivisionCode(code);
-    if (!parsed.success || parsed.data.parent === null) throw new Error('generated code must be valid');
-    const ancestors = divisionAncestors(code);
-    expect(ancestors.at(-1)).toBe(parsed.data.parent);
-    expect(ancestors).toEqual([...divisionAncestors(parsed.data.parent), parsed.data.parent]);
-  });
+  test.prop([villageCodeArbitrary()])(
+    'the parent is the last ancestor, and ancestors(code) = ancestors(parent) + parent',
+    (code) => {
+      const parsed = parseDivisionCode(code);
+      if (!parsed.success || parsed.data.parent === null) throw new Error('generated code must be valid');
+      const ancestors = divisionAncestors(code);
+      expect(ancestors.at(-1)).toBe(parsed.data.parent);
+      expect(ancestors).toEqual([...divisionAncestors(parsed.data.parent), parsed.data.parent]);
+    },
+  );
 
-  test.prop([divisionCodeArbitrary(), divisionCodeArbitrary()])('containment agrees with the ancestor list', (a, b) => {
-    expect(isWithinDivision(a, b)).toBe(a === b || divisionAncestors(a).includes(b));
-  });
+  test.prop([divisionCodeArbitrary(), divisionCodeArbitrary()])(
+    'containment agrees with the ancestor list',
+    (a, b) => {
+      expect(isWithinDivision(a, b)).toBe(a === b || divisionAncestors(a).includes(b));
+    },
+  );
 
-  test.prop([villageCodeArbitrary(), villageCodeArbitrary(), villageCodeArbitrary()])('containment is transitive', (a, b, c) => {
-    for (const level of ['province', 'prefecture', 'county', 'township'] as const) {
-      const outer = divisionAtLevel(a, level) as string;
-      expect(isWithinDivision(a, outer)).toBe(true);
-      if (isWithinDivision(b, a) && isWithinDivision(c, b)) expect(isWithinDivision(c, a)).toBe(true);
-    }
-  });
+  test.prop([villageCodeArbitrary(), villageCodeArbitrary(), villageCodeArbitrary()])(
+    'containment is transitive',
+    (a, b, c) => {
+      for (const level of ['province', 'prefecture', 'county', 'township'] as const) {
+        const outer = divisionAtLevel(a, level) as string;
+        expect(isWithinDivision(a, outer)).toBe(true);
+        if (isWithinDivision(b, a) && isWithinDivision(c, b)) expect(isWithinDivision(c, a)).toBe(true);
+      }
+    },
+  );
 });
 
 describe('divisionCodeSchema', () => {
@@ -139,12 +174,22 @@ describe('divisionCodeSchema', () => {
 describe('parseUrbanRuralCode', () => {
   it('names each of the seven classes and says whether it is urban', () => {
     expect(Object.values(URBAN_RURAL_CODES).map((c) => [c.code, c.urban])).toEqual([
-      ['111', true], ['112', true], ['121', true], ['122', true], ['123', true], ['210', false], ['220', false],
+      ['111', true],
+      ['112', true],
+      ['121', true],
+      ['122', true],
+      ['123', true],
+      ['210', false],
+      ['220', false],
     ]);
     expect(parseUrbanRuralCode('220')).toEqual({ success: true, data: URBAN_RURAL_CODES['220'] });
   });
 
-  it.each([['130', 'invalid_format'], ['', 'invalid_format'], [111, 'invalid_type']])('rejects %s', (input, code) => {
+  it.each([
+    ['130', 'invalid_format'],
+    ['', 'invalid_format'],
+    [111, 'invalid_type'],
+  ])('rejects %s', (input, code) => {
     const result = parseUrbanRuralCode(input);
     expect(!result.success && result.error.issues[0]?.code).toBe(code);
   });

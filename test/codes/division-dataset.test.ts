@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createDivisionDataset, identifyCode, lookupDivision } from '../../src/index.js';
 import { beijingDivisions } from '../../src/divisions/beijing.js';
 import { hebeiDivisions } from '../../src/divisions/hebei.js';
+import { createDivisionDataset, identifyCode, lookupDivision } from '../../src/index.js';
 
-const INFO = { id: 'demo', name: { zh: '示例', en: 'demo' }, source: 'hand-written', referenceDate: '2025-06-30' };
+const INFO = {
+  id: 'demo',
+  name: { zh: '示例', en: 'demo' },
+  source: 'hand-written',
+  referenceDate: '2025-06-30',
+};
 
 describe('division datasets', () => {
   it('normalise codes and list rejected records instead of dropping them silently', () => {
@@ -22,16 +27,27 @@ describe('division datasets', () => {
     ]);
     expect(lookupDivision('130629400', dataset)).toMatchObject({
       success: true,
-      data: { code: '130629400000', name: '容东片区', parent: '133100000000', inDataset: true, dataset: 'demo' },
+      data: {
+        code: '130629400000',
+        name: '容东片区',
+        parent: '133100000000',
+        inDataset: true,
+        dataset: 'demo',
+      },
     });
-    expect(lookupDivision('130629400001', dataset)).toMatchObject({ data: { urbanRural: '111', parent: '130629400000' } });
+    expect(lookupDivision('130629400001', dataset)).toMatchObject({
+      data: { urbanRural: '111', parent: '130629400000' },
+    });
   });
 
   it('warn — never fail — when a valid code is absent', () => {
     const result = lookupDivision('110105999001', beijingDivisions);
     expect(result.success).toBe(true);
     expect(result.success && result.data).toMatchObject({ name: null, inDataset: false });
-    expect(result.success && result.warnings?.[0]).toMatchObject({ code: 'unknown_division', severity: 'warning' });
+    expect(result.success && result.warnings?.[0]).toMatchObject({
+      code: 'unknown_division',
+      severity: 'warning',
+    });
   });
 
   it('fail on a structurally invalid code', () => {

@@ -59,7 +59,10 @@ describe('validateIdNumber', () => {
     const lastCharacter = validateIdNumber('11010519491231002Y');
     expect(!lastCharacter.success && lastCharacter.error.issues[0]).toMatchObject({ position: 18 });
     const province = validateIdNumber(`00${VALID.slice(2)}`);
-    expect(!province.success && province.error.issues[0]).toMatchObject({ code: 'invalid_format', position: 1 });
+    expect(!province.success && province.error.issues[0]).toMatchObject({
+      code: 'invalid_format',
+      position: 1,
+    });
   });
 
   it('reports impossible and future birth dates as invalid_date', () => {
@@ -95,7 +98,9 @@ describe('validateIdNumber', () => {
   it('warns, never fails, when the address code is not in the given set', () => {
     const result = validateIdNumber(VALID, { divisionCodes: new Set(['130102']) });
     expect(result.success).toBe(true);
-    expect(result.success && result.warnings?.map((w) => [w.code, w.severity])).toEqual([['unknown_division', 'warning']]);
+    expect(result.success && result.warnings?.map((w) => [w.code, w.severity])).toEqual([
+      ['unknown_division', 'warning'],
+    ]);
     expect(validateIdNumber(VALID, { divisionCodes: new Set(['110105']) })).not.toHaveProperty('warnings');
   });
 
@@ -115,7 +120,13 @@ describe('validateIdNumber', () => {
   });
 
   it('never puts the number into an issue', () => {
-    const samples = ['110105194912310021', '110105194902300021', '11010519491231002Y', '1101051949123', '110105491331002'];
+    const samples = [
+      '110105194912310021',
+      '110105194902300021',
+      '11010519491231002Y',
+      '1101051949123',
+      '110105491331002',
+    ];
     for (const sample of samples) {
       const text = JSON.stringify(validateIdNumber(sample));
       expect(text).not.toContain(sample);
@@ -174,7 +185,10 @@ describe('validateIdNumber properties', () => {
 describe('upgradeIdNumber', () => {
   it('inserts 19 and appends the check character', () => {
     const first17 = '11010519491231002';
-    expect(upgradeIdNumber('110105491231002')).toEqual({ success: true, data: first17 + idNumberCheckCharacter(first17) });
+    expect(upgradeIdNumber('110105491231002')).toEqual({
+      success: true,
+      data: first17 + idNumberCheckCharacter(first17),
+    });
   });
 
   it('refuses what is not a valid 15-digit number', () => {
@@ -183,11 +197,14 @@ describe('upgradeIdNumber', () => {
     expect(upgradeIdNumber(42).success).toBe(false);
   });
 
-  test.prop([idNumberArbitrary()])('round trip: an 18-digit number born 19xx, shortened, upgrades back', (id) => {
-    fc.pre(id.slice(6, 8) === '19');
-    const short = id.slice(0, 6) + id.slice(8, 17);
-    expect(upgradeIdNumber(short)).toEqual({ success: true, data: id });
-  });
+  test.prop([idNumberArbitrary()])(
+    'round trip: an 18-digit number born 19xx, shortened, upgrades back',
+    (id) => {
+      fc.pre(id.slice(6, 8) === '19');
+      const short = id.slice(0, 6) + id.slice(8, 17);
+      expect(upgradeIdNumber(short)).toEqual({ success: true, data: id });
+    },
+  );
 });
 
 describe('maskIdNumber', () => {
@@ -230,7 +247,10 @@ describe('idNumberSchema', () => {
     const bad = idNumberSchema.safeParse('110105194912310021');
     expect(bad.success).toBe(false);
     if (!bad.success) {
-      expect(bad.error.issues[0]).toMatchObject({ code: 'custom', params: { shequCode: 'invalid_checksum' } });
+      expect(bad.error.issues[0]).toMatchObject({
+        code: 'custom',
+        params: { shequCode: 'invalid_checksum' },
+      });
       expect(JSON.stringify(bad.error)).not.toContain('110105194912310021');
     }
   });

@@ -21,7 +21,8 @@ describe('resolveAsOf', () => {
   it.each(['2025-02-29', '2025-13-01', '2025-1-1', '20251231', 'yesterday', ''])('rejects %s', (input) => {
     const result = resolveAsOf(input);
     expect(result.success).toBe(false);
-    if (!result.success) expect(result.error.issues[0]).toMatchObject({ code: 'invalid_date', path: ['asOf'] });
+    if (!result.success)
+      expect(result.error.issues[0]).toMatchObject({ code: 'invalid_date', path: ['asOf'] });
   });
 
   it('rejects an invalid Date and a non-date', () => {
@@ -29,14 +30,19 @@ describe('resolveAsOf', () => {
     expect(resolveAsOf(20251231 as unknown as string).success).toBe(false);
   });
 
-  test.prop([fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true })])(
-    'the date of an instant is its UTC date, or the next day from 16:00 UTC on',
-    (instant) => {
-      const result = resolveAsOf(instant);
-      const utc = instant.toISOString().slice(0, 10);
-      const next = new Date(`${utc}T00:00:00Z`);
-      next.setUTCDate(next.getUTCDate() + 1);
-      expect(result.success && result.data).toBe(instant.getUTCHours() >= 16 ? next.toISOString().slice(0, 10) : utc);
-    },
-  );
+  test.prop([
+    fc.date({
+      min: new Date('1990-01-01T00:00:00Z'),
+      max: new Date('2100-01-01T00:00:00Z'),
+      noInvalidDate: true,
+    }),
+  ])('the date of an instant is its UTC date, or the next day from 16:00 UTC on', (instant) => {
+    const result = resolveAsOf(instant);
+    const utc = instant.toISOString().slice(0, 10);
+    const next = new Date(`${utc}T00:00:00Z`);
+    next.setUTCDate(next.getUTCDate() + 1);
+    expect(result.success && result.data).toBe(
+      instant.getUTCHours() >= 16 ? next.toISOString().slice(0, 10) : utc,
+    );
+  });
 });

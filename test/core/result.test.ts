@@ -26,7 +26,13 @@ describe('createIssue', () => {
       { zh: '不在', en: 'absent' },
       { path: ['code'], severity: 'warning', position: 3, line: 7, column: '户数' },
     );
-    expect(issue).toMatchObject({ path: ['code'], severity: 'warning', position: 3, line: 7, column: '户数' });
+    expect(issue).toMatchObject({
+      path: ['code'],
+      severity: 'warning',
+      position: 3,
+      line: 7,
+      column: '户数',
+    });
   });
 
   it('prefixes a path without changing the rest', () => {

@@ -1,6 +1,12 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { normalizeDigits, parseBooleanCell, parseCodeCell, parseNumberCell, parseUnitKindCell } from '../../src/io/index.js';
+import {
+  normalizeDigits,
+  parseBooleanCell,
+  parseCodeCell,
+  parseNumberCell,
+  parseUnitKindCell,
+} from '../../src/io/index.js';
 
 describe('normalizeDigits', () => {
   it('turns full-width digits and signs into ASCII and trims ideographic spaces', () => {
@@ -35,16 +41,34 @@ describe('parseNumberCell', () => {
     },
   );
 
-  test.prop([fc.integer({ min: 0, max: 1e12 })])('a number written with thousands separators reads back', (n) => {
-    expect(parseNumberCell(n.toLocaleString('en-US'))).toBe(n);
-    expect(parseNumberCell(String(n))).toBe(n);
-  });
+  test.prop([fc.integer({ min: 0, max: 1e12 })])(
+    'a number written with thousands separators reads back',
+    (n) => {
+      expect(parseNumberCell(n.toLocaleString('en-US'))).toBe(n);
+      expect(parseNumberCell(String(n))).toBe(n);
+    },
+  );
 });
 
 describe('parseBooleanCell', () => {
   it.each([
-    ['是', true], ['否', false], ['有', true], ['无', false], ['TRUE', true], ['false', false], ['Y', true], ['n', false],
-    ['1', true], ['0', false], ['１', true], ['√', true], ['×', false], [true, true], [false, false], [1, true], [0, false],
+    ['是', true],
+    ['否', false],
+    ['有', true],
+    ['无', false],
+    ['TRUE', true],
+    ['false', false],
+    ['Y', true],
+    ['n', false],
+    ['1', true],
+    ['0', false],
+    ['１', true],
+    ['√', true],
+    ['×', false],
+    [true, true],
+    [false, false],
+    [1, true],
+    [0, false],
   ])('reads %s as %s', (cell, value) => {
     expect(parseBooleanCell(cell)).toBe(value);
   });
@@ -60,8 +84,13 @@ describe('parseBooleanCell', () => {
 
 describe('parseUnitKindCell', () => {
   it.each([
-    ['居委会', 'community'], ['社区', 'community'], ['社区居民委员会', 'community'], ['Community', 'community'],
-    ['村委会', 'village'], ['村', 'village'], ['村民委员会', 'village'],
+    ['居委会', 'community'],
+    ['社区', 'community'],
+    ['社区居民委员会', 'community'],
+    ['Community', 'community'],
+    ['村委会', 'village'],
+    ['村', 'village'],
+    ['村民委员会', 'village'],
   ])('reads %s as %s', (cell, kind) => {
     expect(parseUnitKindCell(cell)).toBe(kind);
   });

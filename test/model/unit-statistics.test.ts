@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
-import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import {
   issuesFromZod,
   parseUnitStatistics,
@@ -62,7 +62,14 @@ describe('parseUnitStatistics', () => {
 
   it('reports wrong types, negative and fractional counts, and areas with three decimals, each with its path', () => {
     expect(
-      issuesOf({ ...BASE, kind: '居委会', households: -5, residents: 2.5, hasFacility: '是', facilityArea: 10.123 }),
+      issuesOf({
+        ...BASE,
+        kind: '居委会',
+        households: -5,
+        residents: 2.5,
+        hasFacility: '是',
+        facilityArea: 10.123,
+      }),
     ).toEqual([
       ['kind', 'invalid_value'],
       ['households', 'invalid_value'],
@@ -73,10 +80,22 @@ describe('parseUnitStatistics', () => {
   });
 
   it('reports an activity area larger than the floor area, and a commercial area larger than the total', () => {
-    expect(issuesOf({ ...BASE, facilityArea: 100, activityArea: 100.01 })).toEqual([['activityArea', 'invalid_value']]);
+    expect(issuesOf({ ...BASE, facilityArea: 100, activityArea: 100.01 })).toEqual([
+      ['activityArea', 'invalid_value'],
+    ]);
     expect(issuesOf({ ...BASE, facilityArea: 100, activityArea: 100 })).toEqual([]);
     expect(issuesOf({ ...BASE, totalFloorArea: 10, commercialServiceArea: 11 })).toEqual([
       ['commercialServiceArea', 'invalid_value'],
+    ]);
+  });
+
+  it('reports a cross-field problem beside problems in other fields', () => {
+    expect(issuesOf({ ...BASE, households: -1, facilityArea: 10, activityArea: 20 })).toEqual([
+      ['households', 'invalid_value'],
+      ['activityArea', 'invalid_value'],
+    ]);
+    expect(issuesOf({ ...BASE, facilityArea: '10', activityArea: 20 })).toEqual([
+      ['facilityArea', 'invalid_type'],
     ]);
   });
 
@@ -124,7 +143,14 @@ describe('issuesFromZod', () => {
       when: z.iso.date(),
       either: z.union([z.string(), z.number()]),
     });
-    const result = schema.safeParse({ list: ['x', 'y'], pick: 'c', name: 'x', when: 'soon', either: true, extra: 1 });
+    const result = schema.safeParse({
+      list: ['x', 'y'],
+      pick: 'c',
+      name: 'x',
+      when: 'soon',
+      either: true,
+      extra: 1,
+    });
     if (result.success) throw new Error('expected a failure');
     const issues = issuesFromZod(result.error, { path: ['units', 3] });
     expect(issues.map((issue) => [issue.path.join('.'), issue.code])).toEqual([

@@ -8,7 +8,10 @@ import {
 } from '../../src/testing/index.js';
 
 test.prop([villageCodeArbitrary('community')])('community codes fall in 001–199', (code) => {
-  expect(parseDivisionCode(code)).toMatchObject({ success: true, data: { level: 'village', villageKind: 'community' } });
+  expect(parseDivisionCode(code)).toMatchObject({
+    success: true,
+    data: { level: 'village', villageKind: 'community' },
+  });
 });
 
 test.prop([villageCodeArbitrary('village')])('village codes fall in 200–399', (code) => {
