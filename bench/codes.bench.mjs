@@ -34,7 +34,12 @@ export async function benchCodes({ quick }) {
   const rows = [];
   for (const { what, inputs: make, ours, peer, goal } of CASES) {
     const inputs = make(count);
-    const bench = new Bench({ name: what, iterations: quick ? 2 : 10, time: 0, warmupIterations: quick ? 1 : 3 });
+    const bench = new Bench({
+      name: what,
+      iterations: quick ? 2 : 10,
+      time: 0,
+      warmupIterations: quick ? 1 : 3,
+    });
     const counts = {};
     for (const [name, isValid] of [ours, peer]) {
       bench.add(name, () => {
@@ -46,8 +51,8 @@ export async function benchCodes({ quick }) {
     rows.push({
       benchmark: what,
       inputs: count,
-      [`shequ ms`]: mine.toFixed(1),
-      [`peer ms`]: theirs.toFixed(1),
+      'shequ ms': mine.toFixed(1),
+      'peer ms': theirs.toFixed(1),
       'ratio shequ/peer': (mine / theirs).toFixed(3),
       goal: `≤ ${goal}`,
       'valid (shequ / peer)': `${counts[ours[0]]} / ${counts[peer[0]]}`,
