@@ -53,11 +53,11 @@ function entry(authority: LocalizedText, zh: string, en: string): CreditCodeCate
  * @example
  * ```ts
  * import { CREDIT_CODE_CATEGORIES } from 'shequ';
- * CREDIT_CODE_CATEGORIES['52'].category.zh;
+ * CREDIT_CODE_CATEGORIES['52']?.category.zh;
  * //=> '民办非企业单位（社会服务机构）'
  * ```
  */
-export const CREDIT_CODE_CATEGORIES = {
+export const CREDIT_CODE_CATEGORIES: Readonly<Record<string, CreditCodeCategoryEntry>> = {
   '11': entry(A.organs, '机关', 'government organ'),
   '12': entry(A.organs, '事业单位', 'public institution'),
   '13': entry(
@@ -108,4 +108,4 @@ export const CREDIT_CODE_CATEGORIES = {
   N3: entry(A.agriculture, '乡镇级集体经济组织', 'township-level collective economic organisation'),
   N9: { authority: A.agriculture, category: OTHER },
   Y1: { authority: A.other, category: OTHER },
-} as const satisfies Record<string, CreditCodeCategoryEntry>;
+};

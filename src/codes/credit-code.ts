@@ -65,9 +65,19 @@ export interface CreditCode {
   /** The code, upper case. */
   readonly value: string;
   /** Position 1, 登记管理部门: its code and name (`null` when not in the table). */
-  readonly authority: { readonly code: string; readonly name: LocalizedText | null };
+  readonly authority: {
+    /** The character itself. */
+    readonly code: string;
+    /** Its name, or `null` when not in the table. */
+    readonly name: LocalizedText | null;
+  };
   /** Position 2, 机构类别: its code and name (`null` when not in the table). */
-  readonly category: { readonly code: string; readonly name: LocalizedText | null };
+  readonly category: {
+    /** The character itself. */
+    readonly code: string;
+    /** Its name, or `null` when not in the table. */
+    readonly name: LocalizedText | null;
+  };
   /** Positions 3–8: the registering office's 6-digit division code. */
   readonly divisionCode: string;
   /** Positions 9–17: the GB 11714 organisation code (主体标识码). */

@@ -60,10 +60,15 @@ export type VillageKind = 'community' | 'village' | 'other';
  * ```
  */
 export interface DivisionSegments {
+  /** Digits 1–2: 省级. */
   readonly province: string;
+  /** Digits 3–4: 地级. */
   readonly prefecture: string;
+  /** Digits 5–6: 县级. */
   readonly county: string;
+  /** Digits 7–9: 乡级 (街道/镇/乡). */
   readonly township: string;
+  /** Digits 10–12: 村级 (居委会/村委会). */
   readonly village: string;
 }
 

@@ -91,7 +91,10 @@ export interface DivisionDataset extends DivisionDatasetInfo {
 export function createDivisionDataset(
   info: DivisionDatasetInfo,
   records: Iterable<DivisionRecord>,
-): DivisionDataset & { readonly rejected: readonly string[] } {
+): DivisionDataset & {
+  /** Codes of the records left out because they are not valid division codes. */
+  readonly rejected: readonly string[];
+} {
   const divisions = new Map<string, DivisionRecord>();
   const rejected: string[] = [];
   for (const record of records) {

@@ -35,6 +35,7 @@ export interface IdNumber {
  * ```
  */
 export interface CodeSet {
+  /** Whether the set holds `code`. */
   has(code: string): boolean;
 }
 

@@ -27,7 +27,9 @@ export type CodeSystem = 'divisionCode' | 'urbanRuralCode' | 'idNumber' | 'credi
  * ```
  */
 export interface CodeReading {
+  /** The code system tried. */
   readonly system: CodeSystem;
+  /** What that system's validator answered. */
   readonly result: Result<unknown>;
 }
 

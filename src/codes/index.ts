@@ -39,5 +39,5 @@ export { identifyCode } from './identify.js';
 export { organizationCodeCheckCharacter } from './organization-code.js';
 export { creditCodeSchema, divisionCodeSchema, idNumberSchema } from './schemas.js';
 export { isProvinceCode } from './shared.js';
-export type { UrbanRuralCode } from './urban-rural-code.js';
+export type { UrbanRuralCode, UrbanRuralCodeValue } from './urban-rural-code.js';
 export { parseUrbanRuralCode, URBAN_RURAL_CODES } from './urban-rural-code.js';

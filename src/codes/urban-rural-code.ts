@@ -21,6 +21,17 @@ export interface UrbanRuralCode {
 }
 
 /**
+ * One of the seven 城乡分类代码: `'111'`, `'112'`, `'121'`, `'122'`, `'123'` (城镇) and `'210'`, `'220'` (乡村).
+ *
+ * @example
+ * ```ts
+ * import type { UrbanRuralCodeValue } from 'shequ';
+ * const code: UrbanRuralCodeValue = '220';
+ * ```
+ */
+export type UrbanRuralCodeValue = '111' | '112' | '121' | '122' | '123' | '210' | '220';
+
+/**
  * The seven 城乡分类代码. It classifies territory, not the committee: a 村委会 can be 111 and a 居委会 can be 220.
  *
  * @example
@@ -30,7 +41,7 @@ export interface UrbanRuralCode {
  * //=> '主城区'
  * ```
  */
-export const URBAN_RURAL_CODES = {
+export const URBAN_RURAL_CODES: Readonly<Record<UrbanRuralCodeValue, UrbanRuralCode>> = {
   '111': { code: '111', name: { zh: '主城区', en: 'main urban area' }, urban: true },
   '112': { code: '112', name: { zh: '城乡结合区', en: 'urban-rural fringe' }, urban: true },
   '121': { code: '121', name: { zh: '镇中心区', en: 'town centre' }, urban: true },
@@ -38,7 +49,7 @@ export const URBAN_RURAL_CODES = {
   '123': { code: '123', name: { zh: '特殊区域', en: 'special area' }, urban: true },
   '210': { code: '210', name: { zh: '乡中心区', en: 'township centre' }, urban: false },
   '220': { code: '220', name: { zh: '村庄', en: 'village' }, urban: false },
-} as const satisfies Record<string, UrbanRuralCode>;
+};
 
 const KNOWN: ReadonlyMap<string, UrbanRuralCode> = new Map(Object.entries(URBAN_RURAL_CODES));
 

@@ -24,7 +24,7 @@ import type { LocalizedText } from './issue.js';
  * //=> '校验码错误'
  * ```
  */
-export const ISSUE_CODES = {
+export const ISSUE_CODES: Readonly<Record<IssueCode, LocalizedText>> = {
   /** The value is not of the expected JavaScript type (codes must be strings). */
   invalid_type: { zh: '类型错误', en: 'Wrong type' },
   /** The value does not have the structure of its code system: length, alphabet, segment ranges. */
@@ -45,7 +45,7 @@ export const ISSUE_CODES = {
   invalid_value: { zh: '取值错误', en: 'Invalid value' },
   /** A key the schema does not know. */
   unrecognized_key: { zh: '未知字段', en: 'Unrecognized key' },
-} as const satisfies Record<string, LocalizedText>;
+};
 
 /**
  * A code of the library's issue catalogue ({@link ISSUE_CODES}).
@@ -56,4 +56,14 @@ export const ISSUE_CODES = {
  * const code: IssueCode = 'invalid_checksum';
  * ```
  */
-export type IssueCode = keyof typeof ISSUE_CODES;
+export type IssueCode =
+  | 'invalid_type'
+  | 'invalid_format'
+  | 'invalid_date'
+  | 'invalid_checksum'
+  | 'invalid_organization_code'
+  | 'unknown_division'
+  | 'unknown_category'
+  | 'legacy_code'
+  | 'invalid_value'
+  | 'unrecognized_key';

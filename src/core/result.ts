@@ -10,7 +10,9 @@ import type { Issue } from './issue.js';
  * ```
  */
 export interface Success<Data> {
+  /** Always `true` on this branch. */
   readonly success: true;
+  /** The parsed value. */
   readonly data: Data;
   /** Issues of severity `warning` or `info`; absent when there are none. */
   readonly warnings?: readonly Issue[];
@@ -26,8 +28,13 @@ export interface Success<Data> {
  * ```
  */
 export interface Failure {
+  /** Always `false` on this branch. */
   readonly success: false;
-  readonly error: { readonly issues: readonly Issue[] };
+  /** What went wrong. */
+  readonly error: {
+    /** Every issue found: at least one error, possibly warnings too. */
+    readonly issues: readonly Issue[];
+  };
 }
 
 /**

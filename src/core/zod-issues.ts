@@ -46,7 +46,7 @@ function isMissing(input: unknown, path: readonly PropertyKey[]): boolean {
     if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return true;
     value = (value as Record<PropertyKey, unknown>)[key];
   }
-  return value === undefined;
+  return false;
 }
 
 function translate(

@@ -10,7 +10,7 @@ import text from './data/hebei.js';
 import { statistics2023Dataset } from './from-text.js';
 
 /**
- * The Hebei division list (统计用区划代码 2023), for {@link lookupDivision} and for naming regions in indicator
+ * The Hebei division list (统计用区划代码 2023), for `lookupDivision` and for naming regions in indicator
  * tables. It carries no 城乡分类代码 (the source lacks them).
  *
  * @example

@@ -7,5 +7,5 @@
 
 export type { UnitKind } from './unit-kind.js';
 export { UNIT_KIND_LABELS, unitKindSchema } from './unit-kind.js';
-export type { UnitStatistics } from './unit-statistics.js';
+export type { UnitStatistics, UnitStatisticsShape } from './unit-statistics.js';
 export { parseUnitStatistics, UNIT_STATISTICS_FIELDS, unitStatisticsSchema } from './unit-statistics.js';

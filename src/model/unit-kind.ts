@@ -11,9 +11,12 @@ import type { LocalizedText } from '../core/issue.js';
  * //=> 'community'
  * ```
  */
-export const unitKindSchema = z
-  .enum(['community', 'village'])
-  .describe('community = 居民委员会, village = 村民委员会');
+export const unitKindSchema: z.ZodEnum<{
+  /** 社区 (居民委员会). */
+  community: 'community';
+  /** 村 (村民委员会). */
+  village: 'village';
+}> = z.enum(['community', 'village']).describe('community = 居民委员会, village = 村民委员会');
 
 /**
  * `'community'` (社区, 居民委员会) or `'village'` (村, 村民委员会).

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { parseDivisionCode } from '../codes/division-code.js';
-import { URBAN_RURAL_CODES } from '../codes/urban-rural-code.js';
+import { URBAN_RURAL_CODES, type UrbanRuralCodeValue } from '../codes/urban-rural-code.js';
 import type { LocalizedText } from '../core/issue.js';
 import { failure, type Result, success } from '../core/result.js';
 import { issuesFromZod } from '../core/zod-issues.js';
-import { unitKindSchema } from './unit-kind.js';
+import { type UnitKind, unitKindSchema } from './unit-kind.js';
 
 /** True when `value` has at most two decimals (areas are recorded to the hundredth of a m²). */
 function hasAtMostTwoDecimals(value: number): boolean {
@@ -44,7 +44,67 @@ const villageLevelCode = z
     }
   });
 
-const urbanRuralCode = z.enum(Object.keys(URBAN_RURAL_CODES) as [keyof typeof URBAN_RURAL_CODES]);
+const urbanRuralCode = z.enum(Object.keys(URBAN_RURAL_CODES) as [UrbanRuralCodeValue]);
+
+/**
+ * One statistics row (社区（村）统计表的一行): the flat, one-row-per-unit shape that statistics sheets use and that
+ * the indicators consume. Only `code` and `kind` are required; whatever needs an absent field reports the unit as
+ * missing data instead of guessing. See {@link unitStatisticsSchema} for the rules.
+ *
+ * @example
+ * ```ts
+ * import type { UnitStatistics } from 'shequ';
+ * const row: UnitStatistics = { code: '130102001001', kind: 'community', households: 1200, hasFacility: true };
+ * ```
+ */
+export interface UnitStatistics {
+  /** 统计用区划代码: the unit's 12-digit village-level code. */
+  readonly code: string;
+  /** 名称. */
+  readonly name?: string;
+  /** 类型: `community` (居委会) or `village` (村委会). */
+  readonly kind: UnitKind;
+  /** 城乡分类代码 (111 … 220). */
+  readonly urbanRural?: UrbanRuralCodeValue;
+  /** 户数. */
+  readonly households?: number;
+  /** 常住人口. */
+  readonly residents?: number;
+  /** 是否建有综合服务设施. */
+  readonly hasFacility?: boolean;
+  /** 综合服务设施建筑面积, m². */
+  readonly facilityArea?: number;
+  /** 居民活动区域面积, m² (not above `facilityArea`). */
+  readonly activityArea?: number;
+  /** 是否新建社区. */
+  readonly newlyBuilt?: boolean;
+  /** 社区总建筑面积 of a newly built community, m². */
+  readonly totalFloorArea?: number;
+  /** 商业和综合服务设施面积 of a newly built community, m² (not above `totalFloorArea`). */
+  readonly commercialServiceArea?: number;
+  /** 是否配备政务通用自助服务设备. */
+  readonly selfServiceTerminal?: boolean;
+  /** 社区工作者人数 (the counting scope excludes 公益性岗位 and 临聘人员). */
+  readonly communityWorkers?: number;
+  /** 灾害信息员人数. */
+  readonly disasterOfficers?: number;
+  /** 书记、主任"一人兼". */
+  readonly secretaryIsDirector?: boolean;
+  /** 开展群众满意度调查. */
+  readonly satisfactionSurveyed?: boolean;
+  /** 纳入一刻钟社区服务圈. */
+  readonly inQuarterHourCircle?: boolean;
+  /** 政务服务进社区（村）. */
+  readonly governmentServices?: boolean;
+  /** 易地扶贫搬迁 or "空心村"治理 安置社区. */
+  readonly resettlement?: boolean;
+  /** 注册志愿者人数. */
+  readonly volunteers?: number;
+  /** "社区之家" 数量. */
+  readonly communityHomes?: number;
+  /** 行政村通5G. */
+  readonly has5g?: boolean;
+}
 
 /**
  * The fields of a statistics row with their Chinese headers, in sheet order. The readers match headers by key or
@@ -57,7 +117,7 @@ const urbanRuralCode = z.enum(Object.keys(URBAN_RURAL_CODES) as [keyof typeof UR
  * //=> '户数'
  * ```
  */
-export const UNIT_STATISTICS_FIELDS = {
+export const UNIT_STATISTICS_FIELDS: Readonly<Record<keyof UnitStatistics, LocalizedText>> = {
   code: { zh: '统计用区划代码', en: 'division code' },
   name: { zh: '名称', en: 'name' },
   kind: { zh: '类型', en: 'kind' },
@@ -81,15 +141,55 @@ export const UNIT_STATISTICS_FIELDS = {
   volunteers: { zh: '注册志愿者人数', en: 'registered volunteers' },
   communityHomes: { zh: '社区之家数量', en: '"community homes"' },
   has5g: { zh: '通5G', en: '5G coverage' },
-} as const satisfies Record<string, LocalizedText>;
+};
+
+const describeField = (key: keyof UnitStatistics) => UNIT_STATISTICS_FIELDS[key].zh;
+const unitStatisticsShape = {
+  code: villageLevelCode.describe(describeField('code')),
+  name: z.string().exactOptional().describe(describeField('name')),
+  kind: unitKindSchema.describe(describeField('kind')),
+  urbanRural: urbanRuralCode.exactOptional().describe(describeField('urbanRural')),
+  households: count.exactOptional().describe(describeField('households')),
+  residents: count.exactOptional().describe(describeField('residents')),
+  hasFacility: flag.exactOptional().describe(describeField('hasFacility')),
+  facilityArea: area.exactOptional().describe(describeField('facilityArea')),
+  activityArea: area.exactOptional().describe(describeField('activityArea')),
+  newlyBuilt: flag.exactOptional().describe(describeField('newlyBuilt')),
+  totalFloorArea: area.exactOptional().describe(describeField('totalFloorArea')),
+  commercialServiceArea: area.exactOptional().describe(describeField('commercialServiceArea')),
+  selfServiceTerminal: flag.exactOptional().describe(describeField('selfServiceTerminal')),
+  communityWorkers: count.exactOptional().describe(describeField('communityWorkers')),
+  disasterOfficers: count.exactOptional().describe(describeField('disasterOfficers')),
+  secretaryIsDirector: flag.exactOptional().describe(describeField('secretaryIsDirector')),
+  satisfactionSurveyed: flag.exactOptional().describe(describeField('satisfactionSurveyed')),
+  inQuarterHourCircle: flag.exactOptional().describe(describeField('inQuarterHourCircle')),
+  governmentServices: flag.exactOptional().describe(describeField('governmentServices')),
+  resettlement: flag.exactOptional().describe(describeField('resettlement')),
+  volunteers: count.exactOptional().describe(describeField('volunteers')),
+  communityHomes: count.exactOptional().describe(describeField('communityHomes')),
+  has5g: flag.exactOptional().describe(describeField('has5g')),
+};
 
 /**
- * The zod schema of a statistics row: one row per 社区 or 村, as statistics sheets hold them and as the indicators
- * consume them. `code` (the 12-digit village-level code) and `kind` are required; every other field is optional,
- * and whatever needs an absent field reports the unit as missing data instead of guessing. Areas are m² with at
- * most two decimals, counts non-negative integers, flags booleans. Canonical values only: spreadsheet spellings
- * (是/否, 居委会) are mapped by the readers in `shequ/io`. An activity area larger than the facility's floor area,
- * or a commercial area larger than the total floor area, is an issue on the smaller field's path.
+ * The zod schemas of the fields of a statistics row, as `unitStatisticsSchema.shape` holds them: one per key of
+ * {@link UnitStatistics}, so that you can pick, extend or reuse them.
+ *
+ * @example
+ * ```ts
+ * import { unitStatisticsSchema, type UnitStatisticsShape } from 'shequ';
+ * const households: UnitStatisticsShape['households'] = unitStatisticsSchema.shape.households;
+ * ```
+ */
+export type UnitStatisticsShape = {
+  readonly [Key in keyof UnitStatistics]-?: (typeof unitStatisticsShape)[Key];
+};
+
+/**
+ * The zod schema of a statistics row ({@link UnitStatistics}): `code` (the 12-digit village-level code) and `kind`
+ * are required, every other field optional. Areas are m² with at most two decimals, counts non-negative integers,
+ * flags booleans. Canonical values only: spreadsheet spellings (是/否, 居委会) are mapped by the readers in
+ * `shequ/io`. An activity area larger than the facility's floor area, or a commercial area larger than the total
+ * floor area, is an issue on that field's path, reported beside any other field's issues.
  *
  * @example
  * ```ts
@@ -98,32 +198,8 @@ export const UNIT_STATISTICS_FIELDS = {
  * //=> true
  * ```
  */
-export const unitStatisticsSchema = z
-  .object({
-    code: villageLevelCode.describe(UNIT_STATISTICS_FIELDS.code.zh),
-    name: z.string().optional().describe(UNIT_STATISTICS_FIELDS.name.zh),
-    kind: unitKindSchema.describe(UNIT_STATISTICS_FIELDS.kind.zh),
-    urbanRural: urbanRuralCode.optional().describe(UNIT_STATISTICS_FIELDS.urbanRural.zh),
-    households: count.optional().describe(UNIT_STATISTICS_FIELDS.households.zh),
-    residents: count.optional().describe(UNIT_STATISTICS_FIELDS.residents.zh),
-    hasFacility: flag.optional().describe(UNIT_STATISTICS_FIELDS.hasFacility.zh),
-    facilityArea: area.optional().describe(UNIT_STATISTICS_FIELDS.facilityArea.zh),
-    activityArea: area.optional().describe(UNIT_STATISTICS_FIELDS.activityArea.zh),
-    newlyBuilt: flag.optional().describe(UNIT_STATISTICS_FIELDS.newlyBuilt.zh),
-    totalFloorArea: area.optional().describe(UNIT_STATISTICS_FIELDS.totalFloorArea.zh),
-    commercialServiceArea: area.optional().describe(UNIT_STATISTICS_FIELDS.commercialServiceArea.zh),
-    selfServiceTerminal: flag.optional().describe(UNIT_STATISTICS_FIELDS.selfServiceTerminal.zh),
-    communityWorkers: count.optional().describe(UNIT_STATISTICS_FIELDS.communityWorkers.zh),
-    disasterOfficers: count.optional().describe(UNIT_STATISTICS_FIELDS.disasterOfficers.zh),
-    secretaryIsDirector: flag.optional().describe(UNIT_STATISTICS_FIELDS.secretaryIsDirector.zh),
-    satisfactionSurveyed: flag.optional().describe(UNIT_STATISTICS_FIELDS.satisfactionSurveyed.zh),
-    inQuarterHourCircle: flag.optional().describe(UNIT_STATISTICS_FIELDS.inQuarterHourCircle.zh),
-    governmentServices: flag.optional().describe(UNIT_STATISTICS_FIELDS.governmentServices.zh),
-    resettlement: flag.optional().describe(UNIT_STATISTICS_FIELDS.resettlement.zh),
-    volunteers: count.optional().describe(UNIT_STATISTICS_FIELDS.volunteers.zh),
-    communityHomes: count.optional().describe(UNIT_STATISTICS_FIELDS.communityHomes.zh),
-    has5g: flag.optional().describe(UNIT_STATISTICS_FIELDS.has5g.zh),
-  })
+export const unitStatisticsSchema: z.ZodObject<UnitStatisticsShape> = z
+  .object(unitStatisticsShape)
   .superRefine(
     (row, ctx) => {
       // Runs even when other fields failed (`when` below), so one bad cell does not hide a cross-field problem.
@@ -158,18 +234,6 @@ export const unitStatisticsSchema = z
     },
     { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
   );
-
-/**
- * One statistics row (社区（村）统计表的一行), the flat shape the indicators consume. See
- * {@link unitStatisticsSchema} for the rules and {@link UNIT_STATISTICS_FIELDS} for the Chinese headers.
- *
- * @example
- * ```ts
- * import type { UnitStatistics } from 'shequ';
- * const row: UnitStatistics = { code: '130102001001', kind: 'community', households: 1200, hasFacility: true };
- * ```
- */
-export type UnitStatistics = Readonly<z.output<typeof unitStatisticsSchema>>;
 
 /**
  * Validates one statistics row. Every problem is reported with its path (like zod's), none stops the others;

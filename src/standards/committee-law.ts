@@ -19,7 +19,12 @@ export interface CommitteeLawVersion {
   /** Last day in force, or `null` while in force. */
   readonly to: string | null;
   /** The household range a committee is "一般" set up for, where the law sets one. */
-  readonly households: { readonly min: number; readonly max: number } | null;
+  readonly households: {
+    /** Fewest households. */
+    readonly min: number;
+    /** Most households. */
+    readonly max: number;
+  } | null;
   /** Term of office in years. */
   readonly termYears: number;
   /** Article the household range comes from, with the quoted requirement. */

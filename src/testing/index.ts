@@ -230,6 +230,6 @@ export function unitStatisticsArbitrary(): fc.Arbitrary<UnitStatistics> {
       if (row.totalFloorArea !== undefined) {
         out.commercialServiceArea = Math.floor(row.totalFloorArea * commercialShare) / 100;
       }
-      return out as UnitStatistics;
+      return out as unknown as UnitStatistics;
     });
 }

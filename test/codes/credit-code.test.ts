@@ -139,8 +139,8 @@ describe('validateCreditCode', () => {
   });
 
   it('marks the committee prefixes 54 and 55 as unverified', () => {
-    expect(CREDIT_CODE_CATEGORIES['54'].confidence).toBe('unverified');
-    expect(CREDIT_CODE_CATEGORIES['55'].category.zh).toBe('居民委员会');
+    expect(CREDIT_CODE_CATEGORIES['54']?.confidence).toBe('unverified');
+    expect(CREDIT_CODE_CATEGORIES['55']?.category.zh).toBe('居民委员会');
   });
 });
 

@@ -1,11 +1,12 @@
 import { fc, test } from '@fast-check/vitest';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import {
   issuesFromZod,
   parseUnitStatistics,
   UNIT_KIND_LABELS,
   UNIT_STATISTICS_FIELDS,
+  type UnitStatistics,
   unitStatisticsSchema,
 } from '../../src/index.js';
 import { unitStatisticsArbitrary } from '../../src/testing/index.js';
@@ -52,6 +53,19 @@ describe('parseUnitStatistics', () => {
       ['code', 'invalid_type'],
       ['kind', 'invalid_type'],
     ]);
+  });
+
+  it('has the documented UnitStatistics type as its output', () => {
+    expectTypeOf<Readonly<z.output<typeof unitStatisticsSchema>>>().toEqualTypeOf<UnitStatistics>();
+  });
+
+  it('treats a key present with the value undefined as a wrong value, not as absent', () => {
+    const result = parseUnitStatistics({ ...BASE, households: undefined });
+    expect(!result.success && result.error.issues[0]).toMatchObject({
+      path: ['households'],
+      code: 'invalid_type',
+      message: { en: 'Expected number' },
+    });
   });
 
   it('requires a village-level code', () => {
