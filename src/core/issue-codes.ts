@@ -16,6 +16,8 @@ import type { LocalizedText } from './issue.js';
  * | `legacy_code` | a credit code failing its checksum but on the caller's list of known legacy codes (warning) |
  * | `invalid_value` | a value outside the allowed set or range (schemas) |
  * | `unrecognized_key` | a key the schema does not know (schemas) |
+ * | `duplicate_code` | a unit or region code listed twice |
+ * | `invalid_hierarchy` | a missing or cyclic parent link, a unit outside the listed townships |
  *
  * @example
  * ```ts
@@ -45,6 +47,10 @@ export const ISSUE_CODES: Readonly<Record<IssueCode, LocalizedText>> = {
   invalid_value: { zh: '取值错误', en: 'Invalid value' },
   /** A key the schema does not know. */
   unrecognized_key: { zh: '未知字段', en: 'Unrecognized key' },
+  /** The same code appears twice where codes must be unique (units, regions). */
+  duplicate_code: { zh: '代码重复', en: 'Duplicate code' },
+  /** The region hierarchy is inconsistent: a missing or cyclic parent, a unit outside its township. */
+  invalid_hierarchy: { zh: '层级关系错误', en: 'Inconsistent hierarchy' },
 };
 
 /**
@@ -66,4 +72,6 @@ export type IssueCode =
   | 'unknown_category'
   | 'legacy_code'
   | 'invalid_value'
-  | 'unrecognized_key';
+  | 'unrecognized_key'
+  | 'duplicate_code'
+  | 'invalid_hierarchy';

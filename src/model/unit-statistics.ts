@@ -4,22 +4,11 @@ import { URBAN_RURAL_CODES, type UrbanRuralCodeValue } from '../codes/urban-rura
 import type { LocalizedText } from '../core/issue.js';
 import { failure, type Result, success } from '../core/result.js';
 import { issuesFromZod } from '../core/zod-issues.js';
+import { areaSchema, countSchema, notAbove } from './primitives.js';
 import { type UnitKind, unitKindSchema } from './unit-kind.js';
 
-/** True when `value` has at most two decimals (areas are recorded to the hundredth of a m²). */
-function hasAtMostTwoDecimals(value: number): boolean {
-  const hundredths = value * 100;
-  return Math.abs(hundredths - Math.round(hundredths)) <= 1e-7 * Math.max(1, Math.abs(hundredths));
-}
-
-const count = z.int().nonnegative();
-const area = z
-  .number()
-  .nonnegative()
-  .refine(hasAtMostTwoDecimals, {
-    message: 'An area has at most two decimals',
-    params: { shequCode: 'invalid_value', zh: '面积最多保留两位小数' },
-  });
+const count = countSchema;
+const area = areaSchema;
 const flag = z.boolean();
 
 const villageLevelCode = z
@@ -201,38 +190,24 @@ export type UnitStatisticsShape = {
 export const unitStatisticsSchema: z.ZodObject<UnitStatisticsShape> = z
   .object(unitStatisticsShape)
   .superRefine(
-    (row, ctx) => {
-      // Runs even when other fields failed (`when` below), so one bad cell does not hide a cross-field problem.
-      const { facilityArea, activityArea, totalFloorArea, commercialServiceArea } = row as Record<
-        string,
-        unknown
-      >;
-      if (
-        typeof activityArea === 'number' &&
-        typeof facilityArea === 'number' &&
-        activityArea > facilityArea
-      ) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['activityArea'],
-          message: "The residents' activity area exceeds the facility's floor area",
-          params: { shequCode: 'invalid_value', zh: '居民活动区域面积大于综合服务设施建筑面积' },
-        });
-      }
-      if (
-        typeof commercialServiceArea === 'number' &&
-        typeof totalFloorArea === 'number' &&
-        commercialServiceArea > totalFloorArea
-      ) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['commercialServiceArea'],
-          message: 'The commercial and service floor area exceeds the total floor area',
-          params: { shequCode: 'invalid_value', zh: '商业和综合服务设施面积大于社区总建筑面积' },
-        });
-      }
-    },
-    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+    ...notAbove([
+      {
+        part: 'activityArea',
+        whole: 'facilityArea',
+        message: {
+          zh: '居民活动区域面积大于综合服务设施建筑面积',
+          en: "The residents' activity area exceeds the facility's floor area",
+        },
+      },
+      {
+        part: 'commercialServiceArea',
+        whole: 'totalFloorArea',
+        message: {
+          zh: '商业和综合服务设施面积大于社区总建筑面积',
+          en: 'The commercial and service floor area exceeds the total floor area',
+        },
+      },
+    ]),
   );
 
 /**

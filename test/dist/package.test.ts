@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 // These tests import the built package by its name, through its "exports" map (Node's package self-reference),
 // from ESM and from CommonJS, so a broken package map fails CI.
 const root = join(import.meta.dirname, '..', '..');
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports: Record<string, unknown> };
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  exports: Record<string, unknown>;
+};
 const subpaths = Object.keys(pkg.exports).filter((key) => key !== './package.json');
 const specifier = (subpath: string) => (subpath === '.' ? 'shequ' : `shequ/${subpath.slice(2)}`);
 
@@ -18,15 +20,31 @@ function runNode(args: string[]): string {
 describe('the built package', () => {
   it.each(subpaths)('%s loads from ESM and CommonJS with the same exports', (subpath) => {
     const name = specifier(subpath);
-    const esm = runNode(['--input-type=module', '-e', `import * as m from '${name}'; console.log(JSON.stringify(Object.keys(m).sort()))`]);
-    const cjs = runNode(['--input-type=commonjs', '-e', `console.log(JSON.stringify(Object.keys(require('${name}')).sort()))`]);
+    const esm = runNode([
+      '--input-type=module',
+      '-e',
+      `import * as m from '${name}'; console.log(JSON.stringify(Object.keys(m).sort()))`,
+    ]);
+    const cjs = runNode([
+      '--input-type=commonjs',
+      '-e',
+      `console.log(JSON.stringify(Object.keys(require('${name}')).sort()))`,
+    ]);
     expect(JSON.parse(esm)).toEqual(JSON.parse(cjs).filter((key: string) => key !== 'default'));
     expect(JSON.parse(esm).length).toBeGreaterThan(0);
   });
 
   it('validates through the root export in both formats', () => {
-    const esm = runNode(['--input-type=module', '-e', "import { validateIdNumber } from 'shequ'; console.log(validateIdNumber('11010519491231002X').success)"]);
-    const cjs = runNode(['--input-type=commonjs', '-e', "console.log(require('shequ').validateCreditCode('914403001922038216').success)"]);
+    const esm = runNode([
+      '--input-type=module',
+      '-e',
+      "import { validateIdNumber } from 'shequ'; console.log(validateIdNumber('11010519491231002X').success)",
+    ]);
+    const cjs = runNode([
+      '--input-type=commonjs',
+      '-e',
+      "console.log(require('shequ').validateCreditCode('914403001922038216').success)",
+    ]);
     expect([esm.trim(), cjs.trim()]).toEqual(['true', 'true']);
   });
 
@@ -40,7 +58,11 @@ describe('the built package', () => {
   });
 
   it('states its build version', () => {
-    const version = runNode(['--input-type=module', '-e', "import { VERSION } from 'shequ'; console.log(VERSION)"]).trim();
+    const version = runNode([
+      '--input-type=module',
+      '-e',
+      "import { VERSION } from 'shequ'; console.log(VERSION)",
+    ]).trim();
     expect(version).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
   });
 });

@@ -1,0 +1,321 @@
+import { z } from 'zod';
+import type { UrbanRuralCodeValue } from '../codes/urban-rural-code.js';
+import type { LocalizedText } from '../core/issue.js';
+import { secretaryIsDirector, type TwoCommittees, twoCommitteesSchema } from './committees.js';
+import { type Facility, facilitySchema } from './facility.js';
+import { enumOf } from './labelled-enum.js';
+import {
+  ORGANISATION_ROLE_LABELS,
+  type Organisations,
+  organisationsSchema,
+  ROLE_KIND,
+} from './organisation.js';
+import { isCommunityWorker, type Volunteer, volunteerSchema, type Worker, workerSchema } from './people.js';
+import { areaSchema, countSchema, notAbove } from './primitives.js';
+import {
+  type PurchasedService,
+  type SatisfactionSurvey,
+  type ServiceItem,
+  type ServiceReview,
+  serviceSchemas,
+  type ThreeListEntry,
+} from './services.js';
+import type { UnitKind } from './unit-kind.js';
+import { type UnitStatistics, unitStatisticsSchema } from './unit-statistics.js';
+
+/**
+ * Special types of community (seed 002 三(三)3): 易地扶贫搬迁 or "空心村"治理 集中安置社区 (`resettlement`) and
+ * 城镇老旧小区 (`oldNeighbourhood`).
+ *
+ * @example
+ * ```ts
+ * import type { SpecialType } from 'shequ';
+ * const type: SpecialType = 'oldNeighbourhood';
+ * ```
+ */
+export type SpecialType = 'resettlement' | 'oldNeighbourhood';
+
+/**
+ * Labels of each {@link SpecialType}.
+ *
+ * @example
+ * ```ts
+ * import { SPECIAL_TYPE_LABELS } from 'shequ';
+ * SPECIAL_TYPE_LABELS.resettlement.zh;
+ * //=> '集中安置社区'
+ * ```
+ */
+export const SPECIAL_TYPE_LABELS: Readonly<Record<SpecialType, LocalizedText>> = {
+  resettlement: { zh: '集中安置社区', en: 'resettlement community' },
+  oldNeighbourhood: { zh: '城镇老旧小区', en: 'old urban neighbourhood' },
+};
+
+/**
+ * A 小区 (residential estate) inside a community.
+ *
+ * @example
+ * ```ts
+ * import type { Estate } from 'shequ';
+ * const estate: Estate = { name: '建外SOHO', households: 820, newlyBuilt: false };
+ * ```
+ */
+export interface Estate {
+  /** Its name. */
+  readonly name: string;
+  /** Households. */
+  readonly households?: number;
+  /** Newly built (Beijing's 500 m² 社区服务管理用房 rule applies). */
+  readonly newlyBuilt?: boolean;
+  /** 社区服务管理用房 floor area, m². */
+  readonly serviceRoomArea?: number;
+}
+
+/**
+ * A rich record of a 社区 or 村: its statistics and its parts — organisations, facilities, people, services.
+ * {@link toUnitStatistics} derives the flat statistics row from it, so the two views never disagree.
+ *
+ * @example
+ * ```ts
+ * import type { Unit } from 'shequ';
+ * const unit: Unit = {
+ *   code: '110101001001', name: '多福巷社区居委会', kind: 'community', households: 1520,
+ *   facilities: [{ kind: 'comprehensiveService', floorArea: 620, activityArea: 410 }],
+ * };
+ * ```
+ */
+export interface Unit {
+  /** 统计用区划代码: the 12-digit village-level code. */
+  readonly code: string;
+  /** 名称. */
+  readonly name?: string;
+  /** `community` (居委会) or `village` (村委会). */
+  readonly kind: UnitKind;
+  /** 城乡分类代码. */
+  readonly urbanRural?: UrbanRuralCodeValue;
+  /** 户数. */
+  readonly households?: number;
+  /** 常住人口. */
+  readonly residents?: number;
+  /** Special types. */
+  readonly specialTypes?: readonly SpecialType[];
+  /** 小区 inside a community. */
+  readonly estates?: readonly Estate[];
+  /** Organisation structure and sub-committees. */
+  readonly organisations?: Organisations;
+  /** The "两委". */
+  readonly twoCommittees?: TwoCommittees;
+  /** Service facilities. */
+  readonly facilities?: readonly Facility[];
+  /** 新建社区. */
+  readonly newlyBuilt?: boolean;
+  /** 社区总建筑面积 of a newly built community, m². */
+  readonly totalFloorArea?: number;
+  /** 商业和综合服务设施面积 of a newly built community, m². */
+  readonly commercialServiceArea?: number;
+  /** 政务通用自助服务 terminals. */
+  readonly selfServiceTerminals?: number;
+  /** Workers. */
+  readonly workers?: readonly Worker[];
+  /** Volunteers. */
+  readonly volunteers?: readonly Volunteer[];
+  /** Service items. */
+  readonly services?: readonly ServiceItem[];
+  /** 好差评 reviews. */
+  readonly reviews?: readonly ServiceReview[];
+  /** 群众满意度调查 held. */
+  readonly surveys?: readonly SatisfactionSurvey[];
+  /** 三项清单 entries. */
+  readonly threeLists?: readonly ThreeListEntry[];
+  /** 政府购买服务 projects. */
+  readonly purchasedServices?: readonly PurchasedService[];
+  /** Inside a 一刻钟社区服务圈. */
+  readonly inQuarterHourCircle?: boolean;
+  /** 政务服务 extended to the unit. */
+  readonly governmentServices?: boolean;
+  /** 通5G. */
+  readonly has5g?: boolean;
+  /** "社区之家" count. */
+  readonly communityHomes?: number;
+}
+
+const base = unitStatisticsSchema.shape;
+
+/**
+ * zod schema of a {@link Unit}. Besides each part's own checks: a member of the structure that exists only in the
+ * other kind of unit (a 业主委员会 in a village, a 村务监督委员会 in a community) may not be `present`, and
+ * sub-committees belong to 居委会 only. Unknown keys are reported, not dropped.
+ *
+ * @example
+ * ```ts
+ * import { unitSchema } from 'shequ';
+ * unitSchema.safeParse({
+ *   code: '130123100201', kind: 'village',
+ *   organisations: { members: { ownersCommittee: { status: 'present' } } },
+ * }).success;
+ * //=> false
+ * ```
+ */
+export const unitSchema: z.ZodType<Unit> = z
+  .strictObject({
+    code: base.code,
+    name: base.name,
+    kind: base.kind,
+    urbanRural: base.urbanRural,
+    households: base.households,
+    residents: base.residents,
+    specialTypes: z.array(enumOf(SPECIAL_TYPE_LABELS)).exactOptional(),
+    estates: z
+      .array(
+        z.strictObject({
+          name: z.string(),
+          households: countSchema.exactOptional(),
+          newlyBuilt: z.boolean().exactOptional(),
+          serviceRoomArea: areaSchema.exactOptional(),
+        }),
+      )
+      .exactOptional(),
+    organisations: organisationsSchema.exactOptional(),
+    twoCommittees: twoCommitteesSchema.exactOptional(),
+    facilities: z.array(facilitySchema).exactOptional(),
+    newlyBuilt: base.newlyBuilt,
+    totalFloorArea: base.totalFloorArea,
+    commercialServiceArea: base.commercialServiceArea,
+    selfServiceTerminals: countSchema.exactOptional(),
+    workers: z.array(workerSchema).exactOptional(),
+    volunteers: z.array(volunteerSchema).exactOptional(),
+    services: z.array(serviceSchemas.item).exactOptional(),
+    reviews: z.array(serviceSchemas.review).exactOptional(),
+    surveys: z.array(serviceSchemas.survey).exactOptional(),
+    threeLists: z.array(serviceSchemas.threeList).exactOptional(),
+    purchasedServices: z.array(serviceSchemas.purchased).exactOptional(),
+    inQuarterHourCircle: base.inQuarterHourCircle,
+    governmentServices: base.governmentServices,
+    has5g: base.has5g,
+    communityHomes: base.communityHomes,
+  })
+  .superRefine(
+    ...notAbove([
+      {
+        part: 'commercialServiceArea',
+        whole: 'totalFloorArea',
+        message: {
+          zh: '商业和综合服务设施面积大于社区总建筑面积',
+          en: 'The commercial and service floor area exceeds the total floor area',
+        },
+      },
+    ]),
+  )
+  .superRefine(checkStructureKind, {
+    when: (payload) => typeof payload.value === 'object' && payload.value !== null,
+  });
+
+/** A member that exists only in the other kind of unit may not be present; sub-committees are 居委会's. */
+function checkStructureKind(value: object, ctx: z.RefinementCtx): void {
+  const unit = value as Partial<Unit>;
+  if (unit.kind !== 'community' && unit.kind !== 'village') return;
+  const members = unit.organisations?.members ?? {};
+  for (const [role, member] of Object.entries(members) as [
+    keyof typeof ORGANISATION_ROLE_LABELS,
+    { status?: string },
+  ][]) {
+    const only = ROLE_KIND[role];
+    if (only !== undefined && only !== unit.kind && member?.status === 'present') {
+      const label = ORGANISATION_ROLE_LABELS[role];
+      ctx.addIssue({
+        code: 'custom',
+        path: ['organisations', 'members', role],
+        message: `A ${unit.kind} cannot have a ${label.en}; mark it notApplicable`,
+        params: {
+          shequCode: 'invalid_value',
+          zh: `${unit.kind === 'village' ? '村' : '社区'}不应设有${label.zh}，应标为不适用`,
+        },
+      });
+    }
+  }
+  if (unit.kind === 'village') {
+    for (const [name, member] of Object.entries(unit.organisations?.subCommittees ?? {})) {
+      if ((member as { status?: string } | undefined)?.status === 'present') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['organisations', 'subCommittees', name],
+          message: "Sub-committees belong to residents' committees, not to villages",
+          params: { shequCode: 'invalid_value', zh: '下属委员会属于居民委员会，村不应设有' },
+        });
+      }
+    }
+  }
+}
+
+/** Sums areas exactly: they carry at most two decimals, so integer hundredths add without drift. */
+function sumAreas(values: readonly number[]): number {
+  let hundredths = 0;
+  for (const value of values) hundredths += Math.round(value * 100);
+  return hundredths / 100;
+}
+
+function comprehensiveAreas(
+  facilities: readonly Facility[],
+  key: 'floorArea' | 'activityArea',
+): number | undefined {
+  const values: number[] = [];
+  for (const facility of facilities) {
+    if (facility.kind !== 'comprehensiveService') continue;
+    const value = facility[key];
+    if (value === undefined) return undefined; // one unknown area makes the sum unknown, not smaller
+    values.push(value);
+  }
+  return sumAreas(values);
+}
+
+/**
+ * Derives the flat statistics row from a rich unit record. A field whose source part is absent stays absent
+ * (missing data), never zero: no `facilities` → no `hasFacility`; a 综合服务设施 without a floor area → no
+ * `facilityArea`. Counts follow the documented scopes: `communityWorkers` counts {@link isCommunityWorker},
+ * `volunteers` the registered ones, `disasterOfficers` the workers with that role.
+ *
+ * @param unit - a rich unit record
+ * @returns its statistics row
+ *
+ * @example
+ * ```ts
+ * import { toUnitStatistics } from 'shequ';
+ * toUnitStatistics({
+ *   code: '110101001001', kind: 'community', households: 1520,
+ *   facilities: [{ kind: 'comprehensiveService', floorArea: 400.5 }, { kind: 'comprehensiveService', floorArea: 219.75 }],
+ *   workers: [{ roles: ['communityWorker'], employment: 'fullTime' }, { roles: ['gridWorker'], employment: 'temporary' }],
+ * });
+ * //=> { code: '110101001001', kind: 'community', households: 1520, hasFacility: true, facilityArea: 620.25,
+ * //     communityWorkers: 1, disasterOfficers: 0 }
+ * ```
+ */
+export function toUnitStatistics(unit: Unit): UnitStatistics {
+  const { facilities, workers, twoCommittees, surveys, specialTypes, volunteers, selfServiceTerminals } =
+    unit;
+  const row: Record<string, unknown> = {
+    code: unit.code,
+    name: unit.name,
+    kind: unit.kind,
+    urbanRural: unit.urbanRural,
+    households: unit.households,
+    residents: unit.residents,
+    hasFacility: facilities?.some((f) => f.kind === 'comprehensiveService'),
+    facilityArea: facilities === undefined ? undefined : comprehensiveAreas(facilities, 'floorArea'),
+    activityArea: facilities === undefined ? undefined : comprehensiveAreas(facilities, 'activityArea'),
+    newlyBuilt: unit.newlyBuilt,
+    totalFloorArea: unit.totalFloorArea,
+    commercialServiceArea: unit.commercialServiceArea,
+    selfServiceTerminal: selfServiceTerminals === undefined ? undefined : selfServiceTerminals > 0,
+    communityWorkers: workers?.filter(isCommunityWorker).length,
+    disasterOfficers: workers?.filter((w) => w.roles.includes('disasterOfficer')).length,
+    secretaryIsDirector: twoCommittees === undefined ? undefined : secretaryIsDirector(twoCommittees),
+    satisfactionSurveyed: surveys === undefined ? undefined : surveys.length > 0,
+    inQuarterHourCircle: unit.inQuarterHourCircle,
+    governmentServices: unit.governmentServices,
+    resettlement: specialTypes?.includes('resettlement'),
+    volunteers: volunteers?.filter((v) => v.registered === true).length,
+    communityHomes: unit.communityHomes,
+    has5g: unit.has5g,
+  };
+  for (const key of Object.keys(row)) if (row[key] === undefined) delete row[key];
+  return row as unknown as UnitStatistics;
+}

@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { datasetJsonSchema, unitStatisticsJsonSchema } from '../../src/index.js';
+
+const read = (name: string) =>
+  JSON.parse(
+    readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'schema', `${name}.schema.json`), 'utf8'),
+  );
+
+describe('JSON Schemas', () => {
+  it('docs/schema files are up to date (npm run generate:schemas)', () => {
+    expect(read('unit-statistics')).toEqual(unitStatisticsJsonSchema());
+    expect(read('dataset')).toEqual(datasetJsonSchema());
+  });
+
+  it('state the statistics row exactly: required keys, types, enums, bounds', () => {
+    const schema = unitStatisticsJsonSchema() as {
+      required: string[];
+      properties: Record<string, Record<string, unknown>>;
+    };
+    expect(schema.required).toEqual(['code', 'kind']);
+    expect(schema.properties.kind?.enum).toEqual(['community', 'village']);
+    expect(schema.properties.households).toMatchObject({ type: 'integer', minimum: 0 });
+    expect(schema.properties.facilityArea).toMatchObject({ type: 'number', minimum: 0 });
+    expect(schema.properties.hasFacility).toMatchObject({ type: 'boolean' });
+    expect(Object.keys(schema.properties)).toHaveLength(23);
+  });
+
+  it('forbid unknown keys in datasets (nothing disappears silently)', () => {
+    expect(datasetJsonSchema()).toMatchObject({ additionalProperties: false, required: ['units'] });
+  });
+});
