@@ -46,7 +46,7 @@ export {
   workerSchema,
 } from './people.js';
 export { areaSchema, countSchema, isoDateSchema } from './primitives.js';
-export type { Region, RegionNode, RegionTree, TreeUnit } from './region.js';
+export type { Region, RegionNode, RegionTree, RegionTreeResult, TreeUnit } from './region.js';
 export { buildRegionTree, regionSchema } from './region.js';
 export type {
   ProjectStage,

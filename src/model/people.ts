@@ -255,6 +255,11 @@ export function isCommunityWorker(worker: Worker): boolean {
  * //=> '110105********002X'
  * ```
  */
-export function maskPerson<Person extends { readonly idNumber?: string }>(person: Person): Person {
+export function maskPerson<
+  Person extends {
+    /** The ID number to mask. */
+    readonly idNumber?: string;
+  },
+>(person: Person): Person {
   return person.idNumber === undefined ? person : { ...person, idNumber: maskIdNumber(person.idNumber) };
 }

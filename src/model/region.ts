@@ -166,6 +166,15 @@ function addNodes(
       return;
     }
     const parent = explicitParent === null ? null : normalise(explicitParent);
+    if (typeof explicitParent === 'string' && parent === undefined) {
+      issues.push(
+        hierarchyIssue(
+          [...path, 'parent'],
+          '上级代码不是有效的区划代码',
+          'The parent is not a valid division code',
+        ),
+      );
+    }
     nodes.set(key, {
       code: key,
       name,
@@ -248,6 +257,24 @@ function checkUnitsUnderTownships(
 }
 
 /**
+ * What {@link buildRegionTree} returns: the tree, built as far as the input allows, and the problems found.
+ *
+ * @example
+ * ```ts
+ * import { buildRegionTree, type RegionTreeResult } from 'shequ';
+ * const result: RegionTreeResult = buildRegionTree([{ code: '11', name: '北京市' }]);
+ * result.issues.length;
+ * //=> 0
+ * ```
+ */
+export interface RegionTreeResult {
+  /** The tree. */
+  readonly tree: RegionTree;
+  /** Duplicate codes and hierarchy problems, each with its path. */
+  readonly issues: Issue[];
+}
+
+/**
  * Builds the region tree of regions and units, and checks its consistency: duplicate codes (`duplicate_code`),
  * explicit parents that are missing or form a cycle, region codes at village level, and — when townships are listed
  * — units whose township is not (`invalid_hierarchy`). Parents default to the nearest listed region by prefix;
@@ -274,7 +301,7 @@ function checkUnitsUnderTownships(
 export function buildRegionTree(
   regions: readonly Region[],
   units: readonly TreeUnit[] = [],
-): { tree: RegionTree; issues: Issue[] } {
+): RegionTreeResult {
   const nodes = new Map<string, MutableNode>();
   const issues: Issue[] = [];
   addNodes(regions, units, nodes, issues);
