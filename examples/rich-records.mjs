@@ -12,7 +12,9 @@ const dataset = {
       name: '多福巷社区居委会',
       kind: 'community',
       households: 1520,
-      organisations: { members: { ownersCommittee: { status: 'absent' }, propertyCompany: { status: 'present' } } },
+      organisations: {
+        members: { ownersCommittee: { status: 'absent' }, propertyCompany: { status: 'present' } },
+      },
       facilities: [{ kind: 'comprehensiveService', floorArea: 480.5, activityArea: 300.25 }],
       workers: [
         { name: '孙某', idNumber: '11010519491231002X', roles: ['communityWorker'], employment: 'fullTime' },

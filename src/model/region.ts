@@ -185,8 +185,12 @@ function addNodes(
       path,
     });
   };
-  regions.forEach((region, i) => add(region.code, region.name, region.parent, ['regions', i], false));
-  units.forEach((unit, i) => add(unit.code, unit.name ?? '', undefined, ['units', i], true));
+  regions.forEach((region, i) => {
+    add(region.code, region.name, region.parent, ['regions', i], false);
+  });
+  units.forEach((unit, i) => {
+    add(unit.code, unit.name ?? '', undefined, ['units', i], true);
+  });
 }
 
 function linkParents(nodes: Map<string, MutableNode>, issues: Issue[]): void {
