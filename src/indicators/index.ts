@@ -1,6 +1,34 @@
 /**
- * The 十四五 indicators of the community service plans: definitions, computation, roll-up and progress.
+ * The 十四五 indicators of the community service plans: definitions as data, measures, exact computation rolled up
+ * the hierarchy, mergeable partial aggregates, and progress against baselines and 2025 targets.
  *
  * @packageDocumentation
  */
+
+export type { BuiltInIndicatorId } from './catalogue.js';
+export { INDICATORS } from './catalogue.js';
+export type { ComputeIndicatorsOptions, IndicatorTable } from './compute.js';
+export { computeIndicators, computeIndicatorTable } from './compute.js';
+export { describeIndicatorProfiles } from './describe.js';
+export type { BuiltInMeasureId } from './measures.js';
+export { MEASURES } from './measures.js';
+export type { IndicatorAccumulator, IndicatorAccumulatorOptions, IndicatorParts } from './parts.js';
+export { createIndicatorAccumulator, mergeIndicatorParts } from './parts.js';
 export { PLAN_PERIOD } from './plan-period.js';
+export type { IndicatorProfileName, ProfileChanges } from './profiles.js';
+export { deriveIndicatorProfile, INDICATOR_PROFILES, resolveIndicatorProfile } from './profiles.js';
+export type { AssessProgressOptions, Progress, ProgressStatus } from './progress.js';
+export { assessProgress, progressAgainst } from './progress.js';
+export type { GroupLevel, IndicatorRow, IndicatorRowsOptions, Rounding } from './rows.js';
+export { indicatorRowsFromParts } from './rows.js';
+export type {
+  Baseline,
+  Comparator,
+  Confidence,
+  IndicatorDefinition,
+  IndicatorProfile,
+  Measure,
+  MeasureUnit,
+  ProfileIndicator,
+  Target,
+} from './types.js';

@@ -9,7 +9,7 @@ const read = (name: string) =>
   );
 
 describe('JSON Schemas', () => {
-  it('docs/schema files are up to date (npm run generate:schemas)', () => {
+  it('docs/schema files are up to date (npm run generate:docs)', () => {
     expect(read('unit-statistics')).toEqual(unitStatisticsJsonSchema());
     expect(read('dataset')).toEqual(datasetJsonSchema());
   });

@@ -1,0 +1,209 @@
+import { type AsOfInput, resolveAsOf } from '../core/as-of.js';
+import { createIssue, type Issue } from '../core/issue.js';
+import { failure, type Result, success, unwrap } from '../core/result.js';
+import type { Unit } from '../model/unit.js';
+import { toUnitStatistics } from '../model/unit.js';
+import type { UnitStatistics } from '../model/unit-statistics.js';
+import { accumulateRow, compileIndicators, townshipKey } from './accumulate.js';
+import { createIndicatorAccumulator } from './parts.js';
+import { type IndicatorProfileName, resolveIndicatorProfile } from './profiles.js';
+import {
+  type GroupLevel,
+  type IndicatorRow,
+  type IndicatorRowsOptions,
+  indicatorRowsFromParts,
+  regionRows,
+  resolveRounding,
+} from './rows.js';
+import type { IndicatorProfile } from './types.js';
+
+/**
+ * Options of {@link computeIndicators}.
+ *
+ * @example
+ * ```ts
+ * import type { ComputeIndicatorsOptions } from 'shequ';
+ * const options: ComputeIndicatorsOptions = { profile: 'hebei', asOf: '2025-12-31', groupBy: ['county', 'township'] };
+ * ```
+ */
+export interface ComputeIndicatorsOptions extends Omit<IndicatorRowsOptions, 'asOf'> {
+  /** The date progress is assessed at (a `Date` or `'YYYY-MM-DD'`, read in China; default today in China). */
+  readonly asOf?: AsOfInput;
+}
+
+/**
+ * The result of {@link computeIndicatorTable}: the tidy rows, plus the date used and the units that could not be placed.
+ *
+ * @example
+ * ```ts
+ * import { computeIndicatorTable, type IndicatorTable } from 'shequ';
+ * const result = computeIndicatorTable([{ code: '130123100201', kind: 'village', hasFacility: true }], { asOf: '2025-12-31' });
+ * if (result.success) {
+ *   const table: IndicatorTable = result.data;
+ *   table.rows.length;
+ *   //=> 28
+ * }
+ * ```
+ */
+export interface IndicatorTable {
+  /** One row per (region, indicator of the profile), top level first; null values included. */
+  readonly rows: readonly IndicatorRow[];
+  /** The date progress was assessed at. */
+  readonly asOf: string;
+  /** The profile used. */
+  readonly profile: string;
+  /** Units counted. */
+  readonly units: number;
+  /** Units that could not be placed (no valid village-level code, or no kind), each with its index. */
+  readonly skipped: readonly Issue[];
+}
+
+function isRichUnit(unit: UnitStatistics | Unit): unit is Unit {
+  const candidate = unit as Partial<Unit>;
+  return (
+    candidate.facilities !== undefined ||
+    candidate.workers !== undefined ||
+    candidate.organisations !== undefined ||
+    candidate.twoCommittees !== undefined ||
+    candidate.volunteers !== undefined ||
+    candidate.surveys !== undefined ||
+    candidate.specialTypes !== undefined ||
+    candidate.selfServiceTerminals !== undefined
+  );
+}
+
+function skippedIssue(index: number): Issue {
+  return createIssue(
+    'invalid_value',
+    {
+      zh: '无法归入区域：需要有效的村级统计用区划代码和类型（居委会/村委会）',
+      en: 'Cannot be placed: a valid village-level division code and a kind are needed',
+    },
+    { path: [index], severity: 'warning' },
+  );
+}
+
+function unitRows(
+  units: readonly (UnitStatistics | Unit)[],
+  profile: IndicatorProfile,
+  options: ComputeIndicatorsOptions,
+  asOf: string,
+): IndicatorRow[] {
+  const compiled = compileIndicators(profile.indicators.map((entry) => entry.indicator));
+  const rounding = resolveRounding(options.rounding);
+  const sums = new Float64Array(compiled.stride);
+  const rows: IndicatorRow[] = [];
+  for (const unit of units) {
+    const row = isRichUnit(unit) ? toUnitStatistics(unit) : unit;
+    if (townshipKey(row?.code) < 0 || (row.kind !== 'community' && row.kind !== 'village')) continue;
+    sums.fill(0);
+    accumulateRow(compiled, row, sums, 0);
+    const context = { rounding, asOf, name: row.name, external: undefined };
+    rows.push(...regionRows(row.code, 'unit', sums, profile.indicators, context));
+  }
+  return rows;
+}
+
+/**
+ * Like {@link computeIndicators}, but never throws and returns the whole table: rows, the as-of date used, the
+ * number of units counted, and the units that could not be placed. Computes the profile's indicators for units (statistics rows or rich records) and rolls them up the hierarchy:
+ * township, county, prefecture and province by default (`groupBy` picks levels; `'unit'` adds one row per unit).
+ * Each region sums numerators and denominators of its units and divides once, with exact arithmetic and one rounding
+ * (half-up to one decimal by default); the value is `null` (reason `zero-denominator`) when nothing was counted.
+ * Units lacking an input are counted in `missing`, never as zero. Each row carries the profile's target and its
+ * status at `asOf`. Units that cannot be placed are listed in `skipped`, not dropped silently.
+ *
+ * @param units - statistics rows or rich unit records
+ * @param options - profile (default `'national'`), as-of date, levels, rounding, division lists, external denominators
+ * @returns the table, or an issue for an unknown profile or a bad `asOf`
+ *
+ * @example
+ * ```ts
+ * import { computeIndicatorTable } from 'shequ';
+ * const result = computeIndicatorTable(
+ *   [
+ *     { code: '130123100201', kind: 'village', households: 300, hasFacility: true, facilityArea: 100 },
+ *     { code: '130123100202', kind: 'village', households: 200, hasFacility: false },
+ *   ],
+ *   { profile: 'hebei', groupBy: ['county'], asOf: '2025-12-31' },
+ * );
+ * result.success && result.data.rows.find((row) => row.indicator === 'ruralFacilityCoverage');
+ * //=> { region: '130123000000', level: 'county', indicator: 'ruralFacilityCoverage', numerator: 1, denominator: 2,
+ * //     missing: 0, value: 50, unit: '%', target: { comparator: '>=', value: 80, … }, status: 'behind',
+ * //     expected: 80, gap: 30, asOf: '2025-12-31' }
+ * ```
+ */
+export function computeIndicatorTable(
+  units: Iterable<UnitStatistics | Unit>,
+  options: ComputeIndicatorsOptions = {},
+): Result<IndicatorTable> {
+  const asOf = resolveAsOf(options.asOf);
+  if (!asOf.success) return asOf;
+  const profile = resolveIndicatorProfile(options.profile);
+  if (profile === undefined) {
+    return failure([
+      createIssue(
+        'invalid_value',
+        {
+          zh: `未知的指标方案：${String(options.profile)}`,
+          en: `Unknown indicator profile: ${String(options.profile)}`,
+        },
+        { path: ['profile'] },
+      ),
+    ]);
+  }
+  const accumulator = createIndicatorAccumulator({ profile });
+  const skipped: Issue[] = [];
+  const wantUnits = options.groupBy?.includes('unit') === true;
+  const kept: (UnitStatistics | Unit)[] = [];
+  let index = 0;
+  for (const unit of units) {
+    const row = unit !== null && typeof unit === 'object' && isRichUnit(unit) ? toUnitStatistics(unit) : unit;
+    if (!accumulator.add(row)) skipped.push(skippedIssue(index));
+    else if (wantUnits) kept.push(row);
+    index++;
+  }
+  const regionOptions = { ...options, profile, asOf: asOf.data } as IndicatorRowsOptions;
+  const rows = indicatorRowsFromParts(accumulator.parts(), regionOptions);
+  if (wantUnits) rows.push(...unitRows(kept, profile, options, asOf.data));
+  return success({ rows, asOf: asOf.data, profile: profile.id, units: accumulator.count, skipped });
+}
+
+/**
+ * Computes the profile's indicators for units (statistics rows or rich records) and returns one tidy row per
+ * (region, indicator), rolled up to township, county, prefecture and province by default (`groupBy` picks levels;
+ * `'unit'` adds one row per unit). Regions sum numerators and denominators and divide once, exactly, rounding once
+ * (half-up to one decimal by default); a value is `null` when its denominator is 0; units lacking an input are
+ * counted in `missing`. Each row has the profile's target and its status at `asOf` (default today in China; every
+ * row states it). Use {@link computeIndicatorTable} for the units that could not be placed and a result that never
+ * throws.
+ *
+ * @param units - statistics rows or rich unit records
+ * @param options - profile (default `'national'`), as-of date, levels, rounding, division lists, external denominators
+ * @returns the rows
+ * @throws {@link ShequError} for an unknown profile name or an invalid `asOf` (bad options, not bad data)
+ *
+ * @example
+ * ```ts
+ * import { computeIndicators } from 'shequ';
+ * const rows = computeIndicators(
+ *   [
+ *     { code: '130123100201', kind: 'village', households: 300, hasFacility: true, facilityArea: 100 },
+ *     { code: '130123100202', kind: 'village', households: 200, hasFacility: false },
+ *   ],
+ *   { profile: 'hebei', groupBy: ['county'], asOf: '2025-12-31' },
+ * );
+ * rows.find((row) => row.indicator === 'ruralFacilityCoverage');
+ * //=> { region: '130123000000', level: 'county', indicator: 'ruralFacilityCoverage', numerator: 1, denominator: 2,
+ * //     missing: 0, value: 50, unit: '%', target: { comparator: '>=', value: 80, … }, status: 'behind',
+ * //     expected: 80, gap: 30, asOf: '2025-12-31' }
+ * ```
+ */
+export function computeIndicators(
+  units: Iterable<UnitStatistics | Unit>,
+  options: ComputeIndicatorsOptions = {},
+): IndicatorRow[] {
+  return [...unwrap(computeIndicatorTable(units, options)).rows];
+}
+
+export type { GroupLevel, IndicatorProfileName };

@@ -1,0 +1,268 @@
+import type { LocalizedText } from '../core/issue.js';
+import { INDICATORS } from './catalogue.js';
+import type { Baseline, Confidence, IndicatorProfile, ProfileIndicator, Target } from './types.js';
+
+const NATIONAL = '国家发展改革委、民政部 2022-02-09 新闻发布会 on 国办发〔2021〕56号';
+const LOCAL = 'local plans copying the national template (陇南, 昌吉, a 黑龙江 city); national text not seen';
+const SEED_HEBEI = '《河北省城乡社区服务体系建设"十四五"规划》(seed 002)';
+const SEED_BEIJING = '《北京市"十四五"城乡社区服务体系建设规划》(seed 000)';
+
+const baseline = (value: number, confidence: Confidence, source: string): Baseline => ({
+  year: 2020,
+  value,
+  confidence,
+  source,
+});
+const target = (
+  comparator: Target['comparator'],
+  value: number,
+  confidence: Confidence,
+  source: string,
+): Target => ({
+  comparator,
+  value,
+  year: 2025,
+  confidence,
+  source,
+});
+
+/** The national targets, re-tagged for a profile that adopts them without its own text saying so. */
+function nationalDefault(entry: ProfileIndicator): ProfileIndicator {
+  if (entry.target === undefined) return { indicator: entry.indicator };
+  return {
+    indicator: entry.indicator,
+    target: {
+      ...entry.target,
+      confidence: 'unverified',
+      source: `national default (${entry.target.source})`,
+    },
+  };
+}
+
+const national: readonly ProfileIndicator[] = [
+  {
+    indicator: INDICATORS.ruralFacilityCoverage,
+    baseline: baseline(65.7, 'national', NATIONAL),
+    target: target('>=', 80, 'national', `${NATIONAL}: "80%以上"`),
+  },
+  {
+    indicator: INDICATORS.urbanFacilityCoverage,
+    baseline: baseline(100, 'national', NATIONAL),
+    target: target('=', 100, 'national', `${NATIONAL}: "城乡社区综合服务设施全覆盖"`),
+  },
+  { indicator: INDICATORS.newCommercialServiceAreaShare, target: target('>=', 10, 'local-consensus', LOCAL) },
+  {
+    indicator: INDICATORS.facilityAreaPer100Households,
+    target: target('>=', 30, 'national', `${NATIONAL}: "每百户居民不低于30平方米"`),
+  },
+  {
+    indicator: INDICATORS.activityAreaShare,
+    target: target(
+      '>=',
+      60,
+      'local-consensus',
+      `${LOCAL}; 完整社区试点 notice: "60%以上建筑面积用于居民活动"`,
+    ),
+  },
+  {
+    indicator: INDICATORS.urbanSelfServiceCoverage,
+    target: target('=', 100, 'unverified', '100 in every local plan seen; national value unverified'),
+  },
+  {
+    indicator: INDICATORS.workersPer10kUrbanResidents,
+    target: target('>=', 18, 'national', `${NATIONAL}: "超过18人" (as restated by 江苏)`),
+  },
+];
+
+const [rural, urban, newShare, areaPer100, activityShare, selfService, workers] = national as [
+  ProfileIndicator,
+  ProfileIndicator,
+  ProfileIndicator,
+  ProfileIndicator,
+  ProfileIndicator,
+  ProfileIndicator,
+  ProfileIndicator,
+];
+
+const hebei: readonly ProfileIndicator[] = [
+  {
+    ...nationalDefault(rural),
+    baseline: baseline(65, 'seed', `${SEED_HEBEI} 一: "农村社区综合服务设施覆盖率达到65%"`),
+  },
+  {
+    indicator: urban.indicator,
+    baseline: baseline(100, 'seed', `${SEED_HEBEI} 一: "全省城市社区综合服务设施实现全覆盖"`),
+    target: target('=', 100, 'seed', `${SEED_HEBEI}: "全覆盖" (indicator table lost)`),
+  },
+  { indicator: newShare.indicator, target: target('>=', 10, 'seed', `${SEED_HEBEI} 三(三)2: "不低于10%"`) },
+  {
+    indicator: areaPer100.indicator,
+    baseline: baseline(23.6, 'seed', `${SEED_HEBEI} 主要指标表 第4行`),
+    target: target('>=', 30, 'seed', `${SEED_HEBEI} 三(三)2: "不低于30平方米"`),
+  },
+  nationalDefault(activityShare),
+  nationalDefault(selfService),
+  nationalDefault(workers),
+  {
+    indicator: INDICATORS.disasterOfficerCoverage,
+    target: target('=', 100, 'seed', `${SEED_HEBEI} 专栏13: "全省所有村（社区）设置1名灾害信息员"`),
+  },
+  {
+    indicator: INDICATORS.secretaryDirectorConcurrency,
+    baseline: baseline(75.93, 'seed', `${SEED_HEBEI} 一 (share of villages)`),
+  },
+  {
+    indicator: INDICATORS.resettlementFacilityCoverage,
+    target: target('=', 100, 'seed', `${SEED_HEBEI} 三(三)3`),
+  },
+  { indicator: INDICATORS.village5gCoverage, target: target('>=', 80, 'seed', `${SEED_HEBEI} 专栏4 第1项`) },
+];
+
+const beijing: readonly ProfileIndicator[] = [
+  // The plan's 专栏1 table was lost: the national seven with national targets, flagged unverified for Beijing.
+  ...national.map(nationalDefault),
+  {
+    indicator: INDICATORS.quarterHourCircleCoverage,
+    baseline: baseline(98, 'seed', `${SEED_BEIJING} 一(一): "98％以上" (1 772 circles)`),
+    target: target('=', 100, 'unverified', `${SEED_BEIJING} 三(九): "巩固提升" (numeric target unverified)`),
+  },
+  { indicator: INDICATORS.communityHomes, baseline: baseline(608, 'seed', `${SEED_BEIJING} 一(一)`) },
+  {
+    indicator: INDICATORS.governmentServiceCoverage,
+    target: target(
+      '=',
+      100,
+      'seed',
+      `${SEED_BEIJING} 五(十六): "实现政务服务社区（村）全覆盖" (2020: 7 168 communities reached)`,
+    ),
+  },
+  {
+    indicator: INDICATORS.satisfactionSurveyCoverage,
+    target: target('=', 100, 'seed', `${SEED_BEIJING} 四(十三): "社区（村）全覆盖"`),
+  },
+];
+
+/**
+ * Names of the built-in profiles.
+ *
+ * @example
+ * ```ts
+ * import type { IndicatorProfileName } from 'shequ';
+ * const name: IndicatorProfileName = 'hebei';
+ * ```
+ */
+export type IndicatorProfileName = 'national' | 'hebei' | 'beijing';
+
+/**
+ * The built-in indicator profiles, with baselines and targets exactly as indicators.md gives them, each tagged with
+ * its confidence: `national` (the seven), `hebei` (the seven + Hebei's four), `beijing` (the seven with national
+ * targets flagged unverified — the Beijing table was lost — + Beijing's four).
+ *
+ * @example
+ * ```ts
+ * import { INDICATOR_PROFILES } from 'shequ';
+ * INDICATOR_PROFILES.hebei.indicators[3]?.baseline?.value;
+ * //=> 23.6
+ * ```
+ */
+export const INDICATOR_PROFILES: Readonly<Record<IndicatorProfileName, IndicatorProfile>> = {
+  national: { id: 'national', name: { zh: '全国', en: 'national' }, indicators: national },
+  hebei: { id: 'hebei', name: { zh: '河北省', en: 'Hebei' }, indicators: hebei },
+  beijing: { id: 'beijing', name: { zh: '北京市', en: 'Beijing' }, indicators: beijing },
+};
+
+/**
+ * Changes to a profile: indicators to add or remove, and baselines or targets to replace (`null` removes one).
+ *
+ * @example
+ * ```ts
+ * import type { ProfileChanges } from 'shequ';
+ * const changes: ProfileChanges = {
+ *   id: 'my-district',
+ *   override: { facilityAreaPer100Households: { target: { comparator: '>=', value: 35, year: 2025, confidence: 'seed', source: '区规划' } } },
+ * };
+ * ```
+ */
+export interface ProfileChanges {
+  /** Identifier of the new profile. */
+  readonly id: string;
+  /** Name of the new profile (default: the base's). */
+  readonly name?: LocalizedText;
+  /** Indicators to append. */
+  readonly add?: readonly ProfileIndicator[];
+  /** Ids of indicators to drop. */
+  readonly remove?: readonly string[];
+  /** New baselines or targets by indicator id; `null` removes it. */
+  readonly override?: Readonly<
+    Record<
+      string,
+      {
+        /** The new baseline, or `null` for none. */
+        readonly baseline?: Baseline | null;
+        /** The new target, or `null` for none. */
+        readonly target?: Target | null;
+      }
+    >
+  >;
+}
+
+/**
+ * Derives a profile from another without touching library code: add or remove indicators, replace any baseline or
+ * target. The base is not changed.
+ *
+ * @param base - the profile to start from (e.g. `INDICATOR_PROFILES.hebei`)
+ * @param changes - what to change
+ * @returns the new profile
+ *
+ * @example
+ * ```ts
+ * import { deriveIndicatorProfile, INDICATOR_PROFILES } from 'shequ';
+ * const district = deriveIndicatorProfile(INDICATOR_PROFILES.hebei, {
+ *   id: 'zhengding',
+ *   remove: ['village5gCoverage'],
+ *   override: { facilityAreaPer100Households: { target: { comparator: '>=', value: 35, year: 2025, confidence: 'seed', source: '县规划' } } },
+ * });
+ * district.indicators.length;
+ * //=> 10
+ * ```
+ */
+export function deriveIndicatorProfile(base: IndicatorProfile, changes: ProfileChanges): IndicatorProfile {
+  const removed = new Set(changes.remove ?? []);
+  const indicators = [...base.indicators, ...(changes.add ?? [])]
+    .filter((entry) => !removed.has(entry.indicator.id))
+    .map((entry) => {
+      const override = changes.override?.[entry.indicator.id];
+      if (override === undefined) return entry;
+      const next: { indicator: ProfileIndicator['indicator']; baseline?: Baseline; target?: Target } = {
+        indicator: entry.indicator,
+      };
+      const nextBaseline = override.baseline === undefined ? entry.baseline : override.baseline;
+      const nextTarget = override.target === undefined ? entry.target : override.target;
+      if (nextBaseline !== null && nextBaseline !== undefined) next.baseline = nextBaseline;
+      if (nextTarget !== null && nextTarget !== undefined) next.target = nextTarget;
+      return next;
+    });
+  return { id: changes.id, name: changes.name ?? base.name, indicators };
+}
+
+/**
+ * Resolves a profile name or object to a profile; an unknown name gives `undefined`.
+ *
+ * @param profile - a built-in name or a profile object (default `'national'`)
+ * @returns the profile
+ *
+ * @example
+ * ```ts
+ * import { resolveIndicatorProfile } from 'shequ';
+ * resolveIndicatorProfile('beijing')?.indicators.length;
+ * //=> 11
+ * ```
+ */
+export function resolveIndicatorProfile(
+  profile: IndicatorProfileName | IndicatorProfile | string = 'national',
+): IndicatorProfile | undefined {
+  if (typeof profile !== 'string') return profile;
+  return Object.hasOwn(INDICATOR_PROFILES, profile)
+    ? INDICATOR_PROFILES[profile as IndicatorProfileName]
+    : undefined;
+}

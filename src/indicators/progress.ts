@@ -1,0 +1,157 @@
+import { differenceInCalendarDays, parseISO } from 'date-fns';
+import type { AsOfInput } from '../core/as-of.js';
+import { resolveAsOf } from '../core/as-of.js';
+import { type Result, success } from '../core/result.js';
+import { type IndicatorProfileName, resolveIndicatorProfile } from './profiles.js';
+import type { Baseline, IndicatorProfile, Target } from './types.js';
+
+/**
+ * Where an indicator stands against its target:
+ * `met` — the target is reached; `on-track` — not yet, but at or past the straight line from the baseline (end of
+ * its year) to the target (end of its year) at the as-of date; `behind` — short of that line (or past the target
+ * date and short of the target); `not-met` — short of the target with no baseline to draw a line from;
+ * `no-target` — the profile sets none; `no-data` — the value is null.
+ *
+ * @example
+ * ```ts
+ * import type { ProgressStatus } from 'shequ';
+ * const status: ProgressStatus = 'on-track';
+ * ```
+ */
+export type ProgressStatus = 'met' | 'on-track' | 'behind' | 'not-met' | 'no-target' | 'no-data';
+
+/**
+ * The assessment of a value against its target.
+ *
+ * @example
+ * ```ts
+ * import type { Progress } from 'shequ';
+ * const progress: Progress = { status: 'behind', asOf: '2023-12-31', expected: 27.04, gap: 4.4 };
+ * ```
+ */
+export interface Progress {
+  /** The status. */
+  readonly status: ProgressStatus;
+  /** The date assessed, `'YYYY-MM-DD'`. */
+  readonly asOf: string;
+  /** The value expected at `asOf` on the line from baseline to target (`null` without baseline or target). */
+  readonly expected: number | null;
+  /** How far the value is from the target, positive when short of it (`null` without value or target). */
+  readonly gap: number | null;
+}
+
+/**
+ * Options of {@link assessProgress}.
+ *
+ * @example
+ * ```ts
+ * import type { AssessProgressOptions } from 'shequ';
+ * const options: AssessProgressOptions = { indicator: 'facilityAreaPer100Households', value: 26.1, profile: 'hebei', asOf: '2023-12-31' };
+ * ```
+ */
+export interface AssessProgressOptions {
+  /** The indicator id. */
+  readonly indicator: string;
+  /** Its value, `null` when unknown. */
+  readonly value: number | null;
+  /** The profile whose baseline and target apply (default `'national'`). */
+  readonly profile?: IndicatorProfileName | IndicatorProfile;
+  /** The date to assess at (default: today in China). */
+  readonly asOf?: AsOfInput;
+  /** Decimal places of `expected` and `gap` (default 2). */
+  readonly places?: number;
+}
+
+/** Meets `target` by its comparator. Values are compared as published, so 100.0 meets "= 100". */
+function meets(value: number, target: Target): boolean {
+  if (target.comparator === '>=') return value >= target.value;
+  if (target.comparator === '<=') return value <= target.value;
+  return value === target.value;
+}
+
+function round(value: number, places: number): number {
+  const factor = 10 ** places;
+  return Math.round(value * factor) / factor;
+}
+
+/** Share of the way from the end of the baseline year to the end of the target year, clamped to [0, 1]. */
+function elapsedShare(asOf: string, baseline: Baseline, target: Target): number {
+  const start = parseISO(`${baseline.year}-12-31`);
+  const end = parseISO(`${target.year}-12-31`);
+  const total = differenceInCalendarDays(end, start);
+  if (total <= 0) return 1;
+  return Math.min(1, Math.max(0, differenceInCalendarDays(parseISO(asOf), start) / total));
+}
+
+/**
+ * Assesses a value against a target and its trajectory, with the arithmetic in the open.
+ *
+ * @param value - the value (`null` = no data)
+ * @param target - the target, if any
+ * @param baseline - the baseline, if any
+ * @param asOf - the date, `'YYYY-MM-DD'`
+ * @param places - decimal places of `expected` and `gap`
+ * @returns the progress
+ *
+ * @example
+ * ```ts
+ * import { progressAgainst } from 'shequ';
+ * progressAgainst(
+ *   26.1,
+ *   { comparator: '>=', value: 30, year: 2025, confidence: 'seed', source: '' },
+ *   { year: 2020, value: 23.6, confidence: 'seed', source: '' },
+ *   '2023-06-30',
+ * );
+ * //=> { status: 'behind', asOf: '2023-06-30', expected: 26.82, gap: 3.9 }
+ * ```
+ */
+export function progressAgainst(
+  value: number | null,
+  target: Target | undefined,
+  baseline: Baseline | undefined,
+  asOf: string,
+  places = 2,
+): Progress {
+  if (target === undefined) return { status: 'no-target', asOf, expected: null, gap: null };
+  const expected =
+    baseline === undefined
+      ? null
+      : round(
+          baseline.value + (target.value - baseline.value) * elapsedShare(asOf, baseline, target),
+          places,
+        );
+  if (value === null) return { status: 'no-data', asOf, expected, gap: null };
+  const gap = round(target.comparator === '<=' ? value - target.value : target.value - value, places);
+  if (meets(value, target)) return { status: 'met', asOf, expected, gap };
+  if (expected === null || baseline === undefined) return { status: 'not-met', asOf, expected, gap };
+  const higherIsBetter = target.comparator === '<=' ? false : target.value >= baseline.value;
+  const onLine = higherIsBetter ? value >= expected : value <= expected;
+  const beforeDeadline = asOf <= `${target.year}-12-31`;
+  return { status: onLine && beforeDeadline ? 'on-track' : 'behind', asOf, expected, gap };
+}
+
+/**
+ * Assesses an indicator's value against its profile's target at a date: `met`, `on-track` or `behind` against the
+ * straight line from the baseline (end of 2020) to the target (end of 2025), `not-met` without a baseline,
+ * `no-target`, `no-data`; with the expected value at that date and the gap to target. An unknown indicator or profile
+ * gives `no-target`.
+ *
+ * @param options - indicator, value, profile, as-of date
+ * @returns the progress, or an `invalid_date` issue for a bad `asOf`
+ *
+ * @example
+ * ```ts
+ * import { assessProgress } from 'shequ';
+ * assessProgress({ indicator: 'facilityAreaPer100Households', value: 26.1, profile: 'hebei', asOf: '2023-06-30' });
+ * //=> { success: true, data: { status: 'behind', asOf: '2023-06-30', expected: 26.82, gap: 3.9 } }
+ * ```
+ */
+export function assessProgress(options: AssessProgressOptions): Result<Progress> {
+  const asOf = resolveAsOf(options.asOf);
+  if (!asOf.success) return asOf;
+  const profile = resolveIndicatorProfile(options.profile);
+  const entry = profile?.indicators.find((candidate) => candidate.indicator.id === options.indicator);
+  return success(
+    progressAgainst(options.value, entry?.target, entry?.baseline, asOf.data, options.places ?? 2),
+  );
+}

@@ -1,0 +1,204 @@
+import type { LocalizedText } from '../core/issue.js';
+import type { UnitKind } from '../model/unit-kind.js';
+import type { UnitStatistics } from '../model/unit-statistics.js';
+
+/**
+ * How far a baseline or target can be trusted (indicators.md):
+ * `seed` — stated in one of the two plans; `national` — stated by officials about the national plan;
+ * `local-consensus` — the same value in several local plans copying the national template;
+ * `unverified` — a placeholder, to be replaced when a source is found.
+ *
+ * @example
+ * ```ts
+ * import type { Confidence } from 'shequ';
+ * const confidence: Confidence = 'unverified';
+ * ```
+ */
+export type Confidence = 'seed' | 'national' | 'local-consensus' | 'unverified';
+
+/**
+ * How a target compares: at least (`>=`), exactly (`=`), at most (`<=`).
+ *
+ * @example
+ * ```ts
+ * import type { Comparator } from 'shequ';
+ * const comparator: Comparator = '>=';
+ * ```
+ */
+export type Comparator = '>=' | '=' | '<=';
+
+/**
+ * A baseline: the value at the end of the baseline year, with its source.
+ *
+ * @example
+ * ```ts
+ * import type { Baseline } from 'shequ';
+ * const baseline: Baseline = { year: 2020, value: 23.6, confidence: 'seed', source: '河北规划 表' };
+ * ```
+ */
+export interface Baseline {
+  /** The year it describes (end of year). */
+  readonly year: number;
+  /** The value, in the indicator's unit. */
+  readonly value: number;
+  /** How far it can be trusted. */
+  readonly confidence: Confidence;
+  /** Where it is stated. */
+  readonly source: string;
+}
+
+/**
+ * A target: a comparator and a value to reach by the end of a year, with its source.
+ *
+ * @example
+ * ```ts
+ * import type { Target } from 'shequ';
+ * const target: Target = { comparator: '>=', value: 30, year: 2025, confidence: 'seed', source: '河北规划 三(三)2' };
+ * ```
+ */
+export interface Target {
+  /** How the value must compare. */
+  readonly comparator: Comparator;
+  /** The value, in the indicator's unit. */
+  readonly value: number;
+  /** The year by whose end it applies. */
+  readonly year: number;
+  /** How far it can be trusted. */
+  readonly confidence: Confidence;
+  /** Where it is stated. */
+  readonly source: string;
+}
+
+/**
+ * The physical unit of a measure: counts of units, m², persons, households or a plain count.
+ *
+ * @example
+ * ```ts
+ * import type { MeasureUnit } from 'shequ';
+ * const unit: MeasureUnit = 'm2';
+ * ```
+ */
+export type MeasureUnit = 'units' | 'm2' | 'persons' | 'households' | 'count';
+
+/**
+ * A measure: one number per unit, read from its statistics row. `undefined` means the unit lacks the input (it is
+ * then counted as missing for the indicator, never as zero).
+ *
+ * @example
+ * ```ts
+ * import type { Measure } from 'shequ';
+ * const volunteers: Measure = {
+ *   id: 'volunteers',
+ *   name: { zh: '注册志愿者人数', en: 'registered volunteers' },
+ *   unit: 'persons',
+ *   read: (row) => row.volunteers,
+ * };
+ * ```
+ */
+export interface Measure {
+  /** Stable identifier. */
+  readonly id: string;
+  /** What it measures. */
+  readonly name: LocalizedText;
+  /** Its physical unit. Areas (`m2`) are summed as exact integer hundredths. */
+  readonly unit: MeasureUnit;
+  /** Reads the value of one unit; `undefined` when the unit lacks the input. */
+  readonly read: (row: UnitStatistics) => number | undefined;
+}
+
+/**
+ * The definition of an indicator: what it divides by what, for which units.
+ *
+ * A unit counts for an indicator when its kind is in `appliesTo` and `scope` (if any) is `true`; `scope` returning
+ * `undefined` (the scoping flag is absent) counts the unit as missing. A unit in scope whose numerator or denominator
+ * is `undefined` is missing too. Regions sum numerators and denominators and divide once:
+ * value = Σ numerator / Σ denominator × `scale`. Without a denominator the indicator is a sum (value = Σ numerator)
+ * and the denominator reports the units counted.
+ *
+ * @example
+ * ```ts
+ * import { MEASURES, type IndicatorDefinition } from 'shequ';
+ * const volunteersPer100Households: IndicatorDefinition = {
+ *   id: 'volunteersPer100Households',
+ *   name: { zh: '每百户注册志愿者人数', en: 'registered volunteers per 100 households' },
+ *   unit: { zh: '人', en: 'persons' },
+ *   numerator: { id: 'volunteers', name: { zh: '注册志愿者人数', en: 'volunteers' }, unit: 'persons', read: (row) => row.volunteers },
+ *   denominator: MEASURES.households,
+ *   scale: 100,
+ *   direction: 'higher',
+ *   appliesTo: ['community', 'village'],
+ *   formula: { zh: 'Σ注册志愿者 / Σ户数 × 100', en: 'Σ volunteers / Σ households × 100' },
+ *   source: 'district plan (example)',
+ * };
+ * ```
+ */
+export interface IndicatorDefinition {
+  /** Stable identifier (public API: renaming is a breaking change). */
+  readonly id: string;
+  /** Name. */
+  readonly name: LocalizedText;
+  /** Unit of the value (`%`, `m²`, `人` …). */
+  readonly unit: LocalizedText;
+  /** The numerator measure. */
+  readonly numerator: Measure;
+  /** The denominator measure; absent for a sum indicator. */
+  readonly denominator?: Measure;
+  /** Multiplier of the ratio: 100 for a percentage, 100 for "per 100 households", 10 000 for "per 10 000". */
+  readonly scale: number;
+  /** Whether a higher value is better. */
+  readonly direction: 'higher' | 'lower';
+  /** Kinds of unit counted. */
+  readonly appliesTo: readonly UnitKind[];
+  /** Further scope (e.g. newly built communities only); `undefined` = the flag is absent (missing). */
+  readonly scope?: {
+    /** What the scope is. */
+    readonly name: LocalizedText;
+    /** Whether a unit is in scope. */
+    readonly test: (row: UnitStatistics) => boolean | undefined;
+  };
+  /** The formula in words. */
+  readonly formula: LocalizedText;
+  /** Where the indicator is defined. */
+  readonly source: string;
+}
+
+/**
+ * An indicator as a profile uses it: the definition with the profile's baseline and target.
+ *
+ * @example
+ * ```ts
+ * import { INDICATORS, type ProfileIndicator } from 'shequ';
+ * const entry: ProfileIndicator = {
+ *   indicator: INDICATORS.facilityAreaPer100Households,
+ *   target: { comparator: '>=', value: 30, year: 2025, confidence: 'national', source: '国办发〔2021〕56号' },
+ * };
+ * ```
+ */
+export interface ProfileIndicator {
+  /** The definition. */
+  readonly indicator: IndicatorDefinition;
+  /** The baseline, where one is known. */
+  readonly baseline?: Baseline;
+  /** The target, where one is set. */
+  readonly target?: Target;
+}
+
+/**
+ * A named set of indicators with their baselines and targets: `national`, `hebei`, `beijing`, or a caller's own.
+ *
+ * @example
+ * ```ts
+ * import { INDICATOR_PROFILES, type IndicatorProfile } from 'shequ';
+ * const profile: IndicatorProfile = INDICATOR_PROFILES.hebei;
+ * profile.indicators.length;
+ * //=> 11
+ * ```
+ */
+export interface IndicatorProfile {
+  /** Stable identifier. */
+  readonly id: string;
+  /** Name. */
+  readonly name: LocalizedText;
+  /** The indicators, in table order. */
+  readonly indicators: readonly ProfileIndicator[];
+}
