@@ -58,18 +58,21 @@ export interface IndicatorTable {
   readonly skipped: readonly Issue[];
 }
 
+/** Keys only rich records have (`volunteers` is in both shapes: a count in rows, a list in records). */
+const RICH_ONLY = [
+  'facilities',
+  'workers',
+  'organisations',
+  'twoCommittees',
+  'surveys',
+  'specialTypes',
+  'selfServiceTerminals',
+  'estates',
+];
+
 function isRichUnit(unit: UnitStatistics | Unit): unit is Unit {
-  const candidate = unit as Partial<Unit>;
-  return (
-    candidate.facilities !== undefined ||
-    candidate.workers !== undefined ||
-    candidate.organisations !== undefined ||
-    candidate.twoCommittees !== undefined ||
-    candidate.volunteers !== undefined ||
-    candidate.surveys !== undefined ||
-    candidate.specialTypes !== undefined ||
-    candidate.selfServiceTerminals !== undefined
-  );
+  if (unit === null || typeof unit !== 'object') return false;
+  return RICH_ONLY.some((key) => key in unit) || Array.isArray((unit as { volunteers?: unknown }).volunteers);
 }
 
 function skippedIssue(index: number): Issue {
@@ -158,7 +161,7 @@ export function computeIndicatorTable(
   const kept: (UnitStatistics | Unit)[] = [];
   let index = 0;
   for (const unit of units) {
-    const row = unit !== null && typeof unit === 'object' && isRichUnit(unit) ? toUnitStatistics(unit) : unit;
+    const row = isRichUnit(unit) ? toUnitStatistics(unit) : unit;
     if (!accumulator.add(row)) skipped.push(skippedIssue(index));
     else if (wantUnits) kept.push(row);
     index++;

@@ -102,7 +102,7 @@ function elapsedShare(asOf: string, baseline: Baseline, target: Target): number 
  *   { year: 2020, value: 23.6, confidence: 'seed', source: '' },
  *   '2023-06-30',
  * );
- * //=> { status: 'behind', asOf: '2023-06-30', expected: 26.82, gap: 3.9 }
+ * //=> { status: 'behind', asOf: '2023-06-30', expected: 26.79, gap: 3.9 }
  * ```
  */
 export function progressAgainst(
@@ -143,7 +143,7 @@ export function progressAgainst(
  * ```ts
  * import { assessProgress } from 'shequ';
  * assessProgress({ indicator: 'facilityAreaPer100Households', value: 26.1, profile: 'hebei', asOf: '2023-06-30' });
- * //=> { success: true, data: { status: 'behind', asOf: '2023-06-30', expected: 26.82, gap: 3.9 } }
+ * //=> { success: true, data: { status: 'behind', asOf: '2023-06-30', expected: 26.79, gap: 3.9 } }
  * ```
  */
 export function assessProgress(options: AssessProgressOptions): Result<Progress> {
