@@ -1,7 +1,9 @@
 // npm run bench [-- --quick]: every benchmark of the suite. Quick mode (CI) uses small inputs and asserts nothing
 // about time: it only proves that each benchmark still runs.
 import { benchCodes } from './codes.bench.mjs';
+import { benchIndicators } from './indicators.bench.mjs';
 
 const quick = process.argv.includes('--quick');
 console.log(`shequ benchmarks${quick ? ' (quick mode)' : ''} — node ${process.version}, ${process.arch}`);
 await benchCodes({ quick });
+await benchIndicators({ quick });

@@ -143,7 +143,8 @@ export function createIndicatorAccumulator(options: IndicatorAccumulatorOptions 
         skipped++;
         return false;
       }
-      accumulateRow(compiled, row, data, slotOf(key) * stride);
+      const offset = slotOf(key) * stride; // first: it may grow (replace) the data array
+      accumulateRow(compiled, row, data, offset);
       count++;
       return true;
     },

@@ -101,6 +101,20 @@ describe('aggregation laws', () => {
     },
   );
 
+  it('keeps every row when the township table grows (hundreds of townships)', () => {
+    // Regression: the row that triggered a growth of the typed array was written into the old one.
+    const rows: UnitStatistics[] = Array.from({ length: 3000 }, (_, i) => ({
+      code: `1301${String(Math.floor(i / 300) + 1).padStart(2, '0')}${String((i % 300) + 1).padStart(3, '0')}201`,
+      kind: 'village',
+      hasFacility: true,
+    }));
+    const accumulator = createIndicatorAccumulator();
+    for (const row of rows) accumulator.add(row);
+    const townships = Object.values(accumulator.parts().townships);
+    expect(townships).toHaveLength(3000);
+    expect(townships.reduce((sum, numbers) => sum + (numbers[0] as number), 0)).toBe(3000);
+  });
+
   it('refuses to merge parts of other indicators', () => {
     expect(mergeIndicatorParts(partsOf([]), partsOf([], 'hebei')).success).toBe(false);
     expect(createIndicatorAccumulator().merge(partsOf([], 'hebei')).success).toBe(false);
