@@ -5,15 +5,16 @@ import type { Unit } from '../model/unit.js';
 import { toUnitStatistics } from '../model/unit.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
 import { accumulateRow, compileIndicators, townshipKey } from './accumulate.js';
-import { createIndicatorAccumulator } from './parts.js';
+import { createIndicatorAccumulator, townshipSums } from './parts.js';
 import { type IndicatorProfileName, resolveIndicatorProfile } from './profiles.js';
 import {
   type GroupLevel,
   type IndicatorRow,
   type IndicatorRowsOptions,
-  indicatorRowsFromParts,
+  prepareIndicators,
   regionRows,
   resolveRounding,
+  rowsFromSums,
 } from './rows.js';
 import type { IndicatorProfile } from './types.js';
 
@@ -94,6 +95,7 @@ function unitRows(
 ): IndicatorRow[] {
   const compiled = compileIndicators(profile.indicators.map((entry) => entry.indicator));
   const rounding = resolveRounding(options.rounding);
+  const prepared = prepareIndicators(profile.indicators, asOf, rounding.places + 1);
   const sums = new Float64Array(compiled.stride);
   const rows: IndicatorRow[] = [];
   for (const unit of units) {
@@ -102,7 +104,7 @@ function unitRows(
     sums.fill(0);
     accumulateRow(compiled, row, sums, 0);
     const context = { rounding, asOf, name: row.name, external: undefined };
-    rows.push(...regionRows(row.code, 'unit', sums, profile.indicators, context));
+    for (const built of regionRows(row.code, 'unit', sums, prepared, context)) rows.push(built);
   }
   return rows;
 }
@@ -167,7 +169,7 @@ export function computeIndicatorTable(
     index++;
   }
   const regionOptions = { ...options, profile, asOf: asOf.data } as IndicatorRowsOptions;
-  const rows = indicatorRowsFromParts(accumulator.parts(), regionOptions);
+  const rows = rowsFromSums(townshipSums(accumulator), regionOptions, profile);
   if (wantUnits) rows.push(...unitRows(kept, profile, options, asOf.data));
   return success({ rows, asOf: asOf.data, profile: profile.id, units: accumulator.count, skipped });
 }

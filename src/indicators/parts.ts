@@ -4,6 +4,7 @@ import type { UnitStatistics } from '../model/unit-statistics.js';
 import { accumulateRow, type CompiledIndicators, compileIndicators, townshipKey } from './accumulate.js';
 import type { IndicatorProfileName } from './profiles.js';
 import { resolveIndicatorProfile } from './profiles.js';
+import { sumsFromParts, type TownshipSums } from './rows.js';
 import type { IndicatorProfile } from './types.js';
 
 /**
@@ -83,6 +84,15 @@ function profileOf(profile: IndicatorAccumulatorOptions['profile']): IndicatorPr
   return resolveIndicatorProfile(profile) ?? (resolveIndicatorProfile('national') as IndicatorProfile);
 }
 
+/** The typed township sums of each accumulator, for the library's own fast path (not part of the public API). */
+const internals = new WeakMap<IndicatorAccumulator, () => TownshipSums>();
+
+/** The accumulator's township sums as typed arrays, without going through JSON parts. */
+export function townshipSums(accumulator: IndicatorAccumulator): TownshipSums {
+  const read = internals.get(accumulator);
+  return read === undefined ? sumsFromParts(accumulator.parts()) : read();
+}
+
 function keyToCode(key: number): string {
   return `${String(key).padStart(9, '0')}000`;
 }
@@ -129,7 +139,7 @@ export function createIndicatorAccumulator(options: IndicatorAccumulatorOptions 
     return slot;
   };
 
-  return {
+  const accumulator: IndicatorAccumulator = {
     profile,
     get count() {
       return count;
@@ -186,6 +196,8 @@ export function createIndicatorAccumulator(options: IndicatorAccumulatorOptions 
       return { format: 'shequ-indicator-parts/1', indicators: compiled.ids, townships, skipped };
     },
   };
+  internals.set(accumulator, () => ({ keys, data: data.subarray(0, keys.length * stride), stride }));
+  return accumulator;
 }
 
 /**

@@ -91,6 +91,7 @@ function elapsedShare(asOf: string, baseline: Baseline, target: Target): number 
  * @param baseline - the baseline, if any
  * @param asOf - the date, `'YYYY-MM-DD'`
  * @param places - decimal places of `expected` and `gap`
+ * @param knownExpected - the expected value, when already computed for this target, baseline and date
  * @returns the progress
  *
  * @example
@@ -111,15 +112,18 @@ export function progressAgainst(
   baseline: Baseline | undefined,
   asOf: string,
   places = 2,
+  knownExpected?: number | null,
 ): Progress {
   if (target === undefined) return { status: 'no-target', asOf, expected: null, gap: null };
   const expected =
-    baseline === undefined
-      ? null
-      : round(
-          baseline.value + (target.value - baseline.value) * elapsedShare(asOf, baseline, target),
-          places,
-        );
+    knownExpected !== undefined
+      ? knownExpected
+      : baseline === undefined
+        ? null
+        : round(
+            baseline.value + (target.value - baseline.value) * elapsedShare(asOf, baseline, target),
+            places,
+          );
   if (value === null) return { status: 'no-data', asOf, expected, gap: null };
   const gap = round(target.comparator === '<=' ? value - target.value : target.value - value, places);
   if (meets(value, target)) return { status: 'met', asOf, expected, gap };

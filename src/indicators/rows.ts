@@ -109,7 +109,14 @@ export interface IndicatorRowsOptions {
 }
 
 const REGION_LEVELS = ['province', 'prefecture', 'county', 'township'] as const;
-const SEGMENT_END: Record<(typeof REGION_LEVELS)[number], number> = {
+/** Divisor of a 9-digit township key that leaves the key of each level. */
+const KEY_DIVISOR: Record<(typeof REGION_LEVELS)[number], number> = {
+  province: 1e7,
+  prefecture: 1e5,
+  county: 1e3,
+  township: 1,
+};
+const KEY_DIGITS: Record<(typeof REGION_LEVELS)[number], number> = {
   province: 2,
   prefecture: 4,
   county: 6,
@@ -124,10 +131,66 @@ const MODES = {
   up: Decimal.ROUND_UP,
   down: Decimal.ROUND_DOWN,
 } as const;
+const SAFE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Rounds the non-negative rational (n · nFactor) / (d · dFactor) to `places` decimals by `mode`. The four inputs are
+ * integers below 2^53 (sums of counts and of hundredths of m² are). Exact: integer arithmetic in doubles while every
+ * product stays below 2^53 (the common case), decimal.js on the exact integers beyond that.
+ */
+export function roundRatio(
+  n: number,
+  nFactor: number,
+  d: number,
+  dFactor: number,
+  places: number,
+  mode: Required<Rounding>['mode'],
+): number {
+  const factor = 10 ** places;
+  const scaled = n * nFactor * factor;
+  const divisor = d * dFactor;
+  if (
+    scaled <= SAFE &&
+    divisor <= SAFE &&
+    Number.isInteger(scaled) &&
+    Number.isInteger(divisor) &&
+    divisor > 0 &&
+    scaled >= 0
+  ) {
+    let q = Math.floor(scaled / divisor);
+    let r = scaled - q * divisor; // exact: q·divisor ≤ scaled < 2^53
+    if (r < 0) {
+      q -= 1;
+      r += divisor;
+    } else if (r >= divisor) {
+      q += 1;
+      r -= divisor;
+    }
+    const twice = 2 * r;
+    const up =
+      mode === 'half-up'
+        ? twice >= divisor
+        : mode === 'half-even'
+          ? twice > divisor || (twice === divisor && q % 2 === 1)
+          : mode === 'half-down'
+            ? twice > divisor
+            : mode === 'up'
+              ? r > 0
+              : false;
+    return (up ? q + 1 : q) / factor;
+  }
+  const exact = (value: number) =>
+    new ExactDecimal(Number.isInteger(value) ? BigInt(value).toString() : value);
+  return exact(n)
+    .times(exact(nFactor))
+    .div(exact(d).times(exact(dFactor)))
+    .toDecimalPlaces(places, MODES[mode])
+    .toNumber();
+}
 
 /**
  * Computes Σ numerator / Σ denominator × scale, rounded once, exactly: the raw sums are integers (areas in
- * hundredths), so the only rounding is the final one, done with decimal.js.
+ * hundredths), so the only rounding is the final one.
  */
 export function ratioValue(
   definition: IndicatorDefinition,
@@ -136,21 +199,18 @@ export function ratioValue(
   rounding: Required<Rounding>,
 ): number | null {
   const numeratorFactor = definition.numerator.unit === 'm2' ? 100 : 1;
-  if (definition.denominator === undefined) {
-    return denominatorRaw === 0
-      ? null
-      : new ExactDecimal(numeratorRaw)
-          .div(numeratorFactor)
-          .toDecimalPlaces(rounding.places, MODES[rounding.mode])
-          .toNumber();
-  }
   if (denominatorRaw === 0) return null;
+  if (definition.denominator === undefined)
+    return roundRatio(numeratorRaw, 1, numeratorFactor, 1, rounding.places, rounding.mode);
   const denominatorFactor = definition.denominator.unit === 'm2' ? 100 : 1;
-  return new ExactDecimal(numeratorRaw)
-    .times(denominatorFactor * definition.scale)
-    .div(new ExactDecimal(denominatorRaw).times(numeratorFactor))
-    .toDecimalPlaces(rounding.places, MODES[rounding.mode])
-    .toNumber();
+  return roundRatio(
+    numeratorRaw,
+    denominatorFactor * definition.scale,
+    denominatorRaw,
+    numeratorFactor,
+    rounding.places,
+    rounding.mode,
+  );
 }
 
 function nameFinder(divisions: IndicatorRowsOptions['divisions']): (code: string) => string | undefined {
@@ -175,20 +235,68 @@ function normaliseDenominators(
   return out;
 }
 
-/** Sums township parts up to the regions of one level. */
-function rollUp(parts: IndicatorParts, level: (typeof REGION_LEVELS)[number]): Map<string, Float64Array> {
-  const end = SEGMENT_END[level];
-  const regions = new Map<string, Float64Array>();
-  for (const [code, numbers] of Object.entries(parts.townships)) {
-    const region = code.slice(0, end).padEnd(12, '0');
-    let sums = regions.get(region);
-    if (sums === undefined) {
-      sums = new Float64Array(numbers.length);
-      regions.set(region, sums);
+/** Township sums in typed form: 9-digit township keys and their numbers, `stride` per township. */
+export interface TownshipSums {
+  readonly keys: readonly number[];
+  readonly data: Float64Array;
+  readonly stride: number;
+}
+
+/** Typed township sums from JSON parts. */
+export function sumsFromParts(parts: IndicatorParts): TownshipSums {
+  const stride = parts.indicators.length * 3;
+  const entries = Object.entries(parts.townships);
+  const data = new Float64Array(entries.length * stride);
+  const keys = entries.map(([code, numbers], slot) => {
+    data.set(numbers.slice(0, stride), slot * stride);
+    return Number(code.slice(0, 9));
+  });
+  return { keys, data, stride };
+}
+
+/** Sums townships up to the regions of one level, keyed by the level's numeric prefix, in code order. */
+function rollUp(sums: TownshipSums, level: (typeof REGION_LEVELS)[number]): [number, Float64Array][] {
+  const divisor = KEY_DIVISOR[level];
+  const regions = new Map<number, Float64Array>();
+  const { keys, data, stride } = sums;
+  for (let slot = 0; slot < keys.length; slot++) {
+    const region = Math.floor((keys[slot] as number) / divisor);
+    let total = regions.get(region);
+    if (total === undefined) {
+      total = new Float64Array(stride);
+      regions.set(region, total);
     }
-    for (let i = 0; i < numbers.length; i++) sums[i] = (sums[i] as number) + (numbers[i] as number);
+    const offset = slot * stride;
+    for (let i = 0; i < stride; i++) total[i] = (total[i] as number) + (data[offset + i] as number);
   }
-  return regions;
+  return [...regions].sort(([a], [b]) => a - b);
+}
+
+function regionCode(key: number, level: (typeof REGION_LEVELS)[number]): string {
+  return String(key).padStart(KEY_DIGITS[level], '0').padEnd(12, '0');
+}
+
+/** What every row of one indicator shares: computed once per call, not once per region. */
+export interface PreparedIndicator {
+  readonly entry: ProfileIndicator;
+  readonly numeratorFactor: number;
+  readonly denominatorFactor: number;
+  /** Progress of a null value: its `expected` is the line's value at `asOf`. */
+  readonly line: Progress;
+}
+
+/** Prepares a profile's indicators for row building at one as-of date. */
+export function prepareIndicators(
+  entries: readonly ProfileIndicator[],
+  asOf: string,
+  places: number,
+): PreparedIndicator[] {
+  return entries.map((entry) => ({
+    entry,
+    numeratorFactor: entry.indicator.numerator.unit === 'm2' ? 100 : 1,
+    denominatorFactor: entry.indicator.denominator?.unit === 'm2' ? 100 : 1,
+    line: progressAgainst(null, entry.target, entry.baseline, asOf, places),
+  }));
 }
 
 /** Builds the rows of one region from its sums: one per indicator of the profile. */
@@ -196,7 +304,7 @@ export function regionRows(
   region: string,
   level: GroupLevel,
   sums: ArrayLike<number>,
-  entries: readonly ProfileIndicator[],
+  prepared: readonly PreparedIndicator[],
   context: {
     rounding: Required<Rounding>;
     asOf: string;
@@ -204,47 +312,70 @@ export function regionRows(
     external: Readonly<Record<string, number>> | undefined;
   },
 ): IndicatorRow[] {
-  return entries.map((entry, i) => {
+  const rows: IndicatorRow[] = [];
+  for (let i = 0; i < prepared.length; i++) {
+    const { entry, numeratorFactor, denominatorFactor, line } = prepared[i] as PreparedIndicator;
     const definition = entry.indicator;
     const numeratorRaw = sums[i * 3] as number;
     const externalDenominator = context.external?.[definition.id];
-    const denominatorFactor = definition.denominator?.unit === 'm2' ? 100 : 1;
     const denominatorRaw =
       externalDenominator === undefined
         ? (sums[i * 3 + 1] as number)
         : externalDenominator * denominatorFactor;
     const value = ratioValue(definition, numeratorRaw, denominatorRaw, context.rounding);
-    const progress: Progress = progressAgainst(
-      value,
-      entry.target,
-      entry.baseline,
-      context.asOf,
-      context.rounding.places + 1,
-    );
-    return {
-      region,
-      level,
-      ...(context.name === undefined ? {} : { name: context.name }),
-      indicator: definition.id,
-      numerator: definition.numerator.unit === 'm2' ? numeratorRaw / 100 : numeratorRaw,
-      denominator: denominatorRaw / denominatorFactor,
-      missing: sums[i * 3 + 2] as number,
-      value,
-      ...(value === null ? { reason: 'zero-denominator' as const } : {}),
-      unit: definition.unit.en,
-      ...(externalDenominator === undefined ? {} : { externalDenominator: true }),
-      ...(entry.target === undefined ? {} : { target: entry.target }),
-      status: progress.status,
-      expected: progress.expected,
-      gap: progress.gap,
-      asOf: context.asOf,
-    };
-  });
+    const progress = value === null ? line : statusOnLine(value, entry, line, context.rounding.places + 1);
+    const row: Record<string, unknown> = { region, level };
+    if (context.name !== undefined) row.name = context.name;
+    row.indicator = definition.id;
+    row.numerator = numeratorRaw / numeratorFactor;
+    row.denominator = denominatorRaw / denominatorFactor;
+    row.missing = sums[i * 3 + 2];
+    row.value = value;
+    if (value === null) row.reason = 'zero-denominator';
+    row.unit = definition.unit.en;
+    if (externalDenominator !== undefined) row.externalDenominator = true;
+    if (entry.target !== undefined) row.target = entry.target;
+    row.status = progress.status;
+    row.expected = progress.expected;
+    row.gap = progress.gap;
+    row.asOf = context.asOf;
+    rows.push(row as unknown as IndicatorRow);
+  }
+  return rows;
+}
+
+/** Progress of a value on a line computed once (same result as {@link progressAgainst}, without the date math). */
+function statusOnLine(value: number, entry: ProfileIndicator, line: Progress, places: number): Progress {
+  if (entry.target === undefined) return line;
+  return progressAgainst(value, entry.target, entry.baseline, line.asOf, places, line.expected);
 }
 
 /** Resolved rounding with defaults. */
 export function resolveRounding(rounding: Rounding | undefined): Required<Rounding> {
   return { places: rounding?.places ?? 1, mode: rounding?.mode ?? 'half-up' };
+}
+
+/** Rows of every requested region level from typed township sums. */
+export function rowsFromSums(
+  sums: TownshipSums,
+  options: IndicatorRowsOptions,
+  profile: IndicatorProfile,
+): IndicatorRow[] {
+  const rounding = resolveRounding(options.rounding);
+  const nameOf = nameFinder(options.divisions);
+  const external = normaliseDenominators(options.denominators);
+  const prepared = prepareIndicators(profile.indicators, options.asOf, rounding.places + 1);
+  const wanted = new Set(options.groupBy ?? DEFAULT_GROUPS);
+  const rows: IndicatorRow[] = [];
+  for (const level of REGION_LEVELS) {
+    if (!wanted.has(level)) continue;
+    for (const [key, total] of rollUp(sums, level)) {
+      const region = regionCode(key, level);
+      const context = { rounding, asOf: options.asOf, name: nameOf(region), external: external.get(region) };
+      for (const row of regionRows(region, level, total, prepared, context)) rows.push(row);
+    }
+  }
+  return rows;
 }
 
 /**
@@ -271,24 +402,5 @@ export function resolveRounding(rounding: Rounding | undefined): Required<Roundi
 export function indicatorRowsFromParts(parts: IndicatorParts, options: IndicatorRowsOptions): IndicatorRow[] {
   const profile =
     resolveIndicatorProfile(options.profile) ?? (resolveIndicatorProfile('national') as IndicatorProfile);
-  const rounding = resolveRounding(options.rounding);
-  const nameOf = nameFinder(options.divisions);
-  const external = normaliseDenominators(options.denominators);
-  const wanted = new Set(options.groupBy ?? DEFAULT_GROUPS);
-  const rows: IndicatorRow[] = [];
-  for (const level of REGION_LEVELS) {
-    if (!wanted.has(level)) continue;
-    const regions = [...rollUp(parts, level)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const [region, sums] of regions) {
-      rows.push(
-        ...regionRows(region, level, sums, profile.indicators, {
-          rounding,
-          asOf: options.asOf,
-          name: nameOf(region),
-          external: external.get(region),
-        }),
-      );
-    }
-  }
-  return rows;
+  return rowsFromSums(sumsFromParts(parts), options, profile);
 }
