@@ -1,6 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { divisionAtLevel, parseUnitStatistics, type UnitStatistics } from 'shequ';
+import {
+  computeIndicators,
+  INDICATORS,
+  type IndicatorProfileName,
+  type IndicatorRow,
+  parseUnitStatistics,
+  type UnitStatistics,
+} from 'shequ';
 import { beijingDivisions } from 'shequ/divisions/beijing';
 import { hebeiDivisions } from 'shequ/divisions/hebei';
 import type { CliStreams } from './main.js';
@@ -9,14 +16,37 @@ import { formatTable } from './table.js';
 /** The bundled sample: dist/cli/ → ../../examples/data/ in the package and in the repository. */
 const SAMPLE = new URL('../../examples/data/sample-units.json', import.meta.url);
 
-interface CountyTotals {
-  communities: number;
-  villages: number;
-  households: number;
-  withFacility: number;
+const STATUS_ZH: Record<IndicatorRow['status'], string> = {
+  met: '达标',
+  'on-track': '进度正常',
+  behind: '滞后',
+  'not-met': '未达标',
+  'no-target': '无目标',
+  'no-data': '无数据',
+};
+
+function indicatorName(id: string): string {
+  return (INDICATORS as Record<string, { name: { zh: string } }>)[id]?.name.zh ?? id;
 }
 
-/** `shequ demo`: reads the bundled sample units, validates every row and prints totals by county. */
+function table(rows: readonly IndicatorRow[]): string {
+  return formatTable(
+    ['地区 region', '指标 indicator', '值 value', '分子/分母 num/den', '目标 target', '状态 status'],
+    rows.map((row) => [
+      row.name ?? row.region,
+      indicatorName(row.indicator),
+      row.value === null ? '—' : `${row.value} ${row.unit}`,
+      `${row.numerator} / ${row.denominator}${row.missing > 0 ? ` (缺 ${row.missing})` : ''}`,
+      row.target === undefined
+        ? '—'
+        : `${row.target.comparator === '>=' ? '≥' : row.target.comparator} ${row.target.value}`,
+      STATUS_ZH[row.status],
+    ]),
+    new Set([2]),
+  );
+}
+
+/** `shequ demo`: the indicators of the bundled sample, by county, against the Hebei and Beijing targets. */
 export async function runDemo(_args: readonly string[], streams: CliStreams): Promise<number> {
   let raw: { units: unknown[] };
   try {
@@ -26,51 +56,29 @@ export async function runDemo(_args: readonly string[], streams: CliStreams): Pr
     return 2;
   }
   const accepted: UnitStatistics[] = [];
-  let rejected = 0;
   for (const row of raw.units) {
     const parsed = parseUnitStatistics(row);
     if (parsed.success) accepted.push(parsed.data);
-    else rejected++;
   }
-  const byCounty = new Map<string, CountyTotals>();
-  for (const unit of accepted) {
-    const county = divisionAtLevel(unit.code, 'county') as string;
-    const totals = byCounty.get(county) ?? { communities: 0, villages: 0, households: 0, withFacility: 0 };
-    if (unit.kind === 'community') totals.communities++;
-    else totals.villages++;
-    totals.households += unit.households ?? 0;
-    if (unit.hasFacility === true) totals.withFacility++;
-    byCounty.set(county, totals);
+  streams.stdout.write(
+    'shequ demo — 示例数据：真实区划代码与名称，统计数值为合成数据 (real codes, SYNTHETIC measures)\n',
+  );
+  streams.stdout.write(
+    `读取 ${raw.units.length} 行 rows read · 有效 ${accepted.length} accepted · 拒收 ${raw.units.length - accepted.length} rejected\n`,
+  );
+  const runs: [string, IndicatorProfileName, string][] = [
+    ['河北省 Hebei (profile hebei)', 'hebei', '13'],
+    ['北京市 Beijing (profile beijing)', 'beijing', '11'],
+  ];
+  for (const [title, profile, province] of runs) {
+    const units = accepted.filter((unit) => unit.code.startsWith(province));
+    const rows = computeIndicators(units, {
+      profile,
+      asOf: '2025-12-31',
+      groupBy: ['county'],
+      divisions: [hebeiDivisions, beijingDivisions],
+    });
+    streams.stdout.write(`\n${title} — 截至 as of 2025-12-31, ${units.length} units\n\n${table(rows)}`);
   }
-  const nameOf = (code: string) =>
-    beijingDivisions.divisions.get(code)?.name ?? hebeiDivisions.divisions.get(code)?.name ?? code;
-  const rows = [...byCounty].map(([code, t]) => [
-    nameOf(code),
-    code,
-    String(t.communities),
-    String(t.villages),
-    String(t.households),
-    String(t.withFacility),
-  ]);
-  streams.stdout.write(
-    'shequ demo — 示例数据：真实区划代码与名称，统计数值为合成数据 (real codes, SYNTHETIC measures)\n\n',
-  );
-  streams.stdout.write(
-    `读取 ${raw.units.length} 行 rows read · 有效 ${accepted.length} accepted · 拒收 ${rejected} rejected\n\n`,
-  );
-  streams.stdout.write(
-    formatTable(
-      [
-        '区县 county',
-        '代码 code',
-        '社区 communities',
-        '村 villages',
-        '户数 households',
-        '有综合服务设施 with facility',
-      ],
-      rows,
-      new Set([2, 3, 4, 5]),
-    ),
-  );
   return 0;
 }
