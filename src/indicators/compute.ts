@@ -2,7 +2,7 @@ import { type AsOfInput, resolveAsOf } from '../core/as-of.js';
 import { createIssue, type Issue } from '../core/issue.js';
 import { failure, type Result, success, unwrap } from '../core/result.js';
 import type { Unit } from '../model/unit.js';
-import { toUnitStatistics } from '../model/unit.js';
+import { isRichUnit, toUnitStatistics } from '../model/unit.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
 import { accumulateRow, compileIndicators, townshipKey } from './accumulate.js';
 import { createIndicatorAccumulator, townshipSums } from './parts.js';
@@ -57,23 +57,6 @@ export interface IndicatorTable {
   readonly units: number;
   /** Units that could not be placed (no valid village-level code, or no kind), each with its index. */
   readonly skipped: readonly Issue[];
-}
-
-/** Keys only rich records have (`volunteers` is in both shapes: a count in rows, a list in records). */
-const RICH_ONLY = [
-  'facilities',
-  'workers',
-  'organisations',
-  'twoCommittees',
-  'surveys',
-  'specialTypes',
-  'selfServiceTerminals',
-  'estates',
-];
-
-function isRichUnit(unit: UnitStatistics | Unit): unit is Unit {
-  if (unit === null || typeof unit !== 'object') return false;
-  return RICH_ONLY.some((key) => key in unit) || Array.isArray((unit as { volunteers?: unknown }).volunteers);
 }
 
 function skippedIssue(index: number): Issue {

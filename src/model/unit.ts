@@ -51,6 +51,43 @@ export const SPECIAL_TYPE_LABELS: Readonly<Record<SpecialType, LocalizedText>> =
 };
 
 /**
+ * Convenience outlets that must reach every urban community (Beijing, seed 000 三(九)): 蔬菜零售, 便利店（社区超市）,
+ * 早餐, 美容美发, 便民维修, 家政.
+ *
+ * @example
+ * ```ts
+ * import type { ConvenienceOutlet } from 'shequ';
+ * const outlet: ConvenienceOutlet = 'breakfast';
+ * ```
+ */
+export type ConvenienceOutlet =
+  | 'vegetables'
+  | 'convenienceStore'
+  | 'breakfast'
+  | 'hairdressing'
+  | 'repairs'
+  | 'housekeeping';
+
+/**
+ * Labels of each {@link ConvenienceOutlet}.
+ *
+ * @example
+ * ```ts
+ * import { CONVENIENCE_OUTLET_LABELS } from 'shequ';
+ * CONVENIENCE_OUTLET_LABELS.vegetables.zh;
+ * //=> '蔬菜零售'
+ * ```
+ */
+export const CONVENIENCE_OUTLET_LABELS: Readonly<Record<ConvenienceOutlet, LocalizedText>> = {
+  vegetables: { zh: '蔬菜零售', en: 'vegetable retail' },
+  convenienceStore: { zh: '便利店（社区超市）', en: 'convenience store' },
+  breakfast: { zh: '早餐', en: 'breakfast' },
+  hairdressing: { zh: '美容美发', en: 'hairdressing' },
+  repairs: { zh: '便民维修', en: 'repairs' },
+  housekeeping: { zh: '家政', en: 'housekeeping' },
+};
+
+/**
  * A 小区 (residential estate) inside a community.
  *
  * @example
@@ -136,6 +173,8 @@ export interface Unit {
   readonly has5g?: boolean;
   /** "社区之家" count. */
   readonly communityHomes?: number;
+  /** Convenience outlets reachable from the community (Beijing's 一刻钟社区服务圈). */
+  readonly convenienceOutlets?: readonly ConvenienceOutlet[];
 }
 
 const base = unitStatisticsSchema.shape;
@@ -192,6 +231,7 @@ export const unitSchema: z.ZodType<Unit> = z
     governmentServices: base.governmentServices,
     has5g: base.has5g,
     communityHomes: base.communityHomes,
+    convenienceOutlets: z.array(enumOf(CONVENIENCE_OUTLET_LABELS)).exactOptional(),
   })
   .superRefine(
     ...notAbove([
@@ -244,6 +284,46 @@ function checkStructureKind(value: object, ctx: z.RefinementCtx): void {
       }
     }
   }
+}
+
+/** Keys only rich records have (`volunteers` is in both shapes: a count in rows, a list in records). */
+const RICH_ONLY = [
+  'facilities',
+  'workers',
+  'organisations',
+  'twoCommittees',
+  'surveys',
+  'reviews',
+  'services',
+  'threeLists',
+  'purchasedServices',
+  'specialTypes',
+  'selfServiceTerminals',
+  'estates',
+  'convenienceOutlets',
+];
+
+/**
+ * Whether a value is a rich {@link Unit} record rather than a statistics row: it has a part only rich records have
+ * (facilities, workers, organisations …, or a list of volunteers where a row has a count).
+ *
+ * @param value - a unit record of either shape
+ * @returns `true` for a rich record
+ *
+ * @example
+ * ```ts
+ * import { isRichUnit } from 'shequ';
+ * isRichUnit({ code: '130123100201', kind: 'village', volunteers: 12 });
+ * //=> false
+ * isRichUnit({ code: '130123100201', kind: 'village', volunteers: [{ registered: true }] });
+ * //=> true
+ * ```
+ */
+export function isRichUnit(value: unknown): value is Unit {
+  if (value === null || typeof value !== 'object') return false;
+  return (
+    RICH_ONLY.some((key) => key in value) || Array.isArray((value as { volunteers?: unknown }).volunteers)
+  );
 }
 
 /** Sums areas exactly: they carry at most two decimals, so integer hundredths add without drift. */

@@ -1,8 +1,23 @@
 /**
- * Standards validation: rules from the plans, the committee laws and the code standards.
+ * Standards validation: rules from the plans, the committee laws and the code standards, profiles, and `validate`,
+ * each finding citing its source.
  *
  * @packageDocumentation
  */
-
-export type { CommitteeLawVersion } from './committee-law.js';
-export { RESIDENTS_COMMITTEE_LAW } from './committee-law.js';
+export { RULES } from './catalogue.js';
+export { describeRules } from './describe.js';
+export { failed, notApplicable, notChecked, passed } from './outcomes.js';
+export type { RuleProfileChanges, RuleProfileName } from './profiles.js';
+export { deriveRuleProfile, RULE_PROFILES, resolveRuleProfile } from './profiles.js';
+export type {
+  AnyRule,
+  RegionRule,
+  Rule,
+  RuleContext,
+  RuleFailure,
+  RuleOutcome,
+  RuleProfile,
+  RuleSource,
+} from './types.js';
+export type { Finding, RuleTally, ValidateOptions, ValidationReport, ValidationSummary } from './validate.js';
+export { groupFindingsByUnit, safeValidate, validate } from './validate.js';

@@ -1,0 +1,130 @@
+import type { LocalizedText, Severity } from '../core/issue.js';
+import { BEIJING_RULES, HEBEI_RULES, LAW_AND_CODE_RULES, NATIONAL_PLAN_RULES } from './catalogue.js';
+import type { AnyRule, RuleProfile } from './types.js';
+
+/**
+ * Names of the built-in rule profiles.
+ *
+ * @example
+ * ```ts
+ * import type { RuleProfileName } from 'shequ';
+ * const name: RuleProfileName = 'beijing';
+ * ```
+ */
+export type RuleProfileName = 'national' | 'hebei' | 'beijing';
+
+/**
+ * The built-in rule profiles (rules.md): `national` = the national plan's rules + law and code rules; `hebei` and
+ * `beijing` add their plan's rules.
+ *
+ * @example
+ * ```ts
+ * import { RULE_PROFILES } from 'shequ';
+ * RULE_PROFILES.hebei.rules.some((rule) => rule.id === 'workers.disasterOfficer');
+ * //=> true
+ * ```
+ */
+export const RULE_PROFILES: Readonly<Record<RuleProfileName, RuleProfile>> = {
+  national: {
+    id: 'national',
+    name: { zh: '全国', en: 'national' },
+    rules: [...NATIONAL_PLAN_RULES, ...LAW_AND_CODE_RULES],
+  },
+  hebei: {
+    id: 'hebei',
+    name: { zh: '河北省', en: 'Hebei' },
+    rules: [...NATIONAL_PLAN_RULES, ...HEBEI_RULES, ...LAW_AND_CODE_RULES],
+  },
+  beijing: {
+    id: 'beijing',
+    name: { zh: '北京市', en: 'Beijing' },
+    rules: [...NATIONAL_PLAN_RULES, ...BEIJING_RULES, ...LAW_AND_CODE_RULES],
+  },
+};
+
+/**
+ * Changes to a rule profile: rules to disable or add, severities and parameters to replace.
+ *
+ * @example
+ * ```ts
+ * import type { RuleProfileChanges } from 'shequ';
+ * const changes: RuleProfileChanges = {
+ *   id: 'strict-district',
+ *   severity: { 'facility.activityAreaShare': 'error' },
+ *   parameters: { 'facility.areaPer100Households': { minimum: 35 } },
+ *   disable: ['service.convenienceOutlets'],
+ * };
+ * ```
+ */
+export interface RuleProfileChanges {
+  /** Identifier of the new profile. */
+  readonly id: string;
+  /** Name (default: the base's). */
+  readonly name?: LocalizedText;
+  /** Ids of rules to leave out (every version). */
+  readonly disable?: readonly string[];
+  /** Rules to add (your province's own). */
+  readonly add?: readonly AnyRule[];
+  /** New severity by rule id. */
+  readonly severity?: Readonly<Record<string, Severity>>;
+  /** Parameters to replace by rule id (merged into the rule's own). */
+  readonly parameters?: Readonly<
+    Record<string, Readonly<Record<string, number | string | boolean | readonly string[]>>>
+  >;
+}
+
+/**
+ * Derives a rule profile without touching library code: disable or add rules, change a severity or a parameter.
+ * The base is not changed.
+ *
+ * @param base - the profile to start from
+ * @param changes - what to change
+ * @returns the new profile
+ *
+ * @example
+ * ```ts
+ * import { deriveRuleProfile, RULE_PROFILES } from 'shequ';
+ * const strict = deriveRuleProfile(RULE_PROFILES.hebei, {
+ *   id: 'strict',
+ *   parameters: { 'facility.areaPer100Households': { minimum: 35 } },
+ * });
+ * strict.rules.find((rule) => rule.id === 'facility.areaPer100Households')?.parameters;
+ * //=> { minimum: 35 }
+ * ```
+ */
+export function deriveRuleProfile(base: RuleProfile, changes: RuleProfileChanges): RuleProfile {
+  const disabled = new Set(changes.disable ?? []);
+  const rules = [...base.rules, ...(changes.add ?? [])]
+    .filter((rule) => !disabled.has(rule.id))
+    .map((rule) => {
+      const severity = changes.severity?.[rule.id];
+      const parameters = changes.parameters?.[rule.id];
+      if (severity === undefined && parameters === undefined) return rule;
+      return {
+        ...rule,
+        ...(severity === undefined ? {} : { severity }),
+        ...(parameters === undefined ? {} : { parameters: { ...rule.parameters, ...parameters } }),
+      } as AnyRule;
+    });
+  return { id: changes.id, name: changes.name ?? base.name, rules };
+}
+
+/**
+ * Resolves a rule profile name or object; an unknown name gives `undefined`.
+ *
+ * @param profile - a built-in name or a profile (default `'national'`)
+ * @returns the profile
+ *
+ * @example
+ * ```ts
+ * import { resolveRuleProfile } from 'shequ';
+ * resolveRuleProfile('hebei')?.id;
+ * //=> 'hebei'
+ * ```
+ */
+export function resolveRuleProfile(
+  profile: RuleProfileName | RuleProfile | string = 'national',
+): RuleProfile | undefined {
+  if (typeof profile !== 'string') return profile;
+  return Object.hasOwn(RULE_PROFILES, profile) ? RULE_PROFILES[profile as RuleProfileName] : undefined;
+}

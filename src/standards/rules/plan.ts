@@ -1,0 +1,498 @@
+import type { Facility } from '../../model/facility.js';
+import { failed, notApplicable, notChecked, passed, shown } from '../outcomes.js';
+import type { Rule, RuleFailure, RuleOutcome } from '../types.js';
+import { BEIJING_PLAN, HEBEI_PLAN, NATIONAL_PLAN } from './sources.js';
+
+const num = (value: unknown) => Number(value);
+
+/** facility.areaPer100Households — a unit with a facility: ≥ 30 m² per 100 households. */
+export const areaPer100Households: Rule = {
+  id: 'facility.areaPer100Households',
+  title: {
+    zh: '每百户居民拥有综合服务设施面积不低于30平方米',
+    en: 'At least 30 m² of facility floor area per 100 households',
+  },
+  appliesTo: {},
+  severity: 'error',
+  parameters: { minimum: 30 },
+  effective: {},
+  source: {
+    document: `${HEBEI_PLAN}; ${NATIONAL_PLAN}`,
+    section: '三(三)2',
+    quote: '每百户居民拥有社区综合服务设施面积不低于30平方米',
+  },
+  check: ({ row, parameters }) => {
+    if (row.hasFacility === false) return notApplicable;
+    if (row.hasFacility === undefined || row.facilityArea === undefined || row.households === undefined) {
+      return notChecked('缺少综合服务设施或户数数据', 'facility or household data missing');
+    }
+    if (row.households === 0) return notApplicable;
+    const per100 = (row.facilityArea / row.households) * 100;
+    const minimum = num(parameters.minimum);
+    // Compare exactly: area × 100 against minimum × households, both in hundredths.
+    if (Math.round(row.facilityArea * 100) * 100 >= Math.round(minimum * 100) * row.households) return passed;
+    return failed(
+      ['facilityArea'],
+      {
+        zh: `每百户综合服务设施面积 ${shown(per100)} 平方米，低于 ${minimum} 平方米`,
+        en: `${shown(per100)} m² of facility per 100 households, below ${minimum} m²`,
+      },
+      `≥ ${minimum}`,
+      per100,
+    );
+  },
+};
+
+/** facility.newCommercialShare — a newly built community: commercial + service area ≥ 10 % of total floor area. */
+export const newCommercialShare: Rule = {
+  id: 'facility.newCommercialShare',
+  title: {
+    zh: '新建社区商业和综合服务设施面积不低于社区总建筑面积的10%',
+    en: 'New communities: commercial and service floor area at least 10 % of the total',
+  },
+  appliesTo: {},
+  severity: 'error',
+  parameters: { minimumPercent: 10 },
+  effective: {},
+  source: {
+    document: `${HEBEI_PLAN}; ${NATIONAL_PLAN} (local-consensus)`,
+    section: '三(三)2',
+    quote: '确保新建社区商业和综合服务设施面积占社区总建筑面积比例不低于10%',
+  },
+  check: ({ row, parameters }) => {
+    if (row.newlyBuilt === false) return notApplicable;
+    if (row.newlyBuilt === undefined)
+      return notChecked('不知是否为新建社区', 'not known whether newly built');
+    if (row.commercialServiceArea === undefined || row.totalFloorArea === undefined) {
+      return notChecked('缺少商业和综合服务设施面积或总建筑面积', 'commercial or total floor area missing');
+    }
+    if (row.totalFloorArea === 0) return notApplicable;
+    const minimum = num(parameters.minimumPercent);
+    const share = (row.commercialServiceArea / row.totalFloorArea) * 100;
+    if (Math.round(row.commercialServiceArea * 100) * 100 >= minimum * Math.round(row.totalFloorArea * 100))
+      return passed;
+    return failed(
+      ['commercialServiceArea'],
+      {
+        zh: `商业和综合服务设施面积占比 ${shown(share)}%，低于 ${minimum}%`,
+        en: `Commercial and service share ${shown(share)} %, below ${minimum} %`,
+      },
+      `≥ ${minimum}%`,
+      share,
+    );
+  },
+};
+
+/** facility.newUrbanMinimumArea — a newly built urban community: facility ≥ 500 m². */
+export const newUrbanMinimumArea: Rule = {
+  id: 'facility.newUrbanMinimumArea',
+  title: {
+    zh: '新建城市社区综合服务设施面积不低于500平方米',
+    en: 'New urban communities: facility of at least 500 m²',
+  },
+  appliesTo: { kinds: ['community'] },
+  severity: 'error',
+  parameters: { minimum: 500 },
+  effective: {},
+  source: { document: HEBEI_PLAN, section: '三(三)2', quote: '新建城市社区综合服务设施面积不低于500平方米' },
+  check: ({ row, parameters }) => {
+    if (row.newlyBuilt === false) return notApplicable;
+    if (row.newlyBuilt === undefined)
+      return notChecked('不知是否为新建社区', 'not known whether newly built');
+    const area = row.hasFacility === false ? 0 : row.facilityArea;
+    if (area === undefined) return notChecked('缺少综合服务设施面积', 'facility floor area missing');
+    const minimum = num(parameters.minimum);
+    if (area >= minimum) return passed;
+    return failed(
+      ['facilityArea'],
+      {
+        zh: `新建社区综合服务设施 ${area} 平方米，低于 ${minimum} 平方米`,
+        en: `New community facility of ${area} m², below ${minimum} m²`,
+      },
+      `≥ ${minimum}`,
+      area,
+    );
+  },
+};
+
+/** facility.newEstateServiceRooms — Beijing: a newly built 小区's service rooms ≥ 500 m² ("一般不少于"). */
+export const newEstateServiceRooms: Rule = {
+  id: 'facility.newEstateServiceRooms',
+  title: {
+    zh: '新建小区社区服务管理用房一般不少于500平方米',
+    en: 'New estates: service and management rooms of at least 500 m² (as a rule)',
+  },
+  appliesTo: { kinds: ['community'] },
+  severity: 'warning',
+  parameters: { minimum: 500 },
+  effective: {},
+  source: {
+    document: BEIJING_PLAN,
+    section: '四(十一)',
+    quote: '条件允许的新建小区的社区服务管理用房面积一般不少于500平方米',
+  },
+  check: ({ unit, parameters }) => {
+    if (unit?.estates === undefined)
+      return notChecked('无小区数据（仅完整记录）', 'no estate data (rich records only)');
+    const minimum = num(parameters.minimum);
+    const failures: RuleFailure[] = [];
+    let checked = 0;
+    unit.estates.forEach((estate, i) => {
+      if (estate.newlyBuilt !== true || estate.serviceRoomArea === undefined) return;
+      checked++;
+      if (estate.serviceRoomArea < minimum) {
+        failures.push({
+          path: ['estates', i, 'serviceRoomArea'],
+          message: {
+            zh: `新建小区"${estate.name}"服务管理用房 ${estate.serviceRoomArea} 平方米，少于 ${minimum} 平方米`,
+            en: `New estate "${estate.name}": ${estate.serviceRoomArea} m² of service rooms, below ${minimum} m²`,
+          },
+          expected: `≥ ${minimum}`,
+          actual: estate.serviceRoomArea,
+        });
+      }
+    });
+    if (failures.length > 0) return { status: 'failed', failures };
+    return checked > 0 ? passed : notApplicable;
+  },
+};
+
+function comprehensiveFacilities(facilities: readonly Facility[]): [Facility, number][] {
+  return facilities
+    .map((facility, i) => [facility, i] as [Facility, number])
+    .filter(([f]) => f.kind === 'comprehensiveService');
+}
+
+/** facility.activityAreaShare — residents' activity area ≥ 60 % of floor area. */
+export const activityAreaShare: Rule = {
+  id: 'facility.activityAreaShare',
+  title: {
+    zh: '居民活动区域面积不低于综合服务设施建筑面积的60%',
+    en: "Residents' activity area at least 60 % of the facility's floor area",
+  },
+  appliesTo: {},
+  severity: 'warning',
+  confidence: 'unverified',
+  parameters: { minimumPercent: 60 },
+  effective: {},
+  source: {
+    document: `${NATIONAL_PLAN} (local-consensus; 完整社区试点)`,
+    section: '主要指标 5',
+    quote: '60%以上建筑面积用于居民活动',
+  },
+  check: ({ row, unit, parameters }) => {
+    const minimum = num(parameters.minimumPercent);
+    const below = (activity: number, floor: number) =>
+      Math.round(activity * 100) * 100 < minimum * Math.round(floor * 100);
+    if (unit?.facilities !== undefined) {
+      const failures: RuleFailure[] = [];
+      let checked = 0;
+      for (const [facility, i] of comprehensiveFacilities(unit.facilities)) {
+        if (
+          facility.floorArea === undefined ||
+          facility.activityArea === undefined ||
+          facility.floorArea === 0
+        )
+          continue;
+        checked++;
+        if (below(facility.activityArea, facility.floorArea)) {
+          const share = (facility.activityArea / facility.floorArea) * 100;
+          failures.push({
+            path: ['facilities', i, 'activityArea'],
+            message: {
+              zh: `居民活动区域占比 ${shown(share)}%，低于 ${minimum}%`,
+              en: `Activity area share ${shown(share)} %, below ${minimum} %`,
+            },
+            expected: `≥ ${minimum}%`,
+            actual: share,
+          });
+        }
+      }
+      if (failures.length > 0) return { status: 'failed', failures };
+      return checked > 0 ? passed : notChecked('缺少设施面积数据', 'facility areas missing');
+    }
+    if (row.hasFacility === false) return notApplicable;
+    if (row.facilityArea === undefined || row.activityArea === undefined)
+      return notChecked('缺少设施面积数据', 'facility areas missing');
+    if (row.facilityArea === 0) return notApplicable;
+    if (!below(row.activityArea, row.facilityArea)) return passed;
+    const share = (row.activityArea / row.facilityArea) * 100;
+    return failed(
+      ['activityArea'],
+      {
+        zh: `居民活动区域占比 ${shown(share)}%，低于 ${minimum}%`,
+        en: `Activity area share ${shown(share)} %, below ${minimum} %`,
+      },
+      `≥ ${minimum}%`,
+      share,
+    );
+  },
+};
+
+function perFacility(
+  predicate: (facility: Facility) => boolean | undefined,
+  failure: (facility: Facility, i: number) => RuleFailure,
+): (facilities: readonly Facility[] | undefined) => RuleOutcome {
+  return (facilities) => {
+    if (facilities === undefined)
+      return notChecked('无设施数据（仅完整记录）', 'no facility data (rich records only)');
+    const failures: RuleFailure[] = [];
+    let checked = 0;
+    for (const [facility, i] of comprehensiveFacilities(facilities)) {
+      const ok = predicate(facility);
+      if (ok === undefined) continue;
+      checked++;
+      if (!ok) failures.push(failure(facility, i));
+    }
+    if (failures.length > 0) return { status: 'failed', failures };
+    return checked > 0 ? passed : notChecked('设施缺少该项数据', 'facilities lack the data');
+  };
+}
+
+/** facility.openingHours — Beijing: open at least 8 hours a day ("一般不少于"). */
+export const openingHours: Rule = {
+  id: 'facility.openingHours',
+  title: {
+    zh: '社区服务设施每天开放时间一般不少于8小时',
+    en: 'Service facilities open at least 8 hours a day (as a rule)',
+  },
+  appliesTo: {},
+  severity: 'warning',
+  parameters: { minimumHours: 8 },
+  effective: {},
+  source: {
+    document: BEIJING_PLAN,
+    section: '四(十三)',
+    quote: '社区服务设施开放和服务时间一般不少于每天8小时',
+  },
+  check: ({ unit, parameters }) =>
+    perFacility(
+      (f) =>
+        f.openingHoursPerDay === undefined ? undefined : f.openingHoursPerDay >= num(parameters.minimumHours),
+      (f, i) => ({
+        path: ['facilities', i, 'openingHoursPerDay'],
+        message: {
+          zh: `每天开放 ${f.openingHoursPerDay} 小时，少于 ${parameters.minimumHours} 小时`,
+          en: `Open ${f.openingHoursPerDay} hours a day, below ${parameters.minimumHours}`,
+        },
+        expected: `≥ ${parameters.minimumHours}`,
+        actual: f.openingHoursPerDay ?? null,
+      }),
+    )(unit?.facilities),
+};
+
+/** facility.online24h — Beijing: key service items online 24 hours a day. */
+export const online24h: Rule = {
+  id: 'facility.online24h',
+  title: { zh: '重点服务事项24小时线上服务', en: 'Key service items online 24 hours a day' },
+  appliesTo: {},
+  severity: 'warning',
+  parameters: {},
+  effective: {},
+  source: { document: BEIJING_PLAN, section: '四(十三)', quote: '群众关切项目应开展24小时线上服务' },
+  check: ({ unit }) =>
+    perFacility(
+      (f) => f.online24h,
+      (_f, i) => ({
+        path: ['facilities', i, 'online24h'],
+        message: {
+          zh: '重点服务事项未实现24小时线上服务',
+          en: 'Key service items are not online 24 hours a day',
+        },
+        expected: 'true',
+        actual: 'false',
+      }),
+    )(unit?.facilities),
+};
+
+/** facility.resettlementCoverage — a resettlement community has a facility by 2025-12-31 (info before). */
+export const resettlementCoverage: Rule = {
+  id: 'facility.resettlementCoverage',
+  title: {
+    zh: '集中安置社区到2025年建有综合服务设施',
+    en: 'Resettlement communities have a facility by the end of 2025',
+  },
+  appliesTo: {},
+  severity: 'error',
+  parameters: { deadline: '2025-12-31' },
+  effective: {},
+  source: { document: HEBEI_PLAN, section: '三(三)3', quote: '确保2025年安置社区综合服务设施实现全覆盖' },
+  check: ({ row, asOf, parameters }) => {
+    if (row.resettlement === false) return notApplicable;
+    if (row.resettlement === undefined)
+      return notChecked('不知是否为集中安置社区', 'not known whether a resettlement community');
+    if (row.hasFacility === undefined) return notChecked('缺少是否建有综合服务设施', 'facility flag missing');
+    if (row.hasFacility) return passed;
+    const due = asOf > String(parameters.deadline);
+    return {
+      status: 'failed',
+      failures: [
+        {
+          path: ['hasFacility'],
+          message: due
+            ? {
+                zh: `集中安置社区在 ${parameters.deadline} 后仍无综合服务设施`,
+                en: `Resettlement community still without a facility after ${parameters.deadline}`,
+              }
+            : {
+                zh: `集中安置社区尚无综合服务设施（期限 ${parameters.deadline}）`,
+                en: `Resettlement community without a facility yet (due ${parameters.deadline})`,
+              },
+          expected: 'true',
+          actual: 'false',
+          ...(due ? {} : { severity: 'info' as const }),
+        },
+      ],
+    };
+  },
+};
+
+/** facility.exists — every community and village has a facility: error for communities, warning for villages. */
+export const facilityExists: Rule = {
+  id: 'facility.exists',
+  title: {
+    zh: '社区（村）建有综合服务设施',
+    en: 'Every community and village has a comprehensive service facility',
+  },
+  appliesTo: {},
+  severity: 'error',
+  parameters: {},
+  effective: {},
+  source: {
+    document: `${NATIONAL_PLAN}; ${HEBEI_PLAN}`,
+    section: '发展目标',
+    quote: '城市社区综合服务设施全覆盖；农村社区综合服务设施覆盖率达到80%以上',
+  },
+  check: ({ row }) => {
+    if (row.hasFacility === undefined) return notChecked('缺少是否建有综合服务设施', 'facility flag missing');
+    if (row.hasFacility) return passed;
+    return {
+      status: 'failed',
+      failures: [
+        {
+          path: ['hasFacility'],
+          message:
+            row.kind === 'community'
+              ? {
+                  zh: '城市社区未建综合服务设施（要求全覆盖）',
+                  en: 'Urban community without a facility (full coverage required)',
+                }
+              : {
+                  zh: '村未建综合服务设施（到2025年覆盖率80%以上）',
+                  en: 'Village without a facility (80 % coverage by 2025)',
+                },
+          expected: 'true',
+          actual: 'false',
+          ...(row.kind === 'village' ? { severity: 'warning' as const } : {}),
+        },
+      ],
+    };
+  },
+};
+
+/** workers.disasterOfficer — every village and community has at least one 灾害信息员. */
+export const disasterOfficer: Rule = {
+  id: 'workers.disasterOfficer',
+  title: {
+    zh: '每个村（社区）设置1名灾害信息员',
+    en: 'Every village and community has a disaster information officer',
+  },
+  appliesTo: {},
+  severity: 'error',
+  parameters: { minimum: 1 },
+  effective: {},
+  source: { document: HEBEI_PLAN, section: '专栏 13', quote: '全省所有村（社区）设置1名灾害信息员' },
+  check: ({ row, parameters }) => {
+    if (row.disasterOfficers === undefined)
+      return notChecked('缺少灾害信息员人数', 'number of disaster officers missing');
+    if (row.disasterOfficers >= num(parameters.minimum)) return passed;
+    return failed(
+      ['disasterOfficers'],
+      { zh: '未设置灾害信息员', en: 'No disaster information officer' },
+      `≥ ${parameters.minimum}`,
+      row.disasterOfficers,
+    );
+  },
+};
+
+/** service.satisfactionSurvey — Beijing: every unit covered by the 群众满意度调查. */
+export const satisfactionSurvey: Rule = {
+  id: 'service.satisfactionSurvey',
+  title: {
+    zh: '群众满意度调查社区（村）全覆盖',
+    en: 'Satisfaction surveys cover every community and village',
+  },
+  appliesTo: {},
+  severity: 'warning',
+  parameters: {},
+  effective: {},
+  source: {
+    document: BEIJING_PLAN,
+    section: '四(十三)',
+    quote: '实现社区服务群众满意度调查社区（村）全覆盖',
+  },
+  check: ({ row }) => {
+    if (row.satisfactionSurveyed === undefined)
+      return notChecked('缺少是否开展满意度调查', 'survey flag missing');
+    return row.satisfactionSurveyed
+      ? passed
+      : failed(
+          ['satisfactionSurveyed'],
+          { zh: '未开展群众满意度调查', en: 'No satisfaction survey held' },
+          'true',
+          'false',
+        );
+  },
+};
+
+const OUTLETS = [
+  'vegetables',
+  'convenienceStore',
+  'breakfast',
+  'hairdressing',
+  'repairs',
+  'housekeeping',
+] as const;
+const OUTLET_ZH: Record<(typeof OUTLETS)[number], string> = {
+  vegetables: '蔬菜零售',
+  convenienceStore: '便利店',
+  breakfast: '早餐',
+  hairdressing: '美容美发',
+  repairs: '便民维修',
+  housekeeping: '家政',
+};
+
+/** service.convenienceOutlets — Beijing: the six basic outlets reachable from every urban community. */
+export const convenienceOutlets: Rule = {
+  id: 'service.convenienceOutlets',
+  title: {
+    zh: '城市社区便民商业网点全覆盖',
+    en: 'Basic convenience outlets reachable from every urban community',
+  },
+  appliesTo: { kinds: ['community'] },
+  severity: 'warning',
+  parameters: { required: OUTLETS },
+  effective: {},
+  source: {
+    document: BEIJING_PLAN,
+    section: '三(九)',
+    quote:
+      '巩固城市社区蔬菜零售、便利店（社区超市）、早餐、美容美发、便民维修、家政等基本便民商业网点全覆盖成果',
+  },
+  check: ({ unit, parameters }) => {
+    if (unit?.convenienceOutlets === undefined)
+      return notChecked('无便民网点数据（仅完整记录）', 'no outlet data (rich records only)');
+    const present = new Set<string>(unit.convenienceOutlets);
+    const missing = (parameters.required as readonly string[]).filter((outlet) => !present.has(outlet));
+    if (missing.length === 0) return passed;
+    return failed(
+      ['convenienceOutlets'],
+      {
+        zh: `缺少便民网点：${missing.map((m) => OUTLET_ZH[m as (typeof OUTLETS)[number]] ?? m).join('、')}`,
+        en: `Missing convenience outlets: ${missing.join(', ')}`,
+      },
+      (parameters.required as readonly string[]).join(', '),
+      [...present].join(', '),
+    );
+  },
+};
