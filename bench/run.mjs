@@ -2,8 +2,10 @@
 // about time: it only proves that each benchmark still runs.
 import { benchCodes } from './codes.bench.mjs';
 import { benchIndicators } from './indicators.bench.mjs';
+import { benchStandards } from './standards.bench.mjs';
 
 const quick = process.argv.includes('--quick');
 console.log(`shequ benchmarks${quick ? ' (quick mode)' : ''} — node ${process.version}, ${process.arch}`);
 await benchCodes({ quick });
 await benchIndicators({ quick });
+await benchStandards({ quick });

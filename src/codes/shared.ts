@@ -31,7 +31,7 @@ export function firstNonDigit(value: string, start = 0, end = value.length): num
  * GB/T 2260 province-level codes (the first two digits of every division code, ID number address and credit-code
  * registering office). Stable since 1997 (50 重庆); 71 台湾, 81 香港, 82 澳门 included.
  */
-const PROVINCE_CODES = new Set([
+export const PROVINCE_CODE_LIST: readonly string[] = [
   '11',
   '12',
   '13',
@@ -66,7 +66,8 @@ const PROVINCE_CODES = new Set([
   '71',
   '81',
   '82',
-]);
+];
+const PROVINCE_CODES = new Set(PROVINCE_CODE_LIST);
 
 /**
  * True when `twoDigits` is a GB/T 2260 province-level code.

@@ -64,37 +64,3 @@ export function accumulateRow(
       (parts[at + 1] as number) + (denominatorInHundredths[i] ? Math.round(denominator * 100) : denominator);
   }
 }
-
-const PROVINCE = new Uint8Array(100);
-for (const p of [
-  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61,
-  62, 63, 64, 65, 71, 81, 82,
-]) {
-  PROVINCE[p] = 1;
-}
-
-/**
- * The township of a valid 12-digit village-level code as a number (its first 9 digits), or -1 when the code is not
- * one: the grouping key of the hot loop, computed without allocating.
- */
-export function townshipKey(code: unknown): number {
-  if (typeof code !== 'string' || code.length !== 12) return -1;
-  let key = 0;
-  for (let i = 0; i < 9; i++) {
-    const c = code.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    key = key * 10 + c;
-  }
-  let village = 0;
-  for (let i = 9; i < 12; i++) {
-    const c = code.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    village = village * 10 + c;
-  }
-  // Village level needs every segment non-zero: province valid, prefecture, county, township, village ≠ 0.
-  const province = Math.floor(key / 1e7);
-  if (PROVINCE[province] !== 1 || Math.floor(key / 1e5) % 100 === 0 || Math.floor(key / 1e3) % 100 === 0)
-    return -1;
-  if (key % 1000 === 0 || village === 0) return -1;
-  return key;
-}

@@ -1,10 +1,11 @@
+import { townshipKey } from '../codes/village-key.js';
 import { type AsOfInput, resolveAsOf } from '../core/as-of.js';
 import { createIssue, type Issue } from '../core/issue.js';
 import { failure, type Result, success, unwrap } from '../core/result.js';
 import type { Unit } from '../model/unit.js';
 import { isRichUnit, toUnitStatistics } from '../model/unit.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
-import { accumulateRow, compileIndicators, townshipKey } from './accumulate.js';
+import { accumulateRow, compileIndicators } from './accumulate.js';
 import { createIndicatorAccumulator, townshipSums } from './parts.js';
 import { type IndicatorProfileName, resolveIndicatorProfile } from './profiles.js';
 import {

@@ -1,7 +1,8 @@
+import { townshipKey } from '../codes/village-key.js';
 import { createIssue } from '../core/issue.js';
 import { failure, type Result, success } from '../core/result.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
-import { accumulateRow, type CompiledIndicators, compileIndicators, townshipKey } from './accumulate.js';
+import { accumulateRow, type CompiledIndicators, compileIndicators } from './accumulate.js';
 import type { IndicatorProfileName } from './profiles.js';
 import { resolveIndicatorProfile } from './profiles.js';
 import { sumsFromParts, type TownshipSums } from './rows.js';

@@ -67,7 +67,7 @@ export {
   SERVICE_GROUP_LABELS,
   THREE_LIST_LABELS,
 } from './services.js';
-export type { Estate, SpecialType, Unit } from './unit.js';
+export type { ConvenienceOutlet, Estate, SpecialType, Unit } from './unit.js';
 export { SPECIAL_TYPE_LABELS, toUnitStatistics, unitSchema } from './unit.js';
 export type { UnitKind } from './unit-kind.js';
 export { UNIT_KIND_LABELS, unitKindSchema } from './unit-kind.js';

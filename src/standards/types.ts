@@ -41,7 +41,10 @@ export interface RuleContext {
   /** The rule's parameters. */
   readonly parameters: Readonly<Record<string, number | string | boolean | readonly string[]>>;
   /** Known division codes (12 digits), when the caller passed a division list. */
-  readonly knownCodes?: { has(code: string): boolean };
+  readonly knownCodes?: {
+    /** Whether the list holds `code`. */
+    has(code: string): boolean;
+  };
 }
 
 /**
@@ -82,10 +85,26 @@ export interface RuleFailure {
  * ```
  */
 export type RuleOutcome =
-  | { readonly status: 'not-applicable' }
-  | { readonly status: 'not-checked'; readonly reason: LocalizedText }
-  | { readonly status: 'passed' }
-  | { readonly status: 'failed'; readonly failures: readonly RuleFailure[] };
+  | {
+      /** The rule does not apply to the unit. */
+      readonly status: 'not-applicable';
+    }
+  | {
+      /** The unit's data do not allow a check. */
+      readonly status: 'not-checked';
+      /** What is missing. */
+      readonly reason: LocalizedText;
+    }
+  | {
+      /** The unit meets the rule. */
+      readonly status: 'passed';
+    }
+  | {
+      /** The unit falls short. */
+      readonly status: 'failed';
+      /** Each shortfall. */
+      readonly failures: readonly RuleFailure[];
+    };
 
 /**
  * A rule: data (id, title, who it applies to, severity, parameters, the period it is in force, its source) plus a

@@ -2,40 +2,10 @@ import fc from 'fast-check';
 import { creditCodeCheckCharacter } from '../codes/credit-code.js';
 import { idNumberCheckCharacter } from '../codes/id-number.js';
 import { organizationCodeCheckCharacter } from '../codes/organization-code.js';
+import { PROVINCE_CODE_LIST } from '../codes/shared.js';
 
-const PROVINCES = [
-  '11',
-  '12',
-  '13',
-  '14',
-  '15',
-  '21',
-  '22',
-  '23',
-  '31',
-  '32',
-  '33',
-  '34',
-  '35',
-  '36',
-  '37',
-  '41',
-  '42',
-  '43',
-  '44',
-  '45',
-  '46',
-  '50',
-  '51',
-  '52',
-  '53',
-  '54',
-  '61',
-  '62',
-  '63',
-  '64',
-  '65',
-] as const;
+/** Mainland provinces (codes below 71): generated numbers and codes are issued there. */
+const PROVINCES = PROVINCE_CODE_LIST.filter((code) => code < '71');
 
 const digits = (length: number) =>
   fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: length, maxLength: length });

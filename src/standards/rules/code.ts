@@ -1,6 +1,7 @@
 import { validateCreditCode } from '../../codes/credit-code.js';
 import { parseDivisionCode, villageKindOf } from '../../codes/division-code.js';
 import { validateIdNumber } from '../../codes/id-number.js';
+import { townshipKey } from '../../codes/village-key.js';
 import type { PathSegment } from '../../core/issue.js';
 import type { OrganisationRole } from '../../model/organisation.js';
 import { failed, notApplicable, notChecked, passed } from '../outcomes.js';
@@ -22,6 +23,7 @@ export const division: Rule = {
     quote: '统计用区划代码为12位：省2位、地2位、县2位、乡3位、村3位',
   },
   check: ({ row }) => {
+    if (townshipKey(row.code) >= 0) return passed; // fast path: a valid village-level code
     const parsed = parseDivisionCode(row.code);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
