@@ -18,6 +18,11 @@ import type { LocalizedText } from './issue.js';
  * | `unrecognized_key` | a key the schema does not know (schemas) |
  * | `duplicate_code` | a unit or region code listed twice |
  * | `invalid_hierarchy` | a missing or cyclic parent link, a unit outside the listed townships |
+ * | `unsupported_encoding` | a file whose encoding cannot be decoded here |
+ * | `header_not_found` | a sheet without a recognisable header row |
+ * | `unknown_column` | a column the reader does not know (warning; its cells are kept) |
+ * | `malformed_record` | an unclosed quote, a field or line over the size limit |
+ * | `skipped_lines` | title lines above a header, skipped (info) |
  *
  * @example
  * ```ts
@@ -51,6 +56,16 @@ export const ISSUE_CODES: Readonly<Record<IssueCode, LocalizedText>> = {
   duplicate_code: { zh: '代码重复', en: 'Duplicate code' },
   /** The region hierarchy is inconsistent: a missing or cyclic parent, a unit outside its township. */
   invalid_hierarchy: { zh: '层级关系错误', en: 'Inconsistent hierarchy' },
+  /** The text encoding of a file is not available here (GB18030 needs full ICU) or the bytes do not decode. */
+  unsupported_encoding: { zh: '无法识别的文件编码', en: 'Unsupported encoding' },
+  /** No header row with the required columns was found at the top of a sheet. */
+  header_not_found: { zh: '未找到表头', en: 'Header row not found' },
+  /** A column the reader does not know; its cells are kept as extra data (warning). */
+  unknown_column: { zh: '未知列', en: 'Unknown column' },
+  /** A record that cannot be read as a row: a quote never closed, a field or line over the size limit. */
+  malformed_record: { zh: '记录格式错误', en: 'Malformed record' },
+  /** Lines above the header (titles, notes) were skipped (info). */
+  skipped_lines: { zh: '跳过表头以上的行', en: 'Lines above the header skipped' },
 };
 
 /**
@@ -74,4 +89,9 @@ export type IssueCode =
   | 'invalid_value'
   | 'unrecognized_key'
   | 'duplicate_code'
-  | 'invalid_hierarchy';
+  | 'invalid_hierarchy'
+  | 'unsupported_encoding'
+  | 'header_not_found'
+  | 'unknown_column'
+  | 'malformed_record'
+  | 'skipped_lines';

@@ -64,6 +64,8 @@ export interface Issue<Code extends string = IssueCode | (string & {})> {
   readonly line?: number;
   /** Column header of a file (readers only). */
   readonly column?: string;
+  /** The offending cell as read (readers only; anything shaped like an ID number is masked). */
+  readonly value?: string;
 }
 
 /**
@@ -90,6 +92,7 @@ export function createIssue<Code extends string>(
     readonly position?: number;
     readonly line?: number;
     readonly column?: string;
+    readonly value?: string;
   } = {},
 ): Issue<Code> {
   const issue: {
@@ -100,10 +103,12 @@ export function createIssue<Code extends string>(
     position?: number;
     line?: number;
     column?: string;
+    value?: string;
   } = { code, path: extra.path ?? [], message, severity: extra.severity ?? 'error' };
   if (extra.position !== undefined) issue.position = extra.position;
   if (extra.line !== undefined) issue.line = extra.line;
   if (extra.column !== undefined) issue.column = extra.column;
+  if (extra.value !== undefined) issue.value = extra.value;
   return issue;
 }
 

@@ -1,5 +1,7 @@
 /**
- * Data in and out: reading statistics sheets (CSV, Excel) into the model, and writing results.
+ * Data in and out: statistics sheets (CSV in UTF-8, UTF-16 or GB18030; .xlsx on `shequ/io/xlsx`) read row by row
+ * into the model with every bad row reported, streamed in bounded memory, and results written back as CSV. Works in
+ * browsers; file-path helpers are on `shequ/io/node`.
  *
  * @packageDocumentation
  */
@@ -10,3 +12,22 @@ export {
   parseNumberCell,
   parseUnitKindCell,
 } from './cells.js';
+export type { CsvParser, CsvParserOptions, CsvRecord } from './csv-parser.js';
+export { createCsvParser } from './csv-parser.js';
+export type { TextEncodingName } from './decode.js';
+export { createTextDecoder, decodeText, detectEncoding } from './decode.js';
+export type { CellType } from './headers.js';
+export { fieldOfHeader, normalizeHeader } from './headers.js';
+export type { ChunkSource, ReadOptions, ReadResult, StreamEvent } from './read.js';
+export { readUnitStatistics, streamUnitStatistics } from './read.js';
+export type { AcceptedRow, HeaderInfo, ReadCounts, ReaderEvent, RejectedRow } from './row-reader.js';
+export type { CellValue } from './write.js';
+export {
+  encodeCsv,
+  findingsToCsv,
+  indicatorRowsToCsv,
+  neutralizeFormula,
+  rejectedRowsToCsv,
+  toCsv,
+  unitStatisticsToCsv,
+} from './write.js';

@@ -1,0 +1,230 @@
+import type { Issue } from '../core/issue.js';
+import type { UnitStatistics } from '../model/unit-statistics.js';
+import { type CsvParserOptions, createCsvParser } from './csv-parser.js';
+import { createTextDecoder, decodeText, detectEncoding, type TextEncodingName } from './decode.js';
+import {
+  type AcceptedRow,
+  createRowReader,
+  type HeaderInfo,
+  type ReadCounts,
+  type ReaderEvent,
+  type RejectedRow,
+} from './row-reader.js';
+
+/**
+ * Options of the readers.
+ *
+ * @example
+ * ```ts
+ * import type { ReadOptions } from 'shequ/io';
+ * const options: ReadOptions = { encoding: 'gb18030', delimiter: ',' };
+ * ```
+ */
+export interface ReadOptions extends CsvParserOptions {
+  /** The file's encoding, when known (default: detected from the bytes). */
+  readonly encoding?: TextEncodingName;
+}
+
+/**
+ * What a reader returns: the accepted rows, the rejected ones with every reason, file-level issues, the header it
+ * found, the counts (read = accepted + rejected) and the encoding used.
+ *
+ * @example
+ * ```ts
+ * import { readUnitStatistics, type ReadResult } from 'shequ/io';
+ * const result: ReadResult = readUnitStatistics('统计用区划代码,类型\n130123100201,村委会\n');
+ * result.counts;
+ * //=> { read: 1, accepted: 1, rejected: 0, blankLines: 0, titleLines: 0 }
+ * ```
+ */
+export interface ReadResult {
+  /** The typed rows, in file order. */
+  readonly rows: readonly UnitStatistics[];
+  /** The rows with their lines and extra cells. */
+  readonly accepted: readonly AcceptedRow[];
+  /** The rejected rows. */
+  readonly rejected: readonly RejectedRow[];
+  /** File-level issues: encoding, header, unknown columns. */
+  readonly issues: readonly Issue[];
+  /** The header found, if any. */
+  readonly header: HeaderInfo | undefined;
+  /** The counts. */
+  readonly counts: ReadCounts;
+  /** The encoding used (`utf-8` for text input). */
+  readonly encoding: TextEncodingName;
+}
+
+function collect(
+  events: Iterable<ReaderEvent>,
+  into: { accepted: AcceptedRow[]; rejected: RejectedRow[]; issues: Issue[] },
+): void {
+  for (const event of events) {
+    if (event.kind === 'row') into.accepted.push(event.accepted);
+    else if (event.kind === 'rejected') into.rejected.push(event.rejected);
+    else into.issues.push(...event.issues);
+  }
+}
+
+/**
+ * Reads statistics rows from a CSV file held in memory — text, or bytes in UTF-8 (with or without BOM), UTF-16LE or
+ * GB18030 (detected unless given) — as Excel and WPS export them: the header found by key or Chinese name under any
+ * title rows, columns in any order, blank lines skipped, cells normalised (是/否, 居委会/村委会, full-width digits,
+ * thousands separators). Every bad row is reported with its line, column, value and reason; the good ones are kept;
+ * read = accepted + rejected.
+ *
+ * @param input - CSV text or bytes
+ * @param options - encoding, delimiter, size limits
+ * @returns the rows, the rejected rows and the counts
+ *
+ * @example
+ * ```ts
+ * import { readUnitStatistics } from 'shequ/io';
+ * const result = readUnitStatistics('社区统计表\n统计用区划代码,类型,户数\n130123100201,村委会,"1,200"\n130123100202,村委会,很多\n');
+ * result.rows;
+ * //=> [{ code: '130123100201', kind: 'village', households: 1200 }]
+ * result.rejected[0]?.issues[0];
+ * //=> { code: 'invalid_type', path: ['households'], line: 4, column: '户数', value: '很多', severity: 'error',
+ * //     message: { zh: '不是数字', en: 'Not a number' } }
+ * ```
+ */
+export function readUnitStatistics(input: string | Uint8Array, options: ReadOptions = {}): ReadResult {
+  let text: string;
+  let encoding: TextEncodingName = 'utf-8';
+  if (typeof input === 'string') text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  else {
+    const decoded = decodeText(input, options.encoding);
+    if (!decoded.success) return emptyResult(decoded.error.issues, options.encoding ?? 'gb18030');
+    ({ text, encoding } = decoded.data);
+  }
+  const parser = createCsvParser(options);
+  const reader = createRowReader();
+  const into = { accepted: [] as AcceptedRow[], rejected: [] as RejectedRow[], issues: [] as Issue[] };
+  for (const record of [...parser.push(text), ...parser.end()]) collect(reader.record(record), into);
+  into.issues.push(...reader.finalIssues());
+  return {
+    rows: into.accepted.map((a) => a.row),
+    ...into,
+    header: reader.header,
+    counts: reader.counts(),
+    encoding,
+  };
+}
+
+function emptyResult(issues: readonly Issue[], encoding: TextEncodingName): ReadResult {
+  return {
+    rows: [],
+    accepted: [],
+    rejected: [],
+    issues,
+    header: undefined,
+    counts: { read: 0, accepted: 0, rejected: 0, blankLines: 0, titleLines: 0 },
+    encoding,
+  };
+}
+
+/**
+ * What {@link streamUnitStatistics} yields: the header (once), each accepted or rejected row as it is read, and at
+ * the end the counts and file-level issues.
+ *
+ * @example
+ * ```ts
+ * import type { StreamEvent } from 'shequ/io';
+ * const handle = (event: StreamEvent) => (event.kind === 'row' ? event.accepted.row.code : undefined);
+ * ```
+ */
+export type StreamEvent =
+  | ReaderEvent
+  | {
+      /** The input ended. */
+      readonly kind: 'end';
+      /** The counts. */
+      readonly counts: ReadCounts;
+      /** File-level issues (encoding, missing header). */
+      readonly issues: readonly Issue[];
+      /** The encoding used. */
+      readonly encoding: TextEncodingName;
+    };
+
+/**
+ * A source of file contents: an async iterable of chunks (a Node `Readable` is one), or a web `ReadableStream`.
+ *
+ * @example
+ * ```ts
+ * import type { ChunkSource } from 'shequ/io';
+ * async function* chunks(): AsyncGenerator<string> { yield '统计用区划代码,类型\n'; }
+ * const source: ChunkSource = chunks();
+ * ```
+ */
+export type ChunkSource = AsyncIterable<Uint8Array | string> | ReadableStream<Uint8Array | string>;
+
+async function* chunksOf(source: ChunkSource): AsyncGenerator<Uint8Array | string> {
+  if (Symbol.asyncIterator in source) {
+    yield* source as AsyncIterable<Uint8Array | string>;
+    return;
+  }
+  const reader = (source as ReadableStream<Uint8Array | string>).getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+/**
+ * Reads statistics rows from a stream, one record at a time, in bounded memory: a 620 000-row national file never
+ * sits in memory whole. Yields the header, then each accepted or rejected row, then an `end` event with the counts.
+ * Byte chunks are decoded incrementally (encoding detected from the first chunk unless given); text chunks are used
+ * as they are. Accumulate indicators on the fly by feeding the rows to an indicator accumulator.
+ *
+ * @param source - chunks of the file (Node stream, web stream, any async iterable)
+ * @param options - encoding, delimiter, size limits
+ * @returns the events, as an async iterable
+ *
+ * @example
+ * ```ts
+ * import { createIndicatorAccumulator } from 'shequ';
+ * import { streamUnitStatistics } from 'shequ/io';
+ * async function* file() { yield '统计用区划代码,类型,是否建有综合服务设施\n'; yield '130123100201,村委会,是\n'; }
+ * const accumulator = createIndicatorAccumulator();
+ * for await (const event of streamUnitStatistics(file())) {
+ *   if (event.kind === 'row') accumulator.add(event.accepted.row);
+ *   if (event.kind === 'end') console.log(event.counts.accepted);
+ * }
+ * //=> 1
+ * ```
+ */
+export async function* streamUnitStatistics(
+  source: ChunkSource,
+  options: ReadOptions = {},
+): AsyncGenerator<StreamEvent> {
+  const parser = createCsvParser(options);
+  const reader = createRowReader();
+  let decoder: TextDecoder | undefined;
+  let encoding: TextEncodingName = options.encoding ?? 'utf-8';
+  let first = true;
+  for await (const chunk of chunksOf(source)) {
+    let text: string;
+    if (typeof chunk === 'string') text = first && chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk;
+    else {
+      if (decoder === undefined) {
+        encoding = options.encoding ?? detectEncoding(chunk.subarray(0, 65_536));
+        const created = createTextDecoder(encoding);
+        if (!created.success) {
+          yield { kind: 'end', counts: reader.counts(), issues: created.error.issues, encoding };
+          return;
+        }
+        decoder = created.data;
+      }
+      text = decoder.decode(chunk, { stream: true });
+    }
+    first = false;
+    for (const record of parser.push(text)) yield* reader.record(record);
+  }
+  if (decoder !== undefined) for (const record of parser.push(decoder.decode())) yield* reader.record(record);
+  for (const record of parser.end()) yield* reader.record(record);
+  yield { kind: 'end', counts: reader.counts(), issues: reader.finalIssues(), encoding };
+}

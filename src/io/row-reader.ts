@@ -1,0 +1,297 @@
+import { maskIdNumber } from '../codes/id-number.js';
+import { createIssue, type Issue, type LocalizedText } from '../core/issue.js';
+import { parseUnitStatistics, type UnitStatistics } from '../model/unit-statistics.js';
+import { parseBooleanCell, parseCodeCell, parseNumberCell, parseUnitKindCell } from './cells.js';
+import type { CsvRecord } from './csv-parser.js';
+import { FIELD_TYPES, fieldOfHeader } from './headers.js';
+
+/**
+ * A row read and accepted, with the line it came from and the cells of columns the reader does not know.
+ *
+ * @example
+ * ```ts
+ * import type { AcceptedRow } from 'shequ/io';
+ * const accepted: AcceptedRow = { line: 3, row: { code: '130123100201', kind: 'village' } };
+ * ```
+ */
+export interface AcceptedRow {
+  /** 1-based physical line where the record starts. */
+  readonly line: number;
+  /** The typed row. */
+  readonly row: UnitStatistics;
+  /** Cells of unknown columns, by header (only when there are some). */
+  readonly extra?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A row the reader rejected: where it is, its original cells (to fix and resubmit), and every reason.
+ *
+ * @example
+ * ```ts
+ * import type { RejectedRow } from 'shequ/io';
+ * const rejected: RejectedRow = { line: 7, cells: ['130123100201', '村委会', '很多'], issues: [] };
+ * ```
+ */
+export interface RejectedRow {
+  /** 1-based physical line where the record starts. */
+  readonly line: number;
+  /** The record's cells as read. */
+  readonly cells: readonly string[];
+  /** Every problem, each with its column and the offending value. */
+  readonly issues: readonly Issue[];
+}
+
+/**
+ * The header the reader found: its line and what each column was matched to.
+ *
+ * @example
+ * ```ts
+ * import type { HeaderInfo } from 'shequ/io';
+ * const header: HeaderInfo = { line: 2, columns: [{ header: '统计用区划代码', field: 'code' }, { header: '备注', field: null }] };
+ * ```
+ */
+export interface HeaderInfo {
+  /** 1-based line of the header row. */
+  readonly line: number;
+  /** Each column: its header and the field it feeds (`null` = kept as extra). */
+  readonly columns: readonly {
+    /** The header cell. */
+    readonly header: string;
+    /** The statistics field, or `null` for an unknown column. */
+    readonly field: keyof UnitStatistics | null;
+  }[];
+}
+
+/**
+ * Counts of a read: `read` = `accepted` + `rejected` always; blank and title lines are counted apart.
+ *
+ * @example
+ * ```ts
+ * import type { ReadCounts } from 'shequ/io';
+ * const counts: ReadCounts = { read: 10, accepted: 9, rejected: 1, blankLines: 2, titleLines: 1 };
+ * ```
+ */
+export interface ReadCounts {
+  /** Data records read after the header. */
+  readonly read: number;
+  /** Rows accepted. */
+  readonly accepted: number;
+  /** Rows rejected. */
+  readonly rejected: number;
+  /** Blank lines skipped. */
+  readonly blankLines: number;
+  /** Lines above the header (titles, notes). */
+  readonly titleLines: number;
+}
+
+/** What the reader makes of one record. */
+export type ReaderEvent =
+  | { readonly kind: 'header'; readonly header: HeaderInfo; readonly issues: readonly Issue[] }
+  | { readonly kind: 'row'; readonly accepted: AcceptedRow }
+  | { readonly kind: 'rejected'; readonly rejected: RejectedRow };
+
+/** How many non-blank records may precede the header. */
+const HEADER_SEARCH_LIMIT = 20;
+
+const SHOWN = (value: string) =>
+  /^\d{15}$|^\d{17}[\dXx]$/.test(value.trim()) ? maskIdNumber(value.trim()) : value;
+
+function cellIssue(
+  line: number,
+  column: string,
+  key: string,
+  value: string,
+  message: LocalizedText,
+  code: 'invalid_type' | 'invalid_value' = 'invalid_type',
+): Issue {
+  return createIssue(code, message, { path: [key], line, column, value: SHOWN(value) });
+}
+
+const UNREADABLE: Record<string, LocalizedText> = {
+  number: { zh: '不是数字', en: 'Not a number' },
+  flag: { zh: '应为 是/否', en: 'Expected yes or no (是/否)' },
+  kind: {
+    zh: '应为 居委会/村委会',
+    en: "Expected 居委会 (residents' committee) or 村委会 (villagers' committee)",
+  },
+  code: { zh: '不是代码', en: 'Not a code' },
+};
+
+/** Reads one cell by its column's type: the value, `undefined` for blank, `null` when unreadable. */
+function readCell(type: string, cell: string): unknown {
+  switch (type) {
+    case 'number':
+      return parseNumberCell(cell);
+    case 'flag':
+      return parseBooleanCell(cell);
+    case 'kind':
+      return parseUnitKindCell(cell);
+    case 'code':
+      return parseCodeCell(cell);
+    default: {
+      const text = cell.trim();
+      return text === '' ? undefined : text;
+    }
+  }
+}
+
+/**
+ * The one reader behind every input (CSV text, bytes, streams, spreadsheets): finds the header under any title rows,
+ * reads each record into a typed row or a rejected row with every reason, and counts.
+ */
+export function createRowReader() {
+  let header: HeaderInfo | undefined;
+  let fields: (keyof UnitStatistics | null)[] = [];
+  let searched = 0;
+  const counts = { read: 0, accepted: 0, rejected: 0, blankLines: 0, titleLines: 0 };
+  let headerMissing = false;
+
+  function findHeader(record: CsvRecord): ReaderEvent[] {
+    const matched = record.fields.map((cell) => fieldOfHeader(cell) ?? null);
+    const known = matched.filter((field) => field !== null);
+    if (!(known.includes('code') && known.length >= 2)) {
+      counts.titleLines++;
+      searched++;
+      if (searched >= HEADER_SEARCH_LIMIT) headerMissing = true;
+      return [];
+    }
+    const issues: Issue[] = [];
+    const seen = new Set<string>();
+    fields = matched.map((field, i) => {
+      const name = record.fields[i] ?? '';
+      if (field !== null && seen.has(field)) {
+        issues.push(
+          createIssue(
+            'unknown_column',
+            { zh: `重复的列"${name}"，按额外数据保留`, en: `Duplicate column "${name}", kept as extra data` },
+            { severity: 'warning', line: record.line, column: name },
+          ),
+        );
+        return null;
+      }
+      if (field === null) {
+        issues.push(
+          createIssue(
+            'unknown_column',
+            { zh: `未知列"${name}"，按额外数据保留`, en: `Unknown column "${name}", kept as extra data` },
+            { severity: 'warning', line: record.line, column: name },
+          ),
+        );
+      } else seen.add(field);
+      return field;
+    });
+    header = {
+      line: record.line,
+      columns: record.fields.map((cell, i) => ({ header: cell, field: fields[i] ?? null })),
+    };
+    if (counts.titleLines > 0) {
+      issues.push(
+        createIssue(
+          'header_not_found',
+          {
+            zh: `表头在第 ${record.line} 行，其上 ${counts.titleLines} 行按标题跳过`,
+            en: `Header on line ${record.line}; ${counts.titleLines} line(s) above it skipped as titles`,
+          },
+          { severity: 'info', line: record.line },
+        ),
+      );
+    }
+    return [{ kind: 'header', header, issues }];
+  }
+
+  function readRecord(record: CsvRecord, columns: HeaderInfo): ReaderEvent {
+    counts.read++;
+    const issues: Issue[] = [];
+    if (record.error !== undefined) {
+      const reason = {
+        unterminated_quote: {
+          zh: '引号未闭合（最后一行可能被截断）',
+          en: 'A quote is never closed (the last line may be truncated)',
+        },
+        field_too_long: { zh: '字段超过长度上限', en: 'A field is over the size limit' },
+        record_too_long: { zh: '记录超过长度上限', en: 'The record is over the size limit' },
+      }[record.error];
+      issues.push(createIssue('malformed_record', reason, { line: record.line }));
+    }
+    const row: Record<string, unknown> = {};
+    let extra: Record<string, string> | undefined;
+    record.fields.forEach((cell, i) => {
+      const field = fields[i];
+      const column = columns.columns[i]?.header ?? `#${i + 1}`;
+      if (field === undefined || field === null) {
+        if (cell.trim() === '') return;
+        extra ??= Object.create(null) as Record<string, string>;
+        extra[column] = cell;
+        return;
+      }
+      const type = FIELD_TYPES[field];
+      const value = readCell(type, cell);
+      if (value === null)
+        issues.push(cellIssue(record.line, column, field, cell, UNREADABLE[type] as LocalizedText));
+      else if (value !== undefined) row[field] = value;
+    });
+    if (issues.length === 0) {
+      const parsed = parseUnitStatistics(row);
+      if (parsed.success) {
+        counts.accepted++;
+        return {
+          kind: 'row',
+          accepted:
+            extra === undefined
+              ? { line: record.line, row: parsed.data }
+              : { line: record.line, row: parsed.data, extra },
+        };
+      }
+      for (const issue of parsed.error.issues) {
+        const field = issue.path[0];
+        const i = fields.indexOf(field as keyof UnitStatistics);
+        const column = i >= 0 ? (columns.columns[i]?.header ?? String(field)) : String(field ?? '');
+        const cell = i >= 0 ? (record.fields[i] ?? '') : '';
+        issues.push(
+          createIssue(issue.code, issue.message, {
+            path: issue.path,
+            line: record.line,
+            column,
+            value: SHOWN(cell),
+          }),
+        );
+      }
+    }
+    counts.rejected++;
+    return { kind: 'rejected', rejected: { line: record.line, cells: record.fields, issues } };
+  }
+
+  return {
+    /** Reads one record; returns what it made of it. */
+    record(record: CsvRecord): ReaderEvent[] {
+      if (record.fields.every((cell) => cell.trim() === '') && record.error === undefined) {
+        counts.blankLines++;
+        return [];
+      }
+      if (header === undefined) {
+        if (!headerMissing) return findHeader(record);
+        counts.titleLines++;
+        return [];
+      }
+      return [readRecord(record, header)];
+    },
+    /** The header, once found. */
+    get header() {
+      return header;
+    },
+    /** Counts so far. */
+    counts(): ReadCounts {
+      return { ...counts };
+    },
+    /** File-level issues at the end: no header. */
+    finalIssues(): Issue[] {
+      if (header !== undefined) return [];
+      return [
+        createIssue('header_not_found', {
+          zh: '未找到表头：前几行中没有同时包含"统计用区划代码"等列的行',
+          en: 'No header row found: no line near the top names the division code and another known column',
+        }),
+      ];
+    },
+  };
+}

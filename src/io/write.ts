@@ -1,0 +1,322 @@
+import type { IndicatorRow } from '../indicators/rows.js';
+import { UNIT_STATISTICS_FIELDS, type UnitStatistics } from '../model/unit-statistics.js';
+import type { Finding } from '../standards/validate.js';
+import { FIELD_TYPES } from './headers.js';
+import type { HeaderInfo, RejectedRow } from './row-reader.js';
+
+/** A cell value the writers accept. */
+export type CellValue = string | number | boolean | null | undefined;
+
+/**
+ * Makes a value safe as a spreadsheet cell: text starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
+ * leading apostrophe, as OWASP recommends against formula injection. Numbers and booleans are never changed.
+ *
+ * @param value - the value
+ * @returns the cell text
+ *
+ * @example
+ * ```ts
+ * import { neutralizeFormula } from 'shequ/io';
+ * neutralizeFormula('=HYPERLINK("http://evil")');
+ * //=> "'=HYPERLINK(\"http://evil\")"
+ * neutralizeFormula(-5);
+ * //=> '-5'
+ * ```
+ */
+export function neutralizeFormula(value: CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value !== 'string') return String(value);
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+function csvCell(value: CellValue): string {
+  const text = neutralizeFormula(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * Formats rows as CSV text (CRLF line ends, RFC 4180 quoting, formula injection neutralised).
+ *
+ * @param header - the header cells
+ * @param rows - the rows' cells
+ * @returns CSV text, without BOM (see {@link encodeCsv})
+ *
+ * @example
+ * ```ts
+ * import { toCsv } from 'shequ/io';
+ * toCsv(['名称', '户数'], [['西上泽村, 正定', 612]]);
+ * //=> '名称,户数\r\n"西上泽村, 正定",612\r\n'
+ * ```
+ */
+export function toCsv(header: readonly string[], rows: Iterable<readonly CellValue[]>): string {
+  let out = `${header.map(csvCell).join(',')}\r\n`;
+  for (const row of rows) out += `${row.map(csvCell).join(',')}\r\n`;
+  return out;
+}
+
+let gb18030Table: Map<number, number[]> | undefined;
+
+/** The GB18030 encoding of every BMP character, built once by decoding every 2- and 4-byte sequence. */
+function gb18030(): Map<number, number[]> {
+  if (gb18030Table !== undefined) return gb18030Table;
+  const decoder = new TextDecoder('gb18030');
+  const table = new Map<number, number[]>();
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail === 0x7f) continue;
+      const ch = decoder.decode(new Uint8Array([lead, trail]));
+      if (ch.length === 1 && ch !== '\ufffd' && !table.has(ch.charCodeAt(0)))
+        table.set(ch.charCodeAt(0), [lead, trail]);
+    }
+  }
+  for (let b1 = 0x81; b1 <= 0x84; b1++) {
+    for (let b2 = 0x30; b2 <= 0x39; b2++) {
+      for (let b3 = 0x81; b3 <= 0xfe; b3++) {
+        for (let b4 = 0x30; b4 <= 0x39; b4++) {
+          const ch = decoder.decode(new Uint8Array([b1, b2, b3, b4]));
+          if (ch.length === 1 && ch !== '\ufffd' && !table.has(ch.charCodeAt(0)))
+            table.set(ch.charCodeAt(0), [b1, b2, b3, b4]);
+        }
+      }
+    }
+  }
+  gb18030Table = table;
+  return table;
+}
+
+/**
+ * Encodes CSV text for a file: UTF-8 with a BOM by default (so that Excel opens Chinese text correctly), or GB18030
+ * for older tools. GB18030 needs Node's full ICU (the official builds have it).
+ *
+ * @param text - CSV text
+ * @param options - encoding and BOM
+ * @returns the bytes
+ *
+ * @example
+ * ```ts
+ * import { encodeCsv } from 'shequ/io';
+ * [...encodeCsv('社')];
+ * //=> [0xef, 0xbb, 0xbf, 0xe7, 0xa4, 0xbe]
+ * [...encodeCsv('社区', { encoding: 'gb18030' })];
+ * //=> [0xc9, 0xe7, 0xc7, 0xf8]
+ * ```
+ */
+export function encodeCsv(
+  text: string,
+  options: { readonly encoding?: 'utf-8' | 'gb18030'; readonly bom?: boolean } = {},
+): Uint8Array {
+  if ((options.encoding ?? 'utf-8') === 'utf-8') {
+    const body = new TextEncoder().encode(text);
+    if (options.bom === false) return body;
+    const out = new Uint8Array(body.length + 3);
+    out.set([0xef, 0xbb, 0xbf]);
+    out.set(body, 3);
+    return out;
+  }
+  const table = gb18030();
+  const bytes: number[] = [];
+  for (const ch of text) {
+    const code = ch.codePointAt(0) as number;
+    if (code < 0x80) bytes.push(code);
+    else if (code > 0xffff) {
+      // Supplementary planes: GB18030 four-byte form from the linear offset (0x90308130 + code − 0x10000).
+      let offset = code - 0x10000;
+      const b4 = 0x30 + (offset % 10);
+      offset = Math.floor(offset / 10);
+      const b3 = 0x81 + (offset % 126);
+      offset = Math.floor(offset / 126);
+      bytes.push(0x90 + Math.floor(offset / 10), 0x30 + (offset % 10), b3, b4);
+    } else bytes.push(...(table.get(code) ?? [0x3f]));
+  }
+  return Uint8Array.from(bytes);
+}
+
+/**
+ * Formats statistics rows as CSV, with Chinese headers and 是/否, 居委会/村委会 (the default, for people) or with keys
+ * and canonical values (for programs). Either form reads back with `readUnitStatistics`.
+ *
+ * @param rows - the rows
+ * @param options - `headers: 'zh'` (default) or `'key'`
+ * @returns CSV text
+ *
+ * @example
+ * ```ts
+ * import { unitStatisticsToCsv } from 'shequ/io';
+ * unitStatisticsToCsv([{ code: '130123100201', kind: 'village', hasFacility: true }]).split('\r\n')[1]?.slice(0, 24);
+ * //=> '130123100201,,村委会,,,,是'
+ * ```
+ */
+export function unitStatisticsToCsv(
+  rows: Iterable<UnitStatistics>,
+  options: { readonly headers?: 'zh' | 'key' } = {},
+): string {
+  const keys = Object.keys(FIELD_TYPES) as (keyof UnitStatistics)[];
+  const zh = (options.headers ?? 'zh') === 'zh';
+  const header = keys.map((key) => (zh ? UNIT_STATISTICS_FIELDS[key].zh : key));
+  function* cells(): Generator<CellValue[]> {
+    for (const row of rows) {
+      yield keys.map((key) => {
+        const value = row[key];
+        if (!zh || value === undefined) return value;
+        if (typeof value === 'boolean') return value ? '是' : '否';
+        if (key === 'kind') return value === 'community' ? '居委会' : '村委会';
+        return value;
+      });
+    }
+  }
+  return toCsv(header, cells());
+}
+
+/**
+ * Formats indicator rows as CSV (the tidy table, one row per region and indicator).
+ *
+ * @param rows - rows of `computeIndicators`
+ * @returns CSV text
+ *
+ * @example
+ * ```ts
+ * import { computeIndicators } from 'shequ';
+ * import { indicatorRowsToCsv } from 'shequ/io';
+ * indicatorRowsToCsv(computeIndicators([], { asOf: '2025-12-31' })).split('\r\n')[0];
+ * //=> 'region,level,name,indicator,numerator,denominator,missing,value,unit,target,status,expected,gap,asOf'
+ * ```
+ */
+export function indicatorRowsToCsv(rows: Iterable<IndicatorRow>): string {
+  const header = [
+    'region',
+    'level',
+    'name',
+    'indicator',
+    'numerator',
+    'denominator',
+    'missing',
+    'value',
+    'unit',
+    'target',
+    'status',
+    'expected',
+    'gap',
+    'asOf',
+  ];
+  function* cells(): Generator<CellValue[]> {
+    for (const r of rows) {
+      const target = r.target === undefined ? '' : `${r.target.comparator} ${r.target.value}`;
+      yield [
+        r.region,
+        r.level,
+        r.name,
+        r.indicator,
+        r.numerator,
+        r.denominator,
+        r.missing,
+        r.value,
+        r.unit,
+        target,
+        r.status,
+        r.expected,
+        r.gap,
+        r.asOf,
+      ];
+    }
+  }
+  return toCsv(header, cells());
+}
+
+/**
+ * Formats findings as CSV with their sources, in Chinese (default) or English.
+ *
+ * @param findings - findings of `validate`
+ * @param options - `lang: 'zh'` (default) or `'en'`
+ * @returns CSV text
+ *
+ * @example
+ * ```ts
+ * import { validate } from 'shequ';
+ * import { findingsToCsv } from 'shequ/io';
+ * findingsToCsv(validate([], { asOf: '2025-12-31' }).findings).split('\r\n')[0];
+ * //=> 'unit,rule,severity,path,message,expected,actual,document,section,quote'
+ * ```
+ */
+export function findingsToCsv(
+  findings: Iterable<Finding>,
+  options: { readonly lang?: 'zh' | 'en' } = {},
+): string {
+  const lang = options.lang ?? 'zh';
+  const header = [
+    'unit',
+    'rule',
+    'severity',
+    'path',
+    'message',
+    'expected',
+    'actual',
+    'document',
+    'section',
+    'quote',
+  ];
+  function* cells(): Generator<CellValue[]> {
+    for (const f of findings) {
+      yield [
+        f.unit,
+        f.rule,
+        f.severity,
+        f.path.join('.'),
+        f.message[lang],
+        f.expected,
+        f.actual,
+        f.source.document,
+        f.source.section,
+        f.source.quote,
+      ];
+    }
+  }
+  return toCsv(header, cells());
+}
+
+/**
+ * Writes rejected rows back out as CSV for a clerk to fix and resubmit: first column `line`, then the original cells
+ * under the original headers, then `reason` (every problem, in Chinese by default).
+ *
+ * @param rejected - rejected rows of a read
+ * @param header - the header the read found (its columns name the cells)
+ * @param options - `lang: 'zh'` (default) or `'en'`
+ * @returns CSV text
+ *
+ * @example
+ * ```ts
+ * import { readUnitStatistics, rejectedRowsToCsv } from 'shequ/io';
+ * const read = readUnitStatistics('统计用区划代码,类型,户数\n130123100201,村委会,很多\n');
+ * rejectedRowsToCsv(read.rejected, read.header);
+ * //=> 'line,统计用区划代码,类型,户数,reason\r\n2,130123100201,村委会,很多,户数：不是数字（很多）\r\n'
+ * ```
+ */
+export function rejectedRowsToCsv(
+  rejected: readonly RejectedRow[],
+  header: HeaderInfo | undefined,
+  options: { readonly lang?: 'zh' | 'en' } = {},
+): string {
+  const lang = options.lang ?? 'zh';
+  const columns = header?.columns.map((column) => column.header) ?? [];
+  const width = rejected.reduce((most, row) => Math.max(most, row.cells.length), columns.length);
+  function* cells(): Generator<CellValue[]> {
+    for (const row of rejected) {
+      const original = Array.from({ length: width }, (_, i) => row.cells[i] ?? '');
+      const reason = row.issues
+        .map((issue) => {
+          const where = issue.column === undefined ? '' : `${issue.column}${lang === 'zh' ? '：' : ': '}`;
+          const value =
+            issue.value === undefined || issue.value === ''
+              ? ''
+              : lang === 'zh'
+                ? `（${issue.value}）`
+                : ` (${issue.value})`;
+          return `${where}${issue.message[lang]}${value}`;
+        })
+        .join(lang === 'zh' ? '；' : '; ');
+      yield [row.line, ...original, reason];
+    }
+  }
+
+  const headerCells = Array.from({ length: width }, (_, i) => columns[i] ?? `#${i + 1}`);
+  return toCsv(['line', ...headerCells, 'reason'], cells());
+}
