@@ -19,6 +19,8 @@ export default defineConfig([
       'standards/index': 'src/standards/index.ts',
       'io/index': 'src/io/index.ts',
       'testing/index': 'src/testing/index.ts',
+      'io/xlsx': 'src/io/xlsx.ts',
+      'io/node': 'src/io/node.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,
@@ -28,7 +30,15 @@ export default defineConfig([
     treeshake: true,
     define,
     esbuildOptions,
-    external: ['zod', 'date-fns', 'decimal.js', 'fast-check'],
+    external: [
+      'zod',
+      'date-fns',
+      'decimal.js',
+      'fast-check',
+      /^read-excel-file/,
+      /^write-excel-file/,
+      /^node:/,
+    ],
   },
   {
     // Reference data, one subpath per list: no source maps (they would only repeat the data).

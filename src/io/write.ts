@@ -132,8 +132,58 @@ export function encodeCsv(
 }
 
 /**
- * Formats statistics rows as CSV, with Chinese headers and 是/否, 居委会/村委会 (the default, for people) or with keys
- * and canonical values (for programs). Either form reads back with `readUnitStatistics`.
+ * A table to write: header cells and rows of cells. The CSV and .xlsx writers take the same tables.
+ *
+ * @example
+ * ```ts
+ * import type { Table } from 'shequ/io';
+ * const table: Table = { header: ['名称', '户数'], rows: [['西上泽村', 612]] };
+ * ```
+ */
+export interface Table {
+  /** Header cells. */
+  readonly header: readonly string[];
+  /** Rows of cells. */
+  readonly rows: Iterable<readonly CellValue[]>;
+}
+
+/**
+ * The table of statistics rows: Chinese headers with 是/否 and 居委会/村委会 (default, for people), or keys with
+ * canonical values (for programs). Either form reads back with `readUnitStatistics`.
+ *
+ * @param rows - the rows
+ * @param options - `headers: 'zh'` (default) or `'key'`
+ * @returns the table
+ *
+ * @example
+ * ```ts
+ * import { unitStatisticsTable } from 'shequ/io';
+ * unitStatisticsTable([{ code: '130123100201', kind: 'village' }]).header.slice(0, 3);
+ * //=> ['统计用区划代码', '名称', '类型']
+ * ```
+ */
+export function unitStatisticsTable(
+  rows: Iterable<UnitStatistics>,
+  options: { readonly headers?: 'zh' | 'key' } = {},
+): Table {
+  const keys = Object.keys(FIELD_TYPES) as (keyof UnitStatistics)[];
+  const zh = (options.headers ?? 'zh') === 'zh';
+  function* cells(): Generator<CellValue[]> {
+    for (const row of rows) {
+      yield keys.map((key) => {
+        const value = row[key];
+        if (!zh || value === undefined) return value;
+        if (typeof value === 'boolean') return value ? '是' : '否';
+        if (key === 'kind') return value === 'community' ? '居委会' : '村委会';
+        return value;
+      });
+    }
+  }
+  return { header: keys.map((key) => (zh ? UNIT_STATISTICS_FIELDS[key].zh : key)), rows: cells() };
+}
+
+/**
+ * Formats statistics rows as CSV (see {@link unitStatisticsTable}).
  *
  * @param rows - the rows
  * @param options - `headers: 'zh'` (default) or `'key'`
@@ -150,54 +200,41 @@ export function unitStatisticsToCsv(
   rows: Iterable<UnitStatistics>,
   options: { readonly headers?: 'zh' | 'key' } = {},
 ): string {
-  const keys = Object.keys(FIELD_TYPES) as (keyof UnitStatistics)[];
-  const zh = (options.headers ?? 'zh') === 'zh';
-  const header = keys.map((key) => (zh ? UNIT_STATISTICS_FIELDS[key].zh : key));
-  function* cells(): Generator<CellValue[]> {
-    for (const row of rows) {
-      yield keys.map((key) => {
-        const value = row[key];
-        if (!zh || value === undefined) return value;
-        if (typeof value === 'boolean') return value ? '是' : '否';
-        if (key === 'kind') return value === 'community' ? '居委会' : '村委会';
-        return value;
-      });
-    }
-  }
-  return toCsv(header, cells());
+  const table = unitStatisticsTable(rows, options);
+  return toCsv(table.header, table.rows);
 }
 
+const INDICATOR_COLUMNS = [
+  'region',
+  'level',
+  'name',
+  'indicator',
+  'numerator',
+  'denominator',
+  'missing',
+  'value',
+  'unit',
+  'target',
+  'status',
+  'expected',
+  'gap',
+  'asOf',
+];
+
 /**
- * Formats indicator rows as CSV (the tidy table, one row per region and indicator).
+ * The table of indicator rows (tidy: one row per region and indicator).
  *
  * @param rows - rows of `computeIndicators`
- * @returns CSV text
+ * @returns the table
  *
  * @example
  * ```ts
- * import { computeIndicators } from 'shequ';
- * import { indicatorRowsToCsv } from 'shequ/io';
- * indicatorRowsToCsv(computeIndicators([], { asOf: '2025-12-31' })).split('\r\n')[0];
- * //=> 'region,level,name,indicator,numerator,denominator,missing,value,unit,target,status,expected,gap,asOf'
+ * import { indicatorRowsTable } from 'shequ/io';
+ * indicatorRowsTable([]).header[0];
+ * //=> 'region'
  * ```
  */
-export function indicatorRowsToCsv(rows: Iterable<IndicatorRow>): string {
-  const header = [
-    'region',
-    'level',
-    'name',
-    'indicator',
-    'numerator',
-    'denominator',
-    'missing',
-    'value',
-    'unit',
-    'target',
-    'status',
-    'expected',
-    'gap',
-    'asOf',
-  ];
+export function indicatorRowsTable(rows: Iterable<IndicatorRow>): Table {
   function* cells(): Generator<CellValue[]> {
     for (const r of rows) {
       const target = r.target === undefined ? '' : `${r.target.comparator} ${r.target.value}`;
@@ -219,11 +256,81 @@ export function indicatorRowsToCsv(rows: Iterable<IndicatorRow>): string {
       ];
     }
   }
-  return toCsv(header, cells());
+  return { header: INDICATOR_COLUMNS, rows: cells() };
 }
 
 /**
- * Formats findings as CSV with their sources, in Chinese (default) or English.
+ * Formats indicator rows as CSV.
+ *
+ * @param rows - rows of `computeIndicators`
+ * @returns CSV text
+ *
+ * @example
+ * ```ts
+ * import { computeIndicators } from 'shequ';
+ * import { indicatorRowsToCsv } from 'shequ/io';
+ * indicatorRowsToCsv(computeIndicators([], { asOf: '2025-12-31' })).split('\r\n')[0];
+ * //=> 'region,level,name,indicator,numerator,denominator,missing,value,unit,target,status,expected,gap,asOf'
+ * ```
+ */
+export function indicatorRowsToCsv(rows: Iterable<IndicatorRow>): string {
+  const table = indicatorRowsTable(rows);
+  return toCsv(table.header, table.rows);
+}
+
+const FINDING_COLUMNS = [
+  'unit',
+  'rule',
+  'severity',
+  'path',
+  'message',
+  'expected',
+  'actual',
+  'document',
+  'section',
+  'quote',
+];
+
+/**
+ * The table of findings with their sources, in Chinese (default) or English.
+ *
+ * @param findings - findings of `validate`
+ * @param options - `lang: 'zh'` (default) or `'en'`
+ * @returns the table
+ *
+ * @example
+ * ```ts
+ * import { findingsTable } from 'shequ/io';
+ * findingsTable([]).header.at(-1);
+ * //=> 'quote'
+ * ```
+ */
+export function findingsTable(
+  findings: Iterable<Finding>,
+  options: { readonly lang?: 'zh' | 'en' } = {},
+): Table {
+  const lang = options.lang ?? 'zh';
+  function* cells(): Generator<CellValue[]> {
+    for (const f of findings) {
+      yield [
+        f.unit,
+        f.rule,
+        f.severity,
+        f.path.join('.'),
+        f.message[lang],
+        f.expected,
+        f.actual,
+        f.source.document,
+        f.source.section,
+        f.source.quote,
+      ];
+    }
+  }
+  return { header: FINDING_COLUMNS, rows: cells() };
+}
+
+/**
+ * Formats findings as CSV.
  *
  * @param findings - findings of `validate`
  * @param options - `lang: 'zh'` (default) or `'en'`
@@ -241,36 +348,8 @@ export function findingsToCsv(
   findings: Iterable<Finding>,
   options: { readonly lang?: 'zh' | 'en' } = {},
 ): string {
-  const lang = options.lang ?? 'zh';
-  const header = [
-    'unit',
-    'rule',
-    'severity',
-    'path',
-    'message',
-    'expected',
-    'actual',
-    'document',
-    'section',
-    'quote',
-  ];
-  function* cells(): Generator<CellValue[]> {
-    for (const f of findings) {
-      yield [
-        f.unit,
-        f.rule,
-        f.severity,
-        f.path.join('.'),
-        f.message[lang],
-        f.expected,
-        f.actual,
-        f.source.document,
-        f.source.section,
-        f.source.quote,
-      ];
-    }
-  }
-  return toCsv(header, cells());
+  const table = findingsTable(findings, options);
+  return toCsv(table.header, table.rows);
 }
 
 /**
