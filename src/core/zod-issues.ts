@@ -34,6 +34,13 @@ function describeBound(
   };
 }
 
+/** Chinese for the format messages of the library's own schemas (a regex keeps the JSON Schema's `pattern`). */
+const FORMAT_ZH: Readonly<Record<string, string>> = {
+  'A unit code has 12 digits': '社区（村）代码应为12位数字',
+  'A date is written YYYY-MM-DD': '日期应写作 YYYY-MM-DD',
+  'A division code has 2, 4, 6, 9 or 12 digits': '区划代码应为 2、4、6、9 或 12 位数字',
+};
+
 const MISSING = {
   code: 'invalid_type',
   message: { zh: '缺少必填项', en: 'Required value is missing' },
@@ -84,7 +91,10 @@ function translate(
       };
     }
     case 'invalid_format':
-      return { code: 'invalid_format', message: { zh: '格式错误', en: issue.message } };
+      return {
+        code: 'invalid_format',
+        message: { zh: FORMAT_ZH[issue.message] ?? '格式错误', en: issue.message },
+      };
     case 'custom': {
       const params = (issue.params ?? {}) as { shequCode?: string; zh?: string; position?: number };
       return {

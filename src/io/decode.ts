@@ -92,6 +92,22 @@ function unsupported(encoding: string): Issue {
 }
 
 /**
+ * A decoded file: its text and the encoding used.
+ *
+ * @example
+ * ```ts
+ * import type { DecodedText } from 'shequ/io';
+ * const decoded: DecodedText = { text: '社区', encoding: 'gb18030' };
+ * ```
+ */
+export interface DecodedText {
+  /** The text, without BOM. */
+  readonly text: string;
+  /** The encoding used. */
+  readonly encoding: TextEncodingName;
+}
+
+/**
  * Decodes a whole file: detects the encoding unless given, strips a BOM.
  *
  * @param bytes - the file
@@ -105,10 +121,7 @@ function unsupported(encoding: string): Issue {
  * //=> { success: true, data: { text: '社', encoding: 'utf-8' } }
  * ```
  */
-export function decodeText(
-  bytes: Uint8Array,
-  encoding?: TextEncodingName,
-): Result<{ text: string; encoding: TextEncodingName }> {
+export function decodeText(bytes: Uint8Array, encoding?: TextEncodingName): Result<DecodedText> {
   const chosen = encoding ?? detectEncoding(bytes.subarray(0, 65_536));
   const decoder = createTextDecoder(chosen);
   if (!decoder.success) return decoder;

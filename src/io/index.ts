@@ -14,20 +14,23 @@ export {
 } from './cells.js';
 export type { CsvParser, CsvParserOptions, CsvRecord } from './csv-parser.js';
 export { createCsvParser } from './csv-parser.js';
-export type { TextEncodingName } from './decode.js';
+export type { DecodedText, TextEncodingName } from './decode.js';
 export { createTextDecoder, decodeText, detectEncoding } from './decode.js';
 export type { CellType } from './headers.js';
 export { fieldOfHeader, normalizeHeader } from './headers.js';
 export type { ChunkSource, ReadOptions, ReadResult, StreamEvent } from './read.js';
 export { readUnitStatistics, streamUnitStatistics } from './read.js';
 export type { AcceptedRow, HeaderInfo, ReadCounts, ReaderEvent, RejectedRow } from './row-reader.js';
-export type { CellValue } from './write.js';
+export type { CellValue, Table } from './write.js';
 export {
   encodeCsv,
+  findingsTable,
   findingsToCsv,
+  indicatorRowsTable,
   indicatorRowsToCsv,
   neutralizeFormula,
   rejectedRowsToCsv,
   toCsv,
+  unitStatisticsTable,
   unitStatisticsToCsv,
 } from './write.js';

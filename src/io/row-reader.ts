@@ -84,11 +84,36 @@ export interface ReadCounts {
   readonly titleLines: number;
 }
 
-/** What the reader makes of one record. */
+/**
+ * What the reader makes of one record: the header (with its issues), an accepted row, or a rejected row.
+ *
+ * @example
+ * ```ts
+ * import type { ReaderEvent } from 'shequ/io';
+ * const lineOf = (event: ReaderEvent) => (event.kind === 'row' ? event.accepted.line : undefined);
+ * ```
+ */
 export type ReaderEvent =
-  | { readonly kind: 'header'; readonly header: HeaderInfo; readonly issues: readonly Issue[] }
-  | { readonly kind: 'row'; readonly accepted: AcceptedRow }
-  | { readonly kind: 'rejected'; readonly rejected: RejectedRow };
+  | {
+      /** The header was found. */
+      readonly kind: 'header';
+      /** The header. */
+      readonly header: HeaderInfo;
+      /** Unknown columns, skipped title lines. */
+      readonly issues: readonly Issue[];
+    }
+  | {
+      /** A row was accepted. */
+      readonly kind: 'row';
+      /** The row. */
+      readonly accepted: AcceptedRow;
+    }
+  | {
+      /** A row was rejected. */
+      readonly kind: 'rejected';
+      /** The row with its reasons. */
+      readonly rejected: RejectedRow;
+    };
 
 /** How many non-blank records may precede the header. */
 const HEADER_SEARCH_LIMIT = 20;
@@ -187,7 +212,7 @@ export function createRowReader() {
     if (counts.titleLines > 0) {
       issues.push(
         createIssue(
-          'header_not_found',
+          'skipped_lines',
           {
             zh: `表头在第 ${record.line} 行，其上 ${counts.titleLines} 行按标题跳过`,
             en: `Header on line ${record.line}; ${counts.titleLines} line(s) above it skipped as titles`,
@@ -258,7 +283,7 @@ export function createRowReader() {
       }
     }
     counts.rejected++;
-    return { kind: 'rejected', rejected: { line: record.line, cells: record.fields, issues } };
+    return { kind: 'rejected', rejected: { line: record.line, cells: record.fields.map(SHOWN), issues } };
   }
 
   return {
