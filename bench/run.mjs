@@ -2,6 +2,7 @@
 // about time: it only proves that each benchmark still runs.
 import { benchCodes } from './codes.bench.mjs';
 import { benchIndicators } from './indicators.bench.mjs';
+import { benchIo } from './io.bench.mjs';
 import { benchStandards } from './standards.bench.mjs';
 
 const quick = process.argv.includes('--quick');
@@ -9,3 +10,4 @@ console.log(`shequ benchmarks${quick ? ' (quick mode)' : ''} — node ${process.
 await benchCodes({ quick });
 await benchIndicators({ quick });
 await benchStandards({ quick });
+await benchIo({ quick });

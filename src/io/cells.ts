@@ -1,5 +1,7 @@
 import type { UnitKind } from '../model/unit-kind.js';
 
+const NEEDS_NORMALISING = /[\uff01-\uff5e\u3000]|^\s|\s$/;
+
 /**
  * Turns full-width digits and signs (０–９, ．, －, ＋) into ASCII and trims white space, including the
  * ideographic space U+3000.
@@ -15,6 +17,8 @@ import type { UnitKind } from '../model/unit-kind.js';
  * ```
  */
 export function normalizeDigits(text: string): string {
+  // Fast path: nothing full-width and nothing to trim (the common cell).
+  if (!NEEDS_NORMALISING.test(text)) return text;
   let out = '';
   for (const ch of text) {
     const c = ch.charCodeAt(0);
@@ -23,6 +27,8 @@ export function normalizeDigits(text: string): string {
   }
   return out.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
 }
+
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
 
 /**
  * Reads a number from a spreadsheet cell: full-width digits and thousands separators (`,` `，` and spaces between
@@ -48,6 +54,7 @@ export function parseNumberCell(cell: unknown): number | undefined | null {
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : null;
   if (cell === undefined || cell === null) return undefined;
   if (typeof cell !== 'string') return null;
+  if (PLAIN_NUMBER.test(cell)) return Number(cell);
   const text = normalizeDigits(cell);
   if (text === '') return undefined;
   const plain = /^[+-]?\d{1,3}(?:[,，\s]\d{3})+(?:\.\d+)?$/.test(text) ? text.replace(/[,，\s]/g, '') : text;
@@ -81,6 +88,8 @@ export function parseBooleanCell(cell: unknown): boolean | undefined | null {
   if (typeof cell === 'number') return cell === 1 ? true : cell === 0 ? false : null;
   if (cell === undefined || cell === null) return undefined;
   if (typeof cell !== 'string') return null;
+  if (cell === '是') return true; // fast path: what sheets hold
+  if (cell === '否') return false;
   const word = normalizeDigits(cell).toLowerCase();
   if (word === '') return undefined;
   if (TRUE_WORDS.has(word)) return true;

@@ -73,101 +73,120 @@ export function createCsvParser(options: CsvParserOptions = {}): CsvParser {
   const delimiter = (options.delimiter ?? ',').charCodeAt(0);
   const maxField = options.maxFieldLength ?? 10_000;
   const maxRecord = options.maxRecordLength ?? 100_000;
+  const FIELD_START = 0;
+  const UNQUOTED = 1;
+  const QUOTED = 2;
+  const AFTER_QUOTE = 3; // read a quote inside a quoted field: a doubled quote or the closing one
+  let state = FIELD_START;
   let fields: string[] = [];
   let field = '';
-  let quoted = false; // inside a quoted field
-  let afterQuote = false; // just read a quote inside a quoted field (a doubled quote or the closing one)
-  let pendingCR = false; // a CR was the last character of the previous chunk
   let line = 1; // physical line of the character being read
   let recordLine = 1;
   let recordLength = 0;
+  let started = false; // the current record has begun
+  let pendingCR = false; // an unquoted CR ended the previous chunk: a LF next is the same line break
+  let quotedCR = false; // the last character read inside quotes was a CR
   let error: CsvRecord['error'];
-  let started = false; // the current record has any content
 
-  const finishField = () => {
-    fields.push(field);
-    field = '';
+  // Fields are built from slices of the input, never a character at a time: no garbage per character.
+  const append = (piece: string) => {
+    if (piece.length === 0) return;
+    const room = Math.min(maxField - field.length, maxRecord - recordLength);
+    if (piece.length <= room) {
+      field += piece;
+      recordLength += piece.length;
+      return;
+    }
+    if (room > 0) {
+      field += piece.slice(0, room);
+      recordLength += room;
+    }
+    error ??= maxField - field.length <= 0 ? 'field_too_long' : 'record_too_long';
   };
   const finishRecord = (out: CsvRecord[]) => {
-    finishField();
+    fields.push(field);
     out.push(error === undefined ? { line: recordLine, fields } : { line: recordLine, fields, error });
     fields = [];
+    field = '';
     error = undefined;
     recordLength = 0;
     started = false;
-  };
-  const append = (ch: string) => {
-    if (field.length >= maxField) {
-      error = 'field_too_long';
-      return;
-    }
-    if (recordLength >= maxRecord) {
-      error ??= 'record_too_long';
-      return;
-    }
-    field += ch;
-    recordLength++;
+    state = FIELD_START;
   };
 
   return {
     push(text) {
       const out: CsvRecord[] = [];
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (pendingCR) {
-          pendingCR = false;
-          if (c === 10) continue; // CRLF: one line break
-        }
+      const n = text.length;
+      let i = 0;
+      if (pendingCR) {
+        pendingCR = false;
+        if (text.charCodeAt(0) === 10) i = 1;
+      }
+      while (i < n) {
         if (!started) {
           recordLine = line;
           started = true;
         }
-        if (quoted) {
-          if (afterQuote) {
-            afterQuote = false;
-            if (c === 34) {
-              append('"');
-              continue;
-            }
-            quoted = false; // the quote closed the field; fall through to read c unquoted
-          } else if (c === 34) {
-            afterQuote = true;
-            continue;
-          } else {
-            if (c === 10) line++;
-            else if (c === 13) {
-              line++;
-              if (text.charCodeAt(i + 1) === 10) {
-                append('\r');
-                i++;
-                append('\n');
-                continue;
-              }
-            }
-            append(text[i] as string);
-            continue;
+        if (state === QUOTED) {
+          let j = i;
+          for (; j < n; j++) {
+            const c = text.charCodeAt(j);
+            if (c === 34) break;
+            if (c === 13) line++;
+            else if (c === 10 && !quotedCR) line++;
+            quotedCR = c === 13;
           }
+          append(text.slice(i, j));
+          if (j === n) break;
+          quotedCR = false;
+          state = AFTER_QUOTE;
+          i = j + 1;
+          continue;
         }
-        if (c === 34 && field.length === 0) quoted = true;
-        else if (c === delimiter) finishField();
-        else if (c === 10 || c === 13) {
-          line++;
-          if (c === 13) {
-            if (i + 1 < text.length) {
-              if (text.charCodeAt(i + 1) === 10) i++;
-            } else pendingCR = true;
+        if (state === AFTER_QUOTE) {
+          if (text.charCodeAt(i) === 34) {
+            append('"');
+            state = QUOTED;
+            i++;
+            continue;
           }
-          finishRecord(out);
-        } else append(text[i] as string);
+          state = UNQUOTED; // the quote closed the field; what follows up to the delimiter is kept as it is
+        } else if (state === FIELD_START && text.charCodeAt(i) === 34) {
+          state = QUOTED;
+          i++;
+          continue;
+        }
+        let j = i;
+        for (; j < n; j++) {
+          const c = text.charCodeAt(j);
+          if (c === delimiter || c === 10 || c === 13) break;
+        }
+        append(text.slice(i, j));
+        state = UNQUOTED;
+        if (j === n) break;
+        if (text.charCodeAt(j) === delimiter) {
+          fields.push(field);
+          field = '';
+          state = FIELD_START;
+          i = j + 1;
+          continue;
+        }
+        line++;
+        if (text.charCodeAt(j) === 13) {
+          if (j + 1 === n) pendingCR = true;
+          else if (text.charCodeAt(j + 1) === 10) j++;
+        }
+        finishRecord(out);
+        i = j + 1;
       }
       return out;
     },
     end() {
       const out: CsvRecord[] = [];
-      if (quoted && !afterQuote) error = 'unterminated_quote';
-      if (started || field.length > 0 || fields.length > 0) finishRecord(out);
-      quoted = false;
-      afterQuote = false;
+      if (state === QUOTED) error = 'unterminated_quote';
+      if (started) finishRecord(out);
+      state = FIELD_START;
       return out;
     },
   };

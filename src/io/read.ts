@@ -54,15 +54,17 @@ export interface ReadResult {
   readonly encoding: TextEncodingName;
 }
 
+/** Characters handed to the parser at once by the in-memory reader. */
+const SLICE = 1 << 20;
+
 function collect(
-  events: Iterable<ReaderEvent>,
+  event: ReaderEvent | undefined,
   into: { accepted: AcceptedRow[]; rejected: RejectedRow[]; issues: Issue[] },
 ): void {
-  for (const event of events) {
-    if (event.kind === 'row') into.accepted.push(event.accepted);
-    else if (event.kind === 'rejected') into.rejected.push(event.rejected);
-    else into.issues.push(...event.issues);
-  }
+  if (event === undefined) return;
+  if (event.kind === 'row') into.accepted.push(event.accepted);
+  else if (event.kind === 'rejected') into.rejected.push(event.rejected);
+  else into.issues.push(...event.issues);
 }
 
 /**
@@ -99,7 +101,11 @@ export function readUnitStatistics(input: string | Uint8Array, options: ReadOpti
   const parser = createCsvParser(options);
   const reader = createRowReader();
   const into = { accepted: [] as AcceptedRow[], rejected: [] as RejectedRow[], issues: [] as Issue[] };
-  for (const record of [...parser.push(text), ...parser.end()]) collect(reader.record(record), into);
+  // Feed the parser a slice at a time, so that records are read and dropped as they come (no array of them all).
+  for (let at = 0; at < text.length; at += SLICE) {
+    for (const record of parser.push(text.slice(at, at + SLICE))) collect(reader.record(record), into);
+  }
+  for (const record of parser.end()) collect(reader.record(record), into);
   into.issues.push(...reader.finalIssues());
   return {
     rows: into.accepted.map((a) => a.row),
@@ -222,9 +228,15 @@ export async function* streamUnitStatistics(
       text = decoder.decode(chunk, { stream: true });
     }
     first = false;
-    for (const record of parser.push(text)) yield* reader.record(record);
+    for (const record of parser.push(text)) {
+      const event = reader.record(record);
+      if (event !== undefined) yield event;
+    }
   }
-  if (decoder !== undefined) for (const record of parser.push(decoder.decode())) yield* reader.record(record);
-  for (const record of parser.end()) yield* reader.record(record);
+  const rest = [...(decoder === undefined ? [] : parser.push(decoder.decode())), ...parser.end()];
+  for (const record of rest) {
+    const event = reader.record(record);
+    if (event !== undefined) yield event;
+  }
   yield { kind: 'end', counts: reader.counts(), issues: reader.finalIssues(), encoding };
 }

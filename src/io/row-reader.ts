@@ -115,6 +115,12 @@ export type ReaderEvent =
       readonly rejected: RejectedRow;
     };
 
+/** True when every cell is empty or white space. */
+function isBlank(cells: readonly string[]): boolean {
+  for (const cell of cells) if (cell !== '' && cell.trim() !== '') return false;
+  return true;
+}
+
 /** How many non-blank records may precede the header. */
 const HEADER_SEARCH_LIMIT = 20;
 
@@ -171,14 +177,14 @@ export function createRowReader() {
   const counts = { read: 0, accepted: 0, rejected: 0, blankLines: 0, titleLines: 0 };
   let headerMissing = false;
 
-  function findHeader(record: CsvRecord): ReaderEvent[] {
+  function findHeader(record: CsvRecord): ReaderEvent | undefined {
     const matched = record.fields.map((cell) => fieldOfHeader(cell) ?? null);
     const known = matched.filter((field) => field !== null);
     if (!(known.includes('code') && known.length >= 2)) {
       counts.titleLines++;
       searched++;
       if (searched >= HEADER_SEARCH_LIMIT) headerMissing = true;
-      return [];
+      return undefined;
     }
     const issues: Issue[] = [];
     const seen = new Set<string>();
@@ -221,7 +227,7 @@ export function createRowReader() {
         ),
       );
     }
-    return [{ kind: 'header', header, issues }];
+    return { kind: 'header', header, issues };
   }
 
   function readRecord(record: CsvRecord, columns: HeaderInfo): ReaderEvent {
@@ -240,21 +246,30 @@ export function createRowReader() {
     }
     const row: Record<string, unknown> = {};
     let extra: Record<string, string> | undefined;
-    record.fields.forEach((cell, i) => {
+    const cells = record.fields;
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i] as string;
       const field = fields[i];
-      const column = columns.columns[i]?.header ?? `#${i + 1}`;
       if (field === undefined || field === null) {
-        if (cell.trim() === '') return;
+        if (cell.trim() === '') continue;
         extra ??= Object.create(null) as Record<string, string>;
-        extra[column] = cell;
-        return;
+        extra[columns.columns[i]?.header ?? `#${i + 1}`] = cell;
+        continue;
       }
       const type = FIELD_TYPES[field];
       const value = readCell(type, cell);
       if (value === null)
-        issues.push(cellIssue(record.line, column, field, cell, UNREADABLE[type] as LocalizedText));
+        issues.push(
+          cellIssue(
+            record.line,
+            columns.columns[i]?.header ?? `#${i + 1}`,
+            field,
+            cell,
+            UNREADABLE[type] as LocalizedText,
+          ),
+        );
       else if (value !== undefined) row[field] = value;
-    });
+    }
     if (issues.length === 0) {
       const parsed = parseUnitStatistics(row);
       if (parsed.success) {
@@ -287,18 +302,18 @@ export function createRowReader() {
   }
 
   return {
-    /** Reads one record; returns what it made of it. */
-    record(record: CsvRecord): ReaderEvent[] {
-      if (record.fields.every((cell) => cell.trim() === '') && record.error === undefined) {
+    /** Reads one record; returns what it made of it (nothing for a blank or title line). */
+    record(record: CsvRecord): ReaderEvent | undefined {
+      if (record.error === undefined && isBlank(record.fields)) {
         counts.blankLines++;
-        return [];
+        return undefined;
       }
       if (header === undefined) {
         if (!headerMissing) return findHeader(record);
         counts.titleLines++;
-        return [];
+        return undefined;
       }
-      return [readRecord(record, header)];
+      return readRecord(record, header);
     },
     /** The header, once found. */
     get header() {

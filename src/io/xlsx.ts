@@ -90,11 +90,10 @@ export async function readUnitStatisticsXlsx(
     };
   }
   data.forEach((cells, i) => {
-    for (const event of reader.record({ line: i + 1, fields: cells.map(cellText) })) {
-      if (event.kind === 'row') accepted.push(event.accepted);
-      else if (event.kind === 'rejected') rejected.push(event.rejected);
-      else issues.push(...event.issues);
-    }
+    const event = reader.record({ line: i + 1, fields: cells.map(cellText) });
+    if (event?.kind === 'row') accepted.push(event.accepted);
+    else if (event?.kind === 'rejected') rejected.push(event.rejected);
+    else if (event?.kind === 'header') issues.push(...event.issues);
   });
   issues.push(...reader.finalIssues());
   return {

@@ -23,7 +23,7 @@ export const isoDateSchema: z.ZodType<string> = z
   });
 
 /** True when `value` has at most two decimals (areas are recorded to the hundredth of a m²). */
-function hasAtMostTwoDecimals(value: number): boolean {
+export function hasAtMostTwoDecimals(value: number): boolean {
   const hundredths = value * 100;
   return Math.abs(hundredths - Math.round(hundredths)) <= 1e-7 * Math.max(1, Math.abs(hundredths));
 }
