@@ -10,7 +10,7 @@ import {
 } from 'shequ';
 import { beijingDivisions } from 'shequ/divisions/beijing';
 import { hebeiDivisions } from 'shequ/divisions/hebei';
-import type { CliStreams } from './main.js';
+import type { CliStreams } from './context.js';
 import { formatTable } from './table.js';
 
 /** The bundled sample: dist/cli/ → ../../examples/data/ in the package and in the repository. */

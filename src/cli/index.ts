@@ -1,6 +1,18 @@
 #!/usr/bin/env node
 import { main } from './main.js';
 
-main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then((code) => {
-  process.exitCode = code;
+// A reader that stops early (`| head`) is not an error of ours.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
 });
+
+main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`shequ: ${(error as Error).message}\n`);
+    process.exitCode = 2;
+  },
+);

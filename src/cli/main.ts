@@ -1,32 +1,50 @@
 import { VERSION } from 'shequ';
 import { runCheckCode } from './check-code.js';
+import { type CliStreams, UsageError } from './context.js';
 import { runDemo } from './demo.js';
+import { runIndicators } from './indicators.js';
+import { runReport } from './report.js';
+import { runSchema } from './schema.js';
+import { runValidate } from './validate.js';
 
-/** Where the command writes. */
-export interface CliStreams {
-  readonly stdout: { write(text: string): unknown };
-  readonly stderr: { write(text: string): unknown };
-}
+export type { CliStreams };
 
-const HELP = `shequ ${VERSION} — 城乡社区服务体系 toolkit
+const HELP = `shequ ${VERSION} — 城乡社区服务体系 toolkit: indicators, validation and reports
 
 Usage: shequ <command> [options]
 
 Commands:
-  check-code CODE…   Identify and validate codes: division codes, ID numbers (masked), credit codes
-  demo               Run on the bundled sample data (examples/data/)
+  indicators FILE      Compute the 十四五 indicators of a sheet, rolled up by region
+  validate FILE        Check a sheet against the plans, the laws and the code standards
+  report FILE          Write an HTML report (table, charts, findings)
+  check-code CODE…     Identify and validate codes (division, urban-rural, ID number, credit code)
+  schema [NAME]        Print the JSON Schema of a statistics row or a dataset
+  demo                 Run on the bundled sample data
 
 Options:
-  -h, --help         Show help
-  -v, --version      Show the version
+  -h, --help           Show help (also: shequ <command> --help)
+  -v, --version        Show the version
 
 Examples:
+  shequ indicators 正定县.csv --profile hebei --group-by county,township
+  shequ validate 正定县.csv --profile hebei --as-of 2026-01-01 --fail-on warning
+  shequ report 正定县.csv --profile hebei --out 正定县.html
   shequ check-code 110105001001 914403001922038216
   shequ demo
 `;
 
+const COMMANDS: Record<string, (args: readonly string[], streams: CliStreams) => Promise<number>> = {
+  indicators: runIndicators,
+  validate: runValidate,
+  report: runReport,
+  'check-code': runCheckCode,
+  schema: runSchema,
+  demo: runDemo,
+};
+
 /**
- * Runs the command line and returns the exit code: 0 success, 1 a finding (an invalid code), 2 a usage error.
+ * Runs the command line and returns the exit code: 0 success, 1 rejected rows, findings at the `--fail-on` level or
+ * an invalid code, 2 usage errors and unreadable files (one line and a hint on stderr).
  */
 export async function main(args: readonly string[], streams: CliStreams): Promise<number> {
   const [command, ...rest] = args;
@@ -38,8 +56,18 @@ export async function main(args: readonly string[], streams: CliStreams): Promis
     streams.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  if (command === 'check-code') return runCheckCode(rest, streams);
-  if (command === 'demo') return runDemo(rest, streams);
-  streams.stderr.write(`shequ: unknown command '${command}'. Run 'shequ --help' for the list.\n`);
-  return 2;
+  const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (run === undefined) {
+    streams.stderr.write(`shequ: unknown command '${command}'. Run 'shequ --help' for the list.\n`);
+    return 2;
+  }
+  try {
+    return await run(rest, streams);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      streams.stderr.write(`${error.message}\n${error.hint}\n`);
+      return 2;
+    }
+    throw error;
+  }
 }

@@ -23,6 +23,7 @@ export { readUnitStatistics, streamUnitStatistics } from './read.js';
 export type { AcceptedRow, HeaderInfo, ReadCounts, ReaderEvent, RejectedRow } from './row-reader.js';
 export type { CellValue, Table } from './write.js';
 export {
+  csvLine,
   encodeCsv,
   findingsTable,
   findingsToCsv,

@@ -49,9 +49,26 @@ function csvCell(value: CellValue): string {
  * ```
  */
 export function toCsv(header: readonly string[], rows: Iterable<readonly CellValue[]>): string {
-  let out = `${header.map(csvCell).join(',')}\r\n`;
-  for (const row of rows) out += `${row.map(csvCell).join(',')}\r\n`;
+  let out = csvLine(header);
+  for (const row of rows) out += csvLine(row);
   return out;
+}
+
+/**
+ * One CSV line (with its CRLF), for writing a table a row at a time.
+ *
+ * @param cells - the cells
+ * @returns the line
+ *
+ * @example
+ * ```ts
+ * import { csvLine } from 'shequ/io';
+ * csvLine(['正定县', 26.5, '=x']);
+ * //=> "正定县,26.5,'=x\r\n"
+ * ```
+ */
+export function csvLine(cells: readonly CellValue[]): string {
+  return `${cells.map(csvCell).join(',')}\r\n`;
 }
 
 let gb18030Table: Map<number, number[]> | undefined;

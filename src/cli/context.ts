@@ -1,0 +1,111 @@
+import { createWriteStream } from 'node:fs';
+import { parseArgs } from 'node:util';
+
+/** Where the command writes, and whether stderr is a terminal (for progress). */
+export interface CliStreams {
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
+  readonly stdin?: AsyncIterable<Uint8Array | string> & { readonly isTTY?: boolean };
+}
+
+/** A usage error: a one-line message and a hint; exit code 2. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly hint: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The options every data command shares. */
+export const DATA_OPTIONS = {
+  profile: { type: 'string' },
+  'as-of': { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  lang: { type: 'string' },
+  divisions: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Parses a command's arguments; unknown options are usage errors. */
+export function parse(
+  command: string,
+  args: readonly string[],
+  options: Record<string, { type: 'string' | 'boolean'; short?: string }>,
+): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...args],
+      options,
+      allowPositionals: true,
+      strict: true,
+    });
+    return { values: values as Record<string, string | boolean | undefined>, positionals };
+  } catch (error) {
+    throw new UsageError(
+      `shequ ${command}: ${(error as Error).message}`,
+      `Run 'shequ ${command} --help' for the options.`,
+    );
+  }
+}
+
+/** Checks an option against its allowed values. */
+export function oneOf<Value extends string>(
+  command: string,
+  name: string,
+  value: string | undefined,
+  allowed: readonly Value[],
+  fallback: Value,
+): Value {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as Value;
+  throw new UsageError(
+    `shequ ${command}: --${name} must be one of ${allowed.join(', ')}; got '${value}'`,
+    `Example: --${name} ${allowed[0]}`,
+  );
+}
+
+/** An output: stdout, or a file written as a stream (never built as one string). */
+export interface Output {
+  write(text: string): void;
+  close(): Promise<void>;
+}
+
+/** Opens `--out FILE` or stdout. */
+export function openOutput(out: string | undefined, streams: CliStreams): Output {
+  if (out === undefined) {
+    return { write: (text) => void streams.stdout.write(text), close: async () => undefined };
+  }
+  const file = createWriteStream(out);
+  return {
+    write: (text) => void file.write(text),
+    close: () =>
+      new Promise((resolve, reject) => {
+        file.on('error', reject);
+        file.end(resolve);
+      }),
+  };
+}
+
+/** Progress on stderr while reading long inputs, only when stderr is a terminal. */
+export function progressReporter(streams: CliStreams): { tick(rows: number): void; done(): void } {
+  if (streams.stderr.isTTY !== true) return { tick: () => undefined, done: () => undefined };
+  const started = Date.now();
+  let last = 0;
+  return {
+    tick(rows) {
+      const now = Date.now();
+      if (now - last < 250) return;
+      last = now;
+      const seconds = (now - started) / 1000;
+      streams.stderr.write(
+        `\r读取 rows read: ${rows}  ${Math.round(rows / Math.max(seconds, 0.001))}/s  ${seconds.toFixed(1)}s`,
+      );
+    },
+    done() {
+      streams.stderr.write('\n');
+    },
+  };
+}

@@ -1,0 +1,143 @@
+import { writeFile } from 'node:fs/promises';
+import {
+  computeIndicators,
+  createIndicatorAccumulator,
+  type GroupLevel,
+  type IndicatorProfileName,
+  type IndicatorRow,
+  indicatorRowsFromParts,
+  resolveAsOf,
+  type UnitStatistics,
+} from 'shequ';
+import { csvLine, encodeCsv, indicatorRowsTable, rejectedRowsToCsv } from 'shequ/io';
+import { type CliStreams, DATA_OPTIONS, oneOf, openOutput, parse, UsageError } from './context.js';
+import { divisionLists, type InputRows, readRows } from './input.js';
+import { indicatorMarkdown, indicatorTable, type Lang, writeJsonArray } from './render.js';
+
+export const INDICATORS_HELP = `Usage: shequ indicators FILE [options]
+
+Computes the 十四五 indicators of a statistics sheet (CSV in UTF-8 or GB18030, or .xlsx), rolled up by region.
+
+Options:
+  --profile NAME       national (default), hebei or beijing
+  --group-by LEVELS    comma-separated: province, prefecture, county, township, unit (default: the four regions)
+  --as-of DATE         date for the progress against targets, YYYY-MM-DD (default: today in China)
+  --format FORMAT      table (default), json, csv or md
+  --out FILE           write there instead of to standard output
+  --rejects FILE       write the rejected rows there (CSV: line, original cells, reason)
+  --divisions FILE     a CSV of code,name to name regions (the Beijing and Hebei lists are built in)
+  --lang LANG          zh (default) or en, for table and md
+  -h, --help           show this help
+
+Exit codes: 0 success; 1 some rows were rejected; 2 usage error or unreadable file.
+
+Examples:
+  shequ indicators 正定县.csv --profile hebei --group-by county,township
+  shequ indicators national.csv --format json --out indicators.json --rejects rejected.csv
+`;
+
+const LEVELS = ['province', 'prefecture', 'county', 'township', 'unit'] as const;
+
+/** Options shared by `indicators` and `report`. */
+export function indicatorOptions(command: string, values: Record<string, string | boolean | undefined>) {
+  const profile = oneOf<IndicatorProfileName>(
+    command,
+    'profile',
+    values.profile as string | undefined,
+    ['national', 'hebei', 'beijing'],
+    'national',
+  );
+  const asOf = resolveAsOf(values['as-of'] as string | undefined);
+  if (!asOf.success)
+    throw new UsageError(
+      `shequ ${command}: --as-of must be a date YYYY-MM-DD`,
+      'Example: --as-of 2025-12-31',
+    );
+  const groupBy =
+    values['group-by'] === undefined
+      ? undefined
+      : (values['group-by'] as string)
+          .split(',')
+          .map((level) => oneOf(command, 'group-by', level.trim(), LEVELS, 'county') as GroupLevel);
+  const lang = oneOf<Lang>(command, 'lang', values.lang as string | undefined, ['zh', 'en'], 'zh');
+  return { profile, asOf: asOf.data, groupBy, lang };
+}
+
+/** Reads the file and computes its indicator rows: streamed into the accumulator unless unit rows are wanted. */
+export async function computeFromFile(
+  command: string,
+  file: string | undefined,
+  streams: CliStreams,
+  options: ReturnType<typeof indicatorOptions> & { divisions: string | undefined },
+): Promise<{ rows: IndicatorRow[]; input: InputRows }> {
+  const divisions = await divisionLists(options.divisions);
+  const settings = {
+    profile: options.profile,
+    asOf: options.asOf,
+    divisions,
+    ...(options.groupBy === undefined ? {} : { groupBy: options.groupBy }),
+  };
+  if (options.groupBy?.includes('unit') === true) {
+    const kept: UnitStatistics[] = [];
+    const input = await readRows(command, file, streams, (row) => kept.push(row));
+    return { rows: computeIndicators(kept, settings), input };
+  }
+  const accumulator = createIndicatorAccumulator({ profile: options.profile });
+  const input = await readRows(command, file, streams, (row) => accumulator.add(row));
+  return { rows: indicatorRowsFromParts(accumulator.parts(), settings), input };
+}
+
+/** Reports what was read on stderr and writes the rejects file; returns whether rows were rejected. */
+export async function reportInput(
+  command: string,
+  input: InputRows,
+  rejectsFile: string | undefined,
+  streams: CliStreams,
+): Promise<boolean> {
+  const { counts } = input;
+  streams.stderr.write(
+    `shequ ${command}: 读取 ${counts.read} 行 read · 接受 ${counts.accepted} accepted · 拒收 ${counts.rejected} rejected\n`,
+  );
+  for (const issue of input.issues)
+    if (issue.severity === 'error')
+      streams.stderr.write(`shequ ${command}: ${issue.message.zh} / ${issue.message.en}\n`);
+  if (rejectsFile !== undefined)
+    await writeFile(rejectsFile, encodeCsv(rejectedRowsToCsv(input.rejected, input.header)));
+  return counts.rejected > 0;
+}
+
+/** `shequ indicators FILE`. */
+export async function runIndicators(args: readonly string[], streams: CliStreams): Promise<number> {
+  const { values, positionals } = parse('indicators', args, {
+    ...DATA_OPTIONS,
+    'group-by': { type: 'string' },
+    rejects: { type: 'string' },
+  });
+  if (values.help === true) {
+    streams.stdout.write(INDICATORS_HELP);
+    return 0;
+  }
+  const options = indicatorOptions('indicators', values);
+  const format = oneOf(
+    'indicators',
+    'format',
+    values.format as string | undefined,
+    ['table', 'json', 'csv', 'md'] as const,
+    'table',
+  );
+  const { rows, input } = await computeFromFile('indicators', positionals[0], streams, {
+    ...options,
+    divisions: values.divisions as string | undefined,
+  });
+  const output = openOutput(values.out as string | undefined, streams);
+  if (format === 'json') writeJsonArray(output, rows);
+  else if (format === 'csv') {
+    const table = indicatorRowsTable(rows);
+    output.write(`\ufeff${csvLine(table.header)}`);
+    for (const row of table.rows) output.write(csvLine(row));
+  } else if (format === 'md') output.write(indicatorMarkdown(rows, options.lang));
+  else output.write(indicatorTable(rows, options.lang));
+  await output.close();
+  const rejected = await reportInput('indicators', input, values.rejects as string | undefined, streams);
+  return rejected ? 1 : 0;
+}

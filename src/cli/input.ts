@@ -1,0 +1,112 @@
+import { readFile } from 'node:fs/promises';
+import {
+  type AcceptedRow,
+  createDivisionDataset,
+  type DivisionDataset,
+  type HeaderInfo,
+  type Issue,
+  type RejectedRow,
+  type UnitStatistics,
+} from 'shequ';
+import { beijingDivisions } from 'shequ/divisions/beijing';
+import { hebeiDivisions } from 'shequ/divisions/hebei';
+import { readUnitStatistics, streamUnitStatistics } from 'shequ/io';
+import { readUnitStatisticsFile, streamUnitStatisticsFile } from 'shequ/io/node';
+import { type CliStreams, progressReporter, UsageError } from './context.js';
+
+/** What reading a data file gives a command. */
+export interface InputRows {
+  readonly header: HeaderInfo | undefined;
+  readonly rejected: readonly RejectedRow[];
+  readonly issues: readonly Issue[];
+  readonly counts: { readonly read: number; readonly accepted: number; readonly rejected: number };
+}
+
+/**
+ * Reads a statistics file (CSV streamed, .xlsx whole), calling `onRow` for each accepted row so that nothing but the
+ * rejected rows is kept. `-` reads standard input.
+ */
+export async function readRows(
+  command: string,
+  file: string | undefined,
+  streams: CliStreams,
+  onRow: (row: UnitStatistics, accepted: AcceptedRow) => void,
+): Promise<InputRows> {
+  if (file === undefined)
+    throw new UsageError(
+      `shequ ${command}: give a CSV or .xlsx file`,
+      `Example: shequ ${command} 统计表.csv`,
+    );
+  const progress = progressReporter(streams);
+  const rejected: RejectedRow[] = [];
+  let header: HeaderInfo | undefined;
+  const issues: Issue[] = [];
+  try {
+    if (/\.xlsx$/i.test(file)) {
+      const result = await readUnitStatisticsFile(file);
+      for (const accepted of result.accepted) onRow(accepted.row, accepted);
+      return result;
+    }
+    const events =
+      file === '-' && streams.stdin !== undefined
+        ? streamUnitStatistics(streams.stdin)
+        : streamUnitStatisticsFile(file);
+    let rows = 0;
+    for await (const event of events) {
+      if (event.kind === 'row') {
+        onRow(event.accepted.row, event.accepted);
+        progress.tick(++rows);
+      } else if (event.kind === 'rejected') rejected.push(event.rejected);
+      else if (event.kind === 'header') {
+        header = event.header;
+        issues.push(...event.issues);
+      } else {
+        issues.push(...event.issues);
+        progress.done();
+        return { header, rejected, issues, counts: event.counts };
+      }
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
+      throw new UsageError(
+        `shequ ${command}: cannot read ${file} (${code})`,
+        'Check the path; CSV (UTF-8 or GB18030) and .xlsx are read.',
+      );
+    }
+    throw error;
+  }
+  return { header, rejected, issues, counts: { read: 0, accepted: 0, rejected: 0 } };
+}
+
+/** The shipped lists, and the caller's `--divisions` CSV (code,name[,parent]) in front of them. */
+export async function divisionLists(file: string | undefined): Promise<DivisionDataset[]> {
+  const lists = [hebeiDivisions, beijingDivisions];
+  if (file === undefined) return lists;
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new UsageError(
+      `shequ: cannot read the division list ${file}`,
+      'A CSV with columns code,name (like shared/data/hebei.csv).',
+    );
+  }
+  const records = readUnitStatistics(text).header === undefined ? parseDivisionCsv(text) : [];
+  return [
+    createDivisionDataset(
+      { id: file, name: { zh: file, en: file }, source: file, referenceDate: 'unknown' },
+      records,
+    ),
+    ...lists,
+  ];
+}
+
+function parseDivisionCsv(text: string): { code: string; name: string }[] {
+  const out: { code: string; name: string }[] = [];
+  for (const line of text.split(/\r?\n/).slice(1)) {
+    const [code, name] = line.split(',');
+    if (code !== undefined && name !== undefined && code !== '') out.push({ code, name });
+  }
+  return out;
+}

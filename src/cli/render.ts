@@ -1,0 +1,115 @@
+import { type Finding, INDICATORS, type IndicatorRow, RULES } from 'shequ';
+import type { Output } from './context.js';
+import { formatTable } from './table.js';
+
+export type Lang = 'zh' | 'en';
+
+const STATUS: Record<IndicatorRow['status'], { zh: string; en: string }> = {
+  met: { zh: '达标', en: 'met' },
+  'on-track': { zh: '进度正常', en: 'on track' },
+  behind: { zh: '滞后', en: 'behind' },
+  'not-met': { zh: '未达标', en: 'not met' },
+  'no-target': { zh: '无目标', en: 'no target' },
+  'no-data': { zh: '无数据', en: 'no data' },
+};
+
+const SEVERITY: Record<Finding['severity'], { zh: string; en: string }> = {
+  error: { zh: '错误', en: 'error' },
+  warning: { zh: '警告', en: 'warning' },
+  info: { zh: '提示', en: 'info' },
+};
+
+/** An indicator's name in a language (the id for a caller's own indicator). */
+export function indicatorName(id: string, lang: Lang): string {
+  return (INDICATORS as Record<string, { name: { zh: string; en: string } }>)[id]?.name[lang] ?? id;
+}
+
+/** A rule's title in a language. */
+export function ruleTitle(id: string, lang: Lang): string {
+  for (const rule of Object.values(RULES).flat()) if (rule.id === id) return rule.title[lang];
+  return id;
+}
+
+export function statusLabel(status: IndicatorRow['status'], lang: Lang): string {
+  return STATUS[status][lang];
+}
+
+const comparator = (c: string) => (c === '>=' ? '≥' : c === '<=' ? '≤' : '=');
+
+function indicatorCells(row: IndicatorRow, lang: Lang): string[] {
+  return [
+    row.name ?? row.region,
+    indicatorName(row.indicator, lang),
+    row.value === null ? '—' : `${row.value} ${row.unit}`,
+    `${row.numerator} / ${row.denominator}`,
+    String(row.missing),
+    row.target === undefined ? '—' : `${comparator(row.target.comparator)} ${row.target.value}`,
+    statusLabel(row.status, lang),
+  ];
+}
+
+const INDICATOR_HEADER: Record<Lang, string[]> = {
+  zh: ['地区', '指标', '值', '分子 / 分母', '缺失', '目标', '状态'],
+  en: ['region', 'indicator', 'value', 'numerator / denominator', 'missing', 'target', 'status'],
+};
+
+/** Indicator rows as an aligned terminal table (CJK double width). */
+export function indicatorTable(rows: readonly IndicatorRow[], lang: Lang): string {
+  return formatTable(
+    INDICATOR_HEADER[lang],
+    rows.map((row) => indicatorCells(row, lang)),
+    new Set([2, 4]),
+  );
+}
+
+const mdCell = (text: string) => text.replace(/\|/g, '\\|');
+
+/** Indicator rows as a Markdown table. */
+export function indicatorMarkdown(rows: readonly IndicatorRow[], lang: Lang): string {
+  const header = INDICATOR_HEADER[lang];
+  const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
+  for (const row of rows) lines.push(`| ${indicatorCells(row, lang).map(mdCell).join(' | ')} |`);
+  return `${lines.join('\n')}\n`;
+}
+
+function findingCells(finding: Finding, lang: Lang): string[] {
+  return [
+    finding.unit,
+    SEVERITY[finding.severity][lang],
+    finding.rule,
+    finding.message[lang],
+    `${finding.source.document} ${finding.source.section}`,
+  ];
+}
+
+const FINDING_HEADER: Record<Lang, string[]> = {
+  zh: ['单位', '级别', '规则', '问题', '出处'],
+  en: ['unit', 'severity', 'rule', 'finding', 'source'],
+};
+
+/** Findings as an aligned terminal table. */
+export function findingTable(findings: readonly Finding[], lang: Lang): string {
+  return formatTable(
+    FINDING_HEADER[lang],
+    findings.map((f) => findingCells(f, lang)),
+  );
+}
+
+/** Findings as a Markdown table. */
+export function findingMarkdown(findings: readonly Finding[], lang: Lang): string {
+  const header = FINDING_HEADER[lang];
+  const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
+  for (const finding of findings) lines.push(`| ${findingCells(finding, lang).map(mdCell).join(' | ')} |`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Writes items as a JSON array, one item at a time: never one string of the whole output. */
+export function writeJsonArray(output: Output, items: Iterable<unknown>): void {
+  let first = true;
+  output.write('[');
+  for (const item of items) {
+    output.write(`${first ? '\n' : ',\n'}${JSON.stringify(item)}`);
+    first = false;
+  }
+  output.write(first ? ']\n' : '\n]\n');
+}

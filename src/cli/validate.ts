@@ -1,0 +1,118 @@
+import {
+  isAtLeastSeverity,
+  type RuleProfileName,
+  resolveAsOf,
+  type Severity,
+  type UnitStatistics,
+  validate,
+} from 'shequ';
+import { csvLine, findingsTable } from 'shequ/io';
+import { type CliStreams, DATA_OPTIONS, oneOf, openOutput, parse, UsageError } from './context.js';
+import { divisionLists, readRows } from './input.js';
+import { findingMarkdown, findingTable, type Lang, ruleTitle, writeJsonArray } from './render.js';
+
+export const VALIDATE_HELP = `Usage: shequ validate FILE [options]
+
+Checks a statistics sheet against the rules of the plans, the committee laws and the code standards; every finding
+cites its source. Rules whose data are missing are counted as not checked.
+
+Options:
+  --profile NAME       national (default), hebei or beijing
+  --as-of DATE         date the rules apply at, YYYY-MM-DD (default: today in China)
+  --format FORMAT      table (default), json, csv or md
+  --out FILE           write there instead of to standard output
+  --fail-on LEVEL      error (default), warning or never: exit 1 when a finding is at least this serious
+  --divisions FILE     a CSV of code,name: codes absent from it are reported (code.divisionKnown)
+  --lang LANG          zh (default) or en
+  -h, --help           show this help
+
+Exit codes: 0 no finding at the --fail-on level; 1 findings at that level; 2 usage error or unreadable file.
+
+Examples:
+  shequ validate 正定县.csv --profile hebei --as-of 2026-01-01
+  shequ validate 东城区.xlsx --profile beijing --format json --fail-on warning
+`;
+
+/** `shequ validate FILE`. */
+export async function runValidate(args: readonly string[], streams: CliStreams): Promise<number> {
+  const { values, positionals } = parse('validate', args, { ...DATA_OPTIONS, 'fail-on': { type: 'string' } });
+  if (values.help === true) {
+    streams.stdout.write(VALIDATE_HELP);
+    return 0;
+  }
+  const profile = oneOf<RuleProfileName>(
+    'validate',
+    'profile',
+    values.profile as string | undefined,
+    ['national', 'hebei', 'beijing'],
+    'national',
+  );
+  const asOf = resolveAsOf(values['as-of'] as string | undefined);
+  if (!asOf.success)
+    throw new UsageError('shequ validate: --as-of must be a date YYYY-MM-DD', 'Example: --as-of 2025-12-31');
+  const format = oneOf(
+    'validate',
+    'format',
+    values.format as string | undefined,
+    ['table', 'json', 'csv', 'md'] as const,
+    'table',
+  );
+  const failOn = oneOf(
+    'validate',
+    'fail-on',
+    values['fail-on'] as string | undefined,
+    ['error', 'warning', 'never'] as const,
+    'error',
+  );
+  const lang = oneOf<Lang>('validate', 'lang', values.lang as string | undefined, ['zh', 'en'], 'zh');
+  const units: UnitStatistics[] = [];
+  const input = await readRows('validate', positionals[0], streams, (row) => units.push(row));
+  const divisions =
+    values.divisions === undefined
+      ? undefined
+      : (await divisionLists(values.divisions as string)).slice(0, 1);
+  const report = validate(units, {
+    profile,
+    asOf: asOf.data,
+    ...(divisions === undefined ? {} : { divisions }),
+  });
+  const output = openOutput(values.out as string | undefined, streams);
+  if (format === 'json') {
+    output.write(
+      `{"asOf":${JSON.stringify(report.asOf)},"profile":${JSON.stringify(report.profile)},"summary":${JSON.stringify(report.summary)},"findings":`,
+    );
+    writeJsonArray(output, report.findings);
+    output.write('}\n');
+  } else if (format === 'csv') {
+    const table = findingsTable(report.findings, { lang });
+    output.write(`\ufeff${csvLine(table.header)}`);
+    for (const row of table.rows) output.write(csvLine(row));
+  } else {
+    output.write(
+      format === 'md' ? findingMarkdown(report.findings, lang) : findingTable(report.findings, lang),
+    );
+    output.write(`\n${summaryText(report.summary, lang)}`);
+  }
+  await output.close();
+  streams.stderr.write(
+    `shequ validate: 读取 ${input.counts.read} 行 read · 拒收 ${input.counts.rejected} rejected · ${report.findings.length} findings\n`,
+  );
+  if (failOn === 'never') return 0;
+  return report.findings.some((finding) => isAtLeastSeverity(finding.severity, failOn as Severity)) ? 1 : 0;
+}
+
+function summaryText(summary: ReturnType<typeof validate>['summary'], lang: Lang): string {
+  const lines = [
+    lang === 'zh'
+      ? `共检查 ${summary.units} 个单位：错误 ${summary.bySeverity.error}，警告 ${summary.bySeverity.warning}，提示 ${summary.bySeverity.info}`
+      : `${summary.units} units checked: ${summary.bySeverity.error} errors, ${summary.bySeverity.warning} warnings, ${summary.bySeverity.info} infos`,
+  ];
+  for (const [rule, tally] of Object.entries(summary.byRule)) {
+    lines.push(
+      lang === 'zh'
+        ? `  ${ruleTitle(rule, lang)}：检查 ${tally.checked}，未通过 ${tally.failed}，数据缺失未检查 ${tally.notChecked}`
+        : `  ${ruleTitle(rule, lang)}: ${tally.checked} checked, ${tally.failed} failed, ${tally.notChecked} not checked (data missing)`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
