@@ -10,7 +10,7 @@ import {
 } from 'shequ';
 import { beijingDivisions } from 'shequ/divisions/beijing';
 import { hebeiDivisions } from 'shequ/divisions/hebei';
-import { readUnitStatistics, streamUnitStatistics } from 'shequ/io';
+import { createCsvParser, streamUnitStatistics } from 'shequ/io';
 import { readUnitStatisticsFile, streamUnitStatisticsFile } from 'shequ/io/node';
 import { type CliStreams, progressReporter, UsageError } from './context.js';
 
@@ -92,7 +92,7 @@ export async function divisionLists(file: string | undefined): Promise<DivisionD
       'A CSV with columns code,name (like shared/data/hebei.csv).',
     );
   }
-  const records = readUnitStatistics(text).header === undefined ? parseDivisionCsv(text) : [];
+  const records = parseDivisionCsv(text);
   return [
     createDivisionDataset(
       { id: file, name: { zh: file, en: file }, source: file, referenceDate: 'unknown' },
@@ -102,11 +102,11 @@ export async function divisionLists(file: string | undefined): Promise<DivisionD
   ];
 }
 
+/** A division list CSV: a header row, then code and name in the first two columns (quoted fields allowed). */
 function parseDivisionCsv(text: string): { code: string; name: string }[] {
-  const out: { code: string; name: string }[] = [];
-  for (const line of text.split(/\r?\n/).slice(1)) {
-    const [code, name] = line.split(',');
-    if (code !== undefined && name !== undefined && code !== '') out.push({ code, name });
-  }
-  return out;
+  const parser = createCsvParser();
+  const records = [...parser.push(text.replace(/^\ufeff/, '')), ...parser.end()].slice(1);
+  return records.flatMap(({ fields: [code, name] }) =>
+    code !== undefined && name !== undefined && code !== '' ? [{ code, name }] : [],
+  );
 }
