@@ -1,5 +1,6 @@
 // npm run bench [-- --quick]: every benchmark of the suite. Quick mode (CI) uses small inputs and asserts nothing
 // about time: it only proves that each benchmark still runs.
+import { benchCli } from './cli.bench.mjs';
 import { benchCodes } from './codes.bench.mjs';
 import { benchIndicators } from './indicators.bench.mjs';
 import { benchIo } from './io.bench.mjs';
@@ -11,3 +12,4 @@ await benchCodes({ quick });
 await benchIndicators({ quick });
 await benchStandards({ quick });
 await benchIo({ quick });
+await benchCli({ quick });

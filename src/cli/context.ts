@@ -67,25 +67,45 @@ export function oneOf<Value extends string>(
   );
 }
 
-/** An output: stdout, or a file written as a stream (never built as one string). */
+/**
+ * An output: stdout, or a file written as a stream (never built as one string). Text is gathered into chunks of
+ * 64 kB and written with back-pressure, so a large output never piles up in memory.
+ */
 export interface Output {
-  write(text: string): void;
+  write(text: string): Promise<void>;
   close(): Promise<void>;
 }
 
+const CHUNK = 1 << 16;
+
 /** Opens `--out FILE` or stdout. */
 export function openOutput(out: string | undefined, streams: CliStreams): Output {
-  if (out === undefined) {
-    return { write: (text) => void streams.stdout.write(text), close: async () => undefined };
-  }
-  const file = createWriteStream(out);
+  const file = out === undefined ? undefined : createWriteStream(out);
+  let pending = '';
+  const flush = async () => {
+    if (pending === '') return;
+    const text = pending;
+    pending = '';
+    if (file === undefined) {
+      streams.stdout.write(text);
+      return;
+    }
+    if (!file.write(text)) await new Promise<void>((resolve) => file.once('drain', () => resolve()));
+  };
   return {
-    write: (text) => void file.write(text),
-    close: () =>
-      new Promise((resolve, reject) => {
-        file.on('error', reject);
-        file.end(resolve);
-      }),
+    async write(text) {
+      pending += text;
+      if (pending.length >= CHUNK) await flush();
+    },
+    async close() {
+      await flush();
+      if (file !== undefined) {
+        await new Promise<void>((resolve, reject) => {
+          file.on('error', reject);
+          file.end(resolve);
+        });
+      }
+    },
   };
 }
 

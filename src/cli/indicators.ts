@@ -130,13 +130,13 @@ export async function runIndicators(args: readonly string[], streams: CliStreams
     divisions: values.divisions as string | undefined,
   });
   const output = openOutput(values.out as string | undefined, streams);
-  if (format === 'json') writeJsonArray(output, rows);
+  if (format === 'json') await writeJsonArray(output, rows);
   else if (format === 'csv') {
     const table = indicatorRowsTable(rows);
-    output.write(`\ufeff${csvLine(table.header)}`);
-    for (const row of table.rows) output.write(csvLine(row));
-  } else if (format === 'md') output.write(indicatorMarkdown(rows, options.lang));
-  else output.write(indicatorTable(rows, options.lang));
+    await output.write(`\ufeff${csvLine(table.header)}`);
+    for (const row of table.rows) await output.write(csvLine(row));
+  } else if (format === 'md') await output.write(indicatorMarkdown(rows, options.lang));
+  else await output.write(indicatorTable(rows, options.lang));
   await output.close();
   const rejected = await reportInput('indicators', input, values.rejects as string | undefined, streams);
   return rejected ? 1 : 0;

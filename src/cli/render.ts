@@ -104,12 +104,12 @@ export function findingMarkdown(findings: readonly Finding[], lang: Lang): strin
 }
 
 /** Writes items as a JSON array, one item at a time: never one string of the whole output. */
-export function writeJsonArray(output: Output, items: Iterable<unknown>): void {
+export async function writeJsonArray(output: Output, items: Iterable<unknown>): Promise<void> {
   let first = true;
-  output.write('[');
+  await output.write('[');
   for (const item of items) {
-    output.write(`${first ? '\n' : ',\n'}${JSON.stringify(item)}`);
+    await output.write(`${first ? '\n' : ',\n'}${JSON.stringify(item)}`);
     first = false;
   }
-  output.write(first ? ']\n' : '\n]\n');
+  await output.write(first ? ']\n' : '\n]\n');
 }

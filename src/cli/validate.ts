@@ -78,20 +78,20 @@ export async function runValidate(args: readonly string[], streams: CliStreams):
   });
   const output = openOutput(values.out as string | undefined, streams);
   if (format === 'json') {
-    output.write(
+    await output.write(
       `{"asOf":${JSON.stringify(report.asOf)},"profile":${JSON.stringify(report.profile)},"summary":${JSON.stringify(report.summary)},"findings":`,
     );
-    writeJsonArray(output, report.findings);
-    output.write('}\n');
+    await writeJsonArray(output, report.findings);
+    await output.write('}\n');
   } else if (format === 'csv') {
     const table = findingsTable(report.findings, { lang });
-    output.write(`\ufeff${csvLine(table.header)}`);
-    for (const row of table.rows) output.write(csvLine(row));
+    await output.write(`\ufeff${csvLine(table.header)}`);
+    for (const row of table.rows) await output.write(csvLine(row));
   } else {
-    output.write(
+    await output.write(
       format === 'md' ? findingMarkdown(report.findings, lang) : findingTable(report.findings, lang),
     );
-    output.write(`\n${summaryText(report.summary, lang)}`);
+    await output.write(`\n${summaryText(report.summary, lang)}`);
   }
   await output.close();
   streams.stderr.write(

@@ -1,0 +1,38 @@
+// The command line end to end on the national file: `shequ indicators national.csv --format json --out FILE`
+// (default profile), wall time and peak resident memory. Targets: < 5 s and < 256 MB.
+import { spawnSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { nationalCsv } from './io.bench.mjs';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+export function runCli(args) {
+  const started = performance.now();
+  const result = spawnSync(
+    process.execPath,
+    ['--import', join(here, 'rss-on-exit.mjs'), join(here, '..', 'dist', 'cli', 'index.js'), ...args],
+    { encoding: 'utf8' },
+  );
+  const ms = performance.now() - started;
+  const rss = Number(/SHEQU_MAX_RSS_MB=([\d.]+)/.exec(result.stderr)?.[1] ?? Number.NaN);
+  return { ms, rss, status: result.status };
+}
+
+export async function benchCli({ quick }) {
+  const count = quick ? 20_000 : 620_000;
+  const path = nationalCsv(count);
+  const out = join(here, 'out', `indicators-${count}.json`);
+  const run = runCli(['indicators', path, '--format', 'json', '--out', out]);
+  console.table([
+    {
+      benchmark: `shequ indicators, ${count} rows → JSON`,
+      'wall ms': run.ms.toFixed(0),
+      'peak RSS MB': run.rss.toFixed(0),
+      'exit code': run.status,
+      'output MB': (statSync(out).size / 1e6).toFixed(1),
+      targets: '< 5000 ms; < 256 MB',
+    },
+  ]);
+}
