@@ -28,6 +28,7 @@ export default defineConfig([
     target: 'es2022',
     platform: 'neutral',
     treeshake: true,
+    shims: true,
     define,
     esbuildOptions,
     external: [
@@ -48,6 +49,14 @@ export default defineConfig([
     target: 'es2022',
     platform: 'neutral',
     external: ['zod', 'date-fns', 'decimal.js'],
+    esbuildOptions,
+  },
+  {
+    // The worker of the parallel indicator path: Node only, ESM only (it awaits at top level); loaded by URL.
+    entry: { 'io/indicators-worker': 'src/io/indicators-worker.ts' },
+    format: ['esm'],
+    target: 'node20',
+    platform: 'node',
     esbuildOptions,
   },
   {

@@ -8,8 +8,8 @@ export default defineConfig({
     coverage: {
       provider: 'v8',
       include: ['src/**/*.ts'],
-      // The CLI is tested end to end against the build (test/dist); its shell is not unit-tested here.
-      exclude: ['src/cli/**', 'src/divisions/data/**'],
+      // The CLI and the parallel path's worker threads run from the build, so they are tested against it (test/dist).
+      exclude: ['src/cli/**', 'src/divisions/data/**', 'src/io/parallel.ts', 'src/io/indicators-worker.ts'],
       reporter: ['text-summary', 'html'],
       thresholds: { lines: 90, branches: 90, functions: 90, statements: 90 },
     },

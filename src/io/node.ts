@@ -65,3 +65,5 @@ export function streamUnitStatisticsFile(
 ): AsyncGenerator<StreamEvent> {
   return streamUnitStatistics(createReadStream(path, { highWaterMark: 65_536 }), options);
 }
+export type { ParallelOptions, WorkerPart } from './parallel.js';
+export { accumulateIndicatorsInParallel } from './parallel.js';

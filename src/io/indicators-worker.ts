@@ -1,0 +1,59 @@
+// Worker thread of accumulateIndicatorsInParallel: reads one slice of a CSV file and accumulates its indicators.
+import { createReadStream } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { createIndicatorAccumulator } from '../indicators/parts.js';
+import type { TextEncodingName } from './decode.js';
+import { streamUnitStatistics } from './read.js';
+import type { RejectedRow } from './row-reader.js';
+
+interface Job {
+  readonly path: string;
+  readonly start: number;
+  readonly end: number;
+  /** Physical line of the file where the slice starts. */
+  readonly line: number;
+  /** Bytes [0, end) of the file hold the title lines and the header; `lines` of them. Absent for the first slice. */
+  readonly header: { readonly end: number; readonly lines: number } | null;
+  readonly encoding: TextEncodingName;
+  readonly profile: 'national' | 'hebei' | 'beijing';
+}
+
+const job = workerData as Job;
+
+/** This slice's bytes, behind the file's header lines when the slice is not the first. */
+async function* chunks(): AsyncGenerator<Uint8Array> {
+  if (job.header !== null) {
+    for await (const chunk of createReadStream(job.path, { start: 0, end: job.header.end - 1 }))
+      yield chunk as Uint8Array;
+  }
+  for await (const chunk of createReadStream(job.path, {
+    start: job.start,
+    end: job.end - 1,
+    highWaterMark: 65_536,
+  })) {
+    yield chunk as Uint8Array;
+  }
+}
+
+const accumulator = createIndicatorAccumulator({ profile: job.profile });
+const rejected: RejectedRow[] = [];
+let result = { read: 0, accepted: 0, rejected: 0 };
+let issues: unknown[] = [];
+for await (const event of streamUnitStatistics(chunks(), { encoding: job.encoding })) {
+  if (event.kind === 'row') accumulator.add(event.accepted.row);
+  else if (event.kind === 'rejected') {
+    // Lines of this slice, back in the whole file's numbering.
+    const line =
+      job.header === null ? event.rejected.line : event.rejected.line - job.header.lines + job.line - 1;
+    rejected.push({ ...event.rejected, line });
+  } else if (event.kind === 'end') {
+    result = event.counts;
+    issues = [...event.issues];
+  }
+}
+parentPort?.postMessage({
+  parts: accumulator.parts(),
+  rejected,
+  counts: { read: result.read, accepted: result.accepted, rejected: result.rejected },
+  issues,
+});

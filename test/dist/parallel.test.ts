@@ -1,0 +1,49 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createIndicatorAccumulator, indicatorRowsFromParts } from '../../src/index.js';
+import { encodeCsv, readUnitStatistics, unitStatisticsToCsv } from '../../src/io/index.js';
+
+// The parallel path runs the built worker (dist/io/indicators-worker.js), so it is tested against the build.
+const built = '../../dist/io/node.js'; // a variable: a fresh clone type-checks before it builds
+const { accumulateIndicatorsInParallel } = (await import(built)) as typeof import('../../src/io/node.js');
+
+describe('accumulateIndicatorsInParallel', () => {
+  it('gives exactly the single-thread figures, rejected lines and counts, on a file cut into slices', async () => {
+    const rows = Array.from({ length: 30_000 }, (_, i) => ({
+      code: `13${String(Math.floor(i / 3000) + 1).padStart(2, '0')}${String((Math.floor(i / 300) % 10) + 1).padStart(2, '0')}${String((Math.floor(i / 30) % 10) + 1).padStart(3, '0')}${String((i % 30) + 201).padStart(3, '0')}`,
+      name: i % 97 === 0 ? '"引号, 逗号"\n换行' : `村${i}`,
+      kind: 'village' as const,
+      households: 100 + (i % 500),
+      hasFacility: i % 5 !== 0,
+      facilityArea: (i % 300) + 0.25,
+    }));
+    const lines = unitStatisticsToCsv(rows).split('\r\n');
+    for (let i = 50; i < lines.length; i += 977) lines[i] = (lines[i] ?? '').replace(/,村委会,/, ',街道,');
+    const file = join(mkdtempSync(join(tmpdir(), 'shequ-parallel-')), 'hebei.csv');
+    writeFileSync(file, encodeCsv(`标题行\r\n${lines.join('\r\n')}`, { encoding: 'gb18030' }));
+
+    const whole = readUnitStatistics(
+      new Uint8Array(await import('node:fs/promises').then((fs) => fs.readFile(file))),
+    );
+    const accumulator = createIndicatorAccumulator();
+    for (const row of whole.rows) accumulator.add(row);
+    const expected = indicatorRowsFromParts(accumulator.parts(), { asOf: '2025-12-31' });
+
+    for (const workers of [1, 2, 3]) {
+      const result = await accumulateIndicatorsInParallel(file, { workers });
+      if (!result.success) throw new Error('parallel read failed');
+      expect(result.data.counts).toEqual({
+        read: whole.counts.read,
+        accepted: whole.counts.accepted,
+        rejected: whole.counts.rejected,
+      });
+      expect(result.data.rejected.map((r) => r.line).sort((a, b) => a - b)).toEqual(
+        whole.rejected.map((r) => r.line),
+      );
+      expect(indicatorRowsFromParts(result.data.parts, { asOf: '2025-12-31' })).toEqual(expected);
+    }
+    expect(whole.counts.rejected).toBeGreaterThan(0);
+  });
+});
