@@ -4,6 +4,7 @@ import { benchCli } from './cli.bench.mjs';
 import { benchCodes } from './codes.bench.mjs';
 import { benchIndicators } from './indicators.bench.mjs';
 import { benchIo } from './io.bench.mjs';
+import { benchScale } from './scale.bench.mjs';
 import { benchStandards } from './standards.bench.mjs';
 
 const quick = process.argv.includes('--quick');
@@ -13,3 +14,4 @@ await benchIndicators({ quick });
 await benchStandards({ quick });
 await benchIo({ quick });
 await benchCli({ quick });
+await benchScale({ quick });
