@@ -1,39 +1,8 @@
 // Mixed valid and invalid ID numbers and credit codes for the code benchmarks.
 import { creditCodeCheckCharacter, idNumberCheckCharacter, organizationCodeCheckCharacter } from 'shequ';
-import { seededRandom } from './random.mjs';
+import { MAINLAND_PROVINCES, seededRandom } from './random.mjs';
 
-const PROVINCES = [
-  '11',
-  '12',
-  '13',
-  '14',
-  '15',
-  '21',
-  '22',
-  '23',
-  '31',
-  '32',
-  '33',
-  '34',
-  '35',
-  '36',
-  '37',
-  '41',
-  '42',
-  '43',
-  '44',
-  '45',
-  '46',
-  '50',
-  '51',
-  '52',
-  '53',
-  '61',
-  '62',
-  '63',
-  '64',
-  '65',
-];
+const PROVINCES = MAINLAND_PROVINCES;
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
 function digits(random, n) {

@@ -1,3 +1,5 @@
+import { isProvinceCode } from 'shequ';
+
 // A seeded PRNG (mulberry32): benchmark inputs are the same on every run and machine.
 export function seededRandom(seed) {
   let state = seed | 0;
@@ -8,3 +10,8 @@ export function seededRandom(seed) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** The mainland province codes (below 71), from the library's own list. */
+export const MAINLAND_PROVINCES = Array.from({ length: 71 }, (_, i) => String(i).padStart(2, '0')).filter(
+  isProvinceCode,
+);

@@ -2,41 +2,9 @@
 // (Beijing and Hebei from the shipped 2023 lists, generated codes elsewhere), plausible measures.
 import { beijingDivisions } from 'shequ/divisions/beijing';
 import { hebeiDivisions } from 'shequ/divisions/hebei';
-import { seededRandom } from './random.mjs';
+import { MAINLAND_PROVINCES, seededRandom } from './random.mjs';
 
-const PROVINCES = [
-  '11',
-  '12',
-  '13',
-  '14',
-  '15',
-  '21',
-  '22',
-  '23',
-  '31',
-  '32',
-  '33',
-  '34',
-  '35',
-  '36',
-  '37',
-  '41',
-  '42',
-  '43',
-  '44',
-  '45',
-  '46',
-  '50',
-  '51',
-  '52',
-  '53',
-  '54',
-  '61',
-  '62',
-  '63',
-  '64',
-  '65',
-];
+const PROVINCES = MAINLAND_PROVINCES;
 
 function realUnits(dataset) {
   const out = [];

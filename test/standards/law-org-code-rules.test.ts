@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { beijingDivisions } from '../../src/divisions/beijing.js';
 import { RULES, type Rule, type Unit, type UnitStatistics, validate } from '../../src/index.js';
+import { status } from './helpers.js';
 
 const V = { code: '130123100201', kind: 'village' } as const;
 const C = { code: '110101001001', kind: 'community' } as const;
-
-function status(rule: Rule, row: UnitStatistics, unit?: Unit, asOf = '2025-12-31') {
-  const outcome = rule.check({
-    row,
-    asOf,
-    parameters: rule.parameters,
-    ...(unit === undefined ? {} : { unit }),
-  });
-  return outcome.status === 'failed'
-    ? outcome.failures.map((f) => [f.path.join('.'), f.severity ?? rule.severity])
-    : outcome.status;
-}
 
 /** The findings of one rule for one unit through `validate`, so that the version in force is the one applied. */
 function findingsOf(

@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { RULES, type Rule, type Unit, type UnitStatistics } from '../../src/index.js';
+import { RULES, type Unit } from '../../src/index.js';
+import { status } from './helpers.js';
 
 const V = { code: '130123100201', kind: 'village' } as const;
 const C = { code: '130123100001', kind: 'community' } as const;
-
-function status(rule: Rule, row: UnitStatistics, unit?: Unit, asOf = '2025-12-31') {
-  const outcome = rule.check({
-    row,
-    asOf,
-    parameters: rule.parameters,
-    ...(unit === undefined ? {} : { unit }),
-  });
-  return outcome.status === 'failed'
-    ? outcome.failures.map((f) => [f.path.join('.'), f.severity ?? rule.severity])
-    : outcome.status;
-}
 
 describe('facility.areaPer100Households (≥ 30 m² per 100 households)', () => {
   const rule = RULES.areaPer100Households;
