@@ -7,10 +7,12 @@ import {
   type IndicatorRow,
   parseUnitStatistics,
   type UnitStatistics,
+  validate,
 } from 'shequ';
 import { beijingDivisions } from 'shequ/divisions/beijing';
 import { hebeiDivisions } from 'shequ/divisions/hebei';
 import type { CliStreams } from './context.js';
+import { ruleTitle } from './render.js';
 import { formatTable } from './table.js';
 
 /** The bundled sample: dist/cli/ → ../../examples/data/ in the package and in the repository. */
@@ -79,6 +81,29 @@ export async function runDemo(_args: readonly string[], streams: CliStreams): Pr
       divisions: [hebeiDivisions, beijingDivisions],
     });
     streams.stdout.write(`\n${title} — 截至 as of 2025-12-31, ${units.length} units\n\n${table(rows)}`);
+    const report = validate(units, { profile, asOf: '2025-12-31' });
+    const byRule = Object.entries(report.summary.byRule)
+      .filter(([, tally]) => tally.findings > 0)
+      .sort(([, a], [, b]) => b.findings - a.findings)
+      .map(([rule, tally]) => [
+        ruleTitle(rule, 'zh'),
+        rule,
+        String(tally.findings),
+        String(tally.checked),
+        String(tally.notChecked),
+      ]);
+    const { error, warning, info } = report.summary.bySeverity;
+    streams.stdout.write(
+      `\n校验 validation — 错误 ${error} errors · 警告 ${warning} warnings · 提示 ${info} infos\n\n`,
+    );
+    streams.stdout.write(
+      formatTable(
+        ['规则 rule', 'id', '发现 findings', '已检查 checked', '数据缺失 not checked'],
+        byRule,
+        new Set([2, 3, 4]),
+      ),
+    );
   }
+  streams.stdout.write('\n详见 More: shequ indicators / validate / report --help\n');
   return 0;
 }
