@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { resolveAsOf } from 'shequ';
 
 /** Where the command writes, and whether stderr is a terminal (for progress). */
 export interface CliStreams {
@@ -128,4 +129,25 @@ export function progressReporter(streams: CliStreams): { tick(rows: number): voi
       streams.stderr.write('\n');
     },
   };
+}
+
+/** The `--profile` and `--as-of` every data command takes: a built-in profile name and a resolved date. */
+export function profileAndDate(
+  command: string,
+  values: Record<string, string | boolean | undefined>,
+): { profile: 'national' | 'hebei' | 'beijing'; asOf: string } {
+  const profile = oneOf(
+    command,
+    'profile',
+    values.profile as string | undefined,
+    ['national', 'hebei', 'beijing'] as const,
+    'national',
+  );
+  const asOf = resolveAsOf(values['as-of'] as string | undefined);
+  if (!asOf.success)
+    throw new UsageError(
+      `shequ ${command}: --as-of must be a date YYYY-MM-DD`,
+      'Example: --as-of 2025-12-31',
+    );
+  return { profile, asOf: asOf.data };
 }

@@ -3,14 +3,12 @@ import {
   computeIndicators,
   createIndicatorAccumulator,
   type GroupLevel,
-  type IndicatorProfileName,
   type IndicatorRow,
   indicatorRowsFromParts,
-  resolveAsOf,
   type UnitStatistics,
 } from 'shequ';
 import { csvLine, encodeCsv, indicatorRowsTable, rejectedRowsToCsv } from 'shequ/io';
-import { type CliStreams, DATA_OPTIONS, oneOf, openOutput, parse, UsageError } from './context.js';
+import { type CliStreams, DATA_OPTIONS, oneOf, openOutput, parse, profileAndDate } from './context.js';
 import { divisionLists, type InputRows, readRows } from './input.js';
 import { indicatorMarkdown, indicatorTable, type Lang, writeJsonArray } from './render.js';
 
@@ -40,19 +38,7 @@ const LEVELS = ['province', 'prefecture', 'county', 'township', 'unit'] as const
 
 /** Options shared by `indicators` and `report`. */
 export function indicatorOptions(command: string, values: Record<string, string | boolean | undefined>) {
-  const profile = oneOf<IndicatorProfileName>(
-    command,
-    'profile',
-    values.profile as string | undefined,
-    ['national', 'hebei', 'beijing'],
-    'national',
-  );
-  const asOf = resolveAsOf(values['as-of'] as string | undefined);
-  if (!asOf.success)
-    throw new UsageError(
-      `shequ ${command}: --as-of must be a date YYYY-MM-DD`,
-      'Example: --as-of 2025-12-31',
-    );
+  const { profile, asOf } = profileAndDate(command, values);
   const groupBy =
     values['group-by'] === undefined
       ? undefined
@@ -60,7 +46,7 @@ export function indicatorOptions(command: string, values: Record<string, string 
           .split(',')
           .map((level) => oneOf(command, 'group-by', level.trim(), LEVELS, 'county') as GroupLevel);
   const lang = oneOf<Lang>(command, 'lang', values.lang as string | undefined, ['zh', 'en'], 'zh');
-  return { profile, asOf: asOf.data, groupBy, lang };
+  return { profile, asOf, groupBy, lang };
 }
 
 /** Reads the file and computes its indicator rows: streamed into the accumulator unless unit rows are wanted. */

@@ -1,13 +1,6 @@
-import {
-  isAtLeastSeverity,
-  type RuleProfileName,
-  resolveAsOf,
-  type Severity,
-  type UnitStatistics,
-  validate,
-} from 'shequ';
+import { isAtLeastSeverity, type Severity, type UnitStatistics, validate } from 'shequ';
 import { csvLine, findingsTable } from 'shequ/io';
-import { type CliStreams, DATA_OPTIONS, oneOf, openOutput, parse, UsageError } from './context.js';
+import { type CliStreams, DATA_OPTIONS, oneOf, openOutput, parse, profileAndDate } from './context.js';
 import { divisionLists, readRows } from './input.js';
 import { findingMarkdown, findingTable, type Lang, ruleTitle, writeJsonArray } from './render.js';
 
@@ -40,16 +33,7 @@ export async function runValidate(args: readonly string[], streams: CliStreams):
     streams.stdout.write(VALIDATE_HELP);
     return 0;
   }
-  const profile = oneOf<RuleProfileName>(
-    'validate',
-    'profile',
-    values.profile as string | undefined,
-    ['national', 'hebei', 'beijing'],
-    'national',
-  );
-  const asOf = resolveAsOf(values['as-of'] as string | undefined);
-  if (!asOf.success)
-    throw new UsageError('shequ validate: --as-of must be a date YYYY-MM-DD', 'Example: --as-of 2025-12-31');
+  const { profile, asOf } = profileAndDate('validate', values);
   const format = oneOf(
     'validate',
     'format',
@@ -73,7 +57,7 @@ export async function runValidate(args: readonly string[], streams: CliStreams):
       : (await divisionLists(values.divisions as string)).slice(0, 1);
   const report = validate(units, {
     profile,
-    asOf: asOf.data,
+    asOf,
     ...(divisions === undefined ? {} : { divisions }),
   });
   const output = openOutput(values.out as string | undefined, streams);
