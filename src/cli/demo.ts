@@ -2,9 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import {
   computeIndicators,
-  INDICATORS,
   type IndicatorProfileName,
-  type IndicatorRow,
   parseUnitStatistics,
   type UnitStatistics,
   validate,
@@ -12,41 +10,11 @@ import {
 import { beijingDivisions } from 'shequ/divisions/beijing';
 import { hebeiDivisions } from 'shequ/divisions/hebei';
 import type { CliStreams } from './context.js';
-import { ruleTitle } from './render.js';
+import { indicatorTable, ruleTitle } from './render.js';
 import { formatTable } from './table.js';
 
 /** The bundled sample: dist/cli/ → ../../examples/data/ in the package and in the repository. */
 const SAMPLE = new URL('../../examples/data/sample-units.json', import.meta.url);
-
-const STATUS_ZH: Record<IndicatorRow['status'], string> = {
-  met: '达标',
-  'on-track': '进度正常',
-  behind: '滞后',
-  'not-met': '未达标',
-  'no-target': '无目标',
-  'no-data': '无数据',
-};
-
-function indicatorName(id: string): string {
-  return (INDICATORS as Record<string, { name: { zh: string } }>)[id]?.name.zh ?? id;
-}
-
-function table(rows: readonly IndicatorRow[]): string {
-  return formatTable(
-    ['地区 region', '指标 indicator', '值 value', '分子/分母 num/den', '目标 target', '状态 status'],
-    rows.map((row) => [
-      row.name ?? row.region,
-      indicatorName(row.indicator),
-      row.value === null ? '—' : `${row.value} ${row.unit}`,
-      `${row.numerator} / ${row.denominator}${row.missing > 0 ? ` (缺 ${row.missing})` : ''}`,
-      row.target === undefined
-        ? '—'
-        : `${row.target.comparator === '>=' ? '≥' : row.target.comparator} ${row.target.value}`,
-      STATUS_ZH[row.status],
-    ]),
-    new Set([2]),
-  );
-}
 
 /** `shequ demo`: the indicators of the bundled sample, by county, against the Hebei and Beijing targets. */
 export async function runDemo(_args: readonly string[], streams: CliStreams): Promise<number> {
@@ -80,7 +48,9 @@ export async function runDemo(_args: readonly string[], streams: CliStreams): Pr
       groupBy: ['county'],
       divisions: [hebeiDivisions, beijingDivisions],
     });
-    streams.stdout.write(`\n${title} — 截至 as of 2025-12-31, ${units.length} units\n\n${table(rows)}`);
+    streams.stdout.write(
+      `\n${title} — 截至 as of 2025-12-31, ${units.length} units\n\n${indicatorTable(rows, 'zh')}`,
+    );
     const report = validate(units, { profile, asOf: '2025-12-31' });
     const byRule = Object.entries(report.summary.byRule)
       .filter(([, tally]) => tally.findings > 0)

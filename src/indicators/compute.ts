@@ -1,4 +1,3 @@
-import { townshipKey } from '../codes/village-key.js';
 import { type AsOfInput, resolveAsOf } from '../core/as-of.js';
 import { createIssue, type Issue } from '../core/issue.js';
 import { failure, type Result, success, unwrap } from '../core/result.js';
@@ -71,26 +70,24 @@ function skippedIssue(index: number): Issue {
   );
 }
 
+/** One row per unit and indicator, from rows already placed by the accumulator (no second check or conversion). */
 function unitRows(
-  units: readonly (UnitStatistics | Unit)[],
+  units: readonly UnitStatistics[],
   profile: IndicatorProfile,
   options: ComputeIndicatorsOptions,
   asOf: string,
-): IndicatorRow[] {
+  rows: IndicatorRow[],
+): void {
   const compiled = compileIndicators(profile.indicators.map((entry) => entry.indicator));
   const rounding = resolveRounding(options.rounding);
   const prepared = prepareIndicators(profile.indicators, asOf, rounding.places + 1);
   const sums = new Float64Array(compiled.stride);
-  const rows: IndicatorRow[] = [];
-  for (const unit of units) {
-    const row = isRichUnit(unit) ? toUnitStatistics(unit) : unit;
-    if (townshipKey(row?.code) < 0 || (row.kind !== 'community' && row.kind !== 'village')) continue;
+  for (const row of units) {
     sums.fill(0);
     accumulateRow(compiled, row, sums, 0);
     const context = { rounding, asOf, name: row.name, external: undefined };
     for (const built of regionRows(row.code, 'unit', sums, prepared, context)) rows.push(built);
   }
-  return rows;
 }
 
 /**
@@ -144,7 +141,7 @@ export function computeIndicatorTable(
   const accumulator = createIndicatorAccumulator({ profile });
   const skipped: Issue[] = [];
   const wantUnits = options.groupBy?.includes('unit') === true;
-  const kept: (UnitStatistics | Unit)[] = [];
+  const kept: UnitStatistics[] = [];
   let index = 0;
   for (const unit of units) {
     const row = isRichUnit(unit) ? toUnitStatistics(unit) : unit;
@@ -154,7 +151,8 @@ export function computeIndicatorTable(
   }
   const regionOptions = { ...options, profile, asOf: asOf.data } as IndicatorRowsOptions;
   const rows = rowsFromSums(townshipSums(accumulator), regionOptions, profile);
-  if (wantUnits) rows.push(...unitRows(kept, profile, options, asOf.data));
+  // Appended in a loop: a spread of millions of unit rows would overflow the call stack.
+  if (wantUnits) unitRows(kept, profile, options, asOf.data, rows);
   return success({ rows, asOf: asOf.data, profile: profile.id, units: accumulator.count, skipped });
 }
 

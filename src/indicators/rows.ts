@@ -4,7 +4,7 @@ import type { DivisionDataset } from '../codes/division-dataset.js';
 import type { IndicatorParts } from './parts.js';
 import { type IndicatorProfileName, resolveIndicatorProfile } from './profiles.js';
 import { type Progress, type ProgressStatus, progressAgainst } from './progress.js';
-import type { IndicatorDefinition, IndicatorProfile, ProfileIndicator, Target } from './types.js';
+import type { IndicatorProfile, ProfileIndicator, Target } from './types.js';
 
 /**
  * How values are rounded: decimal places and mode (四舍五入 `half-up` by default).
@@ -190,22 +190,22 @@ export function roundRatio(
 
 /**
  * Computes Σ numerator / Σ denominator × scale, rounded once, exactly: the raw sums are integers (areas in
- * hundredths), so the only rounding is the final one.
+ * hundredths, whose factors the prepared indicator carries), so the only rounding is the final one.
  */
-export function ratioValue(
-  definition: IndicatorDefinition,
+function ratioValue(
+  prepared: PreparedIndicator,
   numeratorRaw: number,
   denominatorRaw: number,
   rounding: Required<Rounding>,
 ): number | null {
-  const numeratorFactor = definition.numerator.unit === 'm2' ? 100 : 1;
   if (denominatorRaw === 0) return null;
-  if (definition.denominator === undefined)
+  const { entry, numeratorFactor, denominatorFactor } = prepared;
+  if (entry.indicator.denominator === undefined) {
     return roundRatio(numeratorRaw, 1, numeratorFactor, 1, rounding.places, rounding.mode);
-  const denominatorFactor = definition.denominator.unit === 'm2' ? 100 : 1;
+  }
   return roundRatio(
     numeratorRaw,
-    denominatorFactor * definition.scale,
+    denominatorFactor * entry.indicator.scale,
     denominatorRaw,
     numeratorFactor,
     rounding.places,
@@ -322,7 +322,12 @@ export function regionRows(
       externalDenominator === undefined
         ? (sums[i * 3 + 1] as number)
         : externalDenominator * denominatorFactor;
-    const value = ratioValue(definition, numeratorRaw, denominatorRaw, context.rounding);
+    const value = ratioValue(
+      prepared[i] as PreparedIndicator,
+      numeratorRaw,
+      denominatorRaw,
+      context.rounding,
+    );
     const progress = value === null ? line : statusOnLine(value, entry, line, context.rounding.places + 1);
     const row: Record<string, unknown> = { region, level };
     if (context.name !== undefined) row.name = context.name;

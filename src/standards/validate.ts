@@ -158,6 +158,10 @@ interface MutableTally {
   findings: number;
 }
 
+function emptyTally(): MutableTally {
+  return { checked: 0, passed: 0, failed: 0, notChecked: 0, notApplicable: 0, findings: 0 };
+}
+
 function knownCodesOf(divisions: ValidateOptions['divisions']): RuleContext['knownCodes'] {
   if (divisions === undefined) return undefined;
   const lists = Array.isArray(divisions)
@@ -325,22 +329,8 @@ export function safeValidate(
   const active = profile.rules.filter((rule) => inForce(rule, asOf.data));
   const unitRules = active.filter((rule): rule is Rule => !isRegionRule(rule));
   const regionRules = active.filter(isRegionRule);
-  const unitTallies = unitRules.map(() => ({
-    checked: 0,
-    passed: 0,
-    failed: 0,
-    notChecked: 0,
-    notApplicable: 0,
-    findings: 0,
-  }));
-  const regionTallies = regionRules.map(() => ({
-    checked: 0,
-    passed: 0,
-    failed: 0,
-    notChecked: 0,
-    notApplicable: 0,
-    findings: 0,
-  }));
+  const unitTallies = unitRules.map(emptyTally);
+  const regionTallies = regionRules.map(emptyTally);
   const findings: Finding[] = [];
   const skipped: Issue[] = [];
   const rows: UnitStatistics[] = [];
@@ -416,14 +406,7 @@ function summarise(
   const byRule: Record<string, MutableTally> = {};
   rules.forEach((rule, i) => {
     const tally = tallies[i] as MutableTally;
-    const total = byRule[rule.id] ?? {
-      checked: 0,
-      passed: 0,
-      failed: 0,
-      notChecked: 0,
-      notApplicable: 0,
-      findings: 0,
-    };
+    const total = byRule[rule.id] ?? emptyTally();
     for (const key of Object.keys(total) as (keyof MutableTally)[]) total[key] += tally[key];
     byRule[rule.id] = total;
   });

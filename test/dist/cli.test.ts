@@ -155,6 +155,23 @@ describe('shequ', () => {
     expect(shequ(['validate', clean]).code).toBe(0);
   });
 
+  it('--divisions: a caller list names regions and flags units it lacks', () => {
+    const list = join(dir, 'divisions.csv');
+    writeFileSync(list, 'code,name\r\n130123000000,"正定县（自定义）"\r\n130123100201,西上泽村委会\r\n');
+    const rows = JSON.parse(
+      shequ(['indicators', badFile, '--divisions', list, '--format', 'json', '--group-by', 'county']).stdout,
+    );
+    expect(rows[0]).toMatchObject({ region: '130123000000', name: '正定县（自定义）' });
+    const report = JSON.parse(
+      shequ(['validate', badFile, '--divisions', list, '--format', 'json', '--fail-on', 'never']).stdout,
+    );
+    const unknown = report.findings
+      .filter((f: { rule: string }) => f.rule === 'code.divisionKnown')
+      .map((f: { unit: string }) => f.unit);
+    expect(unknown).toEqual(['130123001001']);
+    expect(shequ(['indicators', badFile, '--divisions', join(dir, 'missing.csv')]).code).toBe(2);
+  });
+
   it('check-code: masks ID numbers, reads stdin, exits 1 on an invalid code', () => {
     const ok = shequ(['check-code', '110105001001', '914403001922038216', '11010519491231002X']);
     expect(ok.code).toBe(0);

@@ -134,6 +134,19 @@ describe('computeIndicators on a hand-worked Hebei county', () => {
     expect(pick(halfEven, COUNTY, 'newCommercialServiceAreaShare')).toEqual([9000, 80000, 0, 11.2]);
   });
 
+  it('gives unit rows for many units (a spread of them would overflow the call stack)', () => {
+    const many = Array.from({ length: 30_000 }, (_, i) => ({
+      code: `13${String(Math.floor(i / 3000) + 1).padStart(2, '0')}${String((Math.floor(i / 300) % 10) + 1).padStart(2, '0')}${String((Math.floor(i / 30) % 10) + 1).padStart(3, '0')}${String((i % 30) + 201).padStart(3, '0')}`,
+      kind: 'village' as const,
+      hasFacility: i % 2 === 0,
+    }));
+    const unitRows = computeIndicators(many, { asOf: '2025-12-31', groupBy: ['unit'] });
+    expect(unitRows).toHaveLength(30_000 * 7);
+    expect(unitRows.filter((r) => r.indicator === 'ruralFacilityCoverage' && r.value === 100)).toHaveLength(
+      15_000,
+    );
+  });
+
   it('accepts rich unit records, deriving their statistics rows', () => {
     const rich = computeIndicators(
       [
