@@ -119,7 +119,8 @@ export function createCsvParser(options: CsvParserOptions = {}): CsvParser {
       const out: CsvRecord[] = [];
       const n = text.length;
       let i = 0;
-      if (pendingCR) {
+      if (pendingCR && n > 0) {
+        // An empty chunk must not forget the CR: its LF may still come in the next one.
         pendingCR = false;
         if (text.charCodeAt(0) === 10) i = 1;
       }

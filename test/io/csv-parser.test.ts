@@ -31,6 +31,14 @@ describe('createCsvParser', () => {
     ]);
   });
 
+  it('keeps a CRLF split by an empty chunk as one line break', () => {
+    const parser = createCsvParser();
+    expect([...parser.push('a\r'), ...parser.push(''), ...parser.push('\nb\n'), ...parser.end()]).toEqual([
+      { line: 1, fields: ['a'] },
+      { line: 2, fields: ['b'] },
+    ]);
+  });
+
   it('flags an unclosed quote (a truncated last line) and oversized fields', () => {
     expect(parseAll('a,"open')).toEqual([{ line: 1, fields: ['a', 'open'], error: 'unterminated_quote' }]);
     const parser = createCsvParser({ maxFieldLength: 3, maxRecordLength: 5 });
