@@ -1,6 +1,9 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { access, constants, stat, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { resolveAsOf } from 'shequ';
+import { PLAN_PERIOD, resolveAsOf } from 'shequ';
+import { suggest } from './suggest.js';
 
 /** Where the command writes, and whether stderr is a terminal (for progress). */
 export interface CliStreams {
@@ -9,7 +12,11 @@ export interface CliStreams {
   readonly stdin?: AsyncIterable<Uint8Array | string> & { readonly isTTY?: boolean };
 }
 
-/** A usage error: a one-line message and a hint; exit code 2. */
+/**
+ * An error that ends a command with exit code 2 and two lines on stderr: what went wrong, and a hint. Usage errors,
+ * input that cannot be read and output that cannot be written are all of this kind: a script must never take them
+ * for success.
+ */
 export class UsageError extends Error {
   constructor(
     message: string,
@@ -17,6 +24,12 @@ export class UsageError extends Error {
   ) {
     super(message);
   }
+}
+
+/** An argument as it may be echoed in a message: one line, at most 60 characters. */
+export function echo(argument: string): string {
+  const line = argument.replace(/[\r\n\t]+/g, ' ');
+  return line.length > 60 ? `${line.slice(0, 57)}…` : line;
 }
 
 /** The options every data command shares. */
@@ -30,26 +43,42 @@ export const DATA_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-/** Parses a command's arguments; unknown options are usage errors. */
+/** Parses a command's arguments; unknown options (with a "did you mean") and extra positionals are usage errors. */
 export function parse(
   command: string,
   args: readonly string[],
   options: Record<string, { type: 'string' | 'boolean'; short?: string }>,
+  maxPositionals = Number.POSITIVE_INFINITY,
 ): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
-  try {
-    const { values, positionals } = parseArgs({
-      args: [...args],
-      options,
-      allowPositionals: true,
-      strict: true,
-    });
-    return { values: values as Record<string, string | boolean | undefined>, positionals };
-  } catch (error) {
+  for (const arg of args) {
+    if (arg === '--') break;
+    if (!arg.startsWith('--')) continue;
+    const name = arg.slice(2).split('=')[0] as string;
+    if (Object.hasOwn(options, name)) continue;
+    const guess = suggest(name, Object.keys(options));
     throw new UsageError(
-      `shequ ${command}: ${(error as Error).message}`,
+      `shequ ${command}: unknown option '--${echo(name)}'${guess === undefined ? '' : `; did you mean --${guess}?`}`,
       `Run 'shequ ${command} --help' for the options.`,
     );
   }
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(
+      `shequ ${command}: ${echo((error as Error).message)}`,
+      `Run 'shequ ${command} --help' for the options.`,
+    );
+  }
+  if (parsed.positionals.length > maxPositionals)
+    throw new UsageError(
+      `shequ ${command}: one FILE at a time; got ${parsed.positionals.length} arguments (extra: '${echo(parsed.positionals[maxPositionals] as string)}')`,
+      `Example: shequ ${command} 统计表.csv`,
+    );
+  return {
+    values: parsed.values as Record<string, string | boolean | undefined>,
+    positionals: parsed.positionals,
+  };
 }
 
 /** Checks an option against its allowed values. */
@@ -63,10 +92,15 @@ export function oneOf<Value extends string>(
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as Value;
   throw new UsageError(
-    `shequ ${command}: --${name} must be one of ${allowed.join(', ')}; got '${value}'`,
+    `shequ ${command}: --${name} must be one of ${allowed.join(', ')}; got '${echo(value)}'${didYouMean(value, allowed)}`,
     `Example: --${name} ${allowed[0]}`,
   );
 }
+
+const didYouMean = (value: string, allowed: readonly string[]) => {
+  const guess = suggest(value, allowed);
+  return guess === undefined ? '' : ` (did you mean ${guess}?)`;
+};
 
 /**
  * An output: stdout, or a file written as a stream (never built as one string). Text is gathered into chunks of
@@ -79,11 +113,52 @@ export interface Output {
 
 const CHUNK = 1 << 16;
 
-/** Opens `--out FILE` or stdout. */
+/** Why a path cannot be written, as a usage error (exit 2). */
+function cannotWrite(path: string, error: unknown): UsageError {
+  const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  return new UsageError(
+    `shequ: cannot write ${echo(path)} (${code})`,
+    'Check that the folder exists and can be written to.',
+  );
+}
+
+/**
+ * Checks before any work that a file can be created where asked: its folder exists and is writable, and it is not a
+ * folder itself. A long computation must not end in a write error that a check could have found first.
+ */
+export async function checkWritable(path: string | undefined): Promise<void> {
+  if (path === undefined) return;
+  try {
+    const existing = await stat(path).catch(() => undefined);
+    if (existing?.isDirectory() === true) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+    await access(dirname(path), constants.W_OK);
+  } catch (error) {
+    throw cannotWrite(path, error);
+  }
+}
+
+/** Writes a whole file; a failure is a usage error (exit 2), never a silent loss. */
+export async function writeWholeFile(path: string, data: string | Uint8Array): Promise<void> {
+  try {
+    await writeFile(path, data);
+  } catch (error) {
+    throw cannotWrite(path, error);
+  }
+}
+
+/** Opens `--out FILE` or stdout. Every write error (a full disk, a vanished folder) rejects with exit 2. */
 export function openOutput(out: string | undefined, streams: CliStreams): Output {
-  const file = out === undefined ? undefined : createWriteStream(out);
+  let failure: unknown;
+  const file: WriteStream | undefined = out === undefined ? undefined : createWriteStream(out);
+  file?.on('error', (error) => {
+    failure ??= error;
+  });
+  const check = () => {
+    if (failure !== undefined) throw cannotWrite(out as string, failure);
+  };
   let pending = '';
   const flush = async () => {
+    check();
     if (pending === '') return;
     const text = pending;
     pending = '';
@@ -91,7 +166,17 @@ export function openOutput(out: string | undefined, streams: CliStreams): Output
       streams.stdout.write(text);
       return;
     }
-    if (!file.write(text)) await new Promise<void>((resolve) => file.once('drain', () => resolve()));
+    if (!file.write(text))
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          file.off('drain', done);
+          file.off('error', done);
+          resolve();
+        };
+        file.on('drain', done);
+        file.on('error', done);
+      });
+    check();
   };
   return {
     async write(text) {
@@ -101,10 +186,14 @@ export function openOutput(out: string | undefined, streams: CliStreams): Output
     async close() {
       await flush();
       if (file !== undefined) {
-        await new Promise<void>((resolve, reject) => {
-          file.on('error', reject);
-          file.end(resolve);
+        await new Promise<void>((resolve) => {
+          if (failure !== undefined || file.closed) resolve();
+          else {
+            file.once('close', () => resolve());
+            file.end();
+          }
         });
+        check();
       }
     },
   };
@@ -135,7 +224,7 @@ export function progressReporter(streams: CliStreams): { tick(rows: number): voi
 export function profileAndDate(
   command: string,
   values: Record<string, string | boolean | undefined>,
-): { profile: 'national' | 'hebei' | 'beijing'; asOf: string } {
+): { profile: 'national' | 'hebei' | 'beijing'; asOf: string; warning: string | undefined } {
   const profile = oneOf(
     command,
     'profile',
@@ -143,11 +232,23 @@ export function profileAndDate(
     ['national', 'hebei', 'beijing'] as const,
     'national',
   );
-  const asOf = resolveAsOf(values['as-of'] as string | undefined);
+  const given = values['as-of'] as string | undefined;
+  const asOf = resolveAsOf(given);
   if (!asOf.success)
     throw new UsageError(
-      `shequ ${command}: --as-of must be a date YYYY-MM-DD`,
+      `shequ ${command}: --as-of must be a date YYYY-MM-DD; got '${echo(given ?? '')}'`,
       'Example: --as-of 2025-12-31',
     );
-  return { profile, asOf: asOf.data };
+  return { profile, asOf: asOf.data, warning: asOfWarning(command, given, asOf.data) };
+}
+
+/**
+ * A warning line when an explicit `--as-of` lies outside every plan period the library knows: progress is then
+ * judged against targets that were not set for that date.
+ */
+function asOfWarning(command: string, given: string | undefined, asOf: string): string | undefined {
+  if (given === undefined) return undefined;
+  if (asOf >= PLAN_PERIOD.start && asOf <= PLAN_PERIOD.end) return undefined;
+  const when = asOf < PLAN_PERIOD.start ? '早于 before' : '晚于 after';
+  return `shequ ${command}: 警告 warning: --as-of ${asOf} ${when} 十四五 (${PLAN_PERIOD.start} – ${PLAN_PERIOD.end})；没有为该日期设定的目标 / no plan period known to shequ covers this date; progress is judged against the ${PLAN_PERIOD.targetYear} targets\n`;
 }

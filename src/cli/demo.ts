@@ -9,15 +9,32 @@ import {
 } from 'shequ';
 import { beijingDivisions } from 'shequ/divisions/beijing';
 import { hebeiDivisions } from 'shequ/divisions/hebei';
-import type { CliStreams } from './context.js';
+import { type CliStreams, parse } from './context.js';
 import { indicatorTable, ruleTitle } from './render.js';
 import { formatTable } from './table.js';
 
 /** The bundled sample: dist/cli/ → ../../examples/data/ in the package and in the repository. */
 const SAMPLE = new URL('../../examples/data/sample-units.json', import.meta.url);
 
+export const DEMO_HELP = `Usage: shequ demo
+
+Runs shequ on the bundled sample (real division codes and names of 正定县 and 东城区, SYNTHETIC measures): the
+indicators by county against the Hebei and Beijing targets, and the findings of the rules by rule.
+
+Options:
+  -h, --help           show this help
+
+Example:
+  shequ demo
+`;
+
 /** `shequ demo`: the indicators of the bundled sample, by county, against the Hebei and Beijing targets. */
-export async function runDemo(_args: readonly string[], streams: CliStreams): Promise<number> {
+export async function runDemo(args: readonly string[], streams: CliStreams): Promise<number> {
+  const { values } = parse('demo', args, { help: { type: 'boolean', short: 'h' } }, 0);
+  if (values.help === true) {
+    streams.stdout.write(DEMO_HELP);
+    return 0;
+  }
   let raw: { units: unknown[] };
   try {
     raw = JSON.parse(await readFile(fileURLToPath(SAMPLE), 'utf8')) as { units: unknown[] };

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import {
   computeIndicators,
   createIndicatorAccumulator,
@@ -8,7 +7,16 @@ import {
   type UnitStatistics,
 } from 'shequ';
 import { csvLine, encodeCsv, indicatorRowsTable, rejectedRowsToCsv } from 'shequ/io';
-import { type CliStreams, DATA_OPTIONS, oneOf, openOutput, parse, profileAndDate } from './context.js';
+import {
+  type CliStreams,
+  checkWritable,
+  DATA_OPTIONS,
+  oneOf,
+  openOutput,
+  parse,
+  profileAndDate,
+  writeWholeFile,
+} from './context.js';
 import { divisionLists, type InputRows, readRows } from './input.js';
 import { indicatorMarkdown, indicatorTable, type Lang, writeJsonArray } from './render.js';
 
@@ -38,7 +46,7 @@ const LEVELS = ['province', 'prefecture', 'county', 'township', 'unit'] as const
 
 /** Options shared by `indicators` and `report`. */
 export function indicatorOptions(command: string, values: Record<string, string | boolean | undefined>) {
-  const { profile, asOf } = profileAndDate(command, values);
+  const { profile, asOf, warning } = profileAndDate(command, values);
   const groupBy =
     values['group-by'] === undefined
       ? undefined
@@ -46,7 +54,7 @@ export function indicatorOptions(command: string, values: Record<string, string 
           .split(',')
           .map((level) => oneOf(command, 'group-by', level.trim(), LEVELS, 'county') as GroupLevel);
   const lang = oneOf<Lang>(command, 'lang', values.lang as string | undefined, ['zh', 'en'], 'zh');
-  return { profile, asOf, groupBy, lang };
+  return { profile, asOf, groupBy, lang, warning };
 }
 
 /** Reads the file and computes its indicator rows: streamed into the accumulator unless unit rows are wanted. */
@@ -88,17 +96,18 @@ export async function reportInput(
     if (issue.severity === 'error')
       streams.stderr.write(`shequ ${command}: ${issue.message.zh} / ${issue.message.en}\n`);
   if (rejectsFile !== undefined)
-    await writeFile(rejectsFile, encodeCsv(rejectedRowsToCsv(input.rejected, input.header)));
+    await writeWholeFile(rejectsFile, encodeCsv(rejectedRowsToCsv(input.rejected, input.header)));
   return counts.rejected > 0;
 }
 
 /** `shequ indicators FILE`. */
 export async function runIndicators(args: readonly string[], streams: CliStreams): Promise<number> {
-  const { values, positionals } = parse('indicators', args, {
-    ...DATA_OPTIONS,
-    'group-by': { type: 'string' },
-    rejects: { type: 'string' },
-  });
+  const { values, positionals } = parse(
+    'indicators',
+    args,
+    { ...DATA_OPTIONS, 'group-by': { type: 'string' }, rejects: { type: 'string' } },
+    1,
+  );
   if (values.help === true) {
     streams.stdout.write(INDICATORS_HELP);
     return 0;
@@ -111,6 +120,9 @@ export async function runIndicators(args: readonly string[], streams: CliStreams
     ['table', 'json', 'csv', 'md'] as const,
     'table',
   );
+  if (options.warning !== undefined) streams.stderr.write(options.warning);
+  await checkWritable(values.out as string | undefined);
+  await checkWritable(values.rejects as string | undefined);
   const { rows, input } = await computeFromFile('indicators', positionals[0], streams, {
     ...options,
     divisions: values.divisions as string | undefined,

@@ -12,7 +12,7 @@ import { beijingDivisions } from 'shequ/divisions/beijing';
 import { hebeiDivisions } from 'shequ/divisions/hebei';
 import { createCsvParser, streamUnitStatistics } from 'shequ/io';
 import { readUnitStatisticsFile, streamUnitStatisticsFile } from 'shequ/io/node';
-import { type CliStreams, progressReporter, UsageError } from './context.js';
+import { type CliStreams, echo, progressReporter, UsageError } from './context.js';
 
 /** What reading a data file gives a command. */
 export interface InputRows {
@@ -24,7 +24,9 @@ export interface InputRows {
 
 /**
  * Reads a statistics file (CSV streamed, .xlsx whole), calling `onRow` for each accepted row so that nothing but the
- * rejected rows is kept. `-` reads standard input.
+ * rejected rows is kept. `-` reads standard input. A file that cannot be read — missing, not a statistics sheet (no
+ * header), an encoding or workbook that cannot be decoded, a limit crossed — ends the command with exit 2: an empty
+ * result must never pass for a file that was read.
  */
 export async function readRows(
   command: string,
@@ -37,44 +39,59 @@ export async function readRows(
       `shequ ${command}: give a CSV or .xlsx file`,
       `Example: shequ ${command} 统计表.csv`,
     );
+  let input: InputRows;
+  try {
+    input = await readInput(file, streams, onRow);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code))
+      throw new UsageError(
+        `shequ ${command}: cannot read ${echo(file)} (${code})`,
+        'Check the path; CSV (UTF-8, UTF-16 or GB18030) and .xlsx are read.',
+      );
+    throw error;
+  }
+  const fatal = input.issues.find((issue) => issue.severity === 'error');
+  if (fatal !== undefined)
+    throw new UsageError(
+      `shequ ${command}: cannot read ${echo(file)}: ${fatal.message.zh} / ${fatal.message.en}`,
+      'Nothing was computed. CSV (UTF-8, UTF-16 or GB18030) and .xlsx statistics sheets are read; see docs/io.md.',
+    );
+  return input;
+}
+
+async function readInput(
+  file: string,
+  streams: CliStreams,
+  onRow: (row: UnitStatistics, accepted: AcceptedRow) => void,
+): Promise<InputRows> {
+  if (/\.xlsx$/i.test(file)) {
+    const result = await readUnitStatisticsFile(file);
+    for (const accepted of result.accepted) onRow(accepted.row, accepted);
+    return result;
+  }
   const progress = progressReporter(streams);
   const rejected: RejectedRow[] = [];
   let header: HeaderInfo | undefined;
   const issues: Issue[] = [];
-  try {
-    if (/\.xlsx$/i.test(file)) {
-      const result = await readUnitStatisticsFile(file);
-      for (const accepted of result.accepted) onRow(accepted.row, accepted);
-      return result;
+  const events =
+    file === '-' && streams.stdin !== undefined
+      ? streamUnitStatistics(streams.stdin)
+      : streamUnitStatisticsFile(file);
+  let rows = 0;
+  for await (const event of events) {
+    if (event.kind === 'row') {
+      onRow(event.accepted.row, event.accepted);
+      progress.tick(++rows);
+    } else if (event.kind === 'rejected') rejected.push(event.rejected);
+    else if (event.kind === 'header') {
+      header = event.header;
+      for (const issue of event.issues) issues.push(issue);
+    } else {
+      for (const issue of event.issues) issues.push(issue);
+      progress.done();
+      return { header, rejected, issues, counts: event.counts };
     }
-    const events =
-      file === '-' && streams.stdin !== undefined
-        ? streamUnitStatistics(streams.stdin)
-        : streamUnitStatisticsFile(file);
-    let rows = 0;
-    for await (const event of events) {
-      if (event.kind === 'row') {
-        onRow(event.accepted.row, event.accepted);
-        progress.tick(++rows);
-      } else if (event.kind === 'rejected') rejected.push(event.rejected);
-      else if (event.kind === 'header') {
-        header = event.header;
-        issues.push(...event.issues);
-      } else {
-        issues.push(...event.issues);
-        progress.done();
-        return { header, rejected, issues, counts: event.counts };
-      }
-    }
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
-      throw new UsageError(
-        `shequ ${command}: cannot read ${file} (${code})`,
-        'Check the path; CSV (UTF-8 or GB18030) and .xlsx are read.',
-      );
-    }
-    throw error;
   }
   // Unreachable in practice: every stream ends with an 'end' event. Kept so that the type is honest.
   return { header, rejected, issues, counts: { read: 0, accepted: 0, rejected: 0 } };
@@ -89,7 +106,7 @@ export async function divisionLists(file: string | undefined): Promise<DivisionD
     text = await readFile(file, 'utf8');
   } catch {
     throw new UsageError(
-      `shequ: cannot read the division list ${file}`,
+      `shequ: cannot read the division list ${echo(file)}`,
       'A CSV with columns code,name (like shared/data/hebei.csv).',
     );
   }

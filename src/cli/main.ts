@@ -1,10 +1,11 @@
 import { VERSION } from 'shequ';
 import { runCheckCode } from './check-code.js';
-import { type CliStreams, UsageError } from './context.js';
+import { type CliStreams, echo, UsageError } from './context.js';
 import { runDemo } from './demo.js';
 import { runIndicators } from './indicators.js';
 import { runReport } from './report.js';
 import { runSchema } from './schema.js';
+import { suggest } from './suggest.js';
 import { runValidate } from './validate.js';
 
 export type { CliStreams };
@@ -24,6 +25,9 @@ Commands:
 Options:
   -h, --help           Show help (also: shequ <command> --help)
   -v, --version        Show the version
+
+Exit codes: 0 success; 1 rejected rows, findings at the --fail-on level or an invalid code; 2 usage error, input
+that cannot be read (missing, no header, undecodable, over a limit) or output that cannot be written.
 
 Examples:
   shequ indicators 正定县.csv --profile hebei --group-by county,township
@@ -58,7 +62,10 @@ export async function main(args: readonly string[], streams: CliStreams): Promis
   }
   const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (run === undefined) {
-    streams.stderr.write(`shequ: unknown command '${command}'. Run 'shequ --help' for the list.\n`);
+    const guess = suggest(command, Object.keys(COMMANDS));
+    streams.stderr.write(
+      `shequ: unknown command '${echo(command)}'${guess === undefined ? '' : `; did you mean '${guess}'?`}\nRun 'shequ --help' for the list.\n`,
+    );
     return 2;
   }
   try {

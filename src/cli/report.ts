@@ -1,6 +1,12 @@
-import { writeFile } from 'node:fs/promises';
 import { computeIndicators, type Finding, type IndicatorRow, type UnitStatistics, validate } from 'shequ';
-import { type CliStreams, DATA_OPTIONS, parse, UsageError } from './context.js';
+import {
+  type CliStreams,
+  checkWritable,
+  DATA_OPTIONS,
+  parse,
+  UsageError,
+  writeWholeFile,
+} from './context.js';
 import { indicatorOptions, reportInput } from './indicators.js';
 import { divisionLists, readRows } from './input.js';
 import { indicatorName, type Lang, ruleTitle, statusLabel } from './render.js';
@@ -128,11 +134,12 @@ ${table}
 
 /** `shequ report FILE --out report.html`. */
 export async function runReport(args: readonly string[], streams: CliStreams): Promise<number> {
-  const { values, positionals } = parse('report', args, {
-    ...DATA_OPTIONS,
-    'group-by': { type: 'string' },
-    rejects: { type: 'string' },
-  });
+  const { values, positionals } = parse(
+    'report',
+    args,
+    { ...DATA_OPTIONS, 'group-by': { type: 'string' }, rejects: { type: 'string' } },
+    1,
+  );
   if (values.help === true) {
     streams.stdout.write(REPORT_HELP);
     return 0;
@@ -143,13 +150,16 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
       'Example: shequ report 正定县.csv --out 正定县.html',
     );
   const options = indicatorOptions('report', values);
+  if (options.warning !== undefined) streams.stderr.write(options.warning);
+  await checkWritable(values.out);
+  await checkWritable(values.rejects as string | undefined);
   const units: UnitStatistics[] = [];
   const input = await readRows('report', positionals[0], streams, (row) => units.push(row));
   const divisions = await divisionLists(values.divisions as string | undefined);
   const groupBy = options.groupBy ?? ['county'];
   const rows = computeIndicators(units, { profile: options.profile, asOf: options.asOf, groupBy, divisions });
   const { findings } = validate(units, { profile: options.profile, asOf: options.asOf });
-  await writeFile(
+  await writeWholeFile(
     values.out,
     reportHtml(
       rows,

@@ -1,5 +1,5 @@
 import { datasetJsonSchema, unitStatisticsJsonSchema } from 'shequ';
-import { type CliStreams, parse, UsageError } from './context.js';
+import { type CliStreams, echo, parse, UsageError } from './context.js';
 
 export const SCHEMA_HELP = `Usage: shequ schema [statistics|dataset]
 
@@ -12,14 +12,14 @@ Examples:
 
 /** `shequ schema [statistics|dataset]`. */
 export async function runSchema(args: readonly string[], streams: CliStreams): Promise<number> {
-  const { values, positionals } = parse('schema', args, { help: { type: 'boolean', short: 'h' } });
+  const { values, positionals } = parse('schema', args, { help: { type: 'boolean', short: 'h' } }, 1);
   if (values.help === true) {
     streams.stdout.write(SCHEMA_HELP);
     return 0;
   }
   const which = positionals[0] ?? 'statistics';
   if (which !== 'statistics' && which !== 'dataset') {
-    throw new UsageError(`shequ schema: unknown schema '${which}'`, 'Use statistics or dataset.');
+    throw new UsageError(`shequ schema: unknown schema '${echo(which)}'`, 'Use statistics or dataset.');
   }
   streams.stdout.write(
     `${JSON.stringify(which === 'statistics' ? unitStatisticsJsonSchema() : datasetJsonSchema(), null, 2)}\n`,

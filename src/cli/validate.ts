@@ -1,6 +1,15 @@
 import { isAtLeastSeverity, type Severity, type UnitStatistics, validate } from 'shequ';
 import { csvLine, findingsTable } from 'shequ/io';
-import { type CliStreams, DATA_OPTIONS, oneOf, openOutput, parse, profileAndDate } from './context.js';
+import {
+  type CliStreams,
+  checkWritable,
+  DATA_OPTIONS,
+  oneOf,
+  openOutput,
+  parse,
+  profileAndDate,
+} from './context.js';
+import { reportInput } from './indicators.js';
 import { divisionLists, readRows } from './input.js';
 import { findingMarkdown, findingTable, type Lang, ruleTitle, writeJsonArray } from './render.js';
 
@@ -14,12 +23,15 @@ Options:
   --as-of DATE         date the rules apply at, YYYY-MM-DD (default: today in China)
   --format FORMAT      table (default), json, csv or md
   --out FILE           write there instead of to standard output
-  --fail-on LEVEL      error (default), warning or never: exit 1 when a finding is at least this serious
+  --fail-on LEVEL      error (default), warning, info or never: exit 1 when a finding is at least this serious
+                       (or a row was rejected, unless never)
+  --rejects FILE       write the rejected rows there (CSV: line, original cells, reason)
   --divisions FILE     a CSV of code,name: codes absent from it are reported (code.divisionKnown)
   --lang LANG          zh (default) or en
   -h, --help           show this help
 
-Exit codes: 0 no finding at the --fail-on level; 1 findings at that level; 2 usage error or unreadable file.
+Exit codes: 0 no finding at the --fail-on level; 1 findings at that level or rejected rows; 2 usage error,
+unreadable file or an output that cannot be written.
 
 Examples:
   shequ validate 正定县.csv --profile hebei --as-of 2026-01-01
@@ -28,12 +40,17 @@ Examples:
 
 /** `shequ validate FILE`. */
 export async function runValidate(args: readonly string[], streams: CliStreams): Promise<number> {
-  const { values, positionals } = parse('validate', args, { ...DATA_OPTIONS, 'fail-on': { type: 'string' } });
+  const { values, positionals } = parse(
+    'validate',
+    args,
+    { ...DATA_OPTIONS, 'fail-on': { type: 'string' }, rejects: { type: 'string' } },
+    1,
+  );
   if (values.help === true) {
     streams.stdout.write(VALIDATE_HELP);
     return 0;
   }
-  const { profile, asOf } = profileAndDate('validate', values);
+  const { profile, asOf, warning } = profileAndDate('validate', values);
   const format = oneOf(
     'validate',
     'format',
@@ -45,10 +62,13 @@ export async function runValidate(args: readonly string[], streams: CliStreams):
     'validate',
     'fail-on',
     values['fail-on'] as string | undefined,
-    ['error', 'warning', 'never'] as const,
+    ['error', 'warning', 'info', 'never'] as const,
     'error',
   );
   const lang = oneOf<Lang>('validate', 'lang', values.lang as string | undefined, ['zh', 'en'], 'zh');
+  if (warning !== undefined) streams.stderr.write(warning);
+  await checkWritable(values.out as string | undefined);
+  await checkWritable(values.rejects as string | undefined);
   const units: UnitStatistics[] = [];
   const input = await readRows('validate', positionals[0], streams, (row) => units.push(row));
   const divisions =
@@ -78,10 +98,11 @@ export async function runValidate(args: readonly string[], streams: CliStreams):
     await output.write(`\n${summaryText(report.summary, lang)}`);
   }
   await output.close();
-  streams.stderr.write(
-    `shequ validate: 读取 ${input.counts.read} 行 read · 拒收 ${input.counts.rejected} rejected · ${report.findings.length} findings\n`,
-  );
+  const rejected = await reportInput('validate', input, values.rejects as string | undefined, streams);
+  streams.stderr.write(`shequ validate: ${report.findings.length} findings\n`);
   if (failOn === 'never') return 0;
+  // A rejected row was not checked at all: it fails the run like an error-level finding.
+  if (rejected) return 1;
   return report.findings.some((finding) => isAtLeastSeverity(finding.severity, failOn as Severity)) ? 1 : 0;
 }
 

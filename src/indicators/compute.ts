@@ -82,7 +82,9 @@ function unitRows(
   const rounding = resolveRounding(options.rounding);
   const prepared = prepareIndicators(profile.indicators, asOf, rounding.places + 1);
   const sums = new Float64Array(compiled.stride);
-  for (const row of units) {
+  // Code order, like the region rows (a stable sort: units sharing a code keep their input order).
+  const ordered = [...units].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  for (const row of ordered) {
     sums.fill(0);
     accumulateRow(compiled, row, sums, 0);
     const context = { rounding, asOf, name: row.name, external: undefined };
