@@ -1,7 +1,7 @@
 import type { IndicatorRow } from '../indicators/rows.js';
-import { UNIT_STATISTICS_FIELDS, type UnitStatistics } from '../model/unit-statistics.js';
+import { STATISTICS_FIELD_KEYS, STATISTICS_FIELDS } from '../model/fields.js';
+import type { UnitStatistics } from '../model/unit-statistics.js';
 import type { Finding } from '../standards/validate.js';
-import { FIELD_TYPES } from './headers.js';
 import type { HeaderInfo, RejectedRow } from './row-reader.js';
 
 /** A cell value the writers accept. */
@@ -183,7 +183,7 @@ export function unitStatisticsTable(
   rows: Iterable<UnitStatistics>,
   options: { readonly headers?: 'zh' | 'key' } = {},
 ): Table {
-  const keys = Object.keys(FIELD_TYPES) as (keyof UnitStatistics)[];
+  const keys = STATISTICS_FIELD_KEYS;
   const zh = (options.headers ?? 'zh') === 'zh';
   function* cells(): Generator<CellValue[]> {
     for (const row of rows) {
@@ -196,7 +196,7 @@ export function unitStatisticsTable(
       });
     }
   }
-  return { header: keys.map((key) => (zh ? UNIT_STATISTICS_FIELDS[key].zh : key)), rows: cells() };
+  return { header: keys.map((key) => (zh ? STATISTICS_FIELDS[key].label.zh : key)), rows: cells() };
 }
 
 /**

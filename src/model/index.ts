@@ -17,6 +17,18 @@ export type { Dataset } from './dataset.js';
 export { datasetSchema, parseDataset } from './dataset.js';
 export type { Facility, FacilityFunction, FacilityKind } from './facility.js';
 export { FACILITY_FUNCTION_LABELS, FACILITY_KIND_LABELS, facilitySchema } from './facility.js';
+export type {
+  StatisticsField,
+  StatisticsFieldKey,
+  StatisticsFieldKind,
+  StatisticsRowShape,
+} from './fields.js';
+export {
+  STATISTICS_FIELD_KEYS,
+  STATISTICS_FIELDS,
+  statisticsField,
+  statisticsFieldsOfKind,
+} from './fields.js';
 export { datasetJsonSchema, unitStatisticsJsonSchema } from './json-schema.js';
 export type {
   MemberStatus,
@@ -67,7 +79,7 @@ export {
   SERVICE_GROUP_LABELS,
   THREE_LIST_LABELS,
 } from './services.js';
-export type { ConvenienceOutlet, Estate, SpecialType, Unit } from './unit.js';
+export type { ConvenienceOutlet, Estate, SpecialType, Unit, UnitFieldKey } from './unit.js';
 export { SPECIAL_TYPE_LABELS, toUnitStatistics, unitSchema } from './unit.js';
 export type { UnitKind } from './unit-kind.js';
 export { UNIT_KIND_LABELS, unitKindSchema } from './unit-kind.js';

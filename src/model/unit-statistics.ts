@@ -5,12 +5,16 @@ import { townshipKey } from '../codes/village-key.js';
 import type { LocalizedText } from '../core/issue.js';
 import { failure, type Result, success } from '../core/result.js';
 import { issuesFromZod } from '../core/zod-issues.js';
+import {
+  STATISTICS_FIELD_KEYS,
+  STATISTICS_FIELDS,
+  type StatisticsFieldKey,
+  type StatisticsFieldKind,
+  type StatisticsRowShape,
+  statisticsField,
+} from './fields.js';
 import { areaSchema, countSchema, hasAtMostTwoDecimals, notAbove } from './primitives.js';
-import { type UnitKind, unitKindSchema } from './unit-kind.js';
-
-const count = countSchema;
-const area = areaSchema;
-const flag = z.boolean();
+import { unitKindSchema } from './unit-kind.js';
 
 const villageLevelCode = z
   .string()
@@ -38,8 +42,10 @@ const urbanRuralCode = z.enum(Object.keys(URBAN_RURAL_CODES) as [UrbanRuralCodeV
 
 /**
  * One statistics row (社区（村）统计表的一行): the flat, one-row-per-unit shape that statistics sheets use and that
- * the indicators consume. Only `code` and `kind` are required; whatever needs an absent field reports the unit as
- * missing data instead of guessing. See {@link unitStatisticsSchema} for the rules.
+ * the indicators consume. Its fields are those of {@link STATISTICS_FIELDS} (each declared there once, with its
+ * Chinese header, kind and unit). Only `code` (the 12-digit village-level 统计用区划代码) and `kind` (`community` =
+ * 居委会, `village` = 村委会) are required; whatever needs an absent field reports the unit as missing data instead of
+ * guessing. See {@link unitStatisticsSchema} for the rules.
  *
  * @example
  * ```ts
@@ -47,58 +53,11 @@ const urbanRuralCode = z.enum(Object.keys(URBAN_RURAL_CODES) as [UrbanRuralCodeV
  * const row: UnitStatistics = { code: '130102001001', kind: 'community', households: 1200, hasFacility: true };
  * ```
  */
-export interface UnitStatistics {
-  /** 统计用区划代码: the unit's 12-digit village-level code. */
-  readonly code: string;
-  /** 名称. */
-  readonly name?: string;
-  /** 类型: `community` (居委会) or `village` (村委会). */
-  readonly kind: UnitKind;
-  /** 城乡分类代码 (111 … 220). */
-  readonly urbanRural?: UrbanRuralCodeValue;
-  /** 户数. */
-  readonly households?: number;
-  /** 常住人口. */
-  readonly residents?: number;
-  /** 是否建有综合服务设施. */
-  readonly hasFacility?: boolean;
-  /** 综合服务设施建筑面积, m². */
-  readonly facilityArea?: number;
-  /** 居民活动区域面积, m² (not above `facilityArea`). */
-  readonly activityArea?: number;
-  /** 是否新建社区. */
-  readonly newlyBuilt?: boolean;
-  /** 社区总建筑面积 of a newly built community, m². */
-  readonly totalFloorArea?: number;
-  /** 商业和综合服务设施面积 of a newly built community, m² (not above `totalFloorArea`). */
-  readonly commercialServiceArea?: number;
-  /** 是否配备政务通用自助服务设备. */
-  readonly selfServiceTerminal?: boolean;
-  /** 社区工作者人数 (the counting scope excludes 公益性岗位 and 临聘人员). */
-  readonly communityWorkers?: number;
-  /** 灾害信息员人数. */
-  readonly disasterOfficers?: number;
-  /** 书记、主任"一人兼". */
-  readonly secretaryIsDirector?: boolean;
-  /** 开展群众满意度调查. */
-  readonly satisfactionSurveyed?: boolean;
-  /** 纳入一刻钟社区服务圈. */
-  readonly inQuarterHourCircle?: boolean;
-  /** 政务服务进社区（村）. */
-  readonly governmentServices?: boolean;
-  /** 易地扶贫搬迁 or "空心村"治理 安置社区. */
-  readonly resettlement?: boolean;
-  /** 注册志愿者人数. */
-  readonly volunteers?: number;
-  /** "社区之家" 数量. */
-  readonly communityHomes?: number;
-  /** 行政村通5G. */
-  readonly has5g?: boolean;
-}
+export interface UnitStatistics extends StatisticsRowShape {}
 
 /**
- * The fields of a statistics row with their Chinese headers, in sheet order. The readers match headers by key or
- * by these names.
+ * The fields of a statistics row with their Chinese headers, in sheet order (the labels of
+ * {@link STATISTICS_FIELDS}). The readers match headers by key or by these names.
  *
  * @example
  * ```ts
@@ -107,58 +66,42 @@ export interface UnitStatistics {
  * //=> '户数'
  * ```
  */
-export const UNIT_STATISTICS_FIELDS: Readonly<Record<keyof UnitStatistics, LocalizedText>> = {
-  code: { zh: '统计用区划代码', en: 'division code' },
-  name: { zh: '名称', en: 'name' },
-  kind: { zh: '类型', en: 'kind' },
-  urbanRural: { zh: '城乡分类代码', en: 'urban-rural code' },
-  households: { zh: '户数', en: 'households' },
-  residents: { zh: '常住人口', en: 'resident population' },
-  hasFacility: { zh: '是否建有综合服务设施', en: 'has a comprehensive service facility' },
-  facilityArea: { zh: '综合服务设施建筑面积', en: 'facility floor area (m²)' },
-  activityArea: { zh: '居民活动区域面积', en: "residents' activity area (m²)" },
-  newlyBuilt: { zh: '是否新建社区', en: 'newly built community' },
-  totalFloorArea: { zh: '社区总建筑面积', en: 'total floor area (m²)' },
-  commercialServiceArea: { zh: '商业和综合服务设施面积', en: 'commercial and service floor area (m²)' },
-  selfServiceTerminal: { zh: '是否配备政务通用自助服务设备', en: 'government self-service terminal' },
-  communityWorkers: { zh: '社区工作者人数', en: 'community workers' },
-  disasterOfficers: { zh: '灾害信息员人数', en: 'disaster information officers' },
-  secretaryIsDirector: { zh: '书记主任一人兼', en: 'secretary is also director' },
-  satisfactionSurveyed: { zh: '开展满意度调查', en: 'satisfaction survey held' },
-  inQuarterHourCircle: { zh: '纳入一刻钟社区服务圈', en: 'inside a 15-minute service circle' },
-  governmentServices: { zh: '政务服务进社区', en: 'government services in the unit' },
-  resettlement: { zh: '安置社区', en: 'resettlement community' },
-  volunteers: { zh: '注册志愿者人数', en: 'registered volunteers' },
-  communityHomes: { zh: '社区之家数量', en: '"community homes"' },
-  has5g: { zh: '通5G', en: '5G coverage' },
-};
+export const UNIT_STATISTICS_FIELDS: Readonly<Record<keyof UnitStatistics, LocalizedText>> =
+  Object.fromEntries(STATISTICS_FIELD_KEYS.map((key) => [key, STATISTICS_FIELDS[key].label])) as Record<
+    keyof UnitStatistics,
+    LocalizedText
+  >;
 
-const describeField = (key: keyof UnitStatistics) => UNIT_STATISTICS_FIELDS[key].zh;
-const unitStatisticsShape = {
-  code: villageLevelCode.describe(describeField('code')),
-  name: z.string().exactOptional().describe(describeField('name')),
-  kind: unitKindSchema.describe(describeField('kind')),
-  urbanRural: urbanRuralCode.exactOptional().describe(describeField('urbanRural')),
-  households: count.exactOptional().describe(describeField('households')),
-  residents: count.exactOptional().describe(describeField('residents')),
-  hasFacility: flag.exactOptional().describe(describeField('hasFacility')),
-  facilityArea: area.exactOptional().describe(describeField('facilityArea')),
-  activityArea: area.exactOptional().describe(describeField('activityArea')),
-  newlyBuilt: flag.exactOptional().describe(describeField('newlyBuilt')),
-  totalFloorArea: area.exactOptional().describe(describeField('totalFloorArea')),
-  commercialServiceArea: area.exactOptional().describe(describeField('commercialServiceArea')),
-  selfServiceTerminal: flag.exactOptional().describe(describeField('selfServiceTerminal')),
-  communityWorkers: count.exactOptional().describe(describeField('communityWorkers')),
-  disasterOfficers: count.exactOptional().describe(describeField('disasterOfficers')),
-  secretaryIsDirector: flag.exactOptional().describe(describeField('secretaryIsDirector')),
-  satisfactionSurveyed: flag.exactOptional().describe(describeField('satisfactionSurveyed')),
-  inQuarterHourCircle: flag.exactOptional().describe(describeField('inQuarterHourCircle')),
-  governmentServices: flag.exactOptional().describe(describeField('governmentServices')),
-  resettlement: flag.exactOptional().describe(describeField('resettlement')),
-  volunteers: count.exactOptional().describe(describeField('volunteers')),
-  communityHomes: count.exactOptional().describe(describeField('communityHomes')),
-  has5g: flag.exactOptional().describe(describeField('has5g')),
-};
+/** The zod schema of each field kind (required fields are `code` and `kind`, whose kinds are theirs alone). */
+const SCHEMA_OF_KIND = {
+  code: villageLevelCode,
+  text: z.string(),
+  unitKind: unitKindSchema,
+  urbanRural: urbanRuralCode,
+  count: countSchema,
+  area: areaSchema,
+  flag: z.boolean(),
+} as const;
+
+type Fields = typeof STATISTICS_FIELDS;
+type FieldSchema<Key extends StatisticsFieldKey> = Fields[Key] extends { required: true }
+  ? (typeof SCHEMA_OF_KIND)[Fields[Key]['kind']]
+  : z.ZodExactOptional<(typeof SCHEMA_OF_KIND)[Fields[Key]['kind']]>;
+
+/** The zod shape of the row, one schema per catalogue field (internal: rich records pick the fields they hold). */
+export const unitStatisticsShape = Object.fromEntries(
+  STATISTICS_FIELD_KEYS.map((key) => {
+    const field = statisticsField(key);
+    const schema = SCHEMA_OF_KIND[field.kind];
+    return [key, (field.required === true ? schema : schema.exactOptional()).describe(field.label.zh)];
+  }),
+) as { readonly [Key in StatisticsFieldKey]: FieldSchema<Key> };
+
+/** The "part ≤ whole" pairs of the catalogue. */
+export const NOT_ABOVE = STATISTICS_FIELD_KEYS.flatMap((key) => {
+  const rule = statisticsField(key).notAbove;
+  return rule === undefined ? [] : [{ part: key, whole: rule.field, message: rule.message }];
+});
 
 /**
  * The zod schemas of the fields of a statistics row, as `unitStatisticsSchema.shape` holds them: one per key of
@@ -190,26 +133,7 @@ export type UnitStatisticsShape = {
  */
 export const unitStatisticsSchema: z.ZodObject<UnitStatisticsShape> = z
   .object(unitStatisticsShape)
-  .superRefine(
-    ...notAbove([
-      {
-        part: 'activityArea',
-        whole: 'facilityArea',
-        message: {
-          zh: '居民活动区域面积大于综合服务设施建筑面积',
-          en: "The residents' activity area exceeds the facility's floor area",
-        },
-      },
-      {
-        part: 'commercialServiceArea',
-        whole: 'totalFloorArea',
-        message: {
-          zh: '商业和综合服务设施面积大于社区总建筑面积',
-          en: 'The commercial and service floor area exceeds the total floor area',
-        },
-      },
-    ]),
-  );
+  .superRefine(...notAbove(NOT_ABOVE));
 
 /**
  * Validates one statistics row. Every problem is reported with its path (like zod's), none stops the others;
@@ -234,28 +158,25 @@ export function parseUnitStatistics(row: unknown): Result<UnitStatistics> {
   return parsed.success ? success(parsed.data) : failure(issuesFromZod(parsed.error, { input: row }));
 }
 
-const FIELD_KEYS = Object.keys(UNIT_STATISTICS_FIELDS) as (keyof UnitStatistics)[];
-const COUNT_KEYS = new Set([
-  'households',
-  'residents',
-  'communityWorkers',
-  'disasterOfficers',
-  'volunteers',
-  'communityHomes',
-]);
-const AREA_KEYS = new Set(['facilityArea', 'activityArea', 'totalFloorArea', 'commercialServiceArea']);
 const URBAN_RURAL = new Set(Object.keys(URBAN_RURAL_CODES));
 
-function validField(key: keyof UnitStatistics, value: unknown): boolean {
-  if (key === 'code') return typeof value === 'string' && /^\d{12}$/.test(value) && townshipKey(value) >= 0;
-  if (key === 'kind') return value === 'community' || value === 'village';
-  if (key === 'name') return typeof value === 'string';
-  if (key === 'urbanRural') return typeof value === 'string' && URBAN_RURAL.has(value);
-  if (COUNT_KEYS.has(key)) return Number.isSafeInteger(value) && (value as number) >= 0;
-  if (AREA_KEYS.has(key))
-    return typeof value === 'number' && Number.isFinite(value) && value >= 0 && hasAtMostTwoDecimals(value);
-  return typeof value === 'boolean';
-}
+/** The check of each field kind, written out for speed: exactly what the kind's zod schema accepts. */
+const VALID_OF_KIND: Readonly<Record<StatisticsFieldKind, (value: unknown) => boolean>> = {
+  code: (value) => typeof value === 'string' && /^\d{12}$/.test(value) && townshipKey(value) >= 0,
+  text: (value) => typeof value === 'string',
+  unitKind: (value) => value === 'community' || value === 'village',
+  urbanRural: (value) => typeof value === 'string' && URBAN_RURAL.has(value),
+  count: (value) => Number.isSafeInteger(value) && (value as number) >= 0,
+  area: (value) =>
+    typeof value === 'number' && Number.isFinite(value) && value >= 0 && hasAtMostTwoDecimals(value),
+  flag: (value) => typeof value === 'boolean',
+};
+
+const FIELD_CHECKS = STATISTICS_FIELD_KEYS.map((key) => ({
+  key,
+  required: statisticsField(key).required === true,
+  valid: VALID_OF_KIND[statisticsField(key).kind],
+}));
 
 /**
  * The row as `unitStatisticsSchema` would output it when the row is valid, or `undefined` (then zod says why).
@@ -265,25 +186,20 @@ export function validUnitStatistics(row: unknown): UnitStatistics | undefined {
   if (row === null || typeof row !== 'object' || Array.isArray(row)) return undefined;
   const input = row as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const key of FIELD_KEYS) {
+  for (const { key, required, valid } of FIELD_CHECKS) {
     if (!Object.hasOwn(input, key)) {
-      if (key === 'code' || key === 'kind') return undefined;
+      if (required) return undefined;
       continue;
     }
     const value = input[key];
-    if (!validField(key, value)) return undefined;
+    if (!valid(value)) return undefined;
     out[key] = value;
   }
-  const { facilityArea, activityArea, totalFloorArea, commercialServiceArea } = out as Partial<
-    Record<string, number>
-  >;
-  if (activityArea !== undefined && facilityArea !== undefined && activityArea > facilityArea)
-    return undefined;
-  if (
-    commercialServiceArea !== undefined &&
-    totalFloorArea !== undefined &&
-    commercialServiceArea > totalFloorArea
-  )
-    return undefined;
+  for (const { part, whole } of NOT_ABOVE) {
+    const partValue = out[part];
+    const wholeValue = out[whole];
+    if (typeof partValue === 'number' && typeof wholeValue === 'number' && partValue > wholeValue)
+      return undefined;
+  }
   return out as unknown as UnitStatistics;
 }

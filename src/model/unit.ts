@@ -3,6 +3,7 @@ import type { UrbanRuralCodeValue } from '../codes/urban-rural-code.js';
 import type { LocalizedText } from '../core/issue.js';
 import { secretaryIsDirector, type TwoCommittees, twoCommitteesSchema } from './committees.js';
 import { type Facility, facilitySchema } from './facility.js';
+import { STATISTICS_FIELD_KEYS, type StatisticsFieldKey } from './fields.js';
 import { enumOf } from './labelled-enum.js';
 import {
   ORGANISATION_ROLE_LABELS,
@@ -21,7 +22,7 @@ import {
   type ThreeListEntry,
 } from './services.js';
 import type { UnitKind } from './unit-kind.js';
-import { type UnitStatistics, unitStatisticsSchema } from './unit-statistics.js';
+import { NOT_ABOVE, type UnitStatistics, unitStatisticsShape } from './unit-statistics.js';
 
 /**
  * Special types of community (seed 002 三(三)3): 易地扶贫搬迁 or "空心村"治理 集中安置社区 (`resettlement`) and
@@ -107,6 +108,31 @@ export interface Estate {
   readonly serviceRoomArea?: number;
 }
 
+/** The statistics fields a rich record derives from its parts (facilities, workers, …) rather than holds. */
+type DerivedFieldKey =
+  | 'hasFacility'
+  | 'facilityArea'
+  | 'activityArea'
+  | 'selfServiceTerminal'
+  | 'communityWorkers'
+  | 'disasterOfficers'
+  | 'secretaryIsDirector'
+  | 'satisfactionSurveyed'
+  | 'resettlement'
+  | 'volunteers';
+
+/**
+ * The statistics fields a rich record holds as they are (every field of the catalogue but the derived ones): a field
+ * added to the catalogue is a field of {@link Unit} too.
+ *
+ * @example
+ * ```ts
+ * import type { UnitFieldKey } from 'shequ';
+ * const key: UnitFieldKey = 'households';
+ * ```
+ */
+export type UnitFieldKey = Exclude<StatisticsFieldKey, DerivedFieldKey>;
+
 /**
  * A rich record of a 社区 or 村: its statistics and its parts — organisations, facilities, people, services.
  * {@link toUnitStatistics} derives the flat statistics row from it, so the two views never disagree.
@@ -120,19 +146,7 @@ export interface Estate {
  * };
  * ```
  */
-export interface Unit {
-  /** 统计用区划代码: the 12-digit village-level code. */
-  readonly code: string;
-  /** 名称. */
-  readonly name?: string;
-  /** `community` (居委会) or `village` (村委会). */
-  readonly kind: UnitKind;
-  /** 城乡分类代码. */
-  readonly urbanRural?: UrbanRuralCodeValue;
-  /** 户数. */
-  readonly households?: number;
-  /** 常住人口. */
-  readonly residents?: number;
+export interface Unit extends Pick<UnitStatistics, UnitFieldKey> {
   /** Special types. */
   readonly specialTypes?: readonly SpecialType[];
   /** 小区 inside a community. */
@@ -143,12 +157,6 @@ export interface Unit {
   readonly twoCommittees?: TwoCommittees;
   /** Service facilities. */
   readonly facilities?: readonly Facility[];
-  /** 新建社区. */
-  readonly newlyBuilt?: boolean;
-  /** 社区总建筑面积 of a newly built community, m². */
-  readonly totalFloorArea?: number;
-  /** 商业和综合服务设施面积 of a newly built community, m². */
-  readonly commercialServiceArea?: number;
   /** 政务通用自助服务 terminals. */
   readonly selfServiceTerminals?: number;
   /** Workers. */
@@ -165,19 +173,34 @@ export interface Unit {
   readonly threeLists?: readonly ThreeListEntry[];
   /** 政府购买服务 projects. */
   readonly purchasedServices?: readonly PurchasedService[];
-  /** Inside a 一刻钟社区服务圈. */
-  readonly inQuarterHourCircle?: boolean;
-  /** 政务服务 extended to the unit. */
-  readonly governmentServices?: boolean;
-  /** 通5G. */
-  readonly has5g?: boolean;
-  /** "社区之家" count. */
-  readonly communityHomes?: number;
   /** Convenience outlets reachable from the community (Beijing's 一刻钟社区服务圈). */
   readonly convenienceOutlets?: readonly ConvenienceOutlet[];
 }
 
-const base = unitStatisticsSchema.shape;
+/** How each derived statistics field comes from the parts of a rich record; absent parts give absent fields. */
+const FROM_PARTS: { readonly [Key in DerivedFieldKey]: (unit: Unit) => UnitStatistics[Key] | undefined } = {
+  hasFacility: ({ facilities }) => facilities?.some((f) => f.kind === 'comprehensiveService'),
+  facilityArea: ({ facilities }) =>
+    facilities === undefined ? undefined : comprehensiveAreas(facilities, 'floorArea'),
+  activityArea: ({ facilities }) =>
+    facilities === undefined ? undefined : comprehensiveAreas(facilities, 'activityArea'),
+  selfServiceTerminal: ({ selfServiceTerminals }) =>
+    selfServiceTerminals === undefined ? undefined : selfServiceTerminals > 0,
+  communityWorkers: ({ workers }) => workers?.filter(isCommunityWorker).length,
+  disasterOfficers: ({ workers }) => workers?.filter((w) => w.roles.includes('disasterOfficer')).length,
+  secretaryIsDirector: ({ twoCommittees }) =>
+    twoCommittees === undefined ? undefined : secretaryIsDirector(twoCommittees),
+  satisfactionSurveyed: ({ surveys }) => (surveys === undefined ? undefined : surveys.length > 0),
+  resettlement: ({ specialTypes }) => specialTypes?.includes('resettlement'),
+  volunteers: ({ volunteers }) => volunteers?.filter((v) => v.registered === true).length,
+};
+
+const UNIT_FIELD_KEYS: readonly string[] = STATISTICS_FIELD_KEYS.filter(
+  (key) => !Object.hasOwn(FROM_PARTS, key),
+);
+const UNIT_FIELD_MASK = Object.fromEntries(UNIT_FIELD_KEYS.map((key) => [key, true])) as {
+  readonly [Key in UnitFieldKey]: true;
+};
 
 /**
  * zod schema of a {@link Unit}. Besides each part's own checks: a member of the structure that exists only in the
@@ -196,12 +219,7 @@ const base = unitStatisticsSchema.shape;
  */
 export const unitSchema: z.ZodType<Unit> = z
   .strictObject({
-    code: base.code,
-    name: base.name,
-    kind: base.kind,
-    urbanRural: base.urbanRural,
-    households: base.households,
-    residents: base.residents,
+    ...z.object(unitStatisticsShape).pick(UNIT_FIELD_MASK).shape,
     specialTypes: z.array(enumOf(SPECIAL_TYPE_LABELS)).exactOptional(),
     estates: z
       .array(
@@ -216,9 +234,6 @@ export const unitSchema: z.ZodType<Unit> = z
     organisations: organisationsSchema.exactOptional(),
     twoCommittees: twoCommitteesSchema.exactOptional(),
     facilities: z.array(facilitySchema).exactOptional(),
-    newlyBuilt: base.newlyBuilt,
-    totalFloorArea: base.totalFloorArea,
-    commercialServiceArea: base.commercialServiceArea,
     selfServiceTerminals: countSchema.exactOptional(),
     workers: z.array(workerSchema).exactOptional(),
     volunteers: z.array(volunteerSchema).exactOptional(),
@@ -227,24 +242,9 @@ export const unitSchema: z.ZodType<Unit> = z
     surveys: z.array(serviceSchemas.survey).exactOptional(),
     threeLists: z.array(serviceSchemas.threeList).exactOptional(),
     purchasedServices: z.array(serviceSchemas.purchased).exactOptional(),
-    inQuarterHourCircle: base.inQuarterHourCircle,
-    governmentServices: base.governmentServices,
-    has5g: base.has5g,
-    communityHomes: base.communityHomes,
     convenienceOutlets: z.array(enumOf(CONVENIENCE_OUTLET_LABELS)).exactOptional(),
   })
-  .superRefine(
-    ...notAbove([
-      {
-        part: 'commercialServiceArea',
-        whole: 'totalFloorArea',
-        message: {
-          zh: '商业和综合服务设施面积大于社区总建筑面积',
-          en: 'The commercial and service floor area exceeds the total floor area',
-        },
-      },
-    ]),
-  )
+  .superRefine(...notAbove(NOT_ABOVE.filter((pair) => UNIT_FIELD_KEYS.includes(pair.part))))
   .superRefine(checkStructureKind, {
     when: (payload) => typeof payload.value === 'object' && payload.value !== null,
   });
@@ -369,33 +369,12 @@ function comprehensiveAreas(
  * ```
  */
 export function toUnitStatistics(unit: Unit): UnitStatistics {
-  const { facilities, workers, twoCommittees, surveys, specialTypes, volunteers, selfServiceTerminals } =
-    unit;
-  const row: Record<string, unknown> = {
-    code: unit.code,
-    name: unit.name,
-    kind: unit.kind,
-    urbanRural: unit.urbanRural,
-    households: unit.households,
-    residents: unit.residents,
-    hasFacility: facilities?.some((f) => f.kind === 'comprehensiveService'),
-    facilityArea: facilities === undefined ? undefined : comprehensiveAreas(facilities, 'floorArea'),
-    activityArea: facilities === undefined ? undefined : comprehensiveAreas(facilities, 'activityArea'),
-    newlyBuilt: unit.newlyBuilt,
-    totalFloorArea: unit.totalFloorArea,
-    commercialServiceArea: unit.commercialServiceArea,
-    selfServiceTerminal: selfServiceTerminals === undefined ? undefined : selfServiceTerminals > 0,
-    communityWorkers: workers?.filter(isCommunityWorker).length,
-    disasterOfficers: workers?.filter((w) => w.roles.includes('disasterOfficer')).length,
-    secretaryIsDirector: twoCommittees === undefined ? undefined : secretaryIsDirector(twoCommittees),
-    satisfactionSurveyed: surveys === undefined ? undefined : surveys.length > 0,
-    inQuarterHourCircle: unit.inQuarterHourCircle,
-    governmentServices: unit.governmentServices,
-    resettlement: specialTypes?.includes('resettlement'),
-    volunteers: volunteers?.filter((v) => v.registered === true).length,
-    communityHomes: unit.communityHomes,
-    has5g: unit.has5g,
-  };
-  for (const key of Object.keys(row)) if (row[key] === undefined) delete row[key];
+  const row: Record<string, unknown> = {};
+  for (const key of STATISTICS_FIELD_KEYS) {
+    const value = Object.hasOwn(FROM_PARTS, key)
+      ? FROM_PARTS[key as DerivedFieldKey](unit)
+      : unit[key as UnitFieldKey];
+    if (value !== undefined) row[key] = value;
+  }
   return row as unknown as UnitStatistics;
 }
