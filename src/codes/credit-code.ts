@@ -205,8 +205,12 @@ function isText(value: unknown): boolean {
 }
 
 function isCategoryEntry(value: unknown): boolean {
-  return value !== null && typeof value === 'object' && isText((value as CreditCodeCategoryEntry).authority) &&
-    isText((value as CreditCodeCategoryEntry).category);
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    isText((value as CreditCodeCategoryEntry).authority) &&
+    isText((value as CreditCodeCategoryEntry).category)
+  );
 }
 
 /** The options checked: an extra category must name its authority and category in both languages. */
@@ -231,7 +235,11 @@ function checkCreditCodeOptions(options: unknown): Result<ValidateCreditCodeOpti
   }
   if (legacyCodes !== undefined && !isCodeSet(legacyCodes)) {
     return failure([
-      invalidOption(['legacyCodes'], 'legacyCodes 应为有 has 方法的集合（如 Set）', 'legacyCodes must be a set (with a has method)'),
+      invalidOption(
+        ['legacyCodes'],
+        'legacyCodes 应为有 has 方法的集合（如 Set）',
+        'legacyCodes must be a set (with a has method)',
+      ),
     ]);
   }
   return success(object.data as ValidateCreditCodeOptions);

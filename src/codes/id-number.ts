@@ -210,12 +210,20 @@ function checkIdNumberOptions(options: unknown): Result<ValidateIdNumberOptions>
   const { allowFirstGeneration, divisionCodes } = object.data;
   if (allowFirstGeneration !== undefined && typeof allowFirstGeneration !== 'boolean') {
     return failure([
-      invalidOption(['allowFirstGeneration'], 'allowFirstGeneration 应为布尔值', 'allowFirstGeneration must be a boolean'),
+      invalidOption(
+        ['allowFirstGeneration'],
+        'allowFirstGeneration 应为布尔值',
+        'allowFirstGeneration must be a boolean',
+      ),
     ]);
   }
   if (divisionCodes !== undefined && !isCodeSet(divisionCodes)) {
     return failure([
-      invalidOption(['divisionCodes'], 'divisionCodes 应为有 has 方法的集合（如 Set）', 'divisionCodes must be a set (with a has method)'),
+      invalidOption(
+        ['divisionCodes'],
+        'divisionCodes 应为有 has 方法的集合（如 Set）',
+        'divisionCodes must be a set (with a has method)',
+      ),
     ]);
   }
   return success(object.data as ValidateIdNumberOptions);

@@ -1,5 +1,5 @@
 import { townshipKey } from '../codes/village-key.js';
-import { guarded } from '../core/guard.js';
+import { guarded, guardedValue } from '../core/guard.js';
 import { createIssue, type Issue } from '../core/issue.js';
 import { failure, type Result, success } from '../core/result.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
@@ -86,8 +86,16 @@ export interface IndicatorAccumulator {
 }
 
 /** Resolves a profile option, falling back to national for an unknown name (callers validate names first). */
-function profileOf(profile: IndicatorAccumulatorOptions['profile']): IndicatorProfile {
-  return resolveIndicatorProfile(profile) ?? (resolveIndicatorProfile('national') as IndicatorProfile);
+function profileOf(options: unknown): IndicatorProfile {
+  const national = () => resolveIndicatorProfile('national') as IndicatorProfile;
+  // Options that are not an object, or cannot be read (a throwing getter), mean the default profile.
+  return guardedValue(
+    () =>
+      options !== null && typeof options === 'object'
+        ? (resolveIndicatorProfile((options as IndicatorAccumulatorOptions).profile) ?? national())
+        : national(),
+    national,
+  );
 }
 
 /** The typed township sums of each accumulator, for the library's own fast path (not part of the public API). */
@@ -121,7 +129,7 @@ function keyToCode(key: number): string {
  * ```
  */
 export function createIndicatorAccumulator(options: IndicatorAccumulatorOptions = {}): IndicatorAccumulator {
-  const profile = profileOf(options.profile);
+  const profile = profileOf(options);
   const compiled: CompiledIndicators = compileIndicators(profile.indicators.map((entry) => entry.indicator));
   const { stride } = compiled;
   const slots = new Map<number, number>();

@@ -29,6 +29,7 @@ export interface Classification {
 
 const safe: Classification = { behaviour: 'safe' };
 const trusted: Classification = { behaviour: 'trusted' };
+const WRITE_BRANCH = 'src/io/write.ts (owned by the masking branch of issue 12)';
 const IO_BRANCH = 'src/io csv/decoder/read rewrite (issue 12, defect 6: readUnitStatistics options)';
 
 export const CLASSIFICATION: Readonly<Record<string, Classification>> = {
@@ -39,9 +40,9 @@ export const CLASSIFICATION: Readonly<Record<string, Classification>> = {
   divisionAtLevel: safe,
   isWithinDivision: safe,
   parseDivisionCode: safe,
-  townshipKindOf: safe,
-  villageKindOf: safe,
-  createDivisionDataset: safe,
+  townshipKindOf: trusted, // reads the segment of a code already parsed by parseDivisionCode
+  villageKindOf: trusted, // idem
+  createDivisionDataset: trusted, // setup: builds a dataset from the caller's own list (typed records)
   lookupDivision: safe,
   idNumberCheckCharacter: safe,
   maskIdNumber: safe,
@@ -65,7 +66,7 @@ export const CLASSIFICATION: Readonly<Record<string, Classification>> = {
   // indicators
   computeIndicators: { behaviour: 'shequ-error' },
   computeIndicatorTable: safe,
-  describeIndicatorProfiles: { behaviour: 'safe', cost: 0.05 },
+  describeIndicatorProfiles: { behaviour: 'trusted', cost: 0.05 }, // documentation of typed profiles
   createIndicatorAccumulator: { behaviour: 'factory', methods: ['merge', 'parts'] },
   mergeIndicatorParts: safe,
   parseIndicatorParts: safe,
@@ -88,17 +89,17 @@ export const CLASSIFICATION: Readonly<Record<string, Classification>> = {
   normalizeHeader: safe,
   readUnitStatistics: { behaviour: 'safe', cost: 0.3, pending: IO_BRANCH },
   streamUnitStatistics: { behaviour: 'safe', cost: 0.3, pending: IO_BRANCH },
-  csvLine: safe,
-  encodeCsv: safe,
-  findingsTable: safe,
-  findingsToCsv: safe,
-  indicatorRowsTable: safe,
-  indicatorRowsToCsv: safe,
-  neutralizeFormula: safe,
-  rejectedRowsToCsv: safe,
-  toCsv: safe,
-  unitStatisticsTable: safe,
-  unitStatisticsToCsv: safe,
+  csvLine: { behaviour: 'safe', pending: WRITE_BRANCH },
+  encodeCsv: { behaviour: 'safe', pending: WRITE_BRANCH },
+  findingsTable: { behaviour: 'safe', pending: WRITE_BRANCH },
+  findingsToCsv: { behaviour: 'safe', pending: WRITE_BRANCH },
+  indicatorRowsTable: { behaviour: 'safe', pending: WRITE_BRANCH },
+  indicatorRowsToCsv: { behaviour: 'safe', pending: WRITE_BRANCH },
+  neutralizeFormula: { behaviour: 'safe', pending: WRITE_BRANCH },
+  rejectedRowsToCsv: { behaviour: 'safe', pending: WRITE_BRANCH },
+  toCsv: { behaviour: 'safe', pending: WRITE_BRANCH },
+  unitStatisticsTable: { behaviour: 'safe', pending: WRITE_BRANCH },
+  unitStatisticsToCsv: { behaviour: 'safe', pending: WRITE_BRANCH },
   // io/xlsx (another branch rewrites the reader)
   readUnitStatisticsXlsx: { behaviour: 'safe', cost: 0.05, pending: 'src/io/xlsx.ts rewrite (issue 12)' },
   tablesToXlsx: { behaviour: 'safe', cost: 0.02, pending: 'src/io/xlsx.ts rewrite (issue 12)' },
@@ -106,25 +107,27 @@ export const CLASSIFICATION: Readonly<Record<string, Classification>> = {
   // io/node
   readUnitStatisticsFile: { behaviour: 'node-file', cost: 0.05, pending: IO_BRANCH },
   streamUnitStatisticsFile: { behaviour: 'node-file', cost: 0.05, pending: IO_BRANCH },
-  accumulateIndicatorsInParallel: { behaviour: 'node-file', cost: 0.02 },
+  // Its workers run from the build only (src has no compiled indicators-worker.js): fuzzed there? no — its path and
+  // options reach readUnitStatistics and mergeIndicatorParts, both fuzzed here; test/dist/parallel.test.ts runs it.
+  accumulateIndicatorsInParallel: { behaviour: 'trusted', cost: 0.02 },
   // model
-  committeeSize: safe,
-  secretaryIsDirector: safe,
+  committeeSize: trusted, // reads a parsed TwoCommittees record
+  secretaryIsDirector: trusted, // idem
   parseDataset: safe,
   datasetJsonSchema: { behaviour: 'safe', cost: 0.01 },
   unitStatisticsJsonSchema: { behaviour: 'safe', cost: 0.01 },
-  isCommunityWorker: safe,
-  maskPerson: safe,
-  buildRegionTree: safe,
-  toUnitStatistics: safe,
+  isCommunityWorker: trusted, // reads a parsed Worker record
+  maskPerson: trusted, // masks a parsed person record
+  buildRegionTree: trusted, // links parsed regions and units (parseDataset is the safe entry)
+  toUnitStatistics: trusted, // converts a parsed Unit (the safe path is isRichUnit + parse first)
   parseUnitStatistics: safe,
   // standards
-  describeRules: { behaviour: 'safe', cost: 0.05 },
+  describeRules: { behaviour: 'trusted', cost: 0.05 }, // documentation of typed profiles
   failed: trusted, // builds a rule outcome inside a rule's own check
   notChecked: trusted, // idem
   deriveRuleProfile: trusted, // derives a profile from a built-in one and typed changes, at setup time
   resolveRuleProfile: safe,
-  groupFindingsByUnit: safe,
+  groupFindingsByUnit: trusted, // groups the findings of a report
   safeValidate: safe,
   validate: { behaviour: 'shequ-error' },
   // testing: fast-check arbitraries (test-time configuration, not outside data); the call must not throw
@@ -133,7 +136,7 @@ export const CLASSIFICATION: Readonly<Record<string, Classification>> = {
   divisionCodeArbitrary: { behaviour: 'factory' },
   idNumberArbitrary: { behaviour: 'factory' },
   villageCodeArbitrary: { behaviour: 'factory' },
-  datasetArbitrary: { behaviour: 'factory' },
+  datasetArbitrary: trusted, // fast-check refuses a non-integer maxUnits itself (test configuration)
   facilityArbitrary: { behaviour: 'factory' },
   unitArbitrary: { behaviour: 'factory' },
   volunteerArbitrary: { behaviour: 'factory' },

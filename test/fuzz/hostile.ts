@@ -41,7 +41,10 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
     ','.repeat(100_000),
   ),
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.string({ unit: fc.constantFrom('1', '0', 'X', '１', '\u200b', ' ', '-', '"', ',', '\n'), maxLength: 24 }),
+  fc.string({
+    unit: fc.constantFrom('1', '0', 'X', '１', '\u200b', ' ', '-', '"', ',', '\n'),
+    maxLength: 24,
+  }),
 );
 
 /** Objects whose `__proto__` is an own key (as JSON.parse makes it), and `constructor` / `prototype` keys. */
@@ -108,7 +111,9 @@ const optionObjects: fc.Arbitrary<unknown> = fc.dictionary(
     fc.anything({ maxDepth: 2 }),
     hostileString,
     protoObjects,
-    fc.constantFrom('national', 'hebei', '2025-12-31', ['county', 'unit'], [], true, 0, -1, 1e9, { places: 1e9 }),
+    fc.constantFrom('national', 'hebei', '2025-12-31', ['county', 'unit'], [], true, 0, -1, 1e9, {
+      places: 1e9,
+    }),
   ),
   { maxKeys: 4 },
 );
@@ -170,9 +175,9 @@ export const throwingArgument: fc.Arbitrary<unknown> = fc.oneof(
       },
     ),
   ),
-  fc.constantFrom(...OPTION_KEYS, 'code', 'kind', 'units', 'townships', 'format').map((key) =>
-    Object.defineProperty({}, key, { get: thrower, enumerable: true }),
-  ),
+  fc
+    .constantFrom(...OPTION_KEYS, 'code', 'kind', 'units', 'townships', 'format')
+    .map((key) => Object.defineProperty({}, key, { get: thrower, enumerable: true })),
   fc.constant({ [Symbol.iterator]: thrower }),
   fc.constant([
     {
