@@ -36,7 +36,7 @@ export interface CodeReading {
 /**
  * Reads a code in every system whose shape it has, valid readings first: 2/4/6/9/12 digits → division code,
  * 3 digits → 城乡分类代码, 15 digits → first-generation ID number, 18 characters → ID number and credit code
- * (an all-digit 18-character string can be either). A string of no known shape gives `[]`.
+ * (an all-digit 18-character string can be either). A string of no known shape, or a non-string, gives `[]`.
  *
  * @param input - the code
  * @returns the readings, valid first
@@ -50,6 +50,7 @@ export interface CodeReading {
  */
 export function identifyCode(input: string): CodeReading[] {
   const readings: CodeReading[] = [];
+  if (typeof input !== 'string') return readings; // a non-string has no shape (never a TypeError)
   switch (input.length) {
     case 2:
     case 4:

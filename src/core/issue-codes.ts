@@ -23,6 +23,7 @@ import type { LocalizedText } from './issue.js';
  * | `unknown_column` | a column the reader does not know (warning; its cells are kept) |
  * | `malformed_record` | an unclosed quote, a field or line over the size limit |
  * | `skipped_lines` | title lines above a header, skipped (info) |
+ * | `invalid_option` | an option of the wrong type or outside its range; options that are not an object |
  *
  * @example
  * ```ts
@@ -66,6 +67,8 @@ export const ISSUE_CODES: Readonly<Record<IssueCode, LocalizedText>> = {
   malformed_record: { zh: '记录格式错误', en: 'Malformed record' },
   /** Lines above the header (titles, notes) were skipped (info). */
   skipped_lines: { zh: '跳过表头以上的行', en: 'Lines above the header skipped' },
+  /** An option of the wrong type or outside its range, or options that are not an object (the call, not the data). */
+  invalid_option: { zh: '选项错误', en: 'Invalid option' },
 };
 
 /**
@@ -94,4 +97,5 @@ export type IssueCode =
   | 'header_not_found'
   | 'unknown_column'
   | 'malformed_record'
-  | 'skipped_lines';
+  | 'skipped_lines'
+  | 'invalid_option';

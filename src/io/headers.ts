@@ -81,6 +81,7 @@ const MORE_ALIASES: Readonly<Partial<Record<keyof UnitStatistics, readonly strin
  * ```
  */
 export function normalizeHeader(header: string): string {
+  if (typeof header !== 'string') return ''; // not a header cell (never a TypeError)
   return header
     .normalize('NFKC')
     .replace(/\s+/g, '')

@@ -1,0 +1,145 @@
+/**
+ * How each exported function of every entry point may behave on hostile input. The fuzz test enumerates the exports
+ * with `import * as`, so a new export fails the test until it is classified here — the list cannot rot.
+ *
+ * - `safe`: must never throw (or reject) for any arguments, options included; bad input is a result with issues
+ *   (or a documented neutral value such as `''`, `null`, `false`, `[]`).
+ * - `shequ-error`: a throwing variant — may throw, but only a `ShequError` carrying issues.
+ * - `trusted`: builds or reads the library's own typed values (issues, results, zod errors), not outside data; it
+ *   may throw a TypeError on values of the wrong type, like any typed helper. Still fuzzed for prototype pollution.
+ * - `factory`: returns a stateful object or a fast-check arbitrary; the call itself must not throw for any options,
+ *   and the fuzz test drives the methods named in `methods` too (each `safe`).
+ * - `node-file`: reads a file by path (Node only); may reject only with Node's own fs error (a missing file) or a
+ *   `ShequError`, never a TypeError. Fuzzed with a missing path and anything as options.
+ *
+ * `cost` lowers the number of runs for functions that do real work per call (zip archives, JSON Schema, reports).
+ * `pending` names a defect owned by another branch of issue 12: the throw is recorded, not failed (see the report).
+ */
+export type Behaviour = 'safe' | 'shequ-error' | 'trusted' | 'factory' | 'node-file';
+
+export interface Classification {
+  readonly behaviour: Behaviour;
+  /** Share of the normal number of runs (1 = full). */
+  readonly cost?: number;
+  /** For factories: methods of the returned object fuzzed as safe. */
+  readonly methods?: readonly string[];
+  /** A known defect fixed on another branch: its throws are listed, not failed. */
+  readonly pending?: string;
+}
+
+const safe: Classification = { behaviour: 'safe' };
+const trusted: Classification = { behaviour: 'trusted' };
+const WRITE_BRANCH = 'src/io/write.ts (owned by the masking branch of issue 12)';
+const IO_BRANCH = 'src/io csv/decoder/read rewrite (issue 12, defect 6: readUnitStatistics options)';
+
+export const CLASSIFICATION: Readonly<Record<string, Classification>> = {
+  // codes: validators and helpers of code strings, all documented as never throwing
+  creditCodeCheckCharacter: safe,
+  validateCreditCode: safe,
+  divisionAncestors: safe,
+  divisionAtLevel: safe,
+  isWithinDivision: safe,
+  parseDivisionCode: safe,
+  townshipKindOf: trusted, // reads the segment of a code already parsed by parseDivisionCode
+  villageKindOf: trusted, // idem
+  createDivisionDataset: trusted, // setup: builds a dataset from the caller's own list (typed records)
+  lookupDivision: safe,
+  idNumberCheckCharacter: safe,
+  maskIdNumber: safe,
+  upgradeIdNumber: safe,
+  validateIdNumber: safe,
+  identifyCode: safe,
+  organizationCodeCheckCharacter: safe,
+  isProvinceCode: safe,
+  parseUrbanRuralCode: safe,
+  // core
+  resolveAsOf: safe,
+  todayInChina: safe,
+  isAtLeastSeverity: safe,
+  createIssue: trusted, // builds the library's own issue from a code, a message and a location
+  prefixIssuePath: trusted, // re-locates an issue the library made
+  failure: trusted, // wraps issues
+  success: trusted, // wraps a value and issues
+  unwrap: trusted, // throws the failure's ShequError by design; takes the library's own results
+  ShequError: trusted, // the error class itself, constructed from issues
+  issuesFromZod: trusted, // translates a ZodError from the library's own schemas
+  // indicators
+  computeIndicators: { behaviour: 'shequ-error' },
+  computeIndicatorTable: safe,
+  describeIndicatorProfiles: { behaviour: 'trusted', cost: 0.05 }, // documentation of typed profiles
+  createIndicatorAccumulator: { behaviour: 'factory', methods: ['merge', 'parts'] },
+  mergeIndicatorParts: safe,
+  parseIndicatorParts: safe,
+  deriveIndicatorProfile: trusted, // derives a profile from a built-in one and typed changes, at setup time
+  resolveIndicatorProfile: safe,
+  assessProgress: safe,
+  progressAgainst: trusted, // the arithmetic under assessProgress, on typed targets and dates
+  indicatorRowsFromParts: { behaviour: 'shequ-error' },
+  // io: cells, headers, CSV, writers
+  normalizeDigits: safe,
+  parseBooleanCell: safe,
+  parseCodeCell: safe,
+  parseNumberCell: safe,
+  parseUnitKindCell: safe,
+  createCsvParser: { behaviour: 'factory', methods: ['push', 'end'], pending: IO_BRANCH },
+  createTextDecoder: { ...safe, pending: IO_BRANCH },
+  decodeText: { ...safe, pending: IO_BRANCH },
+  detectEncoding: { ...safe, pending: IO_BRANCH },
+  fieldOfHeader: safe,
+  normalizeHeader: safe,
+  readUnitStatistics: { behaviour: 'safe', cost: 0.3, pending: IO_BRANCH },
+  streamUnitStatistics: { behaviour: 'safe', cost: 0.3, pending: IO_BRANCH },
+  csvLine: { behaviour: 'safe', pending: WRITE_BRANCH },
+  encodeCsv: { behaviour: 'safe', pending: WRITE_BRANCH },
+  findingsTable: { behaviour: 'safe', pending: WRITE_BRANCH },
+  findingsToCsv: { behaviour: 'safe', pending: WRITE_BRANCH },
+  indicatorRowsTable: { behaviour: 'safe', pending: WRITE_BRANCH },
+  indicatorRowsToCsv: { behaviour: 'safe', pending: WRITE_BRANCH },
+  neutralizeFormula: { behaviour: 'safe', pending: WRITE_BRANCH },
+  rejectedRowsToCsv: { behaviour: 'safe', pending: WRITE_BRANCH },
+  toCsv: { behaviour: 'safe', pending: WRITE_BRANCH },
+  unitStatisticsTable: { behaviour: 'safe', pending: WRITE_BRANCH },
+  unitStatisticsToCsv: { behaviour: 'safe', pending: WRITE_BRANCH },
+  // io/xlsx (another branch rewrites the reader)
+  readUnitStatisticsXlsx: { behaviour: 'safe', cost: 0.05, pending: 'src/io/xlsx.ts rewrite (issue 12)' },
+  tablesToXlsx: { behaviour: 'safe', cost: 0.02, pending: 'src/io/xlsx.ts rewrite (issue 12)' },
+  unitStatisticsToXlsx: { behaviour: 'safe', cost: 0.02, pending: 'src/io/xlsx.ts rewrite (issue 12)' },
+  // io/node
+  readUnitStatisticsFile: { behaviour: 'node-file', cost: 0.05, pending: IO_BRANCH },
+  streamUnitStatisticsFile: { behaviour: 'node-file', cost: 0.05, pending: IO_BRANCH },
+  // Its workers run from the build only (src has no compiled indicators-worker.js): fuzzed there? no — its path and
+  // options reach readUnitStatistics and mergeIndicatorParts, both fuzzed here; test/dist/parallel.test.ts runs it.
+  accumulateIndicatorsInParallel: { behaviour: 'trusted', cost: 0.02 },
+  // model
+  committeeSize: trusted, // reads a parsed TwoCommittees record
+  secretaryIsDirector: trusted, // idem
+  parseDataset: safe,
+  datasetJsonSchema: { behaviour: 'safe', cost: 0.01 },
+  unitStatisticsJsonSchema: { behaviour: 'safe', cost: 0.01 },
+  isCommunityWorker: trusted, // reads a parsed Worker record
+  maskPerson: trusted, // masks a parsed person record
+  buildRegionTree: trusted, // links parsed regions and units (parseDataset is the safe entry)
+  toUnitStatistics: trusted, // converts a parsed Unit (the safe path is isRichUnit + parse first)
+  parseUnitStatistics: safe,
+  // standards
+  describeRules: { behaviour: 'trusted', cost: 0.05 }, // documentation of typed profiles
+  failed: trusted, // builds a rule outcome inside a rule's own check
+  notChecked: trusted, // idem
+  deriveRuleProfile: trusted, // derives a profile from a built-in one and typed changes, at setup time
+  resolveRuleProfile: safe,
+  groupFindingsByUnit: trusted, // groups the findings of a report
+  safeValidate: safe,
+  validate: { behaviour: 'shequ-error' },
+  // testing: fast-check arbitraries (test-time configuration, not outside data); the call must not throw
+  creditCodeArbitrary: { behaviour: 'factory' },
+  creditCodeCharacterArbitrary: { behaviour: 'factory' },
+  divisionCodeArbitrary: { behaviour: 'factory' },
+  idNumberArbitrary: { behaviour: 'factory' },
+  villageCodeArbitrary: { behaviour: 'factory' },
+  datasetArbitrary: trusted, // fast-check refuses a non-integer maxUnits itself (test configuration)
+  facilityArbitrary: { behaviour: 'factory' },
+  unitArbitrary: { behaviour: 'factory' },
+  volunteerArbitrary: { behaviour: 'factory' },
+  workerArbitrary: { behaviour: 'factory' },
+  unitStatisticsArbitrary: { behaviour: 'factory' },
+};
