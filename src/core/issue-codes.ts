@@ -23,6 +23,8 @@ import type { LocalizedText } from './issue.js';
  * | `unknown_column` | a column the reader does not know (warning; its cells are kept) |
  * | `malformed_record` | an unclosed quote, a field or line over the size limit |
  * | `skipped_lines` | title lines above a header, skipped (info) |
+ * | `invalid_option` | an option of a reader that is not valid (the value is not echoed) |
+ * | `invalid_encoding` | a cell with bytes that do not decode in the file's encoding (U+FFFD) |
  *
  * @example
  * ```ts
@@ -66,6 +68,10 @@ export const ISSUE_CODES: Readonly<Record<IssueCode, LocalizedText>> = {
   malformed_record: { zh: '记录格式错误', en: 'Malformed record' },
   /** Lines above the header (titles, notes) were skipped (info). */
   skipped_lines: { zh: '跳过表头以上的行', en: 'Lines above the header skipped' },
+  /** An option of a reader that is not valid; nothing is read (the value is not echoed: it may be anything). */
+  invalid_option: { zh: '选项无效', en: 'Invalid option' },
+  /** A cell holding bytes that do not decode in the file's encoding (shown as U+FFFD): the row is rejected. */
+  invalid_encoding: { zh: '编码错误', en: 'Invalid encoding' },
 };
 
 /**
@@ -94,4 +100,6 @@ export type IssueCode =
   | 'header_not_found'
   | 'unknown_column'
   | 'malformed_record'
-  | 'skipped_lines';
+  | 'skipped_lines'
+  | 'invalid_option'
+  | 'invalid_encoding';
