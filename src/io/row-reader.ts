@@ -265,6 +265,19 @@ export function createRowReader() {
       return field;
     });
     const issues = unknownColumnIssues(unknown, record.line);
+    if (record.error !== undefined) {
+      // The header itself is over a limit: the columns past it are not known, and rows that long are rejected.
+      issues.push(
+        createIssue(
+          'malformed_record',
+          {
+            zh: '表头超过长度或字段数上限，其后的列未读取',
+            en: 'The header is over a size or field-count limit; the columns past it are not read',
+          },
+          { line: record.line },
+        ),
+      );
+    }
     header = {
       line: record.line,
       columns: record.fields.map((cell, i) => ({ header: cell, field: fields[i] ?? null })),
