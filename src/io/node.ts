@@ -97,3 +97,6 @@ async function* fileChunks(path: string): AsyncGenerator<Uint8Array> {
     throw withoutPath(error);
   }
 }
+
+export type { ParallelOptions, WorkerPart } from './parallel.js';
+export { accumulateIndicatorsInParallel } from './parallel.js';
