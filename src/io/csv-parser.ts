@@ -183,16 +183,19 @@ export function createCsvParser(options: CsvParserOptions = {}): CsvParser {
     return again;
   };
 
+  /** Where to start reading a chunk: past a LF that ends the CR the previous chunk ended with. */
+  const afterPendingLF = (text: string): number => {
+    if (!pendingCR || text.length === 0) return 0; // an empty chunk must not forget the CR: its LF may come next
+    pendingCR = false;
+    return text.charCodeAt(0) === 10 ? 1 : 0;
+  };
+
+  // No closure touches feed's locals (text, n, i): they stay in registers in the hot loops.
   function feed(input: string, out: CsvRecord[]): void {
     let text = input;
     let n = text.length;
-    let i = 0;
+    let i = afterPendingLF(text);
     let resumeAt = resumeKnown ? 0 : -1; // where, in this chunk, the text after the open quote's line starts
-    if (pendingCR && n > 0) {
-      // An empty chunk must not forget the CR: its LF may still come in the next one.
-      pendingCR = false;
-      if (text.charCodeAt(0) === 10) i = 1;
-    }
     while (i < n) {
       if (!started) {
         recordLine = line;
@@ -229,12 +232,8 @@ export function createCsvParser(options: CsvParserOptions = {}): CsvParser {
           // Past the record limit inside quotes: a stray quote. Reject the record, read again after its line.
           text = recover(out, resumeAt >= 0 ? text.slice(resumeAt) : '');
           n = text.length;
-          i = 0;
+          i = afterPendingLF(text);
           resumeAt = -1;
-          if (pendingCR && n > 0) {
-            pendingCR = false;
-            if (text.charCodeAt(0) === 10) i = 1;
-          }
           continue;
         }
         // The quote's own line is over the limit: the record ends with that line.
@@ -244,12 +243,22 @@ export function createCsvParser(options: CsvParserOptions = {}): CsvParser {
         continue;
       }
       if (state === AFTER_QUOTE) {
-        if (!overLimit && text.charCodeAt(i) === 34) {
+        const c = text.charCodeAt(i);
+        if (!overLimit && c === 34) {
           append('"');
           raw++;
           state = QUOTED;
           i++;
           if (raw > maxRecord) overflow('record_too_long');
+          continue;
+        }
+        if (resumeKnown && !overLimit && c !== delimiter && c !== 10 && c !== 13) {
+          // Text right after the quote that closed a field spanning lines: that quote opened another field, so
+          // the field's own opening quote was a stray one. Reject the record, read again after the quote's line.
+          text = recover(out, resumeAt >= 0 ? text.slice(resumeAt) : '');
+          n = text.length;
+          i = afterPendingLF(text);
+          resumeAt = -1;
           continue;
         }
         resumeKnown = false; // the quote closed the field; what follows up to the delimiter is kept as it is
@@ -266,12 +275,21 @@ export function createCsvParser(options: CsvParserOptions = {}): CsvParser {
         if (raw > maxRecord) overflow('record_too_long');
         continue;
       }
+      // Over a limit with nothing more to keep: only the line end matters (a 200 MB line of commas is skipped fast).
+      const skipping = overLimit && (fields.length >= maxFields || stored >= maxRecord);
       let j = i;
-      for (; j < n; j++) {
-        const c = text.charCodeAt(j);
-        if (c === delimiter || c === 10 || c === 13) break;
+      if (skipping) {
+        for (; j < n; j++) {
+          const c = text.charCodeAt(j);
+          if (c === 10 || c === 13) break;
+        }
+      } else {
+        for (; j < n; j++) {
+          const c = text.charCodeAt(j);
+          if (c === delimiter || c === 10 || c === 13) break;
+        }
+        append(text.slice(i, j));
       }
-      append(text.slice(i, j));
       raw += j - i;
       state = UNQUOTED;
       if (j === n) {

@@ -22,8 +22,9 @@ export function isTextEncodingName(value: unknown): value is TextEncodingName {
 
 /**
  * Guesses the encoding of a file from its first bytes: a BOM decides; otherwise bytes that are nearly all valid
- * UTF-8 are UTF-8 — no invalid sequence, or at most one invalid sequence per ten valid multi-byte ones (one damaged
- * character must not turn a UTF-8 file into GB18030 mojibake; GB18030 Chinese text is mostly invalid as UTF-8) —
+ * UTF-8 are UTF-8 — no invalid sequence, or at most one invalid sequence per four valid multi-byte ones (one damaged
+ * character must not turn a UTF-8 file into GB18030 mojibake; Chinese text in GB18030 read as UTF-8 has two to six
+ * invalid sequences per valid one) —
  * and anything else is taken as GB18030 (the other encoding Chinese spreadsheets are saved in).
  *
  * @param bytes - the start of the file (a few kB are enough)
@@ -44,7 +45,7 @@ export function detectEncoding(bytes: Uint8Array): TextEncodingName {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   const { valid, invalid } = utf8Sequences(bytes);
-  return invalid === 0 || (valid > 0 && invalid * 10 <= valid) ? 'utf-8' : 'gb18030';
+  return invalid === 0 || (valid > 0 && invalid * 4 <= valid) ? 'utf-8' : 'gb18030';
 }
 
 /** Length of the UTF-8 sequence a lead byte starts (0 for ASCII), or -1 when it cannot start one. */

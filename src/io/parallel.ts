@@ -68,11 +68,16 @@ function walkRecords(
   let recordLine = 1;
   let recordStart = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   let previous = -1;
+  let quoteLine = 0;
+  let resume = -1; // the byte after the open quote's line, once that line has ended
   for (let i = recordStart; i < bytes.length; i++) {
     const b = bytes[i] as number;
     if (state === QUOTED) {
       if (b === 0x22) state = AFTER_QUOTE;
-      else if (b === 0x0d || (b === 0x0a && previous !== 0x0d)) line++;
+      else if (b === 0x0d || (b === 0x0a && previous !== 0x0d)) {
+        line++;
+        if (resume < 0) resume = b === 0x0d && bytes[i + 1] === 0x0a ? i + 2 : i + 1;
+      }
       previous = b;
       continue;
     }
@@ -81,8 +86,25 @@ function walkRecords(
       state = QUOTED;
       continue;
     }
+    if (state === AFTER_QUOTE && resume >= 0 && !overLimit && b !== 0x2c && b !== 0x0a && b !== 0x0d) {
+      // The serial parser's stray-quote rule: the record ends with the quote's line, reading resumes after it.
+      if (i - recordStart > CSV_LIMITS.maxRecordLength) return false;
+      line = quoteLine + 1;
+      if (visit(resume, line, recordLine) === true) return true;
+      i = resume - 1;
+      previous = bytes[i] as number;
+      recordStart = resume;
+      recordLine = line;
+      state = START;
+      fields = 1;
+      resume = -1;
+      continue;
+    }
+    if (state === AFTER_QUOTE) resume = -1;
     if (state === START && b === 0x22 && !overLimit) {
       state = QUOTED;
+      quoteLine = line;
+      resume = -1;
       continue;
     }
     if (b === 0x2c) {
@@ -105,6 +127,7 @@ function walkRecords(
     state = START;
     overLimit = false;
     fields = 1;
+    resume = -1;
   }
   return bytes.length - recordStart <= CSV_LIMITS.maxRecordLength;
 }
