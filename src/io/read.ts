@@ -77,15 +77,16 @@ function notTextOrBytes(): Issue {
 }
 
 /**
- * Reads statistics rows from a CSV file held in memory — text, or bytes in UTF-8 (with or without BOM), UTF-16LE or
- * GB18030 (detected unless given) — as Excel and WPS export them: the header found by key or Chinese name under any
+ * Reads statistics rows from a CSV file held in memory — text, or bytes in UTF-8 (with or without BOM), UTF-16LE,
+ * UTF-16BE or GB18030 (detected unless given) — as Excel and WPS export them: the header found by key or Chinese name under any
  * title rows, columns in any order, blank lines skipped, cells normalised (是/否, 居委会/村委会, full-width digits,
  * thousands separators). Every bad row is reported with its line, column, value and reason; the good ones are kept;
  * read = accepted + rejected.
  *
  * @param input - CSV text or bytes
- * @param options - encoding, delimiter, size limits
- * @returns the rows, the rejected rows and the counts
+ * @param options - encoding, delimiter, size limits (bad ones: an `invalid_option` issue and nothing read, never a throw)
+ * @returns the rows, the rejected rows and the counts; a broken record (over a limit, a stray quote, bytes that do not
+ * decode) is rejected on its line and the rest of the file read (see docs/io.md)
  *
  * @example
  * ```ts
