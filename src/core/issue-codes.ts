@@ -24,6 +24,7 @@ import type { LocalizedText } from './issue.js';
  * | `malformed_record` | an unclosed quote, a field or line over the size limit |
  * | `skipped_lines` | title lines above a header, skipped (info) |
  * | `invalid_option` | an option of the wrong type or outside its range; options that are not an object |
+ * | `invalid_encoding` | a cell with bytes that do not decode in the file's encoding (U+FFFD) |
  *
  * @example
  * ```ts
@@ -69,6 +70,8 @@ export const ISSUE_CODES: Readonly<Record<IssueCode, LocalizedText>> = {
   skipped_lines: { zh: '跳过表头以上的行', en: 'Lines above the header skipped' },
   /** An option of the wrong type or outside its range, or options that are not an object (the call, not the data). */
   invalid_option: { zh: '选项错误', en: 'Invalid option' },
+  /** A cell holding bytes that do not decode in the file's encoding (shown as U+FFFD): the row is rejected. */
+  invalid_encoding: { zh: '编码错误', en: 'Invalid encoding' },
 };
 
 /**
@@ -98,4 +101,5 @@ export type IssueCode =
   | 'unknown_column'
   | 'malformed_record'
   | 'skipped_lines'
-  | 'invalid_option';
+  | 'invalid_option'
+  | 'invalid_encoding';

@@ -6,6 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import {
+  type ChunkSource,
   type ReadOptions,
   type ReadResult,
   readUnitStatistics,
@@ -20,7 +21,9 @@ import { readUnitStatisticsXlsx } from './xlsx.js';
  *
  * @param path - the file
  * @param options - encoding, delimiter, size limits; `sheet` for .xlsx
- * @returns the rows, rejected rows and counts
+ * @returns the rows, rejected rows and counts (bad options or a path that is not text: a result with the issue)
+ * @throws an `Error` with the `code` of the file system (`ENOENT`, `EACCES`, …) when the file cannot be read; its
+ * message does not repeat the path
  *
  * @example
  * ```ts
@@ -34,13 +37,31 @@ export async function readUnitStatisticsFile(
   path: string,
   options: ReadOptions & { readonly sheet?: string | number } = {},
 ): Promise<ReadResult> {
-  const bytes = await readFile(path);
-  if (/\.xlsx$/i.test(path))
-    return readUnitStatisticsXlsx(
-      new Uint8Array(bytes),
-      options.sheet === undefined ? {} : { sheet: options.sheet },
-    );
+  if (typeof path !== 'string') return readUnitStatistics(path as unknown as string, options);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw withoutPath(error);
+  }
+  if (/\.xlsx$/i.test(path)) {
+    const sheet = options !== null && typeof options === 'object' ? options.sheet : undefined;
+    return readUnitStatisticsXlsx(new Uint8Array(bytes), sheet === undefined ? {} : { sheet });
+  }
   return readUnitStatistics(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), options);
+}
+
+/**
+ * The error of a file that cannot be read, without the path in its message (a path may hold anything, an ID number
+ * included): the same `code` (`ENOENT`, `EACCES`, …) for callers that branch on it.
+ */
+function withoutPath(error: unknown): Error {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const failure: NodeJS.ErrnoException = new Error(
+    `Cannot read the file${typeof code === 'string' ? ` (${code})` : ''}`,
+  );
+  if (typeof code === 'string') failure.code = code;
+  return failure;
 }
 
 /**
@@ -63,7 +84,19 @@ export function streamUnitStatisticsFile(
   path: string,
   options: ReadOptions = {},
 ): AsyncGenerator<StreamEvent> {
-  return streamUnitStatistics(createReadStream(path, { highWaterMark: 65_536 }), options);
+  // A path that is not text is not a source: the reader says so in its `end` event (a number would be a descriptor).
+  if (typeof path !== 'string') return streamUnitStatistics(undefined as unknown as ChunkSource, options);
+  return streamUnitStatistics(fileChunks(path), options);
 }
+
+/** The chunks of a file; an error of the file system is thrown without the path in its message. */
+async function* fileChunks(path: string): AsyncGenerator<Uint8Array> {
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: 65_536 })) yield chunk as Uint8Array;
+  } catch (error) {
+    throw withoutPath(error);
+  }
+}
+
 export type { ParallelOptions, WorkerPart } from './parallel.js';
 export { accumulateIndicatorsInParallel } from './parallel.js';
