@@ -5,7 +5,7 @@
  */
 import { limitExceeded, XLSX_LIMITS, XlsxStop } from './xlsx-limits.js';
 import type { SharedStrings } from './xlsx-parts.js';
-import { attribute, decodeXmlText, type EntityTally, type XmlHandler } from './xlsx-xml.js';
+import { attribute, decodeXmlText, type EntityTally, forEachAttribute, type XmlHandler } from './xlsx-xml.js';
 
 /** Why a row cannot be read as it is (it is rejected; the read goes on). */
 export type RowProblem =
@@ -112,11 +112,15 @@ export function createSheetHandler(context: SheetContext, onRow: (row: SheetRow)
   };
 
   const startCell = (attributes: string) => {
-    const reference = attribute(attributes, 'r', context.tally);
-    const at = reference === undefined ? 0 : columnOfReference(reference);
+    let at = 0;
+    type = 'n';
+    style = 0;
+    forEachAttribute(attributes, context.tally, (name, text) => {
+      if (name === 'r') at = columnOfReference(text);
+      else if (name === 't') type = text;
+      else if (name === 's') style = Number(text);
+    });
     column = at > 0 ? at : column + 1;
-    type = attribute(attributes, 't', context.tally) ?? 'n';
-    style = Number(attribute(attributes, 's', context.tally) ?? 0);
     value = '';
     valueLength = 0;
     inline = false;

@@ -133,7 +133,10 @@ export function createXmlTokenizer(handler: XmlHandler): XmlTokenizer {
           continue;
         }
         const lt = buffer.indexOf('<', pos);
-        if (lt < 0) return trailingText(buffer, pos);
+        if (lt < 0) {
+          trailingText(buffer, pos);
+          return;
+        }
         if (lt > pos && handler.capturing) handler.text(buffer.slice(pos, lt), false);
         if (lt + 1 >= buffer.length) {
           pending = buffer.slice(lt);
@@ -181,16 +184,37 @@ export function decodeXmlText(raw: string, tally: EntityTally): string {
   });
 }
 
-const ATTRIBUTE = /([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+/**
+ * Calls `onAttribute` with each attribute of a tag's raw attribute text: local name and unescaped value (namespace
+ * declarations skipped). A hand-written scan: this runs for every cell of a sheet.
+ */
+export function forEachAttribute(
+  attributes: string,
+  tally: EntityTally,
+  onAttribute: (name: string, value: string) => void,
+): void {
+  let at = 0;
+  while (at < attributes.length) {
+    const equals = attributes.indexOf('=', at);
+    if (equals < 0) return;
+    const name = attributes.slice(at, equals).trim();
+    let open = equals + 1;
+    while (open < attributes.length && attributes.charCodeAt(open) <= 32) open++;
+    const quote = attributes[open];
+    if (quote !== '"' && quote !== "'") return;
+    const close = attributes.indexOf(quote, open + 1);
+    if (close < 0) return;
+    if (!name.startsWith('xmlns'))
+      onAttribute(localName(name), decodeXmlText(attributes.slice(open + 1, close), tally));
+    at = close + 1;
+  }
+}
 
 /** Reads one attribute (by local name) from a tag's raw attribute text, unescaped; `undefined` when absent. */
 export function attribute(attributes: string, name: string, tally: EntityTally): string | undefined {
-  if (attributes.indexOf(name) < 0) return undefined;
-  ATTRIBUTE.lastIndex = 0;
-  for (let match = ATTRIBUTE.exec(attributes); match !== null; match = ATTRIBUTE.exec(attributes)) {
-    const key = match[1] as string;
-    if (localName(key) === name && !key.startsWith('xmlns'))
-      return decodeXmlText(match[2] ?? match[3] ?? '', tally);
-  }
-  return undefined;
+  let found: string | undefined;
+  forEachAttribute(attributes, tally, (key, value) => {
+    if (key === name && found === undefined) found = value;
+  });
+  return found;
 }
