@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import {
   type ReadOptions,
   type ReadResult,
@@ -12,7 +12,17 @@ import {
   type StreamEvent,
   streamUnitStatistics,
 } from './read.js';
-import { readUnitStatisticsXlsx } from './xlsx.js';
+import { readUnitStatisticsXlsx, streamUnitStatisticsXlsx } from './xlsx.js';
+import { XLSX_LIMITS } from './xlsx-limits.js';
+import { workbookTooLarge } from './xlsx-read.js';
+
+const EMPTY_COUNTS = { read: 0, accepted: 0, rejected: 0, blankLines: 0, titleLines: 0 };
+
+/** The bytes of a workbook file, or `undefined` when it is over the size limit (checked before reading it). */
+async function workbookFile(path: string): Promise<Uint8Array | undefined> {
+  if ((await stat(path)).size > XLSX_LIMITS.maxFileBytes) return undefined;
+  return new Uint8Array(await readFile(path));
+}
 
 /**
  * Reads a statistics file by path: `.xlsx` through the spreadsheet reader, anything else as CSV (encoding detected).
@@ -34,20 +44,30 @@ export async function readUnitStatisticsFile(
   path: string,
   options: ReadOptions & { readonly sheet?: string | number } = {},
 ): Promise<ReadResult> {
+  if (/\.xlsx$/i.test(path)) {
+    const workbook = await workbookFile(path);
+    if (workbook === undefined)
+      return {
+        rows: [],
+        accepted: [],
+        rejected: [],
+        issues: [workbookTooLarge()],
+        header: undefined,
+        counts: EMPTY_COUNTS,
+        encoding: 'utf-8',
+      };
+    return readUnitStatisticsXlsx(workbook, options.sheet === undefined ? {} : { sheet: options.sheet });
+  }
   const bytes = await readFile(path);
-  if (/\.xlsx$/i.test(path))
-    return readUnitStatisticsXlsx(
-      new Uint8Array(bytes),
-      options.sheet === undefined ? {} : { sheet: options.sheet },
-    );
   return readUnitStatistics(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), options);
 }
 
 /**
- * Streams a CSV statistics file by path in bounded memory (64 kB chunks): the header, each row, then the counts.
+ * Streams a statistics file by path in bounded memory: CSV in 64 kB chunks, `.xlsx` with its sheet inflated a slice
+ * at a time (the compressed workbook is read whole, its rows never are). Yields the header, each row, then the counts.
  *
- * @param path - the CSV file
- * @param options - encoding, delimiter, size limits
+ * @param path - the CSV or .xlsx file
+ * @param options - encoding, delimiter, size limits; `sheet` for .xlsx
  * @returns the events
  *
  * @example
@@ -59,11 +79,20 @@ export async function readUnitStatisticsFile(
  * //=> 243
  * ```
  */
-export function streamUnitStatisticsFile(
+export async function* streamUnitStatisticsFile(
   path: string,
-  options: ReadOptions = {},
+  options: ReadOptions & { readonly sheet?: string | number } = {},
 ): AsyncGenerator<StreamEvent> {
-  return streamUnitStatistics(createReadStream(path, { highWaterMark: 65_536 }), options);
+  if (!/\.xlsx$/i.test(path)) {
+    yield* streamUnitStatistics(createReadStream(path, { highWaterMark: 65_536 }), options);
+    return;
+  }
+  const workbook = await workbookFile(path);
+  if (workbook === undefined) {
+    yield { kind: 'end', counts: EMPTY_COUNTS, issues: [workbookTooLarge()], encoding: 'utf-8' };
+    return;
+  }
+  yield* streamUnitStatisticsXlsx(workbook, options.sheet === undefined ? {} : { sheet: options.sheet });
 }
 export type { ParallelOptions, WorkerPart } from './parallel.js';
 export { accumulateIndicatorsInParallel } from './parallel.js';
