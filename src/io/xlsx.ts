@@ -69,12 +69,12 @@ export async function readUnitStatisticsXlsx(
   const accepted: AcceptedRow[] = [];
   const rejected: RejectedRow[] = [];
   const bytes = await workbookBytes(input);
-  let issues: Issue[] = [];
+  const issues: Issue[] = [];
   if (bytes instanceof Uint8Array) {
     const events = workbookEvents(bytes, sheetOption(options), reader);
     for (let step = events.next(); ; step = events.next()) {
       if (step.done) {
-        issues = step.value;
+        for (const issue of step.value) issues.push(issue);
         break;
       }
       for (const event of step.value) {
