@@ -25,6 +25,7 @@ import type { LocalizedText } from './issue.js';
  * | `skipped_lines` | title lines above a header, skipped (info) |
  * | `invalid_option` | an option of the wrong type or outside its range; options that are not an object |
  * | `invalid_encoding` | a cell with bytes that do not decode in the file's encoding (U+FFFD) |
+ * | `read_failed` | a source (stream, iterator) that failed while being read: the read ends there |
  * | `limit_exceeded` | a file over a reading limit (size, compression ratio, rows, shared strings): reading stopped |
  *
  * @example
@@ -78,6 +79,8 @@ export const ISSUE_CODES: Readonly<Record<IssueCode, LocalizedText>> = {
   invalid_encoding: { zh: '编码错误', en: 'Invalid encoding' },
   /** A file over a reading limit (size, compression ratio, rows, shared strings); reading stopped there (error). */
   limit_exceeded: { zh: '超出读取上限', en: 'Reading limit exceeded' },
+  /** A source (a stream, an iterator) failed while being read: what came before is kept, the read ends there. */
+  read_failed: { zh: '读取失败', en: 'Read failed' },
 };
 
 /**
@@ -109,4 +112,5 @@ export type IssueCode =
   | 'skipped_lines'
   | 'invalid_option'
   | 'invalid_encoding'
-  | 'limit_exceeded';
+  | 'limit_exceeded'
+  | 'read_failed';

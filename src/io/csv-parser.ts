@@ -1,3 +1,5 @@
+import { createIssue } from '../core/issue.js';
+import { ShequError } from '../core/result.js';
 /**
  * One record of a CSV file: its fields and the 1-based physical line where it starts (every line counted: title
  * rows, blank lines, lines inside quoted fields).
@@ -68,6 +70,22 @@ export interface CsvParser {
 /** Defaults of the parser's limits; see docs/io.md for why each value. */
 export const CSV_LIMITS = { maxFieldLength: 10_000, maxRecordLength: 100_000, maxFieldsPerRecord: 16_384 };
 
+/** The error of a parser created with bad options: one `invalid_option` issue per option, values never echoed. */
+function parserOptionError(names: readonly string[]): ShequError {
+  return new ShequError(
+    names.map((name) =>
+      createIssue(
+        'invalid_option',
+        {
+          zh: `CSV 解析选项 ${name} 无效（分隔符为一个字符，不能是引号或换行；上限为正整数）`,
+          en: `Invalid CSV parser option ${name} (the delimiter is one character, not a quote or line break; limits are positive integers)`,
+        },
+        { path: [name] },
+      ),
+    ),
+  );
+}
+
 /** Names of the parser options that are not valid (`[]` when all are). Values are never echoed: they may be anything. */
 export function invalidCsvOptions(options: CsvParserOptions): string[] {
   const invalid: string[] = [];
@@ -94,8 +112,9 @@ const AFTER_QUOTE = 3; // read a quote inside a quoted field: a doubled quote or
  *
  * @param options - delimiter and limits
  * @returns the parser
- * @throws RangeError when an option is not valid (a factory of a parser, not a reader of data: bad options are a
- * programming error; the readers report them as `invalid_option` issues instead)
+ * @throws ShequError with an `invalid_option` issue per bad option (a factory of a parser, not a reader of data: bad
+ * options are a programming error; the readers report them as issues in their results instead). Values are never
+ * echoed. `push` given something other than text throws a ShequError with an `invalid_type` issue.
  *
  * @example
  * ```ts
@@ -105,15 +124,20 @@ const AFTER_QUOTE = 3; // read a quote inside a quoted field: a doubled quote or
  * ```
  */
 export function createCsvParser(options: CsvParserOptions = {}): CsvParser {
-  const invalid = options === null || typeof options !== 'object' ? ['options'] : invalidCsvOptions(options);
-  if (invalid.length > 0)
-    throw new RangeError(
-      `createCsvParser: invalid ${invalid.join(', ')} (delimiter: one character, not a quote or line break; limits: positive integers)`,
-    );
-  const delimiter = (options?.delimiter ?? ',').charCodeAt(0);
-  const maxField = options?.maxFieldLength ?? CSV_LIMITS.maxFieldLength;
-  const maxRecord = options?.maxRecordLength ?? CSV_LIMITS.maxRecordLength;
-  const maxFields = options?.maxFieldsPerRecord ?? CSV_LIMITS.maxFieldsPerRecord;
+  let settings: CsvParserOptions;
+  try {
+    // One read of each option (a getter may throw, or answer differently twice).
+    const { delimiter, maxFieldLength, maxRecordLength, maxFieldsPerRecord } = options;
+    settings = { delimiter, maxFieldLength, maxRecordLength, maxFieldsPerRecord } as CsvParserOptions;
+  } catch {
+    throw parserOptionError(['options']);
+  }
+  const invalid = options === null || typeof options !== 'object' ? ['options'] : invalidCsvOptions(settings);
+  if (invalid.length > 0) throw parserOptionError(invalid);
+  const delimiter = (settings.delimiter ?? ',').charCodeAt(0);
+  const maxField = settings.maxFieldLength ?? CSV_LIMITS.maxFieldLength;
+  const maxRecord = settings.maxRecordLength ?? CSV_LIMITS.maxRecordLength;
+  const maxFields = settings.maxFieldsPerRecord ?? CSV_LIMITS.maxFieldsPerRecord;
   let state = FIELD_START;
   let fields: string[] = [];
   let field = '';
@@ -318,6 +342,10 @@ export function createCsvParser(options: CsvParserOptions = {}): CsvParser {
 
   return {
     push(text) {
+      if (typeof text !== 'string')
+        throw new ShequError([
+          createIssue('invalid_type', { zh: '应为文本', en: 'The parser takes text (decode bytes first)' }),
+        ]);
       const out: CsvRecord[] = [];
       feed(text, out);
       return out;

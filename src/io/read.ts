@@ -194,12 +194,34 @@ async function* chunksOf(source: ChunkSource): AsyncGenerator<Uint8Array | strin
   }
 }
 
+/**
+ * The issue of a source that failed while being read: its error's `code` (`ENOENT`, `EACCES`, …) when it has one,
+ * never its message (a caller's error may say anything, a path with an ID number included).
+ */
+function sourceFailed(error: unknown): Issue {
+  let code: unknown;
+  try {
+    code = (error as { code?: unknown } | null)?.code;
+  } catch {
+    code = undefined;
+  }
+  const shown = typeof code === 'string' && /^[A-Z][A-Z_]{1,30}$/.test(code) ? ` (${code})` : '';
+  return createIssue('read_failed', {
+    zh: `输入未能读完：数据源出错${shown}`,
+    en: `The input could not be read to its end: the source failed${shown}`,
+  });
+}
+
 /** True when `source` can be read as chunks. */
 function isChunkSource(source: unknown): source is ChunkSource {
   if (source === null || typeof source !== 'object') return false;
-  return (
-    Symbol.asyncIterator in source || typeof (source as { getReader?: unknown }).getReader === 'function'
-  );
+  try {
+    return (
+      Symbol.asyncIterator in source || typeof (source as { getReader?: unknown }).getReader === 'function'
+    );
+  } catch {
+    return false; // a Proxy or getter of the caller that throws: not a source we can read
+  }
 }
 
 /** Bytes looked at to detect an encoding: byte chunks are held until this many have come (or the input ends). */
@@ -314,7 +336,18 @@ export async function* streamUnitStatistics(
   }
   const parser = createCsvParser(checked.options);
   const decoder = createChunkDecoder(given);
-  for await (const chunk of chunksOf(source)) {
+  const chunks = chunksOf(source);
+  for (;;) {
+    let next: IteratorResult<Uint8Array | string>;
+    try {
+      next = await chunks.next();
+    } catch (error) {
+      // The caller's source failed (a stream error, a throwing iterator): the read ends with an issue, not a throw.
+      yield stop([sourceFailed(error)], decoder.encoding);
+      return;
+    }
+    if (next.done === true) break;
+    const chunk = next.value;
     const text = decoder.push(chunk);
     if (typeof text !== 'string') {
       yield stop(text, decoder.encoding);

@@ -1,5 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
+import { ShequError } from '../../src/index.js';
 import {
   createCsvParser,
   encodeCsv,
@@ -322,7 +323,7 @@ describe('regressions of issue 12', () => {
     for (const input of [42, null, undefined, {}, [1, 2]]) {
       expect(readUnitStatistics(input as string).issues[0]?.code).toBe('invalid_type');
     }
-    expect(() => createCsvParser({ delimiter: [] as unknown as string })).toThrow(RangeError);
+    expect(() => createCsvParser({ delimiter: [] as unknown as string })).toThrow(ShequError);
   });
 });
 
