@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { resolveAsOf } from 'shequ';
+import { maskIdNumbersInText, resolveAsOf } from 'shequ';
 
 /** Where the command writes, and whether stderr is a terminal (for progress). */
 export interface CliStreams {
@@ -9,14 +9,40 @@ export interface CliStreams {
   readonly stdin?: AsyncIterable<Uint8Array | string> & { readonly isTTY?: boolean };
 }
 
-/** A usage error: a one-line message and a hint; exit code 2. */
+/** A usage error: a one-line message and a hint; exit code 2. Both are masked: they may echo an argument. */
 export class UsageError extends Error {
-  constructor(
-    message: string,
-    readonly hint: string,
-  ) {
-    super(message);
+  readonly hint: string;
+
+  constructor(message: string, hint: string) {
+    super(maskIdNumbersInText(message));
+    this.hint = maskIdNumbersInText(hint);
   }
+}
+
+/** Marks streams whose writes are masked already, so that an output to them is not masked twice. */
+const MASKED = Symbol('shequ.maskedStreams');
+
+/**
+ * The streams with every write masked (`maskIdNumbersInText`): the last line of defence, so that nothing the CLI
+ * prints — results, messages, echoed arguments — holds a full ID number. Each write is masked on its own; every
+ * writer of the CLI writes whole lines or whole items, and an ID number never spans a line break.
+ */
+export function maskedStreams(streams: CliStreams): CliStreams {
+  if ((streams as { [MASKED]?: boolean })[MASKED] === true) return streams;
+  const masked = (text: unknown) => (typeof text === 'string' ? maskIdNumbersInText(text) : text);
+  const stdout = streams.stdout;
+  const stderr = streams.stderr;
+  return {
+    stdout: { write: (text: string) => stdout.write(masked(text) as string) },
+    stderr: {
+      write: (text: string) => stderr.write(masked(text) as string),
+      get isTTY() {
+        return stderr.isTTY;
+      },
+    },
+    ...(streams.stdin === undefined ? {} : { stdin: streams.stdin }),
+    [MASKED]: true,
+  } as CliStreams;
 }
 
 /** The options every data command shares. */
@@ -79,27 +105,44 @@ export interface Output {
 
 const CHUNK = 1 << 16;
 
-/** Opens `--out FILE` or stdout. */
+/** Characters that never belong to an ID-shaped run: a cut just after one never splits an ID number. */
+const SAFE_CUT = /[\n,"<>|{}[\]]/;
+
+/** Where pending text may be cut: after its last line break (or another safe character); 0 when nowhere. */
+function safeCut(pending: string): number {
+  const newline = pending.lastIndexOf('\n');
+  if (newline >= 0) return newline + 1;
+  for (let i = pending.length - 1; i >= 0; i--) if (SAFE_CUT.test(pending[i] as string)) return i + 1;
+  return 0;
+}
+
+/**
+ * Opens `--out FILE` or stdout. Everything written is masked (`maskIdNumbersInText`) chunk by chunk, each chunk cut
+ * after a line break, so that an ID number written across two `write` calls is still seen whole.
+ */
 export function openOutput(out: string | undefined, streams: CliStreams): Output {
   const file = out === undefined ? undefined : createWriteStream(out);
+  const stdoutMasked = (streams as { [MASKED]?: boolean })[MASKED] === true;
   let pending = '';
-  const flush = async () => {
-    if (pending === '') return;
-    const text = pending;
-    pending = '';
+  const flush = async (final: boolean) => {
+    const cut = final ? pending.length : safeCut(pending);
+    if (cut === 0) return;
+    const raw = pending.slice(0, cut);
+    pending = pending.slice(cut);
     if (file === undefined) {
-      streams.stdout.write(text);
+      streams.stdout.write(stdoutMasked ? raw : maskIdNumbersInText(raw));
       return;
     }
-    if (!file.write(text)) await new Promise<void>((resolve) => file.once('drain', () => resolve()));
+    if (!file.write(maskIdNumbersInText(raw)))
+      await new Promise<void>((resolve) => file.once('drain', () => resolve()));
   };
   return {
     async write(text) {
       pending += text;
-      if (pending.length >= CHUNK) await flush();
+      if (pending.length >= CHUNK) await flush(false);
     },
     async close() {
-      await flush();
+      await flush(true);
       if (file !== undefined) {
         await new Promise<void>((resolve, reject) => {
           file.on('error', reject);

@@ -5,6 +5,8 @@
  * @packageDocumentation
  */
 
+export type { CodeClassification } from './classify.js';
+export { classifyCode, normalizeCodeText } from './classify.js';
 export type { CreditCode, ValidateCreditCodeOptions } from './credit-code.js';
 export { creditCodeCheckCharacter, validateCreditCode } from './credit-code.js';
 export type { CreditCodeCategoryEntry } from './credit-code-categories.js';
