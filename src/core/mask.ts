@@ -105,7 +105,7 @@ function allDigits(v: ArrayLike<number>, from: number, to: number): boolean {
  * address code with a known province, a birth date YYYYMMDD of 18xx–20xx, 3 digits and a digit or X. A 15-digit
  * one: the address code, YYMMDD, 3 digits. The check character is not verified: a mistyped number is still personal.
  */
-function idLengthAt(v: ArrayLike<number>, i: number, n: number): 18 | 15 | 0 {
+function idLengthAt(v: ArrayLike<number>, i: number, n: number, allow15 = true): 18 | 15 | 0 {
   if (n - i < 15 || (PROVINCES[(v[i] as number) * 10 + (v[i + 1] as number)] ?? 0) === 0) return 0;
   if (
     n - i >= 18 &&
@@ -113,8 +113,11 @@ function idLengthAt(v: ArrayLike<number>, i: number, n: number): 18 | 15 | 0 {
     plausibleDate(v, i + 8, (v[i + 6] as number) * 10 + (v[i + 7] as number))
   )
     return 18;
-  return allDigits(v, i, i + 15) && plausibleDate(v, i + 6, 19) ? 15 : 0;
+  return allow15 && allDigits(v, i, i + 15) && plausibleDate(v, i + 6, 19) ? 15 : 0;
 }
+
+/** A decimal number as programs print it: ASCII digits, one dot, ASCII digits (`29.134883720930233`). */
+const DECIMAL = /^(\d+)\.\d+$/;
 
 /** Masks the ID numbers of one run (ID characters and separators from `start` to `end`) into `out`. */
 function maskRun(text: string, start: number, end: number, mask: string, out: string[]): void {
@@ -128,8 +131,14 @@ function maskRun(text: string, start: number, end: number, mask: string, out: st
     }
   }
   const hidden = new Uint8Array(end - start);
+  // A decimal number is two numbers: its integer part is read alone, and its fraction only for an 18-character
+  // number — a double prints at most 17 significant digits, so a 15-digit window in a fraction is a float, not a
+  // person (masking it would also corrupt a JSON or CSV number).
+  const decimal = DECIMAL.exec(text.slice(start, (at[at.length - 1] as number) + 1));
+  const fraction = decimal === null ? values.length : (decimal[1] as string).length;
   for (let i = 0; i + 15 <= values.length; i++) {
-    const length = idLengthAt(values, i, values.length);
+    const length =
+      i < fraction ? idLengthAt(values, i, fraction) : idLengthAt(values, i, values.length, decimal === null);
     // The birth date (8 digits, or 6 in a 15-digit number) goes; the address code and the rest stay readable.
     for (let k = 6; k < (length === 18 ? 14 : length === 15 ? 12 : 6); k++)
       hidden[(at[i + k] as number) - start] = 1;
@@ -164,7 +173,9 @@ function maskCharacterOf(options: MaskIdNumbersInTextOptions | undefined): strin
  * a date YYMMDD and 3 digits — has its birth date replaced by `*` (the address code and the last characters stay, as
  * in `maskIdNumber`). The check character is not verified: a mistyped number is still personal. Windows inside a
  * longer run of digits are masked too, so a 20-digit number that contains an ID-shaped window loses 8 digits; a
- * 12-digit division code or any number under 15 digits is never touched.
+ * 12-digit division code or any number under 15 digits is never touched. A decimal number (`29.134883720930233`:
+ * ASCII digits, one dot, digits, nothing else in the run) is read as its integer part alone and its fraction only for
+ * an 18-character number, so a long float is never masked.
  *
  * The output is as long as the input (UTF-16 code units), masking is idempotent, and text with no ID-shaped run is
  * returned as it is (one regex scan: hundreds of MB/s). A non-string gives `''`.

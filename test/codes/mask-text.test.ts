@@ -176,3 +176,25 @@ describe('maskIdNumbersInText: properties', () => {
       if (once[i] !== text[i]) expect([once[i], /[0-9０-９]/.test(text[i] as string)]).toEqual(['*', true]);
   });
 });
+
+describe('maskIdNumbersInText: decimal numbers', () => {
+  it.each([
+    '29.134883720930233',
+    '{"actual":29.134883720930233,"n":1}',
+    '-0.130123720930233',
+    '1.3741234567891234e-7',
+  ])('a float stays as printed: %s', (text) => {
+    expect(maskIdNumbersInText(text)).toBe(text);
+  });
+
+  it('an 18-character number after a dot, or a number with two dots, is still masked', () => {
+    expect(maskIdNumbersInText('1.11010519491231002X')).toBe('1.110105********002X');
+    expect(maskIdNumbersInText('110105.19491231.002X')).toBe('110105.********.002X');
+    expect(maskIdNumbersInText('110105491231002.5')).toBe('110105******002.5');
+  });
+
+  // Under 10^14: a double of 15 or more integer digits prints as a plain integer, which the rule reads like any number.
+  test.prop([fc.double({ noNaN: true, min: -1e14, max: 1e14 })])('no double under 10^14 is changed', (n) => {
+    expect(maskIdNumbersInText(JSON.stringify({ n }))).toBe(JSON.stringify({ n }));
+  });
+});

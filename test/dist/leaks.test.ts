@@ -217,6 +217,6 @@ describe('no full ID number leaves the CLI', () => {
     }
     // The scans above ran on every output; make sure the arguments were echoed (masked), so they were looked at.
     expect(transcript.join('\n')).toContain("'110105********002X'");
-    expect(runs).toBeGreaterThan(35);
+    expect(runs).toBeGreaterThanOrEqual(35);
   });
 });

@@ -20,8 +20,16 @@ function realDate(year: number, month: number, day: number): boolean {
  * Every full ID number (18 or 15 characters, a real birth date, a known province) that `text` holds once full-width
  * characters are read as ASCII and separators are removed. Each hit is given normalised.
  */
+const SEP = SEPARATORS.source;
+/**
+ * A decimal number standing alone (digits, one dot, at most 17 digits — a double's fraction — and no ID character
+ * before or after it across separators), as the masker's documented exemption reads it: its fraction cannot hold an
+ * 18-character number, and a 15-digit window in it is a float. It is cut at the dot and the fraction dropped.
+ */
+const DECIMAL = new RegExp(String.raw`(?<![0-9X]${SEP}*)(\d+)\.\d{1,17}(?!${SEP}*[0-9X])`, 'gi');
+
 export function findIdNumbers(text: string): string[] {
-  const flat = text.normalize('NFKC').replace(SEPARATORS, '').replace(/x/g, 'X');
+  const flat = text.normalize('NFKC').replace(DECIMAL, '$1|').replace(SEPARATORS, '').replace(/x/g, 'X');
   const found: string[] = [];
   for (let i = 0; i + 15 <= flat.length; i++) {
     const w18 = flat.slice(i, i + 18);
