@@ -241,14 +241,3 @@ function maskRunInto(
   maskRun(text, start, end, mask, out);
   return end;
 }
-
-/**
- * True when `c` (a UTF-16 code unit) can be part of an ID-shaped run: a digit, an X or a separator. A stream cut
- * just after any other character never splits an ID number.
- *
- * @param c - a UTF-16 code unit
- * @returns whether an ID-shaped run may contain it
- */
-export function isIdRunCharacter(c: number): boolean {
-  return (KIND[c] ?? OTHER) !== OTHER;
-}
