@@ -1,4 +1,11 @@
-import { computeIndicators, type Finding, type IndicatorRow, type UnitStatistics, validate } from 'shequ';
+import {
+  computeIndicators,
+  type Finding,
+  type IndicatorRow,
+  maskIdNumbersInText,
+  type UnitStatistics,
+  validate,
+} from 'shequ';
 import {
   type CliStreams,
   checkWritable,
@@ -159,13 +166,16 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
   const groupBy = options.groupBy ?? ['county'];
   const rows = computeIndicators(units, { profile: options.profile, asOf: options.asOf, groupBy, divisions });
   const { findings } = validate(units, { profile: options.profile, asOf: options.asOf });
+  // The whole page is masked: names, data attributes, findings (no ID number in a report).
   await writeWholeFile(
     values.out,
-    reportHtml(
-      rows,
-      findings,
-      { asOf: options.asOf, profile: options.profile, units: units.length },
-      options.lang,
+    maskIdNumbersInText(
+      reportHtml(
+        rows,
+        findings,
+        { asOf: options.asOf, profile: options.profile, units: units.length },
+        options.lang,
+      ),
     ),
   );
   const rejected = await reportInput('report', input, values.rejects as string | undefined, streams);

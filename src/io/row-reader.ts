@@ -1,5 +1,6 @@
 import { maskIdNumber } from '../codes/id-number.js';
 import { createIssue, type Issue, type LocalizedText } from '../core/issue.js';
+import { maskIdNumbersInText } from '../core/mask.js';
 import { parseUnitStatistics, type UnitStatistics } from '../model/unit-statistics.js';
 import { parseBooleanCell, parseCodeCell, parseNumberCell, parseUnitKindCell } from './cells.js';
 import type { CsvRecord } from './csv-parser.js';
@@ -124,8 +125,13 @@ function isBlank(cells: readonly string[]): boolean {
 /** How many non-blank records may precede the header. */
 const HEADER_SEARCH_LIMIT = 20;
 
+/**
+ * A cell as an issue or a rejected row may show it: a cell that is exactly an ID number is trimmed and masked as
+ * `maskIdNumber` does (as before); any other ID-shaped run inside a cell — full-width, spaced, prefixed, in a name —
+ * is masked by `maskIdNumbersInText`.
+ */
 const SHOWN = (value: string) =>
-  /^\d{15}$|^\d{17}[\dXx]$/.test(value.trim()) ? maskIdNumber(value.trim()) : value;
+  /^\d{15}$|^\d{17}[\dXx]$/.test(value.trim()) ? maskIdNumber(value.trim()) : maskIdNumbersInText(value);
 
 function cellIssue(
   line: number,

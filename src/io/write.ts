@@ -1,3 +1,4 @@
+import { maskIdNumbersInText } from '../core/mask.js';
 import type { IndicatorRow } from '../indicators/rows.js';
 import { UNIT_STATISTICS_FIELDS, type UnitStatistics } from '../model/unit-statistics.js';
 import type { Finding } from '../standards/validate.js';
@@ -7,9 +8,23 @@ import type { HeaderInfo, RejectedRow } from './row-reader.js';
 /** A cell value the writers accept. */
 export type CellValue = string | number | boolean | null | undefined;
 
+/** A number as a spreadsheet reads it: sign, digits, fraction, exponent. Left alone: it is data, not a formula. */
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** A target as the library writes it (`= 100`, `>= 30`, `≥ 98`): a comparator, one space, a number. */
+const LIBRARY_COMPARATOR = /^(?:>=|<=|=|≥|≤) -?\d+(?:\.\d+)?$/;
 /**
- * Makes a value safe as a spreadsheet cell: text starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
- * leading apostrophe, as OWASP recommends against formula injection. Numbers and booleans are never changed.
+ * What a spreadsheet would run as a formula: `=`, `+`, `-`, `@` (or full-width `＝＋－＠`), also after leading white
+ * space; and a tab or carriage return at the start (OWASP's list).
+ */
+const FORMULA_START = /^(?:[\s\u3000\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20]|[\t\r])/;
+
+/**
+ * Makes a value safe as a spreadsheet cell: every ID-shaped run is masked (see `maskIdNumbersInText`), and text that
+ * a spreadsheet would run as a formula — a leading `=`, `+`, `-` or `@`, their full-width forms `＝＋－＠`, any of
+ * them after leading spaces or tabs, or a tab or carriage return at the start — gets a leading apostrophe, as OWASP
+ * recommends against formula injection. Left as they are: numbers and booleans, text that is exactly a number
+ * (`-5`, `+3`, `-0.5`, `1e-7`: a spreadsheet reads it as that number), and a target as the library writes it
+ * (`= 100`, a comparator, a space and a number, which evaluates to nothing but itself).
  *
  * @param value - the value
  * @returns the cell text
@@ -19,14 +34,31 @@ export type CellValue = string | number | boolean | null | undefined;
  * import { neutralizeFormula } from 'shequ/io';
  * neutralizeFormula('=HYPERLINK("http://evil")');
  * //=> "'=HYPERLINK(\"http://evil\")"
- * neutralizeFormula(-5);
+ * neutralizeFormula(' ＝1+1');
+ * //=> "' ＝1+1"
+ * neutralizeFormula('-5');
  * //=> '-5'
+ * neutralizeFormula('= 100');
+ * //=> '= 100'
+ * neutralizeFormula('身份证11010519491231002X');
+ * //=> '身份证110105********002X'
  * ```
  */
 export function neutralizeFormula(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value !== 'string') return String(value);
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const text = maskIdNumbersInText(value);
+  if (!FORMULA_START.test(text) || PLAIN_NUMBER.test(text) || LIBRARY_COMPARATOR.test(text)) return text;
+  return `'${text}`;
+}
+
+/** A row of cells with every ID-shaped run in its text masked (tables are also read by programs, not only written). */
+function masked(cells: CellValue[]): CellValue[] {
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (typeof cell === 'string') cells[i] = maskIdNumbersInText(cell);
+  }
+  return cells;
 }
 
 function csvCell(value: CellValue): string {
@@ -187,13 +219,14 @@ export function unitStatisticsTable(
   const zh = (options.headers ?? 'zh') === 'zh';
   function* cells(): Generator<CellValue[]> {
     for (const row of rows) {
-      yield keys.map((key) => {
+      const values = keys.map((key) => {
         const value = row[key];
         if (!zh || value === undefined) return value;
         if (typeof value === 'boolean') return value ? '是' : '否';
         if (key === 'kind') return value === 'community' ? '居委会' : '村委会';
         return value;
       });
+      yield masked(values);
     }
   }
   return { header: keys.map((key) => (zh ? UNIT_STATISTICS_FIELDS[key].zh : key)), rows: cells() };
@@ -255,7 +288,7 @@ export function indicatorRowsTable(rows: Iterable<IndicatorRow>): Table {
   function* cells(): Generator<CellValue[]> {
     for (const r of rows) {
       const target = r.target === undefined ? '' : `${r.target.comparator} ${r.target.value}`;
-      yield [
+      yield masked([
         r.region,
         r.level,
         r.name,
@@ -270,7 +303,7 @@ export function indicatorRowsTable(rows: Iterable<IndicatorRow>): Table {
         r.expected,
         r.gap,
         r.asOf,
-      ];
+      ]);
     }
   }
   return { header: INDICATOR_COLUMNS, rows: cells() };
@@ -329,7 +362,7 @@ export function findingsTable(
   const lang = options.lang ?? 'zh';
   function* cells(): Generator<CellValue[]> {
     for (const f of findings) {
-      yield [
+      yield masked([
         f.unit,
         f.rule,
         f.severity,
@@ -340,7 +373,7 @@ export function findingsTable(
         f.source.document,
         f.source.section,
         f.source.quote,
-      ];
+      ]);
     }
   }
   return { header: FINDING_COLUMNS, rows: cells() };
@@ -392,7 +425,7 @@ export function rejectedRowsToCsv(
   options: { readonly lang?: 'zh' | 'en' } = {},
 ): string {
   const lang = options.lang ?? 'zh';
-  const columns = header?.columns.map((column) => column.header) ?? [];
+  const columns = header?.columns.map((column) => maskIdNumbersInText(column.header)) ?? [];
   const width = rejected.reduce((most, row) => Math.max(most, row.cells.length), columns.length);
   function* cells(): Generator<CellValue[]> {
     for (const row of rejected) {
@@ -409,7 +442,7 @@ export function rejectedRowsToCsv(
           return `${where}${issue.message[lang]}${value}`;
         })
         .join(lang === 'zh' ? '；' : '; ');
-      yield [row.line, ...original, reason];
+      yield masked([row.line, ...original, reason]);
     }
   }
 
