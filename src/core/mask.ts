@@ -155,7 +155,12 @@ function maskRun(text: string, start: number, end: number, mask: string, out: st
 }
 
 function maskCharacterOf(options: MaskIdNumbersInTextOptions | undefined): string {
-  const wanted = options !== null && typeof options === 'object' ? options.maskCharacter : undefined;
+  let wanted: unknown;
+  try {
+    wanted = options !== null && typeof options === 'object' ? options.maskCharacter : undefined;
+  } catch {
+    wanted = undefined; // a getter of the caller that throws: the default mask
+  }
   if (typeof wanted !== 'string' || wanted.length !== 1) return '*';
   const c = wanted.charCodeAt(0);
   return KIND[c] !== OTHER || (c >= 0xd800 && c <= 0xdfff) ? '*' : wanted;

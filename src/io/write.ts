@@ -45,8 +45,8 @@ const FORMULA_START = /^(?:[\s\u3000\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20]|[\t\
  * ```
  */
 export function neutralizeFormula(value: CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value !== 'string') return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value !== 'string') return ''; // null, undefined — and anything that is not a cell value
   const text = maskIdNumbersInText(value);
   if (!FORMULA_START.test(text) || PLAIN_NUMBER.test(text) || LIBRARY_COMPARATOR.test(text)) return text;
   return `'${text}`;
@@ -100,6 +100,7 @@ export function toCsv(header: readonly string[], rows: Iterable<readonly CellVal
  * ```
  */
 export function csvLine(cells: readonly CellValue[]): string {
+  if (!Array.isArray(cells)) return '\r\n';
   return `${cells.map(csvCell).join(',')}\r\n`;
 }
 
@@ -138,8 +139,8 @@ function gb18030(): Map<number, number[]> {
  * for older tools. GB18030 needs Node's full ICU (the official builds have it).
  *
  * @param text - CSV text
- * @param options - encoding and BOM
- * @returns the bytes
+ * @param options - encoding and BOM (anything else: UTF-8 with a BOM)
+ * @returns the bytes (of the empty text when `text` is not a string)
  *
  * @example
  * ```ts
@@ -154,9 +155,17 @@ export function encodeCsv(
   text: string,
   options: { readonly encoding?: 'utf-8' | 'gb18030'; readonly bom?: boolean } = {},
 ): Uint8Array {
-  if ((options.encoding ?? 'utf-8') === 'utf-8') {
+  let encoding: unknown;
+  let bom: unknown;
+  try {
+    ({ encoding, bom } = options !== null && typeof options === 'object' ? options : {});
+  } catch {
+    // options whose getters throw: the defaults
+  }
+  if (typeof text !== 'string') text = ''; // not text: nothing to encode, never a TypeError
+  if (encoding !== 'gb18030') {
     const body = new TextEncoder().encode(text);
-    if (options.bom === false) return body;
+    if (bom === false) return body;
     const out = new Uint8Array(body.length + 3);
     out.set([0xef, 0xbb, 0xbf]);
     out.set(body, 3);

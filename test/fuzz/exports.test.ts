@@ -100,8 +100,6 @@ function reportsInputThrew(value: unknown): boolean {
   return Array.isArray(issues) && issues.some((issue) => issue?.message?.en === INPUT_THREW.en);
 }
 
-const pendingThrows = new Map<string, string>();
-
 /** Calls `fn`, awaiting promises and draining async iterables, and checks what it may throw. */
 async function callChecked(
   name: string,
@@ -123,10 +121,6 @@ async function callChecked(
     if (rule.behaviour === 'trusted') return;
     if (error instanceof root.ShequError && rule.behaviour !== 'safe') return;
     if (rule.behaviour === 'node-file' && (error as { code?: unknown })?.code === 'ENOENT') return;
-    if (rule.pending !== undefined) {
-      if (!pendingThrows.has(name)) pendingThrows.set(name, `${String(error)} (args: ${describeArgs(args)})`);
-      return;
-    }
     throw new Error(`${name} (${rule.behaviour}) threw ${String(error)} for ${describeArgs(args)}`);
   }
   expectNoPollution(name);
@@ -193,10 +187,7 @@ async function fuzzFactory(
   await fuzz(name, fn, rule);
   for (const method of rule.methods ?? []) {
     const made = fn() as Record<string, (...args: unknown[]) => unknown>;
-    await fuzz(`${name}().${method}`, (...args) => made[method]?.(...args), {
-      behaviour: 'safe',
-      ...(rule.pending === undefined ? {} : { pending: rule.pending }),
-    });
+    await fuzz(`${name}().${method}`, (...args) => made[method]?.(...args), { behaviour: 'safe' });
   }
 }
 
@@ -208,11 +199,6 @@ describe('every export', () => {
     expect(unclassified).toEqual([]);
     const stale = Object.keys(CLASSIFICATION).filter((name) => !functions.has(name));
     expect(stale).toEqual([]);
-  });
-
-  it('marks as pending only functions of files owned by other branches of issue 12', () => {
-    const pending = Object.entries(CLASSIFICATION).filter(([, rule]) => rule.pending !== undefined);
-    for (const [name, rule] of pending) expect(`${name}: ${rule.pending}`).toMatch(/src\/io/);
   });
 
   for (const [name, fn] of functions) {
@@ -237,10 +223,5 @@ describe('every export', () => {
   afterAll(() => {
     // The normal run makes at least 10⁵ calls (fewer only when FUZZ_RUNS is lowered on purpose).
     if (RUNS >= 1000) expect(calls).toBeGreaterThanOrEqual(100_000);
-    if (pendingThrows.size > 0) {
-      console.warn(
-        `Pending (fixed on other branches of issue 12):\n${[...pendingThrows].map(([n, e]) => `  ${n}: ${e}`).join('\n')}`,
-      );
-    }
   });
 });
