@@ -78,7 +78,10 @@ const T = {
 function chart(indicator: string, rows: readonly IndicatorRow[], lang: Lang): string {
   const target = rows.find((row) => row.target !== undefined)?.target;
   const values = rows.map((row) => row.value ?? 0);
-  const max = Math.max(1, ...values, target?.value ?? 0) * 1.1;
+  // A loop, not Math.max(...values): a chart of every unit would overflow the call stack as arguments.
+  let max = Math.max(1, target?.value ?? 0);
+  for (const value of values) max = Math.max(max, value);
+  max *= 1.1;
   const barWidth = 36;
   const gap = 14;
   const height = 160;

@@ -184,7 +184,7 @@ export function encodeCsv(
       const b3 = 0x81 + (offset % 126);
       offset = Math.floor(offset / 126);
       bytes.push(0x90 + Math.floor(offset / 10), 0x30 + (offset % 10), b3, b4);
-    } else bytes.push(...(table.get(code) ?? [0x3f]));
+    } else for (const byte of table.get(code) ?? [0x3f]) bytes.push(byte);
   }
   return Uint8Array.from(bytes);
 }

@@ -55,7 +55,8 @@ describe('the built package', () => {
       // The lists weigh 2.5 MB (Hebei) and 0.3 MB (Beijing): either inside would push the entry far past this bound.
       expect(statSync(file).size).toBeLessThan(300_000);
       const code = readFileSync(file, 'utf8');
-      for (const name of ['多福巷社区', '泊庄村委会', '羊耳峪里第一社区居委会']) expect(code).not.toContain(name);
+      for (const name of ['多福巷社区', '泊庄村委会', '羊耳峪里第一社区居委会'])
+        expect(code).not.toContain(name);
     }
   });
 
