@@ -94,6 +94,13 @@ const median = (numbers) => {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
+/** Says what the children report that bears on the comparison: rows the loop skipped, DuckDB's threads. */
+function noteChild(stdout) {
+  const report = JSON.parse(stdout);
+  if (report.skipped > 0) console.error(`!!! the loop skipped ${report.skipped} rows it could not read`);
+  if (report.threads !== undefined) console.log(`(DuckDB ran with ${report.threads} threads, its default)`);
+}
+
 /** Runs every contender `runs` times, the order rotating each round so no one always goes first. */
 function measure(input, stem, runs) {
   const names = Object.keys(CONTENDERS);
@@ -104,6 +111,7 @@ function measure(input, stem, runs) {
       const run = CONTENDERS[name](input, stem).run();
       if (run.status !== 0)
         console.error(`!!! ${name} exited ${run.status}: ${run.stderr.trim().slice(-400)}`);
+      else if (name !== 'shequ' && round === 0) noteChild(run.stdout);
       results[name].push(run);
     }
   }
