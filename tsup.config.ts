@@ -36,7 +36,7 @@ export default defineConfig([
       'date-fns',
       'decimal.js',
       'fast-check',
-      /^read-excel-file/,
+      'fflate',
       /^write-excel-file/,
       /^node:/,
     ],

@@ -8,16 +8,20 @@ import { nationalCsv } from './io.bench.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
-export function runCli(args) {
+/** Runs `node --import rss-on-exit.mjs SCRIPT ARGS…`: wall time, peak RSS (MB), exit code, output. */
+export function runNode(script, args) {
   const started = performance.now();
-  const result = spawnSync(
-    process.execPath,
-    ['--import', join(here, 'rss-on-exit.mjs'), join(here, '..', 'dist', 'cli', 'index.js'), ...args],
-    { encoding: 'utf8' },
-  );
+  const result = spawnSync(process.execPath, ['--import', join(here, 'rss-on-exit.mjs'), script, ...args], {
+    encoding: 'utf8',
+  });
   const ms = performance.now() - started;
   const rss = Number(/SHEQU_MAX_RSS_MB=([\d.]+)/.exec(result.stderr)?.[1] ?? Number.NaN);
-  return { ms, rss, status: result.status };
+  return { ms, rss, status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs the built command line (dist/cli/index.js). */
+export function runCli(args) {
+  return runNode(join(here, '..', 'dist', 'cli', 'index.js'), args);
 }
 
 export async function benchCli({ quick }) {

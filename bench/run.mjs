@@ -2,6 +2,7 @@
 // about time: it only proves that each benchmark still runs.
 import { benchCli } from './cli.bench.mjs';
 import { benchCodes } from './codes.bench.mjs';
+import { benchCompare } from './compare.bench.mjs';
 import { benchIndicators } from './indicators.bench.mjs';
 import { benchIo } from './io.bench.mjs';
 import { benchScale } from './scale.bench.mjs';
@@ -15,3 +16,4 @@ await benchStandards({ quick });
 await benchIo({ quick });
 await benchCli({ quick });
 await benchScale({ quick });
+await benchCompare({ quick });

@@ -1,10 +1,13 @@
-import { identifyCode, maskIdNumber } from 'shequ';
+import { type CodeClassification, classifyCode, type Issue, maskIdNumbersInText } from 'shequ';
 import { type CliStreams, oneOf, parse } from './context.js';
+import { maskStrings } from './render.js';
 
-export const CHECK_CODE_HELP = `Usage: shequ check-code CODE… (or codes on standard input, one per line)
+export const CHECK_CODE_HELP = `Usage: shequ check-code CODE… (or codes on standard input, one code per line)
 
-Says which code system each code belongs to — 统计用区划代码, 城乡分类代码, 公民身份号码, 统一社会信用代码 — whether it is
-valid, and why not. Anything shaped like an ID number is masked in the output.
+Says which code system each code most likely belongs to — 统计用区划代码, 城乡分类代码, 公民身份号码, 统一社会信用代码 —
+whether it is valid, and why not (the reasons of that system alone). Each code is normalised first: white space,
+full-width characters, separators (- . _ / and spaces) and punctuation at either end; the output says when it was.
+ID numbers are masked in the output (and so is anything ID-shaped inside any code); credit codes are shown in full.
 
 Options:
   --format FORMAT      table (default) or json
@@ -24,12 +27,50 @@ const SYSTEM_LABEL = {
   creditCode: '统一社会信用代码 credit code',
 } as const;
 
+/** Standard input, one code per line (a line may hold spaces: `110105 19491231 002X` is one code). */
 async function readStdin(streams: CliStreams): Promise<string[]> {
   if (streams.stdin === undefined || streams.stdin.isTTY === true) return [];
   let text = '';
+  const decoder = new TextDecoder();
   for await (const chunk of streams.stdin)
-    text += typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk, { stream: true });
-  return text.split(/\s+/).filter((code) => code !== '');
+    text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+  text += decoder.decode();
+  return text.split(/\r\n|\r|\n/).filter((line) => line.trim() !== '');
+}
+
+interface CheckedCode {
+  readonly code: string;
+  readonly normalized: boolean;
+  readonly system: CodeClassification['system'];
+  readonly alternatives: readonly string[];
+  readonly valid: boolean;
+  readonly reasons: readonly Issue[];
+}
+
+/** One code checked: the likeliest system and its reasons alone; an ID number is masked, nothing else is. */
+function checkOne(input: string): CheckedCode {
+  const classification = classifyCode(input);
+  const result = classification.result;
+  const valid = result?.success === true;
+  const reasons = result === null ? [] : result.success ? (result.warnings ?? []) : result.error.issues;
+  return {
+    code: classification.display,
+    normalized: classification.normalized,
+    system: classification.system,
+    alternatives: classification.alternatives,
+    valid,
+    reasons,
+  };
+}
+
+function tableLine(r: CheckedCode): string {
+  const label = r.system === null ? 'unknown' : SYSTEM_LABEL[r.system];
+  const why =
+    r.system === null
+      ? '不是已知代码的形式 / not the form of a known code'
+      : r.reasons.map((i) => `${i.code}: ${i.message.zh} / ${i.message.en}`).join('; ');
+  const note = r.normalized ? '\t(输入已规范化 input normalised)' : '';
+  return `${r.code}\t${label}\t${r.valid ? 'valid' : 'invalid'}${why === '' ? '' : `\t${why}`}${note}\n`;
 }
 
 /** `shequ check-code CODE…`: each code's reading; exit 1 when any code is invalid. */
@@ -56,47 +97,19 @@ export async function runCheckCode(args: readonly string[], streams: CliStreams)
     );
     return 2;
   }
-  let invalid = 0;
-  const results = codes.map((code) => {
-    const readings = identifyCode(code);
-    const best = readings[0];
-    // Whatever has the shape of an ID number is masked, valid or not: never print a full ID number.
-    const shown = /^(?:\d{17}[\dXx]|\d{15})$/.test(code) ? maskIdNumber(code) : code;
-    const valid = best?.result.success === true;
-    if (!valid) invalid++;
-    const reasons =
-      valid && best?.result.success === true
-        ? (best.result.warnings ?? [])
-        : readings.flatMap((reading) => (reading.result.success ? [] : reading.result.error.issues));
-    return { code: shown, system: best?.system ?? null, valid, reasons };
-  });
+  const results = codes.map(checkOne);
+  const invalid = results.filter((r) => !r.valid).length;
   if (format === 'json') {
-    streams.stdout.write(
-      `${JSON.stringify(
-        results.map((r) => ({
-          ...r,
-          reasons: r.reasons.map((i) => ({
-            code: i.code,
-            severity: i.severity,
-            message: i.message,
-            position: i.position,
-          })),
-        })),
-        null,
-        2,
-      )}\n`,
-    );
-  } else {
-    for (const r of results) {
-      const label = r.system === null ? 'unknown' : SYSTEM_LABEL[r.system];
-      const why =
-        r.system === null
-          ? '不是已知代码的长度 / not the length of a known code'
-          : r.reasons.map((i) => `${i.code}: ${i.message.zh} / ${i.message.en}`).join('; ');
-      streams.stdout.write(
-        `${r.code}\t${label}\t${r.valid ? 'valid' : 'invalid'}${why === '' ? '' : `\t${why}`}\n`,
-      );
-    }
-  }
+    const shown = results.map((r) => ({
+      ...r,
+      reasons: r.reasons.map((i) => ({
+        code: i.code,
+        severity: i.severity,
+        message: i.message,
+        position: i.position,
+      })),
+    }));
+    streams.stdout.write(`${JSON.stringify(shown, maskStrings, 2)}\n`);
+  } else for (const r of results) streams.stdout.write(maskIdNumbersInText(tableLine(r)));
   return invalid > 0 ? 1 : 0;
 }

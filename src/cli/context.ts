@@ -2,7 +2,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { access, constants, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { PLAN_PERIOD, resolveAsOf } from 'shequ';
+import { maskIdNumbersInText, PLAN_PERIOD, resolveAsOf } from 'shequ';
 import { suggest } from './suggest.js';
 
 /** Where the command writes, and whether stderr is a terminal (for progress). */
@@ -18,12 +18,39 @@ export interface CliStreams {
  * for success.
  */
 export class UsageError extends Error {
-  constructor(
-    message: string,
-    readonly hint: string,
-  ) {
-    super(message);
+  readonly hint: string;
+
+  /** Both lines are masked: they may echo an argument. */
+  constructor(message: string, hint: string) {
+    super(maskIdNumbersInText(message));
+    this.hint = maskIdNumbersInText(hint);
   }
+}
+
+/** Marks streams whose writes are masked already, so that an output to them is not masked twice. */
+const MASKED = Symbol('shequ.maskedStreams');
+
+/**
+ * The streams with every write masked (`maskIdNumbersInText`): the last line of defence, so that nothing the CLI
+ * prints — results, messages, echoed arguments — holds a full ID number. Each write is masked on its own; every
+ * writer of the CLI writes whole lines or whole items, and an ID number never spans a line break.
+ */
+export function maskedStreams(streams: CliStreams): CliStreams {
+  if ((streams as { [MASKED]?: boolean })[MASKED] === true) return streams;
+  const masked = (text: unknown) => (typeof text === 'string' ? maskIdNumbersInText(text) : text);
+  const stdout = streams.stdout;
+  const stderr = streams.stderr;
+  return {
+    stdout: { write: (text: string) => stdout.write(masked(text) as string) },
+    stderr: {
+      write: (text: string) => stderr.write(masked(text) as string),
+      get isTTY() {
+        return stderr.isTTY;
+      },
+    },
+    ...(streams.stdin === undefined ? {} : { stdin: streams.stdin }),
+    [MASKED]: true,
+  } as CliStreams;
 }
 
 /** An argument as it may be echoed in a message: one line, at most 60 characters. */
@@ -146,7 +173,22 @@ export async function writeWholeFile(path: string, data: string | Uint8Array): P
   }
 }
 
-/** Opens `--out FILE` or stdout. Every write error (a full disk, a vanished folder) rejects with exit 2. */
+/** Characters that never belong to an ID-shaped run: a cut just after one never splits an ID number. */
+const SAFE_CUT = /[\n,"<>|{}[\]]/;
+
+/** Where pending text may be cut: after its last line break (or another safe character); 0 when nowhere. */
+function safeCut(pending: string): number {
+  const newline = pending.lastIndexOf('\n');
+  if (newline >= 0) return newline + 1;
+  for (let i = pending.length - 1; i >= 0; i--) if (SAFE_CUT.test(pending[i] as string)) return i + 1;
+  return 0;
+}
+
+/**
+ * Opens `--out FILE` or stdout. Everything written is masked (`maskIdNumbersInText`) chunk by chunk, each chunk cut
+ * after a line break, so that an ID number written across two `write` calls is still seen whole. Every write error
+ * (a full disk, a vanished folder) rejects with exit 2.
+ */
 export function openOutput(out: string | undefined, streams: CliStreams): Output {
   let failure: unknown;
   const file: WriteStream | undefined = out === undefined ? undefined : createWriteStream(out);
@@ -156,17 +198,19 @@ export function openOutput(out: string | undefined, streams: CliStreams): Output
   const check = () => {
     if (failure !== undefined) throw cannotWrite(out as string, failure);
   };
+  const stdoutMasked = (streams as { [MASKED]?: boolean })[MASKED] === true;
   let pending = '';
-  const flush = async () => {
+  const flush = async (final: boolean) => {
     check();
-    if (pending === '') return;
-    const text = pending;
-    pending = '';
+    const cut = final ? pending.length : safeCut(pending);
+    if (cut === 0) return;
+    const raw = pending.slice(0, cut);
+    pending = pending.slice(cut);
     if (file === undefined) {
-      streams.stdout.write(text);
+      streams.stdout.write(stdoutMasked ? raw : maskIdNumbersInText(raw));
       return;
     }
-    if (!file.write(text))
+    if (!file.write(maskIdNumbersInText(raw)))
       await new Promise<void>((resolve) => {
         const done = () => {
           file.off('drain', done);
@@ -181,10 +225,10 @@ export function openOutput(out: string | undefined, streams: CliStreams): Output
   return {
     async write(text) {
       pending += text;
-      if (pending.length >= CHUNK) await flush();
+      if (pending.length >= CHUNK) await flush(false);
     },
     async close() {
-      await flush();
+      await flush(true);
       if (file !== undefined) {
         await new Promise<void>((resolve) => {
           if (failure !== undefined || file.closed) resolve();

@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+import { maskIdNumbersInText } from 'shequ';
+import { maskedStreams } from './context.js';
 import { main } from './main.js';
 
 // A reader that stops early (`| head`) is not an error of ours.
@@ -9,12 +11,14 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(2);
 });
 
-main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }).then(
+// Every byte the command prints goes through the ID-number mask (see maskedStreams).
+const streams = maskedStreams({ stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
+main(process.argv.slice(2), streams).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`shequ: ${(error as Error).message}\n`);
+    process.stderr.write(maskIdNumbersInText(`shequ: ${(error as Error).message}\n`));
     process.exitCode = 2;
   },
 );

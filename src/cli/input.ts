@@ -11,7 +11,7 @@ import {
 import { beijingDivisions } from 'shequ/divisions/beijing';
 import { hebeiDivisions } from 'shequ/divisions/hebei';
 import { createCsvParser, streamUnitStatistics } from 'shequ/io';
-import { readUnitStatisticsFile, streamUnitStatisticsFile } from 'shequ/io/node';
+import { streamUnitStatisticsFile } from 'shequ/io/node';
 import { type CliStreams, echo, progressReporter, UsageError } from './context.js';
 
 /** What reading a data file gives a command. */
@@ -23,7 +23,7 @@ export interface InputRows {
 }
 
 /**
- * Reads a statistics file (CSV streamed, .xlsx whole), calling `onRow` for each accepted row so that nothing but the
+ * Reads a statistics file (CSV or .xlsx, streamed: rows are never all in memory), calling `onRow` for each accepted row so that nothing but the
  * rejected rows is kept. `-` reads standard input. A file that cannot be read — missing, not a statistics sheet (no
  * header), an encoding or workbook that cannot be decoded, a limit crossed — ends the command with exit 2: an empty
  * result must never pass for a file that was read.
@@ -65,11 +65,6 @@ async function readInput(
   streams: CliStreams,
   onRow: (row: UnitStatistics, accepted: AcceptedRow) => void,
 ): Promise<InputRows> {
-  if (/\.xlsx$/i.test(file)) {
-    const result = await readUnitStatisticsFile(file);
-    for (const accepted of result.accepted) onRow(accepted.row, accepted);
-    return result;
-  }
   const progress = progressReporter(streams);
   const rejected: RejectedRow[] = [];
   let header: HeaderInfo | undefined;

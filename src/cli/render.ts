@@ -1,4 +1,4 @@
-import { type Finding, INDICATORS, type IndicatorRow, RULES } from 'shequ';
+import { type Finding, INDICATORS, type IndicatorRow, maskIdNumbersInText, RULES } from 'shequ';
 import type { Output } from './context.js';
 import { formatTable } from './table.js';
 
@@ -55,14 +55,20 @@ const INDICATOR_HEADER: Record<Lang, string[]> = {
 
 /** Indicator rows as an aligned terminal table (CJK double width). */
 export function indicatorTable(rows: readonly IndicatorRow[], lang: Lang): string {
-  return formatTable(
-    INDICATOR_HEADER[lang],
-    rows.map((row) => indicatorCells(row, lang)),
-    new Set([2, 4]),
+  return maskIdNumbersInText(
+    formatTable(
+      INDICATOR_HEADER[lang],
+      rows.map((row) => indicatorCells(row, lang)),
+      new Set([2, 4]),
+    ),
   );
 }
 
-const mdCell = (text: string) => text.replace(/\|/g, '\\|');
+/** A Markdown table cell: `|` escaped, line breaks as `<br>` (a raw one would end the row), ID numbers masked. */
+export const mdCell = (text: string) =>
+  maskIdNumbersInText(text)
+    .replace(/\|/g, '\\|')
+    .replace(/\r\n|\r|\n/g, '<br>');
 
 /** Indicator rows as a Markdown table. */
 export function indicatorMarkdown(rows: readonly IndicatorRow[], lang: Lang): string {
@@ -89,9 +95,11 @@ const FINDING_HEADER: Record<Lang, string[]> = {
 
 /** Findings as an aligned terminal table. */
 export function findingTable(findings: readonly Finding[], lang: Lang): string {
-  return formatTable(
-    FINDING_HEADER[lang],
-    findings.map((f) => findingCells(f, lang)),
+  return maskIdNumbersInText(
+    formatTable(
+      FINDING_HEADER[lang],
+      findings.map((f) => findingCells(f, lang)),
+    ),
   );
 }
 
@@ -103,12 +111,19 @@ export function findingMarkdown(findings: readonly Finding[], lang: Lang): strin
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * A JSON.stringify replacer that masks every string before it is escaped: a tab inside an ID number becomes `\t` in
+ * JSON, which a reader turns back into a tab, so masking the JSON text alone would not be enough.
+ */
+export const maskStrings = (_key: string, value: unknown) =>
+  typeof value === 'string' ? maskIdNumbersInText(value) : value;
+
 /** Writes items as a JSON array, one item at a time: never one string of the whole output. */
 export async function writeJsonArray(output: Output, items: Iterable<unknown>): Promise<void> {
   let first = true;
   await output.write('[');
   for (const item of items) {
-    await output.write(`${first ? '\n' : ',\n'}${JSON.stringify(item)}`);
+    await output.write(`${first ? '\n' : ',\n'}${JSON.stringify(item, maskStrings)}`);
     first = false;
   }
   await output.write(first ? ']\n' : '\n]\n');

@@ -1,4 +1,11 @@
-import { computeIndicators, type Finding, type IndicatorRow, type UnitStatistics, validate } from 'shequ';
+import {
+  computeIndicators,
+  type Finding,
+  type IndicatorRow,
+  maskIdNumbersInText,
+  type UnitStatistics,
+  validate,
+} from 'shequ';
 import {
   type CliStreams,
   checkWritable,
@@ -71,7 +78,10 @@ const T = {
 function chart(indicator: string, rows: readonly IndicatorRow[], lang: Lang): string {
   const target = rows.find((row) => row.target !== undefined)?.target;
   const values = rows.map((row) => row.value ?? 0);
-  const max = Math.max(1, ...values, target?.value ?? 0) * 1.1;
+  // A loop, not Math.max(...values): a chart of every unit would overflow the call stack as arguments.
+  let max = Math.max(1, target?.value ?? 0);
+  for (const value of values) max = Math.max(max, value);
+  max *= 1.1;
   const barWidth = 36;
   const gap = 14;
   const height = 160;
@@ -159,13 +169,16 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
   const groupBy = options.groupBy ?? ['county'];
   const rows = computeIndicators(units, { profile: options.profile, asOf: options.asOf, groupBy, divisions });
   const { findings } = validate(units, { profile: options.profile, asOf: options.asOf });
+  // The whole page is masked: names, data attributes, findings (no ID number in a report).
   await writeWholeFile(
     values.out,
-    reportHtml(
-      rows,
-      findings,
-      { asOf: options.asOf, profile: options.profile, units: units.length },
-      options.lang,
+    maskIdNumbersInText(
+      reportHtml(
+        rows,
+        findings,
+        { asOf: options.asOf, profile: options.profile, units: units.length },
+        options.lang,
+      ),
     ),
   );
   const rejected = await reportInput('report', input, values.rejects as string | undefined, streams);

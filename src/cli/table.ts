@@ -28,7 +28,12 @@ export function formatTable(
   right: ReadonlySet<number> = new Set(),
 ): string {
   const all = [header, ...rows];
-  const widths = header.map((_, column) => Math.max(...all.map((row) => displayWidth(row[column] ?? ''))));
+  // A loop, not Math.max(...): a table of 10⁶ rows would overflow the call stack as arguments.
+  const widths = header.map((_, column) => {
+    let widest = 0;
+    for (const row of all) widest = Math.max(widest, displayWidth(row[column] ?? ''));
+    return widest;
+  });
   const line = (row: readonly string[]) =>
     row
       .map((cell, column) => {

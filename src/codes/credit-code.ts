@@ -1,3 +1,4 @@
+import { guarded, invalidOption, isCodeSet, optionsObject } from '../core/guard.js';
 import { createIssue, type Issue, type LocalizedText } from '../core/issue.js';
 import { failure, type Result, success } from '../core/result.js';
 import { CREDIT_CODE_CATEGORIES, type CreditCodeCategoryEntry } from './credit-code-categories.js';
@@ -187,6 +188,64 @@ export function validateCreditCode(
   input: unknown,
   options: ValidateCreditCodeOptions = {},
 ): Result<CreditCode> {
+  return guarded(() => {
+    const checked = checkCreditCodeOptions(options);
+    if (!checked.success) return checked;
+    return validateWith(input, checked.data);
+  });
+}
+
+function isText(value: unknown): boolean {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as LocalizedText).zh === 'string' &&
+    typeof (value as LocalizedText).en === 'string'
+  );
+}
+
+function isCategoryEntry(value: unknown): boolean {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    isText((value as CreditCodeCategoryEntry).authority) &&
+    isText((value as CreditCodeCategoryEntry).category)
+  );
+}
+
+/** The options checked: an extra category must name its authority and category in both languages. */
+function checkCreditCodeOptions(options: unknown): Result<ValidateCreditCodeOptions> {
+  const object = optionsObject(options);
+  if (!object.success) return object;
+  const { categories, legacyCodes } = object.data;
+  if (
+    categories !== undefined &&
+    (categories === null ||
+      typeof categories !== 'object' ||
+      Array.isArray(categories) ||
+      !Object.values(categories).every(isCategoryEntry))
+  ) {
+    return failure([
+      invalidOption(
+        ['categories'],
+        'categories 应为 { 两位代码: { authority: {zh, en}, category: {zh, en} } }',
+        'categories must be { two characters: { authority: {zh, en}, category: {zh, en} } }',
+      ),
+    ]);
+  }
+  if (legacyCodes !== undefined && !isCodeSet(legacyCodes)) {
+    return failure([
+      invalidOption(
+        ['legacyCodes'],
+        'legacyCodes 应为有 has 方法的集合（如 Set）',
+        'legacyCodes must be a set (with a has method)',
+      ),
+    ]);
+  }
+  return success(object.data as ValidateCreditCodeOptions);
+}
+
+function validateWith(input: unknown, options: ValidateCreditCodeOptions): Result<CreditCode> {
   if (typeof input !== 'string') return failure([notAStringIssue(WHAT, input)]);
   const formatProblem = checkFormat(input);
   if (formatProblem !== null) return failure([formatProblem]);

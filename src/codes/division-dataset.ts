@@ -1,5 +1,6 @@
+import { guarded, invalidOption } from '../core/guard.js';
 import { createIssue, type LocalizedText } from '../core/issue.js';
-import { type Result, success } from '../core/result.js';
+import { failure, type Result, success } from '../core/result.js';
 import { type DivisionCode, parseDivisionCode } from './division-code.js';
 
 /**
@@ -155,6 +156,26 @@ export interface DivisionMatch extends DivisionCode {
  * ```
  */
 export function lookupDivision(code: unknown, dataset: DivisionDataset): Result<DivisionMatch> {
+  return guarded(() => {
+    const divisions = (dataset as { divisions?: unknown } | null | undefined)?.divisions;
+    if (
+      divisions === null ||
+      typeof divisions !== 'object' ||
+      typeof (divisions as Map<string, unknown>).get !== 'function'
+    ) {
+      return failure([
+        invalidOption(
+          ['dataset'],
+          'dataset 应为区划数据集（createDivisionDataset 的结果）',
+          'dataset must be a division dataset (from createDivisionDataset)',
+        ),
+      ]);
+    }
+    return lookupIn(code, dataset);
+  });
+}
+
+function lookupIn(code: unknown, dataset: DivisionDataset): Result<DivisionMatch> {
   const parsed = parseDivisionCode(code);
   if (!parsed.success) return parsed;
   const record = dataset.divisions.get(parsed.data.code);

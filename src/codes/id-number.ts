@@ -1,4 +1,5 @@
 import { type AsOfInput, resolveAsOf } from '../core/as-of.js';
+import { guarded, guardedValue, invalidOption, isCodeSet, optionsObject } from '../core/guard.js';
 import { createIssue, type Issue } from '../core/issue.js';
 import { failure, type Result, success } from '../core/result.js';
 import { allDigits, firstNonDigit, isProvinceCode, notAStringIssue } from './shared.js';
@@ -195,6 +196,40 @@ function latestDate(asOf: AsOfInput | undefined): string | Issue {
  * ```
  */
 export function validateIdNumber(input: unknown, options: ValidateIdNumberOptions = {}): Result<IdNumber> {
+  return guarded(() => {
+    const checked = checkIdNumberOptions(options);
+    if (!checked.success) return checked;
+    return validateWith(input, checked.data);
+  });
+}
+
+/** The options checked: `allowFirstGeneration` a boolean, `divisionCodes` a set (`asOf` is checked when used). */
+function checkIdNumberOptions(options: unknown): Result<ValidateIdNumberOptions> {
+  const object = optionsObject(options);
+  if (!object.success) return object;
+  const { allowFirstGeneration, divisionCodes } = object.data;
+  if (allowFirstGeneration !== undefined && typeof allowFirstGeneration !== 'boolean') {
+    return failure([
+      invalidOption(
+        ['allowFirstGeneration'],
+        'allowFirstGeneration 应为布尔值',
+        'allowFirstGeneration must be a boolean',
+      ),
+    ]);
+  }
+  if (divisionCodes !== undefined && !isCodeSet(divisionCodes)) {
+    return failure([
+      invalidOption(
+        ['divisionCodes'],
+        'divisionCodes 应为有 has 方法的集合（如 Set）',
+        'divisionCodes must be a set (with a has method)',
+      ),
+    ]);
+  }
+  return success(object.data as ValidateIdNumberOptions);
+}
+
+function validateWith(input: unknown, options: ValidateIdNumberOptions): Result<IdNumber> {
   if (typeof input !== 'string') return failure([notAStringIssue(WHAT, input)]);
   const formatProblem = checkFormat(input, options.allowFirstGeneration ?? true);
   if (formatProblem !== null) return failure([formatProblem]);
@@ -297,18 +332,19 @@ export interface MaskIdNumberOptions {
   readonly keepStart?: number;
   /** Characters kept at the end. Default 4. */
   readonly keepEnd?: number;
-  /** The character shown instead of each hidden one. Default `'*'`. */
+  /** The character shown instead of each hidden one: one character (code point), else `'*'`. Default `'*'`. */
   readonly maskCharacter?: string;
 }
 
-function wholeNonNegative(n: number | undefined, fallback: number): number {
-  return n === undefined || !Number.isFinite(n) || n < 0 ? fallback : Math.floor(n);
+function wholeNonNegative(n: unknown, fallback: number): number {
+  return typeof n !== 'number' || !Number.isFinite(n) || n < 0 ? fallback : Math.floor(n);
 }
 
 /**
  * Masks an ID number (or any personal code) for display: keeps `keepStart` characters at the start and `keepEnd`
  * at the end, and replaces each other character by `maskCharacter`. When the input is too short to hide anything
- * that way, every character is masked, so no more than asked is ever revealed. A non-string gives `''`.
+ * that way, every character is masked, so no more than asked is ever revealed. A non-string gives `''`. Never
+ * throws: options of the wrong type fall back to the defaults, and options that cannot be read mask everything.
  *
  * @param input - the number to mask
  * @param options - how much to keep
@@ -325,10 +361,24 @@ function wholeNonNegative(n: number | undefined, fallback: number): number {
  */
 export function maskIdNumber(input: unknown, options: MaskIdNumberOptions = {}): string {
   if (typeof input !== 'string') return '';
-  const keepStart = wholeNonNegative(options.keepStart, 6);
-  const keepEnd = wholeNonNegative(options.keepEnd, 4);
-  const mask = options.maskCharacter ?? '*';
   const characters = Array.from(input);
+  // Options that cannot be read (a throwing getter) hide everything: never reveal more than asked.
+  return guardedValue(
+    () => maskCharacters(characters, options),
+    () => '*'.repeat(characters.length),
+  );
+}
+
+/** One character (code point) to mask with: anything else (an array, '', '**') falls back to `'*'`. */
+function maskCharacterOf(value: unknown): string {
+  return typeof value === 'string' && Array.from(value).length === 1 ? value : '*';
+}
+
+function maskCharacters(characters: readonly string[], options: MaskIdNumberOptions): string {
+  const o = options !== null && typeof options === 'object' ? options : {};
+  const keepStart = wholeNonNegative(o.keepStart, 6);
+  const keepEnd = wholeNonNegative(o.keepEnd, 4);
+  const mask = maskCharacterOf(o.maskCharacter);
   if (keepStart + keepEnd >= characters.length) return mask.repeat(characters.length);
   const hidden = characters.length - keepStart - keepEnd;
   return (

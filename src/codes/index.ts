@@ -5,6 +5,8 @@
  * @packageDocumentation
  */
 
+export type { CodeClassification } from './classify.js';
+export { classifyCode, normalizeCodeText } from './classify.js';
 export type { CreditCode, ValidateCreditCodeOptions } from './credit-code.js';
 export { creditCodeCheckCharacter, validateCreditCode } from './credit-code.js';
 export type { CreditCodeCategoryEntry } from './credit-code-categories.js';
@@ -36,6 +38,8 @@ export type { CodeSet, IdNumber, MaskIdNumberOptions, ValidateIdNumberOptions } 
 export { idNumberCheckCharacter, maskIdNumber, upgradeIdNumber, validateIdNumber } from './id-number.js';
 export type { CodeReading, CodeSystem } from './identify.js';
 export { identifyCode } from './identify.js';
+export type { MaskIdNumbersInTextOptions } from './mask-text.js';
+export { maskIdNumbersInText } from './mask-text.js';
 export { organizationCodeCheckCharacter } from './organization-code.js';
 export { creditCodeSchema, divisionCodeSchema, idNumberSchema } from './schemas.js';
 export { isProvinceCode } from './shared.js';

@@ -34,7 +34,8 @@ function chinaCalendarDate(instant: Date): string {
  * ```
  */
 export function todayInChina(now: Date = new Date()): string {
-  return chinaCalendarDate(now);
+  // Anything but a valid Date means now (never a TypeError or a RangeError from toISOString).
+  return chinaCalendarDate(now instanceof Date && !Number.isNaN(now.getTime()) ? now : new Date());
 }
 
 /**

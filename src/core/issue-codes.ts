@@ -21,8 +21,12 @@ import type { LocalizedText } from './issue.js';
  * | `unsupported_encoding` | a file whose encoding cannot be decoded here |
  * | `header_not_found` | a sheet without a recognisable header row |
  * | `unknown_column` | a column the reader does not know (warning; its cells are kept) |
- * | `malformed_record` | an unclosed quote, a field or line over the size limit |
+ * | `malformed_record` | an unclosed quote, a field or line over the size limit; a workbook that cannot be read (not a zip, truncated, no such sheet, a DTD) |
  * | `skipped_lines` | title lines above a header, skipped (info) |
+ * | `invalid_option` | an option of the wrong type or outside its range; options that are not an object |
+ * | `invalid_encoding` | a cell with bytes that do not decode in the file's encoding (U+FFFD) |
+ * | `read_failed` | a source (stream, iterator) that failed while being read: the read ends there |
+ * | `limit_exceeded` | a file over a reading limit (size, compression ratio, rows, shared strings): reading stopped |
  *
  * @example
  * ```ts
@@ -62,10 +66,21 @@ export const ISSUE_CODES: Readonly<Record<IssueCode, LocalizedText>> = {
   header_not_found: { zh: '未找到表头', en: 'Header row not found' },
   /** A column the reader does not know; its cells are kept as extra data (warning). */
   unknown_column: { zh: '未知列', en: 'Unknown column' },
-  /** A record that cannot be read as a row: a quote never closed, a field or line over the size limit. */
+  /**
+   * A record that cannot be read as a row: a quote never closed, a field or line over the size limit. As a file-level
+   * error (in a read result's `issues`), a workbook that cannot be read: not a zip, truncated, no such sheet, a DTD.
+   */
   malformed_record: { zh: '记录格式错误', en: 'Malformed record' },
   /** Lines above the header (titles, notes) were skipped (info). */
   skipped_lines: { zh: '跳过表头以上的行', en: 'Lines above the header skipped' },
+  /** An option of the wrong type or outside its range, or options that are not an object (the call, not the data). */
+  invalid_option: { zh: '选项错误', en: 'Invalid option' },
+  /** A cell holding bytes that do not decode in the file's encoding (shown as U+FFFD): the row is rejected. */
+  invalid_encoding: { zh: '编码错误', en: 'Invalid encoding' },
+  /** A file over a reading limit (size, compression ratio, rows, shared strings); reading stopped there (error). */
+  limit_exceeded: { zh: '超出读取上限', en: 'Reading limit exceeded' },
+  /** A source (a stream, an iterator) failed while being read: what came before is kept, the read ends there. */
+  read_failed: { zh: '读取失败', en: 'Read failed' },
 };
 
 /**
@@ -94,4 +109,8 @@ export type IssueCode =
   | 'header_not_found'
   | 'unknown_column'
   | 'malformed_record'
-  | 'skipped_lines';
+  | 'skipped_lines'
+  | 'invalid_option'
+  | 'invalid_encoding'
+  | 'limit_exceeded'
+  | 'read_failed';

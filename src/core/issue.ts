@@ -1,4 +1,5 @@
 import type { IssueCode } from './issue-codes.js';
+import { maskIdNumbersInText } from './mask.js';
 
 /**
  * How serious an {@link Issue} is.
@@ -69,7 +70,9 @@ export interface Issue<Code extends string = IssueCode | (string & {})> {
 }
 
 /**
- * Builds an {@link Issue}. The defaults are the common case: an error on the input itself.
+ * Builds an {@link Issue}. The defaults are the common case: an error on the input itself. Every ID-shaped run in
+ * the message, the value, the column and the path's keys is masked here (see `maskIdNumbersInText`), so no issue of
+ * the library can carry a full ID number, whoever built its text.
  *
  * @param code - the issue code
  * @param message - the message in Chinese and English
@@ -104,12 +107,35 @@ export function createIssue<Code extends string>(
     line?: number;
     column?: string;
     value?: string;
-  } = { code, path: extra.path ?? [], message, severity: extra.severity ?? 'error' };
+  } = {
+    code,
+    path: maskedPath(extra.path ?? []),
+    message: maskedMessage(message),
+    severity: extra.severity ?? 'error',
+  };
   if (extra.position !== undefined) issue.position = extra.position;
   if (extra.line !== undefined) issue.line = extra.line;
-  if (extra.column !== undefined) issue.column = extra.column;
-  if (extra.value !== undefined) issue.value = extra.value;
+  if (extra.column !== undefined) issue.column = maskIdNumbersInText(extra.column);
+  if (extra.value !== undefined) issue.value = maskIdNumbersInText(extra.value);
   return issue;
+}
+
+/** The message with ID-shaped runs masked; the same object when there was nothing to mask (the common case). */
+function maskedMessage(message: LocalizedText): LocalizedText {
+  if (message === null || typeof message !== 'object') return message;
+  const zh = typeof message.zh === 'string' ? maskIdNumbersInText(message.zh) : message.zh;
+  const en = typeof message.en === 'string' ? maskIdNumbersInText(message.en) : message.en;
+  return zh === message.zh && en === message.en ? message : { zh, en };
+}
+
+function maskedPath(path: readonly PathSegment[]): readonly PathSegment[] {
+  if (!Array.isArray(path)) return path;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i];
+    if (typeof segment === 'string' && maskIdNumbersInText(segment) !== segment)
+      return path.map((part) => (typeof part === 'string' ? maskIdNumbersInText(part) : part));
+  }
+  return path;
 }
 
 /**
@@ -131,5 +157,5 @@ export function prefixIssuePath<Code extends string>(
   issue: Issue<Code>,
   prefix: readonly PathSegment[],
 ): Issue<Code> {
-  return { ...issue, path: [...prefix, ...issue.path] };
+  return { ...issue, path: maskedPath([...prefix, ...issue.path]) };
 }

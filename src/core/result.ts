@@ -1,4 +1,5 @@
 import type { Issue } from './issue.js';
+import { maskIdNumbersInText } from './mask.js';
 
 /**
  * The success branch of a {@link Result}: the parsed value, and any warnings that did not make it invalid.
@@ -104,7 +105,11 @@ export class ShequError extends Error {
   readonly issues: readonly Issue[];
 
   constructor(issues: readonly Issue[]) {
-    super(issues.map((issue) => `${issue.code}: ${issue.message.en}`).join('; ') || 'Invalid input');
+    // Issues made by createIssue are masked already; a caller's hand-built issue is masked here.
+    super(
+      maskIdNumbersInText(issues.map((issue) => `${issue.code}: ${issue.message.en}`).join('; ')) ||
+        'Invalid input',
+    );
     this.name = 'ShequError';
     this.issues = issues;
   }

@@ -48,19 +48,32 @@ export function accumulateRow(
     if (definition.scope !== undefined) {
       const inScope = definition.scope.test(row);
       if (inScope === false) continue;
-      if (inScope === undefined) {
+      if (inScope !== true) {
         parts[at + 2] = (parts[at + 2] as number) + 1;
         continue;
       }
     }
-    const numerator = definition.numerator.read(row);
-    const denominator = definition.denominator === undefined ? 1 : definition.denominator.read(row);
-    if (numerator === undefined || denominator === undefined) {
+    const numerator = exactAmount(definition.numerator.read(row), numeratorInHundredths[i] === true);
+    const denominator =
+      definition.denominator === undefined
+        ? 1
+        : exactAmount(definition.denominator.read(row), denominatorInHundredths[i] === true);
+    if (numerator < 0 || denominator < 0) {
       parts[at + 2] = (parts[at + 2] as number) + 1;
       continue;
     }
-    parts[at] = (parts[at] as number) + (numeratorInHundredths[i] ? Math.round(numerator * 100) : numerator);
-    parts[at + 1] =
-      (parts[at + 1] as number) + (denominatorInHundredths[i] ? Math.round(denominator * 100) : denominator);
+    parts[at] = (parts[at] as number) + numerator;
+    parts[at + 1] = (parts[at + 1] as number) + denominator;
   }
+}
+
+/**
+ * A measure's reading as the exact integer the parts sum (hundredths for areas), or -1 when it cannot be summed
+ * exactly: absent, not a number, negative, a fractional count, or past 2^53. Unchecked rows (a caller's own objects)
+ * are counted as missing then, so the parts only ever hold non-negative integers — what `parseIndicatorParts` demands.
+ */
+function exactAmount(value: unknown, hundredths: boolean): number {
+  if (typeof value !== 'number' || !(value >= 0)) return -1;
+  const amount = hundredths ? Math.round(value * 100) : value;
+  return Number.isSafeInteger(amount) ? amount : -1;
 }

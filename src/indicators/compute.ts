@@ -1,4 +1,5 @@
 import { type AsOfInput, resolveAsOf } from '../core/as-of.js';
+import { guarded } from '../core/guard.js';
 import { createIssue, type Issue } from '../core/issue.js';
 import { failure, type Result, success, unwrap } from '../core/result.js';
 import type { Unit } from '../model/unit.js';
@@ -16,6 +17,7 @@ import {
   resolveRounding,
   rowsFromSums,
 } from './rows.js';
+import { checkRowsOptions } from './rows-options.js';
 import type { IndicatorProfile } from './types.js';
 
 /**
@@ -103,7 +105,8 @@ function unitRows(
  *
  * @param units - statistics rows or rich unit records
  * @param options - profile (default `'national'`), as-of date, levels, rounding, division lists, external denominators
- * @returns the table, or an issue for an unknown profile or a bad `asOf`
+ * @returns the table, or an issue for an unknown profile, a bad `asOf`, another bad option (`invalid_option`), or
+ *   units that are not iterable. Never throws (an exception from the caller's own objects becomes an issue).
  *
  * @example
  * ```ts
@@ -125,37 +128,66 @@ export function computeIndicatorTable(
   units: Iterable<UnitStatistics | Unit>,
   options: ComputeIndicatorsOptions = {},
 ): Result<IndicatorTable> {
-  const asOf = resolveAsOf(options.asOf);
-  if (!asOf.success) return asOf;
-  const profile = resolveIndicatorProfile(options.profile);
-  if (profile === undefined) {
-    return failure([
-      createIssue(
-        'invalid_value',
-        {
-          zh: `未知的指标方案：${String(options.profile)}`,
-          en: `Unknown indicator profile: ${String(options.profile)}`,
-        },
-        { path: ['profile'] },
-      ),
-    ]);
-  }
+  return guarded(() => {
+    const checked = checkRowsOptions(options);
+    if (!checked.success) return checked;
+    const asOf = resolveAsOf(checked.data.asOf as AsOfInput | undefined);
+    if (!asOf.success) return asOf;
+    const profile = resolveIndicatorProfile(checked.data.profile as IndicatorProfileName | undefined);
+    if (profile === undefined) return failure([unknownProfileIssue(checked.data.profile)]);
+    if (!isIterable(units)) {
+      return failure([
+        createIssue('invalid_type', {
+          zh: '应为社区（村）记录的数组或可迭代对象',
+          en: 'Expected an array (or iterable) of unit records',
+        }),
+      ]);
+    }
+    return success(tableOf(units, profile, options, asOf.data));
+  });
+}
+
+function isIterable(value: unknown): value is Iterable<unknown> {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function'
+  );
+}
+
+function unknownProfileIssue(profile: unknown): Issue {
+  // A name is echoed (cut short: it is the caller's text, never a full ID number); an object is not.
+  const shown = typeof profile === 'string' ? profile.slice(0, 40) : 'object';
+  return createIssue(
+    'invalid_value',
+    { zh: `未知的指标方案：${shown}`, en: `Unknown indicator profile: ${shown}` },
+    { path: ['profile'] },
+  );
+}
+
+/** The table of units already checked to be iterable, with resolved options. */
+function tableOf(
+  units: Iterable<unknown>,
+  profile: IndicatorProfile,
+  options: ComputeIndicatorsOptions,
+  asOf: string,
+): IndicatorTable {
   const accumulator = createIndicatorAccumulator({ profile });
   const skipped: Issue[] = [];
   const wantUnits = options.groupBy?.includes('unit') === true;
   const kept: UnitStatistics[] = [];
   let index = 0;
   for (const unit of units) {
-    const row = isRichUnit(unit) ? toUnitStatistics(unit) : unit;
+    const row = isRichUnit(unit) ? toUnitStatistics(unit) : (unit as UnitStatistics);
     if (!accumulator.add(row)) skipped.push(skippedIssue(index));
     else if (wantUnits) kept.push(row);
     index++;
   }
-  const regionOptions = { ...options, profile, asOf: asOf.data } as IndicatorRowsOptions;
+  const regionOptions = { ...options, profile, asOf } as IndicatorRowsOptions;
   const rows = rowsFromSums(townshipSums(accumulator), regionOptions, profile);
   // Appended in a loop: a spread of millions of unit rows would overflow the call stack.
-  if (wantUnits) unitRows(kept, profile, options, asOf.data, rows);
-  return success({ rows, asOf: asOf.data, profile: profile.id, units: accumulator.count, skipped });
+  if (wantUnits) unitRows(kept, profile, options, asOf, rows);
+  return { rows, asOf, profile: profile.id, units: accumulator.count, skipped };
 }
 
 /**

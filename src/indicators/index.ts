@@ -14,6 +14,8 @@ export type { BuiltInMeasureId } from './measures.js';
 export { MEASURES } from './measures.js';
 export type { IndicatorAccumulator, IndicatorAccumulatorOptions, IndicatorParts } from './parts.js';
 export { createIndicatorAccumulator, mergeIndicatorParts } from './parts.js';
+export type { ParseIndicatorPartsOptions } from './parts-parse.js';
+export { parseIndicatorParts } from './parts-parse.js';
 export { PLAN_PERIOD } from './plan-period.js';
 export type { IndicatorProfileName, ProfileChanges } from './profiles.js';
 export { deriveIndicatorProfile, INDICATOR_PROFILES, resolveIndicatorProfile } from './profiles.js';

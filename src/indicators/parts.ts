@@ -1,8 +1,10 @@
 import { townshipKey } from '../codes/village-key.js';
-import { createIssue } from '../core/issue.js';
+import { guarded, guardedValue } from '../core/guard.js';
+import { createIssue, type Issue } from '../core/issue.js';
 import { failure, type Result, success } from '../core/result.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
 import { accumulateRow, type CompiledIndicators, compileIndicators } from './accumulate.js';
+import { issuesUnder, PARTS_FORMAT, parseIndicatorParts } from './parts-parse.js';
 import type { IndicatorProfileName } from './profiles.js';
 import { resolveIndicatorProfile } from './profiles.js';
 import { sumsFromParts, type TownshipSums } from './rows.js';
@@ -74,15 +76,26 @@ export interface IndicatorAccumulator {
   readonly skipped: number;
   /** Adds one row; returns `false` (and counts it as skipped) when its code or kind cannot be placed. */
   add(row: UnitStatistics): boolean;
-  /** Adds other parts of the same profile; a mismatch of indicators gives an `invalid_value` issue. */
+  /**
+   * Adds other parts of the same profile, checked first with `parseIndicatorParts` (shape, format, the profile's
+   * indicators, township codes, non-negative integer sums): bad parts give issues and change nothing.
+   */
   merge(parts: IndicatorParts): Result<void>;
   /** The parts so far, as plain JSON-ready data. */
   parts(): IndicatorParts;
 }
 
 /** Resolves a profile option, falling back to national for an unknown name (callers validate names first). */
-function profileOf(profile: IndicatorAccumulatorOptions['profile']): IndicatorProfile {
-  return resolveIndicatorProfile(profile) ?? (resolveIndicatorProfile('national') as IndicatorProfile);
+function profileOf(options: unknown): IndicatorProfile {
+  const national = () => resolveIndicatorProfile('national') as IndicatorProfile;
+  // Options that are not an object, or cannot be read (a throwing getter), mean the default profile.
+  return guardedValue(
+    () =>
+      options !== null && typeof options === 'object'
+        ? (resolveIndicatorProfile((options as IndicatorAccumulatorOptions).profile) ?? national())
+        : national(),
+    national,
+  );
 }
 
 /** The typed township sums of each accumulator, for the library's own fast path (not part of the public API). */
@@ -116,7 +129,7 @@ function keyToCode(key: number): string {
  * ```
  */
 export function createIndicatorAccumulator(options: IndicatorAccumulatorOptions = {}): IndicatorAccumulator {
-  const profile = profileOf(options.profile);
+  const profile = profileOf(options);
   const compiled: CompiledIndicators = compileIndicators(profile.indicators.map((entry) => entry.indicator));
   const { stride } = compiled;
   const slots = new Map<number, number>();
@@ -160,41 +173,39 @@ export function createIndicatorAccumulator(options: IndicatorAccumulatorOptions 
       return true;
     },
     merge(parts) {
-      if (
-        parts.indicators.length !== compiled.ids.length ||
-        parts.indicators.some((id, i) => id !== compiled.ids[i])
-      ) {
-        return failure([
-          createIssue('invalid_value', {
-            zh: '待合并的部分汇总指标不一致',
-            en: `The parts hold other indicators (${parts.indicators.join(', ')})`,
-          }),
-        ]);
-      }
-      const malformed = Object.entries(parts.townships).find(
-        ([code, numbers]) => !/^\d{9}000$/.test(code) || numbers.length !== stride,
-      );
-      if (malformed !== undefined) {
-        return failure([
-          createIssue('invalid_value', {
-            zh: `部分汇总中的乡级代码或数据不完整：${malformed[0]}`,
-            en: `Malformed township entry in the parts: ${malformed[0]}`,
-          }),
-        ]);
-      }
-      for (const [code, numbers] of Object.entries(parts.townships)) {
-        const offset = slotOf(Number(code.slice(0, 9))) * stride;
-        for (let i = 0; i < stride; i++) data[offset + i] = (data[offset + i] as number) + (numbers[i] ?? 0);
-      }
-      skipped += parts.skipped;
-      return success(undefined);
+      return guarded(() => {
+        const parsed = parseIndicatorParts(parts, { profile });
+        if (!parsed.success) return parsed;
+        const added = parsed.data;
+        // Every sum is checked before any is written, so a failed merge leaves the accumulator as it was.
+        const codes = Object.keys(added.townships);
+        for (const code of codes) {
+          const slot = slots.get(Number(code.slice(0, 9)));
+          if (slot === undefined) continue;
+          const numbers = added.townships[code] as readonly number[];
+          for (let i = 0; i < stride; i++) {
+            if ((data[slot * stride + i] as number) + (numbers[i] as number) > Number.MAX_SAFE_INTEGER) {
+              return failure([tooLargeIssue(['townships', code, i])]);
+            }
+          }
+        }
+        if (skipped + added.skipped > Number.MAX_SAFE_INTEGER) return failure([tooLargeIssue(['skipped'])]);
+        for (const code of codes) {
+          const numbers = added.townships[code] as readonly number[];
+          const offset = slotOf(Number(code.slice(0, 9))) * stride;
+          for (let i = 0; i < stride; i++)
+            data[offset + i] = (data[offset + i] as number) + (numbers[i] as number);
+        }
+        skipped += added.skipped;
+        return success(undefined);
+      });
     },
     parts() {
       const townships: Record<string, number[]> = {};
       keys.forEach((key, slot) => {
         townships[keyToCode(key)] = Array.from(data.subarray(slot * stride, (slot + 1) * stride));
       });
-      return { format: 'shequ-indicator-parts/1', indicators: compiled.ids, townships, skipped };
+      return { format: PARTS_FORMAT, indicators: compiled.ids, townships, skipped };
     },
   };
   internals.set(accumulator, () => ({ keys, data: data.subarray(0, keys.length * stride), stride }));
@@ -203,11 +214,14 @@ export function createIndicatorAccumulator(options: IndicatorAccumulatorOptions 
 
 /**
  * Merges parts of the same indicators into new parts: sums per township. Associative and commutative, with the parts
- * of no rows as identity, so the order and grouping of merges never changes a figure.
+ * of no rows as identity, so the order and grouping of merges never changes a figure. Both arguments are checked
+ * with {@link parseIndicatorParts} first (parts read from JSON are outside data); never throws, and the merged
+ * townships are a null-prototype object.
  *
  * @param first - some parts
  * @param second - parts of the same indicators
- * @returns the merged parts, or an `invalid_value` issue when the indicators differ
+ * @returns the merged parts, or issues whose path starts with the argument (`0` or `1`): malformed parts, different
+ *   indicators, or a sum past 2^53
  *
  * @example
  * ```ts
@@ -222,29 +236,47 @@ export function createIndicatorAccumulator(options: IndicatorAccumulatorOptions 
  * ```
  */
 export function mergeIndicatorParts(first: IndicatorParts, second: IndicatorParts): Result<IndicatorParts> {
-  if (
-    first.indicators.length !== second.indicators.length ||
-    first.indicators.some((id, i) => id !== second.indicators[i])
-  ) {
-    return failure([
-      createIssue('invalid_value', {
-        zh: '两份部分汇总的指标不一致，不能合并',
-        en: 'The two parts hold different indicators',
-      }),
-    ]);
-  }
-  const townships: Record<string, number[]> = {};
-  for (const source of [first.townships, second.townships]) {
-    for (const [code, numbers] of Object.entries(source)) {
-      const target = townships[code];
-      if (target === undefined) townships[code] = [...numbers];
-      else for (let i = 0; i < numbers.length; i++) target[i] = (target[i] ?? 0) + (numbers[i] ?? 0);
+  return guarded(() => {
+    const a = parseIndicatorParts(first);
+    const b = parseIndicatorParts(second);
+    if (!a.success || !b.success) return failure([...issuesUnder(a, 0), ...issuesUnder(b, 1)]);
+    const ids = a.data.indicators;
+    if (ids.length !== b.data.indicators.length || ids.some((id, i) => id !== b.data.indicators[i])) {
+      return failure([
+        createIssue(
+          'invalid_value',
+          { zh: '两份部分汇总的指标不一致，不能合并', en: 'The two parts hold different indicators' },
+          { path: [1, 'indicators'] },
+        ),
+      ]);
     }
-  }
-  return success({
-    format: 'shequ-indicator-parts/1',
-    indicators: first.indicators,
-    townships,
-    skipped: first.skipped + second.skipped,
+    const townships = Object.create(null) as Record<string, number[]>;
+    for (const source of [a.data.townships, b.data.townships]) {
+      for (const code of Object.keys(source)) {
+        const numbers = source[code] as readonly number[];
+        const target = townships[code];
+        if (target === undefined) townships[code] = [...numbers];
+        else {
+          for (let i = 0; i < numbers.length; i++) target[i] = (target[i] as number) + (numbers[i] as number);
+          const at = target.findIndex((n) => n > Number.MAX_SAFE_INTEGER);
+          if (at >= 0) return failure([tooLargeIssue([1, 'townships', code, at])]);
+        }
+      }
+    }
+    const skipped = a.data.skipped + b.data.skipped;
+    if (skipped > Number.MAX_SAFE_INTEGER) return failure([tooLargeIssue([1, 'skipped'])]);
+    return success({ format: PARTS_FORMAT, indicators: ids, townships, skipped });
   });
+}
+
+/** A sum past 2^53 would no longer be exact in a double: refused rather than rounded silently. */
+function tooLargeIssue(path: readonly (string | number)[]): Issue {
+  return createIssue(
+    'invalid_value',
+    {
+      zh: '合并后的和超过 2^53，无法精确表示',
+      en: 'The merged sum exceeds 2^53 and would no longer be exact',
+    },
+    { path },
+  );
 }

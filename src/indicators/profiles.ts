@@ -1,5 +1,7 @@
+import { guardedValue } from '../core/guard.js';
 import type { LocalizedText } from '../core/issue.js';
 import { INDICATORS } from './catalogue.js';
+import { isIndicatorProfile } from './profile-check.js';
 import type { Baseline, Confidence, IndicatorProfile, ProfileIndicator, Target } from './types.js';
 
 const NATIONAL = '国家发展改革委、民政部 2022-02-09 新闻发布会 on 国办发〔2021〕56号';
@@ -246,7 +248,8 @@ export function deriveIndicatorProfile(base: IndicatorProfile, changes: ProfileC
 }
 
 /**
- * Resolves a profile name or object to a profile; an unknown name gives `undefined`.
+ * Resolves a profile name or object to a profile; an unknown name, or an object without the shape of a profile (an
+ * indicator without a `read` function, a target without a number …), gives `undefined`. Never throws.
  *
  * @param profile - a built-in name or a profile object (default `'national'`)
  * @returns the profile
@@ -261,7 +264,11 @@ export function deriveIndicatorProfile(base: IndicatorProfile, changes: ProfileC
 export function resolveIndicatorProfile(
   profile: IndicatorProfileName | IndicatorProfile | string = 'national',
 ): IndicatorProfile | undefined {
-  if (typeof profile !== 'string') return profile;
+  if (typeof profile !== 'string')
+    return guardedValue(
+      () => (isIndicatorProfile(profile) ? profile : undefined),
+      () => undefined,
+    );
   return Object.hasOwn(INDICATOR_PROFILES, profile)
     ? INDICATOR_PROFILES[profile as IndicatorProfileName]
     : undefined;

@@ -1,7 +1,8 @@
 import { differenceInCalendarDays, parseISO } from 'date-fns';
 import type { AsOfInput } from '../core/as-of.js';
 import { resolveAsOf } from '../core/as-of.js';
-import { type Result, success } from '../core/result.js';
+import { guarded, invalidOption, optionsObject } from '../core/guard.js';
+import { failure, type Result, success } from '../core/result.js';
 import { type IndicatorProfileName, resolveIndicatorProfile } from './profiles.js';
 import type { Baseline, IndicatorProfile, Target } from './types.js';
 
@@ -151,6 +152,28 @@ export function progressAgainst(
  * ```
  */
 export function assessProgress(options: AssessProgressOptions): Result<Progress> {
+  return guarded(() => {
+    const object = optionsObject(options);
+    if (!object.success) return object;
+    const { value, places } = object.data;
+    if (value !== null && (typeof value !== 'number' || !Number.isFinite(value))) {
+      return failure([
+        invalidOption(['value'], 'value 应为有限数或 null', 'value must be a finite number or null'),
+      ]);
+    }
+    if (
+      places !== undefined &&
+      !(Number.isInteger(places) && (places as number) >= 0 && (places as number) <= 15)
+    ) {
+      return failure([
+        invalidOption(['places'], 'places 应为 0–15 的整数', 'places must be an integer 0–15'),
+      ]);
+    }
+    return assess(options);
+  });
+}
+
+function assess(options: AssessProgressOptions): Result<Progress> {
   const asOf = resolveAsOf(options.asOf);
   if (!asOf.success) return asOf;
   const profile = resolveIndicatorProfile(options.profile);

@@ -1,9 +1,14 @@
 import Decimal from 'decimal.js';
 import type { DivisionLevel } from '../codes/division-code.js';
 import type { DivisionDataset } from '../codes/division-dataset.js';
+import { type AsOfInput, resolveAsOf } from '../core/as-of.js';
+import { guarded } from '../core/guard.js';
+import { success, unwrap } from '../core/result.js';
 import type { IndicatorParts } from './parts.js';
+import { parseIndicatorParts } from './parts-parse.js';
 import { type IndicatorProfileName, resolveIndicatorProfile } from './profiles.js';
 import { type Progress, type ProgressStatus, progressAgainst } from './progress.js';
+import { checkRowsOptions } from './rows-options.js';
 import type { IndicatorProfile, ProfileIndicator, Target } from './types.js';
 
 /**
@@ -386,11 +391,14 @@ export function rowsFromSums(
 /**
  * Turns parts into tidy rows: one per (region, indicator) at each requested level, top level first, regions in code
  * order, indicators in profile order — rows whose value is null included. Unit-level rows need the units themselves
- * (see `computeIndicators`); here `unit` in `groupBy` is ignored.
+ * (see `computeIndicators`); here `unit` in `groupBy` is ignored. The parts are checked first with
+ * `parseIndicatorParts` against the profile, since they may come from outside.
  *
  * @param parts - accumulated parts
  * @param options - profile, levels, rounding, names, external denominators, as-of date
  * @returns the rows
+ * @throws {@link ShequError} with the issues when the parts are malformed or hold other indicators than the profile,
+ *   or an option is invalid (never another error)
  *
  * @example
  * ```ts
@@ -405,7 +413,17 @@ export function rowsFromSums(
  * ```
  */
 export function indicatorRowsFromParts(parts: IndicatorParts, options: IndicatorRowsOptions): IndicatorRow[] {
-  const profile =
-    resolveIndicatorProfile(options.profile) ?? (resolveIndicatorProfile('national') as IndicatorProfile);
-  return rowsFromSums(sumsFromParts(parts), options, profile);
+  return unwrap(
+    guarded(() => {
+      const checked = checkRowsOptions(options);
+      if (!checked.success) return checked;
+      const asOf = resolveAsOf(checked.data.asOf as AsOfInput | undefined);
+      if (!asOf.success) return asOf;
+      const profile =
+        resolveIndicatorProfile(options.profile) ?? (resolveIndicatorProfile('national') as IndicatorProfile);
+      const parsed = parseIndicatorParts(parts, { profile });
+      if (!parsed.success) return parsed;
+      return success(rowsFromSums(sumsFromParts(parsed.data), { ...options, asOf: asOf.data }, profile));
+    }),
+  );
 }

@@ -17,6 +17,7 @@ const NEEDS_NORMALISING = /[\uff01-\uff5e\u3000]|^\s|\s$/;
  * ```
  */
 export function normalizeDigits(text: string): string {
+  if (typeof text !== 'string') return ''; // not text: nothing to normalise (never a TypeError)
   // Fast path: nothing full-width and nothing to trim (the common cell).
   if (!NEEDS_NORMALISING.test(text)) return text;
   let out = '';

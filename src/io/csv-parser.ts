@@ -1,3 +1,5 @@
+import { createIssue } from '../core/issue.js';
+import { ShequError } from '../core/result.js';
 /**
  * One record of a CSV file: its fields and the 1-based physical line where it starts (every line counted: title
  * rows, blank lines, lines inside quoted fields).
@@ -11,10 +13,13 @@
 export interface CsvRecord {
   /** 1-based physical line where the record starts. */
   readonly line: number;
-  /** The fields, unquoted. */
+  /** The fields, unquoted (of a broken record: what was kept, within the limits). */
   readonly fields: readonly string[];
-  /** Why the record is broken, when it is: a field or record over the size limit, or a quote never closed. */
-  readonly error?: 'field_too_long' | 'record_too_long' | 'unterminated_quote';
+  /**
+   * Why the record is broken, when it is: a field, the record or its number of fields over a limit, or a quote never
+   * closed (at the end of the input, or before the record limit).
+   */
+  readonly error?: 'field_too_long' | 'record_too_long' | 'too_many_fields' | 'unterminated_quote';
 }
 
 /**
@@ -27,17 +32,23 @@ export interface CsvRecord {
  * ```
  */
 export interface CsvParserOptions {
-  /** Field delimiter (default `,`). */
+  /** Field delimiter: one character, not a quote or a line break (default `,`). */
   readonly delimiter?: string;
   /** Longest field in characters (default 10 000); longer ones are cut and the record flagged. */
   readonly maxFieldLength?: number;
-  /** Longest record in characters (default 100 000). */
+  /**
+   * Longest record in characters, every character counted: delimiters, quotes and line breaks inside quotes
+   * (default 100 000). A longer record is flagged and skipped to its end without being stored.
+   */
   readonly maxRecordLength?: number;
+  /** Most fields in a record (default 16 384, Excel's and WPS's column limit). */
+  readonly maxFieldsPerRecord?: number;
 }
 
 /**
  * An incremental CSV parser (RFC 4180: quoted fields with delimiters, doubled quotes and line breaks; CRLF, LF or CR
- * line ends). Feed it text in chunks of any size; it returns the records completed so far.
+ * line ends). Feed it text in chunks of any size; it returns the records completed so far. Records are cut the same
+ * way however the text is chunked, and a broken record never swallows the ones after it (see docs/io.md).
  *
  * @example
  * ```ts
@@ -52,15 +63,58 @@ export interface CsvParserOptions {
 export interface CsvParser {
   /** Parses more text; returns the records it completes. */
   push(text: string): CsvRecord[];
-  /** Ends the input; returns the last record (flagged `unterminated_quote` if a quote was left open). */
+  /** Ends the input; returns the last records (a quote left open is rejected and the lines after it re-read). */
   end(): CsvRecord[];
 }
+
+/** Defaults of the parser's limits; see docs/io.md for why each value. */
+export const CSV_LIMITS = { maxFieldLength: 10_000, maxRecordLength: 100_000, maxFieldsPerRecord: 16_384 };
+
+/** The error of a parser created with bad options: one `invalid_option` issue per option, values never echoed. */
+function parserOptionError(names: readonly string[]): ShequError {
+  return new ShequError(
+    names.map((name) =>
+      createIssue(
+        'invalid_option',
+        {
+          zh: `CSV 解析选项 ${name} 无效（分隔符为一个字符，不能是引号或换行；上限为正整数）`,
+          en: `Invalid CSV parser option ${name} (the delimiter is one character, not a quote or line break; limits are positive integers)`,
+        },
+        { path: [name] },
+      ),
+    ),
+  );
+}
+
+/** Names of the parser options that are not valid (`[]` when all are). Values are never echoed: they may be anything. */
+export function invalidCsvOptions(options: CsvParserOptions): string[] {
+  const invalid: string[] = [];
+  const { delimiter } = options;
+  if (
+    delimiter !== undefined &&
+    (typeof delimiter !== 'string' || delimiter.length !== 1 || delimiter === '"' || /[\r\n]/.test(delimiter))
+  )
+    invalid.push('delimiter');
+  for (const name of ['maxFieldLength', 'maxRecordLength', 'maxFieldsPerRecord'] as const) {
+    const value = options[name];
+    if (value !== undefined && !(Number.isSafeInteger(value) && (value as number) >= 1)) invalid.push(name);
+  }
+  return invalid;
+}
+
+const FIELD_START = 0;
+const UNQUOTED = 1;
+const QUOTED = 2;
+const AFTER_QUOTE = 3; // read a quote inside a quoted field: a doubled quote or the closing one
 
 /**
  * Creates an incremental CSV parser.
  *
- * @param options - delimiter and size limits
+ * @param options - delimiter and limits
  * @returns the parser
+ * @throws ShequError with an `invalid_option` issue per bad option (a factory of a parser, not a reader of data: bad
+ * options are a programming error; the readers report them as issues in their results instead). Values are never
+ * echoed. `push` given something other than text throws a ShequError with an `invalid_type` issue.
  *
  * @example
  * ```ts
@@ -70,121 +124,236 @@ export interface CsvParser {
  * ```
  */
 export function createCsvParser(options: CsvParserOptions = {}): CsvParser {
-  const delimiter = (options.delimiter ?? ',').charCodeAt(0);
-  const maxField = options.maxFieldLength ?? 10_000;
-  const maxRecord = options.maxRecordLength ?? 100_000;
-  const FIELD_START = 0;
-  const UNQUOTED = 1;
-  const QUOTED = 2;
-  const AFTER_QUOTE = 3; // read a quote inside a quoted field: a doubled quote or the closing one
+  let settings: CsvParserOptions;
+  try {
+    // One read of each option (a getter may throw, or answer differently twice).
+    const { delimiter, maxFieldLength, maxRecordLength, maxFieldsPerRecord } = options;
+    settings = { delimiter, maxFieldLength, maxRecordLength, maxFieldsPerRecord } as CsvParserOptions;
+  } catch {
+    throw parserOptionError(['options']);
+  }
+  const invalid = options === null || typeof options !== 'object' ? ['options'] : invalidCsvOptions(settings);
+  if (invalid.length > 0) throw parserOptionError(invalid);
+  const delimiter = (settings.delimiter ?? ',').charCodeAt(0);
+  const maxField = settings.maxFieldLength ?? CSV_LIMITS.maxFieldLength;
+  const maxRecord = settings.maxRecordLength ?? CSV_LIMITS.maxRecordLength;
+  const maxFields = settings.maxFieldsPerRecord ?? CSV_LIMITS.maxFieldsPerRecord;
   let state = FIELD_START;
   let fields: string[] = [];
   let field = '';
   let line = 1; // physical line of the character being read
   let recordLine = 1;
-  let recordLength = 0;
+  let stored = 0; // characters of the record kept in its fields (at most maxRecord)
+  let raw = 0; // every character of the record read so far
+  let overLimit = false; // over a limit outside quotes: quotes are plain text until the end of the line
   let started = false; // the current record has begun
-  let pendingCR = false; // an unquoted CR ended the previous chunk: a LF next is the same line break
+  let pendingCR = false; // a CR ended the previous chunk: a LF next is the same line break
   let quotedCR = false; // the last character read inside quotes was a CR
   let error: CsvRecord['error'];
+  // Recovery from a quote left open: the line where it opened, and the text after the end of that line.
+  let quoteLine = 0;
+  let resumeKnown = false; // the quote's line has ended: `replay` (+ this chunk from `resumeAt`) is the rest
+  let resumeAfterCR = false;
+  let replay = '';
 
   // Fields are built from slices of the input, never a character at a time: no garbage per character.
   const append = (piece: string) => {
     if (piece.length === 0) return;
-    const room = Math.min(maxField - field.length, maxRecord - recordLength);
+    const room = Math.min(maxField - field.length, maxRecord - stored);
     if (piece.length <= room) {
       field += piece;
-      recordLength += piece.length;
+      stored += piece.length;
       return;
     }
     if (room > 0) {
       field += piece.slice(0, room);
-      recordLength += room;
+      stored += room;
     }
     error ??= maxField - field.length <= 0 ? 'field_too_long' : 'record_too_long';
   };
+  const overflow = (why: 'record_too_long' | 'too_many_fields') => {
+    error ??= why;
+    overLimit = true;
+  };
+  /** Ends a field at a delimiter: kept while the record has room for more fields. */
+  const endField = () => {
+    if (fields.length < maxFields) fields.push(field);
+    field = '';
+    state = FIELD_START;
+    if (fields.length >= maxFields) overflow('too_many_fields');
+  };
   const finishRecord = (out: CsvRecord[]) => {
-    fields.push(field);
+    if (fields.length < maxFields) fields.push(field);
     out.push(error === undefined ? { line: recordLine, fields } : { line: recordLine, fields, error });
     fields = [];
     field = '';
     error = undefined;
-    recordLength = 0;
+    stored = 0;
+    raw = 0;
+    overLimit = false;
     started = false;
     state = FIELD_START;
+    resumeKnown = false;
+    replay = '';
+  };
+  /** Rejects the record of an open quote; returns the text to read again, from the line after the quote's. */
+  const recover = (out: CsvRecord[], rest: string): string => {
+    error = 'unterminated_quote';
+    const again = replay + rest;
+    finishRecord(out);
+    line = quoteLine + 1;
+    pendingCR = resumeAfterCR;
+    quotedCR = false;
+    return again;
   };
 
-  return {
-    push(text) {
-      const out: CsvRecord[] = [];
-      const n = text.length;
-      let i = 0;
-      if (pendingCR && n > 0) {
-        // An empty chunk must not forget the CR: its LF may still come in the next one.
-        pendingCR = false;
-        if (text.charCodeAt(0) === 10) i = 1;
+  /** Where to start reading a chunk: past a LF that ends the CR the previous chunk ended with. */
+  const afterPendingLF = (text: string): number => {
+    if (!pendingCR || text.length === 0) return 0; // an empty chunk must not forget the CR: its LF may come next
+    pendingCR = false;
+    return text.charCodeAt(0) === 10 ? 1 : 0;
+  };
+
+  // No closure touches feed's locals (text, n, i): they stay in registers in the hot loops.
+  function feed(input: string, out: CsvRecord[]): void {
+    let text = input;
+    let n = text.length;
+    let i = afterPendingLF(text);
+    let resumeAt = resumeKnown ? 0 : -1; // where, in this chunk, the text after the open quote's line starts
+    while (i < n) {
+      if (!started) {
+        recordLine = line;
+        started = true;
       }
-      while (i < n) {
-        if (!started) {
-          recordLine = line;
-          started = true;
-        }
-        if (state === QUOTED) {
-          let j = i;
-          for (; j < n; j++) {
-            const c = text.charCodeAt(j);
-            if (c === 34) break;
-            if (c === 13) line++;
-            else if (c === 10 && !quotedCR) line++;
-            quotedCR = c === 13;
+      if (state === QUOTED) {
+        const stop = Math.min(n, i + (maxRecord - raw) + 1);
+        let j = i;
+        for (; j < stop; j++) {
+          const c = text.charCodeAt(j);
+          if (c === 34) break;
+          if (c === 13 || (c === 10 && !quotedCR)) {
+            line++;
+            if (!resumeKnown) {
+              resumeKnown = true;
+              resumeAfterCR = c === 13;
+              resumeAt = j + 1;
+            }
           }
-          append(text.slice(i, j));
-          if (j === n) break;
+          quotedCR = c === 13;
+        }
+        append(text.slice(i, j));
+        raw += j - i;
+        if (j < n && text.charCodeAt(j) === 34) {
+          raw++;
           quotedCR = false;
           state = AFTER_QUOTE;
           i = j + 1;
+          if (raw > maxRecord) overflow('record_too_long');
           continue;
         }
-        if (state === AFTER_QUOTE) {
-          if (text.charCodeAt(i) === 34) {
-            append('"');
-            state = QUOTED;
-            i++;
-            continue;
-          }
-          state = UNQUOTED; // the quote closed the field; what follows up to the delimiter is kept as it is
-        } else if (state === FIELD_START && text.charCodeAt(i) === 34) {
+        if (raw <= maxRecord) break; // the chunk ended inside the quotes
+        if (resumeKnown) {
+          // Past the record limit inside quotes: a stray quote. Reject the record, read again after its line.
+          text = recover(out, resumeAt >= 0 ? text.slice(resumeAt) : '');
+          n = text.length;
+          i = afterPendingLF(text);
+          resumeAt = -1;
+          continue;
+        }
+        // The quote's own line is over the limit: the record ends with that line.
+        overflow('record_too_long');
+        state = UNQUOTED;
+        i = j;
+        continue;
+      }
+      if (state === AFTER_QUOTE) {
+        const c = text.charCodeAt(i);
+        if (!overLimit && c === 34) {
+          append('"');
+          raw++;
           state = QUOTED;
           i++;
+          if (raw > maxRecord) overflow('record_too_long');
           continue;
         }
-        let j = i;
+        if (resumeKnown && !overLimit && c !== delimiter && c !== 10 && c !== 13) {
+          // Text right after the quote that closed a field spanning lines: that quote opened another field, so
+          // the field's own opening quote was a stray one. Reject the record, read again after the quote's line.
+          text = recover(out, resumeAt >= 0 ? text.slice(resumeAt) : '');
+          n = text.length;
+          i = afterPendingLF(text);
+          resumeAt = -1;
+          continue;
+        }
+        resumeKnown = false; // the quote closed the field; what follows up to the delimiter is kept as it is
+        replay = '';
+        resumeAt = -1;
+        state = UNQUOTED;
+      } else if (state === FIELD_START && !overLimit && text.charCodeAt(i) === 34) {
+        state = QUOTED;
+        quoteLine = line;
+        resumeKnown = false;
+        replay = '';
+        raw++;
+        i++;
+        if (raw > maxRecord) overflow('record_too_long');
+        continue;
+      }
+      // Over a limit with nothing more to keep: only the line end matters (a 200 MB line of commas is skipped fast).
+      const skipping = overLimit && (fields.length >= maxFields || stored >= maxRecord);
+      let j = i;
+      if (skipping) {
+        for (; j < n; j++) {
+          const c = text.charCodeAt(j);
+          if (c === 10 || c === 13) break;
+        }
+      } else {
         for (; j < n; j++) {
           const c = text.charCodeAt(j);
           if (c === delimiter || c === 10 || c === 13) break;
         }
         append(text.slice(i, j));
-        state = UNQUOTED;
-        if (j === n) break;
-        if (text.charCodeAt(j) === delimiter) {
-          fields.push(field);
-          field = '';
-          state = FIELD_START;
-          i = j + 1;
-          continue;
-        }
-        line++;
-        if (text.charCodeAt(j) === 13) {
-          if (j + 1 === n) pendingCR = true;
-          else if (text.charCodeAt(j + 1) === 10) j++;
-        }
-        finishRecord(out);
-        i = j + 1;
       }
+      raw += j - i;
+      state = UNQUOTED;
+      if (j === n) {
+        if (raw > maxRecord) overflow('record_too_long');
+        break;
+      }
+      if (text.charCodeAt(j) === delimiter) {
+        raw++;
+        if (raw > maxRecord) overflow('record_too_long');
+        endField();
+        i = j + 1;
+        continue;
+      }
+      if (raw > maxRecord) overflow('record_too_long');
+      line++;
+      if (text.charCodeAt(j) === 13) {
+        if (j + 1 === n) pendingCR = true;
+        else if (text.charCodeAt(j + 1) === 10) j++;
+      }
+      finishRecord(out);
+      i = j + 1;
+    }
+    // Inside an open quote, keep the text after the quote's line (bounded by the record limit) to read it again.
+    if ((state === QUOTED || state === AFTER_QUOTE) && resumeAt >= 0) replay += text.slice(resumeAt);
+  }
+
+  return {
+    push(text) {
+      if (typeof text !== 'string')
+        throw new ShequError([
+          createIssue('invalid_type', { zh: '应为文本', en: 'The parser takes text (decode bytes first)' }),
+        ]);
+      const out: CsvRecord[] = [];
+      feed(text, out);
       return out;
     },
     end() {
       const out: CsvRecord[] = [];
+      // A quote open at the end: reject its record and read the lines after the quote's line again, until none is.
+      while (state === QUOTED && resumeKnown) feed(recover(out, ''), out);
       if (state === QUOTED) error = 'unterminated_quote';
       if (started) finishRecord(out);
       state = FIELD_START;

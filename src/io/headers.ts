@@ -48,6 +48,7 @@ export const FIELD_TYPES: Readonly<Record<keyof UnitStatistics, CellType>> = Obj
  * ```
  */
 export function normalizeHeader(header: string): string {
+  if (typeof header !== 'string') return ''; // not a header cell (never a TypeError)
   return header
     .normalize('NFKC')
     .replace(/\s+/g, '')

@@ -42,13 +42,16 @@ let issues: unknown[] = [];
 for await (const event of streamUnitStatistics(chunks(), { encoding: job.encoding })) {
   if (event.kind === 'row') accumulator.add(event.accepted.row);
   else if (event.kind === 'rejected') {
-    // Lines of this slice, back in the whole file's numbering.
-    const line =
-      job.header === null ? event.rejected.line : event.rejected.line - job.header.lines + job.line - 1;
-    rejected.push({ ...event.rejected, line });
+    // Lines of this slice, back in the whole file's numbering (the row's and its issues').
+    const shift = job.header === null ? 0 : job.line - 1 - job.header.lines;
+    const line = event.rejected.line + shift;
+    const rowIssues = event.rejected.issues.map((issue) =>
+      issue.line === undefined ? issue : { ...issue, line: issue.line + shift },
+    );
+    rejected.push({ ...event.rejected, line, issues: rowIssues });
   } else if (event.kind === 'end') {
     result = event.counts;
-    issues = [...event.issues];
+    issues = event.issues.slice();
   }
 }
 parentPort?.postMessage({

@@ -1,7 +1,8 @@
-import type { Issue } from '../core/issue.js';
+import { createIssue, type Issue } from '../core/issue.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
-import { type CsvParserOptions, createCsvParser } from './csv-parser.js';
+import { type CsvParserOptions, type CsvRecord, createCsvParser } from './csv-parser.js';
 import { createTextDecoder, decodeText, detectEncoding, type TextEncodingName } from './decode.js';
+import { checkReadOptions } from './read-options.js';
 import {
   type AcceptedRow,
   createRowReader,
@@ -64,19 +65,28 @@ function collect(
   if (event === undefined) return;
   if (event.kind === 'row') into.accepted.push(event.accepted);
   else if (event.kind === 'rejected') into.rejected.push(event.rejected);
-  else into.issues.push(...event.issues);
+  else for (const issue of event.issues) into.issues.push(issue); // no spread: a wide header has many
+}
+
+/** The issue of input that is neither text nor bytes. */
+function notTextOrBytes(): Issue {
+  return createIssue('invalid_type', {
+    zh: '输入应为文本（字符串）或字节（Uint8Array）',
+    en: 'The input must be text (a string) or bytes (a Uint8Array)',
+  });
 }
 
 /**
- * Reads statistics rows from a CSV file held in memory — text, or bytes in UTF-8 (with or without BOM), UTF-16LE or
- * GB18030 (detected unless given) — as Excel and WPS export them: the header found by key or Chinese name under any
+ * Reads statistics rows from a CSV file held in memory — text, or bytes in UTF-8 (with or without BOM), UTF-16LE,
+ * UTF-16BE or GB18030 (detected unless given) — as Excel and WPS export them: the header found by key or Chinese name under any
  * title rows, columns in any order, blank lines skipped, cells normalised (是/否, 居委会/村委会, full-width digits,
  * thousands separators). Every bad row is reported with its line, column, value and reason; the good ones are kept;
  * read = accepted + rejected.
  *
  * @param input - CSV text or bytes
- * @param options - encoding, delimiter, size limits
- * @returns the rows, the rejected rows and the counts
+ * @param options - encoding, delimiter, size limits (bad ones: an `invalid_option` issue and nothing read, never a throw)
+ * @returns the rows, the rejected rows and the counts; a broken record (over a limit, a stray quote, bytes that do not
+ * decode) is rejected on its line and the rest of the file read (see docs/io.md)
  *
  * @example
  * ```ts
@@ -90,23 +100,27 @@ function collect(
  * ```
  */
 export function readUnitStatistics(input: string | Uint8Array, options: ReadOptions = {}): ReadResult {
+  const checked = checkReadOptions(options);
+  if (checked.issues.length > 0) return emptyResult(checked.issues, 'utf-8');
+  const { encoding: given } = checked.options;
   let text: string;
   let encoding: TextEncodingName = 'utf-8';
   if (typeof input === 'string') text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  else {
-    const decoded = decodeText(input, options.encoding);
-    if (!decoded.success) return emptyResult(decoded.error.issues, options.encoding ?? 'gb18030');
+  else if (input instanceof Uint8Array) {
+    const decoded = decodeText(input, given);
+    if (!decoded.success) return emptyResult(decoded.error.issues, given ?? 'gb18030');
     ({ text, encoding } = decoded.data);
-  }
-  const parser = createCsvParser(options);
+  } else return emptyResult([notTextOrBytes()], 'utf-8');
+  const parser = createCsvParser(checked.options);
   const reader = createRowReader();
   const into = { accepted: [] as AcceptedRow[], rejected: [] as RejectedRow[], issues: [] as Issue[] };
+  const read = (records: readonly CsvRecord[]) => {
+    for (const record of records) collect(reader.record(record), into);
+  };
   // Feed the parser a slice at a time, so that records are read and dropped as they come (no array of them all).
-  for (let at = 0; at < text.length; at += SLICE) {
-    for (const record of parser.push(text.slice(at, at + SLICE))) collect(reader.record(record), into);
-  }
-  for (const record of parser.end()) collect(reader.record(record), into);
-  into.issues.push(...reader.finalIssues());
+  for (let at = 0; at < text.length; at += SLICE) read(parser.push(text.slice(at, at + SLICE)));
+  read(parser.end());
+  for (const issue of reader.finalIssues()) into.issues.push(issue);
   return {
     rows: into.accepted.map((a) => a.row),
     ...into,
@@ -181,6 +195,102 @@ async function* chunksOf(source: ChunkSource): AsyncGenerator<Uint8Array | strin
 }
 
 /**
+ * The issue of a source that failed while being read: its error's `code` (`ENOENT`, `EACCES`, …) when it has one,
+ * never its message (a caller's error may say anything, a path with an ID number included).
+ */
+function sourceFailed(error: unknown): Issue {
+  let code: unknown;
+  try {
+    code = (error as { code?: unknown } | null)?.code;
+  } catch {
+    code = undefined;
+  }
+  const shown = typeof code === 'string' && /^[A-Z][A-Z_]{1,30}$/.test(code) ? ` (${code})` : '';
+  return createIssue('read_failed', {
+    zh: `输入未能读完：数据源出错${shown}`,
+    en: `The input could not be read to its end: the source failed${shown}`,
+  });
+}
+
+/** True when `source` can be read as chunks. */
+function isChunkSource(source: unknown): source is ChunkSource {
+  if (source === null || typeof source !== 'object') return false;
+  try {
+    return (
+      Symbol.asyncIterator in source || typeof (source as { getReader?: unknown }).getReader === 'function'
+    );
+  } catch {
+    return false; // a Proxy or getter of the caller that throws: not a source we can read
+  }
+}
+
+/** Bytes looked at to detect an encoding: byte chunks are held until this many have come (or the input ends). */
+const DETECTION_SAMPLE = 65_536;
+
+/**
+ * Turns chunks of bytes or text into text: the encoding is detected from the first 64 kB however the bytes are
+ * chunked (so that any chunking reads the same), then decoded incrementally.
+ */
+function createChunkDecoder(given: TextEncodingName | undefined) {
+  let decoder: TextDecoder | undefined;
+  let encoding: TextEncodingName = given ?? 'utf-8';
+  let held: Uint8Array[] = [];
+  let heldBytes = 0;
+  let first = true;
+  const start = (): Issue[] => {
+    const sample = new Uint8Array(Math.min(heldBytes, DETECTION_SAMPLE));
+    let at = 0;
+    for (const part of held) {
+      if (at >= sample.length) break;
+      const piece = part.subarray(0, sample.length - at);
+      sample.set(piece, at);
+      at += piece.length;
+    }
+    encoding = given ?? detectEncoding(sample);
+    const created = createTextDecoder(encoding);
+    if (!created.success) return created.error.issues as Issue[];
+    decoder = created.data;
+    return [];
+  };
+  const drain = (last: boolean): string => {
+    let text = '';
+    for (const part of held) text += (decoder as TextDecoder).decode(part, { stream: true });
+    held = [];
+    return last ? text + (decoder as TextDecoder).decode() : text;
+  };
+  return {
+    get encoding() {
+      return encoding;
+    },
+    /** The text of a chunk (may be `''` while bytes are held for detection), or the issues that stop the read. */
+    push(chunk: Uint8Array | string): string | Issue[] {
+      if (typeof chunk === 'string') {
+        const text = first && chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk;
+        first = false;
+        return text;
+      }
+      if (!(chunk instanceof Uint8Array)) return [notTextOrBytes()];
+      first = false;
+      if (decoder !== undefined) return decoder.decode(chunk, { stream: true });
+      held.push(chunk);
+      heldBytes += chunk.length;
+      if (heldBytes < DETECTION_SAMPLE) return '';
+      const issues = start();
+      return issues.length > 0 ? issues : drain(false);
+    },
+    /** The text left at the end. */
+    end(): string | Issue[] {
+      if (decoder === undefined) {
+        if (held.length === 0) return '';
+        const issues = start();
+        if (issues.length > 0) return issues;
+      }
+      return drain(true);
+    },
+  };
+}
+
+/**
  * Reads statistics rows from a stream, one record at a time, in bounded memory: a 620 000-row national file never
  * sits in memory whole. Yields the header, then each accepted or rejected row, then an `end` event with the counts.
  * Byte chunks are decoded incrementally (encoding detected from the first chunk unless given); text chunks are used
@@ -207,36 +317,57 @@ export async function* streamUnitStatistics(
   source: ChunkSource,
   options: ReadOptions = {},
 ): AsyncGenerator<StreamEvent> {
-  const parser = createCsvParser(options);
+  const checked = checkReadOptions(options);
   const reader = createRowReader();
-  let decoder: TextDecoder | undefined;
-  let encoding: TextEncodingName = options.encoding ?? 'utf-8';
-  let first = true;
-  for await (const chunk of chunksOf(source)) {
-    let text: string;
-    if (typeof chunk === 'string') text = first && chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk;
-    else {
-      if (decoder === undefined) {
-        encoding = options.encoding ?? detectEncoding(chunk.subarray(0, 65_536));
-        const created = createTextDecoder(encoding);
-        if (!created.success) {
-          yield { kind: 'end', counts: reader.counts(), issues: created.error.issues, encoding };
-          return;
-        }
-        decoder = created.data;
-      }
-      text = decoder.decode(chunk, { stream: true });
+  const given = checked.options.encoding;
+  const stop = (issues: readonly Issue[], encoding: TextEncodingName): StreamEvent => ({
+    kind: 'end',
+    counts: reader.counts(),
+    issues,
+    encoding,
+  });
+  if (checked.issues.length > 0) {
+    yield stop(checked.issues, 'utf-8');
+    return;
+  }
+  if (!isChunkSource(source)) {
+    yield stop([notTextOrBytes()], 'utf-8');
+    return;
+  }
+  const parser = createCsvParser(checked.options);
+  const decoder = createChunkDecoder(given);
+  const chunks = chunksOf(source);
+  for (;;) {
+    let next: IteratorResult<Uint8Array | string>;
+    try {
+      next = await chunks.next();
+    } catch (error) {
+      // The caller's source failed (a stream error, a throwing iterator): the read ends with an issue, not a throw.
+      yield stop([sourceFailed(error)], decoder.encoding);
+      return;
     }
-    first = false;
+    if (next.done === true) break;
+    const chunk = next.value;
+    const text = decoder.push(chunk);
+    if (typeof text !== 'string') {
+      yield stop(text, decoder.encoding);
+      return;
+    }
     for (const record of parser.push(text)) {
       const event = reader.record(record);
       if (event !== undefined) yield event;
     }
   }
-  const rest = [...(decoder === undefined ? [] : parser.push(decoder.decode())), ...parser.end()];
-  for (const record of rest) {
-    const event = reader.record(record);
-    if (event !== undefined) yield event;
+  const rest = decoder.end();
+  if (typeof rest !== 'string') {
+    yield stop(rest, decoder.encoding);
+    return;
   }
-  yield { kind: 'end', counts: reader.counts(), issues: reader.finalIssues(), encoding };
+  for (const records of [parser.push(rest), parser.end()]) {
+    for (const record of records) {
+      const event = reader.record(record);
+      if (event !== undefined) yield event;
+    }
+  }
+  yield stop(reader.finalIssues(), decoder.encoding);
 }

@@ -1,5 +1,6 @@
 import { maskIdNumber } from '../codes/id-number.js';
 import { createIssue, type Issue, type LocalizedText } from '../core/issue.js';
+import { maskIdNumbersInText } from '../core/mask.js';
 import { parseUnitStatistics, type UnitStatistics } from '../model/unit-statistics.js';
 import { parseBooleanCell, parseCodeCell, parseNumberCell, parseUnitKindCell } from './cells.js';
 import type { CsvRecord } from './csv-parser.js';
@@ -124,8 +125,13 @@ function isBlank(cells: readonly string[]): boolean {
 /** How many non-blank records may precede the header. */
 const HEADER_SEARCH_LIMIT = 20;
 
+/**
+ * A cell as an issue or a rejected row may show it: a cell that is exactly an ID number is trimmed and masked as
+ * `maskIdNumber` does (as before); any other ID-shaped run inside a cell — full-width, spaced, prefixed, in a name —
+ * is masked by `maskIdNumbersInText`.
+ */
 const SHOWN = (value: string) =>
-  /^\d{15}$|^\d{17}[\dXx]$/.test(value.trim()) ? maskIdNumber(value.trim()) : value;
+  /^\d{15}$|^\d{17}[\dXx]$/.test(value.trim()) ? maskIdNumber(value.trim()) : maskIdNumbersInText(value);
 
 function cellIssue(
   line: number,
@@ -166,6 +172,72 @@ function readCell(type: string, cell: string): unknown {
   }
 }
 
+/** Unknown columns reported one by one up to this many; more are summarised in one issue (a wide file has 10^6). */
+const UNKNOWN_COLUMNS_LISTED = 10;
+
+/** A header cell as echoed in a message: ID-shaped values masked, long ones cut. */
+const headerShown = (name: string) => {
+  const shown = SHOWN(name);
+  return shown.length > 40 ? `${shown.slice(0, 40)}…` : shown;
+};
+
+interface ExtraColumn {
+  readonly name: string;
+  readonly duplicate: boolean;
+}
+
+function unknownColumnIssue({ name, duplicate }: ExtraColumn, line: number): Issue {
+  const shown = headerShown(name);
+  const message = duplicate
+    ? { zh: `重复的列"${shown}"，按额外数据保留`, en: `Duplicate column "${shown}", kept as extra data` }
+    : { zh: `未知列"${shown}"，按额外数据保留`, en: `Unknown column "${shown}", kept as extra data` };
+  return createIssue('unknown_column', message, { severity: 'warning', line, column: SHOWN(name) });
+}
+
+/** Issues of the unknown (and duplicate) columns of a header: one each, or one summary when there are many. */
+function unknownColumnIssues(columns: readonly ExtraColumn[], line: number): Issue[] {
+  if (columns.length <= UNKNOWN_COLUMNS_LISTED)
+    return columns.map((column) => unknownColumnIssue(column, line));
+  const names = columns.map((column) => column.name);
+  const first = names.slice(0, UNKNOWN_COLUMNS_LISTED).map(headerShown);
+  const also = columns.some((column) => column.duplicate)
+    ? { zh: '（含重复列）', en: ' (duplicates included)' }
+    : { zh: '', en: '' };
+  return [
+    createIssue(
+      'unknown_column',
+      {
+        zh: `${names.length} 个未知列${also.zh}，按额外数据保留；前 ${first.length} 个："${first.join('"、"')}"`,
+        en: `${names.length} unknown columns${also.en}, kept as extra data; the first ${first.length}: "${first.join('", "')}"`,
+      },
+      { severity: 'warning', line },
+    ),
+  ];
+}
+
+/**
+ * Adds an `invalid_encoding` issue for each cell holding U+FFFD, the character a decoder puts for bytes that are not
+ * valid in the file's encoding (a damaged character, a GB18030 name inside a UTF-8 file): the row is then rejected,
+ * since the cell's text is not what was written.
+ */
+function encodingIssues(record: CsvRecord, columns: HeaderInfo, issues: Issue[]): void {
+  const cells = record.fields;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i] as string;
+    if (cell.indexOf('\uFFFD') === -1) continue;
+    issues.push(
+      createIssue(
+        'invalid_encoding',
+        {
+          zh: '单元格含无法解码的字节（文件编码不一致或字符损坏）',
+          en: "The cell holds bytes that do not decode in the file's encoding (mixed encodings or a damaged character)",
+        },
+        { line: record.line, column: columns.columns[i]?.header ?? `#${i + 1}`, value: SHOWN(cell) },
+      ),
+    );
+  }
+}
+
 /**
  * The one reader behind every input (CSV text, bytes, streams, spreadsheets): finds the header under any title rows,
  * reads each record into a typed row or a rejected row with every reason, and counts.
@@ -186,31 +258,32 @@ export function createRowReader() {
       if (searched >= HEADER_SEARCH_LIMIT) headerMissing = true;
       return undefined;
     }
-    const issues: Issue[] = [];
     const seen = new Set<string>();
+    const unknown: ExtraColumn[] = []; // unknown and duplicate columns, reported together below
     fields = matched.map((field, i) => {
       const name = record.fields[i] ?? '';
       if (field !== null && seen.has(field)) {
-        issues.push(
-          createIssue(
-            'unknown_column',
-            { zh: `重复的列"${name}"，按额外数据保留`, en: `Duplicate column "${name}", kept as extra data` },
-            { severity: 'warning', line: record.line, column: name },
-          ),
-        );
+        unknown.push({ name, duplicate: true });
         return null;
       }
-      if (field === null) {
-        issues.push(
-          createIssue(
-            'unknown_column',
-            { zh: `未知列"${name}"，按额外数据保留`, en: `Unknown column "${name}", kept as extra data` },
-            { severity: 'warning', line: record.line, column: name },
-          ),
-        );
-      } else seen.add(field);
+      if (field === null) unknown.push({ name, duplicate: false });
+      else seen.add(field);
       return field;
     });
+    const issues = unknownColumnIssues(unknown, record.line);
+    if (record.error !== undefined) {
+      // The header itself is over a limit: the columns past it are not known, and rows that long are rejected.
+      issues.push(
+        createIssue(
+          'malformed_record',
+          {
+            zh: '表头超过长度或字段数上限，其后的列未读取',
+            en: 'The header is over a size or field-count limit; the columns past it are not read',
+          },
+          { line: record.line },
+        ),
+      );
+    }
     header = {
       line: record.line,
       columns: record.fields.map((cell, i) => ({ header: cell, field: fields[i] ?? null })),
@@ -236,14 +309,16 @@ export function createRowReader() {
     if (record.error !== undefined) {
       const reason = {
         unterminated_quote: {
-          zh: '引号未闭合（最后一行可能被截断）',
-          en: 'A quote is never closed (the last line may be truncated)',
+          zh: '引号未闭合（最后一行可能被截断，或有多余的引号）；其后的行已重新读取',
+          en: 'A quote is never closed (a truncated last line, or a stray quote); the lines after it were read again',
         },
         field_too_long: { zh: '字段超过长度上限', en: 'A field is over the size limit' },
         record_too_long: { zh: '记录超过长度上限', en: 'The record is over the size limit' },
-      }[record.error];
+        too_many_fields: { zh: '记录的字段数超过上限', en: 'The record has more fields than the limit' },
+      }[record.error] ?? { zh: '记录格式错误', en: 'Malformed record' };
       issues.push(createIssue('malformed_record', reason, { line: record.line }));
     }
+    encodingIssues(record, columns, issues);
     const row: Record<string, unknown> = {};
     let extra: Record<string, string> | undefined;
     const cells = record.fields;

@@ -1,3 +1,4 @@
+import { maskIdNumbersInText } from '../core/mask.js';
 import type { IndicatorRow } from '../indicators/rows.js';
 import { STATISTICS_FIELD_KEYS, STATISTICS_FIELDS } from '../model/fields.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
@@ -7,9 +8,23 @@ import type { HeaderInfo, RejectedRow } from './row-reader.js';
 /** A cell value the writers accept. */
 export type CellValue = string | number | boolean | null | undefined;
 
+/** A number as a spreadsheet reads it: sign, digits, fraction, exponent. Left alone: it is data, not a formula. */
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** A target as the library writes it (`= 100`, `>= 30`, `≥ 98`): a comparator, one space, a number. */
+const LIBRARY_COMPARATOR = /^(?:>=|<=|=|≥|≤) -?\d+(?:\.\d+)?$/;
 /**
- * Makes a value safe as a spreadsheet cell: text starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
- * leading apostrophe, as OWASP recommends against formula injection. Numbers and booleans are never changed.
+ * What a spreadsheet would run as a formula: `=`, `+`, `-`, `@` (or full-width `＝＋－＠`), also after leading white
+ * space; and a tab or carriage return at the start (OWASP's list).
+ */
+const FORMULA_START = /^(?:[\s\u3000\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20]|[\t\r])/;
+
+/**
+ * Makes a value safe as a spreadsheet cell: every ID-shaped run is masked (see `maskIdNumbersInText`), and text that
+ * a spreadsheet would run as a formula — a leading `=`, `+`, `-` or `@`, their full-width forms `＝＋－＠`, any of
+ * them after leading spaces or tabs, or a tab or carriage return at the start — gets a leading apostrophe, as OWASP
+ * recommends against formula injection. Left as they are: numbers and booleans, text that is exactly a number
+ * (`-5`, `+3`, `-0.5`, `1e-7`: a spreadsheet reads it as that number), and a target as the library writes it
+ * (`= 100`, a comparator, a space and a number, which evaluates to nothing but itself).
  *
  * @param value - the value
  * @returns the cell text
@@ -19,14 +34,31 @@ export type CellValue = string | number | boolean | null | undefined;
  * import { neutralizeFormula } from 'shequ/io';
  * neutralizeFormula('=HYPERLINK("http://evil")');
  * //=> "'=HYPERLINK(\"http://evil\")"
- * neutralizeFormula(-5);
+ * neutralizeFormula(' ＝1+1');
+ * //=> "' ＝1+1"
+ * neutralizeFormula('-5');
  * //=> '-5'
+ * neutralizeFormula('= 100');
+ * //=> '= 100'
+ * neutralizeFormula('身份证11010519491231002X');
+ * //=> '身份证110105********002X'
  * ```
  */
 export function neutralizeFormula(value: CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value !== 'string') return String(value);
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value !== 'string') return ''; // null, undefined — and anything that is not a cell value
+  const text = maskIdNumbersInText(value);
+  if (!FORMULA_START.test(text) || PLAIN_NUMBER.test(text) || LIBRARY_COMPARATOR.test(text)) return text;
+  return `'${text}`;
+}
+
+/** A row of cells with every ID-shaped run in its text masked (tables are also read by programs, not only written). */
+function masked(cells: CellValue[]): CellValue[] {
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (typeof cell === 'string') cells[i] = maskIdNumbersInText(cell);
+  }
+  return cells;
 }
 
 function csvCell(value: CellValue): string {
@@ -68,6 +100,7 @@ export function toCsv(header: readonly string[], rows: Iterable<readonly CellVal
  * ```
  */
 export function csvLine(cells: readonly CellValue[]): string {
+  if (!Array.isArray(cells)) return '\r\n';
   return `${cells.map(csvCell).join(',')}\r\n`;
 }
 
@@ -106,8 +139,8 @@ function gb18030(): Map<number, number[]> {
  * for older tools. GB18030 needs Node's full ICU (the official builds have it).
  *
  * @param text - CSV text
- * @param options - encoding and BOM
- * @returns the bytes
+ * @param options - encoding and BOM (anything else: UTF-8 with a BOM)
+ * @returns the bytes (of the empty text when `text` is not a string)
  *
  * @example
  * ```ts
@@ -122,9 +155,17 @@ export function encodeCsv(
   text: string,
   options: { readonly encoding?: 'utf-8' | 'gb18030'; readonly bom?: boolean } = {},
 ): Uint8Array {
-  if ((options.encoding ?? 'utf-8') === 'utf-8') {
+  let encoding: unknown;
+  let bom: unknown;
+  try {
+    ({ encoding, bom } = options !== null && typeof options === 'object' ? options : {});
+  } catch {
+    // options whose getters throw: the defaults
+  }
+  if (typeof text !== 'string') text = ''; // not text: nothing to encode, never a TypeError
+  if (encoding !== 'gb18030') {
     const body = new TextEncoder().encode(text);
-    if (options.bom === false) return body;
+    if (bom === false) return body;
     const out = new Uint8Array(body.length + 3);
     out.set([0xef, 0xbb, 0xbf]);
     out.set(body, 3);
@@ -143,7 +184,7 @@ export function encodeCsv(
       const b3 = 0x81 + (offset % 126);
       offset = Math.floor(offset / 126);
       bytes.push(0x90 + Math.floor(offset / 10), 0x30 + (offset % 10), b3, b4);
-    } else bytes.push(...(table.get(code) ?? [0x3f]));
+    } else for (const byte of table.get(code) ?? [0x3f]) bytes.push(byte);
   }
   return Uint8Array.from(bytes);
 }
@@ -187,13 +228,14 @@ export function unitStatisticsTable(
   const zh = (options.headers ?? 'zh') === 'zh';
   function* cells(): Generator<CellValue[]> {
     for (const row of rows) {
-      yield keys.map((key) => {
+      const values = keys.map((key) => {
         const value = row[key];
         if (!zh || value === undefined) return value;
         if (typeof value === 'boolean') return value ? '是' : '否';
         if (key === 'kind') return value === 'community' ? '居委会' : '村委会';
         return value;
       });
+      yield masked(values);
     }
   }
   return { header: keys.map((key) => (zh ? STATISTICS_FIELDS[key].label.zh : key)), rows: cells() };
@@ -255,7 +297,7 @@ export function indicatorRowsTable(rows: Iterable<IndicatorRow>): Table {
   function* cells(): Generator<CellValue[]> {
     for (const r of rows) {
       const target = r.target === undefined ? '' : `${r.target.comparator} ${r.target.value}`;
-      yield [
+      yield masked([
         r.region,
         r.level,
         r.name,
@@ -270,7 +312,7 @@ export function indicatorRowsTable(rows: Iterable<IndicatorRow>): Table {
         r.expected,
         r.gap,
         r.asOf,
-      ];
+      ]);
     }
   }
   return { header: INDICATOR_COLUMNS, rows: cells() };
@@ -329,7 +371,7 @@ export function findingsTable(
   const lang = options.lang ?? 'zh';
   function* cells(): Generator<CellValue[]> {
     for (const f of findings) {
-      yield [
+      yield masked([
         f.unit,
         f.rule,
         f.severity,
@@ -340,7 +382,7 @@ export function findingsTable(
         f.source.document,
         f.source.section,
         f.source.quote,
-      ];
+      ]);
     }
   }
   return { header: FINDING_COLUMNS, rows: cells() };
@@ -392,7 +434,7 @@ export function rejectedRowsToCsv(
   options: { readonly lang?: 'zh' | 'en' } = {},
 ): string {
   const lang = options.lang ?? 'zh';
-  const columns = header?.columns.map((column) => column.header) ?? [];
+  const columns = header?.columns.map((column) => maskIdNumbersInText(column.header)) ?? [];
   const width = rejected.reduce((most, row) => Math.max(most, row.cells.length), columns.length);
   function* cells(): Generator<CellValue[]> {
     for (const row of rejected) {
@@ -409,7 +451,7 @@ export function rejectedRowsToCsv(
           return `${where}${issue.message[lang]}${value}`;
         })
         .join(lang === 'zh' ? '；' : '; ');
-      yield [row.line, ...original, reason];
+      yield masked([row.line, ...original, reason]);
     }
   }
 

@@ -1,21 +1,23 @@
 /**
  * .xlsx in and out, on a subpath of its own so that users of the core do not pay for a spreadsheet library:
  * read statistics rows from a workbook's sheet with the same reader as CSV, and write tables as workbooks.
- * Uses `read-excel-file` and `write-excel-file` (maintained, browser and Node; not the unmaintained npm `xlsx`).
+ * Reading streams the sheet out of the zip (fflate) through a small XML tokenizer of the library's own, within
+ * {@link XLSX_LIMITS} and in bounded memory; writing uses `write-excel-file` (maintained, browser and Node).
  *
  * @packageDocumentation
  */
-import { readSheet } from 'read-excel-file/universal';
 import writeXlsxFile from 'write-excel-file/universal';
 import type { Issue } from '../core/issue.js';
-import { createIssue } from '../core/issue.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
-import type { ReadResult } from './read.js';
+import type { ReadResult, StreamEvent } from './read.js';
 import { type AcceptedRow, createRowReader, type RejectedRow } from './row-reader.js';
 import { type CellValue, neutralizeFormula, type Table, unitStatisticsTable } from './write.js';
+import { workbookBytes, workbookEvents } from './xlsx-read.js';
+
+export { XLSX_LIMITS } from './xlsx-limits.js';
 
 /**
- * Options of {@link readUnitStatisticsXlsx}.
+ * Options of {@link readUnitStatisticsXlsx} and {@link streamUnitStatisticsXlsx}.
  *
  * @example
  * ```ts
@@ -28,23 +30,22 @@ export interface ReadXlsxOptions {
   readonly sheet?: string | number;
 }
 
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return String(value);
-}
-
-async function toArrayBuffer(input: ArrayBuffer | Uint8Array | Blob): Promise<ArrayBuffer> {
-  if (input instanceof ArrayBuffer) return input;
-  if (input instanceof Uint8Array)
-    return input.buffer.slice(input.byteOffset, input.byteOffset + input.byteLength) as ArrayBuffer;
-  return input.arrayBuffer();
+/** The sheet option, read without trusting the options object (it may be anything). */
+function sheetOption(options: unknown): unknown {
+  try {
+    return typeof options === 'object' && options !== null ? (options as ReadXlsxOptions).sheet : undefined;
+  } catch {
+    return Symbol('unreadable option'); // a throwing getter: no sheet can match it
+  }
 }
 
 /**
  * Reads statistics rows from an .xlsx workbook (first sheet or a named one), with the same reader as CSV: header
  * by key or Chinese name under any title rows, cells normalised (a 12-digit code stored as a number keeps its
- * digits), every bad row reported with its line (the sheet's row number), column, value and reason.
+ * digits), every bad row reported with its line (the sheet's row number), column, value and reason. The sheet is
+ * streamed out of the zip, within {@link XLSX_LIMITS}. A workbook that cannot be read gives a `malformed_record`
+ * error in `issues`, one over a limit a `limit_exceeded` error (the rows read before it are kept): an `error` in
+ * `issues` (file-level, not a rejected row's) always means the sheet was not read to its end. Never throws.
  *
  * @param input - the workbook's bytes
  * @param options - which sheet
@@ -56,6 +57,8 @@ async function toArrayBuffer(input: ArrayBuffer | Uint8Array | Blob): Promise<Ar
  * const bytes = await unitStatisticsToXlsx([{ code: '130123100201', kind: 'village', households: 612 }]);
  * (await readUnitStatisticsXlsx(bytes)).rows;
  * //=> [{ code: '130123100201', kind: 'village', households: 612 }]
+ * (await readUnitStatisticsXlsx(new Uint8Array([1, 2, 3]))).issues[0]?.code;
+ * //=> 'malformed_record'
  * ```
  */
 export async function readUnitStatisticsXlsx(
@@ -65,37 +68,22 @@ export async function readUnitStatisticsXlsx(
   const reader = createRowReader();
   const accepted: AcceptedRow[] = [];
   const rejected: RejectedRow[] = [];
+  const bytes = await workbookBytes(input);
   const issues: Issue[] = [];
-  let data: unknown[][];
-  try {
-    const buffer = await toArrayBuffer(input);
-    data = (
-      options.sheet === undefined ? await readSheet(buffer) : await readSheet(buffer, options.sheet)
-    ) as unknown[][];
-  } catch (error) {
-    issues.push(
-      createIssue('malformed_record', {
-        zh: `无法打开工作簿或工作表：${(error as Error).message}`,
-        en: `Cannot open the workbook or sheet: ${(error as Error).message}`,
-      }),
-    );
-    return {
-      rows: [],
-      accepted,
-      rejected,
-      issues,
-      header: undefined,
-      counts: reader.counts(),
-      encoding: 'utf-8',
-    };
-  }
-  data.forEach((cells, i) => {
-    const event = reader.record({ line: i + 1, fields: cells.map(cellText) });
-    if (event?.kind === 'row') accepted.push(event.accepted);
-    else if (event?.kind === 'rejected') rejected.push(event.rejected);
-    else if (event?.kind === 'header') issues.push(...event.issues);
-  });
-  issues.push(...reader.finalIssues());
+  if (bytes instanceof Uint8Array) {
+    const events = workbookEvents(bytes, sheetOption(options), reader);
+    for (let step = events.next(); ; step = events.next()) {
+      if (step.done) {
+        for (const issue of step.value) issues.push(issue);
+        break;
+      }
+      for (const event of step.value) {
+        if (event.kind === 'row') accepted.push(event.accepted);
+        else if (event.kind === 'rejected') rejected.push(event.rejected);
+        else for (const issue of event.issues) issues.push(issue);
+      }
+    }
+  } else issues.push(bytes);
   return {
     rows: accepted.map((a) => a.row),
     accepted,
@@ -105,6 +93,45 @@ export async function readUnitStatisticsXlsx(
     counts: reader.counts(),
     encoding: 'utf-8',
   };
+}
+
+/**
+ * Reads statistics rows from an .xlsx workbook as a stream of events, in bounded memory: the header, each accepted
+ * or rejected row as the sheet is inflated, then an `end` event with the counts and the file-level issues — the
+ * same events as `streamUnitStatistics` for CSV. Only the compressed workbook and the shared-strings table are held
+ * in memory, never the sheet's rows. A workbook that cannot be read, or crosses a limit, ends with an `error` in the
+ * `end` event's issues (`malformed_record` or `limit_exceeded`).
+ *
+ * @param input - the workbook's bytes
+ * @param options - which sheet
+ * @returns the events, as an async iterable
+ *
+ * @example
+ * ```ts
+ * import { streamUnitStatisticsXlsx, unitStatisticsToXlsx } from 'shequ/io/xlsx';
+ * const bytes = await unitStatisticsToXlsx([{ code: '130123100201', kind: 'village' }]);
+ * for await (const event of streamUnitStatisticsXlsx(bytes)) if (event.kind === 'end') console.log(event.counts.accepted);
+ * //=> 1
+ * ```
+ */
+export async function* streamUnitStatisticsXlsx(
+  input: ArrayBuffer | Uint8Array | Blob,
+  options: ReadXlsxOptions = {},
+): AsyncGenerator<StreamEvent> {
+  const reader = createRowReader();
+  const bytes = await workbookBytes(input);
+  if (!(bytes instanceof Uint8Array)) {
+    yield { kind: 'end', counts: reader.counts(), issues: [bytes], encoding: 'utf-8' };
+    return;
+  }
+  const events = workbookEvents(bytes, sheetOption(options), reader);
+  for (let step = events.next(); ; step = events.next()) {
+    if (step.done) {
+      yield { kind: 'end', counts: reader.counts(), issues: step.value, encoding: 'utf-8' };
+      return;
+    }
+    yield* step.value;
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseDivisionCode } from '../codes/division-code.js';
+import { guarded } from '../core/guard.js';
 import type { Issue } from '../core/issue.js';
 import { failure, type Result, success } from '../core/result.js';
 import { issuesFromZod } from '../core/zod-issues.js';
@@ -89,9 +90,12 @@ function parsedParts(input: unknown): { regions: Region[]; units: { code: string
  * ```
  */
 export function parseDataset(input: unknown): Result<Dataset> {
-  const parsed = datasetSchema.safeParse(input);
-  const issues: Issue[] = parsed.success ? [] : issuesFromZod(parsed.error, { input });
-  const parts = parsedParts(input);
-  issues.push(...buildRegionTree(parts.regions, parts.units).issues);
-  return issues.length === 0 && parsed.success ? success(parsed.data) : failure(issues);
+  // Guarded: a throwing getter or Proxy in the input becomes an issue instead of an exception.
+  return guarded(() => {
+    const parsed = datasetSchema.safeParse(input);
+    const issues: Issue[] = parsed.success ? [] : issuesFromZod(parsed.error, { input });
+    const parts = parsedParts(input);
+    for (const issue of buildRegionTree(parts.regions, parts.units).issues) issues.push(issue);
+    return issues.length === 0 && parsed.success ? success(parsed.data) : failure(issues);
+  });
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseDivisionCode } from '../codes/division-code.js';
 import { URBAN_RURAL_CODES, type UrbanRuralCodeValue } from '../codes/urban-rural-code.js';
 import { townshipKey } from '../codes/village-key.js';
+import { guarded } from '../core/guard.js';
 import type { LocalizedText } from '../core/issue.js';
 import { failure, type Result, success } from '../core/result.js';
 import { issuesFromZod } from '../core/zod-issues.js';
@@ -151,6 +152,10 @@ export const unitStatisticsSchema: z.ZodObject<UnitStatisticsShape> = z
  * ```
  */
 export function parseUnitStatistics(row: unknown): Result<UnitStatistics> {
+  return guarded(() => parseRow(row));
+}
+
+function parseRow(row: unknown): Result<UnitStatistics> {
   // Fast path for valid rows (the common case at national scale); zod runs when something is wrong, for the issues.
   const fast = validUnitStatistics(row);
   if (fast !== undefined) return success(fast);

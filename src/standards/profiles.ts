@@ -1,5 +1,7 @@
+import { guardedValue } from '../core/guard.js';
 import type { LocalizedText, Severity } from '../core/issue.js';
 import { BEIJING_RULES, HEBEI_RULES, LAW_AND_CODE_RULES, NATIONAL_PLAN_RULES } from './catalogue.js';
+import { isRuleProfile } from './profile-check.js';
 import type { AnyRule, RuleProfile } from './types.js';
 
 /**
@@ -110,7 +112,8 @@ export function deriveRuleProfile(base: RuleProfile, changes: RuleProfileChanges
 }
 
 /**
- * Resolves a rule profile name or object; an unknown name gives `undefined`.
+ * Resolves a rule profile name or object; an unknown name, or an object without the shape of a rule profile (a rule
+ * without `check`, `appliesTo` or `effective` …), gives `undefined`. Never throws.
  *
  * @param profile - a built-in name or a profile (default `'national'`)
  * @returns the profile
@@ -125,6 +128,10 @@ export function deriveRuleProfile(base: RuleProfile, changes: RuleProfileChanges
 export function resolveRuleProfile(
   profile: RuleProfileName | RuleProfile | string = 'national',
 ): RuleProfile | undefined {
-  if (typeof profile !== 'string') return profile;
+  if (typeof profile !== 'string')
+    return guardedValue(
+      () => (isRuleProfile(profile) ? profile : undefined),
+      () => undefined,
+    );
   return Object.hasOwn(RULE_PROFILES, profile) ? RULE_PROFILES[profile as RuleProfileName] : undefined;
 }

@@ -1,5 +1,6 @@
 import type { DivisionDataset } from '../codes/division-dataset.js';
-import { type AsOfInput, resolveAsOf } from '../core/as-of.js';
+import type { AsOfInput } from '../core/as-of.js';
+import { guarded } from '../core/guard.js';
 import {
   createIssue,
   type Issue,
@@ -13,8 +14,9 @@ import type { Dataset } from '../model/dataset.js';
 import { buildRegionTree } from '../model/region.js';
 import { isRichUnit, toUnitStatistics, type Unit } from '../model/unit.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
-import { type RuleProfileName, resolveRuleProfile } from './profiles.js';
+import type { RuleProfileName } from './profiles.js';
 import type { AnyRule, RegionRule, Rule, RuleContext, RuleProfile, RuleSource } from './types.js';
+import { type CheckedValidateOptions, checkValidateOptions } from './validate-options.js';
 
 /**
  * One finding: a rule a unit (or region) falls short of, with where, why and the rule's source.
@@ -298,7 +300,8 @@ function hierarchyFindings(
  *
  * @param input - a dataset, or units (statistics rows or rich records)
  * @param options - profile, as-of date, division lists
- * @returns the report, or the issue with the options
+ * @returns the report, or the issues: options that are not an object or a bad `divisions` (`invalid_option`), a bad
+ *   `asOf`, an unknown profile, input that is neither a dataset nor an iterable (`invalid_type`). Never throws.
  *
  * @example
  * ```ts
@@ -311,22 +314,36 @@ export function safeValidate(
   input: Dataset | Iterable<UnitStatistics | Unit>,
   options: ValidateOptions = {},
 ): Result<ValidationReport> {
-  const asOf = resolveAsOf(options.asOf);
-  if (!asOf.success) return asOf;
-  const profile = resolveRuleProfile(options.profile);
-  if (profile === undefined) {
-    return failure([
-      createIssue(
-        'invalid_value',
-        {
-          zh: `未知的规则方案：${String(options.profile)}`,
-          en: `Unknown rule profile: ${String(options.profile)}`,
-        },
-        { path: ['profile'] },
-      ),
-    ]);
-  }
-  const active = profile.rules.filter((rule) => inForce(rule, asOf.data));
+  return guarded(() => {
+    const checked = checkValidateOptions(options);
+    if (!checked.success) return checked;
+    if (!isDataset(input) && !isUnitIterable(input)) {
+      return failure([
+        createIssue('invalid_type', {
+          zh: '应为数据集或社区（村）记录的数组',
+          en: 'Expected a dataset or an array (or iterable) of unit records',
+        }),
+      ]);
+    }
+    return validateChecked(input, checked.data);
+  });
+}
+
+function isUnitIterable(value: unknown): value is Iterable<unknown> {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function'
+  );
+}
+
+/** The validation itself, once the options are resolved and the input is known to be a dataset or an iterable. */
+function validateChecked(
+  input: Dataset | Iterable<unknown>,
+  options: CheckedValidateOptions,
+): Result<ValidationReport> {
+  const { asOf, profile } = options;
+  const active = profile.rules.filter((rule) => inForce(rule, asOf));
   const unitRules = active.filter((rule): rule is Rule => !isRegionRule(rule));
   const regionRules = active.filter(isRegionRule);
   const unitTallies = unitRules.map(emptyTally);
@@ -354,7 +371,7 @@ export function safeValidate(
     rows.push(row);
     const context: RuleContext = {
       row,
-      asOf: asOf.data,
+      asOf: asOf,
       parameters: {},
       ...(rich === undefined ? {} : { unit: rich }),
       ...(knownCodes === undefined ? {} : { knownCodes }),
@@ -363,7 +380,7 @@ export function safeValidate(
     index++;
   }
   if (isDataset(input)) hierarchyFindings(input, unitRules, unitTallies, findings);
-  if (regionRules.length > 0) checkRegions(regionRules, rows, asOf.data, regionTallies, findings);
+  if (regionRules.length > 0) checkRegions(regionRules, rows, asOf, regionTallies, findings);
 
   const order = new Map(active.map((rule, i) => [rule.id, i] as const));
   findings.sort(
@@ -373,7 +390,7 @@ export function safeValidate(
       (order.get(a.rule) ?? 0) - (order.get(b.rule) ?? 0),
   );
   return success({
-    asOf: asOf.data,
+    asOf: asOf,
     profile: profile.id,
     findings,
     summary: summarise(

@@ -46,4 +46,48 @@ describe('accumulateIndicatorsInParallel', () => {
     }
     expect(whole.counts.rejected).toBeGreaterThan(0);
   });
+
+  it('equals the serial path on hostile files: stray quotes, a delimiter flood, CR-only lines, a quote open at the end', async () => {
+    const header = '统计用区划代码,名称,类型,户数,是否建有综合服务设施';
+    const code = (i: number) =>
+      `13${String(Math.floor(i / 2000) + 1).padStart(2, '0')}${String((Math.floor(i / 200) % 10) + 1).padStart(2, '0')}${String((Math.floor(i / 20) % 10) + 1).padStart(3, '0')}${String((i % 20) + 201).padStart(3, '0')}`;
+    const good = (i: number) => `${code(i)},村${i},村委会,${100 + (i % 50)},是`;
+    const dir = mkdtempSync(join(tmpdir(), 'shequ-parallel-hostile-'));
+    const variants: Record<string, (lines: string[]) => string> = {
+      // A stray quote near the start: the record runs past the limit, so the file is read in one slice.
+      strayFarFromQuotes: (lines) => {
+        lines[4] = `${code(4)},"东上泽村,村委会,1,是`;
+        return lines.join('\n');
+      },
+      // Stray quotes that pair with later quoted fields, a flood of commas: cut into slices, same figures.
+      strayPairedAndFlood: (lines) => {
+        for (let i = 10; i < lines.length; i += 5_000) lines[i] = `${code(i)},"东上泽村,村委会,1,是`;
+        for (let i = 12; i < lines.length; i += 5_000) lines[i] = `${code(i)},"西上泽, 村",村委会,1,是`;
+        lines[20_000] = ','.repeat(50_000);
+        return lines.join('\r\n');
+      },
+      crOnlyQuoteOpenAtEnd: (lines) => `${lines.join('\r')}\r${code(0)},"不闭合,村委会,1,是\r${good(1)}`,
+    };
+    for (const [name, build] of Object.entries(variants)) {
+      const lines = [header, ...Array.from({ length: 40_000 }, (_, i) => good(i))];
+      const file = join(dir, `${name}.csv`);
+      writeFileSync(file, encodeCsv(build(lines), { bom: false }));
+      const whole = readUnitStatistics(
+        new Uint8Array(await import('node:fs/promises').then((fs) => fs.readFile(file))),
+      );
+      expect(whole.counts.rejected).toBeGreaterThan(0);
+      for (const workers of [1, 3]) {
+        const result = await accumulateIndicatorsInParallel(file, { workers });
+        if (!result.success) throw new Error('parallel read failed');
+        expect(result.data.counts).toEqual({
+          read: whole.counts.read,
+          accepted: whole.counts.accepted,
+          rejected: whole.counts.rejected,
+        });
+        expect(result.data.rejected.map((r) => r.line).sort((a, b) => a - b)).toEqual(
+          whole.rejected.map((r) => r.line),
+        );
+      }
+    }
+  });
 });

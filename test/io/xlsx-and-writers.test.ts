@@ -85,10 +85,11 @@ describe('file helpers (Node)', () => {
 
 describe('writers', () => {
   it('neutralise formula injection in text, never in numbers', () => {
+    // Issue 12: text that is exactly a number ('+1', '-1') is a number to a spreadsheet, not a formula: left alone.
     expect(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', 'ok'].map(neutralizeFormula)).toEqual([
       "'=1+1",
-      "'+1",
-      "'-1",
+      '+1',
+      '-1',
       "'@SUM(A1)",
       "'\tx",
       'ok',

@@ -1,0 +1,185 @@
+// Issue 13, side by side on the same national CSV: `shequ indicators FILE --format json --out …` vs a hand-written
+// single pass (loop-child.mjs) vs DuckDB (duckdb-child.mjs), each in its own child process (wall time and peak RSS
+// measured alike, rss-on-exit.mjs), paired runs in rotating order, medians; every (region, indicator) value of shequ
+// cross-checked against the other two. Targets: shequ ≤ 1× DuckDB and ≤ 1.5× the loop (floor 2.5×); 3 000 000 rows
+// in linear time under 256 MB. Standalone: node bench/compare.bench.mjs [--quick] [--sizes 10000,100000].
+import { createReadStream, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { runCli, runNode } from './cli.bench.mjs';
+import { NATIONAL_INDICATORS } from './hand-loop.mjs';
+import { nationalCsv } from './io.bench.mjs';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const LEVELS = ['province', 'prefecture', 'county', 'township'];
+const SHOWN_MISMATCHES = 5;
+
+const CONTENDERS = {
+  shequ: (input, stem) => {
+    const out = `${stem}-shequ.json`;
+    return { out, run: () => runCli(['indicators', input, '--format', 'json', '--out', out]) };
+  },
+  loop: (input, stem) => {
+    const out = `${stem}-loop.csv`;
+    return { out, run: () => runNode(join(here, 'loop-child.mjs'), [input, out]) };
+  },
+  DuckDB: (input, stem) => {
+    const out = `${stem}-duckdb.csv`;
+    return { out, run: () => runNode(join(here, 'duckdb-child.mjs'), [input, out]) };
+  },
+};
+
+/** A number key for (level, region, indicator): 12-digit code × 32 + level × 8 + indicator stays below 2^53. */
+function keyOf(level, region, indicator) {
+  return Number(region) * 32 + LEVELS.indexOf(level) * 8 + indicator;
+}
+
+async function* linesOf(path) {
+  yield* createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+}
+
+/** shequ's JSON array (one row per line) → key → value (null where the denominator is 0). */
+export async function shequValues(path) {
+  const values = new Map();
+  for await (const line of linesOf(path)) {
+    if (!line.startsWith('{')) continue;
+    const row = JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line);
+    values.set(keyOf(row.level, row.region, NATIONAL_INDICATORS.indexOf(row.indicator)), row.value);
+  }
+  return values;
+}
+
+/** Compares a contender's CSV (region, level, the seven values) with shequ's values: every key, both ways. */
+export async function crossCheck(expected, path, name) {
+  const problems = [];
+  let count = 0;
+  const seen = new Set();
+  const note = (text) => {
+    count++;
+    if (problems.length < SHOWN_MISMATCHES) problems.push(text);
+  };
+  let header = true;
+  for await (const line of linesOf(path)) {
+    if (header || line === '') {
+      header = false;
+      continue;
+    }
+    const [region, level, ...cells] = line.split(',');
+    if (!LEVELS.includes(level) || cells.length !== NATIONAL_INDICATORS.length) {
+      note(`${region}: unknown level ${level} or ${cells.length} values`);
+      continue;
+    }
+    for (let indicator = 0; indicator < cells.length; indicator++) {
+      const key = keyOf(level, region, indicator);
+      const value = cells[indicator] === '' ? null : Number(cells[indicator]);
+      const what = `${level} ${region} ${NATIONAL_INDICATORS[indicator]}`;
+      if (!expected.has(key)) note(`${what}: not in shequ's`);
+      else if (seen.has(key)) note(`${what}: twice in ${name}'s`);
+      else {
+        seen.add(key);
+        const wanted = expected.get(key);
+        if (wanted !== value) note(`${what}: shequ ${wanted}, ${name} ${value}`);
+      }
+    }
+  }
+  if (seen.size < expected.size)
+    note(`${expected.size - seen.size} values of shequ's missing from ${name}'s output`);
+  return { count, problems };
+}
+
+const median = (numbers) => {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/** Says what the children report that bears on the comparison: rows the loop skipped, DuckDB's threads. */
+function noteChild(stdout) {
+  const report = JSON.parse(stdout);
+  if (report.skipped > 0) console.error(`!!! the loop skipped ${report.skipped} rows it could not read`);
+  if (report.threads !== undefined) console.log(`(DuckDB ran with ${report.threads} threads, its default)`);
+}
+
+/** Runs every contender `runs` times, the order rotating each round so no one always goes first. */
+function measure(input, stem, runs) {
+  const names = Object.keys(CONTENDERS);
+  const results = Object.fromEntries(names.map((name) => [name, []]));
+  for (let round = 0; round < runs; round++) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(round + k) % names.length];
+      const run = CONTENDERS[name](input, stem).run();
+      if (run.status !== 0)
+        console.error(`!!! ${name} exited ${run.status}: ${run.stderr.trim().slice(-400)}`);
+      else if (name !== 'shequ' && round === 0) noteChild(run.stdout);
+      results[name].push(run);
+    }
+  }
+  return results;
+}
+
+async function compareOutputs(input, stem) {
+  const outputs = Object.fromEntries(
+    Object.keys(CONTENDERS).map((name) => [name, CONTENDERS[name](input, stem).out]),
+  );
+  const expected = await shequValues(outputs.shequ);
+  const checks = {};
+  for (const name of ['loop', 'DuckDB']) checks[name] = await crossCheck(expected, outputs[name], name);
+  for (const path of Object.values(outputs)) rmSync(path, { force: true });
+  return { values: expected.size, checks };
+}
+
+function reportMismatches(rows, checks) {
+  for (const [name, { count, problems }] of Object.entries(checks)) {
+    if (count === 0) continue;
+    console.error(
+      `!!! ${rows} rows: ${count} values of ${name} differ from shequ's. First ${problems.length}:`,
+    );
+    for (const problem of problems) console.error(`!!!   ${problem}`);
+  }
+}
+
+export async function benchCompare({ quick, sizes }) {
+  const counts = sizes ?? (quick ? [10_000] : [10_000, 100_000, 628_000, 3_000_000]);
+  const table = [];
+  for (const count of counts) {
+    const input = nationalCsv(count);
+    const stem = join(here, 'out', `compare-${count}`);
+    const runs = quick || count > 628_000 ? 1 : 3;
+    const results = measure(input, stem, runs);
+    const { values, checks } = await compareOutputs(input, stem);
+    reportMismatches(count, checks);
+    const ms = (name) => median(results[name].map((run) => run.ms));
+    const rss = (name) => median(results[name].map((run) => run.rss));
+    const same = Object.values(checks).every((check) => check.count === 0);
+    table.push({
+      rows: count,
+      'shequ ms': ms('shequ').toFixed(0),
+      'loop ms': ms('loop').toFixed(0),
+      'DuckDB ms': ms('DuckDB').toFixed(0),
+      'shequ/DuckDB': (ms('shequ') / ms('DuckDB')).toFixed(2),
+      'shequ/loop': (ms('shequ') / ms('loop')).toFixed(2),
+      'shequ RSS MB': rss('shequ').toFixed(0),
+      'loop RSS MB': rss('loop').toFixed(0),
+      'DuckDB RSS MB': rss('DuckDB').toFixed(0),
+      'same values': same ? `yes (${values})` : '!!! NO',
+      runs,
+    });
+    if (runs > 1)
+      console.log(
+        `${count} rows, each run (ms): ${Object.entries(results)
+          .map(([name, list]) => `${name} ${list.map((run) => run.ms.toFixed(0)).join('/')}`)
+          .join('; ')}`,
+      );
+  }
+  console.table(table);
+  console.log(
+    'targets: shequ/DuckDB ≤ 1; shequ/loop ≤ 1.5 (floor 2.5); 3 000 000 rows: linear, peak RSS < 256 MB',
+  );
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const at = process.argv.indexOf('--sizes');
+  const sizes = at === -1 ? undefined : process.argv[at + 1].split(',').map(Number);
+  await benchCompare({ quick: process.argv.includes('--quick'), sizes });
+}

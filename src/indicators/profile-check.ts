@@ -1,0 +1,61 @@
+import type { IndicatorProfile } from './types.js';
+
+// Structural checks of a profile object passed by a caller: the roll-up calls `read` and `test`, reads `unit.en` and
+// compares targets, so a profile missing any of them must be refused up front (an `invalid_option` issue), not found
+// by a TypeError in the middle of the arithmetic.
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function isText(value: unknown): boolean {
+  return isRecord(value) && typeof value.zh === 'string' && typeof value.en === 'string';
+}
+
+function isMeasure(value: unknown): boolean {
+  return isRecord(value) && typeof value.read === 'function' && typeof value.unit === 'string';
+}
+
+function isFiniteNumber(value: unknown): boolean {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+function isPoint(value: unknown): boolean {
+  return (
+    value === undefined || (isRecord(value) && isFiniteNumber(value.value) && isFiniteNumber(value.year))
+  );
+}
+
+function isTarget(value: unknown): boolean {
+  return (
+    value === undefined ||
+    (isPoint(value) && isRecord(value) && ['>=', '<=', '='].includes(value.comparator as string))
+  );
+}
+
+function isDefinition(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    typeof value.id === 'string' &&
+    isText(value.unit) &&
+    isMeasure(value.numerator) &&
+    (value.denominator === undefined || isMeasure(value.denominator)) &&
+    isFiniteNumber(value.scale) &&
+    (value.scale as number) > 0 &&
+    Array.isArray(value.appliesTo) &&
+    (value.scope === undefined || (isRecord(value.scope) && typeof value.scope.test === 'function'))
+  );
+}
+
+/** Whether `value` has the shape of an {@link IndicatorProfile} the engine can run. */
+export function isIndicatorProfile(value: unknown): value is IndicatorProfile {
+  return (
+    isRecord(value) &&
+    typeof value.id === 'string' &&
+    Array.isArray(value.indicators) &&
+    value.indicators.every(
+      (entry: unknown) =>
+        isRecord(entry) && isDefinition(entry.indicator) && isPoint(entry.baseline) && isTarget(entry.target),
+    )
+  );
+}

@@ -1,0 +1,162 @@
+/**
+ * The .xlsx reader's core: opens the zip, finds the sheet, streams its XML a slice at a time and hands each row to
+ * the row reader, within {@link XLSX_LIMITS}. Never throws: a workbook that cannot be read, or is over a limit,
+ * gives a file-level `malformed_record` or `limit_exceeded` error issue.
+ */
+import { createIssue, type Issue } from '../core/issue.js';
+import type { createRowReader, ReaderEvent } from './row-reader.js';
+import { limitExceeded, megabytes, unreadable, XLSX_LIMITS, XlsxStop } from './xlsx-limits.js';
+import { locateSheet, type Package, readDateStyles, readSharedStrings } from './xlsx-parts.js';
+import { createSheetHandler, type RowProblem, type SheetRow } from './xlsx-sheet.js';
+import { createXmlTokenizer } from './xlsx-xml.js';
+import { findEntry, inflateEntry, readZipDirectory } from './xlsx-zip.js';
+
+/** The row reader, as the .xlsx reader uses it. */
+export type RowReader = ReturnType<typeof createRowReader>;
+
+/** Column letters of a 1-based column number (1 → A, 28 → AB). */
+export function columnLetters(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+function problemIssue(problem: RowProblem, line: number, reader: RowReader): Issue {
+  const column = 'column' in problem ? problem.column : undefined;
+  const cell = column === undefined ? '' : `${columnLetters(column)}${line}`;
+  const message = {
+    cell_too_long: {
+      zh: `单元格 ${cell} 超过 ${XLSX_LIMITS.maxCellLength} 个字符（Excel 的上限），此行拒收`,
+      en: `Cell ${cell} is longer than ${XLSX_LIMITS.maxCellLength} characters (Excel's limit); row rejected`,
+    },
+    row_too_long: {
+      zh: `此行单元格合计超过 ${XLSX_LIMITS.maxRowLength} 个字符，此行拒收`,
+      en: `The row's cells hold more than ${XLSX_LIMITS.maxRowLength} characters together; row rejected`,
+    },
+    too_many_columns: {
+      zh: `此行有超出第 ${XLSX_LIMITS.maxColumns} 列（XFD，Excel 的上限）的单元格，此行拒收`,
+      en: `The row has a cell beyond column ${XLSX_LIMITS.maxColumns} (XFD, Excel's limit); row rejected`,
+    },
+    bad_shared_string: {
+      zh: `单元格 ${cell} 引用的共享字符串不存在，此行拒收`,
+      en: `Cell ${cell} refers to a shared string that does not exist; row rejected`,
+    },
+  }[problem.kind];
+  const header = column === undefined ? undefined : reader.header?.columns[column - 1]?.header;
+  const where = column === undefined ? { line } : { line, column: header ?? columnLetters(column) };
+  return createIssue('malformed_record', message, where);
+}
+
+/** Hands one sheet row to the row reader; a row with a problem is rejected with that problem as its reason. */
+function recordRow(reader: RowReader, row: SheetRow): ReaderEvent | undefined {
+  if (row.problem === undefined) return reader.record({ line: row.line, fields: row.fields });
+  const event = reader.record({ line: row.line, fields: row.fields, error: 'record_too_long' });
+  if (event?.kind !== 'rejected') return event; // above the header: a title line
+  return {
+    kind: 'rejected',
+    rejected: { ...event.rejected, issues: [problemIssue(row.problem, row.line, reader)] },
+  };
+}
+
+function drain<T>(generator: Generator<void, T>): T {
+  for (;;) {
+    const step = generator.next();
+    if (step.done) return step.value;
+  }
+}
+
+function* sheetEvents(
+  bytes: Uint8Array,
+  sheet: unknown,
+  reader: RowReader,
+  tally: { undeclared: number },
+): Generator<ReaderEvent[]> {
+  const pkg: Package = { bytes, entries: readZipDirectory(bytes), budget: { used: 0 }, tally };
+  const location = locateSheet(pkg, sheet);
+  const dateStyles = readDateStyles(pkg, location.stylesPart);
+  const shared = drain(readSharedStrings(pkg, location.sharedStringsPart));
+  let batch: ReaderEvent[] = [];
+  const handler = createSheetHandler({ shared, dateStyles, epoch1904: location.epoch1904, tally }, (row) => {
+    const event = recordRow(reader, row);
+    if (event !== undefined) batch.push(event);
+  });
+  const tokenizer = createXmlTokenizer(handler);
+  const decoder = new TextDecoder('utf-8');
+  const entry = findEntry(pkg.entries, location.sheetPart);
+  if (entry === undefined) return; // located above, so present
+  try {
+    for (const _ of inflateEntry(bytes, entry, pkg.budget, (chunk) =>
+      tokenizer.push(decoder.decode(chunk, { stream: true })),
+    )) {
+      if (batch.length > 0) yield batch;
+      batch = [];
+    }
+    tokenizer.push(decoder.decode());
+    tokenizer.end();
+  } finally {
+    // The rows read before a stop are handed on: they were read, and are counted.
+    if (batch.length > 0) yield batch;
+  }
+}
+
+function unexpected(error: unknown): Issue {
+  const name = error instanceof Error ? error.name : typeof error;
+  return unreadable(`读取时出现意外错误（${name}）`, `an unexpected error occurred while reading (${name})`);
+}
+
+/**
+ * Reads a workbook's rows: yields batches of reader events (one batch per slice of the sheet), then returns the
+ * file-level issues. Never throws.
+ */
+export function* workbookEvents(
+  bytes: Uint8Array,
+  sheet: unknown,
+  reader: RowReader,
+): Generator<ReaderEvent[], Issue[]> {
+  const issues: Issue[] = [];
+  const tally = { undeclared: 0 };
+  let stopped = false;
+  try {
+    yield* sheetEvents(bytes, sheet, reader, tally);
+  } catch (error) {
+    stopped = true;
+    issues.push(error instanceof XlsxStop ? error.issue : unexpected(error));
+  }
+  if (tally.undeclared > 0)
+    issues.push(
+      createIssue(
+        'malformed_record',
+        {
+          zh: `${tally.undeclared} 处未声明的 XML 实体按原文保留（从不展开）`,
+          en: `${tally.undeclared} undeclared XML entit(ies) kept as written (never expanded)`,
+        },
+        { severity: 'warning' },
+      ),
+    );
+  if (!(stopped && reader.header === undefined)) for (const issue of reader.finalIssues()) issues.push(issue);
+  return issues;
+}
+
+/** The issue of a workbook file over {@link XLSX_LIMITS.maxFileBytes}. */
+export function workbookTooLarge(): Issue {
+  return limitExceeded(
+    `文件大于 ${megabytes(XLSX_LIMITS.maxFileBytes)}`,
+    `the file is larger than ${megabytes(XLSX_LIMITS.maxFileBytes)}`,
+  );
+}
+
+/** The bytes of a workbook given as bytes or a Blob; an issue for anything else. */
+export async function workbookBytes(input: unknown): Promise<Uint8Array | Issue> {
+  try {
+    if (input instanceof Uint8Array) return input;
+    if (input instanceof ArrayBuffer) return new Uint8Array(input);
+    if (typeof Blob !== 'undefined' && input instanceof Blob) {
+      if (input.size > XLSX_LIMITS.maxFileBytes) return workbookTooLarge();
+      return new Uint8Array(await input.arrayBuffer());
+    }
+  } catch (error) {
+    return unexpected(error);
+  }
+  return unreadable('输入不是字节或 Blob', 'the input is not bytes or a Blob');
+}

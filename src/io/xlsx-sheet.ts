@@ -1,0 +1,192 @@
+/**
+ * Turns a sheet's XML, pushed in chunks, into rows of cell texts, one row at a time: `<row r>` and `<c r t s>` with
+ * `<v>` or `<is><t>`; a row without `r` follows the previous row, a cell without `r` the previous cell; gaps between
+ * rows are handed on as blank rows so that every sheet row is accounted for.
+ */
+import { limitExceeded, XLSX_LIMITS, XlsxStop } from './xlsx-limits.js';
+import type { SharedStrings } from './xlsx-parts.js';
+import { attribute, decodeXmlText, type EntityTally, forEachAttribute, type XmlHandler } from './xlsx-xml.js';
+
+/** Why a row cannot be read as it is (it is rejected; the read goes on). */
+export type RowProblem =
+  | { readonly kind: 'cell_too_long'; readonly column: number }
+  | { readonly kind: 'row_too_long' }
+  | { readonly kind: 'too_many_columns' }
+  | { readonly kind: 'bad_shared_string'; readonly column: number };
+
+/** One row of the sheet: its number (the line), its cell texts, and what is wrong with it, if anything. */
+export interface SheetRow {
+  readonly line: number;
+  readonly fields: readonly string[];
+  readonly problem?: RowProblem;
+}
+
+/** What the sheet reader needs besides the XML. */
+export interface SheetContext {
+  readonly shared: SharedStrings;
+  readonly dateStyles: readonly boolean[];
+  readonly epoch1904: boolean;
+  readonly tally: EntityTally;
+}
+
+/** Column number (1-based) of a cell reference like `AB12`, or 0 when it has no letters. */
+export function columnOfReference(reference: string): number {
+  let column = 0;
+  for (let i = 0; i < reference.length; i++) {
+    const c = reference.charCodeAt(i) | 0x20; // lower case
+    if (c < 97 || c > 122) break;
+    column = column * 26 + (c - 96);
+    if (column > XLSX_LIMITS.maxColumns) return XLSX_LIMITS.maxColumns + 1;
+  }
+  return column;
+}
+
+/** Excel's serial day number as an ISO date (UTC), as read-excel-file gives it. */
+function serialDate(serial: number, epoch1904: boolean): string {
+  const days = epoch1904 ? serial + 1462 : serial;
+  const time = Math.floor((days - 25_569) * 86_400_000);
+  const date = new Date(time);
+  return Number.isNaN(date.getTime()) ? String(serial) : date.toISOString().slice(0, 10);
+}
+
+/** The text of a cell from its type, style and value. */
+function cellText(type: string, style: number, value: string, context: SheetContext): string {
+  switch (type) {
+    case 'b':
+      return value === '1' ? 'true' : value === '0' ? 'false' : value;
+    case 'd': {
+      const date = new Date(value);
+      return Number.isNaN(date.getTime()) ? value : date.toISOString().slice(0, 10);
+    }
+    case 'n': {
+      if (value === '') return '';
+      const number = Number(value);
+      if (Number.isNaN(number)) return value;
+      return context.dateStyles[style] === true ? serialDate(number, context.epoch1904) : String(number);
+    }
+    default:
+      return value; // str (formula text), e (error such as #N/A)
+  }
+}
+
+/** The state of the row being read. */
+interface RowState {
+  line: number;
+  fields: string[];
+  length: number;
+  problem: RowProblem | undefined;
+  /** The row is too wide or too long: its cells are dropped, not kept for the rejects. */
+  dropCells: boolean;
+}
+
+/**
+ * Creates the XML handler of a sheet, calling `onRow` for each row (and for each blank row of a gap). Throws
+ * {@link XlsxStop} past the row limit.
+ */
+export function createSheetHandler(context: SheetContext, onRow: (row: SheetRow) => void): XmlHandler {
+  let lastLine = 0;
+  let row: RowState | undefined;
+  let column = 0;
+  let type = 'n';
+  let style = 0;
+  let value = '';
+  let valueLength = 0;
+  let inline = false;
+  let phonetic = 0;
+
+  const startRow = (attributes: string) => {
+    const r = Number(attribute(attributes, 'r', context.tally));
+    const line = Number.isInteger(r) && r >= 1 ? r : lastLine + 1;
+    if (line > XLSX_LIMITS.maxRows)
+      throw new XlsxStop(
+        limitExceeded(
+          `超过 ${XLSX_LIMITS.maxRows} 行（Excel 的上限）`,
+          `more than ${XLSX_LIMITS.maxRows} rows (Excel's own maximum)`,
+          line,
+        ),
+      );
+    for (let gap = lastLine + 1; gap < line; gap++) onRow({ line: gap, fields: [] });
+    lastLine = Math.max(lastLine, line);
+    row = { line, fields: [], length: 0, problem: undefined, dropCells: false };
+    column = 0;
+  };
+
+  const startCell = (attributes: string) => {
+    let at = 0;
+    type = 'n';
+    style = 0;
+    forEachAttribute(attributes, context.tally, (name, text) => {
+      if (name === 'r') at = columnOfReference(text);
+      else if (name === 't') type = text;
+      else if (name === 's') style = Number(text);
+    });
+    column = at > 0 ? at : column + 1;
+    value = '';
+    valueLength = 0;
+    inline = false;
+  };
+
+  const endCell = () => {
+    if (row === undefined) return;
+    let text = value;
+    if (type === 's') {
+      const index = Number(value);
+      const shared = context.shared.strings[index];
+      if (shared === undefined) row.problem ??= { kind: 'bad_shared_string', column };
+      else if (context.shared.tooLong.has(index)) row.problem ??= { kind: 'cell_too_long', column };
+      text = shared === undefined || context.shared.tooLong.has(index) ? '' : shared;
+    } else if (type !== 'inlineStr' && type !== 'str') text = cellText(type, style, value, context);
+    if (valueLength > XLSX_LIMITS.maxCellLength) {
+      row.problem ??= { kind: 'cell_too_long', column };
+      text = ''; // an over-long cell is not kept: the row is rejected, its other cells kept to be fixed
+    }
+    if (column > XLSX_LIMITS.maxColumns) {
+      row.problem = { kind: 'too_many_columns' };
+      row.dropCells = true;
+    }
+    row.length += text.length;
+    if (row.length > XLSX_LIMITS.maxRowLength) {
+      row.problem = { kind: 'row_too_long' };
+      row.dropCells = true;
+    }
+    if (row.dropCells) row.fields.length = 0;
+    else if (text !== '') row.fields[column - 1] = text;
+  };
+
+  const endRow = () => {
+    if (row === undefined) return;
+    const fields = row.fields;
+    for (let i = 0; i < fields.length; i++) if (fields[i] === undefined) fields[i] = '';
+    onRow(
+      row.problem === undefined
+        ? { line: row.line, fields }
+        : { line: row.line, fields, problem: row.problem },
+    );
+    row = undefined;
+  };
+
+  const handler = {
+    capturing: false,
+    open(name: string, attributes: string) {
+      if (name === 'row') startRow(attributes);
+      else if (name === 'c') startCell(attributes);
+      else if (name === 'v') handler.capturing = !inline;
+      else if (name === 'is') inline = true;
+      else if (name === 'rPh') phonetic++;
+      else if (name === 't') handler.capturing = inline && phonetic === 0;
+    },
+    close(name: string) {
+      if (name === 'v' || name === 't') handler.capturing = false;
+      else if (name === 'rPh') phonetic--;
+      else if (name === 'c') endCell();
+      else if (name === 'row') endRow();
+    },
+    text(raw: string, literal: boolean) {
+      if (valueLength > XLSX_LIMITS.maxCellLength) return; // an over-long cell is not kept
+      const text = literal ? raw : decodeXmlText(raw, context.tally);
+      valueLength += text.length;
+      if (valueLength <= XLSX_LIMITS.maxCellLength) value += text;
+    },
+  };
+  return handler;
+}

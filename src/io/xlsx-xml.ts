@@ -1,0 +1,220 @@
+/**
+ * A small streaming XML tokenizer, only what .xlsx parts need: start and end tags with their attributes, character
+ * data (with CDATA), comments and processing instructions skipped. A DTD (`<!DOCTYPE`, `<!ENTITY`) is refused, never
+ * read, so that no entity is ever expanded ("billion laughs"); the five XML entities and character references are
+ * the only ones decoded, anything else is kept as written and counted.
+ */
+import { unreadable, XLSX_LIMITS, XlsxStop } from './xlsx-limits.js';
+
+/** What the tokenizer reports to. Text is handed over only while `capturing` is true. */
+export interface XmlHandler {
+  /** True while the handler wants character data (inside `<v>` or `<t>`). */
+  readonly capturing: boolean;
+  /** A start tag: local name (prefix dropped), the raw attribute text, and whether it closes itself. */
+  open(name: string, attributes: string, selfClosing: boolean): void;
+  /** An end tag (also called right after `open` for a self-closing tag). */
+  close(name: string): void;
+  /** Character data, still escaped (`literal` = from CDATA, not to be unescaped). */
+  text(raw: string, literal: boolean): void;
+}
+
+/** A streaming tokenizer: push text in chunks of any size, then `end()`. */
+export interface XmlTokenizer {
+  push(chunk: string): void;
+  end(): void;
+}
+
+function localName(name: string): string {
+  const colon = name.indexOf(':');
+  return colon < 0 ? name : name.slice(colon + 1);
+}
+
+/** Index of the `>` that ends a tag starting at `from`, skipping quoted attribute values; -1 if not yet there. */
+function tagEnd(buffer: string, from: number): number {
+  let quote = 0;
+  for (let i = from; i < buffer.length; i++) {
+    const c = buffer.charCodeAt(i);
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+    } else if (c === 34 || c === 39) quote = c;
+    else if (c === 62) return i;
+  }
+  return -1;
+}
+
+function refuseDtd(): never {
+  throw new XlsxStop(
+    unreadable(
+      '含有 DTD（<!DOCTYPE>），.xlsx 从不含有；为安全起见不予读取',
+      'it contains a DTD (<!DOCTYPE>), which .xlsx never has; not read, for safety',
+    ),
+  );
+}
+
+function tooLongTag(): never {
+  throw new XlsxStop(unreadable('XML 标签过长', 'an XML tag is too long'));
+}
+
+type Mode = 'markup' | 'comment' | 'cdata' | 'instruction';
+const CLOSERS: Record<Exclude<Mode, 'markup'>, string> = { comment: '-->', cdata: ']]>', instruction: '?>' };
+
+/** Creates a streaming tokenizer reporting to `handler`. */
+export function createXmlTokenizer(handler: XmlHandler): XmlTokenizer {
+  let pending = '';
+  let mode: Mode = 'markup';
+
+  /** Skips to the end of a comment, CDATA or instruction; returns the position after it, or -1 (kept pending). */
+  function skipSpecial(buffer: string, pos: number): number {
+    const closer = CLOSERS[mode as Exclude<Mode, 'markup'>];
+    const end = buffer.indexOf(closer, pos);
+    const stop = end < 0 ? Math.max(pos, buffer.length - closer.length + 1) : end;
+    if (mode === 'cdata' && handler.capturing && stop > pos) handler.text(buffer.slice(pos, stop), true);
+    if (end < 0) {
+      pending = buffer.slice(stop);
+      return -1;
+    }
+    mode = 'markup';
+    return end + closer.length;
+  }
+
+  /** Hands over text up to the end of the chunk, keeping back an entity cut in two. */
+  function trailingText(buffer: string, pos: number): void {
+    if (!handler.capturing) return;
+    const amp = buffer.lastIndexOf('&');
+    const keep = amp >= pos && buffer.indexOf(';', amp) < 0 && buffer.length - amp < 16 ? amp : buffer.length;
+    if (keep > pos) handler.text(buffer.slice(pos, keep), false);
+    pending = buffer.slice(keep);
+  }
+
+  /** Reads the markup starting with `<` at `lt`; returns the position after it, or -1 (kept pending). */
+  function markup(buffer: string, lt: number): number {
+    const next = buffer.charCodeAt(lt + 1);
+    if (next === 33 /* ! */) {
+      if (buffer.startsWith('<!--', lt)) mode = 'comment';
+      else if (buffer.length - lt < 9) return keep(buffer, lt);
+      else if (buffer.startsWith('<![CDATA[', lt)) mode = 'cdata';
+      else refuseDtd();
+      return lt + (mode === 'comment' ? 4 : 9);
+    }
+    if (next === 63 /* ? */) {
+      mode = 'instruction';
+      return lt + 2;
+    }
+    const gt = tagEnd(buffer, lt + 1);
+    if (gt < 0) return keep(buffer, lt);
+    if (next === 47 /* / */) {
+      handler.close(localName(buffer.slice(lt + 2, gt).trim()));
+      return gt + 1;
+    }
+    const selfClosing = buffer.charCodeAt(gt - 1) === 47;
+    const body = buffer.slice(lt + 1, selfClosing ? gt - 1 : gt);
+    const space = body.search(/[\s/]/);
+    const name = localName(space < 0 ? body : body.slice(0, space));
+    handler.open(name, space < 0 ? '' : body.slice(space), selfClosing);
+    if (selfClosing) handler.close(name);
+    return gt + 1;
+  }
+
+  function keep(buffer: string, lt: number): number {
+    if (buffer.length - lt > XLSX_LIMITS.maxTagLength) tooLongTag();
+    pending = buffer.slice(lt);
+    return -1;
+  }
+
+  return {
+    push(chunk: string): void {
+      const buffer = pending === '' ? chunk : pending + chunk;
+      pending = '';
+      let pos = 0;
+      while (pos < buffer.length) {
+        if (mode !== 'markup') {
+          pos = skipSpecial(buffer, pos);
+          if (pos < 0) return;
+          continue;
+        }
+        const lt = buffer.indexOf('<', pos);
+        if (lt < 0) {
+          trailingText(buffer, pos);
+          return;
+        }
+        if (lt > pos && handler.capturing) handler.text(buffer.slice(pos, lt), false);
+        if (lt + 1 >= buffer.length) {
+          pending = buffer.slice(lt);
+          return;
+        }
+        pos = markup(buffer, lt);
+        if (pos < 0) return;
+      }
+    },
+    end(): void {
+      if (mode !== 'markup' || pending.includes('<'))
+        throw new XlsxStop(unreadable('XML 在标签中途结束', 'the XML ends in the middle of a tag'));
+      if (pending !== '' && handler.capturing) handler.text(pending, false);
+      pending = '';
+    },
+  };
+}
+
+const NAMED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const REFERENCE = /&(#[xX][0-9a-fA-F]{1,8}|#[0-9]{1,10}|[A-Za-z_][\w.-]{0,40});/g;
+
+/** Counts entities that were not decoded (undeclared names, impossible characters). */
+export interface EntityTally {
+  undeclared: number;
+}
+
+function codePointText(reference: string): string | undefined {
+  const hex = reference[1] === 'x' || reference[1] === 'X';
+  const point = Number.parseInt(reference.slice(hex ? 2 : 1), hex ? 16 : 10);
+  const valid = point === 9 || point === 10 || point === 13 || (point >= 0x20 && point <= 0x10ffff);
+  if (!valid || (point >= 0xd800 && point <= 0xdfff)) return undefined;
+  return String.fromCodePoint(point);
+}
+
+/**
+ * Unescapes XML character data or an attribute value: `&lt;` `&gt;` `&amp;` `&quot;` `&apos;` and `&#NN;`/`&#xNN;`.
+ * Any other entity is left as written and counted in `tally` (never looked up, never expanded).
+ */
+export function decodeXmlText(raw: string, tally: EntityTally): string {
+  if (raw.indexOf('&') < 0) return raw;
+  return raw.replace(REFERENCE, (whole, reference: string) => {
+    const text = reference[0] === '#' ? codePointText(reference) : NAMED[reference];
+    if (text === undefined) tally.undeclared++;
+    return text ?? whole;
+  });
+}
+
+/**
+ * Calls `onAttribute` with each attribute of a tag's raw attribute text: local name and unescaped value (namespace
+ * declarations skipped). A hand-written scan: this runs for every cell of a sheet.
+ */
+export function forEachAttribute(
+  attributes: string,
+  tally: EntityTally,
+  onAttribute: (name: string, value: string) => void,
+): void {
+  let at = 0;
+  while (at < attributes.length) {
+    const equals = attributes.indexOf('=', at);
+    if (equals < 0) return;
+    const name = attributes.slice(at, equals).trim();
+    let open = equals + 1;
+    while (open < attributes.length && attributes.charCodeAt(open) <= 32) open++;
+    const quote = attributes[open];
+    if (quote !== '"' && quote !== "'") return;
+    const close = attributes.indexOf(quote, open + 1);
+    if (close < 0) return;
+    if (!name.startsWith('xmlns'))
+      onAttribute(localName(name), decodeXmlText(attributes.slice(open + 1, close), tally));
+    at = close + 1;
+  }
+}
+
+/** Reads one attribute (by local name) from a tag's raw attribute text, unescaped; `undefined` when absent. */
+export function attribute(attributes: string, name: string, tally: EntityTally): string | undefined {
+  let found: string | undefined;
+  forEachAttribute(attributes, tally, (key, value) => {
+    if (key === name && found === undefined) found = value;
+  });
+  return found;
+}

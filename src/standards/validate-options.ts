@@ -1,0 +1,67 @@
+import type { DivisionDataset } from '../codes/division-dataset.js';
+import { type AsOfInput, resolveAsOf } from '../core/as-of.js';
+import { invalidOption, optionsObject } from '../core/guard.js';
+import { createIssue } from '../core/issue.js';
+import { failure, type Result, success } from '../core/result.js';
+import { resolveRuleProfile } from './profiles.js';
+import type { RuleProfile } from './types.js';
+
+/** The options of `validate`, checked and resolved. */
+export interface CheckedValidateOptions {
+  readonly asOf: string;
+  readonly profile: RuleProfile;
+  readonly divisions: DivisionDataset | readonly DivisionDataset[] | undefined;
+}
+
+function isDivisionList(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  const divisions = (value as { divisions?: unknown }).divisions;
+  return (
+    divisions !== null &&
+    typeof divisions === 'object' &&
+    typeof (divisions as { has?: unknown }).has === 'function'
+  );
+}
+
+/**
+ * Checks and resolves the options of `validate`: options that are not an object, a `divisions` that is not a
+ * dataset (or a list of them) give `invalid_option`; a bad `asOf` gives `invalid_date`; an unknown profile name or a
+ * malformed profile object gives `invalid_value` on `['profile']` (as before).
+ */
+export function checkValidateOptions(options: unknown): Result<CheckedValidateOptions> {
+  const object = optionsObject(options);
+  if (!object.success) return object;
+  const o = object.data;
+  const asOf = resolveAsOf(o.asOf as AsOfInput | undefined);
+  if (!asOf.success) return asOf;
+  const profile = resolveRuleProfile(o.profile as string | undefined);
+  if (profile === undefined) {
+    // A name is echoed cut short (it is the caller's text); an object is not echoed.
+    const shown = typeof o.profile === 'string' ? o.profile.slice(0, 40) : 'object';
+    return failure([
+      createIssue(
+        'invalid_value',
+        { zh: `未知的规则方案：${shown}`, en: `Unknown rule profile: ${shown}` },
+        { path: ['profile'] },
+      ),
+    ]);
+  }
+  const divisions = o.divisions;
+  if (
+    divisions !== undefined &&
+    !(Array.isArray(divisions) ? divisions.every(isDivisionList) : isDivisionList(divisions))
+  ) {
+    return failure([
+      invalidOption(
+        ['divisions'],
+        'divisions 应为区划数据集（createDivisionDataset 的结果）或其数组',
+        'divisions must be a division dataset (from createDivisionDataset) or an array of them',
+      ),
+    ]);
+  }
+  return success({
+    asOf: asOf.data,
+    profile,
+    divisions: divisions as CheckedValidateOptions['divisions'],
+  });
+}

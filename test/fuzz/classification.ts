@@ -1,0 +1,150 @@
+/**
+ * How each exported function of every entry point may behave on hostile input. The fuzz test enumerates the exports
+ * with `import * as`, so a new export fails the test until it is classified here — the list cannot rot.
+ *
+ * - `safe`: must never throw (or reject) for any arguments, options included; bad input is a result with issues
+ *   (or a documented neutral value such as `''`, `null`, `false`, `[]`).
+ * - `shequ-error`: a throwing variant — may throw, but only a `ShequError` carrying issues.
+ * - `trusted`: builds or reads the library's own typed values (issues, results, zod errors), not outside data; it
+ *   may throw a TypeError on values of the wrong type, like any typed helper. Still fuzzed for prototype pollution.
+ * - `factory`: returns a stateful object or a fast-check arbitrary; the call itself must not throw for any options,
+ *   and the fuzz test drives the methods named in `methods` too (each `safe`).
+ * - `node-file`: reads a file by path (Node only); may reject only with Node's own fs error (a missing file) or a
+ *   `ShequError`, never a TypeError. Fuzzed with a missing path and anything as options.
+ *
+ * `cost` lowers the number of runs for functions that do real work per call (zip archives, JSON Schema, reports).
+ */
+export type Behaviour = 'safe' | 'shequ-error' | 'trusted' | 'factory' | 'node-file';
+
+export interface Classification {
+  readonly behaviour: Behaviour;
+  /** Share of the normal number of runs (1 = full). */
+  readonly cost?: number;
+  /** For factories: methods of the returned object fuzzed as safe. */
+  readonly methods?: readonly string[];
+}
+
+const safe: Classification = { behaviour: 'safe' };
+const trusted: Classification = { behaviour: 'trusted' };
+
+export const CLASSIFICATION: Readonly<Record<string, Classification>> = {
+  // codes: validators and helpers of code strings, all documented as never throwing
+  creditCodeCheckCharacter: safe,
+  validateCreditCode: safe,
+  divisionAncestors: safe,
+  divisionAtLevel: safe,
+  isWithinDivision: safe,
+  parseDivisionCode: safe,
+  townshipKindOf: trusted, // reads the segment of a code already parsed by parseDivisionCode
+  villageKindOf: trusted, // idem
+  createDivisionDataset: trusted, // setup: builds a dataset from the caller's own list (typed records)
+  lookupDivision: safe,
+  idNumberCheckCharacter: safe,
+  maskIdNumber: safe,
+  upgradeIdNumber: safe,
+  validateIdNumber: safe,
+  identifyCode: safe,
+  classifyCode: safe,
+  normalizeCodeText: safe,
+  maskIdNumbersInText: safe,
+  organizationCodeCheckCharacter: safe,
+  isProvinceCode: safe,
+  parseUrbanRuralCode: safe,
+  // core
+  resolveAsOf: safe,
+  todayInChina: safe,
+  isAtLeastSeverity: safe,
+  createIssue: trusted, // builds the library's own issue from a code, a message and a location
+  prefixIssuePath: trusted, // re-locates an issue the library made
+  failure: trusted, // wraps issues
+  success: trusted, // wraps a value and issues
+  unwrap: trusted, // throws the failure's ShequError by design; takes the library's own results
+  ShequError: trusted, // the error class itself, constructed from issues
+  issuesFromZod: trusted, // translates a ZodError from the library's own schemas
+  // indicators
+  computeIndicators: { behaviour: 'shequ-error' },
+  computeIndicatorTable: safe,
+  describeIndicatorProfiles: { behaviour: 'trusted', cost: 0.05 }, // documentation of typed profiles
+  createIndicatorAccumulator: { behaviour: 'factory', methods: ['merge', 'parts'] },
+  mergeIndicatorParts: safe,
+  parseIndicatorParts: safe,
+  deriveIndicatorProfile: trusted, // derives a profile from a built-in one and typed changes, at setup time
+  resolveIndicatorProfile: safe,
+  assessProgress: safe,
+  progressAgainst: trusted, // the arithmetic under assessProgress, on typed targets and dates
+  indicatorRowsFromParts: { behaviour: 'shequ-error' },
+  // io: cells, headers, CSV, writers
+  normalizeDigits: safe,
+  parseBooleanCell: safe,
+  parseCodeCell: safe,
+  parseNumberCell: safe,
+  parseUnitKindCell: safe,
+  // a parser factory: bad options (or a push of something other than text) are a programming error, thrown as a
+  // ShequError with the issues; the readers report the same options as issues in their results
+  createCsvParser: { behaviour: 'shequ-error' },
+  createTextDecoder: safe,
+  decodeText: safe,
+  detectEncoding: safe,
+  fieldOfHeader: safe,
+  normalizeHeader: safe,
+  readUnitStatistics: { behaviour: 'safe', cost: 0.3 },
+  streamUnitStatistics: { behaviour: 'safe', cost: 0.3 },
+  csvLine: safe,
+  encodeCsv: safe,
+  // table and CSV builders serialise the caller's typed rows (results of the library); wrong types are programming
+  // errors. The text they write is masked and neutralised (test/io/formula-and-mask.test.ts, test/dist/leaks.test.ts)
+  findingsTable: trusted,
+  findingsToCsv: trusted,
+  indicatorRowsTable: trusted,
+  indicatorRowsToCsv: trusted,
+  neutralizeFormula: safe,
+  rejectedRowsToCsv: trusted,
+  toCsv: trusted,
+  unitStatisticsTable: trusted,
+  unitStatisticsToCsv: trusted,
+  // io/xlsx
+  streamUnitStatisticsXlsx: { behaviour: 'safe', cost: 0.05 },
+  readUnitStatisticsXlsx: { behaviour: 'safe', cost: 0.05 },
+  // writers serialise the caller's typed values (tables the table functions built): a wrong type is a programming
+  // error, like any typed helper; what they write is neutralised and masked (test/dist/leaks.test.ts)
+  tablesToXlsx: { behaviour: 'trusted', cost: 0.02 },
+  unitStatisticsToXlsx: { behaviour: 'trusted', cost: 0.02 },
+  // io/node
+  readUnitStatisticsFile: { behaviour: 'node-file', cost: 0.05 },
+  streamUnitStatisticsFile: { behaviour: 'node-file', cost: 0.05 },
+  // Its workers run from the build only (src has no compiled indicators-worker.js): fuzzed there? no — its path and
+  // options reach readUnitStatistics and mergeIndicatorParts, both fuzzed here; test/dist/parallel.test.ts runs it.
+  accumulateIndicatorsInParallel: { behaviour: 'trusted', cost: 0.02 },
+  // model
+  committeeSize: trusted, // reads a parsed TwoCommittees record
+  secretaryIsDirector: trusted, // idem
+  parseDataset: safe,
+  datasetJsonSchema: { behaviour: 'safe', cost: 0.01 },
+  unitStatisticsJsonSchema: { behaviour: 'safe', cost: 0.01 },
+  isCommunityWorker: trusted, // reads a parsed Worker record
+  maskPerson: trusted, // masks a parsed person record
+  buildRegionTree: trusted, // links parsed regions and units (parseDataset is the safe entry)
+  toUnitStatistics: trusted, // converts a parsed Unit (the safe path is isRichUnit + parse first)
+  parseUnitStatistics: safe,
+  // standards
+  describeRules: { behaviour: 'trusted', cost: 0.05 }, // documentation of typed profiles
+  failed: trusted, // builds a rule outcome inside a rule's own check
+  notChecked: trusted, // idem
+  deriveRuleProfile: trusted, // derives a profile from a built-in one and typed changes, at setup time
+  resolveRuleProfile: safe,
+  groupFindingsByUnit: trusted, // groups the findings of a report
+  safeValidate: safe,
+  validate: { behaviour: 'shequ-error' },
+  // testing: fast-check arbitraries (test-time configuration, not outside data); the call must not throw
+  creditCodeArbitrary: { behaviour: 'factory' },
+  creditCodeCharacterArbitrary: { behaviour: 'factory' },
+  divisionCodeArbitrary: { behaviour: 'factory' },
+  idNumberArbitrary: { behaviour: 'factory' },
+  villageCodeArbitrary: { behaviour: 'factory' },
+  datasetArbitrary: trusted, // fast-check refuses a non-integer maxUnits itself (test configuration)
+  facilityArbitrary: { behaviour: 'factory' },
+  unitArbitrary: { behaviour: 'factory' },
+  volunteerArbitrary: { behaviour: 'factory' },
+  workerArbitrary: { behaviour: 'factory' },
+  unitStatisticsArbitrary: { behaviour: 'factory' },
+};

@@ -1,0 +1,227 @@
+/**
+ * Fuzz test over every export of every entry point (issue 12): each function is called with fast-check `anything()`
+ * (null-prototype objects, boxed values, typed arrays …), hostile strings (full-width and spaced ID numbers,
+ * zero-width characters, lone surrogates, a 1 MB string), objects with `__proto__` / `constructor` / `prototype`
+ * keys (also from JSON.parse, where `__proto__` is an own key), option-shaped objects, and throwing getters.
+ *
+ * Throwing getters: a getter, Proxy trap or iterator of the caller that throws is the caller's exception, but a safe
+ * function promises never to throw, and callers pass objects they do not control (framework proxies, lazy records).
+ * So a safe function catches it and returns an issue (`INPUT_THREW`). That catch must never hide a bug of ours: when
+ * no argument can throw, the `INPUT_THREW` issue must not appear.
+ *
+ * After every call: Object.prototype, Array.prototype and Object are unchanged, `({}).polluted` is undefined.
+ * Runs: RUNS per function (default 1 000, about 1.2 × 10⁵ calls in all); `FUZZ_RUNS=1000000 npx vitest run
+ * test/fuzz` for a long run.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import * as codes from '../../src/codes/index.js';
+import { INPUT_THREW } from '../../src/core/guard.js';
+import * as beijing from '../../src/divisions/beijing.js';
+import * as hebei from '../../src/divisions/hebei.js';
+import * as root from '../../src/index.js';
+import * as indicators from '../../src/indicators/index.js';
+import * as io from '../../src/io/index.js';
+import * as node from '../../src/io/node.js';
+import * as xlsx from '../../src/io/xlsx.js';
+import * as model from '../../src/model/index.js';
+import * as standards from '../../src/standards/index.js';
+import * as testing from '../../src/testing/index.js';
+import { CLASSIFICATION, type Classification } from './classification.js';
+import { argumentArbitrary, throwingArgument } from './hostile.js';
+
+const ENTRY_POINTS: Readonly<Record<string, Record<string, unknown>>> = {
+  shequ: root,
+  'shequ/codes': codes,
+  'shequ/model': model,
+  'shequ/indicators': indicators,
+  'shequ/standards': standards,
+  'shequ/io': io,
+  'shequ/io/xlsx': xlsx,
+  'shequ/io/node': node,
+  'shequ/testing': testing,
+  'shequ/divisions/beijing': beijing,
+  'shequ/divisions/hebei': hebei,
+};
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
+
+/** Every exported function once, by name (the root re-exports the subpaths: same function, same name). */
+function exportedFunctions(): Map<string, (...args: unknown[]) => unknown> {
+  const functions = new Map<string, (...args: unknown[]) => unknown>();
+  for (const entry of Object.values(ENTRY_POINTS)) {
+    for (const [name, value] of Object.entries(entry)) {
+      if (typeof value === 'function') functions.set(name, value as (...args: unknown[]) => unknown);
+    }
+  }
+  return functions;
+}
+
+/** Every exported zod schema (anything with a `safeParse`): `safeParse` must never throw. */
+function exportedSchemas(): Map<string, { safeParse(value: unknown): unknown }> {
+  const schemas = new Map<string, { safeParse(value: unknown): unknown }>();
+  for (const entry of Object.values(ENTRY_POINTS)) {
+    for (const [name, value] of Object.entries(entry)) {
+      if (
+        value !== null &&
+        typeof value === 'object' &&
+        typeof (value as { safeParse?: unknown }).safeParse === 'function'
+      ) {
+        schemas.set(name, value as { safeParse(value: unknown): unknown });
+      }
+    }
+  }
+  return schemas;
+}
+
+const OBJECT_PROTOTYPE = Object.getOwnPropertyNames(Object.prototype).sort().join();
+const ARRAY_PROTOTYPE = Object.getOwnPropertyNames(Array.prototype).sort().join();
+const OBJECT_STATICS = Object.getOwnPropertyNames(Object).sort().join();
+
+/** Throws (failing the property) when a call left anything behind on the shared prototypes. */
+function expectNoPollution(name: string): void {
+  const polluted =
+    Object.getOwnPropertyNames(Object.prototype).sort().join() !== OBJECT_PROTOTYPE ||
+    Object.getOwnPropertyNames(Array.prototype).sort().join() !== ARRAY_PROTOTYPE ||
+    Object.getOwnPropertyNames(Object).sort().join() !== OBJECT_STATICS ||
+    ({} as { polluted?: unknown }).polluted !== undefined ||
+    ({} as Record<number, unknown>)[0] !== undefined;
+  if (polluted) throw new Error(`${name} polluted a shared prototype`);
+}
+
+/** Whether a returned value is a failure caused by a throwing getter (the guard's issue). */
+function reportsInputThrew(value: unknown): boolean {
+  if (value === null || typeof value !== 'object' || (value as { success?: unknown }).success !== false)
+    return false;
+  const issues = (value as { error?: { issues?: unknown } }).error?.issues;
+  return Array.isArray(issues) && issues.some((issue) => issue?.message?.en === INPUT_THREW.en);
+}
+
+/** Calls `fn`, awaiting promises and draining async iterables, and checks what it may throw. */
+async function callChecked(
+  name: string,
+  fn: (...args: unknown[]) => unknown,
+  args: readonly unknown[],
+  rule: Classification,
+  hostile: boolean,
+): Promise<void> {
+  let value: unknown;
+  try {
+    value = fn(...args);
+    if (value instanceof Promise) value = await value;
+    else if (value !== null && typeof value === 'object' && Symbol.asyncIterator in value) {
+      let events = 0;
+      for await (const _ of value as AsyncIterable<unknown>) if (++events > 10_000) break;
+    }
+  } catch (error) {
+    expectNoPollution(name);
+    if (rule.behaviour === 'trusted') return;
+    if (error instanceof root.ShequError && rule.behaviour !== 'safe') return;
+    if (rule.behaviour === 'node-file' && (error as { code?: unknown })?.code === 'ENOENT') return;
+    throw new Error(`${name} (${rule.behaviour}) threw ${String(error)} for ${describeArgs(args)}`);
+  }
+  expectNoPollution(name);
+  if (!hostile && reportsInputThrew(value) && rule.behaviour !== 'trusted') {
+    throw new Error(`${name} hid an exception of its own as INPUT_THREW for ${describeArgs(args)}`);
+  }
+}
+
+function describeArgs(args: readonly unknown[]): string {
+  try {
+    return fc.stringify(args).slice(0, 300);
+  } catch {
+    return '(unprintable)';
+  }
+}
+
+function runsOf(rule: Classification): number {
+  return Math.max(3, Math.round(RUNS * (rule.cost ?? 1)));
+}
+
+const missingFile = join(tmpdir(), 'shequ-fuzz-missing', 'no-such-file.csv');
+const smallFile = join(mkdtempSync(join(tmpdir(), 'shequ-fuzz-')), 'units.csv');
+writeFileSync(smallFile, 'code,kind,households\n130123100201,村委会,300\n');
+
+/** Arguments for a call: up to arity + 1, hostile ones possibly holding a throwing getter. */
+function argumentsArbitrary(arity: number, rule: Classification, withThrowing: boolean) {
+  const one = withThrowing
+    ? fc.oneof({ weight: 3, arbitrary: argumentArbitrary }, throwingArgument)
+    : argumentArbitrary;
+  const args = fc.array(one, { minLength: 0, maxLength: Math.max(arity, 1) + 1 });
+  if (rule.behaviour !== 'node-file') return args;
+  // A path of our choosing (never a random path on this machine), then fuzzed options.
+  return fc
+    .tuple(fc.constantFrom(missingFile, smallFile), args)
+    .map(([path, rest]) => [path, ...rest.slice(1)]);
+}
+
+let calls = 0;
+
+async function fuzz(
+  name: string,
+  fn: (...args: unknown[]) => unknown,
+  rule: Classification,
+  throwing: readonly boolean[] = [false, true],
+): Promise<void> {
+  const runs = runsOf(rule);
+  for (const withThrowing of throwing) {
+    await fc.assert(
+      fc.asyncProperty(argumentsArbitrary(fn.length, rule, withThrowing), async (args) => {
+        calls++;
+        await callChecked(name, fn, args, rule, withThrowing);
+      }),
+      { numRuns: withThrowing ? Math.ceil(runs / 4) : runs },
+    );
+  }
+}
+
+/** For factories: the object each call returns, its methods fuzzed as safe. */
+async function fuzzFactory(
+  name: string,
+  fn: (...args: unknown[]) => unknown,
+  rule: Classification,
+): Promise<void> {
+  await fuzz(name, fn, rule);
+  for (const method of rule.methods ?? []) {
+    const made = fn() as Record<string, (...args: unknown[]) => unknown>;
+    await fuzz(`${name}().${method}`, (...args) => made[method]?.(...args), { behaviour: 'safe' });
+  }
+}
+
+describe('every export', () => {
+  const functions = exportedFunctions();
+
+  it('is classified (a new export must say how it behaves on hostile input)', () => {
+    const unclassified = [...functions.keys()].filter((name) => !Object.hasOwn(CLASSIFICATION, name));
+    expect(unclassified).toEqual([]);
+    const stale = Object.keys(CLASSIFICATION).filter((name) => !functions.has(name));
+    expect(stale).toEqual([]);
+  });
+
+  for (const [name, fn] of functions) {
+    const rule = CLASSIFICATION[name];
+    if (rule === undefined) continue;
+    it(`${name} (${rule.behaviour}) survives hostile arguments`, { timeout: 120_000 }, async () => {
+      if (rule.behaviour === 'factory') await fuzzFactory(name, fn, rule);
+      else await fuzz(name, fn, rule);
+    });
+  }
+
+  for (const [name, schema] of exportedSchemas()) {
+    // zod's safeParse lets a throwing getter's exception through (zod's choice); the library's own parse functions
+    // (parseUnitStatistics, parseDataset) catch it. So schemas are fuzzed without throwing getters.
+    it(`${name}.safeParse never throws`, async () => {
+      await fuzz(`${name}.safeParse`, (value) => schema.safeParse(value), { behaviour: 'safe', cost: 0.5 }, [
+        false,
+      ]);
+    });
+  }
+
+  afterAll(() => {
+    // The normal run makes at least 10⁵ calls (fewer only when FUZZ_RUNS is lowered on purpose).
+    if (RUNS >= 1000) expect(calls).toBeGreaterThanOrEqual(100_000);
+  });
+});
