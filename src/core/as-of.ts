@@ -34,8 +34,11 @@ function chinaCalendarDate(instant: Date): string {
  * ```
  */
 export function todayInChina(now: Date = new Date()): string {
-  // Anything but a valid Date means now (never a TypeError or a RangeError from toISOString).
-  return chinaCalendarDate(now instanceof Date && !Number.isNaN(now.getTime()) ? now : new Date());
+  // Anything but a valid Date whose China date is representable means now (never a TypeError or a RangeError from
+  // toISOString: the last valid instant, +275760-09-13, plus eight hours is not a Date any more).
+  const valid = now instanceof Date && Number.isFinite(now.getTime() + CHINA_OFFSET_MS);
+  const inRange = valid && Math.abs(now.getTime() + CHINA_OFFSET_MS) <= 8.64e15;
+  return chinaCalendarDate(inRange ? now : new Date());
 }
 
 /**

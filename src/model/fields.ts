@@ -42,7 +42,12 @@ export interface StatisticsField {
   /** A required field (only `code` and `kind`). */
   readonly required?: true;
   /** A numeric field that may not exceed another one (activity area ≤ floor area), with the message saying so. */
-  readonly notAbove?: { readonly field: string; readonly message: LocalizedText };
+  readonly notAbove?: {
+    /** The field this one may not exceed. */
+    readonly field: string;
+    /** What the issue says when it does. */
+    readonly message: LocalizedText;
+  };
   /** Largest plausible value, for generated test data (counts and areas). */
   readonly max?: number;
 }
@@ -51,42 +56,35 @@ const M2 = { zh: '平方米', en: 'm²' } as const;
 const PERSONS = { zh: '人', en: 'persons' } as const;
 const COMMUNITY_ONLY = ['community'] as const;
 
-/**
- * The fields of a statistics row (社区（村）统计表的一行), in sheet order: the one place a field is declared. Adding a
- * field is one entry here (plus a measure if it feeds an indicator); see CONTRIBUTING.md.
- *
- * @example
- * ```ts
- * import { STATISTICS_FIELDS } from 'shequ';
- * STATISTICS_FIELDS.households.label.zh;
- * //=> '户数'
- * STATISTICS_FIELDS.facilityArea.kind;
- * //=> 'area'
- * ```
- */
-export const STATISTICS_FIELDS = {
+/** The catalogue itself, with its literal types (the row type is derived from them). */
+const FIELDS = {
+  /** 统计用区划代码: the unit's 12-digit village-level code. */
   code: {
     kind: 'code',
     required: true,
     label: { zh: '统计用区划代码', en: 'division code' },
     aliases: ['区划代码', '代码', '单位代码', '社区（村）代码', '村居代码', '统计代码'],
   },
+  /** 名称. */
   name: {
     kind: 'text',
     label: { zh: '名称', en: 'name' },
     aliases: ['社区（村）名称', '单位名称', '社区名称', '村名称', '居委会名称'],
   },
+  /** 类型: `community` (居委会) or `village` (村委会). */
   kind: {
     kind: 'unitKind',
     required: true,
     label: { zh: '类型', en: 'kind' },
     aliases: ['单位类型', '村居类型', '居委会/村委会', '社区类型'],
   },
+  /** 城乡分类代码 (111 … 220). */
   urbanRural: {
     kind: 'urbanRural',
     label: { zh: '城乡分类代码', en: 'urban-rural code' },
     aliases: ['城乡分类', '城乡划分代码'],
   },
+  /** 户数. */
   households: {
     kind: 'count',
     label: { zh: '户数', en: 'households' },
@@ -94,6 +92,7 @@ export const STATISTICS_FIELDS = {
     aliases: ['总户数', '常住户数'],
     max: 20_000,
   },
+  /** 常住人口. */
   residents: {
     kind: 'count',
     label: { zh: '常住人口', en: 'resident population' },
@@ -101,11 +100,13 @@ export const STATISTICS_FIELDS = {
     aliases: ['人口', '常住人口数'],
     max: 60_000,
   },
+  /** 是否建有综合服务设施. */
   hasFacility: {
     kind: 'flag',
     label: { zh: '是否建有综合服务设施', en: 'has a comprehensive service facility' },
     aliases: ['有无综合服务设施', '综合服务设施', '是否有综合服务设施'],
   },
+  /** 综合服务设施建筑面积, m². */
   facilityArea: {
     kind: 'area',
     label: { zh: '综合服务设施建筑面积', en: 'facility floor area (m²)' },
@@ -113,6 +114,7 @@ export const STATISTICS_FIELDS = {
     aliases: ['综合服务设施面积', '设施面积'],
     max: 50_000,
   },
+  /** 居民活动区域面积, m² (not above `facilityArea`). */
   activityArea: {
     kind: 'area',
     label: { zh: '居民活动区域面积', en: "residents' activity area (m²)" },
@@ -126,12 +128,14 @@ export const STATISTICS_FIELDS = {
       },
     },
   },
+  /** 是否新建社区. */
   newlyBuilt: {
     kind: 'flag',
     label: { zh: '是否新建社区', en: 'newly built community' },
     aliases: ['新建社区'],
     appliesTo: COMMUNITY_ONLY,
   },
+  /** 社区总建筑面积 of a newly built community, m². */
   totalFloorArea: {
     kind: 'area',
     label: { zh: '社区总建筑面积', en: 'total floor area (m²)' },
@@ -140,6 +144,7 @@ export const STATISTICS_FIELDS = {
     appliesTo: COMMUNITY_ONLY,
     max: 50_000,
   },
+  /** 商业和综合服务设施面积 of a newly built community, m² (not above `totalFloorArea`). */
   commercialServiceArea: {
     kind: 'area',
     label: { zh: '商业和综合服务设施面积', en: 'commercial and service floor area (m²)' },
@@ -154,11 +159,13 @@ export const STATISTICS_FIELDS = {
       },
     },
   },
+  /** 是否配备政务通用自助服务设备. */
   selfServiceTerminal: {
     kind: 'flag',
     label: { zh: '是否配备政务通用自助服务设备', en: 'government self-service terminal' },
     aliases: ['自助服务设备', '政务通用自助服务设备', '是否配备自助服务设备'],
   },
+  /** 社区工作者人数 (the counting scope excludes 公益性岗位 and 临聘人员). */
   communityWorkers: {
     kind: 'count',
     label: { zh: '社区工作者人数', en: 'community workers' },
@@ -166,6 +173,7 @@ export const STATISTICS_FIELDS = {
     aliases: ['社区工作者', '社区工作者数'],
     max: 80,
   },
+  /** 灾害信息员人数. */
   disasterOfficers: {
     kind: 'count',
     label: { zh: '灾害信息员人数', en: 'disaster information officers' },
@@ -173,31 +181,37 @@ export const STATISTICS_FIELDS = {
     aliases: ['灾害信息员', '灾害信息员数'],
     max: 5,
   },
+  /** 书记、主任"一人兼". */
   secretaryIsDirector: {
     kind: 'flag',
     label: { zh: '书记主任一人兼', en: 'secretary is also director' },
     aliases: ['一人兼', '书记主任一肩挑', '书记、主任一人兼'],
   },
+  /** 开展群众满意度调查. */
   satisfactionSurveyed: {
     kind: 'flag',
     label: { zh: '开展满意度调查', en: 'satisfaction survey held' },
     aliases: ['满意度调查', '是否开展满意度调查'],
   },
+  /** 纳入一刻钟社区服务圈. */
   inQuarterHourCircle: {
     kind: 'flag',
     label: { zh: '纳入一刻钟社区服务圈', en: 'inside a 15-minute service circle' },
     aliases: ['一刻钟社区服务圈', '是否纳入一刻钟社区服务圈'],
   },
+  /** 政务服务进社区（村）. */
   governmentServices: {
     kind: 'flag',
     label: { zh: '政务服务进社区', en: 'government services in the unit' },
     aliases: ['政务服务', '是否政务服务进社区'],
   },
+  /** 易地扶贫搬迁 or "空心村"治理 安置社区. */
   resettlement: {
     kind: 'flag',
     label: { zh: '安置社区', en: 'resettlement community' },
     aliases: ['是否安置社区', '集中安置社区'],
   },
+  /** 注册志愿者人数. */
   volunteers: {
     kind: 'count',
     label: { zh: '注册志愿者人数', en: 'registered volunteers' },
@@ -205,6 +219,7 @@ export const STATISTICS_FIELDS = {
     aliases: ['志愿者人数', '注册志愿者'],
     max: 5_000,
   },
+  /** "社区之家" 数量. */
   communityHomes: {
     kind: 'count',
     label: { zh: '社区之家数量', en: '"community homes"' },
@@ -212,12 +227,28 @@ export const STATISTICS_FIELDS = {
     aliases: ['社区之家'],
     max: 3,
   },
+  /** 行政村通5G. */
   has5g: {
     kind: 'flag',
     label: { zh: '通5G', en: '5G coverage' },
     aliases: ['是否通5G', '5G'],
   },
 } as const satisfies Readonly<Record<string, StatisticsField>>;
+
+/**
+ * The fields of a statistics row (社区（村）统计表的一行), in sheet order: the one place a field is declared. Adding a
+ * field is one entry here (plus a measure if it feeds an indicator); see CONTRIBUTING.md.
+ *
+ * @example
+ * ```ts
+ * import { STATISTICS_FIELDS } from 'shequ';
+ * STATISTICS_FIELDS.households.label.zh;
+ * //=> '户数'
+ * STATISTICS_FIELDS.facilityArea.kind;
+ * //=> 'area'
+ * ```
+ */
+export const STATISTICS_FIELDS: Readonly<Record<StatisticsFieldKey, StatisticsField>> = FIELDS;
 
 /**
  * A key of the statistics row.
@@ -228,7 +259,7 @@ export const STATISTICS_FIELDS = {
  * const key: StatisticsFieldKey = 'households';
  * ```
  */
-export type StatisticsFieldKey = keyof typeof STATISTICS_FIELDS;
+export type StatisticsFieldKey = keyof typeof FIELDS;
 
 /**
  * The keys of the statistics row, in sheet order.
@@ -253,7 +284,9 @@ interface ValueOfKind {
   flag: boolean;
 }
 
-type Fields = typeof STATISTICS_FIELDS;
+/** The catalogue's literal type, for the modules that derive types from it (not exported from the package). */
+export type StatisticsFieldsCatalogue = typeof FIELDS;
+type Fields = StatisticsFieldsCatalogue;
 type RequiredKey = {
   [Key in keyof Fields]: Fields[Key] extends { required: true } ? Key : never;
 }[keyof Fields];
@@ -269,16 +302,18 @@ type RequiredKey = {
  * ```
  */
 export type StatisticsRowShape = Flatten<
-  { readonly [Key in RequiredKey]: ValueOfKind[Fields[Key]['kind']] } & {
-    readonly [Key in Exclude<keyof Fields, RequiredKey>]?: ValueOfKind[Fields[Key]['kind']];
-  }
+  Pick<FieldValues, RequiredKey> & Partial<Pick<FieldValues, Exclude<keyof Fields, RequiredKey>>>
 >;
+
+/** Each field's value type, mapped over the catalogue's own keys (so each property keeps its entry's comment). */
+type FieldValues = { readonly [Key in keyof Fields]: ValueOfKind[Fields[Key]['kind']] };
 
 /** One object type from an intersection (so that the row type reads, and compares, as one shape). */
 type Flatten<T> = { readonly [Key in keyof T]: T[Key] };
 
 /**
- * The catalogue entry of a key, typed loosely for code that walks every field.
+ * The catalogue entry of a key, typed loosely for code that walks every field (`undefined` for a key that is not a
+ * field: `toString`, `__proto__` and the like included).
  *
  * @param key - a field key
  * @returns its definition
@@ -291,7 +326,8 @@ type Flatten<T> = { readonly [Key in keyof T]: T[Key] };
  * ```
  */
 export function statisticsField(key: StatisticsFieldKey): StatisticsField {
-  return STATISTICS_FIELDS[key];
+  const known = typeof key === 'string' && Object.hasOwn(STATISTICS_FIELDS, key);
+  return (known ? STATISTICS_FIELDS[key] : undefined) as StatisticsField;
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   STATISTICS_FIELDS,
   type StatisticsFieldKey,
   type StatisticsFieldKind,
+  type StatisticsFieldsCatalogue,
   type StatisticsRowShape,
   statisticsField,
 } from './fields.js';
@@ -84,7 +85,7 @@ const SCHEMA_OF_KIND = {
   flag: z.boolean(),
 } as const;
 
-type Fields = typeof STATISTICS_FIELDS;
+type Fields = StatisticsFieldsCatalogue;
 type FieldSchema<Key extends StatisticsFieldKey> = Fields[Key] extends { required: true }
   ? (typeof SCHEMA_OF_KIND)[Fields[Key]['kind']]
   : z.ZodExactOptional<(typeof SCHEMA_OF_KIND)[Fields[Key]['kind']]>;

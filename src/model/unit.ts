@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { UrbanRuralCodeValue } from '../codes/urban-rural-code.js';
 import type { LocalizedText } from '../core/issue.js';
 import { secretaryIsDirector, type TwoCommittees, twoCommitteesSchema } from './committees.js';
 import { type Facility, facilitySchema } from './facility.js';
@@ -21,7 +20,6 @@ import {
   serviceSchemas,
   type ThreeListEntry,
 } from './services.js';
-import type { UnitKind } from './unit-kind.js';
 import { NOT_ABOVE, type UnitStatistics, unitStatisticsShape } from './unit-statistics.js';
 
 /**

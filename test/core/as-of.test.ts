@@ -46,3 +46,10 @@ describe('resolveAsOf', () => {
     );
   });
 });
+
+describe('todayInChina at the edge of the Date range', () => {
+  it('falls back to now when the China date of the instant is not a Date (never a RangeError)', () => {
+    // +275760-09-13T00:00Z is the last valid instant; eight hours later is not a Date.
+    expect(todayInChina(new Date(8.64e15))).toBe(todayInChina());
+  });
+});

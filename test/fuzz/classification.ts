@@ -116,6 +116,8 @@ export const CLASSIFICATION: Readonly<Record<string, Classification>> = {
   // options reach readUnitStatistics and mergeIndicatorParts, both fuzzed here; test/dist/parallel.test.ts runs it.
   accumulateIndicatorsInParallel: { behaviour: 'trusted', cost: 0.02 },
   // model
+  statisticsField: safe,
+  statisticsFieldsOfKind: safe,
   committeeSize: trusted, // reads a parsed TwoCommittees record
   secretaryIsDirector: trusted, // idem
   parseDataset: safe,
