@@ -31,15 +31,7 @@ export default defineConfig([
     shims: true,
     define,
     esbuildOptions,
-    external: [
-      'zod',
-      'date-fns',
-      'decimal.js',
-      'fast-check',
-      'fflate',
-      /^write-excel-file/,
-      /^node:/,
-    ],
+    external: ['zod', 'date-fns', 'decimal.js', 'fast-check', 'fflate', /^write-excel-file/, /^node:/],
   },
   {
     // Reference data, one subpath per list: no source maps (they would only repeat the data).
