@@ -6,7 +6,7 @@ import type { Unit } from '../model/unit.js';
 import { isRichUnit, toUnitStatistics } from '../model/unit.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
 import { accumulateRow, compileIndicators } from './accumulate.js';
-import { createIndicatorAccumulator, townshipSums } from './parts.js';
+import { createIndicatorAccumulator } from './parts.js';
 import { type IndicatorProfileName, resolveIndicatorProfile } from './profiles.js';
 import {
   type GroupLevel,
@@ -15,7 +15,6 @@ import {
   prepareIndicators,
   regionRows,
   resolveRounding,
-  rowsFromSums,
 } from './rows.js';
 import { checkRowsOptions } from './rows-options.js';
 import type { IndicatorProfile } from './types.js';
@@ -183,8 +182,8 @@ function tableOf(
     else if (wantUnits) kept.push(row);
     index++;
   }
-  const regionOptions = { ...options, profile, asOf } as IndicatorRowsOptions;
-  const rows = rowsFromSums(townshipSums(accumulator), regionOptions, profile);
+  const { profile: _, ...rowOptions } = { ...options, asOf } as IndicatorRowsOptions;
+  const rows = [...accumulator.rows(rowOptions)];
   // Appended in a loop: a spread of millions of unit rows would overflow the call stack.
   if (wantUnits) unitRows(kept, profile, options, asOf, rows);
   return { rows, asOf, profile: profile.id, units: accumulator.count, skipped };

@@ -12,8 +12,8 @@ export { computeIndicators, computeIndicatorTable } from './compute.js';
 export { describeIndicatorProfiles } from './describe.js';
 export type { BuiltInMeasureId } from './measures.js';
 export { MEASURES } from './measures.js';
-export type { IndicatorAccumulator, IndicatorAccumulatorOptions, IndicatorParts } from './parts.js';
-export { createIndicatorAccumulator, mergeIndicatorParts } from './parts.js';
+export type { AccumulatorRowsOptions, IndicatorAccumulator, IndicatorAccumulatorOptions } from './parts.js';
+export { createIndicatorAccumulator, indicatorRowsFromParts, mergeIndicatorParts } from './parts.js';
 export type { ParseIndicatorPartsOptions } from './parts-parse.js';
 export { parseIndicatorParts } from './parts-parse.js';
 export { PLAN_PERIOD } from './plan-period.js';
@@ -22,7 +22,7 @@ export { deriveIndicatorProfile, INDICATOR_PROFILES, resolveIndicatorProfile } f
 export type { AssessProgressOptions, Progress, ProgressStatus } from './progress.js';
 export { assessProgress, progressAgainst } from './progress.js';
 export type { GroupLevel, IndicatorRow, IndicatorRowsOptions, Rounding } from './rows.js';
-export { indicatorRowsFromParts } from './rows.js';
+export type { IndicatorParts } from './sums.js';
 export type {
   Baseline,
   Comparator,

@@ -2,8 +2,8 @@ import { townshipKey } from '../codes/village-key.js';
 import { guarded } from '../core/guard.js';
 import { createIssue, type Issue, type PathSegment } from '../core/issue.js';
 import { failure, type Result, success } from '../core/result.js';
-import type { IndicatorParts } from './parts.js';
 import { resolveIndicatorProfile } from './profiles.js';
+import type { IndicatorParts } from './sums.js';
 import type { IndicatorProfile } from './types.js';
 
 /** The format tag of parts this version writes and reads. */

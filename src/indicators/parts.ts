@@ -1,43 +1,17 @@
 import { townshipKey } from '../codes/village-key.js';
-import { guarded, guardedValue } from '../core/guard.js';
+import { type AsOfInput, resolveAsOf } from '../core/as-of.js';
+import { guarded } from '../core/guard.js';
 import { createIssue, type Issue } from '../core/issue.js';
-import { failure, type Result, success } from '../core/result.js';
+import { failure, type Result, ShequError, success, unwrap } from '../core/result.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
 import { accumulateRow, type CompiledIndicators, compileIndicators } from './accumulate.js';
 import { issuesUnder, PARTS_FORMAT, parseIndicatorParts } from './parts-parse.js';
 import type { IndicatorProfileName } from './profiles.js';
 import { resolveIndicatorProfile } from './profiles.js';
-import { sumsFromParts, type TownshipSums } from './rows.js';
+import { type IndicatorRow, type IndicatorRowsOptions, rowsFromSums } from './rows.js';
+import { checkRowsOptions } from './rows-options.js';
+import { type IndicatorParts, sumsFromParts } from './sums.js';
 import type { IndicatorProfile } from './types.js';
-
-/**
- * Mergeable partial aggregates of indicators: per township, for each indicator of the profile, the sum of
- * numerators, the sum of denominators and the count of units missing an input. Area sums are integer hundredths of a
- * m², so every number is an exact integer. Plain JSON: compute provinces separately (workers, machines, a database
- * export), then {@link mergeIndicatorParts} them into the national figure exactly.
- *
- * @example
- * ```ts
- * import { createIndicatorAccumulator } from 'shequ';
- * const accumulator = createIndicatorAccumulator({ profile: 'national' });
- * accumulator.add({ code: '130123100201', kind: 'village', hasFacility: true, households: 600, facilityArea: 210.3 });
- * const parts = accumulator.parts();
- * parts.indicators.length;
- * //=> 7
- * JSON.parse(JSON.stringify(parts)).townships['130123100000'].length;
- * //=> 21
- * ```
- */
-export interface IndicatorParts {
-  /** Format tag, for readers of stored parts. */
-  readonly format: 'shequ-indicator-parts/1';
-  /** Indicator ids, in the order of the numbers. */
-  readonly indicators: readonly string[];
-  /** 12-digit township code → [numerator, denominator, missing] × indicators. */
-  readonly townships: Readonly<Record<string, readonly number[]>>;
-  /** Rows that could not be placed (no valid village-level code or kind). */
-  readonly skipped: number;
-}
 
 /**
  * Options of {@link createIndicatorAccumulator}.
@@ -83,28 +57,53 @@ export interface IndicatorAccumulator {
   merge(parts: IndicatorParts): Result<void>;
   /** The parts so far, as plain JSON-ready data. */
   parts(): IndicatorParts;
+  /**
+   * The tidy rows of the sums so far, generated region by region (top level first, regions in code order,
+   * indicators in profile order), straight from the accumulator's sums: no parts are built, and a national table is
+   * never held whole unless the caller collects it. `profile` is the accumulator's own; `unit` in `groupBy` is
+   * ignored (unit rows need the units: `computeIndicators`). Bad options throw a {@link ShequError} at the call.
+   */
+  rows(options?: AccumulatorRowsOptions): IterableIterator<IndicatorRow>;
 }
 
-/** Resolves a profile option, falling back to national for an unknown name (callers validate names first). */
+/**
+ * Options of an accumulator's `rows()`: those of `indicatorRowsFromParts` but the profile (the accumulator's own),
+ * with `asOf` optional (default today in China).
+ *
+ * @example
+ * ```ts
+ * import type { AccumulatorRowsOptions } from 'shequ';
+ * const options: AccumulatorRowsOptions = { groupBy: ['county'], asOf: '2025-12-31' };
+ * ```
+ */
+export interface AccumulatorRowsOptions extends Omit<IndicatorRowsOptions, 'profile' | 'asOf'> {
+  /** Date of the progress assessment: a `Date` or `'YYYY-MM-DD'` (default today in China). */
+  readonly asOf?: AsOfInput;
+}
+
+/**
+ * Resolves the profile option once: the default is national; an unknown name or a malformed profile is an error (a
+ * {@link ShequError} with an `invalid_option` issue), never a silent fall-back to another profile.
+ */
 function profileOf(options: unknown): IndicatorProfile {
-  const national = () => resolveIndicatorProfile('national') as IndicatorProfile;
-  // Options that are not an object, or cannot be read (a throwing getter), mean the default profile.
-  return guardedValue(
-    () =>
-      options !== null && typeof options === 'object'
-        ? (resolveIndicatorProfile((options as IndicatorAccumulatorOptions).profile) ?? national())
-        : national(),
-    national,
-  );
-}
-
-/** The typed township sums of each accumulator, for the library's own fast path (not part of the public API). */
-const internals = new WeakMap<IndicatorAccumulator, () => TownshipSums>();
-
-/** The accumulator's township sums as typed arrays, without going through JSON parts. */
-export function townshipSums(accumulator: IndicatorAccumulator): TownshipSums {
-  const read = internals.get(accumulator);
-  return read === undefined ? sumsFromParts(accumulator.parts()) : read();
+  let given: unknown;
+  try {
+    given = options === undefined ? undefined : (options as IndicatorAccumulatorOptions | null)?.profile;
+  } catch {
+    given = Symbol('unreadable');
+  }
+  if (options !== undefined && (options === null || typeof options !== 'object'))
+    given = Symbol('not options');
+  const profile = resolveIndicatorProfile(given === undefined ? 'national' : (given as IndicatorProfileName));
+  if (profile !== undefined) return profile;
+  const shown = typeof given === 'string' ? given.slice(0, 40) : 'a value that is not a profile';
+  throw new ShequError([
+    createIssue(
+      'invalid_option',
+      { zh: `未知的指标方案：${shown}`, en: `Unknown indicator profile: ${shown}` },
+      { path: ['profile'] },
+    ),
+  ]);
 }
 
 function keyToCode(key: number): string {
@@ -115,8 +114,9 @@ function keyToCode(key: number): string {
  * Creates an {@link IndicatorAccumulator}: numerators, denominators and missing counts summed per township in typed
  * arrays, with no allocation per row.
  *
- * @param options - the profile
+ * @param options - the profile (default national)
  * @returns a new, empty accumulator
+ * @throws {@link ShequError} with an `invalid_option` issue for an unknown profile name or a malformed profile
  *
  * @example
  * ```ts
@@ -200,6 +200,20 @@ export function createIndicatorAccumulator(options: IndicatorAccumulatorOptions 
         return success(undefined);
       });
     },
+    rows(rowsOptions = {}) {
+      const options = unwrap(
+        guarded(() => {
+          const checked = checkRowsOptions(rowsOptions as IndicatorRowsOptions);
+          if (!checked.success) return checked;
+          const asOf = resolveAsOf((rowsOptions as AccumulatorRowsOptions).asOf);
+          if (!asOf.success) return asOf;
+          return success({ ...rowsOptions, profile, asOf: asOf.data } as IndicatorRowsOptions);
+        }),
+      );
+      // The sums as they are now: rows of a later add() are not mixed into a walk already under way.
+      const sums = { keys: keys.slice(), data: data.slice(0, keys.length * stride), stride };
+      return rowsFromSums(sums, options, profile);
+    },
     parts() {
       const townships: Record<string, number[]> = {};
       keys.forEach((key, slot) => {
@@ -208,7 +222,6 @@ export function createIndicatorAccumulator(options: IndicatorAccumulatorOptions 
       return { format: PARTS_FORMAT, indicators: compiled.ids, townships, skipped };
     },
   };
-  internals.set(accumulator, () => ({ keys, data: data.subarray(0, keys.length * stride), stride }));
   return accumulator;
 }
 
@@ -278,5 +291,45 @@ function tooLargeIssue(path: readonly (string | number)[]): Issue {
       en: 'The merged sum exceeds 2^53 and would no longer be exact',
     },
     { path },
+  );
+}
+
+/**
+ * Turns parts into tidy rows: one per (region, indicator) at each requested level, top level first, regions in code
+ * order, indicators in profile order — rows whose value is null included. Unit-level rows need the units themselves
+ * (see `computeIndicators`); here `unit` in `groupBy` is ignored. The parts are checked first with
+ * `parseIndicatorParts` against the profile, since they may come from outside.
+ *
+ * @param parts - accumulated parts
+ * @param options - profile, levels, rounding, names, external denominators, as-of date
+ * @returns the rows
+ * @throws {@link ShequError} with the issues when the parts are malformed or hold other indicators than the profile,
+ *   or an option is invalid (never another error)
+ *
+ * @example
+ * ```ts
+ * import { createIndicatorAccumulator, indicatorRowsFromParts } from 'shequ';
+ * const accumulator = createIndicatorAccumulator();
+ * accumulator.add({ code: '130123100201', kind: 'village', households: 300, hasFacility: true, facilityArea: 100 });
+ * accumulator.add({ code: '130123100202', kind: 'village', households: 200, hasFacility: false });
+ * const row = indicatorRowsFromParts(accumulator.parts(), { groupBy: ['county'], asOf: '2025-12-31' })
+ *   .find((r) => r.indicator === 'facilityAreaPer100Households');
+ * [row?.numerator, row?.denominator, row?.value];
+ * //=> [100, 500, 20]
+ * ```
+ */
+export function indicatorRowsFromParts(parts: IndicatorParts, options: IndicatorRowsOptions): IndicatorRow[] {
+  return unwrap(
+    guarded(() => {
+      const checked = checkRowsOptions(options);
+      if (!checked.success) return checked;
+      const asOf = resolveAsOf(checked.data.asOf as AsOfInput | undefined);
+      if (!asOf.success) return asOf;
+      const profile =
+        resolveIndicatorProfile(options.profile) ?? (resolveIndicatorProfile('national') as IndicatorProfile);
+      const parsed = parseIndicatorParts(parts, { profile });
+      if (!parsed.success) return parsed;
+      return success([...rowsFromSums(sumsFromParts(parsed.data), { ...options, asOf: asOf.data }, profile)]);
+    }),
   );
 }

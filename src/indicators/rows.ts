@@ -1,14 +1,9 @@
 import Decimal from 'decimal.js';
 import type { DivisionLevel } from '../codes/division-code.js';
 import type { DivisionDataset } from '../codes/division-dataset.js';
-import { type AsOfInput, resolveAsOf } from '../core/as-of.js';
-import { guarded } from '../core/guard.js';
-import { success, unwrap } from '../core/result.js';
-import type { IndicatorParts } from './parts.js';
-import { parseIndicatorParts } from './parts-parse.js';
-import { type IndicatorProfileName, resolveIndicatorProfile } from './profiles.js';
+import type { IndicatorProfileName } from './profiles.js';
 import { type Progress, type ProgressStatus, progressAgainst } from './progress.js';
-import { checkRowsOptions } from './rows-options.js';
+import type { TownshipSums } from './sums.js';
 import type { IndicatorProfile, ProfileIndicator, Target } from './types.js';
 
 /**
@@ -240,25 +235,6 @@ function normaliseDenominators(
   return out;
 }
 
-/** Township sums in typed form: 9-digit township keys and their numbers, `stride` per township. */
-export interface TownshipSums {
-  readonly keys: readonly number[];
-  readonly data: Float64Array;
-  readonly stride: number;
-}
-
-/** Typed township sums from JSON parts. */
-export function sumsFromParts(parts: IndicatorParts): TownshipSums {
-  const stride = parts.indicators.length * 3;
-  const entries = Object.entries(parts.townships);
-  const data = new Float64Array(entries.length * stride);
-  const keys = entries.map(([code, numbers], slot) => {
-    data.set(numbers.slice(0, stride), slot * stride);
-    return Number(code.slice(0, 9));
-  });
-  return { keys, data, stride };
-}
-
 /** Sums townships up to the regions of one level, keyed by the level's numeric prefix, in code order. */
 function rollUp(sums: TownshipSums, level: (typeof REGION_LEVELS)[number]): [number, Float64Array][] {
   const divisor = KEY_DIVISOR[level];
@@ -365,65 +341,26 @@ export function resolveRounding(rounding: Rounding | undefined): Required<Roundi
   return { places: rounding?.places ?? 1, mode: rounding?.mode ?? 'half-up' };
 }
 
-/** Rows of every requested region level from typed township sums. */
-export function rowsFromSums(
+/**
+ * Rows of every requested region level from typed township sums, generated one region at a time (top level first,
+ * regions in code order): a national table is never built whole unless the caller collects it.
+ */
+export function* rowsFromSums(
   sums: TownshipSums,
   options: IndicatorRowsOptions,
   profile: IndicatorProfile,
-): IndicatorRow[] {
+): Generator<IndicatorRow, void, undefined> {
   const rounding = resolveRounding(options.rounding);
   const nameOf = nameFinder(options.divisions);
   const external = normaliseDenominators(options.denominators);
   const prepared = prepareIndicators(profile.indicators, options.asOf, rounding.places + 1);
   const wanted = new Set(options.groupBy ?? DEFAULT_GROUPS);
-  const rows: IndicatorRow[] = [];
   for (const level of REGION_LEVELS) {
     if (!wanted.has(level)) continue;
     for (const [key, total] of rollUp(sums, level)) {
       const region = regionCode(key, level);
       const context = { rounding, asOf: options.asOf, name: nameOf(region), external: external.get(region) };
-      for (const row of regionRows(region, level, total, prepared, context)) rows.push(row);
+      yield* regionRows(region, level, total, prepared, context);
     }
   }
-  return rows;
-}
-
-/**
- * Turns parts into tidy rows: one per (region, indicator) at each requested level, top level first, regions in code
- * order, indicators in profile order — rows whose value is null included. Unit-level rows need the units themselves
- * (see `computeIndicators`); here `unit` in `groupBy` is ignored. The parts are checked first with
- * `parseIndicatorParts` against the profile, since they may come from outside.
- *
- * @param parts - accumulated parts
- * @param options - profile, levels, rounding, names, external denominators, as-of date
- * @returns the rows
- * @throws {@link ShequError} with the issues when the parts are malformed or hold other indicators than the profile,
- *   or an option is invalid (never another error)
- *
- * @example
- * ```ts
- * import { createIndicatorAccumulator, indicatorRowsFromParts } from 'shequ';
- * const accumulator = createIndicatorAccumulator();
- * accumulator.add({ code: '130123100201', kind: 'village', households: 300, hasFacility: true, facilityArea: 100 });
- * accumulator.add({ code: '130123100202', kind: 'village', households: 200, hasFacility: false });
- * const row = indicatorRowsFromParts(accumulator.parts(), { groupBy: ['county'], asOf: '2025-12-31' })
- *   .find((r) => r.indicator === 'facilityAreaPer100Households');
- * [row?.numerator, row?.denominator, row?.value];
- * //=> [100, 500, 20]
- * ```
- */
-export function indicatorRowsFromParts(parts: IndicatorParts, options: IndicatorRowsOptions): IndicatorRow[] {
-  return unwrap(
-    guarded(() => {
-      const checked = checkRowsOptions(options);
-      if (!checked.success) return checked;
-      const asOf = resolveAsOf(checked.data.asOf as AsOfInput | undefined);
-      if (!asOf.success) return asOf;
-      const profile =
-        resolveIndicatorProfile(options.profile) ?? (resolveIndicatorProfile('national') as IndicatorProfile);
-      const parsed = parseIndicatorParts(parts, { profile });
-      if (!parsed.success) return parsed;
-      return success(rowsFromSums(sumsFromParts(parsed.data), { ...options, asOf: asOf.data }, profile));
-    }),
-  );
 }

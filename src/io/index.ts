@@ -19,7 +19,7 @@ export { createTextDecoder, decodeText, detectEncoding } from './decode.js';
 export type { CellType } from './headers.js';
 export { fieldOfHeader, normalizeHeader } from './headers.js';
 export type { ChunkSource, ReadOptions, ReadResult, StreamEvent } from './read.js';
-export { readUnitStatistics, streamUnitStatistics } from './read.js';
+export { readUnitStatistics, streamUnitStatistics, streamUnitStatisticsBatches } from './read.js';
 export type { AcceptedRow, HeaderInfo, ReadCounts, ReaderEvent, RejectedRow } from './row-reader.js';
 export type { CellValue, Table } from './write.js';
 export {

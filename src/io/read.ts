@@ -317,6 +317,32 @@ export async function* streamUnitStatistics(
   source: ChunkSource,
   options: ReadOptions = {},
 ): AsyncGenerator<StreamEvent> {
+  for await (const batch of streamUnitStatisticsBatches(source, options)) yield* batch;
+}
+
+/**
+ * The events of {@link streamUnitStatistics} in batches: one array per chunk of the source, so that a consumer pays
+ * one promise per chunk (64 kB of a file), not one per row. The last batch ends with the `end` event. This is what
+ * the pipeline (`computeIndicatorsFromSource`, `validateSource`) reads; `streamUnitStatistics` flattens it.
+ *
+ * @param source - chunks of the file (Node stream, web stream, any async iterable)
+ * @param options - encoding, delimiter, size limits
+ * @returns the batches of events, as an async iterable
+ *
+ * @example
+ * ```ts
+ * import { streamUnitStatisticsBatches } from 'shequ/io';
+ * async function* file() { yield '统计用区划代码,类型\n130123100201,村委会\n'; yield '130123100202,村委会\n'; }
+ * const sizes = [];
+ * for await (const batch of streamUnitStatisticsBatches(file())) sizes.push(batch.map((event) => event.kind));
+ * sizes;
+ * //=> [['header', 'row'], ['row'], ['end']]
+ * ```
+ */
+export async function* streamUnitStatisticsBatches(
+  source: ChunkSource,
+  options: ReadOptions = {},
+): AsyncGenerator<readonly StreamEvent[]> {
   const checked = checkReadOptions(options);
   const reader = createRowReader();
   const given = checked.options.encoding;
@@ -327,15 +353,22 @@ export async function* streamUnitStatistics(
     encoding,
   });
   if (checked.issues.length > 0) {
-    yield stop(checked.issues, 'utf-8');
+    yield [stop(checked.issues, 'utf-8')];
     return;
   }
   if (!isChunkSource(source)) {
-    yield stop([notTextOrBytes()], 'utf-8');
+    yield [stop([notTextOrBytes()], 'utf-8')];
     return;
   }
   const parser = createCsvParser(checked.options);
   const decoder = createChunkDecoder(given);
+  const eventsOf = (records: readonly CsvRecord[], into: StreamEvent[]) => {
+    for (const record of records) {
+      const event = reader.record(record);
+      if (event !== undefined) into.push(event);
+    }
+    return into;
+  };
   const chunks = chunksOf(source);
   for (;;) {
     let next: IteratorResult<Uint8Array | string>;
@@ -343,31 +376,26 @@ export async function* streamUnitStatistics(
       next = await chunks.next();
     } catch (error) {
       // The caller's source failed (a stream error, a throwing iterator): the read ends with an issue, not a throw.
-      yield stop([sourceFailed(error)], decoder.encoding);
+      yield [stop([sourceFailed(error)], decoder.encoding)];
       return;
     }
     if (next.done === true) break;
-    const chunk = next.value;
-    const text = decoder.push(chunk);
+    const text = decoder.push(next.value);
     if (typeof text !== 'string') {
-      yield stop(text, decoder.encoding);
+      yield [stop(text, decoder.encoding)];
       return;
     }
-    for (const record of parser.push(text)) {
-      const event = reader.record(record);
-      if (event !== undefined) yield event;
-    }
+    const batch = eventsOf(parser.push(text), []);
+    if (batch.length > 0) yield batch;
   }
   const rest = decoder.end();
   if (typeof rest !== 'string') {
-    yield stop(rest, decoder.encoding);
+    yield [stop(rest, decoder.encoding)];
     return;
   }
-  for (const records of [parser.push(rest), parser.end()]) {
-    for (const record of records) {
-      const event = reader.record(record);
-      if (event !== undefined) yield event;
-    }
-  }
-  yield stop(reader.finalIssues(), decoder.encoding);
+  const last = eventsOf(parser.push(rest), []);
+  eventsOf(parser.end(), last); // after the push: end() flushes what the push left
+
+  last.push(stop(reader.finalIssues(), decoder.encoding));
+  yield last;
 }

@@ -118,19 +118,44 @@ export async function* streamUnitStatisticsXlsx(
   input: ArrayBuffer | Uint8Array | Blob,
   options: ReadXlsxOptions = {},
 ): AsyncGenerator<StreamEvent> {
+  for await (const batch of streamUnitStatisticsXlsxBatches(input, options)) yield* batch;
+}
+
+/**
+ * The events of {@link streamUnitStatisticsXlsx} in batches (one array per slice of the inflated sheet; the last
+ * ends with the `end` event), so that a consumer pays one promise per slice, not one per row.
+ *
+ * @param input - the workbook's bytes
+ * @param options - which sheet
+ * @returns the batches of events, as an async iterable
+ *
+ * @example
+ * ```ts
+ * import { streamUnitStatisticsXlsxBatches, unitStatisticsToXlsx } from 'shequ/io/xlsx';
+ * const bytes = await unitStatisticsToXlsx([{ code: '130123100201', kind: 'village' }]);
+ * const kinds = [];
+ * for await (const batch of streamUnitStatisticsXlsxBatches(bytes)) for (const event of batch) kinds.push(event.kind);
+ * kinds;
+ * //=> ['header', 'row', 'end']
+ * ```
+ */
+export async function* streamUnitStatisticsXlsxBatches(
+  input: ArrayBuffer | Uint8Array | Blob,
+  options: ReadXlsxOptions = {},
+): AsyncGenerator<readonly StreamEvent[]> {
   const reader = createRowReader();
   const bytes = await workbookBytes(input);
   if (!(bytes instanceof Uint8Array)) {
-    yield { kind: 'end', counts: reader.counts(), issues: [bytes], encoding: 'utf-8' };
+    yield [{ kind: 'end', counts: reader.counts(), issues: [bytes], encoding: 'utf-8' }];
     return;
   }
   const events = workbookEvents(bytes, sheetOption(options), reader);
   for (let step = events.next(); ; step = events.next()) {
     if (step.done) {
-      yield { kind: 'end', counts: reader.counts(), issues: step.value, encoding: 'utf-8' };
+      yield [{ kind: 'end', counts: reader.counts(), issues: step.value, encoding: 'utf-8' }];
       return;
     }
-    yield* step.value;
+    if (step.value.length > 0) yield step.value;
   }
 }
 

@@ -7,7 +7,8 @@
  * - `shequ-error`: a throwing variant — may throw, but only a `ShequError` carrying issues.
  * - `trusted`: builds or reads the library's own typed values (issues, results, zod errors), not outside data; it
  *   may throw a TypeError on values of the wrong type, like any typed helper. Still fuzzed for prototype pollution.
- * - `factory`: returns a stateful object or a fast-check arbitrary; the call itself must not throw for any options,
+ * - `factory`: returns a stateful object or a fast-check arbitrary; the call itself may throw only a `ShequError` (for
+ *   options it cannot honour, such as an unknown profile), never another error;
  *   and the fuzz test drives the methods named in `methods` too (each `safe`).
  * - `node-file`: reads a file by path (Node only); may reject only with Node's own fs error (a missing file) or a
  *   `ShequError`, never a TypeError. Fuzzed with a missing path and anything as options.
@@ -89,6 +90,7 @@ export const CLASSIFICATION: Readonly<Record<string, Classification>> = {
   normalizeHeader: safe,
   readUnitStatistics: { behaviour: 'safe', cost: 0.3 },
   streamUnitStatistics: { behaviour: 'safe', cost: 0.3 },
+  streamUnitStatisticsBatches: { behaviour: 'safe', cost: 0.3 },
   csvLine: safe,
   encodeCsv: safe,
   // table and CSV builders serialise the caller's typed rows (results of the library); wrong types are programming
@@ -104,6 +106,7 @@ export const CLASSIFICATION: Readonly<Record<string, Classification>> = {
   unitStatisticsToCsv: trusted,
   // io/xlsx
   streamUnitStatisticsXlsx: { behaviour: 'safe', cost: 0.05 },
+  streamUnitStatisticsXlsxBatches: { behaviour: 'safe', cost: 0.05 },
   readUnitStatisticsXlsx: { behaviour: 'safe', cost: 0.05 },
   // writers serialise the caller's typed values (tables the table functions built): a wrong type is a programming
   // error, like any typed helper; what they write is neutralised and masked (test/dist/leaks.test.ts)

@@ -6,6 +6,7 @@ import {
   type IndicatorParts,
   indicatorRowsFromParts,
   mergeIndicatorParts,
+  ShequError,
   type UnitStatistics,
 } from '../../src/index.js';
 import { unitStatisticsArbitrary } from '../../src/testing/index.js';
@@ -198,5 +199,29 @@ describe('exactness against rational arithmetic', () => {
       (r) => r.indicator === 'ruralFacilityCoverage',
     );
     expect(row?.value?.toFixed(places)).toBe(expected);
+  });
+});
+
+describe('rows straight from the accumulator', () => {
+  test.prop([rowsArbitrary, fc.constantFrom('national', 'hebei', 'beijing' as const)])(
+    'equal the rows of its parts, whatever the profile',
+    (rows, profile) => {
+      const accumulator = createIndicatorAccumulator({ profile });
+      for (const row of rows) accumulator.add(row);
+      expect([...accumulator.rows(OPTIONS)]).toEqual(
+        indicatorRowsFromParts(accumulator.parts(), { ...OPTIONS, profile }),
+      );
+    },
+  );
+
+  it('an unknown profile is an error, never a silent fall-back to national', () => {
+    expect(() => createIndicatorAccumulator({ profile: 'tianjin' as 'national' })).toThrow(/tianjin/);
+    expect(() => createIndicatorAccumulator({ profile: {} as never })).toThrow(ShequError);
+  });
+
+  it('bad row options throw a ShequError at the call, not while iterating', () => {
+    const accumulator = createIndicatorAccumulator();
+    expect(() => accumulator.rows({ groupBy: ['galaxy' as 'county'] })).toThrow(ShequError);
+    expect(() => accumulator.rows({ asOf: 'soon' })).toThrow(ShequError);
   });
 });
