@@ -17,6 +17,7 @@ export default defineConfig([
       'model/index': 'src/model/index.ts',
       'indicators/index': 'src/indicators/index.ts',
       'standards/index': 'src/standards/index.ts',
+      'pipeline/index': 'src/pipeline/index.ts',
       'io/index': 'src/io/index.ts',
       'testing/index': 'src/testing/index.ts',
       'io/xlsx': 'src/io/xlsx.ts',

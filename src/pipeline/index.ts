@@ -1,0 +1,18 @@
+/**
+ * The jobs, from a source to results: read a statistics sheet (CSV in any encoding, .xlsx, a `File`, a stream) in
+ * batches and compute its indicators or validate it, with progress and cancellation. The command line, the worker
+ * threads and the browser page run these, and so can your scripts. Works in browsers.
+ *
+ * @packageDocumentation
+ */
+export type {
+  IndicatorsFromSource,
+  IndicatorsFromSourceOptions,
+  JobInput,
+  JobOptions,
+  JobProgress,
+} from './indicators.js';
+export { computeIndicatorsFromSource, readSource } from './indicators.js';
+export type { SheetReadOptions, SheetSource } from './source.js';
+export type { ValidatedSource, ValidateSourceOptions } from './validate.js';
+export { validateSource } from './validate.js';

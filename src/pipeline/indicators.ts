@@ -1,0 +1,237 @@
+import type { AsOfInput } from '../core/as-of.js';
+import { resolveAsOf } from '../core/as-of.js';
+import { createIssue, type Issue } from '../core/issue.js';
+import { failure, type Result, success } from '../core/result.js';
+import { computeIndicators } from '../indicators/compute.js';
+import type { IndicatorAccumulator } from '../indicators/parts.js';
+import { createIndicatorAccumulator } from '../indicators/parts.js';
+import type { IndicatorProfileName } from '../indicators/profiles.js';
+import type { IndicatorRow, IndicatorRowsOptions } from '../indicators/rows.js';
+import type { IndicatorParts } from '../indicators/sums.js';
+import type { IndicatorProfile } from '../indicators/types.js';
+import type { TextEncodingName } from '../io/decode.js';
+import type { StreamEvent } from '../io/read.js';
+import type { HeaderInfo, ReadCounts, RejectedRow } from '../io/row-reader.js';
+import type { UnitStatistics } from '../model/unit-statistics.js';
+import { type SheetReadOptions, type SheetSource, sourceBatches } from './source.js';
+
+/**
+ * Progress of a job, reported once per batch of rows (a chunk of the file), never once per row.
+ *
+ * @example
+ * ```ts
+ * import type { JobProgress } from 'shequ/pipeline';
+ * const show = (progress: JobProgress) => `${progress.read} rows, ${progress.rejected} rejected`;
+ * ```
+ */
+export interface JobProgress {
+  /** Data records read so far. */
+  readonly read: number;
+  /** Rows rejected so far. */
+  readonly rejected: number;
+}
+
+/**
+ * Options every job shares: how to read, progress, cancellation.
+ *
+ * @example
+ * ```ts
+ * import type { JobOptions } from 'shequ/pipeline';
+ * const options: JobOptions = { read: { encoding: 'gb18030' }, onProgress: (p) => console.log(p.read) };
+ * ```
+ */
+export interface JobOptions {
+  /** How to read the source (encoding, delimiter, limits, the sheet of a workbook). */
+  readonly read?: SheetReadOptions;
+  /** Called after each batch of rows with the counts so far. */
+  readonly onProgress?: (progress: JobProgress) => void;
+  /** Cancels the job: the promise rejects with the signal's reason, checked between batches. */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * What a job read: the counts (read = accepted + rejected, with blank and title lines), the rejected rows with every
+ * reason, file-level issues (an `error` among them means the source was not read to its end), the header and the
+ * encoding.
+ *
+ * @example
+ * ```ts
+ * import type { JobInput } from 'shequ/pipeline';
+ * const unreadable = (input: JobInput) => input.issues.some((issue) => issue.severity === 'error');
+ * ```
+ */
+export interface JobInput {
+  /** The counts. */
+  readonly counts: ReadCounts;
+  /** Rejected rows, in file order. */
+  readonly rejected: readonly RejectedRow[];
+  /** File-level issues. */
+  readonly issues: readonly Issue[];
+  /** The header found, if any. */
+  readonly header: HeaderInfo | undefined;
+  /** The encoding used (`utf-8` for text and workbooks). */
+  readonly encoding: TextEncodingName;
+}
+
+/**
+ * Reads every batch of a source, handing each accepted row to `onRow` and gathering the rest: the one event loop of
+ * the library (the CLI, the worker threads and users' jobs all run it).
+ */
+export async function readSource(
+  source: SheetSource,
+  options: JobOptions,
+  onRow: (row: UnitStatistics) => void,
+): Promise<JobInput> {
+  const rejected: RejectedRow[] = [];
+  const issues: Issue[] = [];
+  let header: HeaderInfo | undefined;
+  let end: Extract<StreamEvent, { kind: 'end' }> | undefined;
+  let read = 0;
+  options.signal?.throwIfAborted();
+  for await (const batch of sourceBatches(source, options.read ?? {})) {
+    for (const event of batch) {
+      if (event.kind === 'row') {
+        read++;
+        onRow(event.accepted.row);
+      } else if (event.kind === 'rejected') {
+        read++;
+        rejected.push(event.rejected);
+      } else if (event.kind === 'header') {
+        header = event.header;
+        for (const issue of event.issues) issues.push(issue);
+      } else end = event;
+    }
+    options.onProgress?.({ read, rejected: rejected.length });
+    options.signal?.throwIfAborted();
+  }
+  for (const issue of end?.issues ?? []) issues.push(issue);
+  return {
+    counts: end?.counts ?? {
+      read,
+      accepted: read - rejected.length,
+      rejected: rejected.length,
+      blankLines: 0,
+      titleLines: 0,
+    },
+    rejected,
+    issues,
+    header,
+    encoding: end?.encoding ?? 'utf-8',
+  };
+}
+
+/**
+ * Options of {@link computeIndicatorsFromSource}: the indicator options of `computeIndicators` and the job's.
+ *
+ * @example
+ * ```ts
+ * import type { IndicatorsFromSourceOptions } from 'shequ/pipeline';
+ * const options: IndicatorsFromSourceOptions = { profile: 'hebei', asOf: '2025-12-31', groupBy: ['county'] };
+ * ```
+ */
+export interface IndicatorsFromSourceOptions
+  extends JobOptions,
+    Omit<IndicatorRowsOptions, 'profile' | 'asOf'> {
+  /** A built-in profile name or a profile (default `'national'`); an unknown name is an error. */
+  readonly profile?: IndicatorProfileName | IndicatorProfile;
+  /** Date of the progress assessment (default today in China). */
+  readonly asOf?: AsOfInput;
+}
+
+/**
+ * The result of {@link computeIndicatorsFromSource}: what was read, and the indicator rows, generated on demand
+ * region by region (a national table is written as it is made, never held whole).
+ *
+ * @example
+ * ```ts
+ * import type { IndicatorsFromSource } from 'shequ/pipeline';
+ * const count = (job: IndicatorsFromSource) => [...job.rows()].length;
+ * ```
+ */
+export interface IndicatorsFromSource extends JobInput {
+  /** The date the progress is assessed at. */
+  readonly asOf: string;
+  /** The profile's id. */
+  readonly profile: string;
+  /** The rows: regions top level first in code order, then units (with `unit` in `groupBy`) in code order. */
+  rows(): IterableIterator<IndicatorRow>;
+  /** The mergeable partial aggregates of what was read (for a merge with other sources). */
+  parts(): IndicatorParts;
+}
+
+/**
+ * Computes the indicators of a statistics sheet straight from its source — CSV text or bytes in any encoding shequ
+ * reads, an .xlsx workbook, a `File`, a Node or web stream — in one pass and bounded memory: rows are read in
+ * batches (one promise per chunk of the file), placed into the accumulator as they come, and never kept (unless
+ * unit rows are asked for); the rejected rows are kept with their reasons. The same job the `shequ indicators`
+ * command runs.
+ *
+ * @param source - the sheet
+ * @param options - profile, levels, as-of date, names; how to read; progress and cancellation
+ * @returns what was read and the rows; a failure only for bad options (an unknown profile, a bad date)
+ *
+ * @example
+ * ```ts
+ * import { computeIndicatorsFromSource } from 'shequ/pipeline';
+ * const job = await computeIndicatorsFromSource('统计用区划代码,类型,是否建有综合服务设施\n130123100201,村委会,是\n', {
+ *   groupBy: ['county'], asOf: '2025-12-31',
+ * });
+ * job.success && [...job.data.rows()].find((row) => row.indicator === 'ruralFacilityCoverage')?.value;
+ * //=> 100
+ * ```
+ */
+export async function computeIndicatorsFromSource(
+  source: SheetSource,
+  options: IndicatorsFromSourceOptions = {},
+): Promise<Result<IndicatorsFromSource>> {
+  const asOf = resolveAsOf(options.asOf);
+  if (!asOf.success) return asOf;
+  let accumulator: IndicatorAccumulator;
+  try {
+    accumulator = createIndicatorAccumulator(
+      options.profile === undefined ? {} : { profile: options.profile },
+    );
+  } catch (error) {
+    return failure((error as { issues?: Issue[] }).issues ?? [badProfile()]);
+  }
+  const rowOptions = { ...options, asOf: asOf.data };
+  // Fail on bad row options now, before the file is read.
+  try {
+    accumulator.rows(rowOptions);
+  } catch (error) {
+    return failure((error as { issues?: Issue[] }).issues ?? [badProfile()]);
+  }
+  const units: UnitStatistics[] | undefined = options.groupBy?.includes('unit') === true ? [] : undefined;
+  const input = await readSource(source, options, (row) => {
+    if (accumulator.add(row) && units !== undefined) units.push(row);
+  });
+  const profile = accumulator.profile;
+  return success({
+    ...input,
+    asOf: asOf.data,
+    profile: profile.id,
+    rows: () => rowsOf(accumulator, rowOptions, units, profile),
+    parts: () => accumulator.parts(),
+  });
+}
+
+function* rowsOf(
+  accumulator: IndicatorAccumulator,
+  options: IndicatorsFromSourceOptions & { asOf: string },
+  units: readonly UnitStatistics[] | undefined,
+  profile: IndicatorProfile,
+): IterableIterator<IndicatorRow> {
+  yield* accumulator.rows(options);
+  if (units === undefined || units.length === 0) return;
+  const { signal: _signal, onProgress: _progress, read: _read, ...rest } = options;
+  for (const row of computeIndicators(units, { ...rest, profile, groupBy: ['unit'] }))
+    if (row.level === 'unit') yield row;
+}
+
+function badProfile(): Issue {
+  return createIssue(
+    'invalid_option',
+    { zh: '指标方案无效', en: 'Invalid indicator profile' },
+    { path: ['profile'] },
+  );
+}

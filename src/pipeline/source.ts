@@ -1,0 +1,146 @@
+import { createIssue, type Issue } from '../core/issue.js';
+import type { ChunkSource, ReadOptions, StreamEvent } from '../io/read.js';
+import { streamUnitStatisticsBatches } from '../io/read.js';
+import { XLSX_LIMITS } from '../io/xlsx-limits.js';
+
+/**
+ * What the pipeline reads: CSV text, the bytes of a CSV or .xlsx file, a `Blob` or `File` (browsers), or chunks of
+ * a file (a Node stream, a web `ReadableStream`, any async iterable). A workbook is told from CSV by its first bytes
+ * (a zip), not by a name.
+ *
+ * @example
+ * ```ts
+ * import type { SheetSource } from 'shequ/pipeline';
+ * const source: SheetSource = '统计用区划代码,类型\n130123100201,村委会\n';
+ * ```
+ */
+export type SheetSource = string | Uint8Array | ArrayBuffer | Blob | ChunkSource;
+
+/**
+ * How to read a source: the CSV options of `shequ/io` and, for a workbook, the sheet.
+ *
+ * @example
+ * ```ts
+ * import type { SheetReadOptions } from 'shequ/pipeline';
+ * const read: SheetReadOptions = { encoding: 'gb18030', sheet: '社区统计' };
+ * ```
+ */
+export interface SheetReadOptions extends ReadOptions {
+  /** The sheet of a workbook, by name or 1-based number (default: the first). */
+  readonly sheet?: string | number;
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+
+function isZip(bytes: Uint8Array): boolean {
+  return ZIP.every((byte, i) => bytes[i] === byte);
+}
+
+/** The source as chunks (a `Blob` through its stream, bytes as one chunk). */
+function chunksOf(source: SheetSource): ChunkSource | undefined {
+  if (typeof source === 'string')
+    return (async function* () {
+      yield source;
+    })();
+  if (source instanceof Uint8Array || source instanceof ArrayBuffer) {
+    const bytes = source instanceof Uint8Array ? source : new Uint8Array(source);
+    return (async function* () {
+      yield bytes;
+    })();
+  }
+  if (typeof Blob !== 'undefined' && source instanceof Blob) return source.stream();
+  return source as ChunkSource;
+}
+
+async function* iterate(source: ChunkSource): AsyncGenerator<Uint8Array | string> {
+  if (Symbol.asyncIterator in source) {
+    yield* source as AsyncIterable<Uint8Array | string>;
+    return;
+  }
+  const reader = (source as ReadableStream<Uint8Array | string>).getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+function tooLarge(): Issue {
+  return createIssue('limit_exceeded', {
+    zh: `工作簿超过 ${XLSX_LIMITS.maxFileBytes / 1024 / 1024} MB 的读取上限`,
+    en: `The workbook is over the ${XLSX_LIMITS.maxFileBytes / 1024 / 1024} MB reading limit`,
+  });
+}
+
+/** The batches of a workbook whose first chunk was seen: the whole file is gathered (a zip is read from its end). */
+async function* workbookBatches(
+  first: Uint8Array,
+  rest: AsyncGenerator<Uint8Array | string>,
+  options: SheetReadOptions,
+): AsyncGenerator<readonly StreamEvent[]> {
+  const parts: Uint8Array[] = [first];
+  let size = first.length;
+  for await (const chunk of rest) {
+    const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
+    size += bytes.length;
+    if (size > XLSX_LIMITS.maxFileBytes) {
+      yield [{ kind: 'end', counts: emptyCounts(), issues: [tooLarge()], encoding: 'utf-8' }];
+      return;
+    }
+    parts.push(bytes);
+  }
+  const whole = new Uint8Array(size);
+  let at = 0;
+  for (const part of parts) {
+    whole.set(part, at);
+    at += part.length;
+  }
+  // Loaded only for workbooks: a CSV job never pays for the zip and XML readers.
+  const { streamUnitStatisticsXlsxBatches } = await import('../io/xlsx.js');
+  yield* streamUnitStatisticsXlsxBatches(whole, options.sheet === undefined ? {} : { sheet: options.sheet });
+}
+
+function emptyCounts() {
+  return { read: 0, accepted: 0, rejected: 0, blankLines: 0, titleLines: 0 };
+}
+
+/**
+ * The batches of reader events of any source: CSV streamed chunk by chunk, a workbook (found by its first bytes)
+ * gathered then streamed out of its zip. The last batch ends with the `end` event.
+ */
+export async function* sourceBatches(
+  source: SheetSource,
+  options: SheetReadOptions,
+): AsyncGenerator<readonly StreamEvent[]> {
+  const chunks = chunksOf(source);
+  if (chunks === undefined || chunks === null) {
+    yield* streamUnitStatisticsBatches(chunks as unknown as ChunkSource, options);
+    return;
+  }
+  let iterator: AsyncGenerator<Uint8Array | string>;
+  let first: IteratorResult<Uint8Array | string>;
+  try {
+    iterator = iterate(chunks);
+    first = await iterator.next();
+  } catch {
+    // Not a source, or one that fails at once: the reader says which, as it does for any other input.
+    yield* streamUnitStatisticsBatches(chunks, options);
+    return;
+  }
+  if (first.done !== true && first.value instanceof Uint8Array && isZip(first.value)) {
+    yield* workbookBatches(first.value, iterator, options);
+    return;
+  }
+  const { sheet: _sheet, ...csv } = options;
+  yield* streamUnitStatisticsBatches(
+    (async function* () {
+      if (first.done !== true) yield first.value;
+      yield* iterator;
+    })(),
+    csv,
+  );
+}
