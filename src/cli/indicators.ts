@@ -6,7 +6,8 @@ import {
   indicatorRowsFromParts,
   type UnitStatistics,
 } from 'shequ';
-import { csvLine, encodeCsv, indicatorRowsTable, rejectedRowsToCsv } from 'shequ/io';
+import { encodeCsv, rejectedRowsToCsv } from 'shequ/io';
+import { createChunkSink, INDICATOR_ROW_WRITERS, isStreamFormat } from '../report/index.js';
 import {
   type CliStreams,
   checkWritable,
@@ -18,7 +19,7 @@ import {
   writeWholeFile,
 } from './context.js';
 import { divisionLists, type InputRows, readRows } from './input.js';
-import { indicatorMarkdown, indicatorTable, type Lang, writeJsonArray } from './render.js';
+import { indicatorMarkdown, indicatorTable, type Lang } from './render.js';
 
 export const INDICATORS_HELP = `Usage: shequ indicators FILE [options]
 
@@ -28,7 +29,8 @@ Options:
   --profile NAME       national (default), hebei or beijing
   --group-by LEVELS    comma-separated: province, prefecture, county, township, unit (default: the four regions)
   --as-of DATE         date for the progress against targets, YYYY-MM-DD (default: today in China)
-  --format FORMAT      table (default), json, csv or md
+  --format FORMAT      table (default), json, ndjson, csv or md; json is one array (a row per line), ndjson one
+                       row object per line with nothing around them (JSON Lines, for scripts that stream)
   --out FILE           write there instead of to standard output
   --rejects FILE       write the rejected rows there (CSV: line, original cells, reason)
   --divisions FILE     a CSV of code,name to name regions (the Beijing and Hebei lists are built in)
@@ -117,7 +119,7 @@ export async function runIndicators(args: readonly string[], streams: CliStreams
     'indicators',
     'format',
     values.format as string | undefined,
-    ['table', 'json', 'csv', 'md'] as const,
+    ['table', 'json', 'ndjson', 'csv', 'md'] as const,
     'table',
   );
   if (options.warning !== undefined) streams.stderr.write(options.warning);
@@ -128,11 +130,10 @@ export async function runIndicators(args: readonly string[], streams: CliStreams
     divisions: values.divisions as string | undefined,
   });
   const output = openOutput(values.out as string | undefined, streams);
-  if (format === 'json') await writeJsonArray(output, rows);
-  else if (format === 'csv') {
-    const table = indicatorRowsTable(rows);
-    await output.write(`\ufeff${csvLine(table.header)}`);
-    for (const row of table.rows) await output.write(csvLine(row));
+  if (isStreamFormat(format)) {
+    const sink = createChunkSink(output.chunks);
+    await INDICATOR_ROW_WRITERS[format](rows, sink);
+    await sink.end();
   } else if (format === 'md') await output.write(indicatorMarkdown(rows, options.lang));
   else await output.write(indicatorTable(rows, options.lang));
   await output.close();

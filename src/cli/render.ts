@@ -1,5 +1,4 @@
 import { type Finding, INDICATORS, type IndicatorRow, maskIdNumbersInText, RULES } from 'shequ';
-import type { Output } from './context.js';
 import { formatTable } from './table.js';
 
 export type Lang = 'zh' | 'en';
@@ -117,14 +116,3 @@ export function findingMarkdown(findings: readonly Finding[], lang: Lang): strin
  */
 export const maskStrings = (_key: string, value: unknown) =>
   typeof value === 'string' ? maskIdNumbersInText(value) : value;
-
-/** Writes items as a JSON array, one item at a time: never one string of the whole output. */
-export async function writeJsonArray(output: Output, items: Iterable<unknown>): Promise<void> {
-  let first = true;
-  await output.write('[');
-  for (const item of items) {
-    await output.write(`${first ? '\n' : ',\n'}${JSON.stringify(item, maskStrings)}`);
-    first = false;
-  }
-  await output.write(first ? ']\n' : '\n]\n');
-}

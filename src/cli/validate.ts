@@ -1,5 +1,5 @@
 import { isAtLeastSeverity, type Severity, type UnitStatistics, validate } from 'shequ';
-import { csvLine, findingsTable } from 'shequ/io';
+import { createChunkSink, isStreamFormat, VALIDATION_WRITERS } from '../report/index.js';
 import {
   type CliStreams,
   checkWritable,
@@ -11,7 +11,7 @@ import {
 } from './context.js';
 import { reportInput } from './indicators.js';
 import { divisionLists, readRows } from './input.js';
-import { findingMarkdown, findingTable, type Lang, ruleTitle, writeJsonArray } from './render.js';
+import { findingMarkdown, findingTable, type Lang, ruleTitle } from './render.js';
 
 export const VALIDATE_HELP = `Usage: shequ validate FILE [options]
 
@@ -21,7 +21,8 @@ cites its source. Rules whose data are missing are counted as not checked.
 Options:
   --profile NAME       national (default), hebei or beijing
   --as-of DATE         date the rules apply at, YYYY-MM-DD (default: today in China)
-  --format FORMAT      table (default), json, csv or md
+  --format FORMAT      table (default), json, ndjson, csv or md; ndjson: one finding object per line, then a
+                       last line {"asOf","profile","summary"} (the report without its findings)
   --out FILE           write there instead of to standard output
   --fail-on LEVEL      error (default), warning, info or never: exit 1 when a finding is at least this serious
                        (or a row was rejected, unless never)
@@ -55,7 +56,7 @@ export async function runValidate(args: readonly string[], streams: CliStreams):
     'validate',
     'format',
     values.format as string | undefined,
-    ['table', 'json', 'csv', 'md'] as const,
+    ['table', 'json', 'ndjson', 'csv', 'md'] as const,
     'table',
   );
   const failOn = oneOf(
@@ -81,16 +82,10 @@ export async function runValidate(args: readonly string[], streams: CliStreams):
     ...(divisions === undefined ? {} : { divisions }),
   });
   const output = openOutput(values.out as string | undefined, streams);
-  if (format === 'json') {
-    await output.write(
-      `{"asOf":${JSON.stringify(report.asOf)},"profile":${JSON.stringify(report.profile)},"summary":${JSON.stringify(report.summary)},"findings":`,
-    );
-    await writeJsonArray(output, report.findings);
-    await output.write('}\n');
-  } else if (format === 'csv') {
-    const table = findingsTable(report.findings, { lang });
-    await output.write(`\ufeff${csvLine(table.header)}`);
-    for (const row of table.rows) await output.write(csvLine(row));
+  if (isStreamFormat(format)) {
+    const sink = createChunkSink(output.chunks);
+    await VALIDATION_WRITERS[format](report, sink, lang);
+    await sink.end();
   } else {
     await output.write(
       format === 'md' ? findingMarkdown(report.findings, lang) : findingTable(report.findings, lang),

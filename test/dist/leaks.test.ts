@@ -44,7 +44,14 @@ function leaks(text: string): string[] {
   try {
     jsonStrings(JSON.parse(text), pieces);
   } catch {
-    // not JSON (or JSON Lines): the text itself is scanned
+    // not one JSON value: JSON Lines (--format ndjson) are read line by line, any other text is scanned as it is
+    for (const line of text.split('\n')) {
+      try {
+        jsonStrings(JSON.parse(line), pieces);
+      } catch {
+        // not JSON
+      }
+    }
   }
   const found: string[] = [];
   for (const piece of pieces) {
@@ -102,7 +109,7 @@ beforeAll(() => {
 
 describe('no full ID number leaves the CLI', () => {
   it('indicators --group-by unit in every format, to stdout and --out, with --rejects', () => {
-    for (const format of ['table', 'json', 'csv', 'md']) {
+    for (const format of ['table', 'json', 'ndjson', 'csv', 'md']) {
       const toStdout = shequ([
         'indicators',
         dataFile,
@@ -144,7 +151,7 @@ describe('no full ID number leaves the CLI', () => {
   });
 
   it('validate in every format, report HTML, schema', () => {
-    for (const format of ['table', 'json', 'csv', 'md'])
+    for (const format of ['table', 'json', 'ndjson', 'csv', 'md'])
       shequ([
         'validate',
         dataFile,

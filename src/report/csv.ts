@@ -1,0 +1,152 @@
+/**
+ * CSV of indicator rows and findings, streamed through a buffered sink: the same text as `indicatorRowsTable` /
+ * `findingsTable` through `csvLine` with the CLI's ID filter over it (UTF-8 BOM first, CRLF line ends, RFC 4180
+ * quoting, formula injection neutralised, ID numbers masked), byte for byte. Cells whose text recurs — the
+ * indicator, its unit and target, a rule's source, the date — are built once and remembered.
+ *
+ * Exact piece by piece, as in json-text.ts: cells are separated by `,` and lines by CRLF, and a quoted cell begins
+ * and ends with `"`: none of these can be part of an ID-shaped run, so a cell masked alone is masked as the whole
+ * line would be. Text cells are masked by `neutralizeFormula`; a number is masked when its text has 15 characters
+ * or more.
+ */
+import { maskIdNumbersInText } from '../core/mask.js';
+import type { IndicatorRow } from '../indicators/rows.js';
+import { type CellValue, neutralizeFormula } from '../io/write.js';
+import type { Finding } from '../standards/validate.js';
+import type { ChunkSink } from './sink.js';
+
+const MEMO_LIMIT = 4096;
+
+/** The header of indicator rows (as `indicatorRowsTable`). */
+export const INDICATOR_CSV_COLUMNS = [
+  'region',
+  'level',
+  'name',
+  'indicator',
+  'numerator',
+  'denominator',
+  'missing',
+  'value',
+  'unit',
+  'target',
+  'status',
+  'expected',
+  'gap',
+  'asOf',
+] as const;
+
+/** The header of findings (as `findingsTable`). */
+export const FINDING_CSV_COLUMNS = [
+  'unit',
+  'rule',
+  'severity',
+  'path',
+  'message',
+  'expected',
+  'actual',
+  'document',
+  'section',
+  'quote',
+] as const;
+
+/** One CSV cell's text, as `csvLine` writes it and the output filter leaves it. */
+function cellText(value: CellValue): string {
+  if (typeof value === 'number') {
+    const text = String(value);
+    return text.length < 15 ? text : maskIdNumbersInText(text);
+  }
+  const text = neutralizeFormula(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * A cell writer that remembers the text of recurring strings (bounded: cleared when full).
+ *
+ * @returns the cell function
+ *
+ * @example
+ * ```ts
+ * const cell = createCsvCells();
+ * [cell('西上泽村, 正定'), cell(26.5), cell('=x'), cell(undefined)];
+ * //=> ['"西上泽村, 正定"', '26.5', "'=x", '']
+ * ```
+ */
+export function createCsvCells(): (value: CellValue) => string {
+  const memo = new Map<string, string>();
+  return (value) => {
+    if (typeof value !== 'string') return cellText(value);
+    let text = memo.get(value);
+    if (text === undefined) {
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      text = cellText(value);
+      memo.set(value, text);
+    }
+    return text;
+  };
+}
+
+/** The header line with the BOM that makes Excel read UTF-8. */
+const headerLine = (columns: readonly string[]) => `\ufeff${columns.map(cellText).join(',')}\r\n`;
+
+/**
+ * Writes indicator rows as CSV (header with BOM first), awaiting the sink only when it hands a chunk over.
+ *
+ * @param rows - the rows, possibly generated region by region
+ * @param sink - where the text goes
+ * @returns when every row is in the sink
+ *
+ * @example
+ * ```ts
+ * await writeIndicatorRowsCsv(rows, sink);
+ * ```
+ */
+export async function writeIndicatorRowsCsv(rows: Iterable<IndicatorRow>, sink: ChunkSink): Promise<void> {
+  const cell = createCsvCells();
+  let wait = sink.write(headerLine(INDICATOR_CSV_COLUMNS));
+  if (wait !== undefined) await wait;
+  for (const r of rows) {
+    const target = r.target === undefined ? '' : `${r.target.comparator} ${r.target.value}`;
+    wait = sink.write(
+      `${cell(r.region)},${cell(r.level)},${cell(r.name)},${cell(r.indicator)},${cell(r.numerator)},${cell(
+        r.denominator,
+      )},${cell(r.missing)},${cell(r.value)},${cell(r.unit)},${cell(target)},${cell(r.status)},${cell(
+        r.expected,
+      )},${cell(r.gap)},${cell(r.asOf)}\r\n`,
+    );
+    if (wait !== undefined) await wait;
+  }
+}
+
+/**
+ * Writes findings as CSV (header with BOM first) in Chinese or English messages.
+ *
+ * @param findings - the findings
+ * @param sink - where the text goes
+ * @param lang - the language of the messages
+ * @returns when every finding is in the sink
+ *
+ * @example
+ * ```ts
+ * await writeFindingsCsv(report.findings, sink, 'zh');
+ * ```
+ */
+export async function writeFindingsCsv(
+  findings: Iterable<Finding>,
+  sink: ChunkSink,
+  lang: 'zh' | 'en',
+): Promise<void> {
+  const cell = createCsvCells();
+  let wait = sink.write(headerLine(FINDING_CSV_COLUMNS));
+  if (wait !== undefined) await wait;
+  for (const f of findings) {
+    const source = f.source;
+    wait = sink.write(
+      `${cell(f.unit)},${cell(f.rule)},${cell(f.severity)},${cell(f.path.join('.'))},${cell(
+        f.message[lang],
+      )},${cell(f.expected)},${cell(f.actual)},${cell(source.document)},${cell(source.section)},${cell(
+        source.quote,
+      )}\r\n`,
+    );
+    if (wait !== undefined) await wait;
+  }
+}

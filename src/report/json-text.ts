@@ -1,0 +1,197 @@
+/**
+ * The JSON text of result rows, fast and exact: for every value it gives what the CLI has always written —
+ * `JSON.stringify(value, maskStrings)` (every string masked before it is escaped) passed through the output's ID
+ * filter (`maskIdNumbersInText` over the text) — byte for byte, with the same key order.
+ *
+ * Why it is exact piece by piece: the ID detector reads runs of digits, X and separators, and a run ends at any other
+ * character. Every piece this serialiser writes — a key with its colon, a string with its quotes, a number, a
+ * literal, an object or array with its brackets — begins and ends at such a character (`"`, `:`, `,`, `{`, `}`, `[`,
+ * `]`), so masking the whole text is masking each piece, and a piece can be masked once and reused. A string is
+ * masked, escaped, and masked again only when escaping wrote something (`\u0001` writes digits; `\t` breaks a run);
+ * a number is masked when its text has 15 characters or more (a 16-digit sum could hold an ID-shaped window).
+ *
+ * The constant part of a row — the `target` of an indicator, the `source` of a finding, the same object in every row
+ * of that indicator or rule — is serialised once and spliced in while the object is unchanged (checked by identity,
+ * then by its keys and values, so a caller who mutates it still gets its current text). Anything that is not plain
+ * data (a `toJSON`, a class instance, a bigint, nesting deeper than 64) sends the whole row to `JSON.stringify`.
+ */
+import { maskIdNumbersInText } from '../core/mask.js';
+
+/** Characters JSON.stringify escapes: quote, backslash, controls, surrogates (a lone one is escaped). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters JSON escapes
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+/** Strings at least this long are remembered (shorter ones cost less to redo than to look up). */
+const MEMO_MIN_LENGTH = 12;
+/** Bounds of the memo tables: they are cleared when full, so unique names never pile up. */
+const MEMO_LIMIT = 4096;
+const CONSTANT_LIMIT = 256;
+const MAX_DEPTH = 64;
+
+/** A value the fast path does not handle: the whole row goes to JSON.stringify. */
+const EXOTIC = Symbol('exotic');
+
+/** The replacer of the CLI's JSON: every string masked before it is escaped. */
+const maskStrings = (_key: string, value: unknown) =>
+  typeof value === 'string' ? maskIdNumbersInText(value) : value;
+
+/** A string as JSON text, masked as the CLI's JSON and its output filter together mask it. */
+function stringText(text: string): string {
+  const masked = maskIdNumbersInText(text);
+  if (!NEEDS_ESCAPE.test(masked)) return `"${masked}"`;
+  return maskIdNumbersInText(JSON.stringify(masked));
+}
+
+/** A number as JSON text (non-finite numbers are `null`), masked when long enough to hold an ID-shaped run. */
+function numberText(value: number): string {
+  if (!Number.isFinite(value)) return 'null';
+  const text = String(value);
+  return text.length < 15 ? text : maskIdNumbersInText(text);
+}
+
+/** A flat object serialised once: its keys and values at that time, to see whether it is still the same. */
+interface ConstantEntry {
+  readonly keys: readonly string[];
+  readonly values: readonly unknown[];
+  readonly text: string;
+}
+
+/**
+ * Options of {@link createJsonSerializer}.
+ *
+ * @example
+ * ```ts
+ * const options: JsonSerializerOptions = { constantKeys: ['target'] };
+ * ```
+ */
+export interface JsonSerializerOptions {
+  /** Keys whose (flat) object values recur from row to row and are serialised once. */
+  readonly constantKeys?: readonly string[];
+}
+
+/**
+ * A serialiser of rows to JSON text: `serialize(row)` equals
+ * `maskIdNumbersInText(JSON.stringify(row, maskStrings))` for every JSON-serialisable row, faster (strings and the
+ * constant objects are remembered, nothing goes through a replacer callback).
+ *
+ * @param options - the keys whose object values are constant parts
+ * @returns the serialiser (it holds bounded memo tables: use one per output)
+ *
+ * @example
+ * ```ts
+ * const serialize = createJsonSerializer({ constantKeys: ['target'] });
+ * serialize({ region: '130123000000', name: '身份证11010519491231002X', value: 1.5, reason: undefined });
+ * //=> '{"region":"130123000000","name":"身份证110105********002X","value":1.5}'
+ * ```
+ */
+export function createJsonSerializer(options: JsonSerializerOptions = {}): (row: unknown) => string {
+  const constantKeys = new Set(options.constantKeys ?? []);
+  const strings = new Map<string, string>();
+  const keys = new Map<string, string>();
+  const constants = new Map<object, ConstantEntry>();
+
+  const memoString = (text: string): string => {
+    if (text.length < MEMO_MIN_LENGTH) return stringText(text);
+    let json = strings.get(text);
+    if (json === undefined) {
+      if (strings.size >= MEMO_LIMIT) strings.clear();
+      json = stringText(text);
+      strings.set(text, json);
+    }
+    return json;
+  };
+
+  /** `"key":` as the output filter leaves it (keys are not given to the replacer, only to the filter). */
+  const keyText = (key: string): string => {
+    let json = keys.get(key);
+    if (json === undefined) {
+      if (keys.size >= MEMO_LIMIT) keys.clear();
+      json = `${maskIdNumbersInText(JSON.stringify(key))}:`;
+      keys.set(key, json);
+    }
+    return json;
+  };
+
+  /** JSON text of a value; `undefined` where JSON.stringify leaves it out; EXOTIC where the fast path stops. */
+  function valueText(value: unknown, depth: number): string | undefined | typeof EXOTIC {
+    switch (typeof value) {
+      case 'string':
+        return memoString(value);
+      case 'number':
+        return numberText(value);
+      case 'boolean':
+        return value ? 'true' : 'false';
+      case 'undefined':
+      case 'function':
+      case 'symbol':
+        return undefined;
+      case 'object':
+        if (value === null) return 'null';
+        if (depth > MAX_DEPTH) return EXOTIC;
+        if (Array.isArray(value)) return arrayText(value, depth);
+        return objectText(value, depth);
+      default:
+        return EXOTIC; // bigint: JSON.stringify decides (it throws, unless the caller gave BigInt a toJSON)
+    }
+  }
+
+  function arrayText(array: readonly unknown[], depth: number): string | typeof EXOTIC {
+    if (Object.getPrototypeOf(array) !== Array.prototype) return EXOTIC;
+    let out = '[';
+    for (let i = 0; i < array.length; i++) {
+      const text = valueText(array[i], depth + 1);
+      if (text === EXOTIC) return EXOTIC;
+      out += `${i === 0 ? '' : ','}${text ?? 'null'}`;
+    }
+    return `${out}]`;
+  }
+
+  function objectText(object: object, depth: number): string | typeof EXOTIC {
+    const proto = Object.getPrototypeOf(object);
+    if ((proto !== Object.prototype && proto !== null) || 'toJSON' in object) return EXOTIC;
+    const record = object as Record<string, unknown>;
+    let out = '{';
+    let first = true;
+    for (const key of Object.keys(record)) {
+      const value = record[key];
+      const text =
+        constantKeys.has(key) && typeof value === 'object' && value !== null
+          ? constantText(value, depth + 1)
+          : valueText(value, depth + 1);
+      if (text === EXOTIC) return EXOTIC;
+      if (text === undefined) continue;
+      out += `${first ? '' : ','}${keyText(key)}${text}`;
+      first = false;
+    }
+    return `${out}}`;
+  }
+
+  /** A constant object: its text from the table while its keys and values are those it was serialised with. */
+  function constantText(object: object, depth: number): string | typeof EXOTIC {
+    const entry = constants.get(object);
+    const record = object as Record<string, unknown>;
+    const now = Object.keys(record);
+    if (entry !== undefined && now.length === entry.keys.length) {
+      let same = true;
+      for (let i = 0; i < now.length && same; i++)
+        same = now[i] === entry.keys[i] && record[now[i] as string] === entry.values[i];
+      if (same) return entry.text;
+    }
+    const text = valueText(object, depth);
+    if (typeof text !== 'string') return EXOTIC; // an object always has a text, unless it is exotic
+    const values = now.map((key) => record[key]);
+    // Only flat objects are remembered: a nested object could change inside without the check seeing it.
+    if (values.every((value) => value === null || typeof value !== 'object')) {
+      if (constants.size >= CONSTANT_LIMIT) constants.clear();
+      constants.set(object, { keys: now, values, text });
+    }
+    return text;
+  }
+
+  return (row: unknown): string => {
+    const text = valueText(row, 0);
+    if (typeof text === 'string') return text;
+    // Not plain data (or nothing JSON can write): exactly what the CLI's JSON always gave.
+    const fallback = JSON.stringify(row, maskStrings) as string | undefined;
+    return fallback === undefined ? 'null' : maskIdNumbersInText(fallback);
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * The chunk sink: text in equals text out in any chunk size; a target's promise holds the writer back (never two
+ * chunks in flight); rows of a generator are written while it runs (nothing collected: memory flat in the rows).
+ */
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import type { IndicatorRow } from '../../src/indicators/rows.js';
+import { writeIndicatorRowsCsv } from '../../src/report/csv.js';
+import { writeIndicatorRowsJson } from '../../src/report/json.js';
+import { writeIndicatorRowsNdjson } from '../../src/report/ndjson.js';
+import { createChunkSink } from '../../src/report/sink.js';
+
+describe('createChunkSink', () => {
+  test.prop([fc.array(fc.string()), fc.integer({ min: 1, max: 50 })])(
+    'hands every text over, in order, in chunks of at least the chunk size (but the last)',
+    async (texts, size) => {
+      const chunks: string[] = [];
+      const sink = createChunkSink({ write: (chunk) => void chunks.push(chunk) }, size);
+      for (const text of texts) sink.write(text);
+      await sink.end();
+      expect(chunks.join('')).toBe(texts.join(''));
+      for (const chunk of chunks.slice(0, -1)) expect(chunk.length).toBeGreaterThanOrEqual(size);
+      expect(chunks.every((chunk) => chunk.length > 0)).toBe(true);
+    },
+  );
+
+  it('gathers small writes into one chunk: ab + cde with a chunk of 4', async () => {
+    const chunks: string[] = [];
+    const sink = createChunkSink({ write: (chunk) => void chunks.push(chunk) }, 4);
+    expect(sink.write('ab')).toBeUndefined();
+    expect(sink.write('cde')).toBeUndefined(); // the target returned nothing: no promise to await
+    sink.write('f');
+    await sink.end();
+    expect(chunks).toEqual(['abcde', 'f']);
+  });
+});
+
+const rowAt = (i: number): IndicatorRow => ({
+  region: String(130123000000 + i * 1000),
+  level: 'township',
+  indicator: 'facilityAreaPer100Households',
+  numerator: i,
+  denominator: 100,
+  missing: 0,
+  value: i / 100,
+  unit: 'm²',
+  status: 'no-target',
+  expected: null,
+  gap: null,
+  asOf: '2025-12-31',
+});
+
+describe('writers over a generator', () => {
+  for (const [format, write] of [
+    ['json', writeIndicatorRowsJson],
+    ['ndjson', writeIndicatorRowsNdjson],
+    ['csv', writeIndicatorRowsCsv],
+  ] as const) {
+    it(`${format}: writes while the rows are generated and waits for a slow target`, async () => {
+      let generated = 0;
+      let inFlight = 0;
+      let mostInFlight = 0;
+      const generatedAtWrite: number[] = [];
+      function* rows() {
+        for (let i = 0; i < 20_000; i++) {
+          generated++;
+          yield rowAt(i);
+        }
+      }
+      const target = {
+        write: async () => {
+          generatedAtWrite.push(generated);
+          inFlight++;
+          mostInFlight = Math.max(mostInFlight, inFlight);
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          inFlight--;
+        },
+      };
+      const sink = createChunkSink(target, 1 << 16);
+      await write(rows(), sink);
+      await sink.end();
+      expect(generatedAtWrite.length).toBeGreaterThan(3);
+      // The first chunk went out when a fraction of the rows existed: they are not collected first.
+      expect(generatedAtWrite[0]).toBeLessThan(20_000 / 3);
+      expect(mostInFlight).toBe(1);
+    });
+  }
+});
