@@ -1,12 +1,6 @@
-import {
-  computeIndicators,
-  createIndicatorAccumulator,
-  type GroupLevel,
-  type IndicatorRow,
-  indicatorRowsFromParts,
-  type UnitStatistics,
-} from 'shequ';
+import { type GroupLevel, type IndicatorRow, unwrap } from 'shequ';
 import { encodeCsv, rejectedRowsToCsv } from 'shequ/io';
+import { computeIndicatorsFromSource } from 'shequ/pipeline';
 import { createChunkSink, INDICATOR_ROW_WRITERS, isStreamFormat } from '../report/index.js';
 import {
   type CliStreams,
@@ -16,9 +10,10 @@ import {
   openOutput,
   parse,
   profileAndDate,
+  progressReporter,
   writeWholeFile,
 } from './context.js';
-import { divisionLists, type InputRows, readRows } from './input.js';
+import { divisionLists, failIfUnreadable, fileSource, type InputRows, requireFile } from './input.js';
 import { indicatorMarkdown, indicatorTable, type Lang } from './render.js';
 
 export const INDICATORS_HELP = `Usage: shequ indicators FILE [options]
@@ -59,28 +54,31 @@ export function indicatorOptions(command: string, values: Record<string, string 
   return { profile, asOf, groupBy, lang, warning };
 }
 
-/** Reads the file and computes its indicator rows: streamed into the accumulator unless unit rows are wanted. */
+/**
+ * Reads the file and computes its indicator rows with the pipeline: rows go into the accumulator as they are read,
+ * and the indicator rows are generated on demand, region by region, for the writer to stream.
+ */
 export async function computeFromFile(
   command: string,
   file: string | undefined,
   streams: CliStreams,
   options: ReturnType<typeof indicatorOptions> & { divisions: string | undefined },
-): Promise<{ rows: IndicatorRow[]; input: InputRows }> {
+): Promise<{ rows: Iterable<IndicatorRow>; input: InputRows }> {
+  const path = requireFile(command, file);
   const divisions = await divisionLists(options.divisions);
-  const settings = {
-    profile: options.profile,
-    asOf: options.asOf,
-    divisions,
-    ...(options.groupBy === undefined ? {} : { groupBy: options.groupBy }),
-  };
-  if (options.groupBy?.includes('unit') === true) {
-    const kept: UnitStatistics[] = [];
-    const input = await readRows(command, file, streams, (row) => kept.push(row));
-    return { rows: computeIndicators(kept, settings), input };
-  }
-  const accumulator = createIndicatorAccumulator({ profile: options.profile });
-  const input = await readRows(command, file, streams, (row) => accumulator.add(row));
-  return { rows: indicatorRowsFromParts(accumulator.parts(), settings), input };
+  const progress = progressReporter(streams);
+  const job = unwrap(
+    await computeIndicatorsFromSource(fileSource(path, streams), {
+      profile: options.profile,
+      asOf: options.asOf,
+      divisions,
+      ...(options.groupBy === undefined ? {} : { groupBy: options.groupBy }),
+      onProgress: (p) => progress.tick(p.read),
+    }),
+  );
+  progress.done();
+  failIfUnreadable(command, path, job.issues);
+  return { rows: job.rows(), input: job };
 }
 
 /** Reports what was read on stderr and writes the rejects file; returns whether rows were rejected. */
@@ -134,8 +132,8 @@ export async function runIndicators(args: readonly string[], streams: CliStreams
     const sink = createChunkSink(output.chunks);
     await INDICATOR_ROW_WRITERS[format](rows, sink);
     await sink.end();
-  } else if (format === 'md') await output.write(indicatorMarkdown(rows, options.lang));
-  else await output.write(indicatorTable(rows, options.lang));
+  } else if (format === 'md') await output.write(indicatorMarkdown([...rows], options.lang));
+  else await output.write(indicatorTable([...rows], options.lang));
   await output.close();
   const rejected = await reportInput('indicators', input, values.rejects as string | undefined, streams);
   return rejected ? 1 : 0;

@@ -198,7 +198,7 @@ async function* chunksOf(source: ChunkSource): AsyncGenerator<Uint8Array | strin
  * The issue of a source that failed while being read: its error's `code` (`ENOENT`, `EACCES`, …) when it has one,
  * never its message (a caller's error may say anything, a path with an ID number included).
  */
-function sourceFailed(error: unknown): Issue {
+export function sourceFailed(error: unknown): Issue {
   let code: unknown;
   try {
     code = (error as { code?: unknown } | null)?.code;
@@ -213,7 +213,7 @@ function sourceFailed(error: unknown): Issue {
 }
 
 /** True when `source` can be read as chunks. */
-function isChunkSource(source: unknown): source is ChunkSource {
+export function isChunkSource(source: unknown): source is ChunkSource {
   if (source === null || typeof source !== 'object') return false;
   try {
     return (

@@ -1,5 +1,5 @@
-import { isMatch } from 'date-fns';
 import { z } from 'zod';
+import { isIsoCalendarDate } from '../core/as-of.js';
 import type { LocalizedText } from '../core/issue.js';
 
 /**
@@ -17,7 +17,7 @@ import type { LocalizedText } from '../core/issue.js';
 export const isoDateSchema: z.ZodType<string> = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'A date is written YYYY-MM-DD', abort: true })
-  .refine((value) => isMatch(value, 'yyyy-MM-dd'), {
+  .refine(isIsoCalendarDate, {
     message: 'Not a calendar date',
     params: { shequCode: 'invalid_date', zh: '不是有效的日期' },
   });

@@ -1,6 +1,6 @@
 import { createIssue, type Issue } from '../core/issue.js';
 import type { ChunkSource, ReadOptions, StreamEvent } from '../io/read.js';
-import { streamUnitStatisticsBatches } from '../io/read.js';
+import { isChunkSource, sourceFailed, streamUnitStatisticsBatches } from '../io/read.js';
 import { XLSX_LIMITS } from '../io/xlsx-limits.js';
 
 /**
@@ -37,7 +37,7 @@ function isZip(bytes: Uint8Array): boolean {
 }
 
 /** The source as chunks (a `Blob` through its stream, bytes as one chunk). */
-function chunksOf(source: SheetSource): ChunkSource | undefined {
+function chunksOf(source: SheetSource): unknown {
   if (typeof source === 'string')
     return (async function* () {
       yield source;
@@ -117,18 +117,18 @@ export async function* sourceBatches(
   options: SheetReadOptions,
 ): AsyncGenerator<readonly StreamEvent[]> {
   const chunks = chunksOf(source);
-  if (chunks === undefined || chunks === null) {
+  if (!isChunkSource(chunks)) {
+    // Not text, bytes, a Blob or chunks: the reader says so, as it does for any other input.
     yield* streamUnitStatisticsBatches(chunks as unknown as ChunkSource, options);
     return;
   }
-  let iterator: AsyncGenerator<Uint8Array | string>;
+  const iterator = iterate(chunks);
   let first: IteratorResult<Uint8Array | string>;
   try {
-    iterator = iterate(chunks);
     first = await iterator.next();
-  } catch {
-    // Not a source, or one that fails at once: the reader says which, as it does for any other input.
-    yield* streamUnitStatisticsBatches(chunks, options);
+  } catch (error) {
+    // The source failed at once (a file that does not exist, a folder): its code (ENOENT, EISDIR) is named.
+    yield [{ kind: 'end', counts: emptyCounts(), issues: [sourceFailed(error)], encoding: 'utf-8' }];
     return;
   }
   if (first.done !== true && first.value instanceof Uint8Array && isZip(first.value)) {

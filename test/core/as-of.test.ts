@@ -1,5 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
+import { addYears } from 'date-fns/addYears';
 import { describe, expect, it } from 'vitest';
+import { addYearsToIsoDate, isIsoCalendarDate } from '../../src/core/as-of.js';
 import { resolveAsOf, todayInChina } from '../../src/index.js';
 
 describe('resolveAsOf', () => {
@@ -51,5 +53,46 @@ describe('todayInChina at the edge of the Date range', () => {
   it('falls back to now when the China date of the instant is not a Date (never a RangeError)', () => {
     // +275760-09-13T00:00Z is the last valid instant; eight hours later is not a Date.
     expect(todayInChina(new Date(8.64e15))).toBe(todayInChina());
+  });
+});
+
+describe('calendar dates written out (no date-fns parser at load time)', () => {
+  test.prop([
+    fc.date({
+      min: new Date('0001-01-01T00:00:00Z'),
+      max: new Date('9999-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    }),
+  ])('every real date is one, and so is nothing else of its shape', (date) => {
+    const iso = date.toISOString().slice(0, 10);
+    expect(isIsoCalendarDate(iso)).toBe(true);
+  });
+
+  it('refuses what does not exist', () => {
+    for (const text of [
+      '2025-02-29',
+      '2100-02-29',
+      '2024-13-01',
+      '2024-00-10',
+      '2024-04-31',
+      '0000-01-01',
+      '2024-1-01',
+    ])
+      expect(isIsoCalendarDate(text), text).toBe(false);
+    for (const text of ['2024-02-29', '2000-02-29', '1600-02-29'])
+      expect(isIsoCalendarDate(text), text).toBe(true);
+  });
+
+  test.prop([
+    fc.integer({ min: 1900, max: 2100 }),
+    fc.integer({ min: 1, max: 12 }),
+    fc.integer({ min: 1, max: 31 }),
+    fc.integer({ min: 0, max: 10 }),
+  ])('adding years agrees with date-fns addYears', (year, month, day, years) => {
+    const iso = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    if (!isIsoCalendarDate(iso)) return;
+    const expected = addYears(new Date(year, month - 1, day), years);
+    const want = `${expected.getFullYear()}-${String(expected.getMonth() + 1).padStart(2, '0')}-${String(expected.getDate()).padStart(2, '0')}`;
+    expect(addYearsToIsoDate(iso, years)).toBe(want);
   });
 });

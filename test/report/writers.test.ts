@@ -213,7 +213,7 @@ describe('the writers', () => {
       const report = { asOf: '2025-12-31', profile: 'national', summary, findings };
       const head = `{"asOf":${JSON.stringify(report.asOf)},"profile":${JSON.stringify(report.profile)},"summary":${JSON.stringify(summary)},"findings":`;
       expect(await written((sink) => writeValidationJson(report, sink))).toBe(
-        maskIdNumbersInText(head) + oldJsonArray(findings) + '}\n',
+        `${maskIdNumbersInText(head) + oldJsonArray(findings)}}\n`,
       );
       const lines = (await written((sink) => writeValidationNdjson(report, sink))).split('\n');
       expect(lines.pop()).toBe('');

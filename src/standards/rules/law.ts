@@ -1,4 +1,4 @@
-import { addYears, format, parseISO } from 'date-fns';
+import { addYearsToIsoDate } from '../../core/as-of.js';
 import { committeeSize } from '../../model/committees.js';
 import { failed, notApplicable, notChecked, passed } from '../outcomes.js';
 import type { Rule, RuleContext } from '../types.js';
@@ -185,7 +185,7 @@ export const termExpiry: Rule = {
       election < String(parameters.termChange)
         ? Number(parameters.earlierTermYears)
         : Number(parameters.termYears);
-    const due = format(addYears(parseISO(election), years), 'yyyy-MM-dd');
+    const due = addYearsToIsoDate(election, years);
     if (asOf <= due) return passed;
     return failed(
       unit?.twoCommittees?.electionDate !== undefined
