@@ -33,8 +33,8 @@ function structureRule(
       section: '二(三)',
       quote:
         kind === 'community'
-          ? '城市社区党组织、居民委员会、业主委员会、物业服务企业、楼门长、综合服务站"六位一体"'
-          : '农村党支部、村民委员会、村务监督委员会、综合服务站、经济合作社"五位一体"',
+          ? '城市社区党组织、居民委员会、业主委员会、物业服务企业、楼门长、综合服务站“六位一体”'
+          : '农村党支部、村民委员会、村务监督委员会、综合服务站、经济合作社“五位一体”',
     },
     check: ({ unit, parameters }) => {
       const members = unit?.organisations?.members;
@@ -124,7 +124,36 @@ export const subCommittees: readonly Rule[] = [
   }),
 ];
 
-/** org.qualificationReview — every "两委" member has passed the 资格联审. */
+/** The predicate of org.qualificationReview: every member with a review status has passed it. */
+const reviewPassed: Rule['check'] = ({ unit }) => {
+  const members = unit?.twoCommittees?.members;
+  if (members === undefined)
+    return notChecked('无"两委"成员数据（仅完整记录）', 'no two-committee data (rich records only)');
+  const failures: RuleFailure[] = [];
+  let checked = 0;
+  members.forEach((member, i) => {
+    if (member.qualificationReview === undefined) return;
+    checked++;
+    if (member.qualificationReview !== 'passed') {
+      failures.push({
+        path: ['twoCommittees', 'members', i, 'qualificationReview'],
+        message:
+          member.qualificationReview === 'failed'
+            ? { zh: '资格联审未通过', en: 'Qualification review failed' }
+            : { zh: '资格联审尚未完成', en: 'Qualification review pending' },
+        expected: 'passed',
+        actual: member.qualificationReview,
+      });
+    }
+  });
+  if (failures.length > 0) return { status: 'failed', failures };
+  return checked > 0 ? passed : notChecked('成员均无资格联审记录', 'no member has a review status');
+};
+
+/**
+ * org.qualificationReview — Hebei: every "两委" member has passed the 资格联审 (Hebei plan 三(五)1). The Beijing
+ * profile uses {@link qualificationReviewBeijing}: the same requirement in the Beijing plan's words.
+ */
 export const qualificationReview: Rule = {
   id: 'org.qualificationReview',
   title: { zh: '"两委"班子成员资格联审', en: 'Joint qualification review of every two-committee member' },
@@ -133,32 +162,19 @@ export const qualificationReview: Rule = {
   parameters: {},
   effective: {},
   source: {
-    document: `${BEIJING_PLAN} 六(十七); ${HEBEI_PLAN}`,
+    document: HEBEI_PLAN,
     section: '三(五)1',
-    quote: '全面落实村（社区）"两委"班子成员资格联审机制',
+    quote: '全面落实村（社区）“两委”班子成员资格联审机制',
   },
-  check: ({ unit }) => {
-    const members = unit?.twoCommittees?.members;
-    if (members === undefined)
-      return notChecked('无"两委"成员数据（仅完整记录）', 'no two-committee data (rich records only)');
-    const failures: RuleFailure[] = [];
-    let checked = 0;
-    members.forEach((member, i) => {
-      if (member.qualificationReview === undefined) return;
-      checked++;
-      if (member.qualificationReview !== 'passed') {
-        failures.push({
-          path: ['twoCommittees', 'members', i, 'qualificationReview'],
-          message:
-            member.qualificationReview === 'failed'
-              ? { zh: '资格联审未通过', en: 'Qualification review failed' }
-              : { zh: '资格联审尚未完成', en: 'Qualification review pending' },
-          expected: 'passed',
-          actual: member.qualificationReview,
-        });
-      }
-    });
-    if (failures.length > 0) return { status: 'failed', failures };
-    return checked > 0 ? passed : notChecked('成员均无资格联审记录', 'no member has a review status');
+  check: reviewPassed,
+};
+
+/** org.qualificationReview, Beijing version: the Beijing plan 六(十七) states the same requirement. */
+export const qualificationReviewBeijing: Rule = {
+  ...qualificationReview,
+  source: {
+    document: BEIJING_PLAN,
+    section: '六(十七)',
+    quote: '全面落实社区（村）“两委”班子成员资格联审机制',
   },
 };
