@@ -106,6 +106,10 @@ function subCommitteeRule(version: {
   };
 }
 
+/** The Beijing plan's three passages on the residents' committees' sub-committees, verbatim. */
+const BEIJING_SUB_COMMITTEES =
+  '推进健康社区和居（村）民委员会下属公共卫生委员会建设 … 加强居（村）民委员会下属治安保卫委员会建设 … 巩固充实居（村）民委员会下属人民调解委员会';
+
 /** org.subCommittees — Beijing: 公共卫生, 治安保卫, 人民调解; from 2026 also 老年人和妇女儿童工作 (2025 law). */
 export const subCommittees: readonly Rule[] = [
   subCommitteeRule({
@@ -113,14 +117,14 @@ export const subCommittees: readonly Rule[] = [
     required: ['publicHealth', 'publicSecurity', 'peopleMediation'],
     document: BEIJING_PLAN,
     section: '三(八), 三(十)',
-    quote: '居民委员会下设公共卫生委员会、治安保卫委员会、人民调解委员会',
+    quote: BEIJING_SUB_COMMITTEES,
   }),
   subCommitteeRule({
     from: '2026-01-01',
     required: ['publicHealth', 'publicSecurity', 'peopleMediation', 'eldersWomenChildren'],
     document: `${BEIJING_PLAN}; ${RESIDENTS_LAW_2025}`,
-    section: '三(八), 三(十); 2025 law',
-    quote: '居民委员会下设公共卫生、治安保卫、人民调解委员会；2025年修订增设老年人和妇女儿童工作委员会',
+    section: '三(八), 三(十); the 2025 law adds the 老年人和妇女儿童工作委员会',
+    quote: BEIJING_SUB_COMMITTEES,
   }),
 ];
 
