@@ -21,7 +21,7 @@ const plan = (name: string) =>
  * forms of the digits and of % become half-width. Nothing else: quotation marks, brackets and punctuation must match
  * as written, so a paraphrase cannot pass.
  */
-export function normalise(text: string): string {
+function normalise(text: string): string {
   return text
     .replace(/[\uff10-\uff19]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xff10 + 0x30))
     .replace(/\uff05/g, '%')
