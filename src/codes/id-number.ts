@@ -2,7 +2,7 @@ import { type AsOfInput, resolveAsOf } from '../core/as-of.js';
 import { guarded, guardedValue, invalidOption, isCodeSet, optionsObject } from '../core/guard.js';
 import { createIssue, type Issue } from '../core/issue.js';
 import { failure, type Result, success } from '../core/result.js';
-import { allDigits, firstNonDigit, isProvinceCode, notAStringIssue } from './shared.js';
+import { allDigits, firstNonDigit, isIdNumberProvince, notAStringIssue } from './shared.js';
 
 /**
  * A valid 公民身份号码 (GB 11643-1999), as {@link validateIdNumber} returns it.
@@ -159,7 +159,7 @@ function checkFormat(input: string, allowFirstGeneration: boolean): Issue | null
       return formatIssue('第 18 位应为数字或 X', 'Character 18 must be a digit or X', 18);
     }
   }
-  if (!isProvinceCode(input.slice(0, 2))) {
+  if (!isIdNumberProvince(input.slice(0, 2))) {
     return formatIssue('地址码的省级代码不存在', 'The address code names no province', 1);
   }
   return null;

@@ -3,7 +3,7 @@ import { validateCreditCode } from './credit-code.js';
 import { CREDIT_CODE_CATEGORIES } from './credit-code-categories.js';
 import { parseDivisionCode } from './division-code.js';
 import { validateIdNumber } from './id-number.js';
-import { allDigits, isProvinceCode } from './shared.js';
+import { allDigits, isIdNumberProvince, isProvinceCode } from './shared.js';
 import { parseUrbanRuralCode } from './urban-rural-code.js';
 
 /**
@@ -107,7 +107,7 @@ function likelierCreditCode(code: string, idValid: boolean, creditValid: boolean
   if (idValid) return false;
   const idScore =
     (allDigits(code, 0, 17) ? 1 : 0) +
-    (isProvinceCode(code.slice(0, 2)) ? 1 : 0) +
+    (isIdNumberProvince(code.slice(0, 2)) ? 1 : 0) +
     (plausibleBirthDate(code, 6) ? 1 : 0);
   const upper = code.toUpperCase();
   const letterBeyondX = /[A-WYZ]/.test(upper.slice(0, 17)) || /[A-WYZ]/.test(upper.slice(17));

@@ -87,3 +87,23 @@ const PROVINCE_CODES = new Set(PROVINCE_CODE_LIST);
 export function isProvinceCode(twoDigits: string): boolean {
   return PROVINCE_CODES.has(twoDigits);
 }
+
+/**
+ * True when `twoDigits` can open a 公民身份号码: a GB/T 2260 province code, or 83 — the numbers of the 台湾居民居住证
+ * (as 81/82 are of the 港澳居民居住证, which are GB/T 2260's 香港/澳门 codes). 83 is not a division: division codes
+ * still use {@link isProvinceCode}.
+ *
+ * @param twoDigits - the first two digits of an ID number
+ * @returns whether an ID number may start with them
+ *
+ * @example
+ * ```ts
+ * isIdNumberProvince('83');
+ * //=> true
+ * isProvinceCode('83');
+ * //=> false
+ * ```
+ */
+export function isIdNumberProvince(twoDigits: string): boolean {
+  return twoDigits === '83' || PROVINCE_CODES.has(twoDigits);
+}

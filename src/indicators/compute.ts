@@ -119,7 +119,7 @@ function unitRows(
  * );
  * result.success && result.data.rows.find((row) => row.indicator === 'ruralFacilityCoverage');
  * //=> { region: '130123000000', level: 'county', indicator: 'ruralFacilityCoverage', numerator: 1, denominator: 2,
- * //     missing: 0, value: 50, unit: '%', target: { comparator: '>=', value: 80, … }, status: 'behind',
+ * //     missing: 0, value: 50, unit: '%', target: { comparator: '>=', value: 80, … }, status: 'not-met',
  * //     expected: 80, gap: 30, asOf: '2025-12-31' }
  * ```
  */
@@ -215,7 +215,7 @@ function tableOf(
  * );
  * rows.find((row) => row.indicator === 'ruralFacilityCoverage');
  * //=> { region: '130123000000', level: 'county', indicator: 'ruralFacilityCoverage', numerator: 1, denominator: 2,
- * //     missing: 0, value: 50, unit: '%', target: { comparator: '>=', value: 80, … }, status: 'behind',
+ * //     missing: 0, value: 50, unit: '%', target: { comparator: '>=', value: 80, … }, status: 'not-met',
  * //     expected: 80, gap: 30, asOf: '2025-12-31' }
  * ```
  */

@@ -1,13 +1,18 @@
 import { INDICATOR_PROFILES } from './profiles.js';
-import type { Baseline, IndicatorProfile, Target } from './types.js';
+import type { Baseline, Comparator, IndicatorProfile, Target } from './types.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const SYMBOL: Record<Comparator, string> = { '>=': '≥', '>': '>', '=': '=', '<=': '≤' };
 const baselineText = (baseline: Baseline | undefined) =>
-  baseline === undefined ? '—' : `${baseline.value} (${baseline.year}; ${baseline.confidence})`;
+  baseline === undefined
+    ? '—'
+    : `${baseline.comparator === undefined ? '' : `${SYMBOL[baseline.comparator]} `}${baseline.value} (${baseline.year}; ${baseline.confidence})`;
 const targetText = (target: Target | undefined) =>
   target === undefined
     ? '—'
-    : `${target.comparator === '>=' ? '≥' : target.comparator === '<=' ? '≤' : '='} ${target.value} (${target.year}; ${target.confidence})`;
+    : `${SYMBOL[target.comparator]} ${target.value} (${target.year}; ${target.confidence})`;
+const cited = (point: Baseline | Target) =>
+  point.quote === undefined ? point.source : `${point.source}: "${point.quote}"`;
 
 /**
  * Renders indicator profiles as a Markdown page: for each profile a table of its indicators with formula, unit,
@@ -58,8 +63,8 @@ export function describeIndicatorProfiles(
     lines.push('', 'Sources:', '');
     for (const { indicator, baseline, target } of profile.indicators) {
       const sources = [`definition: ${indicator.source}`];
-      if (baseline !== undefined) sources.push(`baseline: ${baseline.source}`);
-      if (target !== undefined) sources.push(`target: ${target.source}`);
+      if (baseline !== undefined) sources.push(`baseline: ${cited(baseline)}`);
+      if (target !== undefined) sources.push(`target: ${cited(target)}`);
       lines.push(`- \`${indicator.id}\` — ${cell(sources.join('; '))}`);
     }
     lines.push('');

@@ -26,10 +26,22 @@ function isPoint(value: unknown): boolean {
   );
 }
 
+const COMPARATORS = ['>=', '>', '<=', '='];
+
 function isTarget(value: unknown): boolean {
   return (
     value === undefined ||
-    (isPoint(value) && isRecord(value) && ['>=', '<=', '='].includes(value.comparator as string))
+    (isPoint(value) && isRecord(value) && COMPARATORS.includes(value.comparator as string))
+  );
+}
+
+/** A baseline: a point whose comparator, when it states one, is a known one. */
+function isBaseline(value: unknown): boolean {
+  return (
+    value === undefined ||
+    (isPoint(value) &&
+      isRecord(value) &&
+      (value.comparator === undefined || COMPARATORS.includes(value.comparator as string)))
   );
 }
 
@@ -55,7 +67,10 @@ export function isIndicatorProfile(value: unknown): value is IndicatorProfile {
     Array.isArray(value.indicators) &&
     value.indicators.every(
       (entry: unknown) =>
-        isRecord(entry) && isDefinition(entry.indicator) && isPoint(entry.baseline) && isTarget(entry.target),
+        isRecord(entry) &&
+        isDefinition(entry.indicator) &&
+        isBaseline(entry.baseline) &&
+        isTarget(entry.target),
     )
   );
 }

@@ -2,30 +2,46 @@ import { guardedValue } from '../core/guard.js';
 import type { LocalizedText } from '../core/issue.js';
 import { INDICATORS } from './catalogue.js';
 import { isIndicatorProfile } from './profile-check.js';
-import type { Baseline, Confidence, IndicatorProfile, ProfileIndicator, Target } from './types.js';
+import type {
+  Baseline,
+  Comparator,
+  Confidence,
+  IndicatorProfile,
+  ProfileIndicator,
+  Target,
+} from './types.js';
 
 const NATIONAL = '国家发展改革委、民政部 2022-02-09 新闻发布会 on 国办发〔2021〕56号';
 const LOCAL = 'local plans copying the national template (陇南, 昌吉, a 黑龙江 city); national text not seen';
 const SEED_HEBEI = '《河北省城乡社区服务体系建设"十四五"规划》(seed 002)';
 const SEED_BEIJING = '《北京市"十四五"城乡社区服务体系建设规划》(seed 000)';
 
-const baseline = (value: number, confidence: Confidence, source: string): Baseline => ({
+const baseline = (
+  value: number,
+  confidence: Confidence,
+  source: string,
+  words: { readonly quote?: string; readonly comparator?: Comparator } = {},
+): Baseline => ({
   year: 2020,
   value,
   confidence,
   source,
+  ...(words.comparator === undefined ? {} : { comparator: words.comparator }),
+  ...(words.quote === undefined ? {} : { quote: words.quote }),
 });
 const target = (
   comparator: Target['comparator'],
   value: number,
   confidence: Confidence,
   source: string,
+  quote?: string,
 ): Target => ({
   comparator,
   value,
   year: 2025,
   confidence,
   source,
+  ...(quote === undefined ? {} : { quote }),
 });
 
 /** The national targets, re-tagged for a profile that adopts them without its own text saying so. */
@@ -45,17 +61,17 @@ const national: readonly ProfileIndicator[] = [
   {
     indicator: INDICATORS.ruralFacilityCoverage,
     baseline: baseline(65.7, 'national', NATIONAL),
-    target: target('>=', 80, 'national', `${NATIONAL}: "80%以上"`),
+    target: target('>=', 80, 'national', NATIONAL, '80%以上'),
   },
   {
     indicator: INDICATORS.urbanFacilityCoverage,
     baseline: baseline(100, 'national', NATIONAL),
-    target: target('=', 100, 'national', `${NATIONAL}: "城乡社区综合服务设施全覆盖"`),
+    target: target('=', 100, 'national', NATIONAL, '城乡社区综合服务设施全覆盖'),
   },
   { indicator: INDICATORS.newCommercialServiceAreaShare, target: target('>=', 10, 'local-consensus', LOCAL) },
   {
     indicator: INDICATORS.facilityAreaPer100Households,
-    target: target('>=', 30, 'national', `${NATIONAL}: "每百户居民不低于30平方米"`),
+    target: target('>=', 30, 'national', NATIONAL, '每百户居民不低于30平方米'),
   },
   {
     indicator: INDICATORS.activityAreaShare,
@@ -63,7 +79,8 @@ const national: readonly ProfileIndicator[] = [
       '>=',
       60,
       'local-consensus',
-      `${LOCAL}; 完整社区试点 notice: "60%以上建筑面积用于居民活动"`,
+      `${LOCAL}; 完整社区试点 notice`,
+      '60%以上建筑面积用于居民活动',
     ),
   },
   {
@@ -72,7 +89,14 @@ const national: readonly ProfileIndicator[] = [
   },
   {
     indicator: INDICATORS.workersPer10kUrbanResidents,
-    target: target('>=', 18, 'national', `${NATIONAL}: "超过18人" (as restated by 江苏)`),
+    // The quoted words say 超过 (more than): the comparator follows them, not the "≥ 18" of indicators.md's table.
+    target: target(
+      '>',
+      18,
+      'national',
+      `${NATIONAL}, as restated by 江苏; the comparator follows these words ("超过": > 18), not a "≥ 18" reading`,
+      '每万名城镇常住人口拥有社区工作者超过18人',
+    ),
   },
 ];
 
@@ -89,35 +113,58 @@ const [rural, urban, newShare, areaPer100, activityShare, selfService, workers] 
 const hebei: readonly ProfileIndicator[] = [
   {
     ...nationalDefault(rural),
-    baseline: baseline(65, 'seed', `${SEED_HEBEI} 一: "农村社区综合服务设施覆盖率达到65%"`),
+    baseline: baseline(65, 'seed', `${SEED_HEBEI} 一`, { quote: '农村社区综合服务设施覆盖率达到65%' }),
   },
   {
-    indicator: urban.indicator,
-    baseline: baseline(100, 'seed', `${SEED_HEBEI} 一: "全省城市社区综合服务设施实现全覆盖"`),
-    target: target('=', 100, 'seed', `${SEED_HEBEI}: "全覆盖" (indicator table lost)`),
+    // The text states full urban coverage as a 2020 fact and sets no 2025 figure (the table's target column was
+    // lost): the target is the national one, flagged as a default.
+    ...nationalDefault(urban),
+    baseline: baseline(100, 'seed', `${SEED_HEBEI} 一`, { quote: '全省城市社区综合服务设施实现全覆盖' }),
   },
-  { indicator: newShare.indicator, target: target('>=', 10, 'seed', `${SEED_HEBEI} 三(三)2: "不低于10%"`) },
+  {
+    indicator: newShare.indicator,
+    target: target(
+      '>=',
+      10,
+      'seed',
+      `${SEED_HEBEI} 三(三)2`,
+      '确保新建社区商业和综合服务设施面积占社区总建筑面积比例不低于10%',
+    ),
+  },
   {
     indicator: areaPer100.indicator,
-    baseline: baseline(23.6, 'seed', `${SEED_HEBEI} 主要指标表 第4行`),
-    target: target('>=', 30, 'seed', `${SEED_HEBEI} 三(三)2: "不低于30平方米"`),
+    baseline: baseline(23.6, 'seed', `${SEED_HEBEI} 主要指标表 第4行 (2020 column)`, {
+      quote: '每百户居民拥有社区综合服务设施面积 23.6',
+    }),
+    target: target(
+      '>=',
+      30,
+      'seed',
+      `${SEED_HEBEI} 三(三)2`,
+      '每百户居民拥有社区综合服务设施面积不低于30平方米',
+    ),
   },
   nationalDefault(activityShare),
   nationalDefault(selfService),
   nationalDefault(workers),
   {
     indicator: INDICATORS.disasterOfficerCoverage,
-    target: target('=', 100, 'seed', `${SEED_HEBEI} 专栏13: "全省所有村（社区）设置1名灾害信息员"`),
+    target: target('=', 100, 'seed', `${SEED_HEBEI} 专栏13`, '全省所有村（社区）设置1名灾害信息员'),
   },
   {
     indicator: INDICATORS.secretaryDirectorConcurrency,
-    baseline: baseline(75.93, 'seed', `${SEED_HEBEI} 一 (share of villages)`),
+    baseline: baseline(75.93, 'seed', `${SEED_HEBEI} 一 (share of villages)`, {
+      quote: '村党组织书记、村民委员会主任“一人兼”占75.93%',
+    }),
   },
   {
     indicator: INDICATORS.resettlementFacilityCoverage,
-    target: target('=', 100, 'seed', `${SEED_HEBEI} 三(三)3`),
+    target: target('=', 100, 'seed', `${SEED_HEBEI} 三(三)3`, '确保2025年安置社区综合服务设施实现全覆盖'),
   },
-  { indicator: INDICATORS.village5gCoverage, target: target('>=', 80, 'seed', `${SEED_HEBEI} 专栏4 第1项`) },
+  {
+    indicator: INDICATORS.village5gCoverage,
+    target: target('>=', 80, 'seed', `${SEED_HEBEI} 专栏4 第1项`, '实现全省80%行政村通5G'),
+  },
 ];
 
 const beijing: readonly ProfileIndicator[] = [
@@ -125,22 +172,43 @@ const beijing: readonly ProfileIndicator[] = [
   ...national.map(nationalDefault),
   {
     indicator: INDICATORS.quarterHourCircleCoverage,
-    baseline: baseline(98, 'seed', `${SEED_BEIJING} 一(一): "98％以上" (1 772 circles)`),
-    target: target('=', 100, 'unverified', `${SEED_BEIJING} 三(九): "巩固提升" (numeric target unverified)`),
+    baseline: baseline(98, 'seed', `${SEED_BEIJING} 一(一) (1 772 circles)`, {
+      comparator: '>=',
+      quote: '城市社区覆盖率达到98％以上',
+    }),
+    // The text sets no figure: it asks to consolidate and raise ("巩固提升") a coverage already "98％以上", so full
+    // coverage is the only direction it points to. Kept as an assumption, flagged unverified, for a caller to replace.
+    target: target(
+      '=',
+      100,
+      'unverified',
+      `${SEED_BEIJING} 三(九): no numeric target; 100 is an assumption`,
+      '巩固提升“一刻钟社区服务圈”建设成果',
+    ),
   },
-  { indicator: INDICATORS.communityHomes, baseline: baseline(608, 'seed', `${SEED_BEIJING} 一(一)`) },
+  {
+    indicator: INDICATORS.communityHomes,
+    baseline: baseline(608, 'seed', `${SEED_BEIJING} 一(一)`, { quote: '创建608个“社区之家”' }),
+  },
   {
     indicator: INDICATORS.governmentServiceCoverage,
     target: target(
       '=',
       100,
       'seed',
-      `${SEED_BEIJING} 五(十六): "实现政务服务社区（村）全覆盖" (2020: 7 168 communities reached)`,
+      `${SEED_BEIJING} 五(十六) (2020: 7 168 communities reached)`,
+      '实现政务服务社区（村）全覆盖',
     ),
   },
   {
     indicator: INDICATORS.satisfactionSurveyCoverage,
-    target: target('=', 100, 'seed', `${SEED_BEIJING} 四(十三): "社区（村）全覆盖"`),
+    target: target(
+      '=',
+      100,
+      'seed',
+      `${SEED_BEIJING} 四(十三)`,
+      '实现社区服务群众满意度调查社区（村）全覆盖',
+    ),
   },
 ];
 

@@ -10,8 +10,9 @@ import type { Baseline, IndicatorProfile, Target } from './types.js';
 /**
  * Where an indicator stands against its target:
  * `met` — the target is reached; `on-track` — not yet, but at or past the straight line from the baseline (end of
- * its year) to the target (end of its year) at the as-of date; `behind` — short of that line (or past the target
- * date and short of the target); `not-met` — short of the target with no baseline to draw a line from;
+ * its year) to the target (end of its year) at the as-of date; `behind` — short of that line, before the target
+ * date; `not-met` — short of the target on or after the target date (the last day of the target year), or with no
+ * baseline to draw a line from;
  * `no-target` — the profile sets none; `no-data` — the value is null.
  *
  * @example
@@ -64,9 +65,13 @@ export interface AssessProgressOptions {
   readonly places?: number;
 }
 
-/** Meets `target` by its comparator. Values are compared as published, so 100.0 meets "= 100". */
+/**
+ * Meets `target` by its comparator. Values are compared as published, so 100.0 meets "= 100" and 18.0 does not meet
+ * "> 18" (超过18人).
+ */
 function meets(value: number, target: Target): boolean {
   if (target.comparator === '>=') return value >= target.value;
+  if (target.comparator === '>') return value > target.value;
   if (target.comparator === '<=') return value <= target.value;
   return value === target.value;
 }
@@ -129,16 +134,20 @@ export function progressAgainst(
   if (value === null) return { status: 'no-data', asOf, expected, gap: null };
   const gap = round(target.comparator === '<=' ? value - target.value : target.value - value, places);
   if (meets(value, target)) return { status: 'met', asOf, expected, gap };
-  if (expected === null || baseline === undefined) return { status: 'not-met', asOf, expected, gap };
+  // At the deadline (the last day of the target year) and after, short of the target is not met, whatever the line
+  // from the baseline said: "behind" would be the milder word for the worse case.
+  const deadlineReached = asOf >= `${target.year}-12-31`;
+  if (expected === null || baseline === undefined || deadlineReached)
+    return { status: 'not-met', asOf, expected, gap };
   const higherIsBetter = target.comparator === '<=' ? false : target.value >= baseline.value;
   const onLine = higherIsBetter ? value >= expected : value <= expected;
-  const beforeDeadline = asOf <= `${target.year}-12-31`;
-  return { status: onLine && beforeDeadline ? 'on-track' : 'behind', asOf, expected, gap };
+  return { status: onLine ? 'on-track' : 'behind', asOf, expected, gap };
 }
 
 /**
  * Assesses an indicator's value against its profile's target at a date: `met`, `on-track` or `behind` against the
- * straight line from the baseline (end of 2020) to the target (end of 2025), `not-met` without a baseline,
+ * straight line from the baseline (end of 2020) to the target (end of 2025), `not-met` from the target date on (or
+ * without a baseline) when short of the target,
  * `no-target`, `no-data`; with the expected value at that date and the gap to target. An unknown indicator or profile
  * gives `no-target`.
  *

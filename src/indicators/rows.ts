@@ -4,7 +4,7 @@ import type { DivisionDataset } from '../codes/division-dataset.js';
 import type { IndicatorProfileName } from './profiles.js';
 import { type Progress, type ProgressStatus, progressAgainst } from './progress.js';
 import type { TownshipSums } from './sums.js';
-import type { IndicatorProfile, ProfileIndicator, Target } from './types.js';
+import type { Baseline, IndicatorProfile, ProfileIndicator, Target } from './types.js';
 
 /**
  * How values are rounded: decimal places and mode (四舍五入 `half-up` by default).
@@ -42,7 +42,7 @@ export type GroupLevel = Exclude<DivisionLevel, 'village'> | 'unit';
  * const row: IndicatorRow = {
  *   region: '130123000000', level: 'county', indicator: 'facilityAreaPer100Households',
  *   numerator: 31_000.5, denominator: 120_000, missing: 2, value: 25.8, unit: 'm²',
- *   status: 'behind', expected: 30, gap: 4.2, asOf: '2025-12-31',
+ *   status: 'not-met', expected: 30, gap: 4.2, asOf: '2025-12-31',
  * };
  * ```
  */
@@ -69,6 +69,8 @@ export interface IndicatorRow {
   readonly unit: string;
   /** Whether the denominator came from the caller (`denominators` option). */
   readonly externalDenominator?: boolean;
+  /** The profile's baseline, with its comparator where the text gives one ("98％以上": `'>='`). */
+  readonly baseline?: Baseline;
   /** The profile's target. */
   readonly target?: Target;
   /** Standing against the target at `asOf`. */
@@ -320,6 +322,7 @@ export function regionRows(
     if (value === null) row.reason = 'zero-denominator';
     row.unit = definition.unit.en;
     if (externalDenominator !== undefined) row.externalDenominator = true;
+    if (entry.baseline !== undefined) row.baseline = entry.baseline;
     if (entry.target !== undefined) row.target = entry.target;
     row.status = progress.status;
     row.expected = progress.expected;

@@ -17,7 +17,8 @@ import type { UnitStatistics } from '../model/unit-statistics.js';
 export type Confidence = 'seed' | 'national' | 'local-consensus' | 'unverified';
 
 /**
- * How a target compares: at least (`>=`), exactly (`=`), at most (`<=`).
+ * How a value compares with a figure: at least (`>=`, 不低于 / 以上), more than (`>`, 超过), exactly (`=`), at most
+ * (`<=`). On a target, how the value must compare; on a baseline, what the text says of the value (98％以上: `>=`).
  *
  * @example
  * ```ts
@@ -25,7 +26,7 @@ export type Confidence = 'seed' | 'national' | 'local-consensus' | 'unverified';
  * const comparator: Comparator = '>=';
  * ```
  */
-export type Comparator = '>=' | '=' | '<=';
+export type Comparator = '>=' | '>' | '=' | '<=';
 
 /**
  * A baseline: the value at the end of the baseline year, with its source.
@@ -33,7 +34,7 @@ export type Comparator = '>=' | '=' | '<=';
  * @example
  * ```ts
  * import type { Baseline } from 'shequ';
- * const baseline: Baseline = { year: 2020, value: 23.6, confidence: 'seed', source: '河北规划 表' };
+ * const baseline: Baseline = { year: 2020, value: 98, comparator: '>=', confidence: 'seed', source: '北京规划 一(一)', quote: '城市社区覆盖率达到98％以上' };
  * ```
  */
 export interface Baseline {
@@ -45,6 +46,10 @@ export interface Baseline {
   readonly confidence: Confidence;
   /** Where it is stated. */
   readonly source: string;
+  /** What the text says of the value where it gives a comparator ("98％以上": `'>='`); absent for a plain figure. */
+  readonly comparator?: Comparator;
+  /** The words of the source, verbatim (a test checks those attributed to a seed against the plan's text). */
+  readonly quote?: string;
 }
 
 /**
@@ -65,8 +70,10 @@ export interface Target {
   readonly year: number;
   /** How far it can be trusted. */
   readonly confidence: Confidence;
-  /** Where it is stated. */
+  /** Where it is stated (and, where sources disagree, which one is followed). */
   readonly source: string;
+  /** The words of the source, verbatim (a test checks those attributed to a seed against the plan's text). */
+  readonly quote?: string;
 }
 
 /**

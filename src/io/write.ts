@@ -10,8 +10,8 @@ export type CellValue = string | number | boolean | null | undefined;
 
 /** A number as a spreadsheet reads it: sign, digits, fraction, exponent. Left alone: it is data, not a formula. */
 const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-/** A target as the library writes it (`= 100`, `>= 30`, `≥ 98`): a comparator, one space, a number. */
-const LIBRARY_COMPARATOR = /^(?:>=|<=|=|≥|≤) -?\d+(?:\.\d+)?$/;
+/** A target or baseline as the library writes it (`= 100`, `>= 30`, `> 18`, `≥ 98`): a comparator, one space, a number. */
+const LIBRARY_COMPARATOR = /^(?:>=|>|<=|=|≥|≤) -?\d+(?:\.\d+)?$/;
 /**
  * What a spreadsheet would run as a formula: `=`, `+`, `-`, `@` (or full-width `＝＋－＠`), also after leading white
  * space; and a tab or carriage return at the start (OWASP's list).
@@ -278,6 +278,7 @@ const INDICATOR_COLUMNS = [
   'expected',
   'gap',
   'asOf',
+  'baseline',
 ];
 
 /**
@@ -297,6 +298,11 @@ export function indicatorRowsTable(rows: Iterable<IndicatorRow>): Table {
   function* cells(): Generator<CellValue[]> {
     for (const r of rows) {
       const target = r.target === undefined ? '' : `${r.target.comparator} ${r.target.value}`;
+      // A baseline with its comparator where the text gives one (">= 98"), else the bare figure.
+      const baseline =
+        r.baseline === undefined
+          ? ''
+          : `${r.baseline.comparator === undefined ? '' : `${r.baseline.comparator} `}${r.baseline.value}`;
       yield masked([
         r.region,
         r.level,
@@ -312,6 +318,7 @@ export function indicatorRowsTable(rows: Iterable<IndicatorRow>): Table {
         r.expected,
         r.gap,
         r.asOf,
+        baseline,
       ]);
     }
   }

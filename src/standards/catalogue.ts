@@ -5,14 +5,22 @@ import {
   termExpiry,
   villagersCommitteeMembers,
 } from './rules/law.js';
-import { fiveInOne, qualificationReview, sixInOne, subCommittees } from './rules/organisation.js';
+import {
+  fiveInOne,
+  qualificationReview,
+  qualificationReviewBeijing,
+  sixInOne,
+  subCommittees,
+} from './rules/organisation.js';
 import {
   activityAreaShare,
   areaPer100Households,
+  areaPer100HouseholdsHebei,
   convenienceOutlets,
   disasterOfficer,
   facilityExists,
   newCommercialShare,
+  newCommercialShareHebei,
   newEstateServiceRooms,
   newUrbanMinimumArea,
   online24h,
@@ -25,7 +33,9 @@ import type { AnyRule, Rule } from './types.js';
 
 /**
  * Every built-in rule by name, with the ids of rules.md. Date-dependent rules are arrays of versions that share an
- * id (each with its period in force).
+ * id (each with its period in force). A province's version of a rule (its own text, scope and citation) shares the
+ * rule's id and is named with the province: `areaPer100HouseholdsHebei`, `newCommercialShareHebei`,
+ * `qualificationReviewBeijing` (`qualificationReview` is the Hebei plan's).
  *
  * @example
  * ```ts
@@ -38,7 +48,9 @@ import type { AnyRule, Rule } from './types.js';
  */
 export const RULES = {
   areaPer100Households,
+  areaPer100HouseholdsHebei,
   newCommercialShare,
+  newCommercialShareHebei,
   newUrbanMinimumArea,
   newEstateServiceRooms,
   activityAreaShare,
@@ -52,6 +64,7 @@ export const RULES = {
   fiveInOne,
   subCommittees,
   qualificationReview,
+  qualificationReviewBeijing,
   satisfactionSurvey,
   convenienceOutlets,
   residentsCommitteeHouseholds,
@@ -78,7 +91,7 @@ export const LAW_AND_CODE_RULES: readonly AnyRule[] = [
   creditCode,
 ];
 
-/** Plan rules of the national plan (and restated by both provinces). */
+/** Plan rules of the national plan; each cites the national plan. */
 export const NATIONAL_PLAN_RULES: readonly AnyRule[] = [
   areaPer100Households,
   newCommercialShare,
@@ -87,8 +100,13 @@ export const NATIONAL_PLAN_RULES: readonly AnyRule[] = [
   workersPer10k,
 ];
 
-/** Rules from the Hebei plan only. */
+/**
+ * Rules of the Hebei plan, each citing it. The first two restate national rules (same ids) for urban communities:
+ * the Hebei profile uses them in place of the national versions.
+ */
 export const HEBEI_RULES: readonly AnyRule[] = [
+  areaPer100HouseholdsHebei,
+  newCommercialShareHebei,
   newUrbanMinimumArea,
   resettlementCoverage,
   disasterOfficer,
@@ -97,13 +115,13 @@ export const HEBEI_RULES: readonly AnyRule[] = [
   qualificationReview,
 ];
 
-/** Rules from the Beijing plan only. */
+/** Rules of the Beijing plan, each citing it (`org.subCommittees` from 2026 also cites the 2025 law). */
 export const BEIJING_RULES: readonly AnyRule[] = [
   newEstateServiceRooms,
   openingHours,
   online24h,
   ...subCommittees,
-  qualificationReview,
+  qualificationReviewBeijing,
   satisfactionSurvey,
   convenienceOutlets,
 ];

@@ -30,6 +30,9 @@ function isRule(value: unknown): boolean {
     return (
       typeof value.indicator === 'string' &&
       typeof parameters.minimum === 'number' &&
+      (parameters.comparator === undefined ||
+        parameters.comparator === '>=' ||
+        parameters.comparator === '>') &&
       REGION_LEVELS.has(parameters.level)
     );
   }

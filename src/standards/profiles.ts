@@ -16,8 +16,20 @@ import type { AnyRule, RuleProfile } from './types.js';
 export type RuleProfileName = 'national' | 'hebei' | 'beijing';
 
 /**
+ * A province's profile: the national rules, each replaced in place by the province's own version where the
+ * province's plan restates it (same id), then the province's other rules, then law and code rules.
+ */
+function provincial(own: readonly AnyRule[]): AnyRule[] {
+  const ownById = new Map(own.map((rule) => [rule.id, rule]));
+  const national = NATIONAL_PLAN_RULES.map((rule) => ownById.get(rule.id) ?? rule);
+  const nationalIds = new Set(NATIONAL_PLAN_RULES.map((rule) => rule.id));
+  return [...national, ...own.filter((rule) => !nationalIds.has(rule.id)), ...LAW_AND_CODE_RULES];
+}
+
+/**
  * The built-in rule profiles (rules.md): `national` = the national plan's rules + law and code rules; `hebei` and
- * `beijing` add their plan's rules.
+ * `beijing` add their plan's rules, and use their own version of a national rule their plan restates (Hebei's
+ * area rules, for urban communities). Every finding cites the document of the jurisdiction whose rule it applies.
  *
  * @example
  * ```ts
@@ -35,12 +47,12 @@ export const RULE_PROFILES: Readonly<Record<RuleProfileName, RuleProfile>> = {
   hebei: {
     id: 'hebei',
     name: { zh: '河北省', en: 'Hebei' },
-    rules: [...NATIONAL_PLAN_RULES, ...HEBEI_RULES, ...LAW_AND_CODE_RULES],
+    rules: provincial(HEBEI_RULES),
   },
   beijing: {
     id: 'beijing',
     name: { zh: '北京市', en: 'Beijing' },
-    rules: [...NATIONAL_PLAN_RULES, ...BEIJING_RULES, ...LAW_AND_CODE_RULES],
+    rules: provincial(BEIJING_RULES),
   },
 };
 

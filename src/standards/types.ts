@@ -182,7 +182,7 @@ export interface RuleProfile {
 
 /**
  * A rule on regions rather than units, checked on the indicator engine's roll-up: the region's value of an
- * indicator must compare with `minimum` (e.g. ≥ 18 社区工作者 per 10 000 urban residents, by county).
+ * indicator must compare with `minimum` (e.g. more than 18 社区工作者 per 10 000 urban residents, by county).
  *
  * @example
  * ```ts
@@ -199,8 +199,10 @@ export interface RegionRule extends Omit<Rule, 'check' | 'parameters'> {
   readonly indicator: string;
   /** The threshold and the region level checked. */
   readonly parameters: {
-    /** Least value that passes. */
+    /** The threshold: least value that passes, or (with `comparator: '>'`) the value to exceed. */
     readonly minimum: number;
+    /** How the region's value compares with `minimum`: `'>='` (default) or `'>'` (the text says 超过). */
+    readonly comparator?: '>=' | '>';
     /** Region level whose rows are checked. */
     readonly level: 'province' | 'prefecture' | 'county' | 'township';
   };

@@ -241,7 +241,10 @@ function checkRegions(
         continue;
       }
       tally.checked++;
-      if (row.value >= rule.parameters.minimum) {
+      const { minimum } = rule.parameters;
+      const strictly = rule.parameters.comparator === '>';
+      // The published (rounded) value is compared, as in the indicator table: 18.0 is not "超过18".
+      if (strictly ? row.value > minimum : row.value >= minimum) {
         tally.passed++;
         continue;
       }
@@ -253,11 +256,16 @@ function checkRegions(
         unit: row.region,
         index: null,
         path: [],
-        message: {
-          zh: `每万名城镇常住人口社区工作者 ${row.value} 人，低于 ${rule.parameters.minimum} 人`,
-          en: `${row.value} per 10 000 urban residents, below ${rule.parameters.minimum}`,
-        },
-        expected: `≥ ${rule.parameters.minimum}`,
+        message: strictly
+          ? {
+              zh: `每万名城镇常住人口社区工作者 ${row.value} 人，未超过 ${minimum} 人`,
+              en: `${row.value} per 10 000 urban residents, not above ${minimum}`,
+            }
+          : {
+              zh: `每万名城镇常住人口社区工作者 ${row.value} 人，低于 ${minimum} 人`,
+              en: `${row.value} per 10 000 urban residents, below ${minimum}`,
+            },
+        expected: `${strictly ? '>' : '≥'} ${minimum}`,
         actual: row.value,
         source: rule.source,
       });

@@ -92,7 +92,7 @@ describe('shequ', () => {
     });
     const csv = shequ(['indicators', sample, '--format', 'csv', '--group-by', 'province']).stdout;
     expect(csv.split('\r\n')[0]).toBe(
-      '\ufeffregion,level,name,indicator,numerator,denominator,missing,value,unit,target,status,expected,gap,asOf',
+      '\ufeffregion,level,name,indicator,numerator,denominator,missing,value,unit,target,status,expected,gap,asOf,baseline',
     );
     expect(
       shequ(['indicators', sample, '--format', 'md', '--lang', 'en', '--group-by', 'province']).stdout,

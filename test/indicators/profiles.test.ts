@@ -60,8 +60,9 @@ describe('indicator profiles, as indicators.md gives them', () => {
       value: 100,
       confidence: 'unverified',
     });
+    // "超过18人": the comparator follows the quoted words (issue 14; it was '>=').
     expect(entry('national', 'workersPer10kUrbanResidents')?.target).toMatchObject({
-      comparator: '>=',
+      comparator: '>',
       value: 18,
       confidence: 'national',
     });

@@ -25,8 +25,9 @@ describe('progressAgainst', () => {
       status: 'on-track',
       expected: 23.6,
     });
+    // After the target date, short of the target is not met (issue 14: it said 'behind' before).
     expect(progressAgainst(29, target('>=', 30), baseline(23.6), '2026-06-30')).toMatchObject({
-      status: 'behind',
+      status: 'not-met',
       expected: 30,
     });
   });
@@ -121,5 +122,50 @@ describe('assessProgress', () => {
     expect(assessProgress({ indicator: 'x', value: 1, asOf: '2023-02-30' }).success).toBe(false);
     const today = assessProgress({ indicator: 'x', value: 1 });
     expect(today.success && today.data.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});
+
+describe('status words at the deadline (issue 14, 8)', () => {
+  const RANK = { met: 0, 'on-track': 1, behind: 2, 'not-met': 3 } as Record<string, number>;
+
+  it('on 2025-12-31 a value short of its target is not met, with or without a baseline', () => {
+    // The issue's two regions: 90.9 % with a baseline used to be 'behind', 97 % without one 'not-met'.
+    expect(progressAgainst(90.9, target('=', 100), baseline(100), '2025-12-31').status).toBe('not-met');
+    expect(progressAgainst(97, target('=', 100), undefined, '2025-12-31').status).toBe('not-met');
+    expect(progressAgainst(100, target('=', 100), baseline(100), '2025-12-31').status).toBe('met');
+    // The day before, the trajectory still speaks.
+    expect(progressAgainst(29.99, target('>=', 30), baseline(23.6), '2025-12-30').status).toBe('behind');
+  });
+
+  it("'>' (超过) is not met at the figure itself, met just above it", () => {
+    expect(progressAgainst(18, target('>', 18), undefined, '2025-12-31')).toMatchObject({
+      status: 'not-met',
+      gap: 0,
+    });
+    expect(progressAgainst(18.1, target('>', 18), undefined, '2025-12-31').status).toBe('met');
+    expect(progressAgainst(18, target('>=', 18), undefined, '2025-12-31').status).toBe('met');
+    expect(progressAgainst(18, target('>', 18), baseline(14), '2023-06-30').status).toBe('on-track');
+  });
+
+  test.prop([
+    fc.integer({ min: 0, max: 1000 }),
+    fc.integer({ min: 0, max: 1000 }),
+    fc.integer({ min: 0, max: 1000 }),
+    fc.constantFrom('>=', '>', '=') as fc.Arbitrary<Target['comparator']>,
+    fc.option(fc.integer({ min: 0, max: 1000 }), { nil: undefined }),
+    fc.date({
+      min: new Date('2021-01-01T00:00:00Z'),
+      max: new Date('2030-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    }),
+  ])('a lower value never gets a milder word (higher is better)', (a, b, goal, comparator, base, date) => {
+    const asOf = date.toISOString().slice(0, 10);
+    const [low, high] = a <= b ? [a / 10, b / 10] : [b / 10, a / 10];
+    const line = base === undefined ? undefined : baseline(Math.min(base, goal) / 10);
+    const t = target(comparator, goal / 10);
+    const lowStatus = progressAgainst(low, t, line, asOf).status;
+    const highStatus = progressAgainst(high, t, line, asOf).status;
+    if (comparator !== '=') expect(RANK[lowStatus]).toBeGreaterThanOrEqual(RANK[highStatus] as number);
+    if (asOf >= '2025-12-31') expect(['met', 'not-met']).toContain(lowStatus);
   });
 });

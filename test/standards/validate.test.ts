@@ -66,9 +66,16 @@ describe('validate', () => {
     const county = (workers: number) => [
       { code: '130123100001', kind: 'community' as const, communityWorkers: workers, residents: 10_000 },
     ];
-    expect(validate(county(18), { asOf: AS_OF }).findings.filter((f) => f.rule === 'workers.per10k')).toEqual(
-      [],
-    );
+    // "超过18人": more than 18 — a county at exactly 18.0 falls short (issue 14), 18.1 passes.
+    expect(
+      validate(county(18), { asOf: AS_OF }).findings.filter((f) => f.rule === 'workers.per10k'),
+    ).toMatchObject([{ unit: '130123000000', expected: '> 18', actual: 18 }]);
+    expect(
+      validate(
+        [{ code: '130123100001', kind: 'community' as const, communityWorkers: 181, residents: 100_000 }],
+        { asOf: AS_OF },
+      ).findings.filter((f) => f.rule === 'workers.per10k'),
+    ).toEqual([]);
     expect(
       validate(county(17), { asOf: AS_OF }).findings.filter((f) => f.rule === 'workers.per10k'),
     ).toMatchObject([{ unit: '130123000000', index: null, severity: 'warning', actual: 17 }]);
@@ -160,9 +167,10 @@ describe('rule profiles', () => {
       disable: ['code.divisionSegment'],
       add: [{ ...RULES.satisfactionSurvey, id: 'district.survey' }],
     });
+    // A community: the Hebei area rule is about urban communities (issue 14), so a village would not be checked.
     const unit = {
-      code: '130123100201',
-      kind: 'village' as const,
+      code: '130123100001',
+      kind: 'community' as const,
       hasFacility: true,
       households: 100,
       facilityArea: 32,

@@ -33,8 +33,8 @@ function structureRule(
       section: '二(三)',
       quote:
         kind === 'community'
-          ? '城市社区党组织、居民委员会、业主委员会、物业服务企业、楼门长、综合服务站"六位一体"'
-          : '农村党支部、村民委员会、村务监督委员会、综合服务站、经济合作社"五位一体"',
+          ? '城市社区党组织、居民委员会、业主委员会、物业服务企业、楼门长、综合服务站“六位一体”'
+          : '农村党支部、村民委员会、村务监督委员会、综合服务站、经济合作社“五位一体”',
     },
     check: ({ unit, parameters }) => {
       const members = unit?.organisations?.members;
@@ -106,6 +106,10 @@ function subCommitteeRule(version: {
   };
 }
 
+/** The Beijing plan's three passages on the residents' committees' sub-committees, verbatim. */
+const BEIJING_SUB_COMMITTEES =
+  '推进健康社区和居（村）民委员会下属公共卫生委员会建设 … 加强居（村）民委员会下属治安保卫委员会建设 … 巩固充实居（村）民委员会下属人民调解委员会';
+
 /** org.subCommittees — Beijing: 公共卫生, 治安保卫, 人民调解; from 2026 also 老年人和妇女儿童工作 (2025 law). */
 export const subCommittees: readonly Rule[] = [
   subCommitteeRule({
@@ -113,18 +117,47 @@ export const subCommittees: readonly Rule[] = [
     required: ['publicHealth', 'publicSecurity', 'peopleMediation'],
     document: BEIJING_PLAN,
     section: '三(八), 三(十)',
-    quote: '居民委员会下设公共卫生委员会、治安保卫委员会、人民调解委员会',
+    quote: BEIJING_SUB_COMMITTEES,
   }),
   subCommitteeRule({
     from: '2026-01-01',
     required: ['publicHealth', 'publicSecurity', 'peopleMediation', 'eldersWomenChildren'],
     document: `${BEIJING_PLAN}; ${RESIDENTS_LAW_2025}`,
-    section: '三(八), 三(十); 2025 law',
-    quote: '居民委员会下设公共卫生、治安保卫、人民调解委员会；2025年修订增设老年人和妇女儿童工作委员会',
+    section: '三(八), 三(十); the 2025 law adds the 老年人和妇女儿童工作委员会',
+    quote: BEIJING_SUB_COMMITTEES,
   }),
 ];
 
-/** org.qualificationReview — every "两委" member has passed the 资格联审. */
+/** The predicate of org.qualificationReview: every member with a review status has passed it. */
+const reviewPassed: Rule['check'] = ({ unit }) => {
+  const members = unit?.twoCommittees?.members;
+  if (members === undefined)
+    return notChecked('无"两委"成员数据（仅完整记录）', 'no two-committee data (rich records only)');
+  const failures: RuleFailure[] = [];
+  let checked = 0;
+  members.forEach((member, i) => {
+    if (member.qualificationReview === undefined) return;
+    checked++;
+    if (member.qualificationReview !== 'passed') {
+      failures.push({
+        path: ['twoCommittees', 'members', i, 'qualificationReview'],
+        message:
+          member.qualificationReview === 'failed'
+            ? { zh: '资格联审未通过', en: 'Qualification review failed' }
+            : { zh: '资格联审尚未完成', en: 'Qualification review pending' },
+        expected: 'passed',
+        actual: member.qualificationReview,
+      });
+    }
+  });
+  if (failures.length > 0) return { status: 'failed', failures };
+  return checked > 0 ? passed : notChecked('成员均无资格联审记录', 'no member has a review status');
+};
+
+/**
+ * org.qualificationReview — Hebei: every "两委" member has passed the 资格联审 (Hebei plan 三(五)1). The Beijing
+ * profile uses {@link qualificationReviewBeijing}: the same requirement in the Beijing plan's words.
+ */
 export const qualificationReview: Rule = {
   id: 'org.qualificationReview',
   title: { zh: '"两委"班子成员资格联审', en: 'Joint qualification review of every two-committee member' },
@@ -133,32 +166,19 @@ export const qualificationReview: Rule = {
   parameters: {},
   effective: {},
   source: {
-    document: `${BEIJING_PLAN} 六(十七); ${HEBEI_PLAN}`,
+    document: HEBEI_PLAN,
     section: '三(五)1',
-    quote: '全面落实村（社区）"两委"班子成员资格联审机制',
+    quote: '全面落实村（社区）“两委”班子成员资格联审机制',
   },
-  check: ({ unit }) => {
-    const members = unit?.twoCommittees?.members;
-    if (members === undefined)
-      return notChecked('无"两委"成员数据（仅完整记录）', 'no two-committee data (rich records only)');
-    const failures: RuleFailure[] = [];
-    let checked = 0;
-    members.forEach((member, i) => {
-      if (member.qualificationReview === undefined) return;
-      checked++;
-      if (member.qualificationReview !== 'passed') {
-        failures.push({
-          path: ['twoCommittees', 'members', i, 'qualificationReview'],
-          message:
-            member.qualificationReview === 'failed'
-              ? { zh: '资格联审未通过', en: 'Qualification review failed' }
-              : { zh: '资格联审尚未完成', en: 'Qualification review pending' },
-          expected: 'passed',
-          actual: member.qualificationReview,
-        });
-      }
-    });
-    if (failures.length > 0) return { status: 'failed', failures };
-    return checked > 0 ? passed : notChecked('成员均无资格联审记录', 'no member has a review status');
+  check: reviewPassed,
+};
+
+/** org.qualificationReview, Beijing version: the Beijing plan 六(十七) states the same requirement. */
+export const qualificationReviewBeijing: Rule = {
+  ...qualificationReview,
+  source: {
+    document: BEIJING_PLAN,
+    section: '六(十七)',
+    quote: '全面落实社区（村）“两委”班子成员资格联审机制',
   },
 };

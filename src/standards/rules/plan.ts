@@ -1,11 +1,15 @@
 import type { Facility } from '../../model/facility.js';
 import { failed, notApplicable, notChecked, passed, shown } from '../outcomes.js';
 import type { Rule, RuleFailure, RuleOutcome } from '../types.js';
-import { BEIJING_PLAN, HEBEI_PLAN, NATIONAL_PLAN } from './sources.js';
+import { BEIJING_PLAN, HEBEI_PLAN, NATIONAL_PLAN, NATIONAL_PLAN_BRIEFING } from './sources.js';
 
 const num = (value: unknown) => Number(value);
 
-/** facility.areaPer100Households — a unit with a facility: ≥ 30 m² per 100 households. */
+/**
+ * facility.areaPer100Households — national: a unit with a facility, ≥ 30 m² per 100 households. The national
+ * indicator 4 counts every unit's households (indicators.md), so the national rule applies to communities and
+ * villages alike; the Hebei profile uses {@link areaPer100HouseholdsHebei} instead.
+ */
 export const areaPer100Households: Rule = {
   id: 'facility.areaPer100Households',
   title: {
@@ -17,9 +21,9 @@ export const areaPer100Households: Rule = {
   parameters: { minimum: 30 },
   effective: {},
   source: {
-    document: `${HEBEI_PLAN}; ${NATIONAL_PLAN}`,
-    section: '三(三)2',
-    quote: '每百户居民拥有社区综合服务设施面积不低于30平方米',
+    document: NATIONAL_PLAN_BRIEFING,
+    section: '主要指标 4',
+    quote: '每百户居民不低于30平方米',
   },
   check: ({ row, parameters }) => {
     if (row.hasFacility === false) return notApplicable;
@@ -43,21 +47,26 @@ export const areaPer100Households: Rule = {
   },
 };
 
-/** facility.newCommercialShare — a newly built community: commercial + service area ≥ 10 % of total floor area. */
+/**
+ * facility.newCommercialShare — national: a newly built community, commercial + service area ≥ 10 % of total floor
+ * area. The 10 % is the figure of the local plans that copy the national template (the national text was not seen),
+ * hence `unverified`; the Hebei profile uses {@link newCommercialShareHebei}, whose text states it.
+ */
 export const newCommercialShare: Rule = {
   id: 'facility.newCommercialShare',
   title: {
     zh: '新建社区商业和综合服务设施面积不低于社区总建筑面积的10%',
     en: 'New communities: commercial and service floor area at least 10 % of the total',
   },
-  appliesTo: {},
+  appliesTo: { kinds: ['community'] },
   severity: 'error',
+  confidence: 'unverified',
   parameters: { minimumPercent: 10 },
   effective: {},
   source: {
-    document: `${HEBEI_PLAN}; ${NATIONAL_PLAN} (local-consensus)`,
-    section: '三(三)2',
-    quote: '确保新建社区商业和综合服务设施面积占社区总建筑面积比例不低于10%',
+    document: `${NATIONAL_PLAN} (local-consensus: 陇南, 昌吉 and a 黑龙江 city copy the national template; national text not seen)`,
+    section: '主要指标 3',
+    quote: '新建社区商业和综合服务设施面积占社区总建筑面积比例 ≥ 10%',
   },
   check: ({ row, parameters }) => {
     if (row.newlyBuilt === false) return notApplicable;
@@ -83,6 +92,38 @@ export const newCommercialShare: Rule = {
   },
 };
 
+/** Where the Hebei plan sets the two area rules: inside 三(三)2 "实施城市社区服务设施补短板工程" — urban communities. */
+const HEBEI_URBAN_SHORTFALL_WORKS = '三(三)2 (实施城市社区服务设施补短板工程)';
+
+/**
+ * facility.areaPer100Households, Hebei version: the Hebei plan restates the national 30 m² inside its urban-community
+ * works (三(三)2), so in the Hebei profile the rule applies to communities only and cites the Hebei plan.
+ */
+export const areaPer100HouseholdsHebei: Rule = {
+  ...areaPer100Households,
+  appliesTo: { kinds: ['community'] },
+  source: {
+    document: HEBEI_PLAN,
+    section: HEBEI_URBAN_SHORTFALL_WORKS,
+    quote: '每百户居民拥有社区综合服务设施面积不低于30平方米',
+  },
+};
+
+/**
+ * facility.newCommercialShare, Hebei version: stated by the Hebei plan's urban-community works (三(三)2), so it is
+ * verified for Hebei, applies to communities and cites the Hebei plan.
+ */
+export const newCommercialShareHebei: Rule = {
+  ...newCommercialShare,
+  appliesTo: { kinds: ['community'] },
+  confidence: 'verified',
+  source: {
+    document: HEBEI_PLAN,
+    section: HEBEI_URBAN_SHORTFALL_WORKS,
+    quote: '确保新建社区商业和综合服务设施面积占社区总建筑面积比例不低于10%',
+  },
+};
+
 /** facility.newUrbanMinimumArea — a newly built urban community: facility ≥ 500 m². */
 export const newUrbanMinimumArea: Rule = {
   id: 'facility.newUrbanMinimumArea',
@@ -94,7 +135,11 @@ export const newUrbanMinimumArea: Rule = {
   severity: 'error',
   parameters: { minimum: 500 },
   effective: {},
-  source: { document: HEBEI_PLAN, section: '三(三)2', quote: '新建城市社区综合服务设施面积不低于500平方米' },
+  source: {
+    document: HEBEI_PLAN,
+    section: HEBEI_URBAN_SHORTFALL_WORKS,
+    quote: '新建城市社区综合服务设施面积不低于500平方米',
+  },
   check: ({ row, parameters }) => {
     if (row.newlyBuilt === false) return notApplicable;
     if (row.newlyBuilt === undefined)
@@ -347,7 +392,12 @@ export const resettlementCoverage: Rule = {
   },
 };
 
-/** facility.exists — every community and village has a facility: error for communities, warning for villages. */
+/**
+ * facility.exists — every community and village has a facility: error for communities, warning for villages. Both
+ * figures are national targets (indicators.md): urban "城乡社区综合服务设施全覆盖", rural "80%以上" by 2025 — a region
+ * target, so a village without one is a warning. The Hebei plan states only the 2020 facts (urban 全覆盖, rural 65 %),
+ * so every profile cites the national plan.
+ */
 export const facilityExists: Rule = {
   id: 'facility.exists',
   title: {
@@ -359,9 +409,9 @@ export const facilityExists: Rule = {
   parameters: {},
   effective: {},
   source: {
-    document: `${NATIONAL_PLAN}; ${HEBEI_PLAN}`,
-    section: '发展目标',
-    quote: '城市社区综合服务设施全覆盖；农村社区综合服务设施覆盖率达到80%以上',
+    document: NATIONAL_PLAN_BRIEFING,
+    section: '主要指标 1, 2',
+    quote: '城乡社区综合服务设施全覆盖; 农村社区综合服务设施覆盖率 80%以上',
   },
   check: ({ row }) => {
     if (row.hasFacility === undefined) return notChecked('缺少是否建有综合服务设施', 'facility flag missing');
@@ -374,12 +424,12 @@ export const facilityExists: Rule = {
           message:
             row.kind === 'community'
               ? {
-                  zh: '城市社区未建综合服务设施（要求全覆盖）',
-                  en: 'Urban community without a facility (full coverage required)',
+                  zh: '城市社区未建综合服务设施（国家规划要求城乡社区综合服务设施全覆盖）',
+                  en: 'Urban community without a facility (national plan: full coverage)',
                 }
               : {
-                  zh: '村未建综合服务设施（到2025年覆盖率80%以上）',
-                  en: 'Village without a facility (80 % coverage by 2025)',
+                  zh: '村未建综合服务设施（国家规划目标：到2025年农村社区综合服务设施覆盖率80%以上）',
+                  en: 'Village without a facility (national plan target: 80 % rural coverage by 2025)',
                 },
           expected: 'true',
           actual: 'false',

@@ -1,21 +1,25 @@
 import type { RegionRule } from '../types.js';
-import { NATIONAL_PLAN } from './sources.js';
+import { NATIONAL_PLAN_BRIEFING } from './sources.js';
 
-/** workers.per10k — ≥ 18 社区工作者 per 10 000 urban residents, checked by county on the indicator roll-up. */
+/**
+ * workers.per10k — more than 18 社区工作者 per 10 000 urban residents, checked by county on the indicator roll-up.
+ * The comparator follows the quoted words "超过18人" (`>`: a county at exactly 18.0 falls short), not the "≥ 18" of
+ * the domain notes' table (indicators.md), which restate the same source.
+ */
 export const workersPer10k: RegionRule = {
   id: 'workers.per10k',
   level: 'region',
   indicator: 'workersPer10kUrbanResidents',
   title: {
-    zh: '每万名城镇常住人口拥有社区工作者不少于18人',
-    en: 'At least 18 community workers per 10 000 urban residents',
+    zh: '每万名城镇常住人口拥有社区工作者超过18人',
+    en: 'More than 18 community workers per 10 000 urban residents',
   },
   appliesTo: {},
   severity: 'warning',
-  parameters: { minimum: 18, level: 'county' },
+  parameters: { minimum: 18, comparator: '>', level: 'county' },
   effective: {},
   source: {
-    document: NATIONAL_PLAN,
+    document: `${NATIONAL_PLAN_BRIEFING} (wording as restated by 江苏)`,
     section: '主要指标 7',
     quote: '每万名城镇常住人口拥有社区工作者超过18人',
   },
