@@ -336,7 +336,7 @@ export function indicatorRowsTable(rows: Iterable<IndicatorRow>): Table {
  * import { computeIndicators } from 'shequ';
  * import { indicatorRowsToCsv } from 'shequ/io';
  * indicatorRowsToCsv(computeIndicators([], { asOf: '2025-12-31' })).split('\r\n')[0];
- * //=> 'region,level,name,indicator,numerator,denominator,missing,value,unit,target,status,expected,gap,asOf'
+ * //=> 'region,level,name,indicator,numerator,denominator,missing,value,unit,target,status,expected,gap,asOf,baseline'
  * ```
  */
 export function indicatorRowsToCsv(rows: Iterable<IndicatorRow>): string {

@@ -230,7 +230,7 @@ describe('the writers', () => {
     expect(await written((sink) => writeIndicatorRowsJson([], sink))).toBe('[]\n');
     expect(await written((sink) => writeIndicatorRowsNdjson([], sink))).toBe('');
     expect(await written((sink) => writeIndicatorRowsCsv([], sink))).toBe(
-      '\ufeffregion,level,name,indicator,numerator,denominator,missing,value,unit,target,status,expected,gap,asOf\r\n',
+      '\ufeffregion,level,name,indicator,numerator,denominator,missing,value,unit,target,status,expected,gap,asOf,baseline\r\n',
     );
   });
 });
