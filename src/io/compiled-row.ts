@@ -132,6 +132,28 @@ const NOT_ABOVE_PAIRS = STATISTICS_FIELD_KEYS.flatMap((key, part) => {
 const PlainRow = function PlainRow() {} as unknown as new () => Record<string, unknown>;
 PlainRow.prototype = Object.prototype;
 
+/** The rules across fields: the required ones are there, no part is above its whole. */
+function holdsTogether(values: readonly CellValue[]): boolean {
+  for (const index of REQUIRED) if (values[index] === undefined) return false;
+  for (const { part, whole } of NOT_ABOVE_PAIRS) {
+    const partValue = values[part];
+    const wholeValue = values[whole];
+    if (typeof partValue === 'number' && typeof wholeValue === 'number' && partValue > wholeValue)
+      return false;
+  }
+  return true;
+}
+
+/** The row of the values converted: the fields present (catalogue indices, in order) that are not blank. */
+function rowOf(values: readonly CellValue[], present: readonly number[]): UnitStatistics {
+  const row = new PlainRow();
+  for (const index of present) {
+    const value = values[index];
+    if (value !== undefined) row[STATISTICS_FIELD_KEYS[index] as string] = value;
+  }
+  return row as unknown as UnitStatistics;
+}
+
 /**
  * Converts the cells of one record into an accepted row, or `undefined` when anything is wrong with it (the caller
  * then asks the reporter why).
@@ -158,7 +180,6 @@ export function compileRow(
   }
   // The fields of this header in catalogue order: the row's keys are set in this order.
   const present = STATISTICS_FIELD_KEYS.flatMap((key, index) => (fields.includes(key) ? [index] : []));
-  const keys = STATISTICS_FIELD_KEYS;
   const values: CellValue[] = STATISTICS_FIELD_KEYS.map(() => undefined);
 
   return (cells, line) => {
@@ -180,19 +201,8 @@ export function compileRow(
       if (value === REJECTED) return undefined;
       values[slot] = value;
     }
-    for (const index of REQUIRED) if (values[index] === undefined) return undefined;
-    for (const { part, whole } of NOT_ABOVE_PAIRS) {
-      const partValue = values[part];
-      const wholeValue = values[whole];
-      if (typeof partValue === 'number' && typeof wholeValue === 'number' && partValue > wholeValue)
-        return undefined;
-    }
-    const row = new PlainRow();
-    for (const index of present) {
-      const value = values[index];
-      if (value !== undefined) row[keys[index] as string] = value;
-    }
-    const accepted = row as unknown as UnitStatistics;
-    return extra === undefined ? { line, row: accepted } : { line, row: accepted, extra };
+    if (!holdsTogether(values)) return undefined;
+    const row = rowOf(values, present);
+    return extra === undefined ? { line, row } : { line, row, extra };
   };
 }
