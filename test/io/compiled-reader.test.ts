@@ -15,6 +15,7 @@ import {
   parseUnitKindCell,
   readUnitStatistics,
 } from '../../src/io/index.js';
+import { rowIssues } from '../../src/io/row-issues.js';
 import { createRowReader, type ReaderEvent } from '../../src/io/row-reader.js';
 import { unitStatisticsArbitrary } from '../../src/testing/index.js';
 
@@ -296,6 +297,22 @@ describe('the compiled reader', () => {
         ['invalid_type', '户数', '1.5'],
         ['invalid_value', '综合服务设施建筑面积', '1.234'],
       ],
+    ]);
+  });
+
+  it('never rejects a row without a reason: the reporter says so if zod finds nothing wrong', () => {
+    const names = ['统计用区划代码', '类型'];
+    const header = {
+      line: 1,
+      columns: names.map((name) => ({ header: name, field: fieldOfHeader(name) ?? null })),
+    };
+    const issues = rowIssues(
+      { line: 2, fields: ['130123100201', '村委会'] } as CsvRecord,
+      header,
+      fieldsOf(names),
+    );
+    expect(issues.map((issue) => [issue.code, issue.line, issue.message.en.includes('a bug')])).toEqual([
+      ['invalid_value', 2, true],
     ]);
   });
 });
