@@ -3,7 +3,9 @@
 // (SHEQU_IO=/path/to/dist/io/index.js measures another build, e.g. a copy of dist from before a change.)
 import { syntheticUnits } from './synthetic.mjs';
 
-const { encodeCsv, readUnitStatistics, unitStatisticsToCsv } = await import(process.env.SHEQU_IO ?? 'shequ/io');
+const { encodeCsv, readUnitStatistics, unitStatisticsToCsv } = await import(
+  process.env.SHEQU_IO ?? 'shequ/io'
+);
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
