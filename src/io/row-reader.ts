@@ -1,10 +1,9 @@
-import { maskIdNumber } from '../codes/id-number.js';
-import { createIssue, type Issue, type LocalizedText } from '../core/issue.js';
-import { maskIdNumbersInText } from '../core/mask.js';
-import { parseUnitStatistics, type UnitStatistics } from '../model/unit-statistics.js';
-import { parseBooleanCell, parseCodeCell, parseNumberCell, parseUnitKindCell } from './cells.js';
+import { createIssue, type Issue } from '../core/issue.js';
+import type { UnitStatistics } from '../model/unit-statistics.js';
+import { type CompiledRow, compileRow } from './compiled-row.js';
 import type { CsvRecord } from './csv-parser.js';
-import { FIELD_TYPES, fieldOfHeader } from './headers.js';
+import { fieldOfHeader } from './headers.js';
+import { rowIssues, SHOWN } from './row-issues.js';
 
 /**
  * A row read and accepted, with the line it came from and the cells of columns the reader does not know.
@@ -125,53 +124,6 @@ function isBlank(cells: readonly string[]): boolean {
 /** How many non-blank records may precede the header. */
 const HEADER_SEARCH_LIMIT = 20;
 
-/**
- * A cell as an issue or a rejected row may show it: a cell that is exactly an ID number is trimmed and masked as
- * `maskIdNumber` does (as before); any other ID-shaped run inside a cell — full-width, spaced, prefixed, in a name —
- * is masked by `maskIdNumbersInText`.
- */
-const SHOWN = (value: string) =>
-  /^\d{15}$|^\d{17}[\dXx]$/.test(value.trim()) ? maskIdNumber(value.trim()) : maskIdNumbersInText(value);
-
-function cellIssue(
-  line: number,
-  column: string,
-  key: string,
-  value: string,
-  message: LocalizedText,
-  code: 'invalid_type' | 'invalid_value' = 'invalid_type',
-): Issue {
-  return createIssue(code, message, { path: [key], line, column, value: SHOWN(value) });
-}
-
-const UNREADABLE: Record<string, LocalizedText> = {
-  number: { zh: '不是数字', en: 'Not a number' },
-  flag: { zh: '应为 是/否', en: 'Expected yes or no (是/否)' },
-  kind: {
-    zh: '应为 居委会/村委会',
-    en: "Expected 居委会 (residents' committee) or 村委会 (villagers' committee)",
-  },
-  code: { zh: '不是代码', en: 'Not a code' },
-};
-
-/** Reads one cell by its column's type: the value, `undefined` for blank, `null` when unreadable. */
-function readCell(type: string, cell: string): unknown {
-  switch (type) {
-    case 'number':
-      return parseNumberCell(cell);
-    case 'flag':
-      return parseBooleanCell(cell);
-    case 'kind':
-      return parseUnitKindCell(cell);
-    case 'code':
-      return parseCodeCell(cell);
-    default: {
-      const text = cell.trim();
-      return text === '' ? undefined : text;
-    }
-  }
-}
-
 /** Unknown columns reported one by one up to this many; more are summarised in one issue (a wide file has 10^6). */
 const UNKNOWN_COLUMNS_LISTED = 10;
 
@@ -216,35 +168,13 @@ function unknownColumnIssues(columns: readonly ExtraColumn[], line: number): Iss
 }
 
 /**
- * Adds an `invalid_encoding` issue for each cell holding U+FFFD, the character a decoder puts for bytes that are not
- * valid in the file's encoding (a damaged character, a GB18030 name inside a UTF-8 file): the row is then rejected,
- * since the cell's text is not what was written.
- */
-function encodingIssues(record: CsvRecord, columns: HeaderInfo, issues: Issue[]): void {
-  const cells = record.fields;
-  for (let i = 0; i < cells.length; i++) {
-    const cell = cells[i] as string;
-    if (cell.indexOf('\uFFFD') === -1) continue;
-    issues.push(
-      createIssue(
-        'invalid_encoding',
-        {
-          zh: '单元格含无法解码的字节（文件编码不一致或字符损坏）',
-          en: "The cell holds bytes that do not decode in the file's encoding (mixed encodings or a damaged character)",
-        },
-        { line: record.line, column: columns.columns[i]?.header ?? `#${i + 1}`, value: SHOWN(cell) },
-      ),
-    );
-  }
-}
-
-/**
  * The one reader behind every input (CSV text, bytes, streams, spreadsheets): finds the header under any title rows,
  * reads each record into a typed row or a rejected row with every reason, and counts.
  */
 export function createRowReader() {
   let header: HeaderInfo | undefined;
   let fields: (keyof UnitStatistics | null)[] = [];
+  let converter: CompiledRow | undefined;
   let searched = 0;
   const counts = { read: 0, accepted: 0, rejected: 0, blankLines: 0, titleLines: 0 };
   let headerMissing = false;
@@ -284,6 +214,7 @@ export function createRowReader() {
         ),
       );
     }
+    converter = compileRow(fields, record.fields);
     header = {
       line: record.line,
       columns: record.fields.map((cell, i) => ({ header: cell, field: fields[i] ?? null })),
@@ -305,73 +236,13 @@ export function createRowReader() {
 
   function readRecord(record: CsvRecord, columns: HeaderInfo): ReaderEvent {
     counts.read++;
-    const issues: Issue[] = [];
-    if (record.error !== undefined) {
-      const reason = {
-        unterminated_quote: {
-          zh: '引号未闭合（最后一行可能被截断，或有多余的引号）；其后的行已重新读取',
-          en: 'A quote is never closed (a truncated last line, or a stray quote); the lines after it were read again',
-        },
-        field_too_long: { zh: '字段超过长度上限', en: 'A field is over the size limit' },
-        record_too_long: { zh: '记录超过长度上限', en: 'The record is over the size limit' },
-        too_many_fields: { zh: '记录的字段数超过上限', en: 'The record has more fields than the limit' },
-      }[record.error] ?? { zh: '记录格式错误', en: 'Malformed record' };
-      issues.push(createIssue('malformed_record', reason, { line: record.line }));
+    // The compiled converter is the only way a row is accepted; the reporter says why one was not.
+    const accepted = record.error === undefined ? converter?.(record.fields, record.line) : undefined;
+    if (accepted !== undefined) {
+      counts.accepted++;
+      return { kind: 'row', accepted };
     }
-    encodingIssues(record, columns, issues);
-    const row: Record<string, unknown> = {};
-    let extra: Record<string, string> | undefined;
-    const cells = record.fields;
-    for (let i = 0; i < cells.length; i++) {
-      const cell = cells[i] as string;
-      const field = fields[i];
-      if (field === undefined || field === null) {
-        if (cell.trim() === '') continue;
-        extra ??= Object.create(null) as Record<string, string>;
-        extra[columns.columns[i]?.header ?? `#${i + 1}`] = cell;
-        continue;
-      }
-      const type = FIELD_TYPES[field];
-      const value = readCell(type, cell);
-      if (value === null)
-        issues.push(
-          cellIssue(
-            record.line,
-            columns.columns[i]?.header ?? `#${i + 1}`,
-            field,
-            cell,
-            UNREADABLE[type] as LocalizedText,
-          ),
-        );
-      else if (value !== undefined) row[field] = value;
-    }
-    if (issues.length === 0) {
-      const parsed = parseUnitStatistics(row);
-      if (parsed.success) {
-        counts.accepted++;
-        return {
-          kind: 'row',
-          accepted:
-            extra === undefined
-              ? { line: record.line, row: parsed.data }
-              : { line: record.line, row: parsed.data, extra },
-        };
-      }
-      for (const issue of parsed.error.issues) {
-        const field = issue.path[0];
-        const i = fields.indexOf(field as keyof UnitStatistics);
-        const column = i >= 0 ? (columns.columns[i]?.header ?? String(field)) : String(field ?? '');
-        const cell = i >= 0 ? (record.fields[i] ?? '') : '';
-        issues.push(
-          createIssue(issue.code, issue.message, {
-            path: issue.path,
-            line: record.line,
-            column,
-            value: SHOWN(cell),
-          }),
-        );
-      }
-    }
+    const issues = rowIssues(record, columns, fields);
     counts.rejected++;
     return { kind: 'rejected', rejected: { line: record.line, cells: record.fields.map(SHOWN), issues } };
   }

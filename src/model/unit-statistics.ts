@@ -166,8 +166,11 @@ function parseRow(row: unknown): Result<UnitStatistics> {
 
 const URBAN_RURAL = new Set(Object.keys(URBAN_RURAL_CODES));
 
-/** The check of each field kind, written out for speed: exactly what the kind's zod schema accepts. */
-const VALID_OF_KIND: Readonly<Record<StatisticsFieldKind, (value: unknown) => boolean>> = {
+/**
+ * The check of each field kind, written out for speed: exactly what the kind's zod schema accepts (internal: the
+ * compiled readers of `io` check converted cells with it).
+ */
+export const VALID_OF_KIND: Readonly<Record<StatisticsFieldKind, (value: unknown) => boolean>> = {
   code: (value) => typeof value === 'string' && /^\d{12}$/.test(value) && townshipKey(value) >= 0,
   text: (value) => typeof value === 'string',
   unitKind: (value) => value === 'community' || value === 'village',
