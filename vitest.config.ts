@@ -1,7 +1,20 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+const src = fileURLToPath(new URL('./src/', import.meta.url));
 
 export default defineConfig({
   define: { __SHEQU_VERSION__: JSON.stringify('0.0.0-test') },
+  // The package imports itself by name in the CLI's modules: unit tests resolve those names to the sources (as
+  // tsconfig's paths do), so that they never depend on a build in dist/.
+  resolve: {
+    alias: [
+      { find: /^shequ$/, replacement: `${src}index.ts` },
+      { find: /^shequ\/divisions\/(.+)$/, replacement: `${src}divisions/$1.ts` },
+      { find: /^shequ\/io\/(xlsx|node)$/, replacement: `${src}io/$1.ts` },
+      { find: /^shequ\/([a-z]+)$/, replacement: `${src}$1/index.ts` },
+    ],
+  },
   test: {
     include: ['test/**/*.test.ts'],
     exclude: ['test/dist/**', 'node_modules/**'],

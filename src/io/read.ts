@@ -177,19 +177,28 @@ export type StreamEvent =
  */
 export type ChunkSource = AsyncIterable<Uint8Array | string> | ReadableStream<Uint8Array | string>;
 
-async function* chunksOf(source: ChunkSource): AsyncGenerator<Uint8Array | string> {
+/**
+ * The chunks of a source as one async generator. A consumer that stops early (`return()`: an abort, a `break`) stops
+ * the source too: a Node stream is destroyed through its iterator, a web stream is cancelled.
+ */
+export async function* chunksOfSource(source: ChunkSource): AsyncGenerator<Uint8Array | string> {
   if (Symbol.asyncIterator in source) {
     yield* source as AsyncIterable<Uint8Array | string>;
     return;
   }
   const reader = (source as ReadableStream<Uint8Array | string>).getReader();
+  let finished = false;
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) return;
+      if (done) {
+        finished = true;
+        return;
+      }
       yield value;
     }
   } finally {
+    if (!finished) await reader.cancel().catch(() => undefined);
     reader.releaseLock();
   }
 }
@@ -369,24 +378,29 @@ export async function* streamUnitStatisticsBatches(
     }
     return into;
   };
-  const chunks = chunksOf(source);
-  for (;;) {
-    let next: IteratorResult<Uint8Array | string>;
-    try {
-      next = await chunks.next();
-    } catch (error) {
-      // The caller's source failed (a stream error, a throwing iterator): the read ends with an issue, not a throw.
-      yield [stop([sourceFailed(error)], decoder.encoding)];
-      return;
+  const chunks = chunksOfSource(source);
+  try {
+    for (;;) {
+      let next: IteratorResult<Uint8Array | string>;
+      try {
+        next = await chunks.next();
+      } catch (error) {
+        // The caller's source failed (a stream error, a throwing iterator): the read ends with an issue, not a throw.
+        yield [stop([sourceFailed(error)], decoder.encoding)];
+        return;
+      }
+      if (next.done === true) break;
+      const text = decoder.push(next.value);
+      if (typeof text !== 'string') {
+        yield [stop(text, decoder.encoding)];
+        return;
+      }
+      const batch = eventsOf(parser.push(text), []);
+      if (batch.length > 0) yield batch;
     }
-    if (next.done === true) break;
-    const text = decoder.push(next.value);
-    if (typeof text !== 'string') {
-      yield [stop(text, decoder.encoding)];
-      return;
-    }
-    const batch = eventsOf(parser.push(text), []);
-    if (batch.length > 0) yield batch;
+  } finally {
+    // Ended early (an abort, a break, an undecodable file): the source is closed, not left open.
+    await chunks.return(undefined).catch(() => undefined);
   }
   const rest = decoder.end();
   if (typeof rest !== 'string') {
@@ -395,7 +409,6 @@ export async function* streamUnitStatisticsBatches(
   }
   const last = eventsOf(parser.push(rest), []);
   eventsOf(parser.end(), last); // after the push: end() flushes what the push left
-
   last.push(stop(reader.finalIssues(), decoder.encoding));
   yield last;
 }

@@ -45,7 +45,12 @@ const FORMULA_START = /^(?:[\s\u3000\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20]|[\t\
  * ```
  */
 export function neutralizeFormula(value: CellValue): string {
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'number') {
+    // A number of 15 characters or more can hold an ID-shaped run of digits (a count of 110105491231002).
+    const text = String(value);
+    return text.length < 15 ? text : maskIdNumbersInText(text);
+  }
   if (typeof value !== 'string') return ''; // null, undefined — and anything that is not a cell value
   const text = maskIdNumbersInText(value);
   if (!FORMULA_START.test(text) || PLAIN_NUMBER.test(text) || LIBRARY_COMPARATOR.test(text)) return text;

@@ -1,7 +1,7 @@
 import type { AsOfInput } from '../core/as-of.js';
 import { resolveAsOf } from '../core/as-of.js';
-import { createIssue, type Issue } from '../core/issue.js';
-import { failure, type Result, success } from '../core/result.js';
+import type { Issue } from '../core/issue.js';
+import { failure, type Result, ShequError, success } from '../core/result.js';
 import { computeIndicators } from '../indicators/compute.js';
 import type { IndicatorAccumulator } from '../indicators/parts.js';
 import { createIndicatorAccumulator } from '../indicators/parts.js';
@@ -187,19 +187,16 @@ export async function computeIndicatorsFromSource(
   const asOf = resolveAsOf(options.asOf);
   if (!asOf.success) return asOf;
   let accumulator: IndicatorAccumulator;
+  const rowOptions = { ...options, asOf: asOf.data };
   try {
     accumulator = createIndicatorAccumulator(
       options.profile === undefined ? {} : { profile: options.profile },
     );
+    accumulator.rows(rowOptions); // bad row options fail now, before the file is read
   } catch (error) {
-    return failure((error as { issues?: Issue[] }).issues ?? [badProfile()]);
-  }
-  const rowOptions = { ...options, asOf: asOf.data };
-  // Fail on bad row options now, before the file is read.
-  try {
-    accumulator.rows(rowOptions);
-  } catch (error) {
-    return failure((error as { issues?: Issue[] }).issues ?? [badProfile()]);
+    // Only the library's own option errors become a failure; anything else is a bug and stays an exception.
+    if (error instanceof ShequError) return failure(error.issues);
+    throw error;
   }
   const units: UnitStatistics[] | undefined = options.groupBy?.includes('unit') === true ? [] : undefined;
   const input = await readSource(source, options, (row) => {
@@ -226,12 +223,4 @@ function* rowsOf(
   const { signal: _signal, onProgress: _progress, read: _read, ...rest } = options;
   for (const row of computeIndicators(units, { ...rest, profile, groupBy: ['unit'] }))
     if (row.level === 'unit') yield row;
-}
-
-function badProfile(): Issue {
-  return createIssue(
-    'invalid_option',
-    { zh: '指标方案无效', en: 'Invalid indicator profile' },
-    { path: ['profile'] },
-  );
 }

@@ -1,6 +1,6 @@
 import { createIssue, type Issue } from '../core/issue.js';
 import type { ChunkSource, ReadOptions, StreamEvent } from '../io/read.js';
-import { isChunkSource, sourceFailed, streamUnitStatisticsBatches } from '../io/read.js';
+import { chunksOfSource, isChunkSource, sourceFailed, streamUnitStatisticsBatches } from '../io/read.js';
 import { XLSX_LIMITS } from '../io/xlsx-limits.js';
 
 /**
@@ -52,23 +52,6 @@ function chunksOf(source: SheetSource): unknown {
   return source as ChunkSource;
 }
 
-async function* iterate(source: ChunkSource): AsyncGenerator<Uint8Array | string> {
-  if (Symbol.asyncIterator in source) {
-    yield* source as AsyncIterable<Uint8Array | string>;
-    return;
-  }
-  const reader = (source as ReadableStream<Uint8Array | string>).getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      yield value;
-    }
-  } finally {
-    reader.releaseLock();
-  }
-}
-
 function tooLarge(): Issue {
   return createIssue('limit_exceeded', {
     zh: `工作簿超过 ${XLSX_LIMITS.maxFileBytes / 1024 / 1024} MB 的读取上限`,
@@ -76,7 +59,7 @@ function tooLarge(): Issue {
   });
 }
 
-/** The batches of a workbook whose first chunk was seen: the whole file is gathered (a zip is read from its end). */
+/** The batches of a workbook whose first bytes were seen: the whole file is gathered (a zip is read from its end). */
 async function* workbookBatches(
   first: Uint8Array,
   rest: AsyncGenerator<Uint8Array | string>,
@@ -84,14 +67,20 @@ async function* workbookBatches(
 ): AsyncGenerator<readonly StreamEvent[]> {
   const parts: Uint8Array[] = [first];
   let size = first.length;
-  for await (const chunk of rest) {
-    const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
-    size += bytes.length;
-    if (size > XLSX_LIMITS.maxFileBytes) {
-      yield [{ kind: 'end', counts: emptyCounts(), issues: [tooLarge()], encoding: 'utf-8' }];
-      return;
+  try {
+    for await (const chunk of rest) {
+      const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
+      size += bytes.length;
+      if (size > XLSX_LIMITS.maxFileBytes) {
+        yield [{ kind: 'end', counts: emptyCounts(), issues: [tooLarge()], encoding: 'utf-8' }];
+        return;
+      }
+      parts.push(bytes);
     }
-    parts.push(bytes);
+  } catch (error) {
+    // The source failed half-way: its code is named, never its message (which may hold anything).
+    yield [{ kind: 'end', counts: emptyCounts(), issues: [sourceFailed(error)], encoding: 'utf-8' }];
+    return;
   }
   const whole = new Uint8Array(size);
   let at = 0;
@@ -122,25 +111,51 @@ export async function* sourceBatches(
     yield* streamUnitStatisticsBatches(chunks as unknown as ChunkSource, options);
     return;
   }
-  const iterator = iterate(chunks);
-  let first: IteratorResult<Uint8Array | string>;
+  const iterator = chunksOfSource(chunks);
   try {
-    first = await iterator.next();
-  } catch (error) {
-    // The source failed at once (a file that does not exist, a folder): its code (ENOENT, EISDIR) is named.
-    yield [{ kind: 'end', counts: emptyCounts(), issues: [sourceFailed(error)], encoding: 'utf-8' }];
-    return;
+    // The first bytes tell a workbook (a zip) from CSV: gathered until there are four, however small the chunks.
+    const head: (Uint8Array | string)[] = [];
+    let bytes = 0;
+    try {
+      while (bytes < ZIP.length) {
+        const next = await iterator.next();
+        if (next.done === true) break;
+        head.push(next.value);
+        if (typeof next.value === 'string') break; // text is CSV
+        bytes += next.value.length;
+      }
+    } catch (error) {
+      // The source failed at once (a file that does not exist, a folder): its code (ENOENT, EISDIR) is named.
+      yield [{ kind: 'end', counts: emptyCounts(), issues: [sourceFailed(error)], encoding: 'utf-8' }];
+      return;
+    }
+    const first = joinBytes(head);
+    if (first !== undefined && isZip(first)) {
+      yield* workbookBatches(first, iterator, options);
+      return;
+    }
+    const { sheet: _sheet, ...csv } = options;
+    yield* streamUnitStatisticsBatches(
+      (async function* () {
+        yield* head;
+        yield* iterator;
+      })(),
+      csv,
+    );
+  } finally {
+    await iterator.return(undefined).catch(() => undefined);
   }
-  if (first.done !== true && first.value instanceof Uint8Array && isZip(first.value)) {
-    yield* workbookBatches(first.value, iterator, options);
-    return;
+}
+
+/** The head chunks as one byte array, when they are all bytes. */
+function joinBytes(head: readonly (Uint8Array | string)[]): Uint8Array | undefined {
+  if (head.length === 0 || head.some((chunk) => typeof chunk === 'string')) return undefined;
+  if (head.length === 1) return head[0] as Uint8Array;
+  const out = new Uint8Array(head.reduce((sum, chunk) => sum + chunk.length, 0));
+  let at = 0;
+  for (const chunk of head as Uint8Array[]) {
+    out.set(chunk, at);
+    at += chunk.length;
   }
-  const { sheet: _sheet, ...csv } = options;
-  yield* streamUnitStatisticsBatches(
-    (async function* () {
-      if (first.done !== true) yield first.value;
-      yield* iterator;
-    })(),
-    csv,
-  );
+  return out;
 }

@@ -1,15 +1,3 @@
-/**
- * CSV of indicator rows and findings, streamed through a buffered sink: the same text as `indicatorRowsTable` /
- * `findingsTable` through `csvLine` with the CLI's ID filter over it (UTF-8 BOM first, CRLF line ends, RFC 4180
- * quoting, formula injection neutralised, ID numbers masked), byte for byte. Cells whose text recurs — the
- * indicator, its unit and target, a rule's source, the date — are built once and remembered.
- *
- * Exact piece by piece, as in json-text.ts: cells are separated by `,` and lines by CRLF, and a quoted cell begins
- * and ends with `"`: none of these can be part of an ID-shaped run, so a cell masked alone is masked as the whole
- * line would be. Text cells are masked by `neutralizeFormula`; a number is masked when its text has 15 characters
- * or more.
- */
-import { maskIdNumbersInText } from '../core/mask.js';
 import type { IndicatorRow } from '../indicators/rows.js';
 import { type CellValue, findingsTable, indicatorRowsTable, neutralizeFormula } from '../io/write.js';
 import type { Finding } from '../standards/validate.js';
@@ -17,12 +5,8 @@ import type { ChunkSink } from './sink.js';
 
 const MEMO_LIMIT = 4096;
 
-/** One CSV cell's text, as `csvLine` writes it and the output filter leaves it. */
+/** One CSV cell's text: io's cell (masked, formula-guarded), quoted as `csvLine` quotes it. */
 function cellText(value: CellValue): string {
-  if (typeof value === 'number') {
-    const text = String(value);
-    return text.length < 15 ? text : maskIdNumbersInText(text);
-  }
   const text = neutralizeFormula(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

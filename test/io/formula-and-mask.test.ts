@@ -11,6 +11,7 @@ import {
   toCsv,
   unitStatisticsTable,
 } from '../../src/index.js';
+import { csvLine, unitStatisticsToCsv } from '../../src/io/index.js';
 import { findIdNumbers, ID_VARIANTS } from '../helpers/id-leaks.js';
 
 const FORMULA_LEADS = ['=', '+', '-', '@', '＝', '＋', '－', '＠'];
@@ -143,5 +144,14 @@ describe('writers and issues never hold a full ID number', () => {
     expect(all).toContain('110105 ******** 002X');
     expect(findIdNumbers(all)).toEqual([]);
     expect(findIdNumbers(toCsv([id], [[id]]))).toEqual([]);
+  });
+});
+
+describe('numbers long enough to hold an ID-shaped run', () => {
+  it('are masked by every CSV writer of the library, as the command line masks them', () => {
+    // 110105 491231 002: a first-generation ID number's shape, accepted as a count of households
+    const csv = unitStatisticsToCsv([{ code: '130123100201', kind: 'village', households: 110105491231002 }]);
+    expect(csv).not.toContain('110105491231002');
+    expect(csvLine([110105491231002, 26.5])).toBe('110105******002,26.5\r\n');
   });
 });
