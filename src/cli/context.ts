@@ -1,6 +1,6 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { access, constants, stat, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { maskIdNumbersInText, PLAN_PERIOD, resolveAsOf } from 'shequ';
 import type { ChunkTarget } from '../report/sink.js';
@@ -171,6 +171,31 @@ export async function checkWritable(path: string | undefined): Promise<void> {
     await access(dirname(path), constants.W_OK);
   } catch (error) {
     throw cannotWrite(path, error);
+  }
+}
+
+/**
+ * Refuses outputs that would destroy something: two outputs to one file (`--out x --rejects x`: one would silently
+ * replace the other), or an output over the input file.
+ */
+export function checkDistinctPaths(
+  command: string,
+  input: string | undefined,
+  outputs: Readonly<Record<string, string | undefined>>,
+): void {
+  const seen = new Map<string, string>();
+  if (input !== undefined && input !== '-') seen.set(resolve(input), 'FILE');
+  for (const [option, path] of Object.entries(outputs)) {
+    if (path === undefined) continue;
+    const earlier = seen.get(resolve(path));
+    if (earlier !== undefined)
+      throw new UsageError(
+        `shequ ${command}: ${option} and ${earlier} name the same file (${echo(path)})`,
+        earlier === 'FILE'
+          ? 'Write the results to another file: the input would be overwritten.'
+          : 'Give each output its own file.',
+      );
+    seen.set(resolve(path), option);
   }
 }
 

@@ -4,6 +4,7 @@ import { computeIndicatorsFromSource } from 'shequ/pipeline';
 import { createChunkSink, INDICATOR_ROW_WRITERS, isStreamFormat } from '../report/index.js';
 import {
   type CliStreams,
+  checkDistinctPaths,
   checkWritable,
   DATA_OPTIONS,
   oneOf,
@@ -121,6 +122,10 @@ export async function runIndicators(args: readonly string[], streams: CliStreams
     'table',
   );
   if (options.warning !== undefined) streams.stderr.write(options.warning);
+  checkDistinctPaths('indicators', positionals[0], {
+    '--out': values.out as string | undefined,
+    '--rejects': values.rejects as string | undefined,
+  });
   await checkWritable(values.out as string | undefined);
   await checkWritable(values.rejects as string | undefined);
   const { rows, input } = await computeFromFile('indicators', positionals[0], streams, {

@@ -8,6 +8,7 @@ import {
 } from 'shequ';
 import {
   type CliStreams,
+  checkDistinctPaths,
   checkWritable,
   DATA_OPTIONS,
   parse,
@@ -169,6 +170,10 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
     );
   const options = indicatorOptions('report', values);
   if (options.warning !== undefined) streams.stderr.write(options.warning);
+  checkDistinctPaths('report', positionals[0], {
+    '--out': values.out,
+    '--rejects': values.rejects as string | undefined,
+  });
   await checkWritable(values.out);
   await checkWritable(values.rejects as string | undefined);
   const units: UnitStatistics[] = [];

@@ -2,6 +2,7 @@ import { isAtLeastSeverity, type Severity, type UnitStatistics, validate } from 
 import { createChunkSink, isStreamFormat, VALIDATION_WRITERS } from '../report/index.js';
 import {
   type CliStreams,
+  checkDistinctPaths,
   checkWritable,
   DATA_OPTIONS,
   oneOf,
@@ -68,6 +69,10 @@ export async function runValidate(args: readonly string[], streams: CliStreams):
   );
   const lang = oneOf<Lang>('validate', 'lang', values.lang as string | undefined, ['zh', 'en'], 'zh');
   if (warning !== undefined) streams.stderr.write(warning);
+  checkDistinctPaths('validate', positionals[0], {
+    '--out': values.out as string | undefined,
+    '--rejects': values.rejects as string | undefined,
+  });
   await checkWritable(values.out as string | undefined);
   await checkWritable(values.rejects as string | undefined);
   const units: UnitStatistics[] = [];

@@ -68,6 +68,15 @@ const SEPARATORS: readonly (readonly [number, number])[] = [
   [0x5c, 0x5c], // backslash
   [0xff0f, 0xff0f],
   [0xff3c, 0xff3c],
+  [0x2a, 0x2a], // asterisk (and its full-width twin): a number written 110105*19491231*002X
+  [0xff0a, 0xff0a],
+  [0x7e, 0x7e], // tilde
+  [0xff5e, 0xff5e],
+  [0x28, 0x29], // brackets around a part: 110105(19491231)002X
+  [0xff08, 0xff09],
+  [0x5b, 0x5b],
+  [0x5d, 0x5d],
+  [0x3010, 0x3011], // 【】
 ];
 
 /** Kind of every UTF-16 code unit: 0 other, 1 digit, 2 X, 3 separator (a table lookup per character keeps it fast). */
@@ -79,12 +88,15 @@ const KIND = new Uint8Array(0x10000);
 for (const [from, to] of SEPARATORS) KIND.fill(SEPARATOR_KIND, from, to + 1);
 for (let c = 48; c <= 57; c++) KIND[c] = DIGIT;
 for (let c = 0xff10; c <= 0xff19; c++) KIND[c] = DIGIT;
-for (const c of [88, 120, 0xff38, 0xff58]) KIND[c] = CHECK_X;
+for (let c = 0x0660; c <= 0x0669; c++) KIND[c] = DIGIT; // Arabic-Indic digits, as NFKC reads them
+for (let c = 0x06f0; c <= 0x06f9; c++) KIND[c] = DIGIT; // Extended Arabic-Indic digits
+for (const c of [88, 120, 0xff38, 0xff58, 0x2169, 0x2179]) KIND[c] = CHECK_X; // X, x, Ｘ, ｘ, Ⅹ, ⅹ
 
 /** Value 0–9 of an ASCII or full-width digit, 10 for X/x (ASCII or full-width), -1 for anything else. */
 function idValue(c: number): number {
   const kind = KIND[c] as number;
-  if (kind === DIGIT) return c <= 57 ? c - 48 : c - 0xff10;
+  if (kind === DIGIT)
+    return c <= 57 ? c - 48 : c >= 0xff10 ? c - 0xff10 : c >= 0x06f0 ? c - 0x06f0 : c - 0x0660;
   return kind === CHECK_X ? 10 : -1;
 }
 
@@ -172,7 +184,8 @@ function maskCharacterOf(options: MaskIdNumbersInTextOptions | undefined): strin
  * full-width `１１０１０５…`, a number inside a unit name, a 15-digit first-generation number.
  *
  * The rule: after full-width digits and `Ｘ`/`ｘ` are read as ASCII and separators are dropped (white space incl.
- * U+3000 and zero-width characters, hyphens and dashes, dots and middle dots, underscores, slashes — not line breaks,
+ * U+3000 and zero-width characters, hyphens and dashes, dots and middle dots, underscores, slashes, asterisks, tildes
+ * and brackets — not line breaks,
  * commas or quotes), every window of 18 characters made of an address code (6 digits, a known province prefix
  * 11–83), a birth date YYYYMMDD of 1800–2099, 3 digits and a digit or X — or of 15 digits made of an address code,
  * a date YYMMDD and 3 digits — has its birth date replaced by `*` (the address code and the last characters stay, as

@@ -233,6 +233,12 @@ export function isChunkSource(source: unknown): source is ChunkSource {
   }
 }
 
+/**
+ * Characters read without finding a header after which a source is not taken for a sheet (a binary file, an endless
+ * device): a header sits under at most a few title lines, far inside the first million characters.
+ */
+const HEADER_SEARCH_CHARACTERS = 1 << 20;
+
 /** Bytes looked at to detect an encoding: byte chunks are held until this many have come (or the input ends). */
 const DETECTION_SAMPLE = 65_536;
 
@@ -379,14 +385,19 @@ export async function* streamUnitStatisticsBatches(
     return into;
   };
   const chunks = chunksOfSource(source);
+  let searched = 0;
   try {
     for (;;) {
       let next: IteratorResult<Uint8Array | string>;
       try {
         next = await chunks.next();
       } catch (error) {
-        // The caller's source failed (a stream error, a throwing iterator): the read ends with an issue, not a throw.
-        yield [stop([sourceFailed(error)], decoder.encoding)];
+        // The caller's source failed (a stream error, a throwing iterator): what it delivered is read (the bytes held
+        // for the encoding's detection too), then the read ends with an issue, not a throw.
+        const rest = decoder.end();
+        const last = typeof rest === 'string' ? eventsOf(parser.end(), eventsOf(parser.push(rest), [])) : [];
+        last.push(stop([sourceFailed(error)], decoder.encoding));
+        yield last;
         return;
       }
       if (next.done === true) break;
@@ -396,6 +407,13 @@ export async function* streamUnitStatisticsBatches(
         return;
       }
       const batch = eventsOf(parser.push(text), []);
+      searched += text.length;
+      if (reader.header === undefined && searched > HEADER_SEARCH_CHARACTERS) {
+        // No header in the first million characters (a binary file, /dev/zero): not a sheet; stop reading it.
+        batch.push(stop(reader.finalIssues(), decoder.encoding));
+        yield batch;
+        return;
+      }
       if (batch.length > 0) yield batch;
     }
   } finally {

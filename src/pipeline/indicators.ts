@@ -1,6 +1,6 @@
 import type { AsOfInput } from '../core/as-of.js';
 import { resolveAsOf } from '../core/as-of.js';
-import type { Issue } from '../core/issue.js';
+import { createIssue, type Issue } from '../core/issue.js';
 import { failure, type Result, ShequError, success } from '../core/result.js';
 import { computeIndicators } from '../indicators/compute.js';
 import type { IndicatorAccumulator } from '../indicators/parts.js';
@@ -87,22 +87,40 @@ export async function readSource(
   let header: HeaderInfo | undefined;
   let end: Extract<StreamEvent, { kind: 'end' }> | undefined;
   let read = 0;
-  options.signal?.throwIfAborted();
-  for await (const batch of sourceBatches(source, options.read ?? {})) {
-    for (const event of batch) {
-      if (event.kind === 'row') {
-        read++;
-        onRow(event.accepted.row);
-      } else if (event.kind === 'rejected') {
-        read++;
-        rejected.push(event.rejected);
-      } else if (event.kind === 'header') {
-        header = event.header;
-        for (const issue of event.issues) issues.push(issue);
-      } else end = event;
+  const signal = options.signal;
+  signal?.throwIfAborted();
+  const batches = sourceBatches(source, options.read ?? {});
+  // An abort stops the job even while the source keeps it waiting for its next chunk.
+  let stop: (() => void) | undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    stop = () => reject(signal?.reason);
+  });
+  aborted.catch(() => undefined); // handled by the race below; never an unhandled rejection
+  if (stop !== undefined) signal?.addEventListener('abort', stop, { once: true });
+  try {
+    for (;;) {
+      const next =
+        signal === undefined ? await batches.next() : await Promise.race([batches.next(), aborted]);
+      if (next.done === true) break;
+      for (const event of next.value) {
+        if (event.kind === 'row') {
+          read++;
+          onRow(event.accepted.row);
+        } else if (event.kind === 'rejected') {
+          read++;
+          rejected.push(event.rejected);
+        } else if (event.kind === 'header') {
+          header = event.header;
+          for (const issue of event.issues) issues.push(issue);
+        } else end = event;
+      }
+      options.onProgress?.({ read, rejected: rejected.length });
+      signal?.throwIfAborted();
     }
-    options.onProgress?.({ read, rejected: rejected.length });
-    options.signal?.throwIfAborted();
+  } finally {
+    if (stop !== undefined) signal?.removeEventListener('abort', stop);
+    // Closes the source (not awaited: a source stuck on its next chunk must not keep an aborted job waiting).
+    batches.return(undefined).catch(() => undefined);
   }
   for (const issue of end?.issues ?? []) issues.push(issue);
   return {
@@ -118,6 +136,52 @@ export async function readSource(
     header,
     encoding: end?.encoding ?? 'utf-8',
   };
+}
+
+/**
+ * The job options that are not the indicator or rule options, checked before anything is read: options that are not
+ * an object, a `signal` that is not an `AbortSignal`, an `onProgress` that is not a function, `read` that is not an
+ * object give `invalid_option` issues (the job never starts).
+ */
+export function checkJobOptions(options: unknown): Issue[] {
+  const bad = (path: string, en: string, zh: string) =>
+    createIssue('invalid_option', { zh, en }, { path: [path] });
+  if (options === undefined) return [];
+  if (options === null || typeof options !== 'object')
+    return [bad('options', 'Options must be an object', '选项应为对象')];
+  try {
+    const { signal, onProgress, read } = options as JobOptions;
+    const issues: Issue[] = [];
+    if (signal !== undefined && !(typeof AbortSignal !== 'undefined' && signal instanceof AbortSignal))
+      issues.push(bad('signal', 'signal must be an AbortSignal', 'signal 应为 AbortSignal'));
+    if (onProgress !== undefined && typeof onProgress !== 'function')
+      issues.push(bad('onProgress', 'onProgress must be a function', 'onProgress 应为函数'));
+    if (read !== undefined && (read === null || typeof read !== 'object'))
+      issues.push(bad('read', 'read must be an object of read options', 'read 应为读取选项对象'));
+    return issues;
+  } catch {
+    return [bad('options', 'The options cannot be read', '无法读取选项')];
+  }
+}
+
+/**
+ * The options read once into a plain object (a getter of the caller is called once, here), or the issue of options
+ * that cannot be read.
+ */
+export function copyJobOptions<Options extends object>(options: Options | undefined): Result<Options> {
+  const invalid = checkJobOptions(options);
+  if (invalid.length > 0) return failure(invalid);
+  try {
+    return success({ ...(options ?? {}) } as Options);
+  } catch {
+    return failure([
+      createIssue(
+        'invalid_option',
+        { zh: '无法读取选项', en: 'The options cannot be read' },
+        { path: ['options'] },
+      ),
+    ]);
+  }
 }
 
 /**
@@ -182,8 +246,11 @@ export interface IndicatorsFromSource extends JobInput {
  */
 export async function computeIndicatorsFromSource(
   source: SheetSource,
-  options: IndicatorsFromSourceOptions = {},
+  given: IndicatorsFromSourceOptions = {},
 ): Promise<Result<IndicatorsFromSource>> {
+  const copied = copyJobOptions(given);
+  if (!copied.success) return copied;
+  const options = copied.data;
   const asOf = resolveAsOf(options.asOf);
   if (!asOf.success) return asOf;
   let accumulator: IndicatorAccumulator;

@@ -1,7 +1,7 @@
 import { failure, type Result, success } from '../core/result.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
 import { safeValidate, type ValidateOptions, type ValidationReport } from '../standards/validate.js';
-import { type JobInput, type JobOptions, readSource } from './indicators.js';
+import { copyJobOptions, type JobInput, type JobOptions, readSource } from './indicators.js';
 import type { SheetSource } from './source.js';
 
 /**
@@ -48,8 +48,11 @@ export interface ValidatedSource extends JobInput {
  */
 export async function validateSource(
   source: SheetSource,
-  options: ValidateSourceOptions = {},
+  given: ValidateSourceOptions = {},
 ): Promise<Result<ValidatedSource>> {
+  const copied = copyJobOptions(given);
+  if (!copied.success) return copied;
+  const options = copied.data;
   const { read: _read, onProgress: _progress, signal: _signal, ...rules } = options;
   // Options are checked before the file is read: a bad profile or date fails at once.
   const checked = safeValidate([], rules);

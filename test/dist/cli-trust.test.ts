@@ -122,3 +122,21 @@ describe('the command line as a new user meets it', () => {
     expect(codes).toEqual([...codes].sort());
   });
 });
+
+describe('outputs that would destroy something are refused before the work', () => {
+  it('--out and --rejects naming one file, or an output over the input, exit 2', () => {
+    const input = file('keep-me.csv', readFileSync(sample));
+    const both = join(dir, 'both.csv');
+    for (const args of [
+      ['indicators', input, '--out', both, '--rejects', both],
+      ['validate', input, '--out', both, '--rejects', both],
+      ['indicators', input, '--out', input],
+      ['report', input, '--out', input],
+    ]) {
+      const result = shequ(args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toContain('the same file');
+    }
+    expect(readFileSync(input)).toEqual(readFileSync(sample));
+  });
+});

@@ -69,7 +69,7 @@ describe('the HTML report in a browser', () => {
         'tr[data-region="130123000000"][data-indicator="facilityAreaPer100Households"]',
       );
       await expect(zhengding.locator('td').nth(0).textContent()).resolves.toBe('正定县');
-      await expect(zhengding.locator('td').nth(2).textContent()).resolves.toBe('26.5 m²');
+      await expect(zhengding.locator('td').nth(2).textContent()).resolves.toBe('26.5 平方米');
       expect(await page.locator('#findings li').count()).toBeGreaterThan(0);
       expect(requests).toEqual([]);
       mkdirSync(join(root, 'test-artifacts'), { recursive: true });

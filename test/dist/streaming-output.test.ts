@@ -46,7 +46,7 @@ describe('memory flat in the rows', () => {
         expect(JSON.parse(lines.at(-1) as string)).toHaveProperty('level', 'township');
       } else
         expect(lines[0]).toBe(
-          '\ufeffregion,level,name,indicator,numerator,denominator,missing,value,unit,target,status,expected,gap,asOf',
+          '\ufeffregion,level,name,indicator,numerator,denominator,missing,value,unit,target,status,expected,gap,asOf,baseline',
         );
       expect(lines.length).toBeGreaterThan(80_000);
     });

@@ -28,6 +28,7 @@ import * as io from '../../src/io/index.js';
 import * as node from '../../src/io/node.js';
 import * as xlsx from '../../src/io/xlsx.js';
 import * as model from '../../src/model/index.js';
+import * as pipeline from '../../src/pipeline/index.js';
 import * as standards from '../../src/standards/index.js';
 import * as testing from '../../src/testing/index.js';
 import { CLASSIFICATION, type Classification } from './classification.js';
@@ -39,6 +40,7 @@ const ENTRY_POINTS: Readonly<Record<string, Record<string, unknown>>> = {
   'shequ/model': model,
   'shequ/indicators': indicators,
   'shequ/standards': standards,
+  'shequ/pipeline': pipeline,
   'shequ/io': io,
   'shequ/io/xlsx': xlsx,
   'shequ/io/node': node,
@@ -193,6 +195,17 @@ async function fuzzFactory(
 
 describe('every export', () => {
   const functions = exportedFunctions();
+
+  it('covers every entry point of the package (a new subpath is fuzzed too)', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const manifest = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      exports: Record<string, unknown>;
+    };
+    const subpaths = Object.keys(manifest.exports)
+      .filter((key) => key !== './package.json')
+      .map((key) => (key === '.' ? 'shequ' : `shequ/${key.slice(2)}`));
+    expect(Object.keys(ENTRY_POINTS).sort()).toEqual(subpaths.sort());
+  });
 
   it('is classified (a new export must say how it behaves on hostile input)', () => {
     const unclassified = [...functions.keys()].filter((name) => !Object.hasOwn(CLASSIFICATION, name));

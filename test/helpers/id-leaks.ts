@@ -7,9 +7,9 @@ import { PROVINCE_CODE_LIST } from '../../src/codes/shared.js';
 
 const PROVINCES = new Set([...PROVINCE_CODE_LIST, '83']);
 
-/** Separators written out by hand (white space, zero-width, dashes, dots, underscores, slashes). */
+/** Separators written out by hand (white space, zero-width, dashes, dots, underscores, slashes, asterisks, tildes, brackets). */
 const SEPARATORS =
-  /[\t \u00a0\u1680\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff\-\u2010-\u2015\u2212\ufe58\ufe63\uff0d.\u00b7\u2027\u30fb\uff0e\uff65_\uff3f/\\\uff0f\uff3c]/g;
+  /[\t \u00a0\u1680\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff\-\u2010-\u2015\u2212\ufe58\ufe63\uff0d.\u00b7\u2027\u30fb\uff0e\uff65_\uff3f/\\\uff0f\uff3c*\uff0a~\uff5e()\uff08\uff09[\]\u3010\u3011]/g;
 
 function realDate(year: number, month: number, day: number): boolean {
   const date = new Date(Date.UTC(year, month - 1, day));
@@ -29,7 +29,13 @@ const SEP = SEPARATORS.source;
 const DECIMAL = new RegExp(String.raw`(?<![0-9X]${SEP}*)(\d+)\.\d{1,17}(?!${SEP}*[0-9X])`, 'gi');
 
 export function findIdNumbers(text: string): string[] {
-  const flat = text.normalize('NFKC').replace(DECIMAL, '$1|').replace(SEPARATORS, '').replace(/x/g, 'X');
+  const flat = text
+    .normalize('NFKC')
+    // Arabic-Indic digits have no NFKC form: read by hand, as a person reads them.
+    .replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String((d.charCodeAt(0) - 0x0660) % 0x90))
+    .replace(DECIMAL, '$1|')
+    .replace(SEPARATORS, '')
+    .replace(/x/g, 'X');
   const found: string[] = [];
   for (let i = 0; i + 15 <= flat.length; i++) {
     const w18 = flat.slice(i, i + 18);
@@ -66,4 +72,8 @@ export const ID_VARIANTS: readonly string[] = [
   'ID11010519491231002X',
   '西上泽村11010519491231002X委会',
   '110105491231002',
+  '110105*19491231*002X',
+  '110105(19491231)002X',
+  '11010519491231002Ⅹ',
+  '١١٠١٠٥١٩٤٩١٢٣١٠٠٢X',
 ];

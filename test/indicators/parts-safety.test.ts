@@ -215,7 +215,7 @@ describe('random mutations of valid parts', () => {
       const good = partsOf(rows);
       let evil: unknown = mutate(JSON.parse(JSON.stringify(good)), path, value);
       if (asKey && typeof value === 'string') {
-        evil = JSON.parse(JSON.stringify(good).replace(/"\d{12}"/, JSON.stringify(value)));
+        evil = JSON.parse(JSON.stringify(good).replace(/"\d{12}"/, () => JSON.stringify(value)));
       }
       // Parsed against the profile of `good`, as the accumulator and the row builder check them.
       const parsed = parseIndicatorParts(evil, { profile: 'national' });

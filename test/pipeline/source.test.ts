@@ -99,3 +99,45 @@ describe('a job that stops early closes its source', () => {
     expect(state.finished || state.closed).toBe(false);
   });
 });
+
+describe('sources that never behave', () => {
+  it('an endless source with no header (a device of zeros) stops after a million characters: header_not_found', async () => {
+    const zeros = new Uint8Array(65_536);
+    async function* endless() {
+      for (;;) yield zeros;
+    }
+    const job = await computeIndicatorsFromSource(endless(), {});
+    expect(job.success && job.data.issues.map((issue) => issue.code)).toEqual(['header_not_found']);
+  });
+
+  it('a source that fails after a small file keeps the rows it delivered', async () => {
+    const csv = new TextEncoder().encode('统计用区划代码,类型\n130123100201,村委会\n130123100202,村委会\n');
+    const { source } = tracked([csv], 1);
+    const job = await computeIndicatorsFromSource(source, {});
+    expect(job.success && job.data.counts.accepted).toBe(2);
+    expect(job.success && job.data.issues.map((issue) => issue.code)).toEqual(['read_failed']);
+  });
+
+  it('an abort stops a job whose source never answers', async () => {
+    const stuck = {
+      [Symbol.asyncIterator]() {
+        return { next: () => new Promise<IteratorResult<Uint8Array>>(() => undefined) };
+      },
+    };
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error('took too long')), 50);
+    await expect(computeIndicatorsFromSource(stuck, { signal: controller.signal })).rejects.toThrow(
+      'took too long',
+    );
+  });
+
+  it('job options of the wrong kind are issues, never a TypeError', async () => {
+    for (const options of [null, 42, { signal: {} }, { signal: 'x' }, { onProgress: 5 }, { read: 'utf-8' }]) {
+      const job = await computeIndicatorsFromSource('a,b\n', options as never);
+      expect(job.success, JSON.stringify(options)).toBe(false);
+      expect(job.success ? [] : job.error.issues.map((issue) => issue.code)).toContain('invalid_option');
+      const checked = await validateSource('a,b\n', options as never);
+      expect(checked.success).toBe(false);
+    }
+  });
+});
