@@ -246,18 +246,18 @@ export interface IndicatorsFromSource extends JobInput {
  */
 export async function computeIndicatorsFromSource(
   source: SheetSource,
-  given: IndicatorsFromSourceOptions = {},
+  options: IndicatorsFromSourceOptions = {},
 ): Promise<Result<IndicatorsFromSource>> {
-  const copied = copyJobOptions(given);
+  const copied = copyJobOptions(options);
   if (!copied.success) return copied;
-  const options = copied.data;
-  const asOf = resolveAsOf(options.asOf);
+  const settings = copied.data;
+  const asOf = resolveAsOf(settings.asOf);
   if (!asOf.success) return asOf;
   let accumulator: IndicatorAccumulator;
-  const rowOptions = { ...options, asOf: asOf.data };
+  const rowOptions = { ...settings, asOf: asOf.data };
   try {
     accumulator = createIndicatorAccumulator(
-      options.profile === undefined ? {} : { profile: options.profile },
+      settings.profile === undefined ? {} : { profile: settings.profile },
     );
     accumulator.rows(rowOptions); // bad row options fail now, before the file is read
   } catch (error) {
@@ -265,8 +265,8 @@ export async function computeIndicatorsFromSource(
     if (error instanceof ShequError) return failure(error.issues);
     throw error;
   }
-  const units: UnitStatistics[] | undefined = options.groupBy?.includes('unit') === true ? [] : undefined;
-  const input = await readSource(source, options, (row) => {
+  const units: UnitStatistics[] | undefined = settings.groupBy?.includes('unit') === true ? [] : undefined;
+  const input = await readSource(source, settings, (row) => {
     if (accumulator.add(row) && units !== undefined) units.push(row);
   });
   const profile = accumulator.profile;

@@ -48,17 +48,17 @@ export interface ValidatedSource extends JobInput {
  */
 export async function validateSource(
   source: SheetSource,
-  given: ValidateSourceOptions = {},
+  options: ValidateSourceOptions = {},
 ): Promise<Result<ValidatedSource>> {
-  const copied = copyJobOptions(given);
+  const copied = copyJobOptions(options);
   if (!copied.success) return copied;
-  const options = copied.data;
-  const { read: _read, onProgress: _progress, signal: _signal, ...rules } = options;
+  const settings = copied.data;
+  const { read: _read, onProgress: _progress, signal: _signal, ...rules } = settings;
   // Options are checked before the file is read: a bad profile or date fails at once.
   const checked = safeValidate([], rules);
   if (!checked.success) return failure(checked.error.issues);
   const units: UnitStatistics[] = [];
-  const input = await readSource(source, options, (row) => units.push(row));
+  const input = await readSource(source, settings, (row) => units.push(row));
   const report = safeValidate(units, rules);
   return report.success ? success({ ...input, report: report.data }) : failure(report.error.issues);
 }
