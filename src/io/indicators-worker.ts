@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createIndicatorAccumulator } from '../indicators/parts.js';
 import type { TextEncodingName } from './decode.js';
-import { streamUnitStatistics } from './read.js';
+import { streamUnitStatisticsBatches } from './read.js';
 import type { RejectedRow } from './row-reader.js';
 
 interface Job {
@@ -39,19 +39,22 @@ const accumulator = createIndicatorAccumulator({ profile: job.profile });
 const rejected: RejectedRow[] = [];
 let result = { read: 0, accepted: 0, rejected: 0 };
 let issues: unknown[] = [];
-for await (const event of streamUnitStatistics(chunks(), { encoding: job.encoding })) {
-  if (event.kind === 'row') accumulator.add(event.accepted.row);
-  else if (event.kind === 'rejected') {
-    // Lines of this slice, back in the whole file's numbering (the row's and its issues').
-    const shift = job.header === null ? 0 : job.line - 1 - job.header.lines;
-    const line = event.rejected.line + shift;
-    const rowIssues = event.rejected.issues.map((issue) =>
-      issue.line === undefined ? issue : { ...issue, line: issue.line + shift },
-    );
-    rejected.push({ ...event.rejected, line, issues: rowIssues });
-  } else if (event.kind === 'end') {
-    result = event.counts;
-    issues = event.issues.slice();
+// Lines of this slice, back in the whole file's numbering (the row's and its issues').
+const shift = job.header === null ? 0 : job.line - 1 - job.header.lines;
+// In batches: one promise per chunk of the slice, not one per row.
+for await (const batch of streamUnitStatisticsBatches(chunks(), { encoding: job.encoding })) {
+  for (const event of batch) {
+    if (event.kind === 'row') accumulator.add(event.accepted.row);
+    else if (event.kind === 'rejected') {
+      const line = event.rejected.line + shift;
+      const rowIssues = event.rejected.issues.map((issue) =>
+        issue.line === undefined ? issue : { ...issue, line: issue.line + shift },
+      );
+      rejected.push({ ...event.rejected, line, issues: rowIssues });
+    } else if (event.kind === 'end') {
+      result = event.counts;
+      issues = event.issues.slice();
+    }
   }
 }
 parentPort?.postMessage({
