@@ -34,7 +34,8 @@ const MASKED = Symbol('shequ.maskedStreams');
 /**
  * The streams with every write masked (`maskIdNumbersInText`): the last line of defence, so that nothing the CLI
  * prints — results, messages, echoed arguments — holds a full ID number. Each write is masked on its own; every
- * writer of the CLI writes whole lines or whole items, and an ID number never spans a line break.
+ * free-text write of the CLI is whole lines or whole items, and an ID number never spans a line break; the streaming
+ * writers of src/report mask their own text by construction, so their chunks may end anywhere.
  */
 export function maskedStreams(streams: CliStreams): CliStreams {
   if ((streams as { [MASKED]?: boolean })[MASKED] === true) return streams;

@@ -11,10 +11,9 @@ import {
   openOutput,
   parse,
   profileAndDate,
-  progressReporter,
   writeWholeFile,
 } from './context.js';
-import { divisionLists, failIfUnreadable, fileSource, type InputRows, requireFile } from './input.js';
+import { divisionLists, type InputRows, runFileJob } from './input.js';
 import { indicatorMarkdown, indicatorTable, type Lang } from './render.js';
 
 export const INDICATORS_HELP = `Usage: shequ indicators FILE [options]
@@ -65,20 +64,18 @@ export async function computeFromFile(
   streams: CliStreams,
   options: ReturnType<typeof indicatorOptions> & { divisions: string | undefined },
 ): Promise<{ rows: Iterable<IndicatorRow>; input: InputRows }> {
-  const path = requireFile(command, file);
   const divisions = await divisionLists(options.divisions);
-  const progress = progressReporter(streams);
-  const job = unwrap(
-    await computeIndicatorsFromSource(fileSource(path, streams), {
-      profile: options.profile,
-      asOf: options.asOf,
-      divisions,
-      ...(options.groupBy === undefined ? {} : { groupBy: options.groupBy }),
-      onProgress: (p) => progress.tick(p.read),
-    }),
+  const job = await runFileJob(command, file, streams, async (source, onProgress) =>
+    unwrap(
+      await computeIndicatorsFromSource(source, {
+        profile: options.profile,
+        asOf: options.asOf,
+        divisions,
+        ...(options.groupBy === undefined ? {} : { groupBy: options.groupBy }),
+        onProgress,
+      }),
+    ),
   );
-  progress.done();
-  failIfUnreadable(command, path, job.issues);
   return { rows: job.rows(), input: job };
 }
 

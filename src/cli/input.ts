@@ -1,7 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import {
-  type AcceptedRow,
   createDivisionDataset,
   type DivisionDataset,
   type HeaderInfo,
@@ -22,13 +21,13 @@ export interface InputRows {
 }
 
 /** A data file as a pipeline source: a file streamed in 64 kB chunks, or standard input for `-`. */
-export function fileSource(file: string, streams: CliStreams): SheetSource {
+function fileSource(file: string, streams: CliStreams): SheetSource {
   if (file === '-' && streams.stdin !== undefined) return streams.stdin;
   return createReadStream(file, { highWaterMark: 65_536 });
 }
 
 /** A file that cannot be read ends the command with exit 2 and one line: never an empty result passed for a read. */
-export function failIfUnreadable(command: string, file: string, issues: readonly Issue[]): void {
+function failIfUnreadable(command: string, file: string, issues: readonly Issue[]): void {
   const fatal = issues.find((issue) => issue.severity === 'error');
   if (fatal !== undefined)
     throw new UsageError(
@@ -38,7 +37,7 @@ export function failIfUnreadable(command: string, file: string, issues: readonly
 }
 
 /** The FILE argument, required. */
-export function requireFile(command: string, file: string | undefined): string {
+function requireFile(command: string, file: string | undefined): string {
   if (file === undefined)
     throw new UsageError(
       `shequ ${command}: give a CSV or .xlsx file`,
@@ -57,18 +56,29 @@ export async function readRows(
   command: string,
   file: string | undefined,
   streams: CliStreams,
-  onRow: (row: UnitStatistics, accepted?: AcceptedRow) => void,
+  onRow: (row: UnitStatistics) => void,
 ): Promise<InputRows> {
+  return runFileJob(command, file, streams, (source, onProgress) =>
+    readSource(source, { onProgress }, onRow),
+  );
+}
+
+/**
+ * The steps every data command takes around its job: the FILE is required, its rows are read from the file (or
+ * standard input) with progress on a terminal, and a file that could not be read ends the command with exit 2.
+ */
+export async function runFileJob<Job extends { readonly issues: readonly Issue[] }>(
+  command: string,
+  file: string | undefined,
+  streams: CliStreams,
+  job: (source: SheetSource, onProgress: (progress: { readonly read: number }) => void) => Promise<Job>,
+): Promise<Job> {
   const path = requireFile(command, file);
   const progress = progressReporter(streams);
-  const input = await readSource(
-    fileSource(path, streams),
-    { onProgress: (p) => progress.tick(p.read) },
-    onRow,
-  );
+  const result = await job(fileSource(path, streams), (p) => progress.tick(p.read));
   progress.done();
-  failIfUnreadable(command, path, input.issues);
-  return input;
+  failIfUnreadable(command, path, result.issues);
+  return result;
 }
 
 /**

@@ -14,8 +14,7 @@ import {
   streamUnitStatistics,
 } from './read.js';
 import { readUnitStatisticsXlsx, streamUnitStatisticsXlsx } from './xlsx.js';
-import { XLSX_LIMITS } from './xlsx-limits.js';
-import { workbookTooLarge } from './xlsx-read.js';
+import { workbookTooLarge, XLSX_LIMITS } from './xlsx-limits.js';
 
 const EMPTY_COUNTS = { read: 0, accepted: 0, rejected: 0, blankLines: 0, titleLines: 0 };
 

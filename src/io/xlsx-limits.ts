@@ -78,3 +78,11 @@ export function partName(name: string): string {
 export function megabytes(bytes: number): string {
   return `${Math.round(bytes / 1024 / 1024)} MB`;
 }
+
+/** The issue of a workbook over the file-size limit: the one wording wherever the size is found out. */
+export function workbookTooLarge(): Issue {
+  return limitExceeded(
+    `文件大于 ${megabytes(XLSX_LIMITS.maxFileBytes)}`,
+    `the file is larger than ${megabytes(XLSX_LIMITS.maxFileBytes)}`,
+  );
+}

@@ -5,7 +5,7 @@
  */
 import { createIssue, type Issue } from '../core/issue.js';
 import type { createRowReader, ReaderEvent } from './row-reader.js';
-import { limitExceeded, megabytes, unreadable, XLSX_LIMITS, XlsxStop } from './xlsx-limits.js';
+import { unreadable, workbookTooLarge, XLSX_LIMITS, XlsxStop } from './xlsx-limits.js';
 import { locateSheet, type Package, readDateStyles, readSharedStrings } from './xlsx-parts.js';
 import { createSheetHandler, type RowProblem, type SheetRow } from './xlsx-sheet.js';
 import { createXmlTokenizer } from './xlsx-xml.js';
@@ -136,14 +136,6 @@ export function* workbookEvents(
     );
   if (!(stopped && reader.header === undefined)) for (const issue of reader.finalIssues()) issues.push(issue);
   return issues;
-}
-
-/** The issue of a workbook file over {@link XLSX_LIMITS.maxFileBytes}. */
-export function workbookTooLarge(): Issue {
-  return limitExceeded(
-    `文件大于 ${megabytes(XLSX_LIMITS.maxFileBytes)}`,
-    `the file is larger than ${megabytes(XLSX_LIMITS.maxFileBytes)}`,
-  );
 }
 
 /** The bytes of a workbook given as bytes or a Blob; an issue for anything else. */

@@ -1,5 +1,13 @@
 import { Inflate } from 'fflate';
-import { limitExceeded, megabytes, partName, unreadable, XLSX_LIMITS, XlsxStop } from './xlsx-limits.js';
+import {
+  limitExceeded,
+  megabytes,
+  partName,
+  unreadable,
+  workbookTooLarge,
+  XLSX_LIMITS,
+  XlsxStop,
+} from './xlsx-limits.js';
 
 /** One file of the zip, from its central directory. */
 export interface ZipEntry {
@@ -55,13 +63,7 @@ function findEndOfCentralDirectory(bytes: Uint8Array): number {
 
 /** Reads the central directory: every entry by name. Throws {@link XlsxStop} when the bytes are not a usable zip. */
 export function readZipDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
-  if (bytes.length > XLSX_LIMITS.maxFileBytes)
-    throw new XlsxStop(
-      limitExceeded(
-        `文件大于 ${megabytes(XLSX_LIMITS.maxFileBytes)}`,
-        `the file is larger than ${megabytes(XLSX_LIMITS.maxFileBytes)}`,
-      ),
-    );
+  if (bytes.length > XLSX_LIMITS.maxFileBytes) throw new XlsxStop(workbookTooLarge());
   const end = bytes.length >= 22 ? findEndOfCentralDirectory(bytes) : -1;
   if (end < 0) throw notAZip(bytes);
   const count = u16(bytes, end + 10);

@@ -1,7 +1,6 @@
-import { createIssue, type Issue } from '../core/issue.js';
 import type { ChunkSource, ReadOptions, StreamEvent } from '../io/read.js';
 import { chunksOfSource, isChunkSource, sourceFailed, streamUnitStatisticsBatches } from '../io/read.js';
-import { XLSX_LIMITS } from '../io/xlsx-limits.js';
+import { workbookTooLarge, XLSX_LIMITS } from '../io/xlsx-limits.js';
 
 /**
  * What the pipeline reads: CSV text, the bytes of a CSV or .xlsx file, a `Blob` or `File` (browsers), or chunks of
@@ -52,13 +51,6 @@ function chunksOf(source: SheetSource): unknown {
   return source as ChunkSource;
 }
 
-function tooLarge(): Issue {
-  return createIssue('limit_exceeded', {
-    zh: `工作簿超过 ${XLSX_LIMITS.maxFileBytes / 1024 / 1024} MB 的读取上限`,
-    en: `The workbook is over the ${XLSX_LIMITS.maxFileBytes / 1024 / 1024} MB reading limit`,
-  });
-}
-
 /** The batches of a workbook whose first bytes were seen: the whole file is gathered (a zip is read from its end). */
 async function* workbookBatches(
   first: Uint8Array,
@@ -72,7 +64,7 @@ async function* workbookBatches(
       const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
       size += bytes.length;
       if (size > XLSX_LIMITS.maxFileBytes) {
-        yield [{ kind: 'end', counts: emptyCounts(), issues: [tooLarge()], encoding: 'utf-8' }];
+        yield [{ kind: 'end', counts: emptyCounts(), issues: [workbookTooLarge()], encoding: 'utf-8' }];
         return;
       }
       parts.push(bytes);

@@ -1,6 +1,6 @@
 /**
  * The streaming writers of results, keyed by format (the start of the report layer of issue 16; not a public
- * subpath yet — the CLI and the pipeline import it from the source). Every writer takes an `Iterable` (rows may be
+ * subpath yet — the CLI imports it from the source). Every writer takes an `Iterable` (rows may be
  * generated region by region), writes through a {@link ChunkSink} in large chunks and awaits only when a chunk goes
  * out; its text is masked by construction (ID numbers), equal to what the CLI wrote before through its output filter.
  */
