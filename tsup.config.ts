@@ -22,6 +22,7 @@ export default defineConfig([
       'testing/index': 'src/testing/index.ts',
       'io/xlsx': 'src/io/xlsx.ts',
       'io/node': 'src/io/node.ts',
+      'pipeline/node': 'src/pipeline/node.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,
@@ -46,7 +47,7 @@ export default defineConfig([
   },
   {
     // The worker of the parallel indicator path: Node only, ESM only (it awaits at top level); loaded by URL.
-    entry: { 'io/indicators-worker': 'src/io/indicators-worker.ts' },
+    entry: { 'pipeline/indicators-worker': 'src/pipeline/indicators-worker.ts' },
     format: ['esm'],
     target: 'node20',
     platform: 'node',

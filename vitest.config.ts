@@ -11,7 +11,7 @@ export default defineConfig({
     alias: [
       { find: /^shequ$/, replacement: `${src}index.ts` },
       { find: /^shequ\/divisions\/(.+)$/, replacement: `${src}divisions/$1.ts` },
-      { find: /^shequ\/io\/(xlsx|node)$/, replacement: `${src}io/$1.ts` },
+      { find: /^shequ\/(io|pipeline)\/(xlsx|node)$/, replacement: `${src}$1/$2.ts` },
       { find: /^shequ\/([a-z]+)$/, replacement: `${src}$1/index.ts` },
     ],
   },
@@ -22,7 +22,12 @@ export default defineConfig({
       provider: 'v8',
       include: ['src/**/*.ts'],
       // The CLI and the parallel path's worker threads run from the build, so they are tested against it (test/dist).
-      exclude: ['src/cli/**', 'src/divisions/data/**', 'src/io/parallel.ts', 'src/io/indicators-worker.ts'],
+      exclude: [
+        'src/cli/**',
+        'src/divisions/data/**',
+        'src/pipeline/parallel.ts',
+        'src/pipeline/indicators-worker.ts',
+      ],
       reporter: ['text-summary', 'html'],
       thresholds: { lines: 90, branches: 90, functions: 90, statements: 90 },
     },

@@ -3,7 +3,7 @@ import { access, constants, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { maskIdNumbersInText, PLAN_PERIOD, resolveAsOf } from 'shequ';
-import type { ChunkTarget } from '../report/sink.js';
+import { type ChunkSink, type ChunkTarget, createByteSink, createChunkSink } from '../report/sink.js';
 import { suggest } from './suggest.js';
 
 /** Where the command writes, and whether stderr is a terminal (for progress). */
@@ -146,6 +146,11 @@ export interface Output {
    * file stream is full.
    */
   readonly chunks: ChunkTarget;
+  /**
+   * A sink for the report writers over {@link Output.chunks}: to a file, text is encoded straight into 1 MiB chunks
+   * of bytes (the file gets them as they are); to standard output, string chunks pass the ID filter.
+   */
+  sink(): ChunkSink;
   close(): Promise<void>;
 }
 
@@ -237,7 +242,7 @@ export function openOutput(out: string | undefined, streams: CliStreams): Output
   const stdoutMasked = (streams as { [MASKED]?: boolean })[MASKED] === true;
   let pending = '';
   /** Writes to the file; waits while its buffer is full (`drain`), and reports a write error. */
-  const toFile = async (stream: WriteStream, text: string) => {
+  const toFile = async (stream: WriteStream, text: string | Uint8Array) => {
     if (!stream.write(text))
       await new Promise<void>((resolve) => {
         const done = () => {
@@ -268,6 +273,15 @@ export function openOutput(out: string | undefined, streams: CliStreams): Output
   };
   return {
     chunks,
+    sink() {
+      if (file === undefined) return createChunkSink(chunks);
+      return createByteSink({
+        async write(bytes) {
+          await flush(true);
+          await toFile(file, bytes);
+        },
+      });
+    },
     async write(text) {
       pending += text;
       if (pending.length >= CHUNK) await flush(false);

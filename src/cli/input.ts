@@ -59,7 +59,7 @@ export async function readRows(
   onRow: (row: UnitStatistics) => void,
 ): Promise<InputRows> {
   return runFileJob(command, file, streams, (source, onProgress) =>
-    readSource(source, { onProgress }, onRow),
+    readSource(source(), { onProgress }, onRow),
   );
 }
 
@@ -71,11 +71,19 @@ export async function runFileJob<Job extends { readonly issues: readonly Issue[]
   command: string,
   file: string | undefined,
   streams: CliStreams,
-  job: (source: SheetSource, onProgress: (progress: { readonly read: number }) => void) => Promise<Job>,
+  job: (
+    source: () => SheetSource,
+    onProgress: (progress: { readonly read: number }) => void,
+    path: string | undefined,
+  ) => Promise<Job>,
 ): Promise<Job> {
   const path = requireFile(command, file);
   const progress = progressReporter(streams);
-  const result = await job(fileSource(path, streams), (p) => progress.tick(p.read));
+  const result = await job(
+    () => fileSource(path, streams),
+    (p) => progress.tick(p.read),
+    path === '-' ? undefined : path,
+  );
   progress.done();
   failIfUnreadable(command, path, result.issues);
   return result;

@@ -1,5 +1,5 @@
 import { isAtLeastSeverity, type Severity, type UnitStatistics, validate } from 'shequ';
-import { createChunkSink, isStreamFormat, VALIDATION_WRITERS } from '../report/index.js';
+import { isStreamFormat, VALIDATION_WRITERS } from '../report/index.js';
 import {
   type CliStreams,
   checkDistinctPaths,
@@ -88,7 +88,7 @@ export async function runValidate(args: readonly string[], streams: CliStreams):
   });
   const output = openOutput(values.out as string | undefined, streams);
   if (isStreamFormat(format)) {
-    const sink = createChunkSink(output.chunks);
+    const sink = output.sink();
     await VALIDATION_WRITERS[format](report, sink, lang);
     await sink.end();
   } else {

@@ -140,5 +140,3 @@ export async function* streamUnitStatisticsFile(
   }
   yield* streamUnitStatisticsXlsx(workbook, sheetOf(options));
 }
-export type { ParallelOptions, WorkerPart } from './parallel.js';
-export { accumulateIndicatorsInParallel } from './parallel.js';

@@ -163,6 +163,11 @@ export type StreamEvent =
       readonly issues: readonly Issue[];
       /** The encoding used. */
       readonly encoding: TextEncodingName;
+      /**
+       * The input ended inside a quoted field (that record was rejected as `unterminated_quote`): a slice of a file
+       * that ends here was cut inside a record, so the parallel reader reads the file in one piece instead.
+       */
+      readonly endedInQuotes?: boolean;
     };
 
 /**
@@ -361,7 +366,10 @@ export async function* streamUnitStatisticsBatches(
   const checked = checkReadOptions(options);
   const reader = createRowReader();
   const given = checked.options.encoding;
-  const stop = (issues: readonly Issue[], encoding: TextEncodingName): StreamEvent => ({
+  const stop = (
+    issues: readonly Issue[],
+    encoding: TextEncodingName,
+  ): Extract<StreamEvent, { kind: 'end' }> => ({
     kind: 'end',
     counts: reader.counts(),
     issues,
@@ -426,7 +434,11 @@ export async function* streamUnitStatisticsBatches(
     return;
   }
   const last = eventsOf(parser.push(rest), []);
-  eventsOf(parser.end(), last); // after the push: end() flushes what the push left
-  last.push(stop(reader.finalIssues(), decoder.encoding));
+  const tail = parser.end(); // after the push: end() flushes what the push left
+  eventsOf(tail, last);
+  const ended = stop(reader.finalIssues(), decoder.encoding);
+  last.push(
+    tail.some((record) => record.error === 'unterminated_quote') ? { ...ended, endedInQuotes: true } : ended,
+  );
   yield last;
 }

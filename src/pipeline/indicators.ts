@@ -71,6 +71,8 @@ export interface JobInput {
   readonly header: HeaderInfo | undefined;
   /** The encoding used (`utf-8` for text and workbooks). */
   readonly encoding: TextEncodingName;
+  /** The source ended inside a quoted field (its last record was rejected as `unterminated_quote`). */
+  readonly endedInQuotes?: boolean;
 }
 
 /**
@@ -135,6 +137,7 @@ export async function readSource(
     issues,
     header,
     encoding: end?.encoding ?? 'utf-8',
+    ...(end?.endedInQuotes === true ? { endedInQuotes: true } : {}),
   };
 }
 
@@ -248,35 +251,67 @@ export async function computeIndicatorsFromSource(
   source: SheetSource,
   options: IndicatorsFromSourceOptions = {},
 ): Promise<Result<IndicatorsFromSource>> {
+  const prepared = prepareIndicatorsJob(options);
+  if (!prepared.success) return prepared;
+  const job = prepared.data;
+  const input = await readSource(source, job.settings, job.add);
+  return success(finishIndicatorsJob(job, input));
+}
+
+/** An indicators job once its options are checked: the accumulator to fill and how to end. */
+export interface IndicatorsJob {
+  /** The copied options. */
+  readonly settings: IndicatorsFromSourceOptions;
+  /** The as-of date, resolved. */
+  readonly asOf: string;
+  /** The accumulator of the job's profile. */
+  readonly accumulator: IndicatorAccumulator;
+  /** Unit rows kept, when `unit` is among the levels. */
+  readonly units: UnitStatistics[] | undefined;
+  /** Places one accepted row. */
+  readonly add: (row: UnitStatistics) => void;
+}
+
+/** Checks the options of an indicators job and creates its accumulator; bad options are a failure, before any read. */
+export function prepareIndicatorsJob(options: IndicatorsFromSourceOptions): Result<IndicatorsJob> {
   const copied = copyJobOptions(options);
   if (!copied.success) return copied;
   const settings = copied.data;
   const asOf = resolveAsOf(settings.asOf);
   if (!asOf.success) return asOf;
   let accumulator: IndicatorAccumulator;
-  const rowOptions = { ...settings, asOf: asOf.data };
   try {
     accumulator = createIndicatorAccumulator(
       settings.profile === undefined ? {} : { profile: settings.profile },
     );
-    accumulator.rows(rowOptions); // bad row options fail now, before the file is read
+    accumulator.rows({ ...settings, asOf: asOf.data }); // bad row options fail now, before the file is read
   } catch (error) {
     // Only the library's own option errors become a failure; anything else is a bug and stays an exception.
     if (error instanceof ShequError) return failure(error.issues);
     throw error;
   }
   const units: UnitStatistics[] | undefined = settings.groupBy?.includes('unit') === true ? [] : undefined;
-  const input = await readSource(source, settings, (row) => {
-    if (accumulator.add(row) && units !== undefined) units.push(row);
-  });
+  const add =
+    units === undefined
+      ? (row: UnitStatistics) => void accumulator.add(row)
+      : (row: UnitStatistics) => {
+          if (accumulator.add(row)) units.push(row);
+        };
+  return success({ settings, asOf: asOf.data, accumulator, units, add });
+}
+
+/** The result of an indicators job from what was read. */
+export function finishIndicatorsJob(job: IndicatorsJob, input: JobInput): IndicatorsFromSource {
+  const { accumulator, units } = job;
+  const rowOptions = { ...job.settings, asOf: job.asOf };
   const profile = accumulator.profile;
-  return success({
+  return {
     ...input,
-    asOf: asOf.data,
+    asOf: job.asOf,
     profile: profile.id,
     rows: () => rowsOf(accumulator, rowOptions, units, profile),
     parts: () => accumulator.parts(),
-  });
+  };
 }
 
 function* rowsOf(

@@ -11,7 +11,13 @@ import { writeIndicatorRowsJson, writeValidationJson } from './json.js';
 import { writeIndicatorRowsNdjson, writeValidationNdjson } from './ndjson.js';
 import type { ChunkSink } from './sink.js';
 
-export { type ChunkSink, type ChunkTarget, createChunkSink } from './sink.js';
+export {
+  type ByteTarget,
+  type ChunkSink,
+  type ChunkTarget,
+  createByteSink,
+  createChunkSink,
+} from './sink.js';
 
 /**
  * The formats that stream.

@@ -8,7 +8,7 @@ import { createJsonSerializer } from './json-text.js';
 import type { ChunkSink } from './sink.js';
 
 /** Keys whose object is the same in every row of an indicator (rows) or of a rule (findings). */
-export const INDICATOR_CONSTANT_KEYS = ['target'] as const;
+export const INDICATOR_CONSTANT_KEYS = ['target', 'baseline'] as const;
 export const FINDING_CONSTANT_KEYS = ['source'] as const;
 
 /**

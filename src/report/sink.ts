@@ -81,3 +81,86 @@ export function createChunkSink(target: ChunkTarget, chunkSize: number = CHUNK_S
     },
   };
 }
+
+/**
+ * Where byte chunks go: like {@link ChunkTarget}, with the text already encoded as UTF-8. Each chunk is a fresh
+ * array the target may keep (a file stream holds it until written).
+ *
+ * @example
+ * ```ts
+ * const chunks: Uint8Array[] = [];
+ * const target: ByteTarget = { write: (chunk) => void chunks.push(chunk) };
+ * ```
+ */
+export interface ByteTarget {
+  /** Takes one chunk of UTF-8; a returned promise holds the writer back until it settles. */
+  write(chunk: Uint8Array): unknown;
+}
+
+/** The default byte chunk: 1 MiB. */
+export const BYTE_CHUNK_SIZE = 1 << 20;
+
+/**
+ * Creates a sink that encodes text as UTF-8 straight into chunks of bytes. Cheaper than gathering one long string
+ * and encoding it at the end: a long string built of many pieces is flattened, then encoded a character at a time
+ * when it holds Chinese; here each piece is encoded once into place (≈ 3× faster on the national JSON). A text that
+ * does not fit goes out in the next chunk whole (or alone, when it is larger than a chunk), so a chunk still ends
+ * where a writer's piece ended.
+ *
+ * @param target - where the chunks go
+ * @param chunkSize - the chunk size in bytes (default {@link BYTE_CHUNK_SIZE}; at least 16)
+ * @returns the sink
+ *
+ * @example
+ * ```ts
+ * const chunks: Uint8Array[] = [];
+ * const sink = createByteSink({ write: (chunk) => void chunks.push(chunk) });
+ * sink.write('社区');
+ * await sink.end();
+ * new TextDecoder().decode(chunks[0]);
+ * //=> '社区'
+ * ```
+ */
+export function createByteSink(target: ByteTarget, chunkSize: number = BYTE_CHUNK_SIZE): ChunkSink {
+  const size = Math.max(16, Math.floor(chunkSize));
+  const encoder = new TextEncoder();
+  let buffer = new Uint8Array(size);
+  let used = 0;
+  const send = (chunk: Uint8Array): Promise<unknown> | undefined => {
+    const answer = target.write(chunk);
+    return isThenable(answer) ? Promise.resolve(answer) : undefined;
+  };
+  const hand = (): Promise<unknown> | undefined => {
+    const chunk = buffer.subarray(0, used);
+    buffer = new Uint8Array(size);
+    used = 0;
+    return send(chunk);
+  };
+  return {
+    write(text) {
+      // UTF-8 takes at most 3 bytes per UTF-16 code unit: when that fits, one encodeInto does it.
+      if (used + text.length * 3 <= size) {
+        used += encoder.encodeInto(text, buffer.subarray(used)).written;
+        return undefined;
+      }
+      const encoded = encoder.encode(text);
+      if (used + encoded.length <= size) {
+        buffer.set(encoded, used);
+        used += encoded.length;
+        return undefined;
+      }
+      const first = used > 0 ? hand() : undefined;
+      if (encoded.length >= size) {
+        // Larger than a chunk: it goes out alone, after what was gathered.
+        if (first === undefined) return send(encoded);
+        return first.then(() => send(encoded));
+      }
+      buffer.set(encoded, 0);
+      used = encoded.length;
+      return first;
+    },
+    async end() {
+      if (used > 0) await hand();
+    },
+  };
+}

@@ -5,11 +5,39 @@ import { describe, expect, it } from 'vitest';
 import { createIndicatorAccumulator, indicatorRowsFromParts } from '../../src/index.js';
 import { encodeCsv, readUnitStatistics, unitStatisticsToCsv } from '../../src/io/index.js';
 
-// The parallel path runs the built worker (dist/io/indicators-worker.js), so it is tested against the build.
-const built = '../../dist/io/node.js'; // a variable: a fresh clone type-checks before it builds
-const { accumulateIndicatorsInParallel } = (await import(built)) as typeof import('../../src/io/node.js');
+// The parallel path runs the built worker (dist/pipeline/indicators-worker.js), so it is tested against the build.
+const built = '../../dist/pipeline/node.js'; // a variable: a fresh clone type-checks before it builds
+const { computeIndicatorsFromFile } = (await import(built)) as typeof import('../../src/pipeline/node.js');
+const servedSerially = '../../dist/pipeline/index.js';
+const { computeIndicatorsFromSource } = (await import(
+  servedSerially
+)) as typeof import('../../src/pipeline/index.js');
 
-describe('accumulateIndicatorsInParallel', () => {
+/** The parallel job, in the shape the old parallel path returned (parts, rejected rows, counts). */
+async function accumulateIndicatorsInParallel(file: string, options: { workers: number }) {
+  const job = await computeIndicatorsFromFile(file, { ...options, asOf: '2025-12-31' });
+  if (!job.success) return job;
+  const { read, accepted, rejected } = job.data.counts;
+  return {
+    success: true as const,
+    data: {
+      parts: job.data.parts(),
+      rejected: job.data.rejected,
+      counts: { read, accepted, rejected },
+      job: job.data,
+    },
+  };
+}
+
+/** The serial job over the same file, for an exact comparison of everything but the thread count. */
+async function serialJob(file: string) {
+  const { createReadStream } = await import('node:fs');
+  const job = await computeIndicatorsFromSource(createReadStream(file), { asOf: '2025-12-31' });
+  if (!job.success) throw new Error('serial read failed');
+  return job.data;
+}
+
+describe('computeIndicatorsFromFile in worker threads', () => {
   it('gives exactly the single-thread figures, rejected lines and counts, on a file cut into slices', async () => {
     const rows = Array.from({ length: 30_000 }, (_, i) => ({
       code: `13${String(Math.floor(i / 3000) + 1).padStart(2, '0')}${String((Math.floor(i / 300) % 10) + 1).padStart(2, '0')}${String((Math.floor(i / 30) % 10) + 1).padStart(3, '0')}${String((i % 30) + 201).padStart(3, '0')}`,
@@ -43,6 +71,11 @@ describe('accumulateIndicatorsInParallel', () => {
         whole.rejected.map((r) => r.line),
       );
       expect(indicatorRowsFromParts(result.data.parts, { asOf: '2025-12-31' })).toEqual(expected);
+      const serial = await serialJob(file);
+      expect([...result.data.job.rows()]).toEqual([...serial.rows()]);
+      expect(result.data.job.counts).toEqual(serial.counts);
+      expect(result.data.job.rejected).toEqual(serial.rejected);
+      expect(result.data.job.issues).toEqual(serial.issues);
     }
     expect(whole.counts.rejected).toBeGreaterThan(0);
   });
@@ -87,6 +120,11 @@ describe('accumulateIndicatorsInParallel', () => {
         expect(result.data.rejected.map((r) => r.line).sort((a, b) => a - b)).toEqual(
           whole.rejected.map((r) => r.line),
         );
+        const serial = await serialJob(file);
+        expect(result.data.job.counts).toEqual(serial.counts);
+        expect(result.data.job.rejected).toEqual(serial.rejected);
+        expect(result.data.job.issues).toEqual(serial.issues);
+        expect([...result.data.job.rows()]).toEqual([...serial.rows()]);
       }
     }
   });

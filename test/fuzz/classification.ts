@@ -115,13 +115,13 @@ export const CLASSIFICATION: Readonly<Record<string, Classification>> = {
   // io/node
   readUnitStatisticsFile: { behaviour: 'node-file', cost: 0.05 },
   streamUnitStatisticsFile: { behaviour: 'node-file', cost: 0.05 },
-  // Its workers run from the build only (src has no compiled indicators-worker.js): fuzzed there? no — its path and
-  // options reach readUnitStatistics and mergeIndicatorParts, both fuzzed here; test/dist/parallel.test.ts runs it.
-  accumulateIndicatorsInParallel: { behaviour: 'trusted', cost: 0.02 },
   // pipeline: jobs from any source, options checked, never a throw (async: rejections count as throws)
   computeIndicatorsFromSource: { behaviour: 'safe', cost: 0.1 },
   validateSource: { behaviour: 'safe', cost: 0.1 },
   readSource: { behaviour: 'trusted', cost: 0.1 }, // the event loop under the jobs: takes the caller's own onRow
+  // pipeline/node: a path and options; files under 256 KiB (all the fuzz makes) are read in this thread, so the built
+  // workers are not needed here — test/dist/parallel.test.ts runs them
+  computeIndicatorsFromFile: { behaviour: 'node-file', cost: 0.05 },
   // model
   statisticsField: safe,
   statisticsFieldsOfKind: safe,

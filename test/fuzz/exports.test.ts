@@ -29,6 +29,7 @@ import * as node from '../../src/io/node.js';
 import * as xlsx from '../../src/io/xlsx.js';
 import * as model from '../../src/model/index.js';
 import * as pipeline from '../../src/pipeline/index.js';
+import * as pipelineNode from '../../src/pipeline/node.js';
 import * as standards from '../../src/standards/index.js';
 import * as testing from '../../src/testing/index.js';
 import { CLASSIFICATION, type Classification } from './classification.js';
@@ -41,6 +42,7 @@ const ENTRY_POINTS: Readonly<Record<string, Record<string, unknown>>> = {
   'shequ/indicators': indicators,
   'shequ/standards': standards,
   'shequ/pipeline': pipeline,
+  'shequ/pipeline/node': pipelineNode,
   'shequ/io': io,
   'shequ/io/xlsx': xlsx,
   'shequ/io/node': node,

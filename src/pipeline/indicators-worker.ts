@@ -1,0 +1,72 @@
+// Worker thread of computeIndicatorsFromFile: reads its own byte range of a CSV file (behind the file's title lines
+// and header), accumulates the indicators of its rows and sends back the mergeable parts, the rejected rows (lines
+// counted from the range's first line), the counts and how many physical lines the range holds.
+import { createReadStream } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { createIndicatorAccumulator } from '../indicators/parts.js';
+import type { RejectedRow } from '../io/row-reader.js';
+import { readSource } from './indicators.js';
+import type { RangeJob, RangeResult } from './parallel.js';
+
+const job = workerData as RangeJob;
+
+/** Counts physical line breaks as the CSV parser does: CR, LF and CRLF are one each (a CRLF cut between chunks too). */
+function lineCounter(): { count(bytes: Uint8Array): void; readonly lines: number } {
+  let lines = 0;
+  let previous = 0;
+  return {
+    count(bytes) {
+      for (let i = 0; i < bytes.length; i++) {
+        const b = bytes[i] as number;
+        if (b === 0x0d || (b === 0x0a && previous !== 0x0d)) lines++;
+        previous = b;
+      }
+    },
+    get lines() {
+      return lines;
+    },
+  };
+}
+
+const counter = lineCounter();
+
+/** The header bytes, then this range's bytes (whose line breaks are counted on the way). */
+async function* chunks(): AsyncGenerator<Uint8Array> {
+  for await (const chunk of createReadStream(job.path, { start: 0, end: job.headerEnd - 1 }))
+    yield chunk as Uint8Array;
+  for await (const chunk of createReadStream(job.path, {
+    start: job.start,
+    end: job.end - 1,
+    highWaterMark: 65_536,
+  })) {
+    counter.count(chunk as Uint8Array);
+    yield chunk as Uint8Array;
+  }
+}
+
+const accumulator = createIndicatorAccumulator({ profile: job.profile });
+let lastProgress = 0;
+const input = await readSource(
+  chunks(),
+  {
+    read: { ...job.read, encoding: job.encoding },
+    onProgress: ({ read }) => {
+      // A message per 50 000 rows, not per batch: the main thread sums them for its progress line.
+      if (read - lastProgress < 50_000) return;
+      lastProgress = read;
+      parentPort?.postMessage({ kind: 'progress', read });
+    },
+  },
+  (row) => void accumulator.add(row),
+);
+const rejected: RejectedRow[] = input.rejected.slice();
+const result: RangeResult = {
+  kind: 'done',
+  parts: accumulator.parts(),
+  rejected,
+  counts: input.counts,
+  issues: input.issues.slice(),
+  lines: counter.lines,
+  endedInQuotes: input.endedInQuotes === true,
+};
+parentPort?.postMessage(result);
