@@ -57,11 +57,16 @@ export default defineConfig([
     // The command line: Node only, ESM only, built on the package's public API (imported by name, not bundled).
     entry: { 'cli/index': 'src/cli/index.ts' },
     format: ['esm'],
+    // Commands are imported when they run: split into chunks, so that their imports of the library load lazily too.
+    splitting: true,
     sourcemap: true,
     target: 'node20',
     platform: 'node',
     external: [/^shequ(\/|$)/],
     define,
-    esbuildOptions,
+    esbuildOptions: (options: { charset?: 'ascii' | 'utf8'; chunkNames?: string }) => {
+      esbuildOptions(options);
+      options.chunkNames = 'cli/chunks/[name]-[hash]';
+    },
   },
 ]);

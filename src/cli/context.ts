@@ -2,7 +2,9 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { access, constants, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { maskIdNumbersInText, PLAN_PERIOD, resolveAsOf } from 'shequ';
+import { resolveAsOf } from '../core/as-of.js';
+import { maskIdNumbersInText } from '../core/mask.js';
+import { PLAN_PERIOD } from '../indicators/plan-period.js';
 import { type ChunkSink, type ChunkTarget, createByteSink, createChunkSink } from '../report/sink.js';
 import { suggest } from './suggest.js';
 

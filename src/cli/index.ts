@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { maskIdNumbersInText } from 'shequ';
+import { maskIdNumbersInText } from '../core/mask.js';
 import { maskedStreams } from './context.js';
 import { main } from './main.js';
 

@@ -1,6 +1,6 @@
-import { type GroupLevel, type IndicatorRow, unwrap } from 'shequ';
-import { encodeCsv, rejectedRowsToCsv } from 'shequ/io';
+import type { GroupLevel, IndicatorRow } from 'shequ';
 import { computeIndicatorsFromSource } from 'shequ/pipeline';
+import { unwrap } from '../core/result.js';
 import { INDICATOR_ROW_WRITERS, isStreamFormat } from '../report/index.js';
 import {
   type CliStreams,
@@ -16,7 +16,7 @@ import {
   writeWholeFile,
 } from './context.js';
 import { divisionLists, type InputRows, runFileJob } from './input.js';
-import { indicatorMarkdown, indicatorTable, type Lang } from './render.js';
+import type { Lang } from './render.js';
 
 export const INDICATORS_HELP = `Usage: shequ indicators FILE [options]
 
@@ -107,8 +107,10 @@ export async function reportInput(
   for (const issue of input.issues)
     if (issue.severity === 'error')
       streams.stderr.write(`shequ ${command}: ${issue.message.zh} / ${issue.message.en}\n`);
-  if (rejectsFile !== undefined)
+  if (rejectsFile !== undefined) {
+    const { encodeCsv, rejectedRowsToCsv } = await import('shequ/io');
     await writeWholeFile(rejectsFile, encodeCsv(rejectedRowsToCsv(input.rejected, input.header)));
+  }
   return counts.rejected > 0;
 }
 
@@ -166,8 +168,12 @@ export async function runIndicators(args: readonly string[], streams: CliStreams
     const sink = output.sink();
     await INDICATOR_ROW_WRITERS[format](rows, sink);
     await sink.end();
-  } else if (format === 'md') await output.write(indicatorMarkdown([...rows], options.lang));
-  else await output.write(indicatorTable([...rows], options.lang));
+  } else {
+    // Tables and Markdown name the indicators and rules: loaded only for them.
+    const { indicatorMarkdown, indicatorTable } = await import('./render.js');
+    const render = format === 'md' ? indicatorMarkdown : indicatorTable;
+    await output.write(render([...rows], options.lang));
+  }
   await output.close();
   const rejected = await reportInput('indicators', input, values.rejects as string | undefined, streams);
   return rejected ? 1 : 0;

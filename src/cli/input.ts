@@ -1,14 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import {
-  createDivisionDataset,
-  type DivisionDataset,
-  type HeaderInfo,
-  type Issue,
-  type RejectedRow,
-  type UnitStatistics,
-} from 'shequ';
-import { createCsvParser } from 'shequ/io';
+import type { DivisionDataset, HeaderInfo, Issue, RejectedRow, UnitStatistics } from 'shequ';
 import { readSource, type SheetSource } from 'shequ/pipeline';
 import { type CliStreams, echo, progressReporter, UsageError } from './context.js';
 
@@ -109,7 +101,8 @@ export async function divisionLists(file: string | undefined): Promise<DivisionD
       'A CSV with columns code,name (like shared/data/hebei.csv).',
     );
   }
-  const records = parseDivisionCsv(text);
+  const records = await parseDivisionCsv(text);
+  const { createDivisionDataset } = await import('shequ/codes');
   return [
     createDivisionDataset(
       { id: file, name: { zh: file, en: file }, source: file, referenceDate: 'unknown' },
@@ -120,7 +113,8 @@ export async function divisionLists(file: string | undefined): Promise<DivisionD
 }
 
 /** A division list CSV: a header row, then code and name in the first two columns (quoted fields allowed). */
-function parseDivisionCsv(text: string): { code: string; name: string }[] {
+async function parseDivisionCsv(text: string): Promise<{ code: string; name: string }[]> {
+  const { createCsvParser } = await import('shequ/io');
   const parser = createCsvParser();
   const records = [...parser.push(text.replace(/^\ufeff/, '')), ...parser.end()].slice(1);
   return records.flatMap(({ fields: [code, name] }) =>

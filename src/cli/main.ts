@@ -1,12 +1,6 @@
-import { VERSION } from 'shequ';
-import { runCheckCode } from './check-code.js';
+import { VERSION } from '../core/version.js';
 import { type CliStreams, echo, UsageError } from './context.js';
-import { runDemo } from './demo.js';
-import { runIndicators } from './indicators.js';
-import { runReport } from './report.js';
-import { runSchema } from './schema.js';
 import { suggest } from './suggest.js';
-import { runValidate } from './validate.js';
 
 export type { CliStreams };
 
@@ -37,13 +31,19 @@ Examples:
   shequ demo
 `;
 
-const COMMANDS: Record<string, (args: readonly string[], streams: CliStreams) => Promise<number>> = {
-  indicators: runIndicators,
-  validate: runValidate,
-  report: runReport,
-  'check-code': runCheckCode,
-  schema: runSchema,
-  demo: runDemo,
+type Command = (args: readonly string[], streams: CliStreams) => Promise<number>;
+
+/**
+ * Each command is loaded when it runs, with what it needs (the library, the division lists, .xlsx support): the
+ * start-up of one command never pays for the others.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  indicators: async () => (await import('./indicators.js')).runIndicators,
+  validate: async () => (await import('./validate.js')).runValidate,
+  report: async () => (await import('./report.js')).runReport,
+  'check-code': async () => (await import('./check-code.js')).runCheckCode,
+  schema: async () => (await import('./schema.js')).runSchema,
+  demo: async () => (await import('./demo.js')).runDemo,
 };
 
 /**
@@ -60,14 +60,15 @@ export async function main(args: readonly string[], streams: CliStreams): Promis
     streams.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
-  if (run === undefined) {
+  const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (load === undefined) {
     const guess = suggest(command, Object.keys(COMMANDS));
     streams.stderr.write(
       `shequ: unknown command '${echo(command)}'${guess === undefined ? '' : `; did you mean '${guess}'?`}\nRun 'shequ --help' for the list.\n`,
     );
     return 2;
   }
+  const run = await load();
   try {
     return await run(rest, streams);
   } catch (error) {
