@@ -1,4 +1,4 @@
-import { PLAN_TEXT_INDICATORS, type PlanTextIndicatorId } from './catalogue-plans.js';
+import { PLAN_TEXT_INDICATORS } from './catalogue-plans.js';
 import { BEIJING_PLAN, BOTH, coverage, HEBEI_PLAN, NATIONAL_PLAN, PERCENT } from './catalogue-shared.js';
 import { MEASURES } from './measures.js';
 import type { IndicatorDefinition } from './types.js';
@@ -28,7 +28,17 @@ export type BuiltInIndicatorId =
   | 'secretaryDirectorConcurrency'
   | 'resettlementFacilityCoverage'
   | 'village5gCoverage'
-  | PlanTextIndicatorId;
+  | 'satisfactionRate'
+  | 'positiveReviewRate'
+  | 'basicCommerceCoverage'
+  | 'registeredVolunteerRate'
+  | 'socialWorkersPer10kResidents'
+  | 'daytimeCareCoverage'
+  | 'socialWorkStationCoverage'
+  | 'volunteerStationCoverage'
+  | 'legalAdviserCoverage'
+  | 'villageBroadbandCoverage'
+  | 'communitySecretaryDirectorConcurrency';
 
 /**
  * Every built-in indicator definition: the seven national 十四五 indicators (国办发〔2021〕56号), Beijing's and
