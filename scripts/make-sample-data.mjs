@@ -27,6 +27,18 @@ const between = (min, max) => min + Math.floor(random() * (max - min + 1));
 const chance = (p) => random() < p;
 const hundredths = (value) => Math.round(value * 100) / 100;
 
+// The fields of the indicators the plans set beyond their tables (issue 14), drawn from a second seeded generator so
+// that every value above stays what it was.
+let planSeed = 20220308;
+function planRandom() {
+  planSeed = (planSeed + 0x6d2b79f5) | 0;
+  let t = Math.imul(planSeed ^ (planSeed >>> 15), 1 | planSeed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+const planChance = (p) => planRandom() < p;
+const planBetween = (min, max) => min + Math.floor(planRandom() * (max - min + 1));
+
 const PREFIXES = ['130123', '110101001', '110119100'];
 const units = [];
 for (const file of ['hebei.csv', 'beijing.csv']) {
@@ -78,7 +90,24 @@ function makeUnit(code, name, kind) {
   unit.volunteers = Math.round(residents * (0.05 + random() * 0.15));
   unit.communityHomes = community ? between(0, 3) : between(0, 1);
   unit.has5g = chance(community ? 0.99 : 0.82);
+  addPlanTextFields(unit, community);
   return unit;
+}
+
+function addPlanTextFields(unit, community) {
+  if (unit.satisfactionSurveyed) {
+    unit.surveyRespondents = planBetween(community ? 80 : 30, community ? 400 : 150);
+    unit.satisfiedRespondents = Math.round(unit.surveyRespondents * (0.82 + planRandom() * 0.16));
+  }
+  unit.serviceReviews = planBetween(0, community ? 600 : 80);
+  unit.positiveReviews = Math.round(unit.serviceReviews * (0.9 + planRandom() * 0.1));
+  if (community) unit.daytimeCare = planChance(0.85);
+  unit.socialWorkStation = planChance(0.75);
+  unit.volunteerStation = unit.hasFacility && planChance(0.7);
+  unit.hasLegalAdviser = planChance(0.97);
+  if (!community) unit.hasBroadband = planChance(0.99);
+  unit.socialWorkers = community ? planBetween(0, 6) : planBetween(0, 1);
+  unit.basicCommerce = planChance(community ? 0.9 : 0.35);
 }
 
 const HEADERS = {
@@ -105,6 +134,17 @@ const HEADERS = {
   volunteers: '注册志愿者人数',
   communityHomes: '社区之家数量',
   has5g: '通5G',
+  surveyRespondents: '满意度调查受访人数',
+  satisfiedRespondents: '满意人数',
+  serviceReviews: '好差评评价数',
+  positiveReviews: '好评数',
+  daytimeCare: '日间照料服务',
+  socialWorkStation: '社会工作服务站',
+  volunteerStation: '志愿服务站点',
+  hasLegalAdviser: '是否配备法律顾问',
+  hasBroadband: '通宽带',
+  socialWorkers: '社会工作专业人才人数',
+  basicCommerce: '基本便民商业网点全覆盖',
 };
 const cell = (key, value) =>
   value === undefined

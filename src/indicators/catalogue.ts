@@ -1,45 +1,7 @@
-import type { LocalizedText } from '../core/issue.js';
+import { PLAN_TEXT_INDICATORS } from './catalogue-plans.js';
+import { BEIJING_PLAN, BOTH, coverage, HEBEI_PLAN, NATIONAL_PLAN, PERCENT } from './catalogue-shared.js';
 import { MEASURES } from './measures.js';
 import type { IndicatorDefinition } from './types.js';
-
-const PERCENT: LocalizedText = { zh: '%', en: '%' };
-const BOTH = ['community', 'village'] as const;
-const NATIONAL_PLAN =
-  '国办发〔2021〕56号《"十四五"城乡社区服务体系建设规划》, 主要指标 (formula: natural reading, no official text found)';
-const BEIJING_PLAN = '《北京市"十四五"城乡社区服务体系建设规划》(2022-09-13)';
-const HEBEI_PLAN = '《河北省城乡社区服务体系建设"十四五"规划》(2022-03-08)';
-
-function coverage(
-  id: string,
-  name: LocalizedText,
-  measure: (typeof MEASURES)[keyof typeof MEASURES],
-  appliesTo: IndicatorDefinition['appliesTo'],
-  source: string,
-  scope?: IndicatorDefinition['scope'],
-): IndicatorDefinition {
-  const who =
-    appliesTo.length === 2
-      ? { zh: '社区（村）', en: 'units' }
-      : appliesTo[0] === 'community'
-        ? { zh: '城市社区', en: 'urban communities' }
-        : { zh: '村', en: 'villages' };
-  return {
-    id,
-    name,
-    unit: PERCENT,
-    numerator: measure,
-    denominator: MEASURES.unitCount,
-    scale: 100,
-    direction: 'higher',
-    appliesTo,
-    ...(scope === undefined ? {} : { scope }),
-    formula: {
-      zh: `${measure.name.zh} / ${who.zh}总数 × 100`,
-      en: `${measure.name.en} / all ${who.en} × 100`,
-    },
-    source,
-  };
-}
 
 /**
  * Identifiers of the built-in indicators.
@@ -65,11 +27,23 @@ export type BuiltInIndicatorId =
   | 'disasterOfficerCoverage'
   | 'secretaryDirectorConcurrency'
   | 'resettlementFacilityCoverage'
-  | 'village5gCoverage';
+  | 'village5gCoverage'
+  | 'satisfactionRate'
+  | 'positiveReviewRate'
+  | 'basicCommerceCoverage'
+  | 'registeredVolunteerRate'
+  | 'socialWorkersPer10kResidents'
+  | 'daytimeCareCoverage'
+  | 'socialWorkStationCoverage'
+  | 'volunteerStationCoverage'
+  | 'legalAdviserCoverage'
+  | 'villageBroadbandCoverage'
+  | 'communitySecretaryDirectorConcurrency';
 
 /**
  * Every built-in indicator definition: the seven national 十四五 indicators (国办发〔2021〕56号), Beijing's and
- * Hebei's (indicators.md). Who counts: 城市社区 = units of kind `community` (居委会), 农村社区 = `village` (村委会), as
+ * Hebei's (indicators.md), and those the two plans' texts set beyond their tables (satisfaction, 好差评, stations,
+ * coverage of services; issue 14). Who counts: 城市社区 = units of kind `community` (居委会), 农村社区 = `village` (村委会), as
  * 民政 statistics count them. Profiles ({@link INDICATOR_PROFILES}) attach baselines and targets.
  *
  * @example
@@ -229,4 +203,5 @@ export const INDICATORS: Readonly<Record<BuiltInIndicatorId, IndicatorDefinition
     ['village'],
     `${HEBEI_PLAN} 专栏4 第1项`,
   ),
+  ...PLAN_TEXT_INDICATORS,
 };

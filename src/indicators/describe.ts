@@ -1,5 +1,13 @@
 import { INDICATOR_PROFILES } from './profiles.js';
-import type { Baseline, Comparator, IndicatorProfile, Target } from './types.js';
+import { INDICATOR_PROPERTY_LABELS } from './property.js';
+import type {
+  Baseline,
+  Comparator,
+  IndicatorDefinition,
+  IndicatorProfile,
+  ProfileFact,
+  Target,
+} from './types.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const SYMBOL: Record<Comparator, string> = { '>=': '≥', '>': '>', '=': '=', '<=': '≤' };
@@ -13,10 +21,33 @@ const targetText = (target: Target | undefined) =>
     : `${SYMBOL[target.comparator]} ${target.value} (${target.year}; ${target.confidence})`;
 const cited = (point: Baseline | Target) =>
   point.quote === undefined ? point.source : `${point.source}: "${point.quote}"`;
+const propertyText = (indicator: IndicatorDefinition) =>
+  indicator.property === undefined ? '—' : INDICATOR_PROPERTY_LABELS[indicator.property].zh;
+
+/** The facts of a profile: a table and their citations (nothing when it has none). */
+function factLines(facts: readonly ProfileFact[] | undefined): string[] {
+  if (facts === undefined || facts.length === 0) return [];
+  const lines = [
+    'Facts the plan states (no indicator’s baseline) · 规划所述事实:',
+    '',
+    '| id | 事实 fact | value | year | confidence | source |',
+    '|---|---|---|---|---|---|',
+  ];
+  for (const fact of facts) {
+    const value = `${fact.comparator === undefined ? '' : `${SYMBOL[fact.comparator]} `}${fact.approximate === true ? '≈ ' : ''}${fact.value} ${fact.unit.zh}`;
+    const note = fact.note === undefined ? '' : ` (${fact.note})`;
+    lines.push(
+      `| \`${fact.id}\` | ${cell(fact.name.zh)}<br>${cell(fact.name.en)} | ${cell(value)} | ${fact.year} | ${fact.confidence} | ${cell(`${fact.source}: "${fact.quote}"${note}`)} |`,
+    );
+  }
+  lines.push('');
+  return lines;
+}
 
 /**
  * Renders indicator profiles as a Markdown page: for each profile a table of its indicators with formula, unit,
- * baseline, target (each with its confidence) and sources. `docs/indicators.md` is generated with it, so the page
+ * property (属性, where a text states it), baseline, target (each with its confidence) and sources, then the facts
+ * the plan states that are no indicator's baseline. `docs/indicators.md` is generated with it, so the page
  * never disagrees with the catalogue.
  *
  * @param profiles - the profiles to describe (default: the built-in ones)
@@ -44,20 +75,21 @@ export function describeIndicatorProfiles(
     'Every value is Σ numerator / Σ denominator × scale over the units of a region, divided once and rounded once',
     '(half-up, one decimal, by default). Confidence: `seed` — stated in a plan text; `national` — stated by officials',
     'about the national plan; `local-consensus` — the same value in several local plans; `unverified` — a placeholder.',
+    'Property (属性): 预期性 or 约束性 where a plan text states it; — where none does (neither plan text gives one).',
     '',
   ];
   for (const profile of profiles) {
     lines.push(`## ${profile.name.zh} · ${profile.name.en} (\`${profile.id}\`)`, '');
     lines.push(
-      '| id | 指标 indicator | formula | unit | counts | baseline | target |',
-      '|---|---|---|---|---|---|---|',
+      '| id | 指标 indicator | formula | unit | property 属性 | counts | baseline | target |',
+      '|---|---|---|---|---|---|---|---|',
     );
     for (const { indicator, baseline, target } of profile.indicators) {
       const counts =
         indicator.appliesTo.join(', ') +
         (indicator.scope === undefined ? '' : ` (${indicator.scope.name.en})`);
       lines.push(
-        `| \`${indicator.id}\` | ${cell(indicator.name.zh)}<br>${cell(indicator.name.en)} | ${cell(indicator.formula.zh)} | ${indicator.unit.zh} | ${counts} | ${baselineText(baseline)} | ${targetText(target)} |`,
+        `| \`${indicator.id}\` | ${cell(indicator.name.zh)}<br>${cell(indicator.name.en)} | ${cell(indicator.formula.zh)} | ${indicator.unit.zh} | ${propertyText(indicator)} | ${counts} | ${baselineText(baseline)} | ${targetText(target)} |`,
       );
     }
     lines.push('', 'Sources:', '');
@@ -67,7 +99,7 @@ export function describeIndicatorProfiles(
       if (target !== undefined) sources.push(`target: ${cited(target)}`);
       lines.push(`- \`${indicator.id}\` — ${cell(sources.join('; '))}`);
     }
-    lines.push('');
+    lines.push('', ...factLines(profile.facts));
   }
   return `${lines.join('\n')}`;
 }

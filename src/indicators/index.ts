@@ -21,6 +21,8 @@ export type { IndicatorProfileName, ProfileChanges } from './profiles.js';
 export { deriveIndicatorProfile, INDICATOR_PROFILES, resolveIndicatorProfile } from './profiles.js';
 export type { AssessProgressOptions, Progress, ProgressStatus } from './progress.js';
 export { assessProgress, progressAgainst } from './progress.js';
+export type { IndicatorProperty } from './property.js';
+export { INDICATOR_PROPERTY_LABELS } from './property.js';
 export type { GroupLevel, IndicatorRow, IndicatorRowsOptions, Rounding } from './rows.js';
 export type { IndicatorParts } from './sums.js';
 export type {
@@ -31,6 +33,7 @@ export type {
   IndicatorProfile,
   Measure,
   MeasureUnit,
+  ProfileFact,
   ProfileIndicator,
   Target,
 } from './types.js';

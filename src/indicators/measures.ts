@@ -1,4 +1,5 @@
 import type { UnitStatistics } from '../model/unit-statistics.js';
+import { PLAN_TEXT_MEASURES } from './measures-plans.js';
 import type { Measure } from './types.js';
 
 const flag = (value: boolean | undefined): number | undefined =>
@@ -30,7 +31,19 @@ export type BuiltInMeasureId =
   | 'satisfactionSurveyed'
   | 'hasDisasterOfficer'
   | 'secretaryIsDirector'
-  | 'has5g';
+  | 'has5g'
+  | 'volunteers'
+  | 'surveyRespondents'
+  | 'satisfiedRespondents'
+  | 'serviceReviews'
+  | 'positiveReviews'
+  | 'daytimeCare'
+  | 'socialWorkStation'
+  | 'volunteerStation'
+  | 'hasLegalAdviser'
+  | 'hasBroadband'
+  | 'socialWorkers'
+  | 'basicCommerce';
 
 /**
  * The built-in measures, read from statistics rows. Coverage measures are 1 or 0 per unit; `unitCount` is 1 for
@@ -159,4 +172,5 @@ export const MEASURES: Readonly<Record<BuiltInMeasureId, Measure>> = {
     unit: 'units',
     read: (row: UnitStatistics) => flag(row.has5g),
   },
+  ...PLAN_TEXT_MEASURES,
 };

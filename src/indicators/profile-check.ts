@@ -27,6 +27,7 @@ function isPoint(value: unknown): boolean {
 }
 
 const COMPARATORS = ['>=', '>', '<=', '='];
+const PROPERTIES = ['expected', 'binding'];
 
 function isTarget(value: unknown): boolean {
   return (
@@ -55,7 +56,8 @@ function isDefinition(value: unknown): boolean {
     isFiniteNumber(value.scale) &&
     (value.scale as number) > 0 &&
     Array.isArray(value.appliesTo) &&
-    (value.scope === undefined || (isRecord(value.scope) && typeof value.scope.test === 'function'))
+    (value.scope === undefined || (isRecord(value.scope) && typeof value.scope.test === 'function')) &&
+    (value.property === undefined || PROPERTIES.includes(value.property as string))
   );
 }
 
@@ -65,6 +67,7 @@ export function isIndicatorProfile(value: unknown): value is IndicatorProfile {
     isRecord(value) &&
     typeof value.id === 'string' &&
     Array.isArray(value.indicators) &&
+    (value.facts === undefined || Array.isArray(value.facts)) &&
     value.indicators.every(
       (entry: unknown) =>
         isRecord(entry) &&

@@ -2,47 +2,9 @@ import { guardedValue } from '../core/guard.js';
 import type { LocalizedText } from '../core/issue.js';
 import { INDICATORS } from './catalogue.js';
 import { isIndicatorProfile } from './profile-check.js';
-import type {
-  Baseline,
-  Comparator,
-  Confidence,
-  IndicatorProfile,
-  ProfileIndicator,
-  Target,
-} from './types.js';
-
-const NATIONAL = '国家发展改革委、民政部 2022-02-09 新闻发布会 on 国办发〔2021〕56号';
-const LOCAL = 'local plans copying the national template (陇南, 昌吉, a 黑龙江 city); national text not seen';
-const SEED_HEBEI = '《河北省城乡社区服务体系建设"十四五"规划》(seed 002)';
-const SEED_BEIJING = '《北京市"十四五"城乡社区服务体系建设规划》(seed 000)';
-
-const baseline = (
-  value: number,
-  confidence: Confidence,
-  source: string,
-  words: { readonly quote?: string; readonly comparator?: Comparator } = {},
-): Baseline => ({
-  year: 2020,
-  value,
-  confidence,
-  source,
-  ...(words.comparator === undefined ? {} : { comparator: words.comparator }),
-  ...(words.quote === undefined ? {} : { quote: words.quote }),
-});
-const target = (
-  comparator: Target['comparator'],
-  value: number,
-  confidence: Confidence,
-  source: string,
-  quote?: string,
-): Target => ({
-  comparator,
-  value,
-  year: 2025,
-  confidence,
-  source,
-  ...(quote === undefined ? {} : { quote }),
-});
+import { baseline, LOCAL, NATIONAL, SEED_BEIJING, SEED_HEBEI, target } from './profile-points.js';
+import { BEIJING_FACTS, BEIJING_PLAN_TEXT, HEBEI_FACTS, HEBEI_PLAN_TEXT } from './profiles-plans.js';
+import type { Baseline, IndicatorProfile, ProfileIndicator, Target } from './types.js';
 
 /** The national targets, re-tagged for a profile that adopts them without its own text saying so. */
 function nationalDefault(entry: ProfileIndicator): ProfileIndicator {
@@ -165,6 +127,7 @@ const hebei: readonly ProfileIndicator[] = [
     indicator: INDICATORS.village5gCoverage,
     target: target('>=', 80, 'seed', `${SEED_HEBEI} 专栏4 第1项`, '实现全省80%行政村通5G'),
   },
+  ...HEBEI_PLAN_TEXT,
 ];
 
 const beijing: readonly ProfileIndicator[] = [
@@ -210,6 +173,7 @@ const beijing: readonly ProfileIndicator[] = [
       '实现社区服务群众满意度调查社区（村）全覆盖',
     ),
   },
+  ...BEIJING_PLAN_TEXT,
 ];
 
 /**
@@ -224,9 +188,11 @@ const beijing: readonly ProfileIndicator[] = [
 export type IndicatorProfileName = 'national' | 'hebei' | 'beijing';
 
 /**
- * The built-in indicator profiles, with baselines and targets exactly as indicators.md gives them, each tagged with
- * its confidence: `national` (the seven), `hebei` (the seven + Hebei's four), `beijing` (the seven with national
- * targets flagged unverified — the Beijing table was lost — + Beijing's four).
+ * The built-in indicator profiles, with baselines and targets exactly as indicators.md and the plan texts give them,
+ * each tagged with its confidence: `national` (the seven), `hebei` (the seven + Hebei's four + the seven its text sets
+ * beyond them), `beijing` (the seven with national targets flagged unverified — the Beijing table was lost — +
+ * Beijing's four + the five its text sets beyond them). Hebei and Beijing carry the figures their plans state as
+ * facts that are no indicator's baseline (`facts`).
  *
  * @example
  * ```ts
@@ -237,8 +203,13 @@ export type IndicatorProfileName = 'national' | 'hebei' | 'beijing';
  */
 export const INDICATOR_PROFILES: Readonly<Record<IndicatorProfileName, IndicatorProfile>> = {
   national: { id: 'national', name: { zh: '全国', en: 'national' }, indicators: national },
-  hebei: { id: 'hebei', name: { zh: '河北省', en: 'Hebei' }, indicators: hebei },
-  beijing: { id: 'beijing', name: { zh: '北京市', en: 'Beijing' }, indicators: beijing },
+  hebei: { id: 'hebei', name: { zh: '河北省', en: 'Hebei' }, indicators: hebei, facts: HEBEI_FACTS },
+  beijing: {
+    id: 'beijing',
+    name: { zh: '北京市', en: 'Beijing' },
+    indicators: beijing,
+    facts: BEIJING_FACTS,
+  },
 };
 
 /**
@@ -278,7 +249,7 @@ export interface ProfileChanges {
 
 /**
  * Derives a profile from another without touching library code: add or remove indicators, replace any baseline or
- * target. The base is not changed.
+ * target. The base's facts are kept. The base is not changed.
  *
  * @param base - the profile to start from (e.g. `INDICATOR_PROFILES.hebei`)
  * @param changes - what to change
@@ -293,7 +264,7 @@ export interface ProfileChanges {
  *   override: { facilityAreaPer100Households: { target: { comparator: '>=', value: 35, year: 2025, confidence: 'seed', source: '县规划' } } },
  * });
  * district.indicators.length;
- * //=> 10
+ * //=> 17
  * ```
  */
 export function deriveIndicatorProfile(base: IndicatorProfile, changes: ProfileChanges): IndicatorProfile {
@@ -312,7 +283,8 @@ export function deriveIndicatorProfile(base: IndicatorProfile, changes: ProfileC
       if (nextTarget !== null && nextTarget !== undefined) next.target = nextTarget;
       return next;
     });
-  return { id: changes.id, name: changes.name ?? base.name, indicators };
+  const derived: IndicatorProfile = { id: changes.id, name: changes.name ?? base.name, indicators };
+  return base.facts === undefined ? derived : { ...derived, facts: base.facts };
 }
 
 /**
@@ -326,7 +298,7 @@ export function deriveIndicatorProfile(base: IndicatorProfile, changes: ProfileC
  * ```ts
  * import { resolveIndicatorProfile } from 'shequ';
  * resolveIndicatorProfile('beijing')?.indicators.length;
- * //=> 11
+ * //=> 16
  * ```
  */
 export function resolveIndicatorProfile(

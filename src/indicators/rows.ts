@@ -3,6 +3,7 @@ import type { DivisionLevel } from '../codes/division-code.js';
 import type { DivisionDataset } from '../codes/division-dataset.js';
 import type { IndicatorProfileName } from './profiles.js';
 import { type Progress, type ProgressStatus, progressAgainst } from './progress.js';
+import type { IndicatorProperty } from './property.js';
 import type { TownshipSums } from './sums.js';
 import type { Baseline, IndicatorProfile, ProfileIndicator, Target } from './types.js';
 
@@ -55,6 +56,8 @@ export interface IndicatorRow {
   readonly name?: string;
   /** The indicator id. */
   readonly indicator: string;
+  /** The indicator's 属性 (预期性 `expected` / 约束性 `binding`), only where a plan text states it. */
+  readonly property?: IndicatorProperty;
   /** Σ numerator, in natural units (m², persons, units); 0 when nothing was counted. */
   readonly numerator: number;
   /** Σ denominator (or the external denominator), in natural units; 0 when nothing was counted. */
@@ -315,6 +318,7 @@ export function regionRows(
     const row: Record<string, unknown> = { region, level };
     if (context.name !== undefined) row.name = context.name;
     row.indicator = definition.id;
+    if (definition.property !== undefined) row.property = definition.property;
     row.numerator = numeratorRaw / numeratorFactor;
     row.denominator = denominatorRaw / denominatorFactor;
     row.missing = sums[i * 3 + 2];

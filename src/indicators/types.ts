@@ -1,6 +1,7 @@
 import type { LocalizedText } from '../core/issue.js';
 import type { UnitKind } from '../model/unit-kind.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
+import type { IndicatorProperty } from './property.js';
 
 /**
  * How far a baseline or target can be trusted (indicators.md):
@@ -167,6 +168,11 @@ export interface IndicatorDefinition {
   readonly formula: LocalizedText;
   /** Where the indicator is defined. */
   readonly source: string;
+  /**
+   * 属性 (预期性 `expected` / 约束性 `binding`), only where a plan text states it; `undefined` otherwise. No built-in
+   * indicator has one: neither seed states one, and the national table was not seen (indicators.md).
+   */
+  readonly property?: IndicatorProperty;
 }
 
 /**
@@ -191,6 +197,47 @@ export interface ProfileIndicator {
 }
 
 /**
+ * A figure a plan states as a fact and no indicator of the profile has as its baseline (a count where the indicator
+ * is a rate, a figure no unit row can show): kept with its citation so that a report can show it beside the table.
+ *
+ * @example
+ * ```ts
+ * import type { ProfileFact } from 'shequ';
+ * const fact: ProfileFact = {
+ *   id: 'registeredVolunteers', name: { zh: '社区注册志愿者', en: 'registered community volunteers' },
+ *   value: 1_920_100, unit: { zh: '人', en: 'persons' }, year: 2020, confidence: 'seed',
+ *   source: '北京规划 一(一)', quote: '社区注册志愿者192.01万人', indicator: 'registeredVolunteerRate',
+ * };
+ * ```
+ */
+export interface ProfileFact {
+  /** Stable identifier within the profile. */
+  readonly id: string;
+  /** What the figure counts. */
+  readonly name: LocalizedText;
+  /** The value, in `unit` (万 written out: 6.14万人 is 61 400 persons). */
+  readonly value: number;
+  /** Its unit. */
+  readonly unit: LocalizedText;
+  /** The year it describes (end of year). */
+  readonly year: number;
+  /** How far it can be trusted. */
+  readonly confidence: Confidence;
+  /** Where it is stated. */
+  readonly source: string;
+  /** The words of the source, verbatim (a test checks those attributed to a seed against the plan's text). */
+  readonly quote: string;
+  /** What the text says of the value where it gives a comparator ("以上": `'>='`). */
+  readonly comparator?: Comparator;
+  /** The text gives the value as approximate ("左右"). */
+  readonly approximate?: true;
+  /** The indicator the figure is about, where the profile has one. */
+  readonly indicator?: string;
+  /** What a reader should know (an inferred year, a scope). */
+  readonly note?: string;
+}
+
+/**
  * A named set of indicators with their baselines and targets: `national`, `hebei`, `beijing`, or a caller's own.
  *
  * @example
@@ -198,7 +245,7 @@ export interface ProfileIndicator {
  * import { INDICATOR_PROFILES, type IndicatorProfile } from 'shequ';
  * const profile: IndicatorProfile = INDICATOR_PROFILES.hebei;
  * profile.indicators.length;
- * //=> 11
+ * //=> 18
  * ```
  */
 export interface IndicatorProfile {
@@ -208,4 +255,6 @@ export interface IndicatorProfile {
   readonly name: LocalizedText;
   /** The indicators, in table order. */
   readonly indicators: readonly ProfileIndicator[];
+  /** Figures the plan states as facts that are no indicator's baseline, with their citations. */
+  readonly facts?: readonly ProfileFact[];
 }

@@ -1,5 +1,6 @@
 import type { UrbanRuralCodeValue } from '../codes/urban-rural-code.js';
 import type { LocalizedText } from '../core/issue.js';
+import { PLAN_TEXT_FIELDS } from './fields-plans.js';
 import type { UnitKind } from './unit-kind.js';
 
 /**
@@ -233,6 +234,8 @@ const FIELDS = {
     label: { zh: '通5G', en: '5G coverage' },
     aliases: ['是否通5G', '5G'],
   },
+  /** The fields of the indicators the plans set beyond the national seven (satisfaction, 好差评, stations …). */
+  ...PLAN_TEXT_FIELDS,
 } as const satisfies Readonly<Record<string, StatisticsField>>;
 
 /**

@@ -20,6 +20,7 @@ import {
   serviceSchemas,
   type ThreeListEntry,
 } from './services.js';
+import { PLAN_TEXT_FROM_PARTS, type PlanTextDerivedKey } from './unit-plan-parts.js';
 import { NOT_ABOVE, type UnitStatistics, unitStatisticsShape } from './unit-statistics.js';
 
 /**
@@ -117,7 +118,8 @@ type DerivedFieldKey =
   | 'secretaryIsDirector'
   | 'satisfactionSurveyed'
   | 'resettlement'
-  | 'volunteers';
+  | 'volunteers'
+  | PlanTextDerivedKey;
 
 /**
  * The statistics fields a rich record holds as they are (every field of the catalogue but the derived ones): a field
@@ -191,6 +193,7 @@ const FROM_PARTS: { readonly [Key in DerivedFieldKey]: (unit: Unit) => UnitStati
   satisfactionSurveyed: ({ surveys }) => (surveys === undefined ? undefined : surveys.length > 0),
   resettlement: ({ specialTypes }) => specialTypes?.includes('resettlement'),
   volunteers: ({ volunteers }) => volunteers?.filter((v) => v.registered === true).length,
+  ...PLAN_TEXT_FROM_PARTS,
 };
 
 const UNIT_FIELD_KEYS: readonly string[] = STATISTICS_FIELD_KEYS.filter(

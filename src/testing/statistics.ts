@@ -74,8 +74,16 @@ export function unitStatisticsArbitrary(): fc.Arbitrary<UnitStatistics> {
     .map(({ code, kind, free, shares }) => {
       const row: Record<string, unknown> = { code, kind, ...free };
       PARTS.forEach((key: StatisticsFieldKey, i) => {
-        const whole = row[statisticsField(key).notAbove?.field as string];
-        row[key] = typeof whole === 'number' ? Math.floor(whole * (shares[i] as number)) / 100 : undefined;
+        const field = statisticsField(key);
+        const whole = row[field.notAbove?.field as string];
+        const share = shares[i] as number;
+        // A count part stays an integer (satisfied ≤ asked); an area part keeps at most two decimals.
+        row[key] =
+          typeof whole !== 'number'
+            ? undefined
+            : field.kind === 'count'
+              ? Math.floor((whole * share) / 100)
+              : Math.floor(whole * share) / 100;
       });
       return compact(row) as unknown as UnitStatistics;
     });

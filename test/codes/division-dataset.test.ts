@@ -56,12 +56,30 @@ describe('division datasets', () => {
 
   it('ship the Beijing and Hebei lists with their counts, source and date', () => {
     expect(beijingDivisions.divisions.size).toBe(7902);
-    expect(hebeiDivisions.divisions.size).toBe(56712);
+    // 56 712 rows of the source file + 雄安新区, a documented supplement (issue 14 item 7).
+    expect(hebeiDivisions.divisions.size).toBe(56713);
     expect(beijingDivisions.referenceDate).toBe('2023-06-30');
     expect(hebeiDivisions.source).toContain('国家统计局');
     expect(beijingDivisions.divisions.get('110101001001')?.name).toBe('多福巷社区居委会');
     expect(hebeiDivisions.divisions.get('130171000000')?.name).toBe('石家庄高新技术产业开发区');
     expect(lookupDivision('130123', hebeiDivisions)).toMatchObject({ data: { name: '正定县' } });
+  });
+
+  it('name 雄安新区 at prefecture level, and keep the empty 市辖区 rows out (issue 14 item 7)', () => {
+    const xiongan = lookupDivision('133100000000', hebeiDivisions);
+    expect(xiongan).toMatchObject({
+      success: true,
+      data: { code: '133100000000', name: '雄安新区', level: 'prefecture', inDataset: true },
+    });
+    expect(xiongan.success ? (xiongan.warnings ?? []) : ['failed']).toEqual([]);
+    expect(lookupDivision('1331', hebeiDivisions)).toMatchObject({ data: { name: '雄安新区' } });
+    const prefectures = [...hebeiDivisions.divisions.keys()].filter((code) =>
+      /^13(?!00)\d\d0{8}$/.test(code),
+    );
+    expect(prefectures).toHaveLength(12);
+    // The 市辖区 rows (130101…131101) have nothing beneath them and are not shipped.
+    expect(hebeiDivisions.divisions.has('130101000000')).toBe(false);
+    expect([...hebeiDivisions.divisions.values()].some((d) => d.name === '市辖区')).toBe(false);
   });
 });
 

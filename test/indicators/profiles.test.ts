@@ -33,6 +33,14 @@ describe('indicator profiles, as indicators.md gives them', () => {
       'secretaryDirectorConcurrency',
       'resettlementFacilityCoverage',
       'village5gCoverage',
+      // what the Hebei text sets beyond its table (issue 14)
+      'governmentServiceCoverage',
+      'daytimeCareCoverage',
+      'socialWorkStationCoverage',
+      'volunteerStationCoverage',
+      'legalAdviserCoverage',
+      'villageBroadbandCoverage',
+      'communitySecretaryDirectorConcurrency',
     ]);
     expect(ids('beijing')).toEqual([
       ...SEVEN,
@@ -40,6 +48,12 @@ describe('indicator profiles, as indicators.md gives them', () => {
       'communityHomes',
       'governmentServiceCoverage',
       'satisfactionSurveyCoverage',
+      // what the Beijing text sets beyond its (lost) table (issue 14)
+      'satisfactionRate',
+      'positiveReviewRate',
+      'basicCommerceCoverage',
+      'registeredVolunteerRate',
+      'socialWorkersPer10kResidents',
     ]);
   });
 

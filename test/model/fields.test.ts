@@ -81,6 +81,15 @@ describe('the field catalogue', () => {
       'satisfactionSurveyed',
       'resettlement',
       'volunteers',
+      // the plan-text fields (issue 14) a rich record derives from surveys, reviews, facilities, workers, outlets
+      'surveyRespondents',
+      'satisfiedRespondents',
+      'serviceReviews',
+      'positiveReviews',
+      'volunteerStation',
+      'hasLegalAdviser',
+      'socialWorkers',
+      'basicCommerce',
     ];
     fc.assert(
       fc.property(unitStatisticsArbitrary(), (row) => {

@@ -24,7 +24,7 @@ describe('JSON Schemas', () => {
     expect(schema.properties.households).toMatchObject({ type: 'integer', minimum: 0 });
     expect(schema.properties.facilityArea).toMatchObject({ type: 'number', minimum: 0 });
     expect(schema.properties.hasFacility).toMatchObject({ type: 'boolean' });
-    expect(Object.keys(schema.properties)).toHaveLength(23);
+    expect(Object.keys(schema.properties)).toHaveLength(34); // 23 + the 11 plan-text fields of issue 14
   });
 
   it('forbid unknown keys in datasets (nothing disappears silently)', () => {

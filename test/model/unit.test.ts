@@ -54,6 +54,16 @@ describe('rich unit records', () => {
       resettlement: false,
       volunteers: 2,
       communityHomes: 2,
+      // issue 14: one survey (300 asked, 276 satisfied); one review, rated 满意 (好评); the 党群服务中心 lists
+      // 志愿服务 among its functions; no worker is a legal adviser; 孙 holds a social work certificate. No outlets
+      // are listed, so basicCommerce stays absent.
+      surveyRespondents: 300,
+      satisfiedRespondents: 276,
+      serviceReviews: 1,
+      positiveReviews: 1,
+      volunteerStation: true,
+      hasLegalAdviser: false,
+      socialWorkers: 1,
     });
   });
 
@@ -75,6 +85,13 @@ describe('rich unit records', () => {
       satisfactionSurveyed: false,
       volunteers: 1,
       has5g: true,
+      // issue 14: no survey held (0 asked); no reviews listed (absent); no volunteer station, legal adviser or
+      // certified social worker among the parts it lists.
+      surveyRespondents: 0,
+      satisfiedRespondents: 0,
+      volunteerStation: false,
+      hasLegalAdviser: false,
+      socialWorkers: 0,
     });
     expect(committeeSize(hebeiVillage.twoCommittees ?? { members: [] })).toBe(3);
   });
@@ -89,7 +106,12 @@ describe('rich unit records', () => {
       kind: 'village',
       facilities: [{ kind: 'comprehensiveService', floorArea: 100 }, { kind: 'comprehensiveService' }],
     });
-    expect(unknownArea).toEqual({ code: '130123100201', kind: 'village', hasFacility: true });
+    expect(unknownArea).toEqual({
+      code: '130123100201',
+      kind: 'village',
+      hasFacility: true,
+      volunteerStation: false, // issue 14: the listed facilities are known, and none is a volunteer station
+    });
     const none = toUnitStatistics({
       code: '130123100201',
       kind: 'village',

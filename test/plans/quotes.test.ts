@@ -43,11 +43,21 @@ function seedOf(citation: string): Seed | undefined {
 /** A quote may join passages of one plan with " … "; each passage must be verbatim. */
 const passages = (quote: string) => quote.split(' … ').map(normalise);
 
-/** Whether a figure is written in the quote: as a number not part of a longer one, or 100 % as 全覆盖/所有. */
+/**
+ * Whether a figure is written in the quote: as a number not part of a longer one, or 100 % as 全覆盖/所有, or as
+ * "动态清零" (none left without it: every one with it — 未通宽带行政村动态清零).
+ */
 function statesFigure(quote: string, figure: number): boolean {
   const text = normalise(quote);
-  if (figure === 100 && /全覆盖|所有/.test(text)) return true;
+  if (figure === 100 && /全覆盖|所有|动态清零/.test(text)) return true;
   return new RegExp(`(?<![\\d.])${String(figure).replace('.', '\\.')}(?![\\d.])`).test(text);
+}
+
+/** Whether a count is written in the quote as itself or in 万 (61 400 as "6.14万"). */
+function statesCount(quote: string, figure: number): boolean {
+  if (statesFigure(quote, figure)) return true;
+  const tenThousands = String(figure / 10_000).replace('.', '\\.');
+  return new RegExp(`(?<![\\d.])${tenThousands}万`).test(normalise(quote));
 }
 
 interface Attributed {
@@ -55,6 +65,8 @@ interface Attributed {
   readonly seed: Seed;
   readonly quote: string | undefined;
   readonly figures: readonly number[];
+  /** Figures are counts, which a plan may write in 万. */
+  readonly counts?: boolean;
 }
 
 const rulesOf = (): AnyRule[] => [
@@ -95,6 +107,18 @@ function pointAttributions(): Attributed[] {
   return found;
 }
 
+/** The facts of the profiles (issue 14): each quote verbatim, each value written in it. */
+function factAttributions(): Attributed[] {
+  return Object.values(INDICATOR_PROFILES).flatMap((profile) =>
+    (profile.facts ?? []).flatMap((fact) => {
+      const seed = seedOf(fact.source);
+      if (seed === undefined) return [];
+      const figures = fact.confidence === 'seed' ? [fact.value] : [];
+      return [{ where: `${profile.id} fact ${fact.id}`, seed, quote: fact.quote, figures, counts: true }];
+    }),
+  );
+}
+
 /** Text quoted inside a citation string ("…" or “…”) that names a plan: quoted words must be the plan's too. */
 function embeddedQuotes(): Attributed[] {
   const citations = [
@@ -119,7 +143,7 @@ function embeddedQuotes(): Attributed[] {
 }
 
 describe('quotes attributed to the plans are verbatim (issue 14)', () => {
-  const all = [...ruleAttributions(), ...pointAttributions(), ...embeddedQuotes()];
+  const all = [...ruleAttributions(), ...pointAttributions(), ...factAttributions(), ...embeddedQuotes()];
 
   it('covers the catalogue: both plans, rules and indicator profiles', () => {
     expect(all.filter((a) => a.seed === 'beijing').length).toBeGreaterThan(8);
@@ -134,10 +158,9 @@ describe('quotes attributed to the plans are verbatim (issue 14)', () => {
         true,
       );
     }
+    const states = attributed.counts === true ? statesCount : statesFigure;
     for (const figure of attributed.figures)
-      expect(statesFigure(attributed.quote ?? '', figure), `${figure} not in "${attributed.quote}"`).toBe(
-        true,
-      );
+      expect(states(attributed.quote ?? '', figure), `${figure} not in "${attributed.quote}"`).toBe(true);
   });
 });
 
@@ -159,5 +182,23 @@ describe('the check cannot pass on a paraphrase', () => {
     expect(statesFigure('每百户居民拥有社区综合服务设施面积不低于300平方米', 30)).toBe(false);
     expect(statesFigure('“一人兼”占75.93%', 75.9)).toBe(false);
     expect(statesFigure('城市社区覆盖率达到98％以上', 98)).toBe(true);
+    expect(statesFigure('全省未通宽带行政村动态清零', 100)).toBe(true);
+    expect(statesFigure('全省未通宽带行政村动态清零', 80)).toBe(false);
+  });
+
+  it('finds counts written in 万, and only the right ones', () => {
+    expect(statesCount('社区注册志愿者192.01万人', 1_920_100)).toBe(true);
+    expect(statesCount('社会工作专业人才3.63万人', 36_300)).toBe(true);
+    expect(statesCount('社会工作专业人才3.63万人', 36_000)).toBe(false);
+    expect(statesCount('社会工作专业人才13.63万人', 36_300)).toBe(false);
+    expect(statesCount('每年培训村（社区）干部1.5万名左右', 15_000)).toBe(true);
+    expect(statesCount('全市累计建成“一刻钟社区服务圈”1772个', 1772)).toBe(true);
+  });
+
+  it('covers every fact of the Hebei and Beijing profiles', () => {
+    const facts = factAttributions();
+    expect(facts.filter((a) => a.seed === 'beijing').length).toBe(INDICATOR_PROFILES.beijing.facts?.length);
+    expect(facts.filter((a) => a.seed === 'hebei').length).toBe(INDICATOR_PROFILES.hebei.facts?.length);
+    expect(facts.length).toBeGreaterThanOrEqual(10);
   });
 });
