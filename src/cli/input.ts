@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { DivisionDataset, HeaderInfo, Issue, RejectedRow, UnitStatistics } from 'shequ';
 import { readSource, type SheetSource } from 'shequ/pipeline';
 import { type CliStreams, echo, progressReporter, UsageError } from './context.js';
+import { shippedDivisionLists } from './shipped-divisions.js';
 
 /** What reading a data file gives a command. */
 export interface InputRows {
@@ -82,15 +83,11 @@ export async function runFileJob<Job extends { readonly issues: readonly Issue[]
 }
 
 /**
- * The shipped lists, and the caller's `--divisions` CSV (code,name[,parent]) in front of them. The lists are loaded
- * here, when a command needs names, not when the command line starts (the Hebei list alone is 2.5 MB of code).
+ * The shipped lists, and the caller's `--divisions` CSV (code,name[,parent]) in front of them. Each shipped list
+ * loads on the first lookup of a code of its province, not when the command starts (the Hebei list is 3.5 MB).
  */
 export async function divisionLists(file: string | undefined): Promise<DivisionDataset[]> {
-  const [{ hebeiDivisions }, { beijingDivisions }] = await Promise.all([
-    import('shequ/divisions/hebei'),
-    import('shequ/divisions/beijing'),
-  ]);
-  const lists = [hebeiDivisions, beijingDivisions];
+  const lists = shippedDivisionLists();
   if (file === undefined) return lists;
   let text: string;
   try {
