@@ -3,7 +3,7 @@ import { createIssue, type Issue } from '../core/issue.js';
 import { failure, type Result, ShequError, success } from '../core/result.js';
 import { type Crs, crsMismatchIssue, type GeoPoint } from './crs.js';
 import { haversineMetres } from './distance.js';
-import { buildKdTree, type KdTree, nearestInTree, toXyz } from './kdtree.js';
+import { buildKdTree, createSearchStack, type KdTree, nearestInTree, toXyz } from './kdtree.js';
 import {
   BEIJING_CONVENIENCE_OUTLETS,
   DEFAULT_DETOUR_FACTOR,
@@ -212,10 +212,8 @@ function settingsOf(options: unknown): Result<Settings> {
   });
 }
 
-/** Per kind: the WGS-84 coordinates of its services, their positions in the input, and a tree over them. */
+/** Per kind: the positions of its services in the input, and a tree over them (ids are indexes into positions). */
 interface KindIndex {
-  readonly lng: Float64Array;
-  readonly lat: Float64Array;
   readonly positions: Uint32Array;
   readonly tree: KdTree;
 }
@@ -252,7 +250,8 @@ function kindIndexes(
       lat[n] = services.lat[i] as number;
       positions[n++] = i;
     }
-    return { lng, lat, positions, tree: buildKdTree(lng, lat, count) };
+    // The copies serve the build only: the tree keeps its own coordinates, distances read the input columns.
+    return { positions, tree: buildKdTree(lng, lat, count) };
   });
 }
 
@@ -330,13 +329,14 @@ export function computeServiceCircles(
     const homes = wgs84Columns(residential);
     const serviceColumns = wgs84Columns(services);
     const indexes = kindIndexes(serviceColumns, serviceKindsOf(services), settings.data);
-    return success(circlesOf(homes, indexes, settings.data));
+    return success(circlesOf(homes, serviceColumns, indexes, settings.data));
   });
 }
 
 /** The search itself: residential points in the order of a kd-tree over them, so neighbours follow each other. */
 function circlesOf(
   homes: { crs: Crs; lng: Float64Array; lat: Float64Array },
+  services: { lng: Float64Array; lat: Float64Array },
   indexes: readonly KindIndex[],
   settings: Settings,
 ): ServiceCircles {
@@ -349,7 +349,7 @@ function circlesOf(
   const covered = new Uint8Array(count);
   const order = buildKdTree(homes.lng, homes.lat, count).ids;
   const previous = new Int32Array(width).fill(-1); // last answer per kind (tree position): seeds the next bound
-  const stack: number[] = [];
+  const stack = createSearchStack();
   const q = [0, 0, 0];
   for (let o = 0; o < count; o++) {
     const i = order[o] as number;
@@ -368,9 +368,14 @@ function circlesOf(
         continue;
       }
       previous[k] = at;
-      const local = index.tree.ids[at] as number;
-      const distance = haversineMetres(lng, lat, index.lng[local] as number, index.lat[local] as number);
-      nearestService[i * width + k] = index.positions[local] as number;
+      const service = index.positions[index.tree.ids[at] as number] as number;
+      const distance = haversineMetres(
+        lng,
+        lat,
+        services.lng[service] as number,
+        services.lat[service] as number,
+      );
+      nearestService[i * width + k] = service;
       nearestDistance[i * width + k] = distance;
       if (k < required && distance > reachMetres) all = 0;
     }

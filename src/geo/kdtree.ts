@@ -109,14 +109,15 @@ function squaredChord(xyz: Float64Array, at: number, qx: number, qy: number, qz:
   return dx * dx + dy * dy + dz * dz;
 }
 
-/** A reusable stack for the searches (one per caller: the searches are synchronous). */
-export function createSearchStack(): number[] {
-  return [];
+/** A reusable stack for the searches: 4 numbers per pending node; the depth is at most 2 log₂ n (≤ 64 levels). */
+export function createSearchStack(): Float64Array {
+  return new Float64Array(4 * 2 * 64);
 }
 
 /**
  * The stored position (tree order) of the point nearest to (qx, qy, qz) with squared chord ≤ `maxSquared`, or −1.
- * Ties go to the lowest original id, so the answer does not depend on the tree's shape.
+ * Ties go to the lowest original id, so the answer does not depend on the tree's shape. The hot loop of the circles:
+ * no closure, no allocation.
  */
 export function nearestInTree(
   tree: KdTree,
@@ -124,41 +125,55 @@ export function nearestInTree(
   qy: number,
   qz: number,
   maxSquared: number,
-  stack: number[] = [],
+  stack: Float64Array = createSearchStack(),
 ): number {
   const { ids, xyz } = tree;
   let best = -1;
+  let bestId = 0;
   let bestSquared = maxSquared;
-  const consider = (at: number) => {
-    const d = squaredChord(xyz, at, qx, qy, qz);
-    if (
-      d < bestSquared ||
-      (d === bestSquared && (best === -1 || (ids[at] as number) < (ids[best] as number)))
-    ) {
-      best = at;
-      bestSquared = d;
-    }
-  };
-  stack.length = 0;
-  if (ids.length > 0) stack.push(0, ids.length - 1, 0, 0);
-  while (stack.length > 0) {
-    const gap = stack.pop() as number;
-    const axis = stack.pop() as number;
-    const right = stack.pop() as number;
-    const left = stack.pop() as number;
-    if (gap > bestSquared) continue; // the whole side is farther than the best found since it was pushed
-    if (right - left <= NODE_SIZE) {
-      for (let at = left; at <= right; at++) consider(at);
-      continue;
-    }
+  let top = 0;
+  if (ids.length > 0) {
+    stack[0] = 0;
+    stack[1] = ids.length - 1;
+    stack[2] = 0;
+    stack[3] = 0;
+    top = 4;
+  }
+  while (top > 0) {
+    top -= 4;
+    const left = stack[top] as number;
+    const right = stack[top + 1] as number;
+    const axis = stack[top + 2] as number;
+    if ((stack[top + 3] as number) > bestSquared) continue; // that side is farther than the best found since
+    const leaf = right - left <= NODE_SIZE;
     const middle = (left + right) >> 1;
-    consider(middle);
+    const from = leaf ? left : middle;
+    const to = leaf ? right : middle;
+    for (let at = from; at <= to; at++) {
+      const dx = (xyz[at * 3] as number) - qx;
+      const dy = (xyz[at * 3 + 1] as number) - qy;
+      const dz = (xyz[at * 3 + 2] as number) - qz;
+      const d = dx * dx + dy * dy + dz * dz;
+      if (d < bestSquared || (d === bestSquared && (best === -1 || (ids[at] as number) < bestId))) {
+        best = at;
+        bestId = ids[at] as number;
+        bestSquared = d;
+      }
+    }
+    if (leaf) continue;
     const delta = (axis === 0 ? qx : axis === 1 ? qy : qz) - (xyz[middle * 3 + axis] as number);
-    const next = (axis + 1) % 3;
-    const far = delta * delta;
+    const next = axis === 2 ? 0 : axis + 1;
     // The far side first on the stack, so the near side is searched first and tightens the bound.
-    if (delta < 0) stack.push(middle + 1, right, next, far, left, middle - 1, next, 0);
-    else stack.push(left, middle - 1, next, far, middle + 1, right, next, 0);
+    const nearLeft = delta < 0;
+    stack[top] = nearLeft ? middle + 1 : left;
+    stack[top + 1] = nearLeft ? right : middle - 1;
+    stack[top + 2] = next;
+    stack[top + 3] = delta * delta;
+    stack[top + 4] = nearLeft ? left : middle + 1;
+    stack[top + 5] = nearLeft ? middle - 1 : right;
+    stack[top + 6] = next;
+    stack[top + 7] = 0;
+    top += 8;
   }
   return best;
 }
