@@ -1,7 +1,7 @@
 import { guarded, invalidOption, optionsObject } from '../core/guard.js';
 import { createIssue, type Issue } from '../core/issue.js';
 import { failure, type Result, success } from '../core/result.js';
-import type { ServicePoint } from './circles.js';
+import type { ServicePoint } from './circle-types.js';
 import { crsMismatchIssue } from './crs.js';
 import { haversineMetres } from './distance.js';
 import { buildKdTree, nearestInTree, toXyz } from './kdtree.js';

@@ -13,7 +13,7 @@ export type {
   ServiceCircles,
   ServiceColumns,
   ServicePoint,
-} from './circles.js';
+} from './circle-types.js';
 export { computeServiceCircles, residentialCircle } from './circles.js';
 export type { CheckColocationOptions, ColocationFinding } from './colocation.js';
 export { checkColocation } from './colocation.js';
@@ -35,6 +35,8 @@ export {
   HEBEI_HEALTH_BESIDE_ELDERLY_CARE,
   LIFE_CIRCLES,
 } from './life-circles.js';
+export type { PointReadResult, ReadPointsOptions } from './read-points.js';
+export { readResidentialPoints, readServicePoints } from './read-points.js';
 export type { IndexHit, PointColumns, SpatialIndex } from './spatial-index.js';
 export { buildSpatialIndex, nearestPoint, pointsWithin } from './spatial-index.js';
 export type { CircleStatisticsPatchesOptions, UnitCircleVerdict } from './units.js';

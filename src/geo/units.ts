@@ -2,7 +2,7 @@ import { guarded, guardedValue } from '../core/guard.js';
 import { createIssue } from '../core/issue.js';
 import { type Result, ShequError, success } from '../core/result.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
-import type { ResidentialPoint, ServiceCircles } from './circles.js';
+import type { ResidentialPoint, ServiceCircles } from './circle-types.js';
 import { type Crs, convertCoordinates, isCrs } from './crs.js';
 
 /**

@@ -157,6 +157,8 @@ export const CLASSIFICATION: Readonly<Record<string, Classification>> = {
   nearestPoint: trusted, // queries an index built by buildSpatialIndex
   pointsWithin: trusted, // idem
   computeServiceCircles: { behaviour: 'safe', cost: 0.3 },
+  readResidentialPoints: { behaviour: 'safe', cost: 0.3 },
+  readServicePoints: { behaviour: 'safe', cost: 0.3 },
   residentialCircle: trusted, // reads a ServiceCircles result
   unitCircleVerdicts: safe,
   circleStatisticsPatches: safe,
