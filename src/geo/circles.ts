@@ -312,9 +312,22 @@ export function residentialCircle(
   at: number,
 ):
   | {
+      /** Every required kind within reach. */
       readonly covered: boolean;
+      /** The required kinds out of reach. */
       readonly missing: readonly string[];
-      readonly nearest: Readonly<Record<string, { readonly service: number; readonly distance: number }>>;
+      /** Per kind, the nearest service. */
+      readonly nearest: Readonly<
+        Record<
+          string,
+          {
+            /** Its position in the services given. */
+            readonly service: number;
+            /** Its distance in metres. */
+            readonly distance: number;
+          }
+        >
+      >;
     }
   | undefined {
   if (!Number.isSafeInteger(at) || at < 0 || at >= circles.count) return undefined;

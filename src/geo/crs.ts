@@ -67,7 +67,16 @@ export interface GeoPoint {
  * //=> 72.004
  * ```
  */
-export const GCJ02_BOX = { minLng: 72.004, maxLng: 137.8347, minLat: 0.8293, maxLat: 55.8271 } as const;
+export const GCJ02_BOX = {
+  /** West edge, degrees. */
+  minLng: 72.004,
+  /** East edge, degrees. */
+  maxLng: 137.8347,
+  /** South edge, degrees. */
+  minLat: 0.8293,
+  /** North edge, degrees. */
+  maxLat: 55.8271,
+} as const;
 
 /**
  * Accuracy of the inverse transforms GCJ-02 → WGS-84 and BD-09 → WGS-84, in metres: the iteration stops when a step
@@ -319,7 +328,7 @@ export function isGeoPoint(value: unknown): value is GeoPoint {
  * @param point - a tagged point
  * @param to - the system wanted
  * @returns the same place in `to`
- * @throws {@link ShequError} (`invalid_value`) when `point` is not a valid point or `to` not a system
+ * @throws `ShequError` (`invalid_value`) when `point` is not a valid point or `to` not a system
  *
  * @example
  * ```ts
@@ -347,7 +356,7 @@ export function convertPoint(point: GeoPoint, to: Crs): GeoPoint {
  * @param a - a point
  * @param b - another point
  * @returns nothing
- * @throws {@link ShequError} (`crs_mismatch`) when `a.crs` differs from `b.crs`
+ * @throws `ShequError` (`crs_mismatch`) when `a.crs` differs from `b.crs`
  *
  * @example
  * ```ts

@@ -62,7 +62,7 @@ export function haversineMetres(lngA: number, latA: number, lngB: number, latB: 
  * @param a - a point
  * @param b - a point in the same system
  * @returns the distance in metres, ≥ 0 and symmetric
- * @throws {@link ShequError} `crs_mismatch` when the systems differ (mixing is never silent), `invalid_value` for a
+ * @throws `ShequError` `crs_mismatch` when the systems differ (mixing is never silent), `invalid_value` for a
  * point that is not `{ lng, lat, crs }` in range
  *
  * @example

@@ -28,7 +28,7 @@ export {
   isInsideChinaBox,
 } from './crs.js';
 export { EARTH_MEAN_RADIUS_METRES, geodesicDistance, haversineMetres } from './distance.js';
-export type { LifeCircle, ServiceKindProfile } from './life-circles.js';
+export type { LifeCircle, Range, ServiceKindProfile } from './life-circles.js';
 export {
   BEIJING_CONVENIENCE_OUTLETS,
   DEFAULT_DETOUR_FACTOR,

@@ -18,9 +18,9 @@ export interface LifeCircle {
   /** Its name in the standard. */
   readonly name: LocalizedText;
   /** The walking distance the standard gives, in metres (a range for the 15-minute circle). */
-  readonly walkingMetres: { readonly min: number; readonly max: number };
+  readonly walkingMetres: Range;
   /** Residents such a circle serves (approximate, from the same table). */
-  readonly residents: { readonly min: number; readonly max: number };
+  readonly residents: Range;
   /** Document and clause. */
   readonly source: string;
   /**
@@ -28,6 +28,22 @@ export interface LifeCircle {
    * `recalled` (as the standard is commonly quoted; not checked against its text).
    */
   readonly confidence: 'secondary' | 'recalled';
+}
+
+/**
+ * A range of figures, both ends included.
+ *
+ * @example
+ * ```ts
+ * import type { Range } from 'shequ/geo';
+ * const range: Range = { min: 800, max: 1000 };
+ * ```
+ */
+export interface Range {
+  /** Lower end. */
+  readonly min: number;
+  /** Upper end. */
+  readonly max: number;
 }
 
 const STANDARD = 'GB 50180-2018《城市居住区规划设计标准》(2018-12-01)';
@@ -102,12 +118,22 @@ export interface ServiceKindProfile {
   readonly name: LocalizedText;
   /** The kinds: the canonical name (as the plan writes it), an English label and other words for it. */
   readonly kinds: readonly {
+    /** The canonical name, as the plan writes it. */
     readonly kind: string;
+    /** Its label in Chinese and English. */
     readonly label: LocalizedText;
+    /** Other words data uses for it (matched after NFKC, white space and case are ignored). */
     readonly aliases: readonly string[];
   }[];
   /** Document, section and the quoted sentence. */
-  readonly source: { readonly document: string; readonly section: string; readonly quote: string };
+  readonly source: {
+    /** The document. */
+    readonly document: string;
+    /** Its section. */
+    readonly section: string;
+    /** The sentence, verbatim. */
+    readonly quote: string;
+  };
 }
 
 /**
@@ -166,11 +192,17 @@ export const BEIJING_CONVENIENCE_OUTLETS: ServiceKindProfile = {
  * ```
  */
 export const HEBEI_HEALTH_BESIDE_ELDERLY_CARE = {
+  /** The kind checked. */
   kind: '社区卫生服务中心',
+  /** The kind it must stand beside. */
   near: '养老服务设施',
+  /** Distance that counts as beside (shequ's assumption). */
   withinMetres: 100,
+  /** Where the rule comes from. */
   source: {
+    /** The plan. */
     document: '《河北省城乡社区服务体系建设"十四五"规划》(2022-03-08)',
+    /** The sentence, verbatim. */
     quote: '推动城乡社区卫生服务中心与城乡社区养老服务设施毗邻建设',
   },
 } as const;

@@ -43,18 +43,26 @@ export interface PointReadResult<Point> {
   readonly points: readonly Point[];
   /** Rejected records: their 1-based line (CSV) or feature index (GeoJSON) and every reason. */
   readonly rejected: readonly {
+    /** 1-based line where the record starts (CSV). */
     readonly line?: number;
+    /** Position of the feature (GeoJSON). */
     readonly index?: number;
+    /** Every reason. */
     readonly issues: readonly Issue[];
   }[];
   /** File-level issues (no header, bad options, a JSON that does not parse) and warnings. */
   readonly issues: readonly Issue[];
   /** The counts. */
   readonly counts: {
+    /** Records read (accepted + rejected). */
     readonly read: number;
+    /** Points made. */
     readonly accepted: number;
+    /** Records rejected. */
     readonly rejected: number;
+    /** Blank lines skipped. */
     readonly blankLines: number;
+    /** Title lines above the header. */
     readonly titleLines: number;
   };
   /** The encoding used (`utf-8` for text input). */

@@ -10,7 +10,7 @@ import {
   throwingGuard,
 } from './crs.js';
 import { chordOfMetres, haversineMetres } from './distance.js';
-import { buildKdTree, type KdTree, nearestInTree, toXyz, withinInTree } from './kdtree.js';
+import { buildKdTree, nearestInTree, toXyz, withinInTree } from './kdtree.js';
 
 /**
  * Points as columns, for large inputs: `lng[i]`, `lat[i]` of point i, all in one system. Typed arrays
@@ -49,9 +49,19 @@ export interface SpatialIndex {
   /** The system of the points it was built from (and of the points it accepts in queries). */
   readonly crs: Crs;
   /** The points in WGS-84, by original position (distances are measured on these). */
-  readonly wgs84: { readonly lng: Float64Array; readonly lat: Float64Array };
-  /** The tree (internal layout). */
-  readonly tree: KdTree;
+  readonly wgs84: {
+    /** Longitudes. */
+    readonly lng: Float64Array;
+    /** Latitudes. */
+    readonly lat: Float64Array;
+  };
+  /** The tree (internal layout: ids and x, y, z in tree order). */
+  readonly tree: {
+    /** Input position of each stored point. */
+    readonly ids: Uint32Array;
+    /** x, y, z of each stored point on the mean sphere, metres. */
+    readonly xyz: Float64Array;
+  };
 }
 
 /** A point found by a query: its position in the input and its distance in metres. */
@@ -114,7 +124,7 @@ export function wgs84Columns(points: readonly GeoPoint[] | PointColumns): {
  *
  * @param points - points as objects (one system) or as {@link PointColumns}
  * @returns the index
- * @throws {@link ShequError} `crs_mismatch` when the objects mix systems, `invalid_value` for a bad point
+ * @throws `ShequError` `crs_mismatch` when the objects mix systems, `invalid_value` for a bad point
  *
  * @example
  * ```ts
@@ -148,7 +158,7 @@ function queryXyz(index: SpatialIndex, point: GeoPoint): { lng: number; lat: num
  * @param point - the query point, in the index's system
  * @param maxMetres - search no farther than this (default: no limit)
  * @returns the nearest point and its distance, or `undefined` when the index is empty or nothing is that near
- * @throws {@link ShequError} `crs_mismatch` when `point` is in another system than the index
+ * @throws `ShequError` `crs_mismatch` when `point` is in another system than the index
  *
  * @example
  * ```ts
@@ -185,7 +195,7 @@ export function nearestPoint(
  * @param point - the query point, in the index's system
  * @param metres - the radius
  * @returns the points found with their distances
- * @throws {@link ShequError} `crs_mismatch` when `point` is in another system than the index
+ * @throws `ShequError` `crs_mismatch` when `point` is in another system than the index
  *
  * @example
  * ```ts

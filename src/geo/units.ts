@@ -211,9 +211,13 @@ export function uncoveredResidential(
   circles: ServiceCircles,
   residential: readonly ResidentialPoint[],
 ): {
+  /** Position in the residential input. */
   readonly index: number;
+  /** Its name, when it has one. */
   readonly name?: string;
+  /** Its unit code, when it has one. */
   readonly unit?: string;
+  /** The required kinds out of reach. */
   readonly missing: readonly string[];
 }[] {
   if (!Array.isArray(residential) || residential.length !== circles?.count) return [];
@@ -257,11 +261,22 @@ export function uncoveredGeoJson(
   residential: readonly ResidentialPoint[],
   options: { readonly crs?: Crs } = {},
 ): {
+  /** Always `FeatureCollection`. */
   type: 'FeatureCollection';
+  /** The system of the coordinates when it is not WGS-84 (RFC 7946's default). */
   crs?: string;
+  /** One Point feature per uncovered residential point. */
   features: {
+    /** Always `Feature`. */
     type: 'Feature';
-    geometry: { type: 'Point'; coordinates: [number, number] };
+    /** The point. */
+    geometry: {
+      /** Always `Point`. */
+      type: 'Point';
+      /** Longitude, latitude. */
+      coordinates: [number, number];
+    };
+    /** index, name, unit, households, missing kinds. */
     properties: Record<string, unknown>;
   }[];
 } {
