@@ -20,6 +20,7 @@ export default defineConfig([
       'pipeline/index': 'src/pipeline/index.ts',
       'io/index': 'src/io/index.ts',
       'testing/index': 'src/testing/index.ts',
+      'geo/index': 'src/geo/index.ts',
       'io/xlsx': 'src/io/xlsx.ts',
       'io/node': 'src/io/node.ts',
       'pipeline/node': 'src/pipeline/node.ts',

@@ -3,6 +3,7 @@
 import { benchCli } from './cli.bench.mjs';
 import { benchCodes } from './codes.bench.mjs';
 import { benchCompare } from './compare.bench.mjs';
+import { benchGeo } from './geo.bench.mjs';
 import { benchIndicators } from './indicators.bench.mjs';
 import { benchIo } from './io.bench.mjs';
 import { benchScale } from './scale.bench.mjs';
@@ -17,3 +18,4 @@ await benchIo({ quick });
 await benchCli({ quick });
 await benchScale({ quick });
 await benchCompare({ quick });
+await benchGeo({ quick });

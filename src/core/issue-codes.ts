@@ -27,6 +27,8 @@ import type { LocalizedText } from './issue.js';
  * | `invalid_encoding` | a cell with bytes that do not decode in the file's encoding (U+FFFD) |
  * | `read_failed` | a source (stream, iterator) that failed while being read: the read ends there |
  * | `limit_exceeded` | a file over a reading limit (size, compression ratio, rows, shared strings): reading stopped |
+ * | `crs_mismatch` | points of two coordinate systems met without a conversion (`shequ/geo`) |
+ * | `outside_china` | a point outside China's box, where GCJ-02 applies no offset: probably swapped or mistyped (warning) |
  *
  * @example
  * ```ts
@@ -81,6 +83,10 @@ export const ISSUE_CODES: Readonly<Record<IssueCode, LocalizedText>> = {
   limit_exceeded: { zh: '超出读取上限', en: 'Reading limit exceeded' },
   /** A source (a stream, an iterator) failed while being read: what came before is kept, the read ends there. */
   read_failed: { zh: '读取失败', en: 'Read failed' },
+  /** Points of two coordinate systems (WGS-84, GCJ-02, BD-09) met without a conversion: never compared silently. */
+  crs_mismatch: { zh: '坐标系不一致', en: 'Coordinate systems differ' },
+  /** A point outside China's box (GCJ-02 applies no offset there): probably swapped or mistyped (warning). */
+  outside_china: { zh: '坐标在中国范围以外', en: 'Point outside China' },
 };
 
 /**
@@ -113,4 +119,6 @@ export type IssueCode =
   | 'invalid_option'
   | 'invalid_encoding'
   | 'limit_exceeded'
-  | 'read_failed';
+  | 'read_failed'
+  | 'crs_mismatch'
+  | 'outside_china';

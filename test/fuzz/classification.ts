@@ -144,6 +144,27 @@ export const CLASSIFICATION: Readonly<Record<string, Classification>> = {
   groupFindingsByUnit: trusted, // groups the findings of a report
   safeValidate: safe,
   validate: { behaviour: 'shequ-error' },
+  // geo: conversions and distances are throwing variants on typed points (a bad point or mixed systems is a
+  // ShequError: invalid_value / crs_mismatch); the computations return results; the helpers that read a result of
+  // computeServiceCircles take the library's own typed value
+  assertSameCrs: { behaviour: 'shequ-error' },
+  convertCoordinates: trusted, // the bulk path on plain numbers: writes into the caller's array
+  convertPoint: { behaviour: 'shequ-error' },
+  isInsideChinaBox: safe,
+  geodesicDistance: { behaviour: 'shequ-error' },
+  haversineMetres: safe,
+  buildSpatialIndex: { behaviour: 'shequ-error', cost: 0.3 },
+  nearestPoint: trusted, // queries an index built by buildSpatialIndex
+  pointsWithin: trusted, // idem
+  computeServiceCircles: { behaviour: 'safe', cost: 0.3 },
+  readResidentialPoints: { behaviour: 'safe', cost: 0.3 },
+  readServicePoints: { behaviour: 'safe', cost: 0.3 },
+  residentialCircle: trusted, // reads a ServiceCircles result
+  unitCircleVerdicts: safe,
+  circleStatisticsPatches: safe,
+  uncoveredResidential: trusted, // reads a ServiceCircles result
+  uncoveredGeoJson: trusted, // idem
+  checkColocation: { behaviour: 'safe', cost: 0.3 },
   // testing: fast-check arbitraries (test-time configuration, not outside data); the call must not throw
   creditCodeArbitrary: { behaviour: 'factory' },
   creditCodeCharacterArbitrary: { behaviour: 'factory' },

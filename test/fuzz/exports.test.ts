@@ -22,6 +22,7 @@ import * as codes from '../../src/codes/index.js';
 import { INPUT_THREW } from '../../src/core/guard.js';
 import * as beijing from '../../src/divisions/beijing.js';
 import * as hebei from '../../src/divisions/hebei.js';
+import * as geo from '../../src/geo/index.js';
 import * as root from '../../src/index.js';
 import * as indicators from '../../src/indicators/index.js';
 import * as io from '../../src/io/index.js';
@@ -47,6 +48,7 @@ const ENTRY_POINTS: Readonly<Record<string, Record<string, unknown>>> = {
   'shequ/io/xlsx': xlsx,
   'shequ/io/node': node,
   'shequ/testing': testing,
+  'shequ/geo': geo,
   'shequ/divisions/beijing': beijing,
   'shequ/divisions/hebei': hebei,
 };

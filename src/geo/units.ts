@@ -1,0 +1,299 @@
+import { guarded, guardedValue } from '../core/guard.js';
+import { createIssue } from '../core/issue.js';
+import { type Result, ShequError, success } from '../core/result.js';
+import type { UnitStatistics } from '../model/unit-statistics.js';
+import type { ResidentialPoint, ServiceCircles } from './circle-types.js';
+import { type Crs, convertCoordinates, isCrs } from './crs.js';
+
+/**
+ * The verdict of one unit (community or village): how much of its households live within reach of every required
+ * kind.
+ *
+ * @example
+ * ```ts
+ * import type { UnitCircleVerdict } from 'shequ/geo';
+ * const verdict: UnitCircleVerdict = {
+ *   unit: '110101001001', verdict: 'partly', households: 1200, coveredHouseholds: 800, coveredShare: 0.667,
+ *   points: 3, coveredPoints: 2, unweightedPoints: 0,
+ * };
+ * ```
+ */
+export interface UnitCircleVerdict {
+  /** The unit's 12-digit code. */
+  readonly unit: string;
+  /** `covered`: every household within reach; `not`: none; `partly`: some. */
+  readonly verdict: 'covered' | 'partly' | 'not';
+  /** Households of its residential points (a point without households weighs 1). */
+  readonly households: number;
+  /** Households within reach of every required kind. */
+  readonly coveredHouseholds: number;
+  /** coveredHouseholds ÷ households (0 when households is 0). */
+  readonly coveredShare: number;
+  /** Residential points of the unit. */
+  readonly points: number;
+  /** Of which covered. */
+  readonly coveredPoints: number;
+  /** Points without a household count (each weighed 1). */
+  readonly unweightedPoints: number;
+}
+
+/** The households weight of a point: its count when it is a number ≥ 0, else 1 (and counted as unweighted). */
+function weightOf(point: ResidentialPoint | undefined): number | undefined {
+  const households = point?.households;
+  return typeof households === 'number' && Number.isFinite(households) && households >= 0
+    ? households
+    : undefined;
+}
+
+function sameLength(circles: ServiceCircles, residential: readonly ResidentialPoint[]): void {
+  if (!Array.isArray(residential) || residential.length !== circles?.count)
+    throw new ShequError([
+      createIssue(
+        'invalid_value',
+        {
+          zh: '居住点应与计算服务圈时的居住点相同（数量不符）',
+          en: 'The residential points must be those the circles were computed for (the counts differ)',
+        },
+        { path: ['residential'] },
+      ),
+    ]);
+}
+
+/**
+ * Per unit, a covered / partly / not verdict weighted by households: the points of each 12-digit unit code are
+ * summed; points without a unit code are left out (count them with {@link uncoveredResidential}).
+ *
+ * @param circles - a result of `computeServiceCircles`
+ * @param residential - the residential points it was computed for (same order)
+ * @returns the verdicts in order of first appearance, or an issue when the points do not match the result
+ *
+ * @example
+ * ```ts
+ * import { computeServiceCircles, unitCircleVerdicts } from 'shequ/geo';
+ * const homes = [
+ *   { lng: 116.4, lat: 39.9, crs: 'wgs84', unit: '110101001001', households: 300 },
+ *   { lng: 116.5, lat: 39.9, crs: 'wgs84', unit: '110101001001', households: 100 },
+ * ] as const;
+ * const circles = computeServiceCircles(homes, [{ lng: 116.401, lat: 39.9, crs: 'wgs84', kind: '早餐' }], { requiredKinds: ['早餐'] });
+ * if (circles.success) unitCircleVerdicts(circles.data, homes);
+ * //=> { success: true, data: [{ unit: '110101001001', verdict: 'partly', households: 400, coveredHouseholds: 300,
+ * //     coveredShare: 0.75, points: 2, coveredPoints: 1, unweightedPoints: 0 }] }
+ * ```
+ */
+export function unitCircleVerdicts(
+  circles: ServiceCircles,
+  residential: readonly ResidentialPoint[],
+): Result<UnitCircleVerdict[]> {
+  return guarded(() => {
+    sameLength(circles, residential);
+    const sums = new Map<
+      string,
+      { households: number; covered: number; points: number; coveredPoints: number; unweighted: number }
+    >();
+    for (let i = 0; i < residential.length; i++) {
+      const point = residential[i];
+      const unit = point?.unit;
+      if (typeof unit !== 'string' || unit === '') continue;
+      let sum = sums.get(unit);
+      if (sum === undefined) {
+        sum = { households: 0, covered: 0, points: 0, coveredPoints: 0, unweighted: 0 };
+        sums.set(unit, sum);
+      }
+      const weight = weightOf(point);
+      if (weight === undefined) sum.unweighted++;
+      const w = weight ?? 1;
+      sum.households += w;
+      sum.points++;
+      if (circles.covered[i] === 1) {
+        sum.covered += w;
+        sum.coveredPoints++;
+      }
+    }
+    return success(
+      [...sums].map(([unit, sum]) => ({
+        unit,
+        verdict: verdictOf(sum.covered, sum.households, sum.coveredPoints, sum.points),
+        households: sum.households,
+        coveredHouseholds: sum.covered,
+        coveredShare: sum.households > 0 ? sum.covered / sum.households : 0,
+        points: sum.points,
+        coveredPoints: sum.coveredPoints,
+        unweightedPoints: sum.unweighted,
+      })),
+    );
+  });
+}
+
+function verdictOf(
+  covered: number,
+  total: number,
+  coveredPoints: number,
+  points: number,
+): UnitCircleVerdict['verdict'] {
+  // With zero households in all, the points decide (an estate with 0 households is still a place).
+  if (total === 0) return coveredPoints === points ? 'covered' : coveredPoints === 0 ? 'not' : 'partly';
+  return covered >= total ? 'covered' : covered === 0 ? 'not' : 'partly';
+}
+
+/**
+ * Options of {@link circleStatisticsPatches}.
+ *
+ * @example
+ * ```ts
+ * import type { CircleStatisticsPatchesOptions } from 'shequ/geo';
+ * const options: CircleStatisticsPatchesOptions = { minCoveredShare: 0.9 };
+ * ```
+ */
+export interface CircleStatisticsPatchesOptions {
+  /** Share of households that must be within reach for the unit to count as inside the circle (default 1: all). */
+  readonly minCoveredShare?: number;
+}
+
+/**
+ * Turns unit verdicts into patches of statistics rows: `{ code, inQuarterHourCircle }`. Spread each patch over the
+ * unit's row (`{ ...row, ...patch }`) and the existing `quarterHourCircleCoverage` indicator (一刻钟社区服务圈城市社区覆盖率)
+ * rolls up through the usual accumulator, region by region. By default only a `covered` unit counts as inside;
+ * `minCoveredShare` loosens that. Use it with the 15-minute circle (一刻钟): the field means 15 minutes.
+ *
+ * @param verdicts - from {@link unitCircleVerdicts}
+ * @param options - the share of households needed (a bad value: the default)
+ * @returns one patch per unit (`[]` for anything that is not a list of verdicts)
+ *
+ * @example
+ * ```ts
+ * import { circleStatisticsPatches } from 'shequ/geo';
+ * circleStatisticsPatches([
+ *   { unit: '110101001001', verdict: 'partly', households: 400, coveredHouseholds: 300, coveredShare: 0.75, points: 2, coveredPoints: 1, unweightedPoints: 0 },
+ * ], { minCoveredShare: 0.7 });
+ * //=> [{ code: '110101001001', inQuarterHourCircle: true }]
+ * ```
+ */
+export function circleStatisticsPatches(
+  verdicts: readonly UnitCircleVerdict[],
+  options: CircleStatisticsPatchesOptions = {},
+): Pick<UnitStatistics, 'code' | 'inQuarterHourCircle'>[] {
+  // Never throws: a getter of the caller that throws gives no patches (neutral value), like bad input.
+  return guardedValue(
+    () => {
+      const share = options?.minCoveredShare;
+      const minimum = typeof share === 'number' && share >= 0 && share <= 1 ? share : 1;
+      if (!Array.isArray(verdicts)) return [];
+      const patches: Pick<UnitStatistics, 'code' | 'inQuarterHourCircle'>[] = [];
+      for (const v of verdicts) {
+        const unit = v?.unit;
+        if (typeof unit !== 'string') continue;
+        const inside = v.verdict === 'covered' || (v.households > 0 && v.coveredShare >= minimum);
+        patches.push({ code: unit, inQuarterHourCircle: inside });
+      }
+      return patches;
+    },
+    () => [],
+  );
+}
+
+/**
+ * The residential points not covered: their position, name, unit and the required kinds out of reach.
+ *
+ * @param circles - a result of `computeServiceCircles`
+ * @param residential - the residential points it was computed for (same order)
+ * @returns the uncovered points, in input order
+ *
+ * @example
+ * ```ts
+ * import { computeServiceCircles, uncoveredResidential } from 'shequ/geo';
+ * const homes = [{ lng: 116.4, lat: 39.9, crs: 'wgs84', name: '甲小区' }] as const;
+ * const circles = computeServiceCircles(homes, [], { requiredKinds: ['早餐'] });
+ * if (circles.success) uncoveredResidential(circles.data, homes);
+ * //=> [{ index: 0, name: '甲小区', missing: ['早餐'] }]
+ * ```
+ */
+export function uncoveredResidential(
+  circles: ServiceCircles,
+  residential: readonly ResidentialPoint[],
+): {
+  /** Position in the residential input. */
+  readonly index: number;
+  /** Its name, when it has one. */
+  readonly name?: string;
+  /** Its unit code, when it has one. */
+  readonly unit?: string;
+  /** The required kinds out of reach. */
+  readonly missing: readonly string[];
+}[] {
+  if (!Array.isArray(residential) || residential.length !== circles?.count) return [];
+  const out: { index: number; name?: string; unit?: string; missing: string[] }[] = [];
+  const width = circles.kinds.length;
+  for (let i = 0; i < circles.count; i++) {
+    if (circles.covered[i] === 1) continue;
+    const missing = circles.requiredKinds.filter(
+      (_, k) => !((circles.nearestDistance[i * width + k] as number) <= circles.reachMetres),
+    );
+    const point = residential[i];
+    const entry: { index: number; name?: string; unit?: string; missing: string[] } = { index: i, missing };
+    if (typeof point?.name === 'string') entry.name = point.name;
+    if (typeof point?.unit === 'string') entry.unit = point.unit;
+    out.push(entry);
+  }
+  return out;
+}
+
+/**
+ * The uncovered residential points as a GeoJSON FeatureCollection of Points (RFC 7946: WGS-84 by default; pass
+ * `crs: 'gcj02'` to lay it over an Amap or Tencent map, `bd09` for Baidu — the `crs` member then says so).
+ *
+ * @param circles - a result of `computeServiceCircles`
+ * @param residential - the residential points it was computed for (same order)
+ * @param options - the output coordinate system (default `wgs84`)
+ * @returns the FeatureCollection, each feature's properties holding name, unit, households and missing kinds
+ *
+ * @example
+ * ```ts
+ * import { computeServiceCircles, uncoveredGeoJson } from 'shequ/geo';
+ * const homes = [{ lng: 116.4, lat: 39.9, crs: 'wgs84', name: '甲小区' }] as const;
+ * const circles = computeServiceCircles(homes, [], { requiredKinds: ['早餐'] });
+ * if (circles.success) uncoveredGeoJson(circles.data, homes).features[0];
+ * //=> { type: 'Feature', geometry: { type: 'Point', coordinates: [116.4, 39.9] },
+ * //     properties: { index: 0, name: '甲小区', missing: ['早餐'] } }
+ * ```
+ */
+export function uncoveredGeoJson(
+  circles: ServiceCircles,
+  residential: readonly ResidentialPoint[],
+  options: { readonly crs?: Crs } = {},
+): {
+  /** Always `FeatureCollection`. */
+  type: 'FeatureCollection';
+  /** The system of the coordinates when it is not WGS-84 (RFC 7946's default). */
+  crs?: string;
+  /** One Point feature per uncovered residential point. */
+  features: {
+    /** Always `Feature`. */
+    type: 'Feature';
+    /** The point. */
+    geometry: {
+      /** Always `Point`. */
+      type: 'Point';
+      /** Longitude, latitude. */
+      coordinates: [number, number];
+    };
+    /** index, name, unit, households, missing kinds. */
+    properties: Record<string, unknown>;
+  }[];
+} {
+  const to = isCrs(options?.crs) ? options.crs : 'wgs84';
+  const out = [0, 0];
+  const features = uncoveredResidential(circles, residential).map((entry) => {
+    const point = residential[entry.index] as ResidentialPoint;
+    convertCoordinates(point.lng, point.lat, point.crs, to, out);
+    const properties: Record<string, unknown> = { ...entry };
+    if (typeof point.households === 'number') properties.households = point.households;
+    return {
+      type: 'Feature' as const,
+      geometry: { type: 'Point' as const, coordinates: [out[0], out[1]] as [number, number] },
+      properties,
+    };
+  });
+  return to === 'wgs84'
+    ? { type: 'FeatureCollection', features }
+    : { type: 'FeatureCollection', crs: to, features };
+}
