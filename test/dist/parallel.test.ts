@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -126,6 +127,61 @@ describe('computeIndicatorsFromFile in worker threads', () => {
         expect(result.data.job.issues).toEqual(serial.issues);
         expect([...result.data.job.rows()]).toEqual([...serial.rows()]);
       }
+    }
+  });
+});
+
+describe('shequ indicators --workers', () => {
+  const { spawnSync } = createRequire(import.meta.url)(
+    'node:child_process',
+  ) as typeof import('node:child_process');
+  const root = join(import.meta.dirname, '..', '..');
+  const bin = join(root, 'dist', 'cli', 'index.js');
+  const shequ = (args: string[]) =>
+    spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
+
+  it('writes the same bytes, counts and rejects at 1, 2 and 3 threads', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shequ-workers-'));
+    const lines = ['统计用区划代码,名称,类型,户数,是否建有综合服务设施'];
+    for (let i = 0; i < 30_000; i++) {
+      const code = `13${String((i % 11) + 1).padStart(2, '0')}${String((i % 7) + 1).padStart(2, '0')}${String((i % 13) + 100).padStart(3, '0')}${String((i % 300) + 201).padStart(3, '0')}`;
+      lines.push(
+        i % 1_000 === 7
+          ? `${code},坏行,村委会,abc,是`
+          : `${code},村${i},村委会,${100 + (i % 90)},${i % 4 ? '是' : '否'}`,
+      );
+    }
+    const input = join(dir, 'hebei.csv');
+    writeFileSync(input, `${lines.join('\n')}\n`);
+    const outputs = [1, 2, 3].map((workers) => {
+      const out = join(dir, `out-${workers}.json`);
+      const rejects = join(dir, `rejects-${workers}.csv`);
+      const run = shequ([
+        'indicators',
+        input,
+        '--workers',
+        String(workers),
+        '--format',
+        'json',
+        '--out',
+        out,
+        '--rejects',
+        rejects,
+        '--as-of',
+        '2025-12-31',
+      ]);
+      expect(run.status).toBe(1); // rows were rejected
+      return { stderr: run.stderr, out: readFileSync(out, 'utf8'), rejects: readFileSync(rejects, 'utf8') };
+    });
+    expect(outputs[0]?.stderr).toContain('拒收 30 rejected');
+    for (const output of outputs.slice(1)) expect(output).toEqual(outputs[0]);
+  });
+
+  it('refuses a count that is not a whole number from 1 to 256 (exit 2)', () => {
+    for (const bad of ['0', '-1', 'abc', '1.5', '257']) {
+      const run = shequ(['indicators', 'examples/data/sample-units.csv', '--workers', bad]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain('--workers');
     }
   });
 });
