@@ -21,6 +21,8 @@ import {
   type ThreeListEntry,
 } from './services.js';
 import { NOT_ABOVE, type UnitStatistics, unitStatisticsShape } from './unit-statistics.js';
+import { type UnitKind, unitKindSchema } from './unit-kind.js';
+import { kindIssues } from './row-checks.js';
 
 /**
  * Special types of community (seed 002 三(三)3): 易地扶贫搬迁 or "空心村"治理 集中安置社区 (`resettlement`) and
@@ -145,6 +147,8 @@ export type UnitFieldKey = Exclude<StatisticsFieldKey, DerivedFieldKey>;
  * ```
  */
 export interface Unit extends Pick<UnitStatistics, UnitFieldKey> {
+  /** 社区 (`community`) or 村 (`village`): a rich record is always a unit. */
+  readonly kind: UnitKind;
   /** Special types. */
   readonly specialTypes?: readonly SpecialType[];
   /** 小区 inside a community. */
@@ -218,6 +222,8 @@ const UNIT_FIELD_MASK = Object.fromEntries(UNIT_FIELD_KEYS.map((key) => [key, tr
 export const unitSchema: z.ZodType<Unit> = z
   .strictObject({
     ...z.object(unitStatisticsShape).pick(UNIT_FIELD_MASK).shape,
+    // A rich record is a 社区 or 村: the statistics row's wider kinds (township, district, totals) are not its own.
+    kind: unitKindSchema,
     specialTypes: z.array(enumOf(SPECIAL_TYPE_LABELS)).exactOptional(),
     estates: z
       .array(
@@ -245,7 +251,13 @@ export const unitSchema: z.ZodType<Unit> = z
   .superRefine(...notAbove(NOT_ABOVE.filter((pair) => UNIT_FIELD_KEYS.includes(pair.part))))
   .superRefine(checkStructureKind, {
     when: (payload) => typeof payload.value === 'object' && payload.value !== null,
-  });
+  })
+  .superRefine(
+    (unit, ctx) => {
+      for (const issue of kindIssues(unit as Record<string, unknown>)) ctx.addIssue(issue);
+    },
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  );
 
 /** A member that exists only in the other kind of unit may not be present; sub-committees are 居委会's. */
 function checkStructureKind(value: object, ctx: z.RefinementCtx): void {
