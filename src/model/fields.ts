@@ -248,7 +248,10 @@ const FIELDS = {
   /** 街道（乡镇）市民活动中心 / 党群服务中心 (township rows). */
   hasCivicCenter: {
     kind: 'flag',
-    label: { zh: '是否建有市民活动中心（党群服务中心）', en: 'has a civic activity (Party–public service) centre' },
+    label: {
+      zh: '是否建有市民活动中心（党群服务中心）',
+      en: 'has a civic activity (Party–public service) centre',
+    },
     aliases: ['市民活动中心', '党群服务中心', '街道市民活动中心', '街道（乡镇）党群服务中心'],
     appliesTo: TOWNSHIP_ONLY,
   },

@@ -30,10 +30,7 @@ const NOT_CARRIED: Readonly<Record<RowKind, readonly StatisticsFieldKey[]>> = Ob
 
 /** Level index (0 province … 4 village) allowed for each kind. */
 const LEVEL_ALLOWED: Readonly<Record<RowKind, readonly boolean[]>> = Object.fromEntries(
-  ROW_KINDS.map((kind) => [
-    kind,
-    DIVISION_LEVELS.map((level) => CODE_LEVELS_OF_KIND[kind].includes(level)),
-  ]),
+  ROW_KINDS.map((kind) => [kind, DIVISION_LEVELS.map((level) => CODE_LEVELS_OF_KIND[kind].includes(level))]),
 ) as unknown as Record<RowKind, readonly boolean[]>;
 
 function isRowKind(kind: unknown): kind is RowKind {

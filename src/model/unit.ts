@@ -12,6 +12,7 @@ import {
 } from './organisation.js';
 import { isCommunityWorker, type Volunteer, volunteerSchema, type Worker, workerSchema } from './people.js';
 import { areaSchema, countSchema, notAbove } from './primitives.js';
+import { kindIssues } from './row-checks.js';
 import {
   type PurchasedService,
   type SatisfactionSurvey,
@@ -20,9 +21,8 @@ import {
   serviceSchemas,
   type ThreeListEntry,
 } from './services.js';
-import { NOT_ABOVE, type UnitStatistics, unitStatisticsShape } from './unit-statistics.js';
 import { type UnitKind, unitKindSchema } from './unit-kind.js';
-import { kindIssues } from './row-checks.js';
+import { NOT_ABOVE, type UnitStatistics, unitStatisticsShape } from './unit-statistics.js';
 
 /**
  * Special types of community (seed 002 三(三)3): 易地扶贫搬迁 or "空心村"治理 集中安置社区 (`resettlement`) and

@@ -20,11 +20,18 @@ describe('JSON Schemas', () => {
       properties: Record<string, Record<string, unknown>>;
     };
     expect(schema.required).toEqual(['code', 'kind']);
-    expect(schema.properties.kind?.enum).toEqual(['community', 'village']);
+    expect(schema.properties.kind?.enum).toEqual([
+      'community',
+      'village',
+      'township',
+      'district',
+      'communityTotal',
+      'villageTotal',
+    ]);
     expect(schema.properties.households).toMatchObject({ type: 'integer', minimum: 0 });
     expect(schema.properties.facilityArea).toMatchObject({ type: 'number', minimum: 0 });
     expect(schema.properties.hasFacility).toMatchObject({ type: 'boolean' });
-    expect(Object.keys(schema.properties)).toHaveLength(23);
+    expect(Object.keys(schema.properties)).toHaveLength(28);
   });
 
   it('forbid unknown keys in datasets (nothing disappears silently)', () => {
