@@ -1,5 +1,6 @@
 import type { LocalizedText } from '../core/issue.js';
 import { MEASURES } from './measures.js';
+import { REGION_INDICATORS, type RegionIndicatorId } from './region-catalogue.js';
 import type { IndicatorDefinition } from './types.js';
 
 const PERCENT: LocalizedText = { zh: '%', en: '%' };
@@ -65,7 +66,8 @@ export type BuiltInIndicatorId =
   | 'disasterOfficerCoverage'
   | 'secretaryDirectorConcurrency'
   | 'resettlementFacilityCoverage'
-  | 'village5gCoverage';
+  | 'village5gCoverage'
+  | RegionIndicatorId;
 
 /**
  * Every built-in indicator definition: the seven national 十四五 indicators (国办发〔2021〕56号), Beijing's and
@@ -229,4 +231,6 @@ export const INDICATORS: Readonly<Record<BuiltInIndicatorId, IndicatorDefinition
     ['village'],
     `${HEBEI_PLAN} 专栏4 第1项`,
   ),
+  // Indicators that count township or district rows (region-catalogue.ts).
+  ...REGION_INDICATORS,
 };

@@ -1,4 +1,5 @@
 import type { UnitStatistics } from '../model/unit-statistics.js';
+import { REGION_MEASURES, type RegionMeasureId } from './region-catalogue.js';
 import type { Measure } from './types.js';
 
 const flag = (value: boolean | undefined): number | undefined =>
@@ -30,7 +31,8 @@ export type BuiltInMeasureId =
   | 'satisfactionSurveyed'
   | 'hasDisasterOfficer'
   | 'secretaryIsDirector'
-  | 'has5g';
+  | 'has5g'
+  | RegionMeasureId;
 
 /**
  * The built-in measures, read from statistics rows. Coverage measures are 1 or 0 per unit; `unitCount` is 1 for
@@ -159,4 +161,6 @@ export const MEASURES: Readonly<Record<BuiltInMeasureId, Measure>> = {
     unit: 'units',
     read: (row: UnitStatistics) => flag(row.has5g),
   },
+  // Measures of township and district rows (region-catalogue.ts).
+  ...REGION_MEASURES,
 };
