@@ -79,7 +79,8 @@ function regionCoverage(
   kind: 'township' | 'district',
   source: string,
 ): IndicatorDefinition {
-  const who = kind === 'township' ? { zh: '乡镇（街道）', en: 'townships' } : { zh: '县（区）', en: 'districts' };
+  const who =
+    kind === 'township' ? { zh: '乡镇（街道）', en: 'townships' } : { zh: '县（区）', en: 'districts' };
   return {
     id,
     name,

@@ -41,7 +41,11 @@ describe('township and district rows', () => {
       { code: '110105000000', kind: 'district', hasDistrictServiceCenter: true },
       { code: '110105001001', kind: 'community', households: 1000, hasFacility: true, facilityArea: 300 },
     ];
-    const table = computeIndicators(rows, { ...OPTIONS, profile: WITH_REGIONS, groupBy: ['county', 'township'] });
+    const table = computeIndicators(rows, {
+      ...OPTIONS,
+      profile: WITH_REGIONS,
+      groupBy: ['county', 'township'],
+    });
     // 2 of 3 townships have a station: 66.666… → 66.7.
     expect(pick(table, '110105000000', 'townshipSocialWorkStationCoverage')).toMatchObject({
       numerator: 2,
@@ -66,8 +70,15 @@ describe('township and district rows', () => {
       '110105000000',
     );
     // The township row of 001 adds nothing to its community's figures.
-    expect(pick(table, '110105001000', 'urbanFacilityCoverage')).toMatchObject({ numerator: 1, denominator: 1 });
-    expect(pick(table, '110105001000', 'facilityAreaPer100Households')).toMatchObject({ numerator: 300, denominator: 1000, value: 30 });
+    expect(pick(table, '110105001000', 'urbanFacilityCoverage')).toMatchObject({
+      numerator: 1,
+      denominator: 1,
+    });
+    expect(pick(table, '110105001000', 'facilityAreaPer100Households')).toMatchObject({
+      numerator: 300,
+      denominator: 1000,
+      value: 30,
+    });
   });
 
   it('are placed by their own code: a township row needs a township code, a district row a county code', () => {
@@ -97,7 +108,9 @@ describe('township and district rows', () => {
     const after = computeIndicatorTable(mixed, { ...OPTIONS, profile: WITH_REGIONS });
     if (!before.success || !after.success) throw new Error('tables must compute');
     const unitBased = (rows: readonly IndicatorRow[]) =>
-      rows.filter((row) => !REGION_IDS.has(row.indicator) && row.denominator + row.numerator + row.missing > 0);
+      rows.filter(
+        (row) => !REGION_IDS.has(row.indicator) && row.denominator + row.numerator + row.missing > 0,
+      );
     expect(unitBased(after.data.rows)).toEqual(unitBased(before.data.rows));
     expect(after.data.units).toBe(before.data.units + regions.length);
   });
