@@ -70,12 +70,14 @@ export interface IndicatorTable {
 }
 
 function skippedIssue(index: number, totalsSeen?: ReadonlySet<string>, row?: UnitStatistics): Issue {
-  if (row !== undefined && totalsSeen?.has(`${row.kind}:${row.code}`) === true) {
+  const seen = row !== null && typeof row === 'object' && totalsSeen?.has(`${row.kind}:${row.code}`) === true;
+  if (seen) {
+    const { code } = row as UnitStatistics;
     return createIssue(
       'duplicate_total',
       {
-        zh: `区域 ${row.code} 已有同类合计行，此行未计入（否则会重复计数）`,
-        en: `Region ${row.code} already has a total of this kind; this row is not counted (it would count twice)`,
+        zh: `区域 ${code} 已有同类合计行，此行未计入（否则会重复计数）`,
+        en: `Region ${code} already has a total of this kind; this row is not counted (it would count twice)`,
       },
       { path: [index], severity: 'warning' },
     );

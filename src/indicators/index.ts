@@ -21,6 +21,7 @@ export type { IndicatorProfileName, ProfileChanges } from './profiles.js';
 export { deriveIndicatorProfile, INDICATOR_PROFILES, resolveIndicatorProfile } from './profiles.js';
 export type { AssessProgressOptions, Progress, ProgressStatus } from './progress.js';
 export { assessProgress, progressAgainst } from './progress.js';
+export type { RegionIndicatorId, RegionMeasureId } from './region-catalogue.js';
 export type { GroupLevel, IndicatorRow, IndicatorRowsOptions, Rounding } from './rows.js';
 export type { IndicatorParts } from './sums.js';
 export type {

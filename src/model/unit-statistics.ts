@@ -164,7 +164,12 @@ function parseRow(row: unknown): Result<UnitStatistics> {
   const fast = validUnitStatistics(row);
   if (fast !== undefined) return success(fast);
   const parsed = unitStatisticsSchema.safeParse(row);
-  return parsed.success ? success(parsed.data) : failure(issuesFromZod(parsed.error, { input: row }));
+  if (parsed.success) return success(parsed.data);
+  // The code's issues first, as when the code checked its own level: the level now depends on the kind, so its issue
+  // comes from a rule across fields, which zod reports after the fields.
+  const issues = issuesFromZod(parsed.error, { input: row });
+  const onCode = issues.filter((issue) => issue.path[0] === 'code');
+  return failure([...onCode, ...issues.filter((issue) => issue.path[0] !== 'code')]);
 }
 
 const URBAN_RURAL = new Set(Object.keys(URBAN_RURAL_CODES));

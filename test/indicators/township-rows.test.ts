@@ -104,7 +104,9 @@ describe('township and district rows', () => {
   ])('never change a unit-based indicator, wherever they are added', (units, regions, at) => {
     const before = computeIndicatorTable(units, { ...OPTIONS, profile: WITH_REGIONS });
     const mixed = [...units];
-    regions.forEach((row, i) => mixed.splice((at + i) % (mixed.length + 1), 0, row));
+    regions.forEach((row, i) => {
+      mixed.splice((at + i) % (mixed.length + 1), 0, row);
+    });
     const after = computeIndicatorTable(mixed, { ...OPTIONS, profile: WITH_REGIONS });
     if (!before.success || !after.success) throw new Error('tables must compute');
     const unitBased = (rows: readonly IndicatorRow[]) =>
