@@ -3,7 +3,7 @@ import { parseDivisionCode } from '../codes/division-code.js';
 import { URBAN_RURAL_CODES, type UrbanRuralCodeValue } from '../codes/urban-rural-code.js';
 import { divisionLevelIndex } from '../codes/village-key.js';
 import { guarded } from '../core/guard.js';
-import type { LocalizedText } from '../core/issue.js';
+import { createIssue, type LocalizedText } from '../core/issue.js';
 import { failure, type Result, success } from '../core/result.js';
 import { issuesFromZod } from '../core/zod-issues.js';
 import {
@@ -168,6 +168,19 @@ function parseRow(row: unknown): Result<UnitStatistics> {
   // The code's issues first, as when the code checked its own level: the level now depends on the kind, so its issue
   // comes from a rule across fields, which zod reports after the fields.
   const issues = issuesFromZod(parsed.error, { input: row });
+  // zod skips the rules across fields once a field failed its type; the kind's rules are reported all the same.
+  const object = row !== null && typeof row === 'object' ? (row as Record<string, unknown>) : {};
+  for (const missed of kindIssues(object)) {
+    const [key] = missed.path;
+    if (issues.some((issue) => issue.path[0] === key && issue.code === missed.params.shequCode)) continue;
+    issues.push(
+      createIssue(
+        missed.params.shequCode,
+        { zh: missed.params.zh, en: missed.message },
+        { path: missed.path },
+      ),
+    );
+  }
   const onCode = issues.filter((issue) => issue.path[0] === 'code');
   return failure([...onCode, ...issues.filter((issue) => issue.path[0] !== 'code')]);
 }
