@@ -86,11 +86,17 @@ export const ROW_KINDS: readonly RowKind[] = [
  * ```
  */
 export const rowKindSchema: z.ZodEnum<{
+  /** 社区 (居民委员会). */
   community: 'community';
+  /** 村 (村民委员会). */
   village: 'village';
+  /** 街道/乡镇 (乡级). */
   township: 'township';
+  /** 县/区 (县级). */
   district: 'district';
+  /** 社区合计: the sums over the 社区 of a region. */
   communityTotal: 'communityTotal';
+  /** 村合计: the sums over the 村 of a region. */
   villageTotal: 'villageTotal';
 }> = z
   .enum(['community', 'village', 'township', 'district', 'communityTotal', 'villageTotal'])
