@@ -29,3 +29,43 @@ export function townshipKey(code: unknown): number {
   if (key % 1000 === 0 || village === 0) return -1;
   return key;
 }
+
+/**
+ * The level index (0 province, 1 prefecture, 2 county, 3 township, 4 village) of a structurally valid 12-digit
+ * division code, or -1 when it is not one (as `parseDivisionCode` decides, without allocating): the province exists,
+ * and every segment above the deepest non-zero one is non-zero.
+ */
+export function divisionLevelIndex(code: unknown): number {
+  if (typeof code !== 'string' || code.length !== 12) return -1;
+  let province = 0;
+  let deepest = 0;
+  let zeroAbove = false;
+  for (let level = 0; level < 5; level++) {
+    let value = 0;
+    for (let at = SEGMENT_STARTS[level] as number; at < (SEGMENT_STARTS[level + 1] as number); at++) {
+      const c = code.charCodeAt(at) - 48;
+      if (c < 0 || c > 9) return -1;
+      value = value * 10 + c;
+    }
+    if (level === 0) province = value;
+    else if (value !== 0) {
+      if (zeroAbove) return -1; // a non-zero segment under a zero one
+      deepest = level;
+    } else zeroAbove = true;
+  }
+  return PROVINCE[province] === 1 ? deepest : -1;
+}
+
+const SEGMENT_STARTS = [0, 2, 4, 6, 9, 12] as const;
+
+/**
+ * The accumulator's slot key of a row's code, by its level: the 9-digit township key of a village- or township-level
+ * code, the county's 6 digits followed by 000 for a county-level code (a district's own slot, which no township
+ * shares), or -1.
+ */
+export function slotKeyOfCode(code: unknown): number {
+  const level = divisionLevelIndex(code);
+  if (level < 2) return -1;
+  const key = Number((code as string).slice(0, 9));
+  return level === 2 ? key - (key % 1000) : key;
+}

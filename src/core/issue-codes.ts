@@ -29,6 +29,10 @@ import type { LocalizedText } from './issue.js';
  * | `limit_exceeded` | a file over a reading limit (size, compression ratio, rows, shared strings): reading stopped |
  * | `crs_mismatch` | points of two coordinate systems met without a conversion (`shequ/geo`) |
  * | `outside_china` | a point outside China's box, where GCJ-02 applies no offset: probably swapped or mistyped (warning) |
+ * | `kind_code_mismatch` | a township, district or total row whose code is not of its kind's level |
+ * | `field_not_applicable` | a field the row's kind does not carry (a 社会工作服务站 on a village, households on a township) |
+ * | `duplicate_total` | a second total row of the same kind for the same region |
+ * | `total_replaces_units` | a region total that sets aside the units (or lower totals) beneath it for an indicator (warning) |
  *
  * @example
  * ```ts
@@ -87,6 +91,14 @@ export const ISSUE_CODES: Readonly<Record<IssueCode, LocalizedText>> = {
   crs_mismatch: { zh: '坐标系不一致', en: 'Coordinate systems differ' },
   /** A point outside China's box (GCJ-02 applies no offset there): probably swapped or mistyped (warning). */
   outside_china: { zh: '坐标在中国范围以外', en: 'Point outside China' },
+  /** A township, district or total row whose code is not of its kind's level (a district row with a village code). */
+  kind_code_mismatch: { zh: '代码级别与类型不符', en: 'Code level does not match the kind' },
+  /** A field the row's kind does not carry: a township's field on a unit, a unit's flag on a township or a total. */
+  field_not_applicable: { zh: '该类型不适用此字段', en: 'Field not applicable to this kind' },
+  /** A second total row of the same kind (社区合计 or 村合计) for the same region: the first one is kept. */
+  duplicate_total: { zh: '区域合计重复', en: 'Duplicate region total' },
+  /** A region total sets aside, for an indicator, the units or lower totals beneath it (warning). */
+  total_replaces_units: { zh: '区域合计取代下级数据', en: 'Region total replaces the data beneath it' },
 };
 
 /**
@@ -121,4 +133,8 @@ export type IssueCode =
   | 'limit_exceeded'
   | 'read_failed'
   | 'crs_mismatch'
-  | 'outside_china';
+  | 'outside_china'
+  | 'kind_code_mismatch'
+  | 'field_not_applicable'
+  | 'duplicate_total'
+  | 'total_replaces_units';

@@ -1,6 +1,7 @@
 import { PLAN_TEXT_INDICATORS } from './catalogue-plans.js';
 import { BEIJING_PLAN, BOTH, coverage, HEBEI_PLAN, NATIONAL_PLAN, PERCENT } from './catalogue-shared.js';
 import { MEASURES } from './measures.js';
+import { REGION_INDICATORS, type RegionIndicatorId } from './region-catalogue.js';
 import type { IndicatorDefinition } from './types.js';
 
 /**
@@ -38,7 +39,8 @@ export type BuiltInIndicatorId =
   | 'volunteerStationCoverage'
   | 'legalAdviserCoverage'
   | 'villageBroadbandCoverage'
-  | 'communitySecretaryDirectorConcurrency';
+  | 'communitySecretaryDirectorConcurrency'
+  | RegionIndicatorId;
 
 /**
  * Every built-in indicator definition: the seven national 十四五 indicators (国办发〔2021〕56号), Beijing's and
@@ -204,4 +206,6 @@ export const INDICATORS: Readonly<Record<BuiltInIndicatorId, IndicatorDefinition
     `${HEBEI_PLAN} 专栏4 第1项`,
   ),
   ...PLAN_TEXT_INDICATORS,
+  // Indicators that count township or district rows (region-catalogue.ts).
+  ...REGION_INDICATORS,
 };

@@ -2,6 +2,7 @@ import { type AsOfInput, resolveAsOf } from '../core/as-of.js';
 import { guarded } from '../core/guard.js';
 import { createIssue, type Issue } from '../core/issue.js';
 import { failure, type Result, success, unwrap } from '../core/result.js';
+import { isUnitKind, unitKindOfTotal } from '../model/row-kind.js';
 import type { Unit } from '../model/unit.js';
 import { isRichUnit, toUnitStatistics } from '../model/unit.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
@@ -56,18 +57,50 @@ export interface IndicatorTable {
   readonly profile: string;
   /** Units counted. */
   readonly units: number;
-  /** Units that could not be placed (no valid village-level code, or no kind), each with its index. */
+  /**
+   * Rows that could not be placed (no code of their kind's level, or no kind), each with its index; a second total
+   * of the same kind for a region is listed here too (`duplicate_total`).
+   */
   readonly skipped: readonly Issue[];
+  /**
+   * Where a region total set aside, for an indicator, units or lower totals that were also given: one
+   * `total_replaces_units` warning per (region, indicator), at the levels reported. Absent when there are none.
+   */
+  readonly warnings?: readonly Issue[];
 }
 
-function skippedIssue(index: number): Issue {
+function skippedIssue(index: number, totalsSeen?: ReadonlySet<string>, row?: UnitStatistics): Issue {
+  const seen = row !== null && typeof row === 'object' && totalsSeen?.has(`${row.kind}:${row.code}`) === true;
+  if (seen) {
+    const { code } = row as UnitStatistics;
+    return createIssue(
+      'duplicate_total',
+      {
+        zh: `区域 ${code} 已有同类合计行，此行未计入（否则会重复计数）`,
+        en: `Region ${code} already has a total of this kind; this row is not counted (it would count twice)`,
+      },
+      { path: [index], severity: 'warning' },
+    );
+  }
   return createIssue(
     'invalid_value',
     {
-      zh: '无法归入区域：需要有效的村级统计用区划代码和类型（居委会/村委会）',
-      en: 'Cannot be placed: a valid village-level division code and a kind are needed',
+      zh: '无法归入区域：需要类型（居委会/村委会、街道/乡镇、县/区、社区合计/村合计）和该类型级别的有效统计用区划代码',
+      en: 'Cannot be placed: a kind and a valid division code of that kind’s level are needed',
     },
     { path: [index], severity: 'warning' },
+  );
+}
+
+/** The warning of a region total that set aside what lay beneath it for an indicator. */
+function setAsideIssue(row: IndicatorRow): Issue {
+  return createIssue(
+    'total_replaces_units',
+    {
+      zh: `区域 ${row.region} 的合计取代了其下的社区（村）或下级合计（指标 ${row.indicator}），下级数据未重复计入`,
+      en: `The total of region ${row.region} replaces the units or lower totals beneath it for ${row.indicator}; they are not counted again`,
+    },
+    { path: [row.region, row.indicator], severity: 'warning' },
   );
 }
 
@@ -176,17 +209,24 @@ function tableOf(
   const wantUnits = options.groupBy?.includes('unit') === true;
   const kept: UnitStatistics[] = [];
   let index = 0;
+  const totalsSeen = new Set<string>();
   for (const unit of units) {
     const row = isRichUnit(unit) ? toUnitStatistics(unit) : (unit as UnitStatistics);
-    if (!accumulator.add(row)) skipped.push(skippedIssue(index));
-    else if (wantUnits) kept.push(row);
+    if (!accumulator.add(row)) skipped.push(skippedIssue(index, totalsSeen, row));
+    else {
+      if (unitKindOfTotal(row.kind) !== undefined) totalsSeen.add(`${row.kind}:${row.code}`);
+      // Unit-level rows are those of 社区 and 村 (a township's own row is counted in its township's figures).
+      if (wantUnits && isUnitKind(row.kind)) kept.push(row);
+    }
     index++;
   }
   const { profile: _, ...rowOptions } = { ...options, asOf } as IndicatorRowsOptions;
   const rows = [...accumulator.rows(rowOptions)];
+  const warnings = rows.filter((row) => row.setAside === true).map(setAsideIssue);
   // Appended in a loop: a spread of millions of unit rows would overflow the call stack.
   if (wantUnits) unitRows(kept, profile, options, asOf, rows);
-  return { rows, asOf, profile: profile.id, units: accumulator.count, skipped };
+  const table = { rows, asOf, profile: profile.id, units: accumulator.count, skipped };
+  return warnings.length === 0 ? table : { ...table, warnings };
 }
 
 /**

@@ -23,6 +23,7 @@ export type { AssessProgressOptions, Progress, ProgressStatus } from './progress
 export { assessProgress, progressAgainst } from './progress.js';
 export type { IndicatorProperty } from './property.js';
 export { INDICATOR_PROPERTY_LABELS } from './property.js';
+export type { RegionIndicatorId, RegionMeasureId } from './region-catalogue.js';
 export type { GroupLevel, IndicatorRow, IndicatorRowsOptions, Rounding } from './rows.js';
 export type { IndicatorParts } from './sums.js';
 export type {

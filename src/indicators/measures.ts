@@ -1,5 +1,6 @@
 import type { UnitStatistics } from '../model/unit-statistics.js';
 import { PLAN_TEXT_MEASURES } from './measures-plans.js';
+import { REGION_MEASURES, type RegionMeasureId } from './region-catalogue.js';
 import type { Measure } from './types.js';
 
 const flag = (value: boolean | undefined): number | undefined =>
@@ -43,7 +44,8 @@ export type BuiltInMeasureId =
   | 'hasLegalAdviser'
   | 'hasBroadband'
   | 'socialWorkers'
-  | 'basicCommerce';
+  | 'basicCommerce'
+  | RegionMeasureId;
 
 /**
  * The built-in measures, read from statistics rows. Coverage measures are 1 or 0 per unit; `unitCount` is 1 for
@@ -173,4 +175,6 @@ export const MEASURES: Readonly<Record<BuiltInMeasureId, Measure>> = {
     read: (row: UnitStatistics) => flag(row.has5g),
   },
   ...PLAN_TEXT_MEASURES,
+  // Measures of township and district rows (region-catalogue.ts).
+  ...REGION_MEASURES,
 };

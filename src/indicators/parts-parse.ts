@@ -1,7 +1,8 @@
-import { townshipKey } from '../codes/village-key.js';
+import { divisionLevelIndex } from '../codes/village-key.js';
 import { guarded } from '../core/guard.js';
 import { createIssue, type Issue, type PathSegment } from '../core/issue.js';
 import { failure, type Result, success } from '../core/result.js';
+import type { TotalKind } from '../model/row-kind.js';
 import { resolveIndicatorProfile } from './profiles.js';
 import type { IndicatorParts } from './sums.js';
 import type { IndicatorProfile } from './types.js';
@@ -101,8 +102,13 @@ function checkIndicators(value: unknown, expected: readonly string[] | undefined
   return [...ids];
 }
 
-function checkNumbers(key: string, value: unknown, stride: number, list: IssueList): number[] | undefined {
-  const path = ['townships', shownKey(key)];
+function checkNumbers(
+  key: string,
+  value: unknown,
+  stride: number,
+  list: IssueList,
+  path: readonly PathSegment[] = ['townships', shownKey(key)],
+): number[] | undefined {
   if (!Array.isArray(value) || value.length !== stride) {
     list.add(
       path,
@@ -141,11 +147,13 @@ function checkTownships(value: unknown, stride: number, list: IssueList): Record
     return townships;
   }
   for (const key of Object.keys(value)) {
-    if (!/^\d{9}000$/.test(key) || townshipKey(`${key.slice(0, 9)}001`) < 0) {
+    // A township's slot, or a district's own (its county code): what the accumulator writes.
+    const level = /^\d{9}000$/.test(key) ? divisionLevelIndex(key) : -1;
+    if (level !== 3 && level !== 2) {
       list.add(
         ['townships', shownKey(key)],
-        '应为 12 位乡级统计用区划代码（末三位为 000）',
-        'Must be a 12-digit township code (ending in 000)',
+        '应为 12 位乡级统计用区划代码（末三位为 000）或县级代码（县（区）行）',
+        'Must be a 12-digit township code (ending in 000), or a county code (district rows)',
       );
       continue;
     }
@@ -153,6 +161,52 @@ function checkTownships(value: unknown, stride: number, list: IssueList): Record
     if (numbers !== undefined) townships[key] = numbers;
   }
   return townships;
+}
+
+/** The region totals of parts: kind → region code (not village level) → numbers, each `given` 0 or 1. */
+function checkTotals(value: unknown, stride: number, list: IssueList): IndicatorParts['totals'] {
+  const totals: Partial<Record<TotalKind, Record<string, number[]>>> = {};
+  if (!isRecord(value)) {
+    list.add(
+      ['totals'],
+      'totals 应为对象（合计类型 → 区域代码 → 数组）',
+      'totals must be an object (kind → code → numbers)',
+    );
+    return totals;
+  }
+  for (const kind of Object.keys(value)) {
+    const byRegion = value[kind];
+    if ((kind !== 'communityTotal' && kind !== 'villageTotal') || !isRecord(byRegion)) {
+      list.add(
+        ['totals', shownKey(kind)],
+        '应为 communityTotal 或 villageTotal 的对象',
+        'Must be communityTotal or villageTotal, an object',
+      );
+      continue;
+    }
+    const regions = Object.create(null) as Record<string, number[]>;
+    for (const code of Object.keys(byRegion)) {
+      const level = /^\d{12}$/.test(code) ? divisionLevelIndex(code) : -1;
+      const path = ['totals', kind, code];
+      const numbers =
+        level >= 0 && level < 4 ? checkNumbers(code, byRegion[code], stride, list, path) : undefined;
+      if (level < 0 || level === 4) {
+        list.add(
+          ['totals', kind, shownKey(code)],
+          '应为 12 位省、地、县或乡级区划代码',
+          'Must be a 12-digit region code (not village level)',
+        );
+      } else if (numbers?.some((n, i) => i % 3 === 2 && n > 1)) {
+        list.add(
+          ['totals', kind, code],
+          '每项指标的第三个数应为 0 或 1（是否给出）',
+          'The third number of each indicator must be 0 or 1 (given)',
+        );
+      } else if (numbers !== undefined) regions[code] = numbers;
+    }
+    totals[kind] = regions;
+  }
+  return totals;
 }
 
 function parseParts(json: unknown, options: ParseIndicatorPartsOptions): Result<IndicatorParts> {
@@ -175,8 +229,11 @@ function parseParts(json: unknown, options: ParseIndicatorPartsOptions): Result<
   if (!isCount(json.skipped)) {
     list.add(['skipped'], 'skipped 应为非负整数', 'skipped must be a non-negative integer');
   }
+  const totals =
+    json.totals === undefined ? undefined : checkTotals(json.totals, indicators.length * 3, list);
   if (list.issues.length > 0) return failure(list.finish());
-  return success({ format: PARTS_FORMAT, indicators, townships, skipped: json.skipped as number });
+  const parts = { format: PARTS_FORMAT, indicators, townships, skipped: json.skipped as number } as const;
+  return success(totals === undefined ? parts : { ...parts, totals });
 }
 
 /**

@@ -1,8 +1,10 @@
-import { townshipKey } from '../codes/village-key.js';
+import { DIVISION_LEVELS, type DivisionLevel } from '../codes/division-code.js';
+import { divisionLevelIndex, slotKeyOfCode, townshipKey } from '../codes/village-key.js';
 import { type AsOfInput, resolveAsOf } from '../core/as-of.js';
 import { guarded } from '../core/guard.js';
 import { createIssue, type Issue } from '../core/issue.js';
 import { failure, type Result, ShequError, success, unwrap } from '../core/result.js';
+import { CODE_LEVELS_OF_KIND, unitKindOfTotal } from '../model/row-kind.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
 import { accumulateRow, type CompiledIndicators, compileIndicators } from './accumulate.js';
 import { issuesUnder, PARTS_FORMAT, parseIndicatorParts } from './parts-parse.js';
@@ -10,7 +12,8 @@ import type { IndicatorProfileName } from './profiles.js';
 import { resolveIndicatorProfile } from './profiles.js';
 import { type IndicatorRow, type IndicatorRowsOptions, rowsFromSums } from './rows.js';
 import { checkRowsOptions } from './rows-options.js';
-import { type IndicatorParts, sumsFromParts } from './sums.js';
+import { combinedTotals, type IndicatorParts, sumsFromParts } from './sums.js';
+import { createTotalStore, duplicateTotalIssue, mergeTotals, TOTAL_ROW } from './total-store.js';
 import type { IndicatorProfile } from './types.js';
 
 /**
@@ -106,6 +109,16 @@ function profileOf(options: unknown): IndicatorProfile {
   ]);
 }
 
+/** The slot key of a row that is not a unit: its township's, its county's (a district), or TOTAL_ROW, or -1. */
+function slotKeyOfRow(row: UnitStatistics | null | undefined): number {
+  const kind = row?.kind;
+  if (kind === undefined || !Object.hasOwn(CODE_LEVELS_OF_KIND, kind)) return -1;
+  const level = divisionLevelIndex(row?.code);
+  if (level < 0 || !CODE_LEVELS_OF_KIND[kind].includes(DIVISION_LEVELS[level] as DivisionLevel)) return -1;
+  if (unitKindOfTotal(kind) !== undefined) return TOTAL_ROW;
+  return slotKeyOfCode(row?.code);
+}
+
 function keyToCode(key: number): string {
   return `${String(key).padStart(9, '0')}000`;
 }
@@ -132,6 +145,7 @@ export function createIndicatorAccumulator(options: IndicatorAccumulatorOptions 
   const profile = profileOf(options);
   const compiled: CompiledIndicators = compileIndicators(profile.indicators.map((entry) => entry.indicator));
   const { stride } = compiled;
+  const totals = createTotalStore(compiled);
   const slots = new Map<number, number>();
   const keys: number[] = [];
   let data = new Float64Array(stride * 256);
@@ -162,8 +176,17 @@ export function createIndicatorAccumulator(options: IndicatorAccumulatorOptions 
       return skipped;
     },
     add(row) {
-      const key = townshipKey(row?.code);
-      if (key < 0 || (row.kind !== 'community' && row.kind !== 'village')) {
+      const unit = row?.kind === 'community' || row?.kind === 'village';
+      const key = unit ? townshipKey(row.code) : slotKeyOfRow(row);
+      if (key === TOTAL_ROW) {
+        if (!totals.add(row)) {
+          skipped++;
+          return false;
+        }
+        count++;
+        return true;
+      }
+      if (key < 0) {
         skipped++;
         return false;
       }
@@ -190,6 +213,9 @@ export function createIndicatorAccumulator(options: IndicatorAccumulatorOptions 
           }
         }
         if (skipped + added.skipped > Number.MAX_SAFE_INTEGER) return failure([tooLargeIssue(['skipped'])]);
+        const clash = totals.clash(added.totals);
+        if (clash !== undefined) return failure([duplicateTotalIssue(clash)]);
+        totals.merge(added.totals);
         for (const code of codes) {
           const numbers = added.townships[code] as readonly number[];
           const offset = slotOf(Number(code.slice(0, 9))) * stride;
@@ -211,15 +237,18 @@ export function createIndicatorAccumulator(options: IndicatorAccumulatorOptions 
         }),
       );
       // The sums as they are now: rows of a later add() are not mixed into a walk already under way.
+      const given = combinedTotals(totals.parts(), stride);
       const sums = { keys: keys.slice(), data: data.slice(0, keys.length * stride), stride };
-      return rowsFromSums(sums, options, profile);
+      return rowsFromSums(given === undefined ? sums : { ...sums, totals: given }, options, profile);
     },
     parts() {
       const townships: Record<string, number[]> = {};
       keys.forEach((key, slot) => {
         townships[keyToCode(key)] = Array.from(data.subarray(slot * stride, (slot + 1) * stride));
       });
-      return { format: PARTS_FORMAT, indicators: compiled.ids, townships, skipped };
+      const given = totals.parts();
+      const parts = { format: PARTS_FORMAT, indicators: compiled.ids, townships, skipped } as const;
+      return given === undefined ? parts : { ...parts, totals: given };
     },
   };
   return accumulator;
@@ -278,7 +307,10 @@ export function mergeIndicatorParts(first: IndicatorParts, second: IndicatorPart
     }
     const skipped = a.data.skipped + b.data.skipped;
     if (skipped > Number.MAX_SAFE_INTEGER) return failure([tooLargeIssue([1, 'skipped'])]);
-    return success({ format: PARTS_FORMAT, indicators: ids, townships, skipped });
+    const merged = mergeTotals(a.data.totals, b.data.totals);
+    if ('clash' in merged) return failure([duplicateTotalIssue(merged.clash, [1])]);
+    const parts = { format: PARTS_FORMAT, indicators: ids, townships, skipped } as const;
+    return success(merged.totals === undefined ? parts : { ...parts, totals: merged.totals });
   });
 }
 

@@ -4,6 +4,7 @@ import type { DivisionDataset } from '../codes/division-dataset.js';
 import type { IndicatorProfileName } from './profiles.js';
 import { type Progress, type ProgressStatus, progressAgainst } from './progress.js';
 import type { IndicatorProperty } from './property.js';
+import { figuresByLevel, REGION_LEVELS, regionCode } from './roll-up.js';
 import type { TownshipSums } from './sums.js';
 import type { Baseline, IndicatorProfile, ProfileIndicator, Target } from './types.js';
 
@@ -72,6 +73,13 @@ export interface IndicatorRow {
   readonly unit: string;
   /** Whether the denominator came from the caller (`denominators` option). */
   readonly externalDenominator?: boolean;
+  /** The numerator and denominator are the region's own total, given as input (a 社区合计 / 村合计 row). */
+  readonly fromTotal?: true;
+  /**
+   * That total set aside, for this indicator, units or lower totals beneath the region that were also given (they
+   * are not added: a total stands for everything beneath it). A warning about the input.
+   */
+  readonly setAside?: true;
   /** The profile's baseline, with its comparator where the text gives one ("98％以上": `'>='`). */
   readonly baseline?: Baseline;
   /** The profile's target. */
@@ -113,20 +121,6 @@ export interface IndicatorRowsOptions {
   readonly asOf: string;
 }
 
-const REGION_LEVELS = ['province', 'prefecture', 'county', 'township'] as const;
-/** Divisor of a 9-digit township key that leaves the key of each level. */
-const KEY_DIVISOR: Record<(typeof REGION_LEVELS)[number], number> = {
-  province: 1e7,
-  prefecture: 1e5,
-  county: 1e3,
-  township: 1,
-};
-const KEY_DIGITS: Record<(typeof REGION_LEVELS)[number], number> = {
-  province: 2,
-  prefecture: 4,
-  county: 6,
-  township: 9,
-};
 const DEFAULT_GROUPS: readonly GroupLevel[] = REGION_LEVELS;
 const ExactDecimal = Decimal.clone({ precision: 60 });
 const MODES = {
@@ -240,28 +234,6 @@ function normaliseDenominators(
   return out;
 }
 
-/** Sums townships up to the regions of one level, keyed by the level's numeric prefix, in code order. */
-function rollUp(sums: TownshipSums, level: (typeof REGION_LEVELS)[number]): [number, Float64Array][] {
-  const divisor = KEY_DIVISOR[level];
-  const regions = new Map<number, Float64Array>();
-  const { keys, data, stride } = sums;
-  for (let slot = 0; slot < keys.length; slot++) {
-    const region = Math.floor((keys[slot] as number) / divisor);
-    let total = regions.get(region);
-    if (total === undefined) {
-      total = new Float64Array(stride);
-      regions.set(region, total);
-    }
-    const offset = slot * stride;
-    for (let i = 0; i < stride; i++) total[i] = (total[i] as number) + (data[offset + i] as number);
-  }
-  return [...regions].sort(([a], [b]) => a - b);
-}
-
-function regionCode(key: number, level: (typeof REGION_LEVELS)[number]): string {
-  return String(key).padStart(KEY_DIGITS[level], '0').padEnd(12, '0');
-}
-
 /** What every row of one indicator shares: computed once per call, not once per region. */
 export interface PreparedIndicator {
   readonly entry: ProfileIndicator;
@@ -296,6 +268,10 @@ export function regionRows(
     asOf: string;
     name: string | undefined;
     external: Readonly<Record<string, number>> | undefined;
+    /** Per indicator, 1 where the sums are the region's own total. */
+    fromTotal?: Uint8Array | undefined;
+    /** Per indicator, 1 where that total set data beneath it aside. */
+    setAside?: Uint8Array | undefined;
   },
 ): IndicatorRow[] {
   const rows: IndicatorRow[] = [];
@@ -326,6 +302,8 @@ export function regionRows(
     if (value === null) row.reason = 'zero-denominator';
     row.unit = definition.unit.en;
     if (externalDenominator !== undefined) row.externalDenominator = true;
+    if (context.fromTotal?.[i] === 1) row.fromTotal = true;
+    if (context.setAside?.[i] === 1) row.setAside = true;
     if (entry.baseline !== undefined) row.baseline = entry.baseline;
     if (entry.target !== undefined) row.target = entry.target;
     row.status = progress.status;
@@ -362,12 +340,22 @@ export function* rowsFromSums(
   const external = normaliseDenominators(options.denominators);
   const prepared = prepareIndicators(profile.indicators, options.asOf, rounding.places + 1);
   const wanted = new Set(options.groupBy ?? DEFAULT_GROUPS);
+  if (!REGION_LEVELS.some((level) => wanted.has(level))) return;
+  const figures = figuresByLevel(sums);
   for (const level of REGION_LEVELS) {
     if (!wanted.has(level)) continue;
-    for (const [key, total] of rollUp(sums, level)) {
+    const ordered = [...figures[level]].sort(([a], [b]) => a - b);
+    for (const [key, figure] of ordered) {
       const region = regionCode(key, level);
-      const context = { rounding, asOf: options.asOf, name: nameOf(region), external: external.get(region) };
-      yield* regionRows(region, level, total, prepared, context);
+      const context = {
+        rounding,
+        asOf: options.asOf,
+        name: nameOf(region),
+        external: external.get(region),
+        fromTotal: figure.fromTotal,
+        setAside: figure.setAside,
+      };
+      yield* regionRows(region, level, figure.sums, prepared, context);
     }
   }
 }

@@ -1,3 +1,5 @@
+import type { TotalKind } from '../model/row-kind.js';
+
 // The data the accumulator keeps and the parts it exchanges: the one module that both the accumulator (parts.ts) and
 // the row builder (rows.ts) depend on, so that neither imports the other.
 
@@ -26,15 +28,51 @@ export interface IndicatorParts {
   readonly indicators: readonly string[];
   /** 12-digit township code → [numerator, denominator, missing] × indicators. */
   readonly townships: Readonly<Record<string, readonly number[]>>;
-  /** Rows that could not be placed (no valid village-level code or kind). */
+  /** Rows that could not be placed (no valid code for their kind, no kind, or a second total of a region). */
   readonly skipped: number;
+  /**
+   * Region totals given as input (社区合计 / 村合计 rows), present only when there are some: kind → 12-digit region
+   * code → [numerator, denominator, given] × indicators, `given` 1 where the total supplies the indicator, else 0
+   * (and both sums 0). A region has at most one total of each kind.
+   */
+  readonly totals?: Readonly<Partial<Record<TotalKind, Readonly<Record<string, readonly number[]>>>>>;
 }
 
-/** Township sums in typed form: 9-digit township keys and their numbers, `stride` per township. */
+/**
+ * Township sums in typed form: 9-digit township keys and their numbers, `stride` per township (a district's own row
+ * sits at its county's 6 digits followed by 000), and the region totals, the kinds of a region added together: 12-digit
+ * code → [numerator, denominator, kinds given] × indicators.
+ */
 export interface TownshipSums {
   readonly keys: readonly number[];
   readonly data: Float64Array;
   readonly stride: number;
+  readonly totals?: ReadonlyMap<string, Float64Array>;
+}
+
+/** The kinds of total of parts, in a fixed order. */
+export const TOTAL_KINDS: readonly TotalKind[] = ['communityTotal', 'villageTotal'];
+
+/** The totals of parts with the kinds of each region added together (none: `undefined`). */
+export function combinedTotals(
+  totals: IndicatorParts['totals'],
+  stride: number,
+): Map<string, Float64Array> | undefined {
+  if (totals === undefined) return undefined;
+  const combined = new Map<string, Float64Array>();
+  for (const kind of TOTAL_KINDS) {
+    const byRegion = totals[kind] ?? {};
+    for (const code of Object.keys(byRegion)) {
+      let into = combined.get(code);
+      if (into === undefined) {
+        into = new Float64Array(stride);
+        combined.set(code, into);
+      }
+      const numbers = byRegion[code] as readonly number[];
+      for (let i = 0; i < stride; i++) into[i] = (into[i] as number) + (numbers[i] as number);
+    }
+  }
+  return combined.size === 0 ? undefined : combined;
 }
 
 /** Typed township sums from JSON parts. */
@@ -46,5 +84,6 @@ export function sumsFromParts(parts: IndicatorParts): TownshipSums {
     data.set(numbers.slice(0, stride), slot * stride);
     return Number(code.slice(0, 9));
   });
-  return { keys, data, stride };
+  const totals = combinedTotals(parts.totals, stride);
+  return totals === undefined ? { keys, data, stride } : { keys, data, stride, totals };
 }

@@ -1,5 +1,5 @@
 import type { LocalizedText } from '../core/issue.js';
-import type { UnitKind } from '../model/unit-kind.js';
+import type { CountedKind } from '../model/row-kind.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
 import type { IndicatorProperty } from './property.js';
 
@@ -112,6 +112,11 @@ export interface Measure {
   readonly unit: MeasureUnit;
   /** Reads the value of one unit; `undefined` when the unit lacks the input. */
   readonly read: (row: UnitStatistics) => number | undefined;
+  /**
+   * Reads the sum over the units of a total row (社区合计 / 村合计); `undefined` when the total does not give it.
+   * Built-in measures have their own; without one, a caller's measure is never supplied by totals.
+   */
+  readonly readTotal?: (row: UnitStatistics) => number | undefined;
 }
 
 /**
@@ -155,8 +160,11 @@ export interface IndicatorDefinition {
   readonly scale: number;
   /** Whether a higher value is better. */
   readonly direction: 'higher' | 'lower';
-  /** Kinds of unit counted. */
-  readonly appliesTo: readonly UnitKind[];
+  /**
+   * Kinds of row counted: units (`community`, `village`), or `township` / `district` rows for an indicator that
+   * counts townships or districts. Total rows feed the indicators of the unit kind they total.
+   */
+  readonly appliesTo: readonly CountedKind[];
   /** Further scope (e.g. newly built communities only); `undefined` = the flag is absent (missing). */
   readonly scope?: {
     /** What the scope is. */

@@ -1,4 +1,4 @@
-import type { UnitKind } from '../model/unit-kind.js';
+import type { RowKind } from '../model/row-kind.js';
 
 const NEEDS_NORMALISING = /[\uff01-\uff5e\u3000]|^\s|\s$/;
 
@@ -98,21 +98,57 @@ export function parseBooleanCell(cell: unknown): boolean | undefined | null {
   return null;
 }
 
-const KIND_WORDS: ReadonlyMap<string, UnitKind> = new Map([
-  ['community', 'community'],
-  ['社区', 'community'],
-  ['居委会', 'community'],
-  ['居民委员会', 'community'],
-  ['社区居委会', 'community'],
-  ['社区居民委员会', 'community'],
-  ['village', 'village'],
-  ['村', 'village'],
-  ['村委会', 'village'],
-  ['村民委员会', 'village'],
-]);
+/** The words of each kind, as a kind cell may hold them (read after `normalizeDigits` and lower-casing). */
+const WORDS_OF_KIND: Readonly<Record<RowKind, readonly string[]>> = {
+  community: ['community', '社区', '居委会', '居民委员会', '社区居委会', '社区居民委员会'],
+  village: ['village', '村', '村委会', '村民委员会'],
+  township: [
+    'township',
+    '街道',
+    '乡镇',
+    '镇',
+    '乡',
+    '街道办事处',
+    '街道（乡镇）',
+    '乡镇（街道）',
+    '苏木',
+    '民族乡',
+  ],
+  district: [
+    'district',
+    'county',
+    '区',
+    '县',
+    '县级市',
+    '旗',
+    '区县',
+    '县区',
+    '县（区）',
+    '区（县）',
+    '县（市、区）',
+  ],
+  communityTotal: ['communityTotal', '社区合计', '居委会合计', '城市社区合计', '社区小计', '居委会小计'],
+  villageTotal: [
+    'villageTotal',
+    '村合计',
+    '村委会合计',
+    '农村社区合计',
+    '行政村合计',
+    '村小计',
+    '村委会小计',
+  ],
+};
+
+const KIND_WORDS: ReadonlyMap<string, RowKind> = new Map(
+  (Object.keys(WORDS_OF_KIND) as RowKind[]).flatMap((kind) =>
+    WORDS_OF_KIND[kind].map((word) => [normalizeDigits(word).toLowerCase(), kind] as const),
+  ),
+);
 
 /**
- * Reads a unit-kind cell: 社区/居委会/居民委员会/community → `'community'`, 村/村委会/村民委员会/village → `'village'`.
+ * Reads a kind cell: 社区/居委会/居民委员会/community → `'community'`, 村/村委会/村民委员会/village → `'village'`;
+ * 街道/乡镇/镇/乡/街道（乡镇）/苏木 → `'township'`; 区/县/县级市/旗/县（区） → `'district'`; 社区合计/居委会合计 →
+ * `'communityTotal'`, 村合计/村委会合计 → `'villageTotal'` (full-width brackets or not, case-insensitive).
  * Blank gives `undefined`; anything else `null`.
  *
  * @param cell - a cell's value
@@ -125,9 +161,13 @@ const KIND_WORDS: ReadonlyMap<string, UnitKind> = new Map([
  * //=> 'community'
  * parseUnitKindCell('村民委员会');
  * //=> 'village'
+ * parseUnitKindCell('街道');
+ * //=> 'township'
+ * parseUnitKindCell('社区合计');
+ * //=> 'communityTotal'
  * ```
  */
-export function parseUnitKindCell(cell: unknown): UnitKind | undefined | null {
+export function parseUnitKindCell(cell: unknown): RowKind | undefined | null {
   if (cell === undefined || cell === null) return undefined;
   if (typeof cell !== 'string') return null;
   const word = normalizeDigits(cell).toLowerCase();

@@ -5,6 +5,7 @@ import {
   type StatisticsFieldKind,
   statisticsField,
 } from '../model/fields.js';
+import { rowFitsKind } from '../model/row-checks.js';
 import { type UnitStatistics, VALID_OF_KIND } from '../model/unit-statistics.js';
 import { parseBooleanCell, parseCodeCell, parseNumberCell, parseUnitKindCell } from './cells.js';
 import type { AcceptedRow } from './row-reader.js';
@@ -203,6 +204,8 @@ export function compileRow(
     }
     if (!holdsTogether(values)) return undefined;
     const row = rowOf(values, present);
+    // The code's level fits the kind, and the row carries only its kind's fields (township, district, total rows).
+    if (!rowFitsKind(row as unknown as Record<string, unknown>)) return undefined;
     return extra === undefined ? { line, row } : { line, row, extra };
   };
 }

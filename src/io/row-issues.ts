@@ -34,8 +34,8 @@ const UNREADABLE: Record<string, LocalizedText> = {
   number: { zh: '不是数字', en: 'Not a number' },
   flag: { zh: '应为 是/否', en: 'Expected yes or no (是/否)' },
   kind: {
-    zh: '应为 居委会/村委会',
-    en: "Expected 居委会 (residents' committee) or 村委会 (villagers' committee)",
+    zh: '应为 居委会/村委会（或 街道/乡镇、县/区、社区合计/村合计）',
+    en: "Expected 居委会 (residents' committee) or 村委会 (villagers' committee) (or 街道/乡镇, 县/区, 社区合计/村合计)",
   },
   code: { zh: '不是代码', en: 'Not a code' },
 };

@@ -1,6 +1,7 @@
 import { maskIdNumbersInText } from '../core/mask.js';
 import type { IndicatorRow } from '../indicators/rows.js';
 import { STATISTICS_FIELD_KEYS, STATISTICS_FIELDS } from '../model/fields.js';
+import { ROW_KIND_LABELS, type RowKind } from '../model/row-kind.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
 import type { Finding } from '../standards/validate.js';
 import type { HeaderInfo, RejectedRow } from './row-reader.js';
@@ -237,7 +238,7 @@ export function unitStatisticsTable(
         const value = row[key];
         if (!zh || value === undefined) return value;
         if (typeof value === 'boolean') return value ? '是' : '否';
-        if (key === 'kind') return value === 'community' ? '居委会' : '村委会';
+        if (key === 'kind') return ROW_KIND_LABELS[value as RowKind]?.zh ?? value;
         return value;
       });
       yield masked(values);

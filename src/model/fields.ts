@@ -1,7 +1,7 @@
 import type { UrbanRuralCodeValue } from '../codes/urban-rural-code.js';
 import type { LocalizedText } from '../core/issue.js';
 import { PLAN_TEXT_FIELDS } from './fields-plans.js';
-import type { UnitKind } from './unit-kind.js';
+import type { RowKind } from './row-kind.js';
 
 /**
  * What a statistics field holds, which decides its schema, how its cells are read, how it is written and how tests
@@ -38,8 +38,11 @@ export interface StatisticsField {
   readonly aliases?: readonly string[];
   /** Unit of a count or area, for headers and tables (`户`, `m²`). */
   readonly unit?: LocalizedText;
-  /** The kinds of unit the field describes (default: both). */
-  readonly appliesTo?: readonly UnitKind[];
+  /**
+   * The kinds of row the field describes (default: both unit kinds). A count or area of a unit kind is also carried,
+   * as a sum, by that kind's total row (see {@link statisticsFieldAppliesTo}).
+   */
+  readonly appliesTo?: readonly RowKind[];
   /** A required field (only `code` and `kind`). */
   readonly required?: true;
   /** A numeric field that may not exceed another one (activity area ≤ floor area), with the message saying so. */
@@ -56,6 +59,8 @@ export interface StatisticsField {
 const M2 = { zh: '平方米', en: 'm²' } as const;
 const PERSONS = { zh: '人', en: 'persons' } as const;
 const COMMUNITY_ONLY = ['community'] as const;
+const TOWNSHIP_ONLY = ['township'] as const;
+const TOTALS_ONLY = ['communityTotal', 'villageTotal'] as const;
 
 /** The catalogue itself, with its literal types (the row type is derived from them). */
 const FIELDS = {
@@ -236,6 +241,54 @@ const FIELDS = {
   },
   /** The fields of the indicators the plans set beyond the national seven (satisfaction, 好差评, stations …). */
   ...PLAN_TEXT_FIELDS,
+  /** 街道（乡镇）社会工作服务站 (township rows). */
+  hasSocialWorkStation: {
+    kind: 'flag',
+    label: { zh: '是否设置社会工作服务站', en: 'has a social work station' },
+    aliases: ['社会工作服务站', '社工站', '乡镇（街道）社会工作服务站'],
+    appliesTo: TOWNSHIP_ONLY,
+  },
+  /** 街道（乡镇）市民活动中心 / 党群服务中心 (township rows). */
+  hasCivicCenter: {
+    kind: 'flag',
+    label: {
+      zh: '是否建有市民活动中心（党群服务中心）',
+      en: 'has a civic activity (Party–public service) centre',
+    },
+    aliases: ['市民活动中心', '党群服务中心', '街道市民活动中心', '街道（乡镇）党群服务中心'],
+    appliesTo: TOWNSHIP_ONLY,
+  },
+  /** 区（县）社区服务中心 (district rows). */
+  hasDistrictServiceCenter: {
+    kind: 'flag',
+    label: { zh: '是否建有区社区服务中心', en: 'has a district community service centre' },
+    aliases: ['区社区服务中心', '县（区）社区服务中心', '区县社区服务中心'],
+    appliesTo: ['district'],
+  },
+  /** 社区（村）数 of a total row: the units it sums. */
+  unitCount: {
+    kind: 'count',
+    label: { zh: '社区（村）数', en: 'units totalled' },
+    unit: { zh: '个', en: 'count' },
+    aliases: ['单位数', '村（居）委会数', '合计单位数'],
+    appliesTo: TOTALS_ONLY,
+    max: 5_000,
+  },
+  /** 建有综合服务设施的社区（村）数 of a total row (社区服务站 in 民政's returns), not above `unitCount`. */
+  unitsWithFacility: {
+    kind: 'count',
+    label: { zh: '建有综合服务设施的社区（村）数', en: 'units with a comprehensive service facility' },
+    unit: { zh: '个', en: 'count' },
+    aliases: ['社区服务站数', '综合服务设施数', '建有综合服务设施的单位数'],
+    appliesTo: TOTALS_ONLY,
+    notAbove: {
+      field: 'unitCount',
+      message: {
+        zh: '建有综合服务设施的社区（村）数大于社区（村）数',
+        en: 'More units with a facility than units totalled',
+      },
+    },
+  },
 } as const satisfies Readonly<Record<string, StatisticsField>>;
 
 /**
@@ -280,7 +333,7 @@ export const STATISTICS_FIELD_KEYS = Object.keys(STATISTICS_FIELDS) as readonly 
 interface ValueOfKind {
   code: string;
   text: string;
-  unitKind: UnitKind;
+  unitKind: RowKind;
   urbanRural: UrbanRuralCodeValue;
   count: number;
   area: number;

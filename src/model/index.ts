@@ -60,6 +60,16 @@ export {
 export { areaSchema, countSchema, isoDateSchema } from './primitives.js';
 export type { Region, RegionNode, RegionTree, RegionTreeResult, TreeUnit } from './region.js';
 export { buildRegionTree, regionSchema } from './region.js';
+export type { AdministrativeKind, CountedKind, RowKind, TotalKind } from './row-kind.js';
+export {
+  CODE_LEVELS_OF_KIND,
+  isUnitKind,
+  ROW_KIND_LABELS,
+  ROW_KINDS,
+  rowKindSchema,
+  statisticsFieldAppliesTo,
+  unitKindOfTotal,
+} from './row-kind.js';
 export type {
   ProjectStage,
   PurchasedService,

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { parseDivisionCode } from '../codes/division-code.js';
 import { URBAN_RURAL_CODES, type UrbanRuralCodeValue } from '../codes/urban-rural-code.js';
-import { townshipKey } from '../codes/village-key.js';
+import { divisionLevelIndex } from '../codes/village-key.js';
 import { guarded } from '../core/guard.js';
-import type { LocalizedText } from '../core/issue.js';
+import { createIssue, type LocalizedText } from '../core/issue.js';
 import { failure, type Result, success } from '../core/result.js';
 import { issuesFromZod } from '../core/zod-issues.js';
 import {
@@ -16,9 +16,11 @@ import {
   statisticsField,
 } from './fields.js';
 import { areaSchema, countSchema, hasAtMostTwoDecimals, notAbove } from './primitives.js';
-import { unitKindSchema } from './unit-kind.js';
+import { kindIssues, rowFitsKind } from './row-checks.js';
+import { CODE_LEVELS_OF_KIND, rowKindSchema } from './row-kind.js';
 
-const villageLevelCode = z
+/** A 12-digit division code of any level; whether its level fits the row's kind is a rule across fields. */
+const divisionCode = z
   .string()
   .regex(/^\d{12}$/, { message: 'A unit code has 12 digits', abort: true })
   .superRefine((value, ctx) => {
@@ -31,12 +33,6 @@ const villageLevelCode = z
           params: { shequCode: issue.code, zh: issue.message.zh },
         });
       }
-    } else if (parsed.data.level !== 'village') {
-      ctx.addIssue({
-        code: 'custom',
-        message: `A unit code is a village-level code; this one is ${parsed.data.level}-level`,
-        params: { shequCode: 'invalid_value', zh: '社区（村）代码应为村级代码（后三位不为 000）' },
-      });
     }
   });
 
@@ -76,9 +72,9 @@ export const UNIT_STATISTICS_FIELDS: Readonly<Record<keyof UnitStatistics, Local
 
 /** The zod schema of each field kind (required fields are `code` and `kind`, whose kinds are theirs alone). */
 const SCHEMA_OF_KIND = {
-  code: villageLevelCode,
+  code: divisionCode,
   text: z.string(),
-  unitKind: unitKindSchema,
+  unitKind: rowKindSchema,
   urbanRural: urbanRuralCode,
   count: countSchema,
   area: areaSchema,
@@ -135,7 +131,14 @@ export type UnitStatisticsShape = {
  */
 export const unitStatisticsSchema: z.ZodObject<UnitStatisticsShape> = z
   .object(unitStatisticsShape)
-  .superRefine(...notAbove(NOT_ABOVE));
+  .superRefine(...notAbove(NOT_ABOVE))
+  // Reported even when other fields failed (like the "part ≤ whole" checks), so a reader lists every problem.
+  .superRefine(
+    (row, ctx) => {
+      for (const issue of kindIssues(row as Record<string, unknown>)) ctx.addIssue(issue);
+    },
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  );
 
 /**
  * Validates one statistics row. Every problem is reported with its path (like zod's), none stops the others;
@@ -161,7 +164,25 @@ function parseRow(row: unknown): Result<UnitStatistics> {
   const fast = validUnitStatistics(row);
   if (fast !== undefined) return success(fast);
   const parsed = unitStatisticsSchema.safeParse(row);
-  return parsed.success ? success(parsed.data) : failure(issuesFromZod(parsed.error, { input: row }));
+  if (parsed.success) return success(parsed.data);
+  // The code's issues first, as when the code checked its own level: the level now depends on the kind, so its issue
+  // comes from a rule across fields, which zod reports after the fields.
+  const issues = issuesFromZod(parsed.error, { input: row });
+  // zod skips the rules across fields once a field failed its type; the kind's rules are reported all the same.
+  const object = row !== null && typeof row === 'object' ? (row as Record<string, unknown>) : {};
+  for (const missed of kindIssues(object)) {
+    const [key] = missed.path;
+    if (issues.some((issue) => issue.path[0] === key && issue.code === missed.params.shequCode)) continue;
+    issues.push(
+      createIssue(
+        missed.params.shequCode,
+        { zh: missed.params.zh, en: missed.message },
+        { path: missed.path },
+      ),
+    );
+  }
+  const onCode = issues.filter((issue) => issue.path[0] === 'code');
+  return failure([...onCode, ...issues.filter((issue) => issue.path[0] !== 'code')]);
 }
 
 const URBAN_RURAL = new Set(Object.keys(URBAN_RURAL_CODES));
@@ -171,9 +192,9 @@ const URBAN_RURAL = new Set(Object.keys(URBAN_RURAL_CODES));
  * compiled readers of `io` check converted cells with it).
  */
 export const VALID_OF_KIND: Readonly<Record<StatisticsFieldKind, (value: unknown) => boolean>> = {
-  code: (value) => typeof value === 'string' && /^\d{12}$/.test(value) && townshipKey(value) >= 0,
+  code: (value) => divisionLevelIndex(value) >= 0,
   text: (value) => typeof value === 'string',
-  unitKind: (value) => value === 'community' || value === 'village',
+  unitKind: (value) => typeof value === 'string' && Object.hasOwn(CODE_LEVELS_OF_KIND, value),
   urbanRural: (value) => typeof value === 'string' && URBAN_RURAL.has(value),
   count: (value) => Number.isSafeInteger(value) && (value as number) >= 0,
   area: (value) =>
@@ -210,5 +231,6 @@ export function validUnitStatistics(row: unknown): UnitStatistics | undefined {
     if (typeof partValue === 'number' && typeof wholeValue === 'number' && partValue > wholeValue)
       return undefined;
   }
+  if (!rowFitsKind(out)) return undefined;
   return out as unknown as UnitStatistics;
 }

@@ -12,6 +12,7 @@ import {
 } from './organisation.js';
 import { isCommunityWorker, type Volunteer, volunteerSchema, type Worker, workerSchema } from './people.js';
 import { areaSchema, countSchema, notAbove } from './primitives.js';
+import { kindIssues } from './row-checks.js';
 import {
   type PurchasedService,
   type SatisfactionSurvey,
@@ -20,6 +21,7 @@ import {
   serviceSchemas,
   type ThreeListEntry,
 } from './services.js';
+import { type UnitKind, unitKindSchema } from './unit-kind.js';
 import { PLAN_TEXT_FROM_PARTS, type PlanTextDerivedKey } from './unit-plan-parts.js';
 import { NOT_ABOVE, type UnitStatistics, unitStatisticsShape } from './unit-statistics.js';
 
@@ -147,6 +149,8 @@ export type UnitFieldKey = Exclude<StatisticsFieldKey, DerivedFieldKey>;
  * ```
  */
 export interface Unit extends Pick<UnitStatistics, UnitFieldKey> {
+  /** 社区 (`community`) or 村 (`village`): a rich record is always a unit. */
+  readonly kind: UnitKind;
   /** Special types. */
   readonly specialTypes?: readonly SpecialType[];
   /** 小区 inside a community. */
@@ -221,6 +225,8 @@ const UNIT_FIELD_MASK = Object.fromEntries(UNIT_FIELD_KEYS.map((key) => [key, tr
 export const unitSchema: z.ZodType<Unit> = z
   .strictObject({
     ...z.object(unitStatisticsShape).pick(UNIT_FIELD_MASK).shape,
+    // A rich record is a 社区 or 村: the statistics row's wider kinds (township, district, totals) are not its own.
+    kind: unitKindSchema,
     specialTypes: z.array(enumOf(SPECIAL_TYPE_LABELS)).exactOptional(),
     estates: z
       .array(
@@ -248,7 +254,13 @@ export const unitSchema: z.ZodType<Unit> = z
   .superRefine(...notAbove(NOT_ABOVE.filter((pair) => UNIT_FIELD_KEYS.includes(pair.part))))
   .superRefine(checkStructureKind, {
     when: (payload) => typeof payload.value === 'object' && payload.value !== null,
-  });
+  })
+  .superRefine(
+    (unit, ctx) => {
+      for (const issue of kindIssues(unit as Record<string, unknown>)) ctx.addIssue(issue);
+    },
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  );
 
 /** A member that exists only in the other kind of unit may not be present; sub-committees are 居委会's. */
 function checkStructureKind(value: object, ctx: z.RefinementCtx): void {

@@ -12,7 +12,9 @@ import { failure, type Result, success, unwrap } from '../core/result.js';
 import { computeIndicatorTable } from '../indicators/compute.js';
 import type { Dataset } from '../model/dataset.js';
 import { buildRegionTree } from '../model/region.js';
+import { isUnitKind, ROW_KINDS } from '../model/row-kind.js';
 import { isRichUnit, toUnitStatistics, type Unit } from '../model/unit.js';
+import type { UnitKind } from '../model/unit-kind.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
 import type { RuleProfileName } from './profiles.js';
 import type { AnyRule, RegionRule, Rule, RuleContext, RuleProfile, RuleSource } from './types.js';
@@ -182,12 +184,16 @@ function checkUnit(
 ): void {
   const { row } = context;
   const province = typeof row.code === 'string' ? row.code.slice(0, 2) : '';
+  // Unit rules describe 社区 and 村: a township, district or total row is outside every one of them (a row of no
+  // known kind still goes through the rules, which say what is wrong with it).
+  const otherKind = row.kind !== undefined && !isUnitKind(row.kind) && ROW_KINDS.includes(row.kind);
   for (let r = 0; r < rules.length; r++) {
     const rule = rules[r] as Rule;
     const tally = tallies[r] as MutableTally;
     const { kinds, provinces } = rule.appliesTo;
     if (
-      (kinds !== undefined && !kinds.includes(row.kind)) ||
+      otherKind ||
+      (kinds !== undefined && !kinds.includes(row.kind as UnitKind)) ||
       (provinces !== undefined && !provinces.includes(province))
     ) {
       tally.notApplicable++;

@@ -18,4 +18,4 @@ export {
   volunteerArbitrary,
   workerArbitrary,
 } from './model.js';
-export { unitStatisticsArbitrary } from './statistics.js';
+export { statisticsRowArbitrary, unitStatisticsArbitrary } from './statistics.js';

@@ -125,6 +125,9 @@ export const CLASSIFICATION: Readonly<Record<string, Classification>> = {
   // model
   statisticsField: safe,
   statisticsFieldsOfKind: safe,
+  statisticsFieldAppliesTo: safe,
+  isUnitKind: safe,
+  unitKindOfTotal: safe,
   committeeSize: trusted, // reads a parsed TwoCommittees record
   secretaryIsDirector: trusted, // idem
   parseDataset: safe,
@@ -177,4 +180,5 @@ export const CLASSIFICATION: Readonly<Record<string, Classification>> = {
   volunteerArbitrary: { behaviour: 'factory' },
   workerArbitrary: { behaviour: 'factory' },
   unitStatisticsArbitrary: { behaviour: 'factory' },
+  statisticsRowArbitrary: { behaviour: 'factory' },
 };

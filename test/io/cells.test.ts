@@ -98,7 +98,7 @@ describe('parseUnitKindCell', () => {
   it('gives undefined for blank and null for anything else', () => {
     expect(parseUnitKindCell(' ')).toBeUndefined();
     expect(parseUnitKindCell(undefined)).toBeUndefined();
-    expect(parseUnitKindCell('街道')).toBeNull();
+    expect(parseUnitKindCell('小区')).toBeNull();
     expect(parseUnitKindCell(3)).toBeNull();
   });
 });

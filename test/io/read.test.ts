@@ -52,7 +52,7 @@ describe('readUnitStatistics', () => {
   });
 
   it('reports every bad row with line, column, value and reason, keeps the good ones, and the counts add up', () => {
-    const csv = `${HEADER}\n130123100201,,村委会,很多,也许,10\n130123100202,,村委会,5,是,10\n130123100000,,村委会,5,是,-1\n130123100203,,村委会,5,是,10.123\n13012310020X,,街道,5,是,1`;
+    const csv = `${HEADER}\n130123100201,,村委会,很多,也许,10\n130123100202,,村委会,5,是,10\n130123100000,,村委会,5,是,-1\n130123100203,,村委会,5,是,10.123\n13012310020X,,小区,5,是,1`;
     const result = readUnitStatistics(csv);
     expect(result.rows.map((r) => r.code)).toEqual(['130123100202']);
     expect(result.rejected.map((r) => [r.line, r.issues.map((i) => [i.column, i.code, i.value])])).toEqual([
@@ -71,7 +71,7 @@ describe('readUnitStatistics', () => {
         ],
       ],
       [5, [['综合服务设施建筑面积', 'invalid_value', '10.123']]],
-      [6, [['类型', 'invalid_type', '街道']]],
+      [6, [['类型', 'invalid_type', '小区']]],
     ]);
     expect(result.counts.read).toBe(result.counts.accepted + result.counts.rejected);
     expect(result.rejected[0]?.issues[0]?.message).toEqual({ zh: '不是数字', en: 'Not a number' });

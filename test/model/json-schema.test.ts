@@ -20,11 +20,18 @@ describe('JSON Schemas', () => {
       properties: Record<string, Record<string, unknown>>;
     };
     expect(schema.required).toEqual(['code', 'kind']);
-    expect(schema.properties.kind?.enum).toEqual(['community', 'village']);
+    expect(schema.properties.kind?.enum).toEqual([
+      'community',
+      'village',
+      'township',
+      'district',
+      'communityTotal',
+      'villageTotal',
+    ]);
     expect(schema.properties.households).toMatchObject({ type: 'integer', minimum: 0 });
     expect(schema.properties.facilityArea).toMatchObject({ type: 'number', minimum: 0 });
     expect(schema.properties.hasFacility).toMatchObject({ type: 'boolean' });
-    expect(Object.keys(schema.properties)).toHaveLength(34); // 23 + the 11 plan-text fields of issue 14
+    expect(Object.keys(schema.properties)).toHaveLength(39); // 23 + the 11 plan-text fields + the 5 township, district and total fields of issue 14
   });
 
   it('forbid unknown keys in datasets (nothing disappears silently)', () => {

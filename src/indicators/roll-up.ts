@@ -1,0 +1,126 @@
+import type { TownshipSums } from './sums.js';
+
+// The roll-up of township sums to every region level, with region totals.
+//
+// The rule (docs/indicators.md, "Region totals"): for each indicator, a region's figure is the total given for that
+// region where one supplies the indicator, and otherwise the sum of the figures of the regions (and the rows) directly
+// beneath it. So a unit reaches a region's figure through exactly one path — through the one region between them
+// whose total stands for it, or through none — and nothing is counted twice: a total sets aside, for the indicators it
+// supplies, everything beneath it (flagged `setAside`, a warning for whoever reads the table).
+//
+// Figures are built bottom-up, township → county → prefecture → province, each level from the one below.
+
+/** The region levels, top first. */
+export const REGION_LEVELS = ['province', 'prefecture', 'county', 'township'] as const;
+
+/** A region level. */
+export type RegionLevel = (typeof REGION_LEVELS)[number];
+
+/** The digits of each level's key (the prefix of the 12-digit code). */
+export const KEY_DIGITS: Readonly<Record<RegionLevel, number>> = {
+  province: 2,
+  prefecture: 4,
+  county: 6,
+  township: 9,
+};
+
+/** One region's figure: its sums, and per indicator whether they are a total given and whether one set data aside. */
+export interface RegionFigure {
+  readonly sums: Float64Array;
+  /** 1 where the figure is the region's own total. */
+  fromTotal: Uint8Array | undefined;
+  /** 1 where that total set aside units or lower totals beneath it. */
+  setAside: Uint8Array | undefined;
+}
+
+/** The figures of one level: key → figure. */
+export type LevelFigures = Map<number, RegionFigure>;
+
+function figureOf(level: LevelFigures, key: number, stride: number): RegionFigure {
+  let figure = level.get(key);
+  if (figure === undefined) {
+    figure = { sums: new Float64Array(stride), fromTotal: undefined, setAside: undefined };
+    level.set(key, figure);
+  }
+  return figure;
+}
+
+function addInto(target: Float64Array, source: ArrayLike<number>, offset: number, stride: number): void {
+  for (let i = 0; i < stride; i++) target[i] = (target[i] as number) + (source[offset + i] as number);
+}
+
+/** Replaces, indicator by indicator, a level's figures by the totals given for its regions. */
+function applyTotals(
+  level: LevelFigures,
+  digits: number,
+  totals: ReadonlyMap<string, Float64Array>,
+  stride: number,
+): void {
+  const indicators = stride / 3;
+  for (const [code, total] of totals) {
+    if (!isCodeOfLevel(code, digits)) continue;
+    const figure = figureOf(level, Number(code.slice(0, digits)), stride);
+    for (let i = 0; i < indicators; i++) {
+      if ((total[i * 3 + 2] as number) === 0) continue; // not given for this indicator
+      const at = i * 3;
+      const beneath =
+        (figure.sums[at] as number) + (figure.sums[at + 1] as number) + (figure.sums[at + 2] as number);
+      if (beneath > 0) {
+        figure.setAside ??= new Uint8Array(indicators);
+        figure.setAside[i] = 1;
+      }
+      figure.sums[at] = total[at] as number;
+      figure.sums[at + 1] = total[at + 1] as number;
+      figure.sums[at + 2] = 0;
+      figure.fromTotal ??= new Uint8Array(indicators);
+      figure.fromTotal[i] = 1;
+    }
+  }
+}
+
+/** Whether a 12-digit code is a region of the level whose key has `digits` digits (its own level, not a deeper one). */
+function isCodeOfLevel(code: string, digits: number): boolean {
+  const deeper = code.slice(digits);
+  if (!/^0+$/.test(deeper)) return false;
+  const own = digits === 9 ? code.slice(6, 9) : code.slice(digits - 2, digits);
+  return !/^0+$/.test(own);
+}
+
+/**
+ * The figures of every region level from township sums and region totals: township slots give the townships (a
+ * district's own slot, key ending in 000, goes to its county), each level sums the one below, then the level's totals
+ * replace what they supply.
+ */
+export function figuresByLevel(sums: TownshipSums): Record<RegionLevel, LevelFigures> {
+  const { keys, data, stride } = sums;
+  const totals = sums.totals ?? new Map<string, Float64Array>();
+  const township: LevelFigures = new Map();
+  const county: LevelFigures = new Map();
+  for (let slot = 0; slot < keys.length; slot++) {
+    const key = keys[slot] as number;
+    const into = key % 1000 === 0 ? figureOf(county, key / 1000, stride) : figureOf(township, key, stride);
+    addInto(into.sums, data, slot * stride, stride);
+  }
+  applyTotals(township, KEY_DIGITS.township, totals, stride);
+  for (const [key, figure] of township)
+    addInto(figureOf(county, Math.floor(key / 1000), stride).sums, figure.sums, 0, stride);
+  applyTotals(county, KEY_DIGITS.county, totals, stride);
+  const prefecture = rollUpLevel(county, 100, stride);
+  applyTotals(prefecture, KEY_DIGITS.prefecture, totals, stride);
+  const province = rollUpLevel(prefecture, 100, stride);
+  applyTotals(province, KEY_DIGITS.province, totals, stride);
+  return { province, prefecture, county, township };
+}
+
+function rollUpLevel(below: LevelFigures, divisor: number, stride: number): LevelFigures {
+  const level: LevelFigures = new Map();
+  for (const [key, figure] of below) {
+    addInto(figureOf(level, Math.floor(key / divisor), stride).sums, figure.sums, 0, stride);
+  }
+  return level;
+}
+
+/** The 12-digit code of a level's key. */
+export function regionCode(key: number, level: RegionLevel): string {
+  return String(key).padStart(KEY_DIGITS[level], '0').padEnd(12, '0');
+}

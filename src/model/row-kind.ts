@@ -1,0 +1,210 @@
+import { z } from 'zod';
+import type { DivisionLevel } from '../codes/division-code.js';
+import type { LocalizedText } from '../core/issue.js';
+import { type StatisticsFieldKey, statisticsField } from './fields.js';
+import type { UnitKind } from './unit-kind.js';
+
+// The kinds of row a statistics sheet may hold. A unit row (社区/村) is what the sheet has always held. A township or
+// district row describes that administrative unit itself (its 社会工作服务站, its 区社区服务中心): it is counted by
+// the indicators that count townships or districts and never adds to the sums of the units beneath it. A total row
+// (社区合计/村合计) gives the sums of the units of one kind in a region, as 民政's statistical returns do.
+
+/**
+ * The kind of a row that describes an administrative unit above the village level: `township` = 街道/乡/镇 (乡级),
+ * `district` = 县/区/县级市 (县级).
+ *
+ * @example
+ * ```ts
+ * import type { AdministrativeKind } from 'shequ';
+ * const kind: AdministrativeKind = 'township';
+ * ```
+ */
+export type AdministrativeKind = 'township' | 'district';
+
+/**
+ * The kind of a total row: the sums of the 社区 (`communityTotal`) or of the 村 (`villageTotal`) of one region.
+ *
+ * @example
+ * ```ts
+ * import type { TotalKind } from 'shequ';
+ * const kind: TotalKind = 'communityTotal';
+ * ```
+ */
+export type TotalKind = 'communityTotal' | 'villageTotal';
+
+/**
+ * The kinds a statistics row may have: a unit (`community`, `village`), an administrative unit above it (`township`,
+ * `district`) or a region total (`communityTotal`, `villageTotal`).
+ *
+ * @example
+ * ```ts
+ * import type { RowKind } from 'shequ';
+ * const kinds: RowKind[] = ['community', 'township', 'villageTotal'];
+ * ```
+ */
+export type RowKind = UnitKind | AdministrativeKind | TotalKind;
+
+/**
+ * What an indicator or a field can apply to: the kinds of row that are counted one by one (units, townships,
+ * districts). Totals are not in it: a total row feeds the indicators of the unit kind it totals.
+ *
+ * @example
+ * ```ts
+ * import type { CountedKind } from 'shequ';
+ * const appliesTo: CountedKind[] = ['township'];
+ * ```
+ */
+export type CountedKind = UnitKind | AdministrativeKind;
+
+/**
+ * Every {@link RowKind}, in order: units, administrative units, totals.
+ *
+ * @example
+ * ```ts
+ * import { ROW_KINDS } from 'shequ';
+ * ROW_KINDS.length;
+ * //=> 6
+ * ```
+ */
+export const ROW_KINDS: readonly RowKind[] = [
+  'community',
+  'village',
+  'township',
+  'district',
+  'communityTotal',
+  'villageTotal',
+];
+
+/**
+ * The zod schema of a row's kind ({@link RowKind}).
+ *
+ * @example
+ * ```ts
+ * import { rowKindSchema } from 'shequ';
+ * rowKindSchema.safeParse('township').success;
+ * //=> true
+ * ```
+ */
+export const rowKindSchema: z.ZodEnum<{
+  /** 社区 (居民委员会). */
+  community: 'community';
+  /** 村 (村民委员会). */
+  village: 'village';
+  /** 街道/乡镇 (乡级). */
+  township: 'township';
+  /** 县/区 (县级). */
+  district: 'district';
+  /** 社区合计: the sums over the 社区 of a region. */
+  communityTotal: 'communityTotal';
+  /** 村合计: the sums over the 村 of a region. */
+  villageTotal: 'villageTotal';
+}> = z
+  .enum(['community', 'village', 'township', 'district', 'communityTotal', 'villageTotal'])
+  .describe(
+    'community = 居民委员会, village = 村民委员会, township = 街道/乡镇, district = 县（区）, communityTotal = 社区合计, villageTotal = 村合计',
+  );
+
+/**
+ * The division level a row's code must have, by kind: village level for units, township level for townships, county
+ * level for districts; a total may be of any region (province, prefecture, county or township).
+ *
+ * @example
+ * ```ts
+ * import { CODE_LEVELS_OF_KIND } from 'shequ';
+ * CODE_LEVELS_OF_KIND.district;
+ * //=> ['county']
+ * ```
+ */
+export const CODE_LEVELS_OF_KIND: Readonly<Record<RowKind, readonly DivisionLevel[]>> = {
+  community: ['village'],
+  village: ['village'],
+  township: ['township'],
+  district: ['county'],
+  communityTotal: ['province', 'prefecture', 'county', 'township'],
+  villageTotal: ['province', 'prefecture', 'county', 'township'],
+};
+
+/**
+ * Chinese and English labels of each {@link RowKind}; the Chinese one is what the writers put in the kind column
+ * (and the readers accept it back).
+ *
+ * @example
+ * ```ts
+ * import { ROW_KIND_LABELS } from 'shequ';
+ * ROW_KIND_LABELS.township.zh;
+ * //=> '街道（乡镇）'
+ * ```
+ */
+export const ROW_KIND_LABELS: Readonly<Record<RowKind, LocalizedText>> = {
+  community: { zh: '居委会', en: "residents' committee (community)" },
+  village: { zh: '村委会', en: "villagers' committee (village)" },
+  township: { zh: '街道（乡镇）', en: 'township (subdistrict, town or township)' },
+  district: { zh: '县（区）', en: 'district (county level)' },
+  communityTotal: { zh: '社区合计', en: 'total of the communities of a region' },
+  villageTotal: { zh: '村合计', en: 'total of the villages of a region' },
+};
+
+/**
+ * Whether a kind is a unit kind (社区 or 村), the rows that unit rules and unit indicators count.
+ *
+ * @param kind - a row's kind (any value)
+ * @returns `true` for `'community'` and `'village'`
+ *
+ * @example
+ * ```ts
+ * import { isUnitKind } from 'shequ';
+ * [isUnitKind('village'), isUnitKind('township')];
+ * //=> [true, false]
+ * ```
+ */
+export function isUnitKind(kind: unknown): kind is UnitKind {
+  return kind === 'community' || kind === 'village';
+}
+
+/**
+ * The unit kind a total row sums (`communityTotal` → `community`), or `undefined` for a kind that is not a total.
+ *
+ * @param kind - a row's kind (any value)
+ * @returns the unit kind totalled
+ *
+ * @example
+ * ```ts
+ * import { unitKindOfTotal } from 'shequ';
+ * [unitKindOfTotal('villageTotal'), unitKindOfTotal('village')];
+ * //=> ['village', undefined]
+ * ```
+ */
+export function unitKindOfTotal(kind: unknown): UnitKind | undefined {
+  return kind === 'communityTotal' ? 'community' : kind === 'villageTotal' ? 'village' : undefined;
+}
+
+const UNIT_KINDS = ['community', 'village'] as const;
+const ALL_KINDS = ROW_KINDS;
+const TOTAL_OF = { community: 'communityTotal', village: 'villageTotal' } as const;
+
+/**
+ * The kinds of row a field is carried by: `code`, `name` and `kind` by every row; a field with `appliesTo` by those
+ * kinds; any other by both unit kinds. A count or area of a unit kind is also carried by that kind's total row, as
+ * the sum over the units (households, facility area …): a total row is a row of sums.
+ *
+ * @param key - a field key
+ * @returns the row kinds that may carry it (empty for a key that is not a field)
+ *
+ * @example
+ * ```ts
+ * import { statisticsFieldAppliesTo } from 'shequ';
+ * statisticsFieldAppliesTo('households');
+ * //=> ['community', 'village', 'communityTotal', 'villageTotal']
+ * statisticsFieldAppliesTo('hasSocialWorkStation');
+ * //=> ['township']
+ * ```
+ */
+export function statisticsFieldAppliesTo(key: StatisticsFieldKey): readonly RowKind[] {
+  const field = statisticsField(key);
+  if (field === undefined) return [];
+  if (key === 'code' || key === 'name' || key === 'kind') return ALL_KINDS;
+  const declared: readonly RowKind[] = field.appliesTo ?? UNIT_KINDS;
+  if (field.kind !== 'count' && field.kind !== 'area') return declared;
+  const totals = UNIT_KINDS.filter((kind) => declared.includes(kind)).map((kind) => TOTAL_OF[kind]);
+  return [...declared, ...totals.filter((kind) => !declared.includes(kind))];
+}
