@@ -1,7 +1,7 @@
 // The command line end to end on the national file: `shequ indicators national.csv --format json --out FILE`
 // (default profile), wall time and peak resident memory. Targets: < 5 s and < 256 MB.
 import { spawnSync } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nationalCsv } from './io.bench.mjs';
@@ -24,7 +24,38 @@ export function runCli(args) {
   return runNode(join(here, '..', 'dist', 'cli', 'index.js'), args);
 }
 
+/** Median wall time of `runs` runs of a command. */
+function medianMs(runs, run) {
+  const times = Array.from({ length: runs }, () => run().ms).sort((a, b) => a - b);
+  return times[Math.floor(runs / 2)];
+}
+
+/**
+ * Start-up of the indicators path: `shequ indicators` on a one-row file (read, compute, name, write) against
+ * `node -e 0` — what the command adds to Node's own start (module load, the division list named, the output).
+ */
+function benchStartUp(runs) {
+  const file = join(here, 'out', 'one-row.csv');
+  mkdirSync(join(here, 'out'), { recursive: true });
+  writeFileSync(file, '统计用区划代码,类型,户数\n130123100201,村委会,120\n');
+  const out = join(here, 'out', 'one-row.json');
+  const node = medianMs(runs, () => runNode('-e', ['0']));
+  const help = medianMs(runs, () => runCli(['--help']));
+  const indicators = medianMs(runs, () => runCli(['indicators', file, '--format', 'json', '--out', out]));
+  console.table([
+    {
+      benchmark: 'start-up (median wall ms)',
+      'node -e 0': node.toFixed(0),
+      'shequ --help': help.toFixed(0),
+      'shequ indicators, 1 row': indicators.toFixed(0),
+      'added by shequ': (indicators - node).toFixed(0),
+      target: '≤ 100 ms added',
+    },
+  ]);
+}
+
 export async function benchCli({ quick }) {
+  benchStartUp(quick ? 3 : 9);
   const count = quick ? 20_000 : 620_000;
   const path = nationalCsv(count);
   const out = join(here, 'out', `indicators-${count}.json`);

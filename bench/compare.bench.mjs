@@ -3,7 +3,7 @@
 // measured alike, rss-on-exit.mjs), paired runs in rotating order, medians; every (region, indicator) value of shequ
 // cross-checked against the other two. Targets: shequ ≤ 1× DuckDB and ≤ 1.5× the loop (floor 2.5×); 3 000 000 rows
 // in linear time under 256 MB. Standalone: node bench/compare.bench.mjs [--quick] [--sizes 10000,100000].
-import { createReadStream, rmSync } from 'node:fs';
+import { createReadStream, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,14 @@ const CONTENDERS = {
   shequ: (input, stem) => {
     const out = `${stem}-shequ.json`;
     return { out, run: () => runCli(['indicators', input, '--format', 'json', '--out', out]) };
+  },
+  // The same command in one thread (the default above uses the machine's cores for a file of 8 MiB or more).
+  'shequ 1 thread': (input, stem) => {
+    const out = `${stem}-shequ-1.json`;
+    return {
+      out,
+      run: () => runCli(['indicators', input, '--format', 'json', '--out', out, '--workers', '1']),
+    };
   },
   loop: (input, stem) => {
     const out = `${stem}-loop.csv`;
@@ -111,7 +119,7 @@ function measure(input, stem, runs) {
       const run = CONTENDERS[name](input, stem).run();
       if (run.status !== 0)
         console.error(`!!! ${name} exited ${run.status}: ${run.stderr.trim().slice(-400)}`);
-      else if (name !== 'shequ' && round === 0) noteChild(run.stdout);
+      else if (!name.startsWith('shequ') && round === 0) noteChild(run.stdout);
       results[name].push(run);
     }
   }
@@ -125,6 +133,11 @@ async function compareOutputs(input, stem) {
   const expected = await shequValues(outputs.shequ);
   const checks = {};
   for (const name of ['loop', 'DuckDB']) checks[name] = await crossCheck(expected, outputs[name], name);
+  // One thread and several give the same file, byte for byte.
+  const [many, one] = [outputs.shequ, outputs['shequ 1 thread']].map((path) => readFileSync(path));
+  checks['shequ 1 thread'] = many.equals(one)
+    ? { count: 0, problems: [] }
+    : { count: 1, problems: ['the output differs from the multi-threaded one'] };
   for (const path of Object.values(outputs)) rmSync(path, { force: true });
   return { values: expected.size, checks };
 }
@@ -155,10 +168,12 @@ export async function benchCompare({ quick, sizes }) {
     table.push({
       rows: count,
       'shequ ms': ms('shequ').toFixed(0),
+      '1 thread ms': ms('shequ 1 thread').toFixed(0),
       'loop ms': ms('loop').toFixed(0),
       'DuckDB ms': ms('DuckDB').toFixed(0),
       'shequ/DuckDB': (ms('shequ') / ms('DuckDB')).toFixed(2),
       'shequ/loop': (ms('shequ') / ms('loop')).toFixed(2),
+      'threads speed-up': (ms('shequ 1 thread') / ms('shequ')).toFixed(2),
       'shequ RSS MB': rss('shequ').toFixed(0),
       'loop RSS MB': rss('loop').toFixed(0),
       'DuckDB RSS MB': rss('DuckDB').toFixed(0),

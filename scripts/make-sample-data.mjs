@@ -139,7 +139,7 @@ const HEADERS = {
   serviceReviews: '好差评评价数',
   positiveReviews: '好评数',
   daytimeCare: '日间照料服务',
-  socialWorkStation: '社会工作服务站',
+  socialWorkStation: '社会工作服务站服务',
   volunteerStation: '志愿服务站点',
   hasLegalAdviser: '是否配备法律顾问',
   hasBroadband: '通宽带',

@@ -58,8 +58,9 @@ export const PLAN_TEXT_FIELDS = {
    */
   socialWorkStation: {
     kind: 'flag',
-    label: { zh: '社会工作服务站', en: 'served by a social work station' },
-    aliases: ['是否有社会工作服务站', '社工站', '社会工作服务站覆盖'],
+    // Not 社会工作服务站 or 社工站 alone: those name the township row's own station (hasSocialWorkStation).
+    label: { zh: '是否有社会工作服务站服务', en: 'served by a social work station' },
+    aliases: ['是否有社会工作服务站', '社会工作服务站服务', '社会工作服务站覆盖', '社工站服务'],
   },
   /** 志愿服务站点 in the unit's 综合服务设施 (Hebei 专栏1 第3项). */
   volunteerStation: {
