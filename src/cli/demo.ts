@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import {
   computeIndicators,
   type IndicatorProfileName,
@@ -10,11 +9,12 @@ import {
 import { beijingDivisions } from 'shequ/divisions/beijing';
 import { hebeiDivisions } from 'shequ/divisions/hebei';
 import { type CliStreams, parse } from './context.js';
+import { packageFile } from './package-file.js';
 import { indicatorTable, ruleTitle } from './render.js';
 import { formatTable } from './table.js';
 
-/** The bundled sample: dist/cli/ → ../../examples/data/ in the package and in the repository. */
-const SAMPLE = new URL('../../examples/data/sample-units.json', import.meta.url);
+/** The bundled sample, in the package and in the repository. */
+const SAMPLE = 'examples/data/sample-units.json';
 
 export const DEMO_HELP = `Usage: shequ demo
 
@@ -37,7 +37,7 @@ export async function runDemo(args: readonly string[], streams: CliStreams): Pro
   }
   let raw: { units: unknown[] };
   try {
-    raw = JSON.parse(await readFile(fileURLToPath(SAMPLE), 'utf8')) as { units: unknown[] };
+    raw = JSON.parse(await readFile(packageFile(SAMPLE), 'utf8')) as { units: unknown[] };
   } catch (error) {
     streams.stderr.write(`shequ demo: cannot read the sample data (${(error as Error).message}).\n`);
     return 2;
