@@ -60,13 +60,17 @@ type KindIssue = {
 
 /**
  * The issues of the rules across fields that depend on the kind, on any object (the values need not be valid: a
- * code that is not a division code, or a kind that is not one, gives nothing here — its own field says why).
+ * code that is not a division code gives nothing here — its own field says why; a kind that is not one is read as
+ * a unit's for the code's level).
  */
 export function kindIssues(row: Readonly<Record<string, unknown>>): KindIssue[] {
   const kind = row.kind;
-  if (!isRowKind(kind)) return [];
-  const issues: KindIssue[] = [];
   const level = divisionLevelIndex(row.code);
+  // A kind that cannot be read (its own field says why): the code is checked as a unit's, the common row, as it
+  // always was — a township code on such a row is reported as well.
+  if (!isRowKind(kind))
+    return level >= 0 && LEVEL_ALLOWED.community[level] !== true ? [levelIssue('community', level)] : [];
+  const issues: KindIssue[] = [];
   if (level >= 0 && LEVEL_ALLOWED[kind][level] !== true) issues.push(levelIssue(kind, level));
   for (const key of NOT_CARRIED[kind]) {
     if (row[key] === undefined) continue;

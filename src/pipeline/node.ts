@@ -55,7 +55,8 @@ function builtInProfile(options: IndicatorsFromFileOptions): 'national' | 'hebei
  *
  * @param path - a CSV (UTF-8 or GB18030; UTF-16 in one thread) or .xlsx file
  * @param options - those of `computeIndicatorsFromSource`, and `workers`
- * @returns what was read and the rows; a failure for bad options, or a file that cannot be opened
+ * @returns what was read and the rows (a file that cannot be read gives `read_failed` among the issues); a failure
+ *   only for bad options
  *
  * @example
  * ```ts
@@ -84,19 +85,14 @@ export async function computeIndicatorsFromFile(
         { path: ['workers'] },
       ),
     ]);
-  let size: number;
-  try {
-    size = (await stat(path)).size;
-  } catch {
-    return failure([
-      createIssue('read_failed', {
-        zh: '无法读取文件（不存在或无权限）',
-        en: 'The file cannot be read (missing or not permitted)',
-      }),
-    ]);
-  }
   const serial = () =>
     computeIndicatorsFromSource(createReadStream(path, { highWaterMark: 65_536 }), settings);
+  // A file that cannot be stat'ed is read (and fails) as the serial job reads it: `read_failed` among its issues.
+  const size = await stat(path).then(
+    (stats) => (stats.isFile() ? stats.size : undefined),
+    () => undefined,
+  );
+  if (size === undefined) return serial();
   const profile = builtInProfile(settings);
   const ranges = rangeCount(size, workers);
   if (profile === undefined || ranges < 2) return serial();
