@@ -143,6 +143,7 @@ export const CLASSIFICATION: Readonly<Record<string, Classification>> = {
   resolveRuleProfile: safe,
   groupFindingsByUnit: trusted, // groups the findings of a report
   safeValidate: safe,
+  createValidator: { behaviour: 'factory', methods: ['add', 'end'] },
   validate: { behaviour: 'shequ-error' },
   // testing: fast-check arbitraries (test-time configuration, not outside data); the call must not throw
   creditCodeArbitrary: { behaviour: 'factory' },
