@@ -47,7 +47,13 @@ describe('createFindingSorter', () => {
   );
 
   it('worked by hand: runs of 2, equal keys keep their order, text with newlines survives the run files', () => {
-    const base = { index: 0, path: [], expected: '≥ 1', actual: 0, source: SOURCES[0] } as const;
+    const base = {
+      index: 0,
+      path: [],
+      expected: '≥ 1',
+      actual: 0,
+      source: RULES.facilityExists.source,
+    } as const;
     const make = (unit: string, severity: Finding['severity'], zh: string): Finding => ({
       ...base,
       rule: 'workers.disasterOfficer',
