@@ -1,4 +1,10 @@
-import { isAtLeastSeverity, type Severity, type UnitStatistics, validate } from 'shequ';
+import {
+  createValidator,
+  type Finding,
+  isAtLeastSeverity,
+  type Severity,
+  type ValidationSummary,
+} from 'shequ';
 import { isStreamFormat, VALIDATION_WRITERS } from '../report/index.js';
 import {
   type CliStreams,
@@ -10,6 +16,7 @@ import {
   parse,
   profileAndDate,
 } from './context.js';
+import { createFindingSorter } from './finding-runs.js';
 import { reportInput } from './indicators.js';
 import { divisionLists, readRows } from './input.js';
 import { findingMarkdown, findingTable, type Lang, ruleTitle } from './render.js';
@@ -75,38 +82,56 @@ export async function runValidate(args: readonly string[], streams: CliStreams):
   });
   await checkWritable(values.out as string | undefined);
   await checkWritable(values.rejects as string | undefined);
-  const units: UnitStatistics[] = [];
-  const input = await readRows('validate', positionals[0], streams, (row) => units.push(row));
   const divisions =
     values.divisions === undefined
       ? undefined
       : (await divisionLists(values.divisions as string)).slice(0, 1);
-  const report = validate(units, {
+  const validator = createValidator({
     profile,
     asOf,
     ...(divisions === undefined ? {} : { divisions }),
   });
-  const output = openOutput(values.out as string | undefined, streams);
-  if (isStreamFormat(format)) {
-    const sink = output.sink();
-    await VALIDATION_WRITERS[format](report, sink, lang);
-    await sink.end();
-  } else {
-    await output.write(
-      format === 'md' ? findingMarkdown(report.findings, lang) : findingTable(report.findings, lang),
-    );
-    await output.write(`\n${summaryText(report.summary, lang)}`);
+  // The streaming formats get findings in report order from sorted runs (memory flat in the rows); the table and
+  // Markdown, written for people, hold them.
+  const sorter = isStreamFormat(format) ? createFindingSorter(validator.compare) : undefined;
+  const kept: Finding[] = [];
+  const take = (finding: Finding) => (sorter === undefined ? kept.push(finding) : sorter.add(finding));
+  try {
+    const input = await readRows('validate', positionals[0], streams, (row) => {
+      for (const finding of validator.add(row)) take(finding);
+    });
+    const end = validator.end();
+    for (const finding of end.findings) take(finding);
+    const { summary } = end;
+    const output = openOutput(values.out as string | undefined, streams);
+    if (sorter !== undefined && isStreamFormat(format)) {
+      const sink = output.sink();
+      await VALIDATION_WRITERS[format]({ ...end, findings: sorter.sorted() }, sink, lang);
+      await sink.end();
+    } else {
+      kept.sort(validator.compare);
+      await output.write(format === 'md' ? findingMarkdown(kept, lang) : findingTable(kept, lang));
+      await output.write(`\n${summaryText(summary, lang)}`);
+    }
+    await output.close();
+    const rejected = await reportInput('validate', input, values.rejects as string | undefined, streams);
+    streams.stderr.write(`shequ validate: ${summary.findings} findings\n`);
+    if (failOn === 'never') return 0;
+    // A rejected row was not checked at all: it fails the run like an error-level finding.
+    if (rejected) return 1;
+    return SEVERITIES.some(
+      (severity) => summary.bySeverity[severity] > 0 && isAtLeastSeverity(severity, failOn as Severity),
+    )
+      ? 1
+      : 0;
+  } finally {
+    sorter?.close();
   }
-  await output.close();
-  const rejected = await reportInput('validate', input, values.rejects as string | undefined, streams);
-  streams.stderr.write(`shequ validate: ${report.findings.length} findings\n`);
-  if (failOn === 'never') return 0;
-  // A rejected row was not checked at all: it fails the run like an error-level finding.
-  if (rejected) return 1;
-  return report.findings.some((finding) => isAtLeastSeverity(finding.severity, failOn as Severity)) ? 1 : 0;
 }
 
-function summaryText(summary: ReturnType<typeof validate>['summary'], lang: Lang): string {
+const SEVERITIES = ['error', 'warning', 'info'] as const;
+
+function summaryText(summary: ValidationSummary, lang: Lang): string {
   const lines = [
     lang === 'zh'
       ? `共检查 ${summary.units} 个单位：错误 ${summary.bySeverity.error}，警告 ${summary.bySeverity.warning}，提示 ${summary.bySeverity.info}`

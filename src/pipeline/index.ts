@@ -14,5 +14,10 @@ export type {
 } from './indicators.js';
 export { computeIndicatorsFromSource, readSource } from './indicators.js';
 export type { SheetReadOptions, SheetSource } from './source.js';
-export type { ValidatedSource, ValidateSourceOptions } from './validate.js';
-export { validateSource } from './validate.js';
+export type {
+  StreamedValidation,
+  ValidatedSource,
+  ValidateSourceOptions,
+  ValidateSourceStreamingOptions,
+} from './validate.js';
+export { validateSource, validateSourceStreaming } from './validate.js';

@@ -5,7 +5,7 @@
  * out; its text is masked by construction (ID numbers), equal to what the CLI wrote before through its output filter.
  */
 import type { IndicatorRow } from '../indicators/rows.js';
-import type { ValidationReport } from '../standards/validate.js';
+import type { Finding, ValidationReport } from '../standards/validate.js';
 import { writeFindingsCsv, writeIndicatorRowsCsv } from './csv.js';
 import { writeIndicatorRowsJson, writeValidationJson } from './json.js';
 import { writeIndicatorRowsNdjson, writeValidationNdjson } from './ndjson.js';
@@ -50,7 +50,10 @@ export const INDICATOR_ROW_WRITERS: Readonly<
 };
 
 /** What the validation writers read of a report. */
-export type WrittenValidation = Pick<ValidationReport, 'asOf' | 'profile' | 'summary' | 'findings'>;
+export type WrittenValidation = Pick<ValidationReport, 'asOf' | 'profile' | 'summary'> & {
+  /** The findings in report order: an array, or generated (merged from sorted runs) one at a time. */
+  readonly findings: Iterable<Finding>;
+};
 
 /**
  * Writers of a validation report by format (CSV: the findings only, with messages in `lang`).

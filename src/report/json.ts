@@ -90,7 +90,7 @@ export function writeFindingsJson(findings: Iterable<Finding>, sink: ChunkSink):
  * ```
  */
 export async function writeValidationJson(
-  report: Pick<ValidationReport, 'asOf' | 'profile' | 'summary' | 'findings'>,
+  report: Pick<ValidationReport, 'asOf' | 'profile' | 'summary'> & { readonly findings: Iterable<Finding> },
   sink: ChunkSink,
 ): Promise<void> {
   const serialize = createJsonSerializer();

@@ -83,7 +83,7 @@ export function writeFindingsNdjson(findings: Iterable<Finding>, sink: ChunkSink
  * ```
  */
 export async function writeValidationNdjson(
-  report: Pick<ValidationReport, 'asOf' | 'profile' | 'summary' | 'findings'>,
+  report: Pick<ValidationReport, 'asOf' | 'profile' | 'summary'> & { readonly findings: Iterable<Finding> },
   sink: ChunkSink,
 ): Promise<void> {
   await writeFindingsNdjson(report.findings, sink);

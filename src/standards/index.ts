@@ -21,3 +21,5 @@ export type {
 } from './types.js';
 export type { Finding, RuleTally, ValidateOptions, ValidationReport, ValidationSummary } from './validate.js';
 export { groupFindingsByUnit, safeValidate, validate } from './validate.js';
+export type { CreateValidatorOptions, Validator } from './validator.js';
+export { createValidator } from './validator.js';

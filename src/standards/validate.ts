@@ -9,16 +9,13 @@ import {
   type Severity,
 } from '../core/issue.js';
 import { failure, type Result, success, unwrap } from '../core/result.js';
-import { computeIndicatorTable } from '../indicators/compute.js';
 import type { Dataset } from '../model/dataset.js';
-import { buildRegionTree } from '../model/region.js';
-import { isUnitKind, ROW_KINDS } from '../model/row-kind.js';
-import { isRichUnit, toUnitStatistics, type Unit } from '../model/unit.js';
-import type { UnitKind } from '../model/unit-kind.js';
+import type { Unit } from '../model/unit.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
 import type { RuleProfileName } from './profiles.js';
-import type { AnyRule, RegionRule, Rule, RuleContext, RuleProfile, RuleSource } from './types.js';
+import type { RuleProfile, RuleSource } from './types.js';
 import { type CheckedValidateOptions, checkValidateOptions } from './validate-options.js';
+import { openValidator } from './validator-core.js';
 
 /**
  * One finding: a rule a unit (or region) falls short of, with where, why and the rule's source.
@@ -140,175 +137,6 @@ export interface ValidateOptions {
   readonly divisions?: DivisionDataset | readonly DivisionDataset[];
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-function inForce(rule: AnyRule, asOf: string): boolean {
-  return (
-    (rule.effective.from === undefined || rule.effective.from <= asOf) &&
-    (rule.effective.to === undefined || asOf <= rule.effective.to)
-  );
-}
-
-function isRegionRule(rule: AnyRule): rule is RegionRule {
-  return (rule as RegionRule).level === 'region';
-}
-
-interface MutableTally {
-  checked: number;
-  passed: number;
-  failed: number;
-  notChecked: number;
-  notApplicable: number;
-  findings: number;
-}
-
-function emptyTally(): MutableTally {
-  return { checked: 0, passed: 0, failed: 0, notChecked: 0, notApplicable: 0, findings: 0 };
-}
-
-function knownCodesOf(divisions: ValidateOptions['divisions']): RuleContext['knownCodes'] {
-  if (divisions === undefined) return undefined;
-  const lists = Array.isArray(divisions)
-    ? (divisions as readonly DivisionDataset[])
-    : [divisions as DivisionDataset];
-  return { has: (code) => lists.some((list) => list.divisions.has(code)) };
-}
-
-/** Applies the unit rules to one unit, pushing findings and counting outcomes. */
-function checkUnit(
-  rules: readonly Rule[],
-  context: RuleContext,
-  index: number,
-  tallies: MutableTally[],
-  findings: Finding[],
-): void {
-  const { row } = context;
-  const province = typeof row.code === 'string' ? row.code.slice(0, 2) : '';
-  // Unit rules describe 社区 and 村: a township, district or total row is outside every one of them (a row of no
-  // known kind still goes through the rules, which say what is wrong with it).
-  const otherKind = row.kind !== undefined && !isUnitKind(row.kind) && ROW_KINDS.includes(row.kind);
-  for (let r = 0; r < rules.length; r++) {
-    const rule = rules[r] as Rule;
-    const tally = tallies[r] as MutableTally;
-    const { kinds, provinces } = rule.appliesTo;
-    if (
-      otherKind ||
-      (kinds !== undefined && !kinds.includes(row.kind as UnitKind)) ||
-      (provinces !== undefined && !provinces.includes(province))
-    ) {
-      tally.notApplicable++;
-      continue;
-    }
-    // One context per unit, its parameters swapped per rule: no allocation per (unit, rule) on the hot path.
-    (context as { parameters: RuleContext['parameters'] }).parameters = rule.parameters;
-    const outcome = rule.check(context);
-    if (outcome.status === 'passed') {
-      tally.checked++;
-      tally.passed++;
-    } else if (outcome.status === 'not-applicable') tally.notApplicable++;
-    else if (outcome.status === 'not-checked') tally.notChecked++;
-    else {
-      tally.checked++;
-      tally.failed++;
-      for (const failureOf of outcome.failures) {
-        tally.findings++;
-        findings.push({
-          rule: rule.id,
-          severity: failureOf.severity ?? rule.severity,
-          unit: String(row.code),
-          index,
-          path: failureOf.path,
-          message: failureOf.message,
-          expected: failureOf.expected,
-          actual: failureOf.actual,
-          source: rule.source,
-        });
-      }
-    }
-  }
-}
-
-/** Region rules on the indicator engine's roll-up. */
-function checkRegions(
-  rules: readonly RegionRule[],
-  rows: readonly UnitStatistics[],
-  asOf: string,
-  tallies: MutableTally[],
-  findings: Finding[],
-): void {
-  rules.forEach((rule, r) => {
-    const tally = tallies[r] as MutableTally;
-    const table = computeIndicatorTable(rows, { asOf, groupBy: [rule.parameters.level] });
-    if (!table.success) return;
-    for (const row of table.data.rows) {
-      if (row.indicator !== rule.indicator) continue;
-      if (row.value === null) {
-        tally.notChecked++;
-        continue;
-      }
-      tally.checked++;
-      const { minimum } = rule.parameters;
-      const strictly = rule.parameters.comparator === '>';
-      // The published (rounded) value is compared, as in the indicator table: 18.0 is not "超过18".
-      if (strictly ? row.value > minimum : row.value >= minimum) {
-        tally.passed++;
-        continue;
-      }
-      tally.failed++;
-      tally.findings++;
-      findings.push({
-        rule: rule.id,
-        severity: rule.severity,
-        unit: row.region,
-        index: null,
-        path: [],
-        message: strictly
-          ? {
-              zh: `每万名城镇常住人口社区工作者 ${row.value} 人，未超过 ${minimum} 人`,
-              en: `${row.value} per 10 000 urban residents, not above ${minimum}`,
-            }
-          : {
-              zh: `每万名城镇常住人口社区工作者 ${row.value} 人，低于 ${minimum} 人`,
-              en: `${row.value} per 10 000 urban residents, below ${minimum}`,
-            },
-        expected: `${strictly ? '>' : '≥'} ${minimum}`,
-        actual: row.value,
-        source: rule.source,
-      });
-    }
-  });
-}
-
-/** Hierarchy problems of a dataset's units, as `code.division` findings. */
-function hierarchyFindings(
-  dataset: Dataset,
-  rules: readonly Rule[],
-  tallies: MutableTally[],
-  findings: Finding[],
-): void {
-  const r = rules.findIndex((candidate) => candidate.id === 'code.division');
-  const rule = rules[r];
-  const tally = tallies[r];
-  if (rule === undefined || tally === undefined || dataset.regions === undefined) return;
-  const { issues } = buildRegionTree(dataset.regions, dataset.units);
-  for (const issue of issues) {
-    if (issue.path[0] !== 'units' || typeof issue.path[1] !== 'number') continue;
-    const index = issue.path[1];
-    tally.findings++;
-    findings.push({
-      rule: rule.id,
-      severity: rule.severity,
-      unit: String(dataset.units[index]?.code),
-      index,
-      path: issue.path.slice(2),
-      message: issue.message,
-      expected: 'nested under its region',
-      actual: String(dataset.units[index]?.code),
-      source: rule.source,
-    });
-  }
-}
-
 /**
  * Like {@link validate}, but never throws: a bad profile name or `asOf` is an issue.
  *
@@ -356,65 +184,17 @@ function validateChecked(
   input: Dataset | Iterable<unknown>,
   options: CheckedValidateOptions,
 ): Result<ValidationReport> {
-  const { asOf, profile } = options;
-  const active = profile.rules.filter((rule) => inForce(rule, asOf));
-  const unitRules = active.filter((rule): rule is Rule => !isRegionRule(rule));
-  const regionRules = active.filter(isRegionRule);
-  const unitTallies = unitRules.map(emptyTally);
-  const regionTallies = regionRules.map(emptyTally);
+  const validator = openValidator(options, false);
   const findings: Finding[] = [];
-  const skipped: Issue[] = [];
-  const rows: UnitStatistics[] = [];
-  const knownCodes = knownCodesOf(options.divisions);
   const units: Iterable<unknown> = isDataset(input) ? input.units : input;
-  let index = 0;
-  for (const unit of units) {
-    if (unit === null || typeof unit !== 'object') {
-      skipped.push(
-        createIssue(
-          'invalid_type',
-          { zh: '应为社区（村）记录', en: 'Expected a unit record' },
-          { path: [index], severity: 'warning' },
-        ),
-      );
-      index++;
-      continue;
-    }
-    const rich = isRichUnit(unit) ? unit : undefined;
-    const row = rich === undefined ? (unit as UnitStatistics) : toUnitStatistics(rich);
-    rows.push(row);
-    const context: RuleContext = {
-      row,
-      asOf: asOf,
-      parameters: {},
-      ...(rich === undefined ? {} : { unit: rich }),
-      ...(knownCodes === undefined ? {} : { knownCodes }),
-    };
-    checkUnit(unitRules, context, index, unitTallies, findings);
-    index++;
-  }
-  if (isDataset(input)) hierarchyFindings(input, unitRules, unitTallies, findings);
-  if (regionRules.length > 0) checkRegions(regionRules, rows, asOf, regionTallies, findings);
-
-  const order = new Map(active.map((rule, i) => [rule.id, i] as const));
-  findings.sort(
-    (a, b) =>
-      (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0) ||
-      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-      (order.get(a.rule) ?? 0) - (order.get(b.rule) ?? 0),
-  );
-  return success({
-    asOf: asOf,
-    profile: profile.id,
-    findings,
-    summary: summarise(
-      rows.length,
-      findings,
-      [...unitRules, ...regionRules],
-      [...unitTallies, ...regionTallies],
-    ),
-    skipped,
-  });
+  // Appended one at a time: a spread of a national file's findings would overflow the call stack.
+  for (const unit of units) for (const finding of validator.add(unit)) findings.push(finding);
+  if (isDataset(input)) for (const finding of validator.hierarchy(input)) findings.push(finding);
+  const end = validator.end();
+  for (const finding of end.findings) findings.push(finding);
+  // Stable: findings of one unit, severity and rule keep the order they were found in.
+  findings.sort(validator.compare);
+  return success({ ...end, findings });
 }
 
 function isDataset(input: unknown): input is Dataset {
@@ -424,24 +204,6 @@ function isDataset(input: unknown): input is Dataset {
     !Array.isArray(input) &&
     Array.isArray((input as Dataset).units)
   );
-}
-
-function summarise(
-  units: number,
-  findings: readonly Finding[],
-  rules: readonly AnyRule[],
-  tallies: readonly MutableTally[],
-): ValidationSummary {
-  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const finding of findings) bySeverity[finding.severity]++;
-  const byRule: Record<string, MutableTally> = {};
-  rules.forEach((rule, i) => {
-    const tally = tallies[i] as MutableTally;
-    const total = byRule[rule.id] ?? emptyTally();
-    for (const key of Object.keys(total) as (keyof MutableTally)[]) total[key] += tally[key];
-    byRule[rule.id] = total;
-  });
-  return { units, findings: findings.length, bySeverity, byRule };
 }
 
 /**

@@ -118,6 +118,7 @@ export const CLASSIFICATION: Readonly<Record<string, Classification>> = {
   // pipeline: jobs from any source, options checked, never a throw (async: rejections count as throws)
   computeIndicatorsFromSource: { behaviour: 'safe', cost: 0.1 },
   validateSource: { behaviour: 'safe', cost: 0.1 },
+  validateSourceStreaming: { behaviour: 'safe', cost: 0.1 },
   readSource: { behaviour: 'trusted', cost: 0.1 }, // the event loop under the jobs: takes the caller's own onRow
   // pipeline/node: a path and options; files under 256 KiB (all the fuzz makes) are read in this thread, so the built
   // workers are not needed here — test/dist/parallel.test.ts runs them
@@ -146,6 +147,7 @@ export const CLASSIFICATION: Readonly<Record<string, Classification>> = {
   resolveRuleProfile: safe,
   groupFindingsByUnit: trusted, // groups the findings of a report
   safeValidate: safe,
+  createValidator: { behaviour: 'factory', methods: ['add', 'end'] },
   validate: { behaviour: 'shequ-error' },
   // geo: conversions and distances are throwing variants on typed points (a bad point or mixed systems is a
   // ShequError: invalid_value / crs_mismatch); the computations return results; the helpers that read a result of

@@ -1,0 +1,352 @@
+/**
+ * The validation engine, one unit at a time (internal: `validate`, `safeValidate` and `createValidator` are built
+ * on it). Every unit rule looks at one unit alone, so a unit's findings are known as soon as it is added; only the
+ * region rules (checked on the indicator roll-up) and a dataset's hierarchy need every unit. What is kept between
+ * units is bounded by the profile and the regions: one tally per rule, counts by severity, and — when a region rule
+ * is in force — an indicator accumulator holding the sums of the region rules' indicators per region.
+ */
+import type { DivisionDataset } from '../codes/division-dataset.js';
+import { inputThrewIssue } from '../core/guard.js';
+import { createIssue, type Issue, type Severity } from '../core/issue.js';
+import { createIndicatorAccumulator, type IndicatorAccumulator } from '../indicators/parts.js';
+import { resolveIndicatorProfile } from '../indicators/profiles.js';
+import type { IndicatorProfile } from '../indicators/types.js';
+import type { Dataset } from '../model/dataset.js';
+import { buildRegionTree } from '../model/region.js';
+import { isUnitKind, ROW_KINDS } from '../model/row-kind.js';
+import { isRichUnit, toUnitStatistics } from '../model/unit.js';
+import type { UnitKind } from '../model/unit-kind.js';
+import type { UnitStatistics } from '../model/unit-statistics.js';
+import type { AnyRule, RegionRule, Rule, RuleContext } from './types.js';
+import type { Finding, ValidationReport, ValidationSummary } from './validate.js';
+import type { CheckedValidateOptions } from './validate-options.js';
+
+/** What a validator gives at the end: the findings that needed every unit, the summary, the skipped inputs. */
+export type ValidatorEndReport = ValidationReport;
+
+/** The fields of a finding its place in a report depends on. */
+export type FindingOrderKey = Pick<Finding, 'unit' | 'severity' | 'rule'>;
+
+/** The engine behind the public validator. */
+export interface ValidatorCore {
+  readonly asOf: string;
+  readonly profile: string;
+  /** Checks one input; returns its findings in report order (severity, then rule order). */
+  add(unit: unknown): readonly Finding[];
+  /** The `code.division` findings of a dataset's hierarchy (counted in the summary). */
+  hierarchy(dataset: Dataset): Finding[];
+  /** Region findings (in report order) and the summary of everything so far; may be called again. */
+  end(): ValidatorEndReport;
+  /** The report order: unit code, then severity (error first), then rule order. */
+  compare(a: FindingOrderKey, b: FindingOrderKey): number;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+
+interface MutableTally {
+  checked: number;
+  passed: number;
+  failed: number;
+  notChecked: number;
+  notApplicable: number;
+  findings: number;
+}
+
+function emptyTally(): MutableTally {
+  return { checked: 0, passed: 0, failed: 0, notChecked: 0, notApplicable: 0, findings: 0 };
+}
+
+function inForce(rule: AnyRule, asOf: string): boolean {
+  return (
+    (rule.effective.from === undefined || rule.effective.from <= asOf) &&
+    (rule.effective.to === undefined || asOf <= rule.effective.to)
+  );
+}
+
+function isRegionRule(rule: AnyRule): rule is RegionRule {
+  return (rule as RegionRule).level === 'region';
+}
+
+function knownCodesOf(divisions: CheckedValidateOptions['divisions']): RuleContext['knownCodes'] {
+  if (divisions === undefined) return undefined;
+  const lists = Array.isArray(divisions)
+    ? (divisions as readonly DivisionDataset[])
+    : [divisions as DivisionDataset];
+  return { has: (code) => lists.some((list) => list.divisions.has(code)) };
+}
+
+/**
+ * The accumulator of the region rules: the national indicator profile cut to the indicators they read (a region's
+ * value depends on its own units' sums alone, so it equals the full table's), or none when no region rule is active.
+ */
+function regionAccumulator(rules: readonly RegionRule[]): IndicatorAccumulator | undefined {
+  if (rules.length === 0) return undefined;
+  const national = resolveIndicatorProfile('national') as IndicatorProfile;
+  const wanted = new Set(rules.map((rule) => rule.indicator));
+  const indicators = national.indicators.filter((entry) => wanted.has(entry.indicator.id));
+  return createIndicatorAccumulator({ profile: { ...national, indicators } });
+}
+
+/** Applies the unit rules to one unit, pushing its findings (in rule order) and counting outcomes. */
+function checkUnit(
+  rules: readonly Rule[],
+  context: RuleContext,
+  index: number,
+  tallies: readonly MutableTally[],
+  findings: Finding[],
+): void {
+  const { row } = context;
+  const province = typeof row.code === 'string' ? row.code.slice(0, 2) : '';
+  // Unit rules describe 社区 and 村: a township, district or total row is outside every one of them (a row of no
+  // known kind still goes through the rules, which say what is wrong with it).
+  const otherKind = row.kind !== undefined && !isUnitKind(row.kind) && ROW_KINDS.includes(row.kind);
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r] as Rule;
+    const tally = tallies[r] as MutableTally;
+    const { kinds, provinces } = rule.appliesTo;
+    if (
+      otherKind ||
+      (kinds !== undefined && !kinds.includes(row.kind as UnitKind)) ||
+      (provinces !== undefined && !provinces.includes(province))
+    ) {
+      tally.notApplicable++;
+      continue;
+    }
+    // One context per unit, its parameters swapped per rule: no allocation per (unit, rule) on the hot path.
+    (context as { parameters: RuleContext['parameters'] }).parameters = rule.parameters;
+    const outcome = rule.check(context);
+    if (outcome.status === 'passed') {
+      tally.checked++;
+      tally.passed++;
+    } else if (outcome.status === 'not-applicable') tally.notApplicable++;
+    else if (outcome.status === 'not-checked') tally.notChecked++;
+    else {
+      tally.checked++;
+      tally.failed++;
+      for (const failureOf of outcome.failures) {
+        tally.findings++;
+        findings.push({
+          rule: rule.id,
+          severity: failureOf.severity ?? rule.severity,
+          unit: String(row.code),
+          index,
+          path: failureOf.path,
+          message: failureOf.message,
+          expected: failureOf.expected,
+          actual: failureOf.actual,
+          source: rule.source,
+        });
+      }
+    }
+  }
+}
+
+/** The finding of a region whose value falls short of a region rule. */
+function regionFinding(rule: RegionRule, region: string, value: number): Finding {
+  const { minimum } = rule.parameters;
+  const strictly = rule.parameters.comparator === '>';
+  return {
+    rule: rule.id,
+    severity: rule.severity,
+    unit: region,
+    index: null,
+    path: [],
+    message: strictly
+      ? {
+          zh: `每万名城镇常住人口社区工作者 ${value} 人，未超过 ${minimum} 人`,
+          en: `${value} per 10 000 urban residents, not above ${minimum}`,
+        }
+      : {
+          zh: `每万名城镇常住人口社区工作者 ${value} 人，低于 ${minimum} 人`,
+          en: `${value} per 10 000 urban residents, below ${minimum}`,
+        },
+    expected: `${strictly ? '>' : '≥'} ${minimum}`,
+    actual: value,
+    source: rule.source,
+  };
+}
+
+/** Region rules on the accumulator's roll-up (rule by rule, regions in code order). */
+function checkRegions(
+  rules: readonly RegionRule[],
+  accumulator: IndicatorAccumulator,
+  asOf: string,
+  tallies: readonly MutableTally[],
+  findings: Finding[],
+): void {
+  rules.forEach((rule, r) => {
+    const tally = tallies[r] as MutableTally;
+    let rows: Iterable<{ indicator: string; region: string; value: number | null }>;
+    try {
+      rows = accumulator.rows({ asOf, groupBy: [rule.parameters.level] });
+    } catch {
+      return; // a level the roll-up does not know: the rule is not evaluated (as the table's failure was)
+    }
+    for (const row of rows) {
+      if (row.indicator !== rule.indicator) continue;
+      if (row.value === null) {
+        tally.notChecked++;
+        continue;
+      }
+      tally.checked++;
+      const { minimum } = rule.parameters;
+      // The published (rounded) value is compared, as in the indicator table: 18.0 is not "超过18".
+      if (rule.parameters.comparator === '>' ? row.value > minimum : row.value >= minimum) {
+        tally.passed++;
+        continue;
+      }
+      tally.failed++;
+      tally.findings++;
+      findings.push(regionFinding(rule, row.region, row.value));
+    }
+  });
+}
+
+function summarise(
+  units: number,
+  bySeverity: Readonly<Record<Severity, number>>,
+  rules: readonly AnyRule[],
+  tallies: readonly MutableTally[],
+): ValidationSummary {
+  const byRule: Record<string, MutableTally> = {};
+  rules.forEach((rule, i) => {
+    const tally = tallies[i] as MutableTally;
+    const total = byRule[rule.id] ?? emptyTally();
+    for (const key of Object.keys(total) as (keyof MutableTally)[]) total[key] += tally[key];
+    byRule[rule.id] = total;
+  });
+  const findings = bySeverity.error + bySeverity.warning + bySeverity.info;
+  return { units, findings, bySeverity: { ...bySeverity }, byRule };
+}
+
+/** The order of findings in a report, for a profile's active rules. */
+function findingOrder(active: readonly AnyRule[]): (a: FindingOrderKey, b: FindingOrderKey) => number {
+  const order = new Map(active.map((rule, i) => [rule.id, i] as const));
+  return (a, b) =>
+    (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0) ||
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    (order.get(a.rule) ?? 0) - (order.get(b.rule) ?? 0);
+}
+
+/**
+ * Opens the engine on checked options. `forgiving`: an input whose own properties throw is skipped with an issue
+ * (the public validator's `add` never throws); otherwise the exception goes to the caller (`safeValidate` turns it
+ * into a failed result, as it always has).
+ */
+export function openValidator(options: CheckedValidateOptions, forgiving: boolean): ValidatorCore {
+  const { asOf, profile } = options;
+  const active = profile.rules.filter((rule) => inForce(rule, asOf));
+  const unitRules = active.filter((rule): rule is Rule => !isRegionRule(rule));
+  const regionRules = active.filter(isRegionRule);
+  const unitTallies = unitRules.map(emptyTally);
+  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const skipped: Issue[] = [];
+  const knownCodes = knownCodesOf(options.divisions);
+  const accumulator = regionAccumulator(regionRules);
+  const compare = findingOrder(active);
+  let regionsBroken = false;
+  let units = 0;
+  let index = 0;
+
+  const checkOne = (unit: object, at: number): readonly Finding[] => {
+    const rich = isRichUnit(unit) ? unit : undefined;
+    const row = rich === undefined ? (unit as UnitStatistics) : toUnitStatistics(rich);
+    const context: RuleContext = {
+      row,
+      asOf,
+      parameters: {},
+      ...(rich === undefined ? {} : { unit: rich }),
+      ...(knownCodes === undefined ? {} : { knownCodes }),
+    };
+    const found: Finding[] = [];
+    checkUnit(unitRules, context, at, unitTallies, found);
+    if (accumulator !== undefined && !regionsBroken) {
+      // An object the roll-up cannot read leaves the region rules unevaluated (as the table's failure did).
+      try {
+        accumulator.add(row);
+      } catch {
+        regionsBroken = true;
+      }
+    }
+    units++;
+    for (const finding of found) bySeverity[finding.severity]++;
+    if (found.length === 0) return NO_FINDINGS;
+    if (found.length > 1) found.sort(compare);
+    return found;
+  };
+
+  return {
+    asOf,
+    profile: profile.id,
+    compare,
+    add(unit) {
+      const at = index++;
+      if (unit === null || typeof unit !== 'object') {
+        skipped.push(
+          createIssue(
+            'invalid_type',
+            { zh: '应为社区（村）记录', en: 'Expected a unit record' },
+            { path: [at], severity: 'warning' },
+          ),
+        );
+        return NO_FINDINGS;
+      }
+      if (!forgiving) return checkOne(unit, at);
+      try {
+        return checkOne(unit, at);
+      } catch {
+        skipped.push(inputThrewIssue([at]));
+        return NO_FINDINGS;
+      }
+    },
+    hierarchy(dataset) {
+      const found = hierarchyFindings(dataset, unitRules, unitTallies);
+      for (const finding of found) bySeverity[finding.severity]++;
+      return found;
+    },
+    end() {
+      const regionTallies = regionRules.map(emptyTally);
+      const findings: Finding[] = [];
+      if (accumulator !== undefined && !regionsBroken)
+        checkRegions(regionRules, accumulator, asOf, regionTallies, findings);
+      const counts = { ...bySeverity };
+      for (const finding of findings) counts[finding.severity]++;
+      findings.sort(compare);
+      const rules = [...unitRules, ...regionRules];
+      const summary = summarise(units, counts, rules, [...unitTallies, ...regionTallies]);
+      return { asOf, profile: profile.id, findings, summary, skipped: [...skipped] };
+    },
+  };
+}
+
+/** Hierarchy problems of a dataset's units, as `code.division` findings (counted in the rule's tally). */
+function hierarchyFindings(
+  dataset: Dataset,
+  rules: readonly Rule[],
+  tallies: readonly MutableTally[],
+): Finding[] {
+  const findings: Finding[] = [];
+  const r = rules.findIndex((candidate) => candidate.id === 'code.division');
+  const rule = rules[r];
+  const tally = tallies[r];
+  if (rule === undefined || tally === undefined || dataset.regions === undefined) return findings;
+  const { issues } = buildRegionTree(dataset.regions, dataset.units);
+  for (const issue of issues) {
+    if (issue.path[0] !== 'units' || typeof issue.path[1] !== 'number') continue;
+    const index = issue.path[1];
+    tally.findings++;
+    findings.push({
+      rule: rule.id,
+      severity: rule.severity,
+      unit: String(dataset.units[index]?.code),
+      index,
+      path: issue.path.slice(2),
+      message: issue.message,
+      expected: 'nested under its region',
+      actual: String(dataset.units[index]?.code),
+      source: rule.source,
+    });
+  }
+  return findings;
+}
