@@ -27,6 +27,11 @@ import type { LocalizedText } from './issue.js';
  * | `invalid_encoding` | a cell with bytes that do not decode in the file's encoding (U+FFFD) |
  * | `read_failed` | a source (stream, iterator) that failed while being read: the read ends there |
  * | `limit_exceeded` | a file over a reading limit (size, compression ratio, rows, shared strings): reading stopped |
+ * | `invalid_json` | text that is not JSON (a profile file), with its line and column |
+ * | `unknown_indicator` | an indicator id that is not in the catalogue (a profile file) |
+ * | `unknown_rule` | a rule id that is not in the catalogue (a profile file) |
+ * | `duplicate_id` | an indicator or fact id listed twice (a profile file) |
+ * | `unsafe_key` | a key such as `__proto__` that could change an object's prototype: refused |
  *
  * @example
  * ```ts
@@ -81,6 +86,16 @@ export const ISSUE_CODES: Readonly<Record<IssueCode, LocalizedText>> = {
   limit_exceeded: { zh: '超出读取上限', en: 'Reading limit exceeded' },
   /** A source (a stream, an iterator) failed while being read: what came before is kept, the read ends there. */
   read_failed: { zh: '读取失败', en: 'Read failed' },
+  /** Text that is not JSON (a profile file); the issue gives the line and column where parsing stopped. */
+  invalid_json: { zh: 'JSON 格式错误', en: 'Invalid JSON' },
+  /** An indicator id that is not in the catalogue: a profile file refers to built-in indicators only. */
+  unknown_indicator: { zh: '未知指标', en: 'Unknown indicator' },
+  /** A rule id that is not in the catalogue. */
+  unknown_rule: { zh: '未知规则', en: 'Unknown rule' },
+  /** An indicator or fact id listed twice where ids must be unique. */
+  duplicate_id: { zh: '标识重复', en: 'Duplicate id' },
+  /** A key such as `__proto__`, `constructor` or `prototype` that could change an object's prototype: refused. */
+  unsafe_key: { zh: '不安全的键名', en: 'Unsafe key' },
 };
 
 /**
@@ -113,4 +128,9 @@ export type IssueCode =
   | 'invalid_option'
   | 'invalid_encoding'
   | 'limit_exceeded'
-  | 'read_failed';
+  | 'read_failed'
+  | 'invalid_json'
+  | 'unknown_indicator'
+  | 'unknown_rule'
+  | 'duplicate_id'
+  | 'unsafe_key';
