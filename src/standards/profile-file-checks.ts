@@ -130,7 +130,7 @@ export function periodIssues(file: ProfileFile, listed: ReadonlySet<string>): Is
     }
     for (const [id, baseline] of Object.entries(figures.baselines ?? {})) {
       const path = ['periods', periodId, 'baselines', id];
-      issues.push(...indicatorReference(id, listed, path));
+      for (const issue of indicatorReference(id, listed, path)) issues.push(issue);
       if (baseline?.year !== undefined && baseline.year > period.baselineYear)
         issues.push(
           yearIssue(
@@ -142,7 +142,7 @@ export function periodIssues(file: ProfileFile, listed: ReadonlySet<string>): Is
     }
     for (const [id, target] of Object.entries(figures.targets ?? {})) {
       const path = ['periods', periodId, 'targets', id];
-      issues.push(...indicatorReference(id, listed, path));
+      for (const issue of indicatorReference(id, listed, path)) issues.push(issue);
       if (target?.year !== undefined && (target.year < period.firstYear || target.year > period.lastYear))
         issues.push(
           yearIssue(
@@ -243,7 +243,7 @@ export function ruleIssues(
   for (const [id, given] of Object.entries(rules.parameters ?? {})) {
     const rule = kept.get(id);
     if (rule === undefined) issues.push(unknownRule(id, ['rules', 'parameters', id], !known.has(id)));
-    else issues.push(...parameterIssues(rule, given, ['rules', 'parameters', id]));
+    else for (const issue of parameterIssues(rule, given, ['rules', 'parameters', id])) issues.push(issue);
   }
   return issues;
 }

@@ -68,12 +68,9 @@ const rules = z.strictObject({
     .optional()
     .meta({ description: "the rule profile to start from (default: the file's extends, else national)" }),
   disable: z.array(z.string()).optional().meta({ description: 'rule ids to switch off' }),
-  enable: z
-    .array(z.string())
-    .optional()
-    .meta({
-      description: 'ids of built-in rules to switch on (the national version where there are several)',
-    }),
+  enable: z.array(z.string()).optional().meta({
+    description: 'ids of built-in rules to switch on (the national version where there are several)',
+  }),
   severity: z.record(z.string(), z.enum(['error', 'warning', 'info'])).optional(),
   parameters: z.record(z.string(), z.record(z.string(), parameter)).optional(),
 });

@@ -122,8 +122,8 @@ function listIssues(file: ProfileFile, base: IndicatorProfile | undefined): Issu
         { path: ['indicators'] },
       ),
     );
-  issues.push(...idListIssues(file.indicators ?? [], ['indicators']));
-  issues.push(...idListIssues(file.addIndicators ?? [], ['addIndicators']));
+  for (const issue of idListIssues(file.indicators ?? [], ['indicators'])) issues.push(issue);
+  for (const issue of idListIssues(file.addIndicators ?? [], ['addIndicators'])) issues.push(issue);
   const start = new Set(file.indicators ?? base?.indicators.map((entry) => entry.indicator.id) ?? []);
   (file.addIndicators ?? []).forEach((id, index) => {
     if (start.has(id))
