@@ -206,3 +206,37 @@ describe('indicatorProfileForPeriod', () => {
     }
   });
 });
+
+describe('a caller profile with figures by period', () => {
+  it('is refused when a period holds something that is not a baseline or a target', () => {
+    const hebei = INDICATOR_PROFILES.hebei;
+    const bad = {
+      ...hebei,
+      periods: { '15th': { targets: { facilityAreaPer100Households: { value: 'x' } } } },
+    };
+    const table = computeIndicatorTable(UNITS, { profile: bad as never, asOf: '2026-06-30' });
+    expect(table.success).toBe(false);
+    const good = {
+      ...hebei,
+      periods: {
+        ...hebei.periods,
+        '15th': {
+          targets: {
+            facilityAreaPer100Households: {
+              comparator: '>=',
+              value: 35,
+              year: 2030,
+              confidence: 'seed',
+              source: 's',
+            },
+          },
+        },
+      },
+    } as const;
+    const rows = rowsAt({ profile: good, asOf: '2026-06-30' }).rows;
+    expect(rows.find((row) => row.indicator === 'facilityAreaPer100Households')).toMatchObject({
+      target: { value: 35 },
+      status: 'not-met', // no 十五五 baseline: no line to be on track against
+    });
+  });
+});
