@@ -4,13 +4,20 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { datasetJsonSchema, describeIndicatorProfiles, describeRules, unitStatisticsJsonSchema } from 'shequ';
+import {
+  datasetJsonSchema,
+  describeIndicatorProfiles,
+  describeRules,
+  profileJsonSchema,
+  unitStatisticsJsonSchema,
+} from 'shequ';
 
 const docs = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs');
 mkdirSync(join(docs, 'schema'), { recursive: true });
 const files = [
   ['schema/unit-statistics.schema.json', `${JSON.stringify(unitStatisticsJsonSchema(), null, 2)}\n`],
   ['schema/dataset.schema.json', `${JSON.stringify(datasetJsonSchema(), null, 2)}\n`],
+  ['schema/profile.schema.json', `${JSON.stringify(profileJsonSchema(), null, 2)}\n`],
   ['indicators.md', describeIndicatorProfiles()],
   ['rules.md', describeRules()],
 ];

@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveAsOf } from '../core/as-of.js';
 import { maskIdNumbersInText } from '../core/mask.js';
-import { PLAN_PERIOD } from '../indicators/plan-period.js';
+import { PLAN_PERIODS, type PlanPeriod, planPeriodAt, planPeriodById } from '../indicators/periods.js';
 import { type ChunkSink, type ChunkTarget, createByteSink, createChunkSink } from '../report/sink.js';
 import { suggest } from './suggest.js';
 
@@ -66,6 +66,7 @@ export function echo(argument: string): string {
 /** The options every data command shares. */
 export const DATA_OPTIONS = {
   profile: { type: 'string' },
+  'profile-file': { type: 'string' },
   'as-of': { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
@@ -325,11 +326,16 @@ export function progressReporter(streams: CliStreams): { tick(rows: number): voi
   };
 }
 
-/** The `--profile` and `--as-of` every data command takes: a built-in profile name and a resolved date. */
+/** The `--profile`, `--as-of` (and, where a command takes it, `--period`) every data command takes. */
 export function profileAndDate(
   command: string,
   values: Record<string, string | boolean | undefined>,
-): { profile: 'national' | 'hebei' | 'beijing'; asOf: string; warning: string | undefined } {
+): {
+  profile: 'national' | 'hebei' | 'beijing';
+  asOf: string;
+  warning: string | undefined;
+  period: string | undefined;
+} {
   const profile = oneOf(
     command,
     'profile',
@@ -338,22 +344,41 @@ export function profileAndDate(
     'national',
   );
   const given = values['as-of'] as string | undefined;
-  const asOf = resolveAsOf(given);
+  const periodGiven = values.period as string | undefined;
+  const period =
+    periodGiven === undefined
+      ? undefined
+      : planPeriodById(
+          oneOf(
+            command,
+            'period',
+            periodGiven,
+            PLAN_PERIODS.map((known) => known.id),
+            '14th',
+          ),
+        );
+  // An explicit period (a final evaluation) is judged at its end unless a date is given.
+  const asOf = resolveAsOf(given ?? period?.end);
   if (!asOf.success)
     throw new UsageError(
       `shequ ${command}: --as-of must be a date YYYY-MM-DD; got '${echo(given ?? '')}'`,
       'Example: --as-of 2025-12-31',
     );
-  return { profile, asOf: asOf.data, warning: asOfWarning(command, given, asOf.data) };
+  const warning = period === undefined ? asOfWarning(command, given, asOf.data) : undefined;
+  return { profile, asOf: asOf.data, warning, period: period?.id };
 }
 
 /**
- * A warning line when an explicit `--as-of` lies outside every plan period the library knows: progress is then
- * judged against targets that were not set for that date.
+ * A warning line when the as-of date lies outside every plan period the library knows: before the first, progress
+ * is judged against the 十四五 targets, set for a later date; after the last, no targets exist yet (every status
+ * `no-target`). Today's date warns too once it is past every period.
  */
 function asOfWarning(command: string, given: string | undefined, asOf: string): string | undefined {
-  if (given === undefined) return undefined;
-  if (asOf >= PLAN_PERIOD.start && asOf <= PLAN_PERIOD.end) return undefined;
-  const when = asOf < PLAN_PERIOD.start ? '早于 before' : '晚于 after';
-  return `shequ ${command}: 警告 warning: --as-of ${asOf} ${when} 十四五 (${PLAN_PERIOD.start} – ${PLAN_PERIOD.end})；没有为该日期设定的目标 / no plan period known to shequ covers this date; progress is judged against the ${PLAN_PERIOD.targetYear} targets\n`;
+  if (planPeriodAt(asOf) !== undefined) return undefined;
+  const first = PLAN_PERIODS[0];
+  const last = PLAN_PERIODS[PLAN_PERIODS.length - 1] as PlanPeriod;
+  const option = given === undefined ? 'today' : '--as-of';
+  if (asOf < first.start)
+    return `shequ ${command}: 警告 warning: ${option} ${asOf} 早于 before ${first.name.zh} (${first.start} – ${first.end})；没有为该日期设定的目标 / no plan period known to shequ covers this date; progress is judged against the ${first.targetYear} targets\n`;
+  return `shequ ${command}: 警告 warning: ${option} ${asOf} 晚于 after ${last.name.zh} (${last.start} – ${last.end})；尚无目标 / no plan period known to shequ covers this date: no targets exist yet (every status is no-target); add them with --profile-file\n`;
 }

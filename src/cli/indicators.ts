@@ -16,6 +16,7 @@ import {
   writeWholeFile,
 } from './context.js';
 import { divisionLists, type InputRows, runFileJob } from './input.js';
+import { type CommandProfiles, commandProfiles } from './profile-file.js';
 import type { Lang } from './render.js';
 
 export const INDICATORS_HELP = `Usage: shequ indicators FILE [options]
@@ -24,8 +25,12 @@ Computes the 十四五 indicators of a statistics sheet (CSV in UTF-8 or GB18030
 
 Options:
   --profile NAME       national (default), hebei or beijing
+  --profile-file FILE  a profile file (JSON, see 'shequ schema profile'): targets by plan period, extends a built-in
+  --period ID          the plan period whose targets apply, 14th or 15th, whatever the date (default: the period
+                       of --as-of); --period 14th alone is the 十四五 final evaluation, as of 2025-12-31
   --group-by LEVELS    comma-separated: province, prefecture, county, township, unit (default: the four regions)
-  --as-of DATE         date for the progress against targets, YYYY-MM-DD (default: today in China)
+  --as-of DATE         date for the progress against targets, YYYY-MM-DD (default: today in China); it chooses
+                       the plan period (十四五 2021–2025, 十五五 2026–2030: no built-in targets, status no-target)
   --format FORMAT      table (default), json, ndjson, csv or md; json is one array (a row per line), ndjson one
                        row object per line with nothing around them (JSON Lines, for scripts that stream)
   --out FILE           write there instead of to standard output
@@ -47,7 +52,7 @@ const LEVELS = ['province', 'prefecture', 'county', 'township', 'unit'] as const
 
 /** Options shared by `indicators` and `report`. */
 export function indicatorOptions(command: string, values: Record<string, string | boolean | undefined>) {
-  const { profile, asOf, warning } = profileAndDate(command, values);
+  const { profile, asOf, warning, period } = profileAndDate(command, values);
   const groupBy =
     values['group-by'] === undefined
       ? undefined
@@ -55,7 +60,7 @@ export function indicatorOptions(command: string, values: Record<string, string 
           .split(',')
           .map((level) => oneOf(command, 'group-by', level.trim(), LEVELS, 'county') as GroupLevel);
   const lang = oneOf<Lang>(command, 'lang', values.lang as string | undefined, ['zh', 'en'], 'zh');
-  return { profile, asOf, groupBy, lang, warning };
+  return { profile, asOf, groupBy, lang, warning, period };
 }
 
 /**
@@ -66,7 +71,8 @@ export async function computeFromFile(
   command: string,
   file: string | undefined,
   streams: CliStreams,
-  options: ReturnType<typeof indicatorOptions> & {
+  options: Omit<ReturnType<typeof indicatorOptions>, 'profile'> & {
+    profile: CommandProfiles['indicators'];
     divisions: string | undefined;
     workers?: number | undefined;
   },
@@ -78,6 +84,7 @@ export async function computeFromFile(
       asOf: options.asOf,
       divisions,
       ...(options.groupBy === undefined ? {} : { groupBy: options.groupBy }),
+      ...(options.period === undefined ? {} : { period: options.period }),
       onProgress,
     };
     // A file is read on several cores when it is large (or as --workers says); standard input in one pass.
@@ -136,6 +143,7 @@ export async function runIndicators(args: readonly string[], streams: CliStreams
       'group-by': { type: 'string' },
       rejects: { type: 'string' },
       workers: { type: 'string' },
+      period: { type: 'string' },
     },
     1,
   );
@@ -158,8 +166,10 @@ export async function runIndicators(args: readonly string[], streams: CliStreams
   });
   await checkWritable(values.out as string | undefined);
   await checkWritable(values.rejects as string | undefined);
+  const profiles = await commandProfiles('indicators', values, options.profile);
   const { rows, input } = await computeFromFile('indicators', positionals[0], streams, {
     ...options,
+    profile: profiles.indicators,
     divisions: values.divisions as string | undefined,
     workers: workerCount(values.workers as string | undefined),
   });

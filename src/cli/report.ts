@@ -17,6 +17,7 @@ import {
 } from './context.js';
 import { indicatorOptions, reportInput } from './indicators.js';
 import { divisionLists, readRows } from './input.js';
+import { commandProfiles } from './profile-file.js';
 import {
   baselineText,
   indicatorName,
@@ -35,6 +36,8 @@ indicator against its target (inline SVG, nothing fetched from the network), and
 Options:
   --out FILE           the HTML file to write (required)
   --profile NAME       national (default), hebei or beijing
+  --profile-file FILE  a profile file (JSON, see 'shequ schema profile')
+  --period ID          the plan period whose targets apply, 14th or 15th (default: the period of --as-of)
   --group-by LEVELS    region levels shown (default county)
   --as-of DATE         YYYY-MM-DD (default: today in China)
   --rejects FILE       write the rejected rows there
@@ -156,7 +159,12 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
   const { values, positionals } = parse(
     'report',
     args,
-    { ...DATA_OPTIONS, 'group-by': { type: 'string' }, rejects: { type: 'string' } },
+    {
+      ...DATA_OPTIONS,
+      'group-by': { type: 'string' },
+      rejects: { type: 'string' },
+      period: { type: 'string' },
+    },
     1,
   );
   if (values.help === true) {
@@ -170,6 +178,7 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
     );
   const options = indicatorOptions('report', values);
   if (options.warning !== undefined) streams.stderr.write(options.warning);
+  const profiles = await commandProfiles('report', values, options.profile);
   checkDistinctPaths('report', positionals[0], {
     '--out': values.out,
     '--rejects': values.rejects as string | undefined,
@@ -180,8 +189,14 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
   const input = await readRows('report', positionals[0], streams, (row) => units.push(row));
   const divisions = await divisionLists(values.divisions as string | undefined);
   const groupBy = options.groupBy ?? ['county'];
-  const rows = computeIndicators(units, { profile: options.profile, asOf: options.asOf, groupBy, divisions });
-  const { findings } = validate(units, { profile: options.profile, asOf: options.asOf });
+  const rows = computeIndicators(units, {
+    profile: profiles.indicators,
+    asOf: options.asOf,
+    groupBy,
+    divisions,
+    ...(options.period === undefined ? {} : { period: options.period }),
+  });
+  const { findings } = validate(units, { profile: profiles.rules, asOf: options.asOf });
   // The whole page is masked: names, data attributes, findings (no ID number in a report).
   await writeWholeFile(
     values.out,
@@ -189,7 +204,7 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
       reportHtml(
         rows,
         findings,
-        { asOf: options.asOf, profile: options.profile, units: units.length },
+        { asOf: options.asOf, profile: profiles.id, units: units.length },
         options.lang,
       ),
     ),

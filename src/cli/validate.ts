@@ -19,6 +19,7 @@ import {
 import { createFindingSorter } from './finding-runs.js';
 import { reportInput } from './indicators.js';
 import { divisionLists, readRows } from './input.js';
+import { commandProfiles } from './profile-file.js';
 import { findingMarkdown, findingTable, type Lang, ruleTitle } from './render.js';
 
 export const VALIDATE_HELP = `Usage: shequ validate FILE [options]
@@ -28,6 +29,7 @@ cites its source. Rules whose data are missing are counted as not checked.
 
 Options:
   --profile NAME       national (default), hebei or beijing
+  --profile-file FILE  a profile file (JSON, see 'shequ schema profile'): rules switched on or off, severities
   --as-of DATE         date the rules apply at, YYYY-MM-DD (default: today in China)
   --format FORMAT      table (default), json, ndjson, csv or md; ndjson: one finding object per line, then a
                        last line {"asOf","profile","summary"} (the report without its findings)
@@ -76,6 +78,7 @@ export async function runValidate(args: readonly string[], streams: CliStreams):
   );
   const lang = oneOf<Lang>('validate', 'lang', values.lang as string | undefined, ['zh', 'en'], 'zh');
   if (warning !== undefined) streams.stderr.write(warning);
+  const profiles = await commandProfiles('validate', values, profile);
   checkDistinctPaths('validate', positionals[0], {
     '--out': values.out as string | undefined,
     '--rejects': values.rejects as string | undefined,
@@ -87,7 +90,7 @@ export async function runValidate(args: readonly string[], streams: CliStreams):
       ? undefined
       : (await divisionLists(values.divisions as string)).slice(0, 1);
   const validator = createValidator({
-    profile,
+    profile: profiles.rules,
     asOf,
     ...(divisions === undefined ? {} : { divisions }),
   });

@@ -33,6 +33,11 @@ import type { LocalizedText } from './issue.js';
  * | `field_not_applicable` | a field the row's kind does not carry (a 社会工作服务站 on a village, households on a township) |
  * | `duplicate_total` | a second total row of the same kind for the same region |
  * | `total_replaces_units` | a region total that sets aside the units (or lower totals) beneath it for an indicator (warning) |
+ * | `invalid_json` | text that is not JSON (a profile file), with its line and column |
+ * | `unknown_indicator` | an indicator id that is not in the catalogue (a profile file) |
+ * | `unknown_rule` | a rule id that is not in the catalogue (a profile file) |
+ * | `duplicate_id` | an indicator or fact id listed twice (a profile file) |
+ * | `unsafe_key` | a key such as `__proto__` that could change an object's prototype: refused |
  *
  * @example
  * ```ts
@@ -99,6 +104,16 @@ export const ISSUE_CODES: Readonly<Record<IssueCode, LocalizedText>> = {
   duplicate_total: { zh: '区域合计重复', en: 'Duplicate region total' },
   /** A region total sets aside, for an indicator, the units or lower totals beneath it (warning). */
   total_replaces_units: { zh: '区域合计取代下级数据', en: 'Region total replaces the data beneath it' },
+  /** Text that is not JSON (a profile file); the issue gives the line and column where parsing stopped. */
+  invalid_json: { zh: 'JSON 格式错误', en: 'Invalid JSON' },
+  /** An indicator id that is not in the catalogue: a profile file refers to built-in indicators only. */
+  unknown_indicator: { zh: '未知指标', en: 'Unknown indicator' },
+  /** A rule id that is not in the catalogue. */
+  unknown_rule: { zh: '未知规则', en: 'Unknown rule' },
+  /** An indicator or fact id listed twice where ids must be unique. */
+  duplicate_id: { zh: '标识重复', en: 'Duplicate id' },
+  /** A key such as `__proto__`, `constructor` or `prototype` that could change an object's prototype: refused. */
+  unsafe_key: { zh: '不安全的键名', en: 'Unsafe key' },
 };
 
 /**
@@ -137,4 +152,9 @@ export type IssueCode =
   | 'kind_code_mismatch'
   | 'field_not_applicable'
   | 'duplicate_total'
-  | 'total_replaces_units';
+  | 'total_replaces_units'
+  | 'invalid_json'
+  | 'unknown_indicator'
+  | 'unknown_rule'
+  | 'duplicate_id'
+  | 'unsafe_key';

@@ -1,4 +1,4 @@
-import { type AsOfInput, resolveAsOf } from '../core/as-of.js';
+import type { AsOfInput } from '../core/as-of.js';
 import { guarded } from '../core/guard.js';
 import { createIssue, type Issue } from '../core/issue.js';
 import { failure, type Result, success, unwrap } from '../core/result.js';
@@ -8,6 +8,8 @@ import { isRichUnit, toUnitStatistics } from '../model/unit.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
 import { accumulateRow, compileIndicators } from './accumulate.js';
 import { createIndicatorAccumulator } from './parts.js';
+import { resolvePeriodAndDate } from './periods.js';
+import { indicatorProfileForPeriod } from './profile-periods.js';
 import { type IndicatorProfileName, resolveIndicatorProfile } from './profiles.js';
 import {
   type GroupLevel,
@@ -30,7 +32,10 @@ import type { IndicatorProfile } from './types.js';
  * ```
  */
 export interface ComputeIndicatorsOptions extends Omit<IndicatorRowsOptions, 'asOf'> {
-  /** The date progress is assessed at (a `Date` or `'YYYY-MM-DD'`, read in China; default today in China). */
+  /**
+   * The date progress is assessed at (a `Date` or `'YYYY-MM-DD'`, read in China); default today in China, or the
+   * end of `period` when one is given.
+   */
   readonly asOf?: AsOfInput;
 }
 
@@ -55,6 +60,8 @@ export interface IndicatorTable {
   readonly asOf: string;
   /** The profile used. */
   readonly profile: string;
+  /** The plan period whose baselines and targets were used (`'14th'`, `'15th'`); absent after every known period. */
+  readonly period?: string;
   /** Units counted. */
   readonly units: number;
   /**
@@ -163,10 +170,11 @@ export function computeIndicatorTable(
   return guarded(() => {
     const checked = checkRowsOptions(options);
     if (!checked.success) return checked;
-    const asOf = resolveAsOf(checked.data.asOf as AsOfInput | undefined);
-    if (!asOf.success) return asOf;
-    const profile = resolveIndicatorProfile(checked.data.profile as IndicatorProfileName | undefined);
-    if (profile === undefined) return failure([unknownProfileIssue(checked.data.profile)]);
+    const when = resolvePeriodAndDate(checked.data.period, checked.data.asOf as AsOfInput | undefined);
+    if (!when.success) return when;
+    const resolved = resolveIndicatorProfile(checked.data.profile as IndicatorProfileName | undefined);
+    if (resolved === undefined) return failure([unknownProfileIssue(checked.data.profile)]);
+    const profile = indicatorProfileForPeriod(resolved, when.data.period?.id);
     if (!isIterable(units)) {
       return failure([
         createIssue('invalid_type', {
@@ -175,7 +183,8 @@ export function computeIndicatorTable(
         }),
       ]);
     }
-    return success(tableOf(units, profile, options, asOf.data));
+    const table = tableOf(units, profile, options, when.data.asOf);
+    return success(when.data.period === undefined ? table : { ...table, period: when.data.period.id });
   });
 }
 

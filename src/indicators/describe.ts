@@ -76,6 +76,8 @@ export function describeIndicatorProfiles(
     '(half-up, one decimal, by default). Confidence: `seed` — stated in a plan text; `national` — stated by officials',
     'about the national plan; `local-consensus` — the same value in several local plans; `unverified` — a placeholder.',
     'Property (属性): 预期性 or 约束性 where a plan text states it; — where none does (neither plan text gives one).',
+    'Baselines and targets are those of the 十四五 (2021–2025). The 十五五 (2026–2030) has none built in — no 十五五 plan',
+    'text is held — so its statuses are `no-target` until a profile file adds them (see profiles.md).',
     '',
   ];
   for (const profile of profiles) {

@@ -16,7 +16,11 @@ export type { AccumulatorRowsOptions, IndicatorAccumulator, IndicatorAccumulator
 export { createIndicatorAccumulator, indicatorRowsFromParts, mergeIndicatorParts } from './parts.js';
 export type { ParseIndicatorPartsOptions } from './parts-parse.js';
 export { parseIndicatorParts } from './parts-parse.js';
+export type { PlanDocument, PlanPeriod, PlanPeriodId } from './periods.js';
+export { PLAN_PERIODS, planPeriodAt, planPeriodById } from './periods.js';
 export { PLAN_PERIOD } from './plan-period.js';
+export type { ProfilePeriodChanges } from './profile-derive.js';
+export { indicatorProfileForPeriod } from './profile-periods.js';
 export type { IndicatorProfileName, ProfileChanges } from './profiles.js';
 export { deriveIndicatorProfile, INDICATOR_PROFILES, resolveIndicatorProfile } from './profiles.js';
 export type { AssessProgressOptions, Progress, ProgressStatus } from './progress.js';
@@ -36,5 +40,6 @@ export type {
   MeasureUnit,
   ProfileFact,
   ProfileIndicator,
+  ProfilePeriodFigures,
   Target,
 } from './types.js';

@@ -1,6 +1,6 @@
 import { DIVISION_LEVELS, type DivisionLevel } from '../codes/division-code.js';
 import { divisionLevelIndex, slotKeyOfCode, townshipKey } from '../codes/village-key.js';
-import { type AsOfInput, resolveAsOf } from '../core/as-of.js';
+import type { AsOfInput } from '../core/as-of.js';
 import { guarded } from '../core/guard.js';
 import { createIssue, type Issue } from '../core/issue.js';
 import { failure, type Result, ShequError, success, unwrap } from '../core/result.js';
@@ -8,6 +8,8 @@ import { CODE_LEVELS_OF_KIND, unitKindOfTotal } from '../model/row-kind.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
 import { accumulateRow, type CompiledIndicators, compileIndicators } from './accumulate.js';
 import { issuesUnder, PARTS_FORMAT, parseIndicatorParts } from './parts-parse.js';
+import { resolvePeriodAndDate } from './periods.js';
+import { indicatorProfileForPeriod } from './profile-periods.js';
 import type { IndicatorProfileName } from './profiles.js';
 import { resolveIndicatorProfile } from './profiles.js';
 import { type IndicatorRow, type IndicatorRowsOptions, rowsFromSums } from './rows.js';
@@ -80,7 +82,7 @@ export interface IndicatorAccumulator {
  * ```
  */
 export interface AccumulatorRowsOptions extends Omit<IndicatorRowsOptions, 'profile' | 'asOf'> {
-  /** Date of the progress assessment: a `Date` or `'YYYY-MM-DD'` (default today in China). */
+  /** Date of the progress assessment: a `Date` or `'YYYY-MM-DD'` (default today in China, or the end of `period`). */
   readonly asOf?: AsOfInput;
 }
 
@@ -231,15 +233,17 @@ export function createIndicatorAccumulator(options: IndicatorAccumulatorOptions 
         guarded(() => {
           const checked = checkRowsOptions(rowsOptions as IndicatorRowsOptions);
           if (!checked.success) return checked;
-          const asOf = resolveAsOf((rowsOptions as AccumulatorRowsOptions).asOf);
-          if (!asOf.success) return asOf;
-          return success({ ...rowsOptions, profile, asOf: asOf.data } as IndicatorRowsOptions);
+          const when = resolvePeriodAndDate(checked.data.period, checked.data.asOf as AsOfInput | undefined);
+          if (!when.success) return when;
+          return success({ ...rowsOptions, profile, asOf: when.data.asOf, when: when.data });
         }),
       );
       // The sums as they are now: rows of a later add() are not mixed into a walk already under way.
       const given = combinedTotals(totals.parts(), stride);
       const sums = { keys: keys.slice(), data: data.slice(0, keys.length * stride), stride };
-      return rowsFromSums(given === undefined ? sums : { ...sums, totals: given }, options, profile);
+      const { when, ...rowOptions } = options;
+      const withTotals = given === undefined ? sums : { ...sums, totals: given };
+      return rowsFromSums(withTotals, rowOptions, indicatorProfileForPeriod(profile, when.period?.id));
     },
     parts() {
       const townships: Record<string, number[]> = {};
@@ -355,13 +359,16 @@ export function indicatorRowsFromParts(parts: IndicatorParts, options: Indicator
     guarded(() => {
       const checked = checkRowsOptions(options);
       if (!checked.success) return checked;
-      const asOf = resolveAsOf(checked.data.asOf as AsOfInput | undefined);
-      if (!asOf.success) return asOf;
+      const when = resolvePeriodAndDate(checked.data.period, checked.data.asOf as AsOfInput | undefined);
+      if (!when.success) return when;
       const profile =
         resolveIndicatorProfile(options.profile) ?? (resolveIndicatorProfile('national') as IndicatorProfile);
       const parsed = parseIndicatorParts(parts, { profile });
       if (!parsed.success) return parsed;
-      return success([...rowsFromSums(sumsFromParts(parsed.data), { ...options, asOf: asOf.data }, profile)]);
+      const seen = indicatorProfileForPeriod(profile, when.data.period?.id);
+      return success([
+        ...rowsFromSums(sumsFromParts(parsed.data), { ...options, asOf: when.data.asOf }, seen),
+      ]);
     }),
   );
 }

@@ -61,6 +61,28 @@ function isDefinition(value: unknown): boolean {
   );
 }
 
+/** A record of points by indicator id, each passing `check`; absent is fine. */
+function isPointRecord(value: unknown, check: (point: unknown) => boolean): boolean {
+  return (
+    value === undefined ||
+    (isRecord(value) && Object.values(value).every((point) => point !== undefined && check(point)))
+  );
+}
+
+/** The figures by plan period: each period's baselines and targets of the right shape. */
+function isPeriods(value: unknown): boolean {
+  return (
+    value === undefined ||
+    (isRecord(value) &&
+      Object.values(value).every(
+        (figures) =>
+          isRecord(figures) &&
+          isPointRecord(figures.baselines, isBaseline) &&
+          isPointRecord(figures.targets, isTarget),
+      ))
+  );
+}
+
 /** Whether `value` has the shape of an {@link IndicatorProfile} the engine can run. */
 export function isIndicatorProfile(value: unknown): value is IndicatorProfile {
   return (
@@ -68,6 +90,8 @@ export function isIndicatorProfile(value: unknown): value is IndicatorProfile {
     typeof value.id === 'string' &&
     Array.isArray(value.indicators) &&
     (value.facts === undefined || Array.isArray(value.facts)) &&
+    (value.period === undefined || typeof value.period === 'string') &&
+    isPeriods(value.periods) &&
     value.indicators.every(
       (entry: unknown) =>
         isRecord(entry) &&

@@ -1,10 +1,10 @@
 import { guardedValue } from '../core/guard.js';
-import type { LocalizedText } from '../core/issue.js';
 import { INDICATORS } from './catalogue.js';
 import { isIndicatorProfile } from './profile-check.js';
+import { figuresOfEntries } from './profile-periods.js';
 import { baseline, LOCAL, NATIONAL, SEED_BEIJING, SEED_HEBEI, target } from './profile-points.js';
 import { BEIJING_FACTS, BEIJING_PLAN_TEXT, HEBEI_FACTS, HEBEI_PLAN_TEXT } from './profiles-plans.js';
-import type { Baseline, IndicatorProfile, ProfileIndicator, Target } from './types.js';
+import type { IndicatorProfile, ProfileIndicator, ProfilePeriodFigures } from './types.js';
 
 /** The national targets, re-tagged for a profile that adopts them without its own text saying so. */
 function nationalDefault(entry: ProfileIndicator): ProfileIndicator {
@@ -177,6 +177,15 @@ const beijing: readonly ProfileIndicator[] = [
 ];
 
 /**
+ * The figures of a built-in profile by plan period: the 十四五 ones its entries give, and for the 十五五 none — no
+ * 十五五 community-service plan text is held by the library, and a figure is never invented (every status says
+ * `no-target` until a user adds targets with a profile file).
+ */
+function byPeriod(entries: readonly ProfileIndicator[]): Readonly<Record<string, ProfilePeriodFigures>> {
+  return { '14th': figuresOfEntries(entries), '15th': { baselines: {}, targets: {} } };
+}
+
+/**
  * Names of the built-in profiles.
  *
  * @example
@@ -192,7 +201,8 @@ export type IndicatorProfileName = 'national' | 'hebei' | 'beijing';
  * each tagged with its confidence: `national` (the seven), `hebei` (the seven + Hebei's four + the seven its text sets
  * beyond them), `beijing` (the seven with national targets flagged unverified — the Beijing table was lost — +
  * Beijing's four + the five its text sets beyond them). Hebei and Beijing carry the figures their plans state as
- * facts that are no indicator's baseline (`facts`).
+ * facts that are no indicator's baseline (`facts`). The indicators' `baseline` and `target` are the 十四五 figures;
+ * `periods` holds them by period, with the 十五五 empty (no 十五五 text is held: no target is invented).
  *
  * @example
  * ```ts
@@ -202,90 +212,30 @@ export type IndicatorProfileName = 'national' | 'hebei' | 'beijing';
  * ```
  */
 export const INDICATOR_PROFILES: Readonly<Record<IndicatorProfileName, IndicatorProfile>> = {
-  national: { id: 'national', name: { zh: '全国', en: 'national' }, indicators: national },
-  hebei: { id: 'hebei', name: { zh: '河北省', en: 'Hebei' }, indicators: hebei, facts: HEBEI_FACTS },
+  national: {
+    id: 'national',
+    name: { zh: '全国', en: 'national' },
+    indicators: national,
+    periods: byPeriod(national),
+  },
+  hebei: {
+    id: 'hebei',
+    name: { zh: '河北省', en: 'Hebei' },
+    indicators: hebei,
+    facts: HEBEI_FACTS,
+    periods: byPeriod(hebei),
+  },
   beijing: {
     id: 'beijing',
     name: { zh: '北京市', en: 'Beijing' },
     indicators: beijing,
     facts: BEIJING_FACTS,
+    periods: byPeriod(beijing),
   },
 };
 
-/**
- * Changes to a profile: indicators to add or remove, and baselines or targets to replace (`null` removes one).
- *
- * @example
- * ```ts
- * import type { ProfileChanges } from 'shequ';
- * const changes: ProfileChanges = {
- *   id: 'my-district',
- *   override: { facilityAreaPer100Households: { target: { comparator: '>=', value: 35, year: 2025, confidence: 'seed', source: '区规划' } } },
- * };
- * ```
- */
-export interface ProfileChanges {
-  /** Identifier of the new profile. */
-  readonly id: string;
-  /** Name of the new profile (default: the base's). */
-  readonly name?: LocalizedText;
-  /** Indicators to append. */
-  readonly add?: readonly ProfileIndicator[];
-  /** Ids of indicators to drop. */
-  readonly remove?: readonly string[];
-  /** New baselines or targets by indicator id; `null` removes it. */
-  readonly override?: Readonly<
-    Record<
-      string,
-      {
-        /** The new baseline, or `null` for none. */
-        readonly baseline?: Baseline | null;
-        /** The new target, or `null` for none. */
-        readonly target?: Target | null;
-      }
-    >
-  >;
-}
-
-/**
- * Derives a profile from another without touching library code: add or remove indicators, replace any baseline or
- * target. The base's facts are kept. The base is not changed.
- *
- * @param base - the profile to start from (e.g. `INDICATOR_PROFILES.hebei`)
- * @param changes - what to change
- * @returns the new profile
- *
- * @example
- * ```ts
- * import { deriveIndicatorProfile, INDICATOR_PROFILES } from 'shequ';
- * const district = deriveIndicatorProfile(INDICATOR_PROFILES.hebei, {
- *   id: 'zhengding',
- *   remove: ['village5gCoverage'],
- *   override: { facilityAreaPer100Households: { target: { comparator: '>=', value: 35, year: 2025, confidence: 'seed', source: '县规划' } } },
- * });
- * district.indicators.length;
- * //=> 17
- * ```
- */
-export function deriveIndicatorProfile(base: IndicatorProfile, changes: ProfileChanges): IndicatorProfile {
-  const removed = new Set(changes.remove ?? []);
-  const indicators = [...base.indicators, ...(changes.add ?? [])]
-    .filter((entry) => !removed.has(entry.indicator.id))
-    .map((entry) => {
-      const override = changes.override?.[entry.indicator.id];
-      if (override === undefined) return entry;
-      const next: { indicator: ProfileIndicator['indicator']; baseline?: Baseline; target?: Target } = {
-        indicator: entry.indicator,
-      };
-      const nextBaseline = override.baseline === undefined ? entry.baseline : override.baseline;
-      const nextTarget = override.target === undefined ? entry.target : override.target;
-      if (nextBaseline !== null && nextBaseline !== undefined) next.baseline = nextBaseline;
-      if (nextTarget !== null && nextTarget !== undefined) next.target = nextTarget;
-      return next;
-    });
-  const derived: IndicatorProfile = { id: changes.id, name: changes.name ?? base.name, indicators };
-  return base.facts === undefined ? derived : { ...derived, facts: base.facts };
-}
+export type { ProfileChanges, ProfilePeriodChanges } from './profile-derive.js';
+export { deriveIndicatorProfile } from './profile-derive.js';
 
 /**
  * Resolves a profile name or object to a profile; an unknown name, or an object without the shape of a profile (an

@@ -1,9 +1,10 @@
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { parseISO } from 'date-fns/parseISO';
 import type { AsOfInput } from '../core/as-of.js';
-import { resolveAsOf } from '../core/as-of.js';
 import { guarded, invalidOption, optionsObject } from '../core/guard.js';
 import { failure, type Result, success } from '../core/result.js';
+import { resolvePeriodAndDate } from './periods.js';
+import { indicatorProfileForPeriod } from './profile-periods.js';
 import { type IndicatorProfileName, resolveIndicatorProfile } from './profiles.js';
 import type { Baseline, IndicatorProfile, Target } from './types.js';
 
@@ -59,8 +60,13 @@ export interface AssessProgressOptions {
   readonly value: number | null;
   /** The profile whose baseline and target apply (default `'national'`). */
   readonly profile?: IndicatorProfileName | IndicatorProfile;
-  /** The date to assess at (default: today in China). */
+  /** The date to assess at (default: today in China, or the end of `period` when one is given). */
   readonly asOf?: AsOfInput;
+  /**
+   * The plan period whose baseline and target apply (`'14th'`, `'15th'`), whatever the date; default: the period
+   * whose years contain `asOf`.
+   */
+  readonly period?: string;
   /** Decimal places of `expected` and `gap` (default 2). */
   readonly places?: number;
 }
@@ -148,8 +154,9 @@ export function progressAgainst(
  * Assesses an indicator's value against its profile's target at a date: `met`, `on-track` or `behind` against the
  * straight line from the baseline (end of 2020) to the target (end of 2025), `not-met` from the target date on (or
  * without a baseline) when short of the target,
- * `no-target`, `no-data`; with the expected value at that date and the gap to target. An unknown indicator or profile
- * gives `no-target`.
+ * `no-target`, `no-data`; with the expected value at that date and the gap to target. The baseline and target are
+ * those of the plan period the date falls in (十五五 from 2026: `no-target` until targets are added), or of
+ * `period`. An unknown indicator or profile gives `no-target`.
  *
  * @param options - indicator, value, profile, as-of date
  * @returns the progress, or an `invalid_date` issue for a bad `asOf`
@@ -184,11 +191,12 @@ export function assessProgress(options: AssessProgressOptions): Result<Progress>
 }
 
 function assess(options: AssessProgressOptions): Result<Progress> {
-  const asOf = resolveAsOf(options.asOf);
-  if (!asOf.success) return asOf;
-  const profile = resolveIndicatorProfile(options.profile);
+  const when = resolvePeriodAndDate(options.period, options.asOf);
+  if (!when.success) return when;
+  const resolved = resolveIndicatorProfile(options.profile);
+  const profile = resolved && indicatorProfileForPeriod(resolved, when.data.period?.id);
   const entry = profile?.indicators.find((candidate) => candidate.indicator.id === options.indicator);
   return success(
-    progressAgainst(options.value, entry?.target, entry?.baseline, asOf.data, options.places ?? 2),
+    progressAgainst(options.value, entry?.target, entry?.baseline, when.data.asOf, options.places ?? 2),
   );
 }

@@ -119,6 +119,11 @@ export interface IndicatorRowsOptions {
   readonly denominators?: Readonly<Record<string, Readonly<Record<string, number>>>>;
   /** Date of the progress assessment, `'YYYY-MM-DD'` (already resolved). */
   readonly asOf: string;
+  /**
+   * The plan period whose baselines and targets apply (`'14th'`, `'15th'`), whatever `asOf` says: `'14th'` for the
+   * 十四五 final evaluation. Default: the period whose years contain `asOf` (none after 2030: no targets).
+   */
+  readonly period?: string;
 }
 
 const DEFAULT_GROUPS: readonly GroupLevel[] = REGION_LEVELS;

@@ -184,7 +184,9 @@ export interface IndicatorDefinition {
 }
 
 /**
- * An indicator as a profile uses it: the definition with the profile's baseline and target.
+ * An indicator as a profile uses it: the definition with the baseline and target of the profile's period in view
+ * (`IndicatorProfile.period`; the 十四五 ones in the built-in profiles). The figures of every period are in
+ * `IndicatorProfile.periods`.
  *
  * @example
  * ```ts
@@ -198,10 +200,28 @@ export interface IndicatorDefinition {
 export interface ProfileIndicator {
   /** The definition. */
   readonly indicator: IndicatorDefinition;
-  /** The baseline, where one is known. */
+  /** The baseline of the period in view, where one is known. */
   readonly baseline?: Baseline;
-  /** The target, where one is set. */
+  /** The target of the period in view, where one is set. */
   readonly target?: Target;
+}
+
+/**
+ * A profile's baselines and targets for one plan period, by indicator id.
+ *
+ * @example
+ * ```ts
+ * import type { ProfilePeriodFigures } from 'shequ';
+ * const figures: ProfilePeriodFigures = {
+ *   targets: { facilityAreaPer100Households: { comparator: '>=', value: 35, year: 2030, confidence: 'seed', source: '某省“十五五”规划' } },
+ * };
+ * ```
+ */
+export interface ProfilePeriodFigures {
+  /** Baselines (the end of the period's baseline year), by indicator id. */
+  readonly baselines?: Readonly<Record<string, Baseline>>;
+  /** Targets (by the end of a year of the period), by indicator id. */
+  readonly targets?: Readonly<Record<string, Target>>;
 }
 
 /**
@@ -265,4 +285,11 @@ export interface IndicatorProfile {
   readonly indicators: readonly ProfileIndicator[];
   /** Figures the plan states as facts that are no indicator's baseline, with their citations. */
   readonly facts?: readonly ProfileFact[];
+  /**
+   * Baselines and targets by plan period id (`'14th'`, `'15th'`). A period absent here has, for the period in view,
+   * the indicators' own `baseline` and `target`, and for any other period no figures (status `no-target`).
+   */
+  readonly periods?: Readonly<Record<string, ProfilePeriodFigures>>;
+  /** The period whose figures the indicators' `baseline` and `target` show (default `'14th'`). */
+  readonly period?: string;
 }

@@ -5,6 +5,7 @@ import { failure, type Result, ShequError, success } from '../core/result.js';
 import { computeIndicators } from '../indicators/compute.js';
 import type { IndicatorAccumulator } from '../indicators/parts.js';
 import { createIndicatorAccumulator } from '../indicators/parts.js';
+import { planPeriodById } from '../indicators/periods.js';
 import type { IndicatorProfileName } from '../indicators/profiles.js';
 import type { IndicatorRow, IndicatorRowsOptions } from '../indicators/rows.js';
 import type { IndicatorParts } from '../indicators/sums.js';
@@ -201,7 +202,7 @@ export interface IndicatorsFromSourceOptions
     Omit<IndicatorRowsOptions, 'profile' | 'asOf'> {
   /** A built-in profile name or a profile (default `'national'`); an unknown name is an error. */
   readonly profile?: IndicatorProfileName | IndicatorProfile;
-  /** Date of the progress assessment (default today in China). */
+  /** Date of the progress assessment (default today in China, or the end of `period` when one is given). */
   readonly asOf?: AsOfInput;
 }
 
@@ -277,7 +278,8 @@ export function prepareIndicatorsJob(options: IndicatorsFromSourceOptions): Resu
   const copied = copyJobOptions(options);
   if (!copied.success) return copied;
   const settings = copied.data;
-  const asOf = resolveAsOf(settings.asOf);
+  // An explicit period (a final evaluation) is judged at its end unless a date is given.
+  const asOf = resolveAsOf(settings.asOf ?? planPeriodById(settings.period)?.end);
   if (!asOf.success) return asOf;
   let accumulator: IndicatorAccumulator;
   try {

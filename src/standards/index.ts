@@ -7,6 +7,16 @@
 export { RULES } from './catalogue.js';
 export { describeRules } from './describe.js';
 export { failed, notApplicable, notChecked, passed } from './outcomes.js';
+export type { LoadedProfile, ProfileToJsonOptions } from './profile-file.js';
+export { loadProfile, profileToJson } from './profile-file.js';
+export type {
+  ProfileFile,
+  ProfileFileBaseline,
+  ProfileFilePeriod,
+  ProfileFileRules,
+  ProfileFileTarget,
+} from './profile-file-schema.js';
+export { profileJsonSchema } from './profile-file-schema.js';
 export type { RuleProfileChanges, RuleProfileName } from './profiles.js';
 export { deriveRuleProfile, RULE_PROFILES, resolveRuleProfile } from './profiles.js';
 export type {

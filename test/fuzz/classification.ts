@@ -71,9 +71,17 @@ export const CLASSIFICATION: Readonly<Record<string, Classification>> = {
   parseIndicatorParts: safe,
   deriveIndicatorProfile: trusted, // derives a profile from a built-in one and typed changes, at setup time
   resolveIndicatorProfile: safe,
+  planPeriodAt: safe,
+  planPeriodById: safe,
+  // shows a typed profile in one period (the engine calls it on profiles it has resolved and checked)
+  indicatorProfileForPeriod: trusted,
   assessProgress: safe,
   progressAgainst: trusted, // the arithmetic under assessProgress, on typed targets and dates
   indicatorRowsFromParts: { behaviour: 'shequ-error' },
+  // standards: profile files — any JSON text or value in, a result out
+  loadProfile: { behaviour: 'safe', cost: 0.3 },
+  profileToJson: trusted, // writes a built-in name or a typed profile as a profile file
+  profileJsonSchema: { behaviour: 'safe', cost: 0.05 },
   // io: cells, headers, CSV, writers
   normalizeDigits: safe,
   parseBooleanCell: safe,

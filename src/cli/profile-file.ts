@@ -1,0 +1,56 @@
+import { readFile } from 'node:fs/promises';
+import type { IndicatorProfile, RuleProfile } from 'shequ';
+import { echo, UsageError } from './context.js';
+
+/** The profiles a data command runs with: built-in names, or the two halves of a loaded profile file. */
+export interface CommandProfiles {
+  readonly indicators: 'national' | 'hebei' | 'beijing' | IndicatorProfile;
+  readonly rules: 'national' | 'hebei' | 'beijing' | RuleProfile;
+  /** The id shown in reports. */
+  readonly id: string;
+}
+
+/** At most this many issues of a profile file are printed: the first ones say what to fix first. */
+const SHOWN_ISSUES = 10;
+
+/**
+ * `--profile NAME` or `--profile-file FILE` (not both): a file is read as UTF-8 and loaded with `loadProfile`; a file
+ * that cannot be read or is not a valid profile is a usage error (exit 2) listing its issues with their JSON paths.
+ */
+export async function commandProfiles(
+  command: string,
+  values: Record<string, string | boolean | undefined>,
+  name: 'national' | 'hebei' | 'beijing',
+): Promise<CommandProfiles> {
+  const file = values['profile-file'] as string | undefined;
+  if (file === undefined) return { indicators: name, rules: name, id: name };
+  if (values.profile !== undefined)
+    throw new UsageError(
+      `shequ ${command}: give --profile or --profile-file, not both`,
+      'A profile file names its base itself: "extends": "hebei".',
+    );
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(
+      `shequ ${command}: cannot read ${echo(file)} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      'Check the path of --profile-file.',
+    );
+  }
+  const { loadProfile } = await import('shequ/standards');
+  const loaded = loadProfile(text);
+  if (!loaded.success) {
+    const issues = loaded.error.issues;
+    const lines = issues.slice(0, SHOWN_ISSUES).map((issue) => {
+      const where = issue.line === undefined ? issue.path.join('.') || '(file)' : `line ${issue.line}`;
+      return `  ${where}: ${issue.message.zh} / ${issue.message.en}`;
+    });
+    if (issues.length > SHOWN_ISSUES) lines.push(`  … ${issues.length - SHOWN_ISSUES} more`);
+    throw new UsageError(
+      `shequ ${command}: ${echo(file)} is not a valid profile (${issues.length} issues):\n${lines.join('\n')}`,
+      "Check it against 'shequ schema profile'; see docs/profiles.md.",
+    );
+  }
+  return { indicators: loaded.data.indicators, rules: loaded.data.rules, id: loaded.data.id };
+}
