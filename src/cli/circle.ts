@@ -253,7 +253,7 @@ async function resultsOf(
 }
 
 /** The coverage in one line of stderr: estates and households covered, and the reach used. */
-function summaryLine(results: CircleResults): string {
+export function summaryLine(results: CircleResults, prefix = 'shequ circle: '): string {
   const { circles, estates } = results;
   let covered = 0;
   let households = 0;
@@ -269,11 +269,35 @@ function summaryLine(results: CircleResults): string {
   const share = circles.count === 0 ? 0 : (covered / circles.count) * 100;
   const withoutUnit = estates.filter((point) => point.unit === undefined).length;
   return (
-    `shequ circle: 覆盖 covered ${covered} / ${circles.count} 居住点 residential points (${share.toFixed(1)} %) · ` +
+    `${prefix}覆盖 covered ${covered} / ${circles.count} 居住点 residential points (${share.toFixed(1)} %) · ` +
     `${coveredHouseholds} / ${households} 户 households · ${results.verdicts.length} 单位 units; ` +
     `reach ${Math.round(circles.reachMetres)} m straight line (${circles.minutes} min, ${circles.walkingMetres} m walk ÷ ${circles.detourFactor})` +
     `${withoutUnit > 0 ? `; ${withoutUnit} without a unit code (in no unit verdict)` : ''}\n`
   );
+}
+
+/** Reads both files and computes the circles, the unit verdicts and their patches. */
+export async function computeCircles(
+  estatesFile: string,
+  servicesFile: string,
+  settings: Pick<CircleSettings, 'crs' | 'compute'>,
+): Promise<{
+  estates: PointReadResult<ResidentialPoint>;
+  services: PointReadResult<ServicePoint>;
+  results: CircleResults;
+}> {
+  const geo = await import('shequ/geo');
+  const estates = await readPointFile(estatesFile, settings.crs, geo.readResidentialPoints);
+  const services = await readPointFile(servicesFile, settings.crs, geo.readServicePoints);
+  const circles = geo.computeServiceCircles(estates.points, services.points, settings.compute);
+  if (!circles.success) {
+    const issue = circles.error.issues[0] as Issue;
+    throw new UsageError(
+      `shequ circle: ${issue.message.zh} / ${issue.message.en}`,
+      "Run 'shequ circle --help' for the options.",
+    );
+  }
+  return { estates, services, results: await resultsOf(circles.data, estates.points, services.points) };
 }
 
 /** `shequ circle ESTATES SERVICES`. */
@@ -316,18 +340,7 @@ export async function runCircle(args: readonly string[], streams: CliStreams): P
   checkDistinctPaths('circle', estatesFile, outputs);
   checkDistinctPaths('circle', servicesFile, outputs);
   for (const path of Object.values(outputs)) await checkWritable(path);
-  const geo = await import('shequ/geo');
-  const estates = await readPointFile(estatesFile, settings.crs, geo.readResidentialPoints);
-  const services = await readPointFile(servicesFile, settings.crs, geo.readServicePoints);
-  const circles = geo.computeServiceCircles(estates.points, services.points, settings.compute);
-  if (!circles.success) {
-    const issue = circles.error.issues[0] as Issue;
-    throw new UsageError(
-      `shequ circle: ${issue.message.zh} / ${issue.message.en}`,
-      "Run 'shequ circle --help' for the options.",
-    );
-  }
-  const results = await resultsOf(circles.data, estates.points, services.points);
+  const { estates, services, results } = await computeCircles(estatesFile, servicesFile, settings);
   const output = openOutput(outputs['--out'], streams);
   const { writeCircleResults } = await import('./circle-output.js');
   await writeCircleResults(results, settings.level, settings.format, settings.lang, output);
@@ -344,7 +357,8 @@ export async function runCircle(args: readonly string[], streams: CliStreams): P
       ]),
     );
   if (outputs['--uncovered'] !== undefined) {
-    const geojson = geo.uncoveredGeoJson(circles.data, estates.points, { crs: settings.crs ?? 'wgs84' });
+    const { uncoveredGeoJson } = await import('shequ/geo');
+    const geojson = uncoveredGeoJson(results.circles, estates.points, { crs: settings.crs ?? 'wgs84' });
     await writeWholeFile(outputs['--uncovered'], maskIdNumbersInText(`${JSON.stringify(geojson)}\n`));
   }
   return estates.counts.rejected + services.counts.rejected > 0 ? 1 : 0;
