@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import {
@@ -13,11 +14,16 @@ import { type CliStreams, openOutput, parse } from './context.js';
 import { indicatorTable, ruleTitle } from './render.js';
 import { formatTable } from './table.js';
 
-/** The bundled sample: dist/cli/ → ../../examples/data/ in the package and in the repository. */
-const SAMPLE = new URL('../../examples/data/sample-units.json', import.meta.url);
-/** The synthetic points of 东四街道 for the circle computation (scripts/make-circle-data.mjs). */
-const CIRCLE_ESTATES = new URL('../../examples/data/dongsi-estates.csv', import.meta.url);
-const CIRCLE_SERVICES = new URL('../../examples/data/dongsi-services.csv', import.meta.url);
+/**
+ * A file of the bundled sample, examples/data/ at the package root: two levels above this module in the sources
+ * (src/cli/), three in the build, where the command's modules are split into dist/cli/chunks/.
+ */
+function sampleFile(name: string): string {
+  const candidates = ['../../examples/data/', '../../../examples/data/'].map((dir) =>
+    fileURLToPath(new URL(dir + name, import.meta.url)),
+  );
+  return candidates.find((path) => existsSync(path)) ?? (candidates[0] as string);
+}
 
 export const DEMO_HELP = `Usage: shequ demo
 
@@ -42,7 +48,7 @@ export async function runDemo(args: readonly string[], streams: CliStreams): Pro
   }
   let raw: { units: unknown[] };
   try {
-    raw = JSON.parse(await readFile(fileURLToPath(SAMPLE), 'utf8')) as { units: unknown[] };
+    raw = JSON.parse(await readFile(sampleFile('sample-units.json'), 'utf8')) as { units: unknown[] };
   } catch (error) {
     streams.stderr.write(`shequ demo: cannot read the sample data (${(error as Error).message}).\n`);
     return 2;
@@ -109,10 +115,14 @@ async function circleDemo(streams: CliStreams): Promise<void> {
     '\n一刻钟社区服务圈 15-minute service circles — 北京市东城区东四街道: 真实社区代码，合成坐标 (real community codes, SYNTHETIC points, GCJ-02)\n' +
       'shequ circle examples/data/dongsi-estates.csv examples/data/dongsi-services.csv --crs gcj02 --minutes 15\n\n',
   );
-  const { results } = await computeCircles(fileURLToPath(CIRCLE_ESTATES), fileURLToPath(CIRCLE_SERVICES), {
-    crs: 'gcj02',
-    compute: { minutes: 15 },
-  });
+  const { results } = await computeCircles(
+    sampleFile('dongsi-estates.csv'),
+    sampleFile('dongsi-services.csv'),
+    {
+      crs: 'gcj02',
+      compute: { minutes: 15 },
+    },
+  );
   const output = openOutput(undefined, streams);
   await writeCircleResults(results, 'unit', 'table', 'zh', output);
   await output.close();
