@@ -225,7 +225,7 @@ type CirclePatch = Pick<UnitStatistics, 'code' | 'inQuarterHourCircle' | 'basicC
 export function circleStatisticsPatches(
   verdicts: readonly UnitCircleVerdict[],
   options: CircleStatisticsPatchesOptions = {},
-): CirclePatch[] {
+): Pick<UnitStatistics, 'code' | 'inQuarterHourCircle' | 'basicCommerce'>[] {
   // Never throws: a getter of the caller that throws gives no patches (neutral value), like bad input.
   return guardedValue(
     () => {
