@@ -46,7 +46,7 @@ Options:
   --out FILE           write there instead of to standard output
   --rejects FILE       write the rejected records of both files there (CSV: file, line, column, value, reason)
   --uncovered FILE     write the residential points not covered there, as GeoJSON (in --crs)
-  --lang LANG          zh (default) or en, for the headers and words of table, md and csv
+  --lang LANG          zh (default) or en: the headers of table, md and csv, the words of table and md
   -h, --help           show this help
 
 The unit rows say which statistics fields the verdict fills: inQuarterHourCircle (一刻钟社区服务圈, 15-minute circle
@@ -186,8 +186,12 @@ function reportFile(
       `shequ circle: … ${result.rejected.length - MAX_LISTED} more rejected in ${echo(file)} (--rejects FILE lists them all)\n`,
     );
   const byCode = new Map<string, Issue[]>();
-  for (const issue of result.issues)
-    if (issue.severity === 'warning') byCode.set(issue.code, [...(byCode.get(issue.code) ?? []), issue]);
+  for (const issue of result.issues) {
+    if (issue.severity !== 'warning') continue;
+    const same = byCode.get(issue.code);
+    if (same === undefined) byCode.set(issue.code, [issue]);
+    else same.push(issue); // one at a time: a file may hold a million points outside China
+  }
   for (const [code, issues] of byCode) {
     const first = issues[0] as Issue;
     const more = issues.length > 1 ? ` (${issues.length} × ${code}; the first shown)` : '';

@@ -251,6 +251,20 @@ describe('shequ circle: bad rows, exit codes and usage', () => {
     ]);
   });
 
+  it('warnings are grouped by code: points outside China counted, an unknown column named', async () => {
+    const estates = file(
+      'abroad.csv',
+      '小区名称,经度,纬度,备注\nA,116.4,39.9,\nTokyo,139.7,35.7,\nMoscow,37.62,55.75,\n',
+    );
+    const run = await shequ(['circle', estates, SERVICES, '--crs', 'wgs84', ...KINDS]);
+    expect(run.code).toBe(0); // kept, with a warning: a point abroad is not a bad record
+    expect(run.stderr).toContain('读取 3 行 read · 接受 3 accepted · 拒收 0 rejected');
+    expect(run.stderr).toMatch(
+      /警告 warning \(2 × outside_china; the first shown\): .*abroad.csv 第 3 行 line 3/,
+    );
+    expect(run.stderr).toMatch(/警告 warning: .*abroad.csv 备注: 未知列/);
+  });
+
   it('exit 2, with a hint, for a CSV without --crs, a missing file, one file only and bad options', async () => {
     const noCrs = await shequ(['circle', ESTATES, SERVICES]);
     expect(noCrs.code).toBe(2);
