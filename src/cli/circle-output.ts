@@ -12,7 +12,7 @@ import type { Lang } from './render.js';
 export type CircleLevel = 'unit' | 'estate';
 
 /** The output formats of `shequ circle`. */
-export type CircleFormat = 'table' | 'json' | 'ndjson' | 'csv' | 'md';
+export type CircleFormat = 'table' | 'json' | 'ndjson' | 'csv' | 'md' | 'html';
 
 /** Everything the writers need. */
 export interface CircleResults {
@@ -175,6 +175,20 @@ async function writeCsv(header: readonly string[], rows: Iterable<Row>, sink: Ch
   }
 }
 
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string,
+  );
+
+/** The rows as an HTML table (cells escaped). */
+function htmlTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const cells = (row: readonly string[], tag: 'th' | 'td') =>
+    `<tr>${row.map((cell) => `<${tag}>${escapeHtml(cell)}</${tag}>`).join('')}</tr>`;
+  const body = rows.map((row) => cells(row, 'td')).join('\n');
+  return `<table id="circles"><thead>${cells(header, 'th')}</thead><tbody>\n${body}\n</tbody></table>`;
+}
+
 /** Writes the rows in a format: the streaming formats through the output's sink, tables and Markdown as text. */
 export async function writeCircleResults(
   results: CircleResults,
@@ -183,7 +197,7 @@ export async function writeCircleResults(
   lang: Lang,
   output: Output,
 ): Promise<void> {
-  const text = format === 'table' || format === 'md';
+  const text = format === 'table' || format === 'md' || format === 'html';
   const { header, rows } = rowsOf(results, level, lang, text);
   if (!text) {
     const sink = output.sink();
@@ -195,6 +209,11 @@ export async function writeCircleResults(
   }
   const cellText = (value: CellValue) => (value === undefined || value === null ? '' : String(value));
   const table = [...rows].map((row) => row.cells.map(cellText));
+  if (format === 'html') {
+    const { circleHtml } = await import('./circle-html.js');
+    await output.write(circleHtml(results, htmlTable(header, table), lang));
+    return;
+  }
   if (format === 'md') {
     const { mdCell } = await import('./render.js');
     const lines = [`| ${header.map(mdCell).join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`];

@@ -42,7 +42,8 @@ Options:
   --kinds LIST         comma-separated kinds every residential point must reach (default: Beijing's six basic
                        convenience outlets 蔬菜零售, 便利店（社区超市）, 早餐, 美容美发, 便民维修, 家政)
   --by LEVEL           unit (default): a verdict per community or village; estate: a row per residential point
-  --format FORMAT      table (default), json, ndjson, csv or md
+  --format FORMAT      table (default), json, ndjson, csv, md, or html: one page with a dot map of the covered and
+                       uncovered residential points (inline SVG, projected, no tiles, no network) above the table
   --out FILE           write there instead of to standard output
   --rejects FILE       write the rejected records of both files there (CSV: file, line, column, value, reason)
   --uncovered FILE     write the residential points not covered there, as GeoJSON (in --crs)
@@ -58,6 +59,7 @@ Exit codes: 0 success; 1 some records were rejected; 2 usage error, unreadable f
 Examples:
   shequ circle 小区.csv 网点.csv --crs gcj02 --minutes 15
   shequ circle 小区.csv 网点.csv --crs bd09 --by estate --format csv --out 服务圈.csv --uncovered 未覆盖.geojson
+  shequ circle 小区.csv 网点.csv --crs gcj02 --format html --out 服务圈.html
 `;
 
 /** The parsed options of `shequ circle`. */
@@ -113,7 +115,7 @@ function settingsOf(values: Record<string, string | boolean | undefined>): Circl
       'circle',
       'format',
       values.format as string | undefined,
-      ['table', 'json', 'ndjson', 'csv', 'md'] as const,
+      ['table', 'json', 'ndjson', 'csv', 'md', 'html'] as const,
       'table',
     ),
     lang: oneOf<Lang>('circle', 'lang', values.lang as string | undefined, ['zh', 'en'], 'zh'),

@@ -229,6 +229,79 @@ describe('shequ circle, worked by hand', () => {
   });
 });
 
+describe('shequ circle --format html: a dot map above the table', () => {
+  const dots = (html: string, cls: string) =>
+    html.match(new RegExp(`<circle class="${cls}"`, 'g'))?.length ?? 0;
+
+  it('draws covered and uncovered estates and the services, nothing fetched, names escaped', async () => {
+    const estates = file(
+      'html-estates.csv',
+      '小区名称,经度,纬度,户数,代码\nA<b>,116.400,39.9,300,110101006006\nB,116.410,39.9,100,110101006006\nC,116.430,39.9,50,110101006008\n',
+    );
+    const run = await shequ(['circle', estates, SERVICES, '--crs', 'wgs84', ...KINDS, '--format', 'html']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^<!doctype html>/);
+    expect([dots(run.stdout, 'covered'), dots(run.stdout, 'uncovered')]).toEqual([2, 1]);
+    expect(run.stdout.match(/<rect class="service"/g)).toHaveLength(2);
+    expect(run.stdout).toContain('A&lt;b&gt;');
+    expect(run.stdout).not.toContain('A<b>');
+    expect(run.stdout).not.toMatch(/\b(src|href)=|https?:/);
+    expect(run.stdout).toContain('<table id="circles">');
+    // Scale: 0.03° of longitude at 39.9 N (2 559 m) fill 736 px, 0.2876 px/m; the longest round bar within 160 px is
+    // 500 m, 143.8 px, ending at the right margin (760 − 12).
+    expect(run.stdout).toContain('<line x1="604.2" x2="748"');
+    expect(run.stdout).toContain('>500 m</text>');
+  });
+
+  it('draws every k-th estate beyond 20 000 and says so', async () => {
+    const lines = Array.from(
+      { length: 20_001 },
+      (_, i) =>
+        `E${i},${(116.3 + (i % 200) / 1000).toFixed(3)},${(39.8 + Math.floor(i / 200) / 1000).toFixed(3)}`,
+    );
+    const estates = file('many.csv', `小区名称,经度,纬度\n${lines.join('\n')}\n`);
+    const run = await shequ([
+      'circle',
+      estates,
+      SERVICES,
+      '--crs',
+      'wgs84',
+      ...KINDS,
+      '--format',
+      'html',
+      '--lang',
+      'en',
+    ]);
+    expect(dots(run.stdout, 'covered') + dots(run.stdout, 'uncovered')).toBe(10_001);
+    expect(run.stdout).toContain('every k-th drawn (10001 of 20001)');
+  });
+
+  // Wherever the points lie (one point, a line, all at one place, both hemispheres of longitude), every dot is
+  // inside the drawing.
+  test.prop(
+    [
+      fc.array(
+        fc.tuple(fc.double({ min: 73, max: 135, noNaN: true }), fc.double({ min: 18, max: 53, noNaN: true })),
+        { minLength: 1, maxLength: 15 },
+      ),
+    ],
+    { numRuns: 20 },
+  )('every dot lies inside the drawing', async (points) => {
+    const estates = file('dots.csv', `经度,纬度\n${points.map(([x, y]) => `${x},${y}`).join('\n')}\n`);
+    const run = await shequ(['circle', estates, SERVICES, '--crs', 'wgs84', ...KINDS, '--format', 'html']);
+    const coordinates = [
+      ...run.stdout.matchAll(/<(?:circle|rect) class="\w+" (?:cx|x)="([-\d.]+)" (?:cy|y)="([-\d.]+)"/g),
+    ];
+    expect(coordinates).toHaveLength(points.length + 2);
+    for (const [, x, y] of coordinates) {
+      expect(Number(x)).toBeGreaterThanOrEqual(0);
+      expect(Number(x)).toBeLessThanOrEqual(760);
+      expect(Number(y)).toBeGreaterThanOrEqual(0);
+      expect(Number(y)).toBeLessThanOrEqual(560);
+    }
+  });
+});
+
 describe('shequ circle: bad rows, exit codes and usage', () => {
   it('rejects bad records with their line and reason, counts that add up, and exit 1; --rejects lists every one', async () => {
     const estates = file(
