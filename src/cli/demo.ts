@@ -8,18 +8,22 @@ import {
 } from 'shequ';
 import { beijingDivisions } from 'shequ/divisions/beijing';
 import { hebeiDivisions } from 'shequ/divisions/hebei';
-import { type CliStreams, parse } from './context.js';
+import { type CliStreams, openOutput, parse } from './context.js';
 import { packageFile } from './package-file.js';
 import { indicatorTable, ruleTitle } from './render.js';
 import { formatTable } from './table.js';
 
-/** The bundled sample, in the package and in the repository. */
-const SAMPLE = 'examples/data/sample-units.json';
+/** A file of the bundled sample, examples/data/ at the package root (in the package and in the repository). */
+function sampleFile(name: string): string {
+  return packageFile(`examples/data/${name}`);
+}
 
 export const DEMO_HELP = `Usage: shequ demo
 
 Runs shequ on the bundled sample (real division codes and names of 正定县 and 东城区, SYNTHETIC measures): the
-indicators by county against the Hebei and Beijing targets, and the findings of the rules by rule.
+indicators by county against the Hebei and Beijing targets, and the findings of the rules by rule; then the
+一刻钟社区服务圈 of the six communities of 东城区东四街道 computed from coordinates (real community codes, SYNTHETIC
+estates and outlets in GCJ-02: examples/data/dongsi-*.csv), as \`shequ circle\` computes them.
 
 Options:
   -h, --help           show this help
@@ -37,7 +41,7 @@ export async function runDemo(args: readonly string[], streams: CliStreams): Pro
   }
   let raw: { units: unknown[] };
   try {
-    raw = JSON.parse(await readFile(packageFile(SAMPLE), 'utf8')) as { units: unknown[] };
+    raw = JSON.parse(await readFile(sampleFile('sample-units.json'), 'utf8')) as { units: unknown[] };
   } catch (error) {
     streams.stderr.write(`shequ demo: cannot read the sample data (${(error as Error).message}).\n`);
     return 2;
@@ -91,6 +95,41 @@ export async function runDemo(args: readonly string[], streams: CliStreams): Pro
       ),
     );
   }
-  streams.stdout.write('\n详见 More: shequ indicators / validate / report --help\n');
+  await circleDemo(streams);
+  streams.stdout.write('\n详见 More: shequ indicators / validate / report / circle --help\n');
   return 0;
+}
+
+/** The circles of 东四街道 from the bundled synthetic points: a verdict per community, and the coverage in one line. */
+async function circleDemo(streams: CliStreams): Promise<void> {
+  const { computeCircles, summaryLine } = await import('./circle.js');
+  const { writeCircleResults } = await import('./circle-output.js');
+  streams.stdout.write(
+    '\n一刻钟社区服务圈 15-minute service circles — 北京市东城区东四街道: 真实社区代码，合成坐标 (real community codes, SYNTHETIC points, GCJ-02)\n' +
+      'shequ circle examples/data/dongsi-estates.csv examples/data/dongsi-services.csv --crs gcj02 --minutes 15\n\n',
+  );
+  const { results } = await computeCircles(
+    sampleFile('dongsi-estates.csv'),
+    sampleFile('dongsi-services.csv'),
+    {
+      crs: 'gcj02',
+      compute: { minutes: 15 },
+    },
+  );
+  const output = openOutput(undefined, streams);
+  await writeCircleResults(results, 'unit', 'table', 'zh', output);
+  await output.close();
+  streams.stdout.write(`\n${summaryLine(results, '')}`);
+  // The verdicts as patches of statistics rows, through the usual accumulator: the street's two coverage indicators.
+  const units: UnitStatistics[] = [];
+  for (const patch of results.patches.values()) units.push({ kind: 'community', ...patch } as UnitStatistics);
+  const rows = computeIndicators(units, {
+    profile: 'beijing',
+    asOf: '2025-12-31',
+    groupBy: ['township'],
+    divisions: [beijingDivisions],
+  }).filter(
+    (row) => row.indicator === 'quarterHourCircleCoverage' || row.indicator === 'basicCommerceCoverage',
+  );
+  streams.stdout.write(`\n${indicatorTable(rows, 'zh')}`);
 }

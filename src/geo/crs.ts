@@ -120,20 +120,31 @@ export function isInsideChinaBox(lng: number, lat: number): boolean {
 const KRASOVSKY_A = 6378245.0;
 const KRASOVSKY_EE = 0.006693421622965943; // 0.00669342162296594323 as published, to double precision
 
-function offsetLat(x: number, y: number): number {
-  let ret = -100 + 2 * x + 3 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x));
-  ret += ((20 * Math.sin(6 * x * Math.PI) + 20 * Math.sin(2 * x * Math.PI)) * 2) / 3;
-  ret += ((20 * Math.sin(y * Math.PI) + 40 * Math.sin((y / 3) * Math.PI)) * 2) / 3;
-  ret += ((160 * Math.sin((y / 12) * Math.PI) + 320 * Math.sin((y * Math.PI) / 30)) * 2) / 3;
-  return ret;
-}
-
-function offsetLng(x: number, y: number): number {
-  let ret = 300 + x + 2 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * Math.sqrt(Math.abs(x));
-  ret += ((20 * Math.sin(6 * x * Math.PI) + 20 * Math.sin(2 * x * Math.PI)) * 2) / 3;
-  ret += ((20 * Math.sin(x * Math.PI) + 40 * Math.sin((x / 3) * Math.PI)) * 2) / 3;
-  ret += ((150 * Math.sin((x / 12) * Math.PI) + 300 * Math.sin((x / 30) * Math.PI)) * 2) / 3;
-  return ret;
+/**
+ * Both offsets of the formula at (x, y) = (lng − 105, lat − 35), into `out` ([lng, lat] offsets, in the formula's
+ * metre-like units). The two polynomials share their sines of x, and the triple-angle identity
+ * sin 3u = 3 sin u − 4 sin³ u gives sin(6xπ) from sin(2xπ), sin(xπ) from sin(xπ/3) and sin(yπ) from sin(yπ/3): seven
+ * sines instead of twelve, equal to the direct ones within a few units in the last place (≈ 10⁻¹⁴ m). The inverse
+ * runs this three times per point, so it is most of the cost of converting millions of points.
+ */
+function offsetsInto(x: number, y: number, out: Float64Array | number[]): void {
+  const sin2x = Math.sin(2 * x * Math.PI);
+  const sin6x = sin2x * (3 - 4 * sin2x * sin2x);
+  const sinXThird = Math.sin((x / 3) * Math.PI);
+  const sinX = sinXThird * (3 - 4 * sinXThird * sinXThird);
+  const sinYThird = Math.sin((y / 3) * Math.PI);
+  const sinY = sinYThird * (3 - 4 * sinYThird * sinYThird);
+  const shared = ((20 * sin6x + 20 * sin2x) * 2) / 3;
+  let lat = -100 + 2 * x + 3 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x));
+  lat += shared;
+  lat += ((20 * sinY + 40 * sinYThird) * 2) / 3;
+  lat += ((160 * Math.sin((y / 12) * Math.PI) + 320 * Math.sin((y * Math.PI) / 30)) * 2) / 3;
+  let lng = 300 + x + 2 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * Math.sqrt(Math.abs(x));
+  lng += shared;
+  lng += ((20 * sinX + 40 * sinXThird) * 2) / 3;
+  lng += ((150 * Math.sin((x / 12) * Math.PI) + 300 * Math.sin((x / 30) * Math.PI)) * 2) / 3;
+  out[0] = lng;
+  out[1] = lat;
 }
 
 /** WGS-84 → GCJ-02 on plain numbers, written into `out` ([lng, lat]); unchanged outside the box. */
@@ -151,11 +162,10 @@ function gcjFormulaInto(lng: number, lat: number, out: Float64Array | number[]):
   const sinLat = Math.sin(radLat);
   const magic = 1 - KRASOVSKY_EE * sinLat * sinLat;
   const sqrtMagic = Math.sqrt(magic);
+  offsetsInto(lng - 105, lat - 35, out);
   const dLat =
-    (offsetLat(lng - 105, lat - 35) * 180) /
-    (((KRASOVSKY_A * (1 - KRASOVSKY_EE)) / (magic * sqrtMagic)) * Math.PI);
-  const dLng =
-    (offsetLng(lng - 105, lat - 35) * 180) / ((KRASOVSKY_A / sqrtMagic) * Math.cos(radLat) * Math.PI);
+    ((out[1] as number) * 180) / (((KRASOVSKY_A * (1 - KRASOVSKY_EE)) / (magic * sqrtMagic)) * Math.PI);
+  const dLng = ((out[0] as number) * 180) / ((KRASOVSKY_A / sqrtMagic) * Math.cos(radLat) * Math.PI);
   out[0] = lng + dLng;
   out[1] = lat + dLat;
 }
@@ -180,7 +190,12 @@ function bd09ToGcj02Approx(lng: number, lat: number, out: Float64Array | number[
   out[1] = z * Math.sin(theta);
 }
 
-const STEP_LIMIT = 1e-7; // degrees (≈ 1 cm): the error left after such a step is a few thousandths of it
+// The step below which the iteration stops, in degrees. The error left after a step is under a hundredth of it: for
+// GCJ-02 a step of 10⁻⁶° (≈ 10 cm) leaves under a millimetre (0.5 mm worst over 200 000 random points of the box) and
+// saves the fourth run of the formula on most points; BD-09's cheap step keeps 10⁻⁷° (≈ 1 cm: a round trip GCJ-02 →
+// BD-09 → GCJ-02 stays within 1 mm).
+const GCJ_STEP_LIMIT = 1e-6;
+const BD_STEP_LIMIT = 1e-7;
 const MAX_STEPS = 30;
 
 /**
@@ -194,6 +209,7 @@ function invert(
   lat: number,
   out: Float64Array | number[],
   start: Float64Array | number[],
+  stepLimit: number,
 ): void {
   const image = [0, 0];
   let guessLng = start[0] as number;
@@ -204,7 +220,7 @@ function invert(
     const dLat = (image[1] as number) - lat;
     guessLng -= dLng;
     guessLat -= dLat;
-    if (Math.abs(dLng) < STEP_LIMIT && Math.abs(dLat) < STEP_LIMIT) break;
+    if (Math.abs(dLng) < stepLimit && Math.abs(dLat) < stepLimit) break;
   }
   out[0] = guessLng;
   out[1] = guessLat;
@@ -222,13 +238,13 @@ export function gcj02ToWgs84Into(lng: number, lat: number, out: Float64Array | n
     out[1] = lat;
     return;
   }
-  invert(gcjFormulaInto, lng, lat, out, [lng, lat]);
+  invert(gcjFormulaInto, lng, lat, out, [lng, lat], GCJ_STEP_LIMIT);
 }
 
 function bd09ToGcj02Into(lng: number, lat: number, out: Float64Array | number[]): void {
   const start = [0, 0];
   bd09ToGcj02Approx(lng, lat, start);
-  invert(gcj02ToBd09Into, lng, lat, out, start);
+  invert(gcj02ToBd09Into, lng, lat, out, start, BD_STEP_LIMIT);
 }
 
 const isWgs = (crs: Crs) => crs === 'wgs84' || crs === 'cgcs2000';

@@ -2,7 +2,7 @@
  * Coordinates and service circles (一刻钟社区服务圈): points tagged with their coordinate system (WGS-84, CGCS2000,
  * GCJ-02, BD-09) and exact conversions between them, geodesic distance, a static spatial index, life circles of
  * GB 50180-2018 computed from the coordinates of estates and services, per-unit verdicts that feed the
- * `quarterHourCircleCoverage` indicator, and a co-location check. Browser-safe; no network.
+ * `quarterHourCircleCoverage` and `basicCommerceCoverage` indicators, and a co-location check. Browser-safe; no network.
  *
  * @packageDocumentation
  */
@@ -39,8 +39,9 @@ export type { PointReadResult, ReadPointsOptions } from './read-points.js';
 export { readResidentialPoints, readServicePoints } from './read-points.js';
 export type { IndexHit, PointColumns, SpatialIndex } from './spatial-index.js';
 export { buildSpatialIndex, nearestPoint, pointsWithin } from './spatial-index.js';
-export type { CircleStatisticsPatchesOptions, UnitCircleVerdict } from './units.js';
+export type { CircleField, CircleStatisticsPatchesOptions, UnitCircleVerdict } from './units.js';
 export {
+  circleFields,
   circleStatisticsPatches,
   uncoveredGeoJson,
   uncoveredResidential,

@@ -26,13 +26,22 @@ export function toXyz(lng: number, lat: number, out: Float64Array | number[], at
   out[at + 2] = EARTH_MEAN_RADIUS_METRES * Math.sin(lat * RAD);
 }
 
-/** Builds a tree from WGS-84 columns (`lng[i]`, `lat[i]` for i < count). */
-export function buildKdTree(lng: ArrayLike<number>, lat: ArrayLike<number>, count: number): KdTree {
+/**
+ * Builds a tree from WGS-84 columns: point i is (`lng[i]`, `lat[i]`) for i < count, or (`lng[from[i]]`,
+ * `lat[from[i]]`) when `from` is given (a subset, read in place: no copy of the columns).
+ */
+export function buildKdTree(
+  lng: ArrayLike<number>,
+  lat: ArrayLike<number>,
+  count: number,
+  from?: Uint32Array,
+): KdTree {
   const ids = new Uint32Array(count);
   const xyz = new Float64Array(count * 3);
   for (let i = 0; i < count; i++) {
     ids[i] = i;
-    toXyz(lng[i] as number, lat[i] as number, xyz, i * 3);
+    const at = from === undefined ? i : (from[i] as number);
+    toXyz(lng[at] as number, lat[at] as number, xyz, i * 3);
   }
   // An explicit stack instead of recursion: no deep call chains on big inputs.
   const stack = [0, count - 1, 0];

@@ -1,15 +1,16 @@
 import { guarded } from '../core/guard.js';
-import { createIssue, type Issue, type PathSegment } from '../core/issue.js';
+import { createIssue, type Issue } from '../core/issue.js';
 import { type Result, success } from '../core/result.js';
-import { parseCodeCell, parseNumberCell } from '../io/cells.js';
 import { type CsvRecord, createCsvParser } from '../io/csv-parser.js';
 import { decodeText, type TextEncodingName } from '../io/decode.js';
 import { normalizeHeader } from '../io/headers.js';
 import type { ReadOptions } from '../io/read.js';
 import { checkReadOptions } from '../io/read-options.js';
 import type { ResidentialPoint, ServicePoint } from './circle-types.js';
-import { type Crs, isCrs, isInsideChinaBox } from './crs.js';
+import { type Crs, isCrs } from './crs.js';
 import { pointFields, type RowCells, type Which } from './point-fields.js';
+import { emptyReading, type Reading, toPoint } from './point-record.js';
+import { readGeoJson } from './read-geojson.js';
 
 /**
  * Options of {@link readResidentialPoints} and {@link readServicePoints}: the coordinate system of the file (required
@@ -71,18 +72,6 @@ export interface PointReadResult<Point> {
 
 const HEADER_SEARCH = 20; // records looked at for the header: titles above it are counted, not read
 
-interface Reading<Point> {
-  points: Point[];
-  rejected: { line?: number; index?: number; issues: Issue[] }[];
-  issues: Issue[];
-  blankLines: number;
-  titleLines: number;
-}
-
-function emptyReading<Point>(): Reading<Point> {
-  return { points: [], rejected: [], issues: [], blankLines: 0, titleLines: 0 };
-}
-
 function finish<Point>(reading: Reading<Point>, encoding: TextEncodingName): PointReadResult<Point> {
   const { points, rejected, issues, blankLines, titleLines } = reading;
   const counts = {
@@ -93,96 +82,6 @@ function finish<Point>(reading: Reading<Point>, encoding: TextEncodingName): Poi
     titleLines,
   };
   return { points, rejected, issues, counts, encoding };
-}
-
-/** Turns the cells of one record into a point, or the issues that reject it. */
-function toPoint(
-  which: Which,
-  cells: RowCells,
-  crs: Crs,
-  where: { line?: number | undefined; path: PathSegment[] },
-): { point?: ResidentialPoint | ServicePoint; issues: Issue[]; warnings: Issue[] } {
-  const issues: Issue[] = [];
-  const fields = pointFields(which);
-  const point: Record<string, unknown> = { crs };
-  for (const field of fields) {
-    const raw = cells.get(field.key);
-    const cell = typeof raw === 'string' ? raw.trim() : raw;
-    const at = { line: where.line, column: cells.header(field.key), path: [...where.path, field.key] };
-    if (cell === undefined || cell === '' || cell === null) {
-      if (field.required)
-        issues.push(cellIssue('invalid_type', '缺少必填值', 'Missing required value', at, ''));
-      continue;
-    }
-    const value =
-      field.type === 'number'
-        ? parseNumberCell(cell)
-        : field.type === 'code'
-          ? parseCodeCell(cell)
-          : String(cell);
-    if (value === null || value === undefined || (typeof value === 'number' && !field.accepts(value))) {
-      issues.push(
-        cellIssue(
-          value === null ? 'invalid_type' : 'invalid_value',
-          field.problem.zh,
-          field.problem.en,
-          at,
-          String(cell),
-        ),
-      );
-      continue;
-    }
-    if (field.type === 'code' && !/^\d{12}$/.test(String(value))) {
-      issues.push(
-        cellIssue(
-          'invalid_format',
-          '代码应为 12 位统计用区划代码',
-          'The code must have 12 digits',
-          at,
-          String(cell),
-        ),
-      );
-      continue;
-    }
-    point[field.key] = value;
-  }
-  if (issues.length > 0) return { issues, warnings: [] };
-  const warnings = isInsideChinaBox(point.lng as number, point.lat as number)
-    ? []
-    : [
-        createIssue(
-          'outside_china',
-          {
-            zh: '坐标在中国范围以外（经纬度是否写反？）',
-            en: 'The point lies outside China (longitude and latitude swapped?)',
-          },
-          {
-            severity: 'warning',
-            path: where.path,
-            ...(where.line !== undefined ? { line: where.line } : {}),
-          },
-        ),
-      ];
-  return { point: point as unknown as ResidentialPoint | ServicePoint, issues, warnings };
-}
-
-function cellIssue(
-  code: 'invalid_type' | 'invalid_value' | 'invalid_format',
-  zh: string,
-  en: string,
-  at: { line?: number | undefined; column?: string | undefined; path: PathSegment[] },
-  value: string,
-): Issue {
-  return createIssue(
-    code,
-    { zh, en },
-    {
-      path: at.path,
-      ...(at.line !== undefined ? { line: at.line } : {}),
-      ...(at.column !== undefined ? { column: at.column } : {}),
-      value: value.slice(0, 100),
-    },
-  );
 }
 
 /** Reads CSV text: header found under any title lines, columns by name (Chinese or English), every line counted. */
@@ -280,61 +179,6 @@ function headerColumns(which: Which, cells: readonly string[]): Map<string, numb
     if (field !== undefined && !columns.has(field.key)) columns.set(field.key, at);
   });
   return fields.every((f) => !f.required || columns.has(f.key)) ? columns : undefined;
-}
-
-/** Reads a GeoJSON FeatureCollection (or one Feature) of Points: one record per feature, properties by column name. */
-function readGeoJson<Point>(which: Which, json: unknown, crs: Crs): Reading<Point> {
-  const reading = emptyReading<Point>();
-  const features = featuresOf(json);
-  if (features === undefined) {
-    reading.issues.push(
-      createIssue('invalid_format', {
-        zh: 'GeoJSON 应为 FeatureCollection 或 Feature',
-        en: 'The GeoJSON must be a FeatureCollection or a Feature',
-      }),
-    );
-    return reading;
-  }
-  const fields = pointFields(which);
-  features.forEach((feature, index) => {
-    const path: PathSegment[] = ['features', index];
-    const geometry = (feature as { geometry?: { type?: unknown; coordinates?: unknown } } | null)?.geometry;
-    const coordinates = geometry?.type === 'Point' ? geometry.coordinates : undefined;
-    if (!Array.isArray(coordinates) || coordinates.length < 2) {
-      const issue = createIssue(
-        'invalid_value',
-        { zh: '要素的几何应为点（Point）', en: 'The feature’s geometry must be a Point' },
-        { path: [...path, 'geometry'] },
-      );
-      reading.rejected.push({ index, issues: [issue] });
-      return;
-    }
-    const properties = (feature as { properties?: unknown }).properties;
-    const byKey = new Map<string, unknown>([
-      ['lng', coordinates[0]],
-      ['lat', coordinates[1]],
-    ]);
-    if (properties !== null && typeof properties === 'object') {
-      for (const [name, value] of Object.entries(properties)) {
-        const key = fields.find((f) => f.aliases.includes(normalizeHeader(name)))?.key;
-        if (key !== undefined && key !== 'lng' && key !== 'lat' && !byKey.has(key)) byKey.set(key, value);
-      }
-    }
-    const cells: RowCells = { get: (key) => byKey.get(key), header: () => undefined };
-    const made = toPoint(which, cells, crs, { path });
-    for (const warning of made.warnings) reading.issues.push(warning);
-    if (made.point === undefined) reading.rejected.push({ index, issues: made.issues });
-    else reading.points.push(made.point as Point);
-  });
-  return reading;
-}
-
-function featuresOf(json: unknown): readonly unknown[] | undefined {
-  if (json === null || typeof json !== 'object') return undefined;
-  const { type, features } = json as { type?: unknown; features?: unknown };
-  if (type === 'FeatureCollection' && Array.isArray(features)) return features;
-  if (type === 'Feature') return [json];
-  return undefined;
 }
 
 /** Reads either format: a parsed GeoJSON object, GeoJSON text (starts with `{`), or CSV text or bytes. */

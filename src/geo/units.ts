@@ -4,6 +4,7 @@ import { type Result, ShequError, success } from '../core/result.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
 import type { ResidentialPoint, ServiceCircles } from './circle-types.js';
 import { type Crs, convertCoordinates, isCrs } from './crs.js';
+import { BEIJING_CONVENIENCE_OUTLETS, LIFE_CIRCLES } from './life-circles.js';
 
 /**
  * The verdict of one unit (community or village): how much of its households live within reach of every required
@@ -136,54 +137,115 @@ function verdictOf(
 }
 
 /**
+ * A field of the statistics row that a circle verdict can fill: `inQuarterHourCircle` (纳入一刻钟社区服务圈, for
+ * `quarterHourCircleCoverage`) and `basicCommerce` (基本便民商业网点全覆盖, for `basicCommerceCoverage`, Beijing 三(九)).
+ *
+ * @example
+ * ```ts
+ * import type { CircleField } from 'shequ/geo';
+ * const field: CircleField = 'basicCommerce';
+ * ```
+ */
+export type CircleField = 'inQuarterHourCircle' | 'basicCommerce';
+
+const CIRCLE_FIELDS: readonly CircleField[] = ['inQuarterHourCircle', 'basicCommerce'];
+
+/**
  * Options of {@link circleStatisticsPatches}.
  *
  * @example
  * ```ts
  * import type { CircleStatisticsPatchesOptions } from 'shequ/geo';
- * const options: CircleStatisticsPatchesOptions = { minCoveredShare: 0.9 };
+ * const options: CircleStatisticsPatchesOptions = { minCoveredShare: 0.9, fields: ['inQuarterHourCircle', 'basicCommerce'] };
  * ```
  */
 export interface CircleStatisticsPatchesOptions {
   /** Share of households that must be within reach for the unit to count as inside the circle (default 1: all). */
   readonly minCoveredShare?: number;
+  /**
+   * The fields each patch fills (default `['inQuarterHourCircle']`); {@link circleFields} says which ones a result of
+   * `computeServiceCircles` stands for. Unknown names are left out.
+   */
+  readonly fields?: readonly CircleField[];
 }
 
 /**
- * Turns unit verdicts into patches of statistics rows: `{ code, inQuarterHourCircle }`. Spread each patch over the
- * unit's row (`{ ...row, ...patch }`) and the existing `quarterHourCircleCoverage` indicator (一刻钟社区服务圈城市社区覆盖率)
- * rolls up through the usual accumulator, region by region. By default only a `covered` unit counts as inside;
- * `minCoveredShare` loosens that. Use it with the 15-minute circle (一刻钟): the field means 15 minutes.
+ * The statistics fields a result of `computeServiceCircles` stands for, to pass as
+ * {@link CircleStatisticsPatchesOptions.fields}: `inQuarterHourCircle` for the 15-minute circle at a walking
+ * distance within the standard's (≤ 1 000 m: 一刻钟 means 15 minutes), and `basicCommerce` when, besides, the required
+ * kinds include all six of Beijing's basic convenience outlets — the plan's "蔬菜零售、便利店（社区超市）、早餐、美容美发、
+ * 便民维修、家政等基本便民商业网点全覆盖" (三(九)). A 5- or 10-minute circle fills neither: a unit out of its reach may
+ * still be reached within 15 minutes.
+ *
+ * @param circles - a result of `computeServiceCircles`
+ * @returns the fields, in the order of {@link CircleField} (`[]` when none fits)
+ *
+ * @example
+ * ```ts
+ * import { circleFields, computeServiceCircles } from 'shequ/geo';
+ * const circles = computeServiceCircles([{ lng: 116.4, lat: 39.9, crs: 'wgs84' }], []);
+ * if (circles.success) circleFields(circles.data);
+ * //=> ['inQuarterHourCircle', 'basicCommerce']
+ * ```
+ */
+export function circleFields(circles: ServiceCircles): CircleField[] {
+  if (circles?.minutes !== 15 || !(circles.walkingMetres <= LIFE_CIRCLES[15].walkingMetres.max)) return [];
+  const required = new Set(circles.requiredKinds);
+  const allOutlets = BEIJING_CONVENIENCE_OUTLETS.kinds.every(({ kind }) => required.has(kind));
+  return allOutlets ? ['inQuarterHourCircle', 'basicCommerce'] : ['inQuarterHourCircle'];
+}
+
+/** A patch of a statistics row: the unit's code and the circle fields asked for. */
+type CirclePatch = Pick<UnitStatistics, 'code' | 'inQuarterHourCircle' | 'basicCommerce'>;
+
+/**
+ * Turns unit verdicts into patches of statistics rows: `{ code, inQuarterHourCircle }` by default, and
+ * `basicCommerce` too when asked (`fields`, see {@link circleFields}). Spread each patch over the unit's row
+ * (`{ ...row, ...patch }`) and the existing indicators — `quarterHourCircleCoverage` (一刻钟社区服务圈城市社区覆盖率)
+ * and `basicCommerceCoverage` (基本便民商业网点社区（村）覆盖率) — roll up through the usual accumulator, region by
+ * region. By default only a `covered` unit counts as inside; `minCoveredShare` loosens that. Use it with the
+ * 15-minute circle (一刻钟): the fields mean 15 minutes.
  *
  * @param verdicts - from {@link unitCircleVerdicts}
- * @param options - the share of households needed (a bad value: the default)
+ * @param options - the share of households needed (a bad value: the default) and the fields to fill
  * @returns one patch per unit (`[]` for anything that is not a list of verdicts)
  *
  * @example
  * ```ts
  * import { circleStatisticsPatches } from 'shequ/geo';
- * circleStatisticsPatches([
+ * const verdicts = [
  *   { unit: '110101001001', verdict: 'partly', households: 400, coveredHouseholds: 300, coveredShare: 0.75, points: 2, coveredPoints: 1, unweightedPoints: 0 },
- * ], { minCoveredShare: 0.7 });
+ * ] as const;
+ * circleStatisticsPatches(verdicts, { minCoveredShare: 0.7 });
  * //=> [{ code: '110101001001', inQuarterHourCircle: true }]
+ * circleStatisticsPatches(verdicts, { fields: ['inQuarterHourCircle', 'basicCommerce'] });
+ * //=> [{ code: '110101001001', inQuarterHourCircle: false, basicCommerce: false }]
  * ```
  */
 export function circleStatisticsPatches(
   verdicts: readonly UnitCircleVerdict[],
   options: CircleStatisticsPatchesOptions = {},
-): Pick<UnitStatistics, 'code' | 'inQuarterHourCircle'>[] {
+): Pick<UnitStatistics, 'code' | 'inQuarterHourCircle' | 'basicCommerce'>[] {
   // Never throws: a getter of the caller that throws gives no patches (neutral value), like bad input.
   return guardedValue(
     () => {
       const share = options?.minCoveredShare;
       const minimum = typeof share === 'number' && share >= 0 && share <= 1 ? share : 1;
+      const asked = options?.fields;
+      const fields = Array.isArray(asked)
+        ? CIRCLE_FIELDS.filter((field) => asked.includes(field))
+        : (['inQuarterHourCircle'] as const);
       if (!Array.isArray(verdicts)) return [];
-      const patches: Pick<UnitStatistics, 'code' | 'inQuarterHourCircle'>[] = [];
+      const patches: CirclePatch[] = [];
       for (const v of verdicts) {
         const unit = v?.unit;
         if (typeof unit !== 'string') continue;
         const inside = v.verdict === 'covered' || (v.households > 0 && v.coveredShare >= minimum);
-        patches.push({ code: unit, inQuarterHourCircle: inside });
+        const patch: { code: string; inQuarterHourCircle?: boolean; basicCommerce?: boolean } = {
+          code: unit,
+        };
+        for (const field of fields) patch[field] = inside;
+        patches.push(patch);
       }
       return patches;
     },

@@ -175,6 +175,7 @@ export const CLASSIFICATION: Readonly<Record<string, Classification>> = {
   residentialCircle: trusted, // reads a ServiceCircles result
   unitCircleVerdicts: safe,
   circleStatisticsPatches: safe,
+  circleFields: trusted, // reads a ServiceCircles result
   uncoveredResidential: trusted, // reads a ServiceCircles result
   uncoveredGeoJson: trusted, // idem
   checkColocation: { behaviour: 'safe', cost: 0.3 },

@@ -1,0 +1,371 @@
+import { readFile } from 'node:fs/promises';
+import { type Issue, maskIdNumbersInText } from 'shequ';
+import type {
+  ComputeServiceCirclesOptions,
+  Crs,
+  PointReadResult,
+  ResidentialPoint,
+  ServiceCircles,
+  ServicePoint,
+} from 'shequ/geo';
+import type { CircleFormat, CircleLevel, CircleResults } from './circle-output.js';
+import {
+  type CliStreams,
+  checkDistinctPaths,
+  checkWritable,
+  echo,
+  oneOf,
+  openOutput,
+  parse,
+  UsageError,
+  writeWholeFile,
+} from './context.js';
+import type { Lang } from './render.js';
+
+export const CIRCLE_HELP = `Usage: shequ circle ESTATES SERVICES --crs CRS [options]
+
+Computes the 一刻钟社区服务圈 (15-minute community service circles) from coordinates: for each residential point (小区,
+community office) the nearest service of each required kind and its distance, and per unit (community or village) a
+covered / partly / not verdict weighted by households. Reach is the walking distance of the life circle of
+GB 50180-2018 (15 minutes: 1 000 m; 10: 500 m; 5: 300 m) divided by a detour factor, as a straight line.
+
+ESTATES   CSV (UTF-8, UTF-16 or GB18030) with columns 经度/lng, 纬度/lat and optionally 名称, 代码 (the unit's
+          12-digit code), 户数, 人口 — or a GeoJSON FeatureCollection of Points with those properties
+SERVICES  CSV or GeoJSON with 经度/lng, 纬度/lat, 类型/kind and optionally 名称, 容量
+
+Options:
+  --crs CRS            coordinate system of both files: gcj02 (Amap, Tencent), bd09 (Baidu), wgs84 (GPS) or
+                       cgcs2000; required for CSV (GeoJSON without it: wgs84, as RFC 7946 says)
+  --minutes N          life circle: 15 (default), 10 or 5
+  --walk METRES        walking distance instead of the circle's
+  --detour FACTOR      walking ÷ straight-line distance, 1 to 10 (default 1.25)
+  --kinds LIST         comma-separated kinds every residential point must reach (default: Beijing's six basic
+                       convenience outlets 蔬菜零售, 便利店（社区超市）, 早餐, 美容美发, 便民维修, 家政)
+  --by LEVEL           unit (default): a verdict per community or village; estate: a row per residential point
+  --format FORMAT      table (default), json, ndjson, csv, md, or html: one page with a dot map of the covered and
+                       uncovered residential points (inline SVG, projected, no tiles, no network) above the table
+  --out FILE           write there instead of to standard output
+  --rejects FILE       write the rejected records of both files there (CSV: file, line, column, value, reason)
+  --uncovered FILE     write the residential points not covered there, as GeoJSON (in --crs)
+  --lang LANG          zh (default) or en: the headers of table, md and csv, the words of table and md
+  -h, --help           show this help
+
+The unit rows say which statistics fields the verdict fills: inQuarterHourCircle (一刻钟社区服务圈, 15-minute circle
+only) and basicCommerce (基本便民商业网点全覆盖, when the six outlets are required) — the fields of the indicators
+quarterHourCircleCoverage and basicCommerceCoverage.
+
+Exit codes: 0 success; 1 some records were rejected; 2 usage error, unreadable file or output that cannot be written.
+
+Examples:
+  shequ circle 小区.csv 网点.csv --crs gcj02 --minutes 15
+  shequ circle 小区.csv 网点.csv --crs bd09 --by estate --format csv --out 服务圈.csv --uncovered 未覆盖.geojson
+  shequ circle 小区.csv 网点.csv --crs gcj02 --format html --out 服务圈.html
+`;
+
+/** The parsed options of `shequ circle`. */
+interface CircleSettings {
+  readonly crs: Crs | undefined;
+  readonly compute: ComputeServiceCirclesOptions;
+  readonly level: CircleLevel;
+  readonly format: CircleFormat;
+  readonly lang: Lang;
+}
+
+/** A number option, or a usage error naming it. */
+function numberOption(name: string, text: string | undefined, example: string): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value))
+    throw new UsageError(
+      `shequ circle: --${name} takes a number, not '${echo(text)}'`,
+      `Example: --${name} ${example}`,
+    );
+  return value;
+}
+
+function settingsOf(values: Record<string, string | boolean | undefined>): CircleSettings {
+  const crs = oneOf<Crs>(
+    'circle',
+    'crs',
+    values.crs as string | undefined,
+    ['gcj02', 'bd09', 'wgs84', 'cgcs2000'],
+    'wgs84',
+  );
+  const minutes = Number(
+    oneOf('circle', 'minutes', values.minutes as string | undefined, ['15', '10', '5'], '15'),
+  ) as 5 | 10 | 15;
+  const walkingMetres = numberOption('walk', values.walk as string | undefined, '800');
+  const detourFactor = numberOption('detour', values.detour as string | undefined, '1.3');
+  const kinds = (values.kinds as string | undefined)
+    ?.split(/[,，、]/)
+    .map((kind) => kind.trim())
+    .filter((kind) => kind !== '');
+  if (kinds !== undefined && kinds.length === 0)
+    throw new UsageError('shequ circle: --kinds names no kind', 'Example: --kinds 早餐,家政');
+  return {
+    crs: values.crs === undefined ? undefined : crs,
+    compute: {
+      minutes,
+      ...(walkingMetres === undefined ? {} : { walkingMetres }),
+      ...(detourFactor === undefined ? {} : { detourFactor }),
+      ...(kinds === undefined ? {} : { requiredKinds: kinds }),
+    },
+    level: oneOf('circle', 'by', values.by as string | undefined, ['unit', 'estate'] as const, 'unit'),
+    format: oneOf(
+      'circle',
+      'format',
+      values.format as string | undefined,
+      ['table', 'json', 'ndjson', 'csv', 'md', 'html'] as const,
+      'table',
+    ),
+    lang: oneOf<Lang>('circle', 'lang', values.lang as string | undefined, ['zh', 'en'], 'zh'),
+  };
+}
+
+/** A point file that cannot be read ends the command with exit 2: never an empty result passed for a read. */
+function failIfUnreadable(file: string, result: PointReadResult<unknown>): void {
+  const fatal = result.issues.find((issue) => issue.severity === 'error');
+  if (fatal === undefined) return;
+  const needsCrs = fatal.code === 'invalid_option' && fatal.path?.[0] === 'crs';
+  throw new UsageError(
+    `shequ circle: cannot read ${echo(file)}: ${fatal.message.zh} / ${fatal.message.en}`,
+    needsCrs
+      ? 'Say which coordinates the CSV holds: --crs gcj02 (Amap, Tencent), bd09 (Baidu) or wgs84 (GPS).'
+      : 'Nothing was computed. CSV (UTF-8, UTF-16 or GB18030) with 经度 and 纬度 columns, or GeoJSON Points; see docs/geo.md.',
+  );
+}
+
+/** Reads one point file whole (bytes: the reader finds the encoding, or GeoJSON). */
+async function readPointFile<Point>(
+  file: string,
+  crs: Crs | undefined,
+  read: (input: Uint8Array, options: { crs?: Crs }) => PointReadResult<Point>,
+): Promise<PointReadResult<Point>> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new UsageError(`shequ circle: cannot read ${echo(file)} (${code})`, 'Check the path.');
+  }
+  const result = read(bytes, crs === undefined ? {} : { crs });
+  failIfUnreadable(file, result);
+  return result;
+}
+
+const MAX_LISTED = 5;
+
+/** One issue as a line of stderr: where (line or feature, column) and why, in both languages. */
+function issueLine(file: string, issue: Issue, index?: number): string {
+  const where = [
+    issue.line === undefined
+      ? index === undefined
+        ? ''
+        : `feature ${index}`
+      : `第 ${issue.line} 行 line ${issue.line}`,
+    issue.column ?? '',
+  ]
+    .filter((part) => part !== '')
+    .join(', ');
+  return `shequ circle: ${echo(file)}${where === '' ? '' : ` ${where}`}: ${issue.message.zh} / ${issue.message.en}\n`;
+}
+
+/** What was read of one file, on stderr: counts that add up, the first rejects, warnings grouped by code. */
+function reportFile(
+  label: string,
+  file: string,
+  result: PointReadResult<unknown>,
+  streams: CliStreams,
+): void {
+  const { counts } = result;
+  streams.stderr.write(
+    `shequ circle: ${label} ${echo(file)}: 读取 ${counts.read} 行 read · 接受 ${counts.accepted} accepted · 拒收 ${counts.rejected} rejected\n`,
+  );
+  for (const rejected of result.rejected.slice(0, MAX_LISTED))
+    for (const issue of rejected.issues) streams.stderr.write(issueLine(file, issue, rejected.index));
+  if (result.rejected.length > MAX_LISTED)
+    streams.stderr.write(
+      `shequ circle: … ${result.rejected.length - MAX_LISTED} more rejected in ${echo(file)} (--rejects FILE lists them all)\n`,
+    );
+  const byCode = new Map<string, Issue[]>();
+  for (const issue of result.issues) {
+    if (issue.severity !== 'warning') continue;
+    const same = byCode.get(issue.code);
+    if (same === undefined) byCode.set(issue.code, [issue]);
+    else same.push(issue); // one at a time: a file may hold a million points outside China
+  }
+  for (const [code, issues] of byCode) {
+    const first = issues[0] as Issue;
+    const more = issues.length > 1 ? ` (${issues.length} × ${code}; the first shown)` : '';
+    streams.stderr.write(issueLine(file, first).replace(': ', `: 警告 warning${more}: `));
+  }
+}
+
+/** The rejected records of both files as CSV: one line per reason. */
+async function rejectsCsv(files: readonly [string, PointReadResult<unknown>][]): Promise<string> {
+  const { createCsvCells } = await import('../report/csv.js');
+  const cell = createCsvCells();
+  const lines = ['\ufeff文件 file,行 line,要素 feature,列 column,值 value,原因 reason'];
+  for (const [file, result] of files)
+    for (const rejected of result.rejected)
+      for (const issue of rejected.issues)
+        lines.push(
+          [
+            file,
+            rejected.line,
+            rejected.index,
+            issue.column,
+            issue.value,
+            `${issue.message.zh} / ${issue.message.en}`,
+          ]
+            .map((value) => cell(value as string | number | undefined))
+            .join(','),
+        );
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** Names of the units the shipped lists know, each list loaded only when a code of its province is there. */
+async function unitNames(units: Iterable<string>): Promise<Map<string, string>> {
+  const codes = [...units];
+  const names = new Map<string, string>();
+  const lists = [
+    ['11', async () => (await import('shequ/divisions/beijing')).beijingDivisions],
+    ['13', async () => (await import('shequ/divisions/hebei')).hebeiDivisions],
+  ] as const;
+  for (const [prefix, load] of lists) {
+    if (!codes.some((code) => code.startsWith(prefix))) continue;
+    const list = await load();
+    for (const code of codes) {
+      const name = list.divisions.get(code)?.name;
+      if (name !== undefined) names.set(code, name);
+    }
+  }
+  return names;
+}
+
+/** The verdicts, patches and names for the unit rows. */
+async function resultsOf(
+  circles: ServiceCircles,
+  estates: readonly ResidentialPoint[],
+  services: readonly ServicePoint[],
+): Promise<CircleResults> {
+  const { circleFields, circleStatisticsPatches, unitCircleVerdicts } = await import('shequ/geo');
+  const verdicts = unitCircleVerdicts(circles, estates);
+  const list = verdicts.success ? verdicts.data : [];
+  const fields = circleFields(circles);
+  const patches = new Map(circleStatisticsPatches(list, { fields }).map((patch) => [patch.code, patch]));
+  const unitNameMap = await unitNames(list.map((verdict) => verdict.unit));
+  return { circles, estates, services, verdicts: list, patches, fields, unitNames: unitNameMap };
+}
+
+/** The coverage in one line of stderr: estates and households covered, and the reach used. */
+export function summaryLine(results: CircleResults, prefix = 'shequ circle: '): string {
+  const { circles, estates } = results;
+  let covered = 0;
+  let households = 0;
+  let coveredHouseholds = 0;
+  for (let i = 0; i < circles.count; i++) {
+    const weight = estates[i]?.households ?? 0;
+    households += weight;
+    if (circles.covered[i] === 1) {
+      covered++;
+      coveredHouseholds += weight;
+    }
+  }
+  const share = circles.count === 0 ? 0 : (covered / circles.count) * 100;
+  const withoutUnit = estates.filter((point) => point.unit === undefined).length;
+  return (
+    `${prefix}覆盖 covered ${covered} / ${circles.count} 居住点 residential points (${share.toFixed(1)} %) · ` +
+    `${coveredHouseholds} / ${households} 户 households · ${results.verdicts.length} 单位 units; ` +
+    `reach ${Math.round(circles.reachMetres)} m straight line (${circles.minutes} min, ${circles.walkingMetres} m walk ÷ ${circles.detourFactor})` +
+    `${withoutUnit > 0 ? `; ${withoutUnit} without a unit code (in no unit verdict)` : ''}\n`
+  );
+}
+
+/** Reads both files and computes the circles, the unit verdicts and their patches. */
+export async function computeCircles(
+  estatesFile: string,
+  servicesFile: string,
+  settings: Pick<CircleSettings, 'crs' | 'compute'>,
+): Promise<{
+  estates: PointReadResult<ResidentialPoint>;
+  services: PointReadResult<ServicePoint>;
+  results: CircleResults;
+}> {
+  const geo = await import('shequ/geo');
+  const estates = await readPointFile(estatesFile, settings.crs, geo.readResidentialPoints);
+  const services = await readPointFile(servicesFile, settings.crs, geo.readServicePoints);
+  const circles = geo.computeServiceCircles(estates.points, services.points, settings.compute);
+  if (!circles.success) {
+    const issue = circles.error.issues[0] as Issue;
+    throw new UsageError(
+      `shequ circle: ${issue.message.zh} / ${issue.message.en}`,
+      "Run 'shequ circle --help' for the options.",
+    );
+  }
+  return { estates, services, results: await resultsOf(circles.data, estates.points, services.points) };
+}
+
+/** `shequ circle ESTATES SERVICES`. */
+export async function runCircle(args: readonly string[], streams: CliStreams): Promise<number> {
+  const { values, positionals } = parse(
+    'circle',
+    args,
+    {
+      crs: { type: 'string' },
+      minutes: { type: 'string' },
+      walk: { type: 'string' },
+      detour: { type: 'string' },
+      kinds: { type: 'string' },
+      by: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      rejects: { type: 'string' },
+      uncovered: { type: 'string' },
+      lang: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    2,
+  );
+  if (values.help === true) {
+    streams.stdout.write(CIRCLE_HELP);
+    return 0;
+  }
+  const [estatesFile, servicesFile] = positionals;
+  if (estatesFile === undefined || servicesFile === undefined)
+    throw new UsageError(
+      'shequ circle: give two files, the residential points and the service points',
+      'Example: shequ circle 小区.csv 网点.csv --crs gcj02',
+    );
+  const settings = settingsOf(values);
+  const outputs = {
+    '--out': values.out as string | undefined,
+    '--rejects': values.rejects as string | undefined,
+    '--uncovered': values.uncovered as string | undefined,
+  };
+  checkDistinctPaths('circle', estatesFile, outputs);
+  checkDistinctPaths('circle', servicesFile, outputs);
+  for (const path of Object.values(outputs)) await checkWritable(path);
+  const { estates, services, results } = await computeCircles(estatesFile, servicesFile, settings);
+  const output = openOutput(outputs['--out'], streams);
+  const { writeCircleResults } = await import('./circle-output.js');
+  await writeCircleResults(results, settings.level, settings.format, settings.lang, output);
+  await output.close();
+  reportFile('居住点 residential', estatesFile, estates, streams);
+  reportFile('服务点 services', servicesFile, services, streams);
+  streams.stderr.write(summaryLine(results));
+  if (outputs['--rejects'] !== undefined)
+    await writeWholeFile(
+      outputs['--rejects'],
+      await rejectsCsv([
+        [estatesFile, estates],
+        [servicesFile, services],
+      ]),
+    );
+  if (outputs['--uncovered'] !== undefined) {
+    const { uncoveredGeoJson } = await import('shequ/geo');
+    const geojson = uncoveredGeoJson(results.circles, estates.points, { crs: settings.crs ?? 'wgs84' });
+    await writeWholeFile(outputs['--uncovered'], maskIdNumbersInText(`${JSON.stringify(geojson)}\n`));
+  }
+  return estates.counts.rejected + services.counts.rejected > 0 ? 1 : 0;
+}
