@@ -258,7 +258,9 @@ export function createRunStore(ranks: () => Int32Array, limits: RunLimits): RunS
   return {
     add(unit, group, tail, body) {
       if (store.length - used < 3 * body.length) {
-        const larger = new Uint8Array(Math.max(2 * store.length, used + 3 * body.length));
+        // Doubling, but not far past a run's size: the buffer is kept for the next run.
+        const want = Math.min(2 * store.length, limits.bytes + 3 * body.length);
+        const larger = new Uint8Array(Math.max(want, used + 3 * body.length));
         larger.set(store.subarray(0, used));
         store = larger;
       }

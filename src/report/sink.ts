@@ -42,7 +42,8 @@ export interface ChunkSink {
   writeBytes?(bytes: Uint8Array): Promise<unknown> | undefined;
 }
 
-const UTF8 = new TextDecoder();
+// ignoreBOM: a text that begins with U+FEFF keeps it (a decoder drops a leading BOM by default).
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
  * Appends UTF-8 bytes to a sink: as bytes when it takes them, else decoded (the bytes must end where a character
