@@ -1,160 +1,195 @@
 /**
  * Findings put in report order (unit code, severity, rule) in memory that does not grow with the file. A national
  * sheet is not in code order (provinces and villages interleave), and its findings — about 1.4 per row — would take
- * gigabytes as objects; so they are gathered in runs of a bounded size, each run sorted and written to a temporary
- * file as one JSON line per finding, and the runs are merged at the end, one finding at a time. A file whose
+ * gigabytes as objects; so each finding is turned at once into its final text and kept as a record of the run store
+ * (run-store.ts), keyed by its unit and its (severity, rule) group: runs of bounded size are sorted and written to
+ * temporary files and merged at the end by comparing keys only, the text copied as it was written. A file whose
  * findings fit in one run never touches the disk.
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Finding, RuleSource } from 'shequ';
+import { type ChunkSink, type FindingTextFormat, writeBytesTo } from '../report/index.js';
+import { createRunStore, type RunLimits, type RunStore } from './run-store.js';
 
-/** Findings per run: about 20 MB of objects. */
+/**
+ * A run: at most 8 MB of finding text (≈ 28 000 national findings, their source's ending kept apart) or this many
+ * findings. Measured at 3 000 000 rows (json): 8 MB runs peak at 244 MB RSS, 16 MB at 265 MB, 32 MB at 278 MB; the
+ * merge of the ≈ 130 runs that 8 MB gives costs a few seconds more than 32 MB.
+ */
+export const RUN_LIMITS: RunLimits = { records: 200_000, bytes: 8 << 20 };
+
+/** Findings per run of {@link createFindingSorter} by default. */
 export const RUN_SIZE = 50_000;
 
-/** What sorts findings: gather with `add`, then read `sorted()` once; `close` removes the temporary files. */
+type Compare = (
+  a: Pick<Finding, 'unit' | 'severity' | 'rule'>,
+  b: Pick<Finding, 'unit' | 'severity' | 'rule'>,
+) => number;
+
+/** No recurring ending: the record's body is its whole text. */
+const NO_TAIL = 0xffff_ffff;
+/** Most distinct endings remembered (one per rule source in practice). */
+const TAIL_LIMIT = 4096;
+
+/** A group's key: findings of one (empty) unit with its severity and rule. */
+interface GroupKey {
+  readonly unit: string;
+  readonly severity: Finding['severity'];
+  readonly rule: string;
+}
+
+/**
+ * The (severity, rule) groups of findings, numbered as first seen, and their ranks in `compare`'s order for one
+ * unit: findings of one unit sort by their group's rank, and groups that compare equal share a rank (stability).
+ */
+function createGroups(compare: Compare) {
+  const ids = new Map<string, number>();
+  const keys: GroupKey[] = [];
+  let ranks = new Int32Array(0);
+  return {
+    id(severity: Finding['severity'], rule: string): number {
+      const name = `${severity}\u0000${rule}`;
+      let id = ids.get(name);
+      if (id === undefined) {
+        id = keys.push({ unit: '', severity, rule }) - 1;
+        ids.set(name, id);
+      }
+      return id;
+    },
+    ranks(): Int32Array {
+      if (ranks.length === keys.length) return ranks;
+      const order = keys.map((_, i) => i).sort((a, b) => compare(keys[a] as GroupKey, keys[b] as GroupKey));
+      ranks = new Int32Array(keys.length);
+      order.forEach((id, i) => {
+        const previous = order[i - 1];
+        ranks[id] =
+          previous !== undefined && compare(keys[previous] as GroupKey, keys[id] as GroupKey) === 0
+            ? (ranks[previous] as number)
+            : i;
+      });
+      return ranks;
+    },
+  };
+}
+
+/** A sorter of findings' final text: `add` each finding, then `write` them once in order; `close` cleans up. */
+export interface FindingTextSorter {
+  add(finding: Finding): void;
+  /** How many findings were added. */
+  readonly size: number;
+  /** Writes every finding's text in order, `separator` between two. */
+  write(sink: ChunkSink, separator: string): Promise<void>;
+  close(): void;
+}
+
+/**
+ * Creates a sorter of findings' text in `compare`'s order, stable (findings that compare equal keep the order they
+ * were added in, as `validate`'s sort keeps them). `format.text` is called once per finding, when it is added; the
+ * text that a finding's source gives at its end is kept once, not in every record.
+ */
+export function createFindingTextSorter(
+  compare: Compare,
+  format: Pick<FindingTextFormat, 'text' | 'sourceTail'>,
+  limits: RunLimits = RUN_LIMITS,
+): FindingTextSorter {
+  const groups = createGroups(compare);
+  const store = createRunStore(() => groups.ranks(), limits);
+  const tailIds = new Map<RuleSource, number>();
+  const tailTexts: string[] = [];
+  const tailOf = (source: RuleSource): number => {
+    let id = tailIds.get(source);
+    if (id === undefined) {
+      if (tailTexts.length >= TAIL_LIMIT) return NO_TAIL;
+      id = tailTexts.push(format.sourceTail(source)) - 1;
+      tailIds.set(source, id);
+    }
+    return id;
+  };
+  return {
+    add(finding) {
+      const text = format.text(finding);
+      let tail = tailOf(finding.source);
+      const ending = tailTexts[tail];
+      // The ending is cut off only when the text ends with it, so text = body + ending always.
+      if (ending === undefined || !text.endsWith(ending)) tail = NO_TAIL;
+      const body = tail === NO_TAIL ? text : text.slice(0, text.length - (ending as string).length);
+      store.add(finding.unit, groups.id(finding.severity, finding.rule), tail, body);
+    },
+    get size() {
+      return store.size;
+    },
+    write(sink, separator) {
+      const encoder = new TextEncoder();
+      const tails = tailTexts.map((text) => encoder.encode(text));
+      return writeRecords(store, sink, encoder.encode(separator), tails);
+    },
+    close: () => store.close(),
+  };
+}
+
+const BLOCK_SIZE = 1 << 20;
+
+/** Copies the records' bytes into blocks of about 1 MB handed to the sink (a record larger than that alone). */
+async function writeRecords(
+  store: RunStore,
+  sink: ChunkSink,
+  separator: Uint8Array,
+  tails: readonly Uint8Array[],
+): Promise<void> {
+  let block = new Uint8Array(BLOCK_SIZE);
+  let used = 0;
+  let first = true;
+  const hand = async (bytes: Uint8Array) => {
+    const wait = writeBytesTo(sink, bytes);
+    if (wait !== undefined) await wait;
+  };
+  for (const record of store.records()) {
+    const tail = record.tail === NO_TAIL ? undefined : tails[record.tail];
+    const length =
+      (first ? 0 : separator.length) +
+      record.bodyEnd -
+      record.bodyStart +
+      (tail === undefined ? 0 : tail.length);
+    if (used + length > block.length) {
+      if (used > 0) await hand(block.subarray(0, used));
+      used = 0;
+      if (length > block.length) block = new Uint8Array(length);
+    }
+    if (!first) {
+      block.set(separator, used);
+      used += separator.length;
+    }
+    first = false;
+    block.set(record.bytes.subarray(record.bodyStart, record.bodyEnd), used);
+    used += record.bodyEnd - record.bodyStart;
+    if (tail !== undefined) {
+      block.set(tail, used);
+      used += tail.length;
+    }
+  }
+  if (used > 0) await hand(block.subarray(0, used));
+}
+
+/** What sorts findings as objects: gather with `add`, then read `sorted()` once; `close` removes the temporary files. */
 export interface FindingSorter {
   add(finding: Finding): void;
   sorted(): Iterable<Finding>;
   close(): void;
 }
 
-type Compare = (a: Finding, b: Finding) => number;
-
 /** Flags of values JSON cannot carry: `undefined` would come back as `null`. */
 const EXPECTED_UNDEFINED = 1;
 const ACTUAL_UNDEFINED = 2;
 
-/** One finding as one line of JSON (its source by number: a rule's source is the same object in every finding). */
-function encode(finding: Finding, sourceOf: (source: RuleSource) => number): string {
-  const flags =
-    (finding.expected === undefined ? EXPECTED_UNDEFINED : 0) |
-    (finding.actual === undefined ? ACTUAL_UNDEFINED : 0);
-  return JSON.stringify([
-    sourceOf(finding.source),
-    flags,
-    finding.rule,
-    finding.severity,
-    finding.unit,
-    finding.index,
-    finding.path,
-    finding.message,
-    finding.expected,
-    finding.actual,
-  ]);
-}
-
-/** The finding of a line, its keys in the order `validate` builds them (the JSON written is the same). */
-function decode(line: string, sources: readonly RuleSource[]): Finding {
-  const [source, flags, rule, severity, unit, index, path, message, expected, actual] = JSON.parse(line);
-  return {
-    rule,
-    severity,
-    unit,
-    index,
-    path,
-    message,
-    expected: flags & EXPECTED_UNDEFINED ? undefined : expected,
-    actual: flags & ACTUAL_UNDEFINED ? undefined : actual,
-    source: sources[source] as RuleSource,
-  };
-}
-
-/** Writes all of a text (a write to a file may take part of it). */
-function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text, 'utf8');
-  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
-}
-
-/** The lines of a run file, read in 64 kB pieces. */
-function* runLines(path: string): Generator<string> {
-  const fd = openSync(path, 'r');
-  const bytes = new Uint8Array(65_536);
-  const decoder = new TextDecoder();
-  let rest = '';
-  try {
-    for (;;) {
-      const count = readSync(fd, bytes, 0, bytes.length, null);
-      rest += count === 0 ? decoder.decode() : decoder.decode(bytes.subarray(0, count), { stream: true });
-      let start = 0;
-      for (let end = rest.indexOf('\n'); end !== -1; end = rest.indexOf('\n', start)) {
-        yield rest.slice(start, end);
-        start = end + 1;
-      }
-      rest = rest.slice(start);
-      if (count === 0) return;
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
-
-interface Head {
-  readonly finding: Finding;
-  readonly run: number;
-  readonly lines: Iterator<string>;
-}
-
-/** A binary min-heap of the runs' first findings; ties go to the earlier run, so the merge is stable. */
-function* merge(
-  runs: readonly string[],
-  sources: readonly RuleSource[],
-  compare: Compare,
-): Generator<Finding> {
-  const before = (a: Head, b: Head) => (compare(a.finding, b.finding) || a.run - b.run) < 0;
-  const heap: Head[] = [];
-  const push = (head: Head) => {
-    let i = heap.push(head) - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!before(heap[i] as Head, heap[parent] as Head)) break;
-      [heap[i], heap[parent]] = [heap[parent] as Head, heap[i] as Head];
-      i = parent;
-    }
-  };
-  const popFirst = (): Head => {
-    const first = heap[0] as Head;
-    const last = heap.pop() as Head;
-    if (heap.length > 0) {
-      heap[0] = last;
-      for (let i = 0; ; ) {
-        const left = 2 * i + 1;
-        const right = left + 1;
-        let least = i;
-        if (left < heap.length && before(heap[left] as Head, heap[least] as Head)) least = left;
-        if (right < heap.length && before(heap[right] as Head, heap[least] as Head)) least = right;
-        if (least === i) break;
-        [heap[i], heap[least]] = [heap[least] as Head, heap[i] as Head];
-        i = least;
-      }
-    }
-    return first;
-  };
-  const advance = (run: number, lines: Iterator<string>) => {
-    const next = lines.next();
-    if (next.done !== true) push({ finding: decode(next.value, sources), run, lines });
-  };
-  runs.forEach((path, run) => {
-    advance(run, runLines(path));
-  });
-  while (heap.length > 0) {
-    const head = popFirst();
-    yield head.finding;
-    advance(head.run, head.lines);
-  }
-}
-
 /**
- * Creates a sorter of findings in `compare`'s order, stable (findings that compare equal keep the order they were
- * added in, as `validate`'s sort keeps them).
+ * Creates a sorter of findings as objects in `compare`'s order, stable — the same runs, each finding kept as a line
+ * of JSON (its source by number: a rule's source is the same object in every finding) and read back as an object.
+ * For callers that need the objects; the CLI's report writes text with {@link createFindingTextSorter}.
  */
 export function createFindingSorter(compare: Compare, runSize: number = RUN_SIZE): FindingSorter {
-  let buffer: Finding[] = [];
-  const runs: string[] = [];
+  const groups = createGroups(compare);
+  const store = createRunStore(() => groups.ranks(), { records: runSize, bytes: RUN_LIMITS.bytes });
   const sources: RuleSource[] = [];
   const sourceIndex = new Map<RuleSource, number>();
-  let dir: string | undefined;
   const sourceOf = (source: RuleSource): number => {
     let index = sourceIndex.get(source);
     if (index === undefined) {
@@ -163,39 +198,45 @@ export function createFindingSorter(compare: Compare, runSize: number = RUN_SIZE
     }
     return index;
   };
-  const spill = () => {
-    buffer.sort(compare);
-    dir ??= mkdtempSync(join(tmpdir(), 'shequ-validate-'));
-    const path = join(dir, `run-${runs.length}`);
-    const fd = openSync(path, 'w');
-    try {
-      let text = '';
-      for (const finding of buffer) {
-        text += `${encode(finding, sourceOf)}\n`;
-        if (text.length >= 1 << 20) {
-          writeAll(fd, text);
-          text = '';
-        }
-      }
-      if (text.length > 0) writeAll(fd, text);
-    } finally {
-      closeSync(fd);
-    }
-    runs.push(path);
-    buffer = [];
-  };
   return {
     add(finding) {
-      buffer.push(finding);
-      if (buffer.length >= runSize) spill();
+      const flags =
+        (finding.expected === undefined ? EXPECTED_UNDEFINED : 0) |
+        (finding.actual === undefined ? ACTUAL_UNDEFINED : 0);
+      const { rule, severity, unit, index, path, message, expected, actual } = finding;
+      const line = JSON.stringify([
+        sourceOf(finding.source),
+        flags,
+        rule,
+        severity,
+        unit,
+        index,
+        path,
+        message,
+        expected,
+        actual,
+      ]);
+      store.add(unit, groups.id(severity, rule), NO_TAIL, line);
     },
-    sorted() {
-      if (runs.length === 0) return buffer.sort(compare);
-      if (buffer.length > 0) spill();
-      return merge(runs, sources, compare);
+    *sorted() {
+      const decoder = new TextDecoder();
+      for (const record of store.records()) {
+        const line = decoder.decode(record.bytes.subarray(record.bodyStart, record.bodyEnd));
+        const [source, flags, rule, severity, unit, index, path, message, expected, actual] =
+          JSON.parse(line);
+        yield {
+          rule,
+          severity,
+          unit,
+          index,
+          path,
+          message,
+          expected: flags & EXPECTED_UNDEFINED ? undefined : expected,
+          actual: flags & ACTUAL_UNDEFINED ? undefined : actual,
+          source: sources[source] as RuleSource,
+        };
+      }
     },
-    close() {
-      if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
-    },
+    close: () => store.close(),
   };
 }

@@ -5,7 +5,7 @@ import {
   type Severity,
   type ValidationSummary,
 } from 'shequ';
-import { isStreamFormat, VALIDATION_WRITERS } from '../report/index.js';
+import { findingTextFormat, isStreamFormat } from '../report/index.js';
 import {
   type CliStreams,
   checkDistinctPaths,
@@ -16,7 +16,7 @@ import {
   parse,
   profileAndDate,
 } from './context.js';
-import { createFindingSorter } from './finding-runs.js';
+import { createFindingTextSorter } from './finding-runs.js';
 import { reportInput } from './indicators.js';
 import { divisionLists, readRows } from './input.js';
 import { commandProfiles } from './profile-file.js';
@@ -94,9 +94,10 @@ export async function runValidate(args: readonly string[], streams: CliStreams):
     asOf,
     ...(divisions === undefined ? {} : { divisions }),
   });
-  // The streaming formats get findings in report order from sorted runs (memory flat in the rows); the table and
-  // Markdown, written for people, hold them.
-  const sorter = isStreamFormat(format) ? createFindingSorter(validator.compare) : undefined;
+  // The streaming formats turn each finding into its final text at once and put the texts in report order in sorted
+  // runs (memory flat in the rows); the table and Markdown, written for people, hold the findings.
+  const texts = isStreamFormat(format) ? findingTextFormat(format, lang) : undefined;
+  const sorter = texts === undefined ? undefined : createFindingTextSorter(validator.compare, texts);
   const kept: Finding[] = [];
   const take = (finding: Finding) => (sorter === undefined ? kept.push(finding) : sorter.add(finding));
   try {
@@ -107,9 +108,15 @@ export async function runValidate(args: readonly string[], streams: CliStreams):
     for (const finding of end.findings) take(finding);
     const { summary } = end;
     const output = openOutput(values.out as string | undefined, streams);
-    if (sorter !== undefined && isStreamFormat(format)) {
+    if (sorter !== undefined && texts !== undefined) {
+      // The summary is known before the findings are written: the JSON's head still comes first.
       const sink = output.sink();
-      await VALIDATION_WRITERS[format]({ ...end, findings: sorter.sorted() }, sink, lang);
+      const any = sorter.size > 0;
+      const open = sink.write(texts.open(end, any));
+      if (open !== undefined) await open;
+      await sorter.write(sink, texts.separator);
+      const close = sink.write(texts.close(end, any));
+      if (close !== undefined) await close;
       await sink.end();
     } else {
       kept.sort(validator.compare);

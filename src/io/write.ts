@@ -383,22 +383,38 @@ export function findingsTable(
 ): Table {
   const lang = options.lang ?? 'zh';
   function* cells(): Generator<CellValue[]> {
-    for (const f of findings) {
-      yield masked([
-        f.unit,
-        f.rule,
-        f.severity,
-        f.path.join('.'),
-        f.message[lang],
-        f.expected,
-        f.actual,
-        f.source.document,
-        f.source.section,
-        f.source.quote,
-      ]);
-    }
+    for (const f of findings) yield findingCells(f, lang);
   }
   return { header: FINDING_COLUMNS, rows: cells() };
+}
+
+/**
+ * The cells of one finding in {@link findingsTable}'s columns, masked (not exported from `shequ/io`: the report
+ * writers use it to write a finding's CSV line on its own).
+ *
+ * @param f - a finding
+ * @param lang - the language of the message
+ * @returns the cells
+ *
+ * @example
+ * ```ts
+ * findingCells(validate([{ code: '130123100201', kind: 'village', disasterOfficers: 0 }], { profile: 'hebei', asOf: '2025-12-31' }).findings[0], 'en').slice(0, 3);
+ * //=> ['130123100201', 'workers.disasterOfficer', 'error']
+ * ```
+ */
+export function findingCells(f: Finding, lang: 'zh' | 'en'): CellValue[] {
+  return masked([
+    f.unit,
+    f.rule,
+    f.severity,
+    f.path.join('.'),
+    f.message[lang],
+    f.expected,
+    f.actual,
+    f.source.document,
+    f.source.section,
+    f.source.quote,
+  ]);
 }
 
 /**

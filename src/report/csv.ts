@@ -1,5 +1,13 @@
+import { maskIdNumbersInText } from '../core/mask.js';
 import type { IndicatorRow } from '../indicators/rows.js';
-import { type CellValue, findingsTable, indicatorRowsTable, neutralizeFormula } from '../io/write.js';
+import {
+  type CellValue,
+  findingCells,
+  findingsTable,
+  indicatorRowsTable,
+  neutralizeFormula,
+} from '../io/write.js';
+import type { RuleSource } from '../standards/types.js';
 import type { Finding } from '../standards/validate.js';
 import type { ChunkSink } from './sink.js';
 
@@ -65,6 +73,60 @@ export async function writeIndicatorRowsCsv(rows: Iterable<IndicatorRow>, sink: 
 }
 
 /**
+ * The CSV header line of findings, with its BOM (what {@link writeFindingsCsv} writes first).
+ *
+ * @returns the header line
+ *
+ * @example
+ * ```ts
+ * findingsCsvHeader();
+ * //=> '\ufeffunit,rule,severity,path,message,expected,actual,document,section,quote\r\n'
+ * ```
+ */
+export function findingsCsvHeader(): string {
+  return headerLine(findingsTable([]).header);
+}
+
+/**
+ * A writer of one finding's CSV line (with its `\r\n`), exactly as {@link writeFindingsCsv} writes it; cells may
+ * hold line breaks, quoted.
+ *
+ * @param lang - the language of the messages
+ * @returns the line function (it remembers recurring cells: use one per output)
+ *
+ * @example
+ * ```ts
+ * const line = createFindingCsvLine('en');
+ * line(finding);
+ * //=> '130123100201,workers.disasterOfficer,error,disasterOfficers,…\r\n'
+ * ```
+ */
+export function createFindingCsvLine(lang: 'zh' | 'en'): (finding: Finding) => string {
+  const cell = createCsvCells();
+  return (finding) => `${findingCells(finding, lang).map(cell).join(',')}\r\n`;
+}
+
+/**
+ * The end of a finding's CSV line that its rule's source gives (document, section, quote), as
+ * {@link createFindingCsvLine} writes it: the same for every finding of the rule.
+ *
+ * @param source - a rule's source
+ * @returns `,document,section,quote\r\n` as CSV cells
+ *
+ * @example
+ * ```ts
+ * findingCsvSourceTail({ document: '规划', section: '主要指标 4', quote: '每百户, 30' });
+ * //=> ',规划,主要指标 4,"每百户, 30"\r\n'
+ * ```
+ */
+export function findingCsvSourceTail(source: RuleSource): string {
+  const cells = [source.document, source.section, source.quote].map((value) =>
+    cellText(typeof value === 'string' ? maskIdNumbersInText(value) : value),
+  );
+  return `,${cells.join(',')}\r\n`;
+}
+
+/**
  * Writes findings as CSV (header with BOM first) in Chinese or English messages.
  *
  * @param findings - the findings
@@ -82,13 +144,12 @@ export async function writeFindingsCsv(
   sink: ChunkSink,
   lang: 'zh' | 'en',
 ): Promise<void> {
-  // The one column model of findings (io's findingsTable): this writer only makes it fast.
-  const table = findingsTable(findings, { lang });
-  const cell = createCsvCells();
-  let wait = sink.write(headerLine(table.header));
+  // The one column model of findings (io's findingCells): this writer only makes it fast.
+  const line = createFindingCsvLine(lang);
+  let wait = sink.write(findingsCsvHeader());
   if (wait !== undefined) await wait;
-  for (const cells of table.rows) {
-    wait = sink.write(`${cells.map(cell).join(',')}\r\n`);
+  for (const finding of findings) {
+    wait = sink.write(line(finding));
     if (wait !== undefined) await wait;
   }
 }

@@ -11,12 +11,14 @@ import { writeIndicatorRowsJson, writeValidationJson } from './json.js';
 import { writeIndicatorRowsNdjson, writeValidationNdjson } from './ndjson.js';
 import type { ChunkSink } from './sink.js';
 
+export { type FindingTextFormat, findingTextFormat } from './finding-text.js';
 export {
   type ByteTarget,
   type ChunkSink,
   type ChunkTarget,
   createByteSink,
   createChunkSink,
+  writeBytesTo,
 } from './sink.js';
 
 /**

@@ -3,6 +3,7 @@
  * `JSON.stringify(row)` with ID numbers masked (see json-text.ts), written through a buffered sink.
  */
 import type { IndicatorRow } from '../indicators/rows.js';
+import type { RuleSource } from '../standards/types.js';
 import type { Finding, ValidationReport } from '../standards/validate.js';
 import { createJsonSerializer } from './json-text.js';
 import type { ChunkSink } from './sink.js';
@@ -73,7 +74,56 @@ export function writeIndicatorRowsJson(rows: Iterable<IndicatorRow>, sink: Chunk
  * ```
  */
 export function writeFindingsJson(findings: Iterable<Finding>, sink: ChunkSink): Promise<void> {
-  return writeJsonArray(findings, sink, createJsonSerializer({ constantKeys: FINDING_CONSTANT_KEYS }));
+  return writeJsonArray(findings, sink, createFindingJsonText());
+}
+
+/**
+ * A serialiser of findings to the JSON text the validation writers (JSON and JSON Lines) give each finding.
+ *
+ * @returns the serialiser (it remembers recurring texts: use one per output)
+ *
+ * @example
+ * ```ts
+ * createFindingJsonText()({ rule: 'x', severity: 'info', unit: '1301', index: null, path: [], message: { zh: '甲', en: 'a' }, source: { document: 'd', section: 's', quote: 'q' } });
+ * //=> '{"rule":"x","severity":"info","unit":"1301","index":null,"path":[],"message":{"zh":"甲","en":"a"},"source":{"document":"d","section":"s","quote":"q"}}'
+ * ```
+ */
+export function createFindingJsonText(): (finding: Finding) => string {
+  return createJsonSerializer({ constantKeys: FINDING_CONSTANT_KEYS });
+}
+
+/**
+ * The end of a finding's JSON text that its rule's source gives (`,"source":{…}}`), as {@link createFindingJsonText}
+ * writes it when the source is the finding's last key (as in every finding `validate` builds).
+ *
+ * @param source - a rule's source
+ * @returns the text
+ *
+ * @example
+ * ```ts
+ * findingJsonSourceTail({ document: 'd', section: 's', quote: 'q' });
+ * //=> ',"source":{"document":"d","section":"s","quote":"q"}}'
+ * ```
+ */
+export function findingJsonSourceTail(source: RuleSource): string {
+  return `,"source":${createJsonSerializer()(source)}}`;
+}
+
+/**
+ * The text a validation report's JSON begins with, up to its findings: `{"asOf":…,"profile":…,"summary":…,"findings":`.
+ *
+ * @param report - the report's date, profile and summary
+ * @returns the text
+ *
+ * @example
+ * ```ts
+ * validationJsonHead({ asOf: '2025-12-31', profile: 'national', summary }).slice(0, 40);
+ * //=> '{"asOf":"2025-12-31","profile":"national'
+ * ```
+ */
+export function validationJsonHead(report: Pick<ValidationReport, 'asOf' | 'profile' | 'summary'>): string {
+  const serialize = createJsonSerializer();
+  return `{"asOf":${serialize(report.asOf)},"profile":${serialize(report.profile)},"summary":${serialize(report.summary)},"findings":`;
 }
 
 /**
@@ -93,9 +143,7 @@ export async function writeValidationJson(
   report: Pick<ValidationReport, 'asOf' | 'profile' | 'summary'> & { readonly findings: Iterable<Finding> },
   sink: ChunkSink,
 ): Promise<void> {
-  const serialize = createJsonSerializer();
-  const head = `{"asOf":${serialize(report.asOf)},"profile":${serialize(report.profile)},"summary":${serialize(report.summary)},"findings":`;
-  const wait = sink.write(head);
+  const wait = sink.write(validationJsonHead(report));
   if (wait !== undefined) await wait;
   await writeFindingsJson(report.findings, sink);
   const end = sink.write('}\n');

@@ -4,7 +4,7 @@
  */
 import type { IndicatorRow } from '../indicators/rows.js';
 import type { Finding, ValidationReport } from '../standards/validate.js';
-import { FINDING_CONSTANT_KEYS, INDICATOR_CONSTANT_KEYS } from './json.js';
+import { createFindingJsonText, INDICATOR_CONSTANT_KEYS } from './json.js';
 import { createJsonSerializer } from './json-text.js';
 import type { ChunkSink } from './sink.js';
 
@@ -64,7 +64,30 @@ export function writeIndicatorRowsNdjson(rows: Iterable<IndicatorRow>, sink: Chu
  * ```
  */
 export function writeFindingsNdjson(findings: Iterable<Finding>, sink: ChunkSink): Promise<void> {
-  return writeJsonLines(findings, sink, createJsonSerializer({ constantKeys: FINDING_CONSTANT_KEYS }));
+  return writeJsonLines(findings, sink, createFindingJsonText());
+}
+
+/**
+ * The last line of a validation report's JSON Lines: the report without its findings, `{"asOf","profile","summary"}\n`.
+ *
+ * @param report - the report's date, profile and summary
+ * @returns the line, with its `\n`
+ *
+ * @example
+ * ```ts
+ * validationNdjsonLastLine({ asOf: '2025-12-31', profile: 'national', summary }).slice(0, 40);
+ * //=> '{"asOf":"2025-12-31","profile":"national'
+ * ```
+ */
+export function validationNdjsonLastLine(
+  report: Pick<ValidationReport, 'asOf' | 'profile' | 'summary'>,
+): string {
+  const line = createJsonSerializer()({
+    asOf: report.asOf,
+    profile: report.profile,
+    summary: report.summary,
+  });
+  return `${line}\n`;
 }
 
 /**
@@ -87,11 +110,6 @@ export async function writeValidationNdjson(
   sink: ChunkSink,
 ): Promise<void> {
   await writeFindingsNdjson(report.findings, sink);
-  const summary = createJsonSerializer()({
-    asOf: report.asOf,
-    profile: report.profile,
-    summary: report.summary,
-  });
-  const wait = sink.write(`${summary}\n`);
+  const wait = sink.write(validationNdjsonLastLine(report));
   if (wait !== undefined) await wait;
 }

@@ -35,6 +35,37 @@ export interface ChunkSink {
   write(text: string): Promise<unknown> | undefined;
   /** Hands over what is left (and waits for the target). */
   end(): Promise<void>;
+  /**
+   * Appends UTF-8 bytes that end where a piece of text ended (text already encoded, copied out of a run file);
+   * the sink copies them, so the caller may reuse the array. Optional: a sink without it is given decoded text.
+   */
+  writeBytes?(bytes: Uint8Array): Promise<unknown> | undefined;
+}
+
+// ignoreBOM: a text that begins with U+FEFF keeps it (a decoder drops a leading BOM by default).
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * Appends UTF-8 bytes to a sink: as bytes when it takes them, else decoded (the bytes must end where a character
+ * ends).
+ *
+ * @param sink - where the bytes go
+ * @param bytes - UTF-8 text, whole characters; the array may be reused once this returns
+ * @returns a promise only when a chunk went out and the target asked to wait
+ *
+ * @example
+ * ```ts
+ * const chunks: string[] = [];
+ * const sink = createChunkSink({ write: (chunk) => void chunks.push(chunk) });
+ * writeBytesTo(sink, new TextEncoder().encode('社区'));
+ * await sink.end();
+ * chunks;
+ * //=> ['社区']
+ * ```
+ */
+export function writeBytesTo(sink: ChunkSink, bytes: Uint8Array): Promise<unknown> | undefined {
+  if (sink.writeBytes !== undefined) return sink.writeBytes(bytes);
+  return sink.write(UTF8.decode(bytes));
 }
 
 /** The default chunk: 2^20 UTF-16 code units, 1–3 MB once encoded. */
@@ -78,6 +109,10 @@ export function createChunkSink(target: ChunkTarget, chunkSize: number = CHUNK_S
     },
     async end() {
       if (buffer.length > 0) await hand();
+    },
+    writeBytes(bytes) {
+      buffer += UTF8.decode(bytes);
+      return buffer.length >= chunkSize ? hand() : undefined;
     },
   };
 }
@@ -136,6 +171,23 @@ export function createByteSink(target: ByteTarget, chunkSize: number = BYTE_CHUN
     used = 0;
     return send(chunk);
   };
+  /** Puts encoded text (an array the caller gives up, or a copy) into the chunks. */
+  const put = (encoded: Uint8Array): Promise<unknown> | undefined => {
+    if (used + encoded.length <= size) {
+      buffer.set(encoded, used);
+      used += encoded.length;
+      return undefined;
+    }
+    const first = used > 0 ? hand() : undefined;
+    if (encoded.length >= size) {
+      // Larger than a chunk: it goes out alone, after what was gathered.
+      if (first === undefined) return send(encoded);
+      return first.then(() => send(encoded));
+    }
+    buffer.set(encoded, 0);
+    used = encoded.length;
+    return first;
+  };
   return {
     write(text) {
       // UTF-8 takes at most 3 bytes per UTF-16 code unit: when that fits, one encodeInto does it.
@@ -143,24 +195,14 @@ export function createByteSink(target: ByteTarget, chunkSize: number = BYTE_CHUN
         used += encoder.encodeInto(text, buffer.subarray(used)).written;
         return undefined;
       }
-      const encoded = encoder.encode(text);
-      if (used + encoded.length <= size) {
-        buffer.set(encoded, used);
-        used += encoded.length;
-        return undefined;
-      }
-      const first = used > 0 ? hand() : undefined;
-      if (encoded.length >= size) {
-        // Larger than a chunk: it goes out alone, after what was gathered.
-        if (first === undefined) return send(encoded);
-        return first.then(() => send(encoded));
-      }
-      buffer.set(encoded, 0);
-      used = encoded.length;
-      return first;
+      return put(encoder.encode(text));
     },
     async end() {
       if (used > 0) await hand();
+    },
+    writeBytes(bytes) {
+      // A target may keep what it is given: bytes that go out alone are copied first.
+      return put(used + bytes.length <= size || bytes.length < size ? bytes : bytes.slice());
     },
   };
 }
