@@ -5,7 +5,13 @@ import { parseArgs } from 'node:util';
 import { resolveAsOf } from '../core/as-of.js';
 import { maskIdNumbersInText } from '../core/mask.js';
 import { PLAN_PERIODS, type PlanPeriod, planPeriodAt, planPeriodById } from '../indicators/periods.js';
-import { type ChunkSink, type ChunkTarget, createByteSink, createChunkSink } from '../report/sink.js';
+import {
+  BYTE_CHUNK_SIZE,
+  type ChunkSink,
+  type ChunkTarget,
+  createByteSink,
+  createChunkSink,
+} from '../report/sink.js';
 import { suggest } from './suggest.js';
 
 /** Where the command writes, and whether stderr is a terminal (for progress). */
@@ -278,12 +284,18 @@ export function openOutput(out: string | undefined, streams: CliStreams): Output
     chunks,
     sink() {
       if (file === undefined) return createChunkSink(chunks);
-      return createByteSink({
-        async write(bytes) {
-          await flush(true);
-          await toFile(file, bytes);
+      return createByteSink(
+        {
+          async write(bytes) {
+            await flush(true);
+            // Settles once the stream has written the chunk (or failed): the sink may then fill the array again.
+            await new Promise<void>((resolve) => file.write(bytes, () => resolve()));
+            check();
+          },
         },
-      });
+        BYTE_CHUNK_SIZE,
+        { recycle: true },
+      );
     },
     async write(text) {
       pending += text;

@@ -13,6 +13,7 @@ import type { ChunkSink } from './sink.js';
 
 export { type FindingTextFormat, findingTextFormat } from './finding-text.js';
 export {
+  type ByteSinkOptions,
   type ByteTarget,
   type ChunkSink,
   type ChunkTarget,

@@ -132,6 +132,22 @@ export interface ByteTarget {
   write(chunk: Uint8Array): unknown;
 }
 
+/**
+ * Options of {@link createByteSink}.
+ *
+ * @example
+ * ```ts
+ * const options: ByteSinkOptions = { recycle: true };
+ * ```
+ */
+export interface ByteSinkOptions {
+  /**
+   * Reuse a chunk's array once the promise the target returned for it has settled: set it only for a target whose
+   * promise means "written, the array is free" (a file stream's write callback), never for one that keeps chunks.
+   */
+  readonly recycle?: boolean;
+}
+
 /** The default byte chunk: 1 MiB. */
 export const BYTE_CHUNK_SIZE = 1 << 20;
 
@@ -156,10 +172,16 @@ export const BYTE_CHUNK_SIZE = 1 << 20;
  * //=> '社区'
  * ```
  */
-export function createByteSink(target: ByteTarget, chunkSize: number = BYTE_CHUNK_SIZE): ChunkSink {
+export function createByteSink(
+  target: ByteTarget,
+  chunkSize: number = BYTE_CHUNK_SIZE,
+  options: ByteSinkOptions = {},
+): ChunkSink {
   const size = Math.max(16, Math.floor(chunkSize));
   const encoder = new TextEncoder();
-  let buffer = new Uint8Array(size);
+  let buffer: Uint8Array = new Uint8Array(size);
+  /** A chunk array the target is done with, ready to be filled again (with `recycle`). */
+  let spare: Uint8Array | undefined;
   let used = 0;
   const send = (chunk: Uint8Array): Promise<unknown> | undefined => {
     const answer = target.write(chunk);
@@ -167,9 +189,18 @@ export function createByteSink(target: ByteTarget, chunkSize: number = BYTE_CHUN
   };
   const hand = (): Promise<unknown> | undefined => {
     const chunk = buffer.subarray(0, used);
-    buffer = new Uint8Array(size);
+    const handed = buffer;
+    buffer = spare ?? new Uint8Array(size);
+    spare = undefined;
     used = 0;
-    return send(chunk);
+    const answer = send(chunk);
+    // The target's promise settles when it is done with the chunk: its array is filled again from then on (two
+    // arrays in turn instead of a new megabyte per chunk, which the garbage collector frees late).
+    if (options.recycle !== true || answer === undefined) return answer;
+    return answer.then((value) => {
+      spare = handed;
+      return value;
+    });
   };
   /** Puts encoded text (an array the caller gives up, or a copy) into the chunks. */
   const put = (encoded: Uint8Array): Promise<unknown> | undefined => {
