@@ -8,7 +8,7 @@ import type { IndicatorRow } from '../../src/indicators/rows.js';
 import { writeIndicatorRowsCsv } from '../../src/report/csv.js';
 import { writeIndicatorRowsJson } from '../../src/report/json.js';
 import { writeIndicatorRowsNdjson } from '../../src/report/ndjson.js';
-import { createChunkSink } from '../../src/report/sink.js';
+import { createByteSink, createChunkSink } from '../../src/report/sink.js';
 
 describe('createChunkSink', () => {
   test.prop([fc.array(fc.string()), fc.integer({ min: 1, max: 50 })])(
@@ -85,4 +85,40 @@ describe('writers over a generator', () => {
       expect(mostInFlight).toBe(1);
     });
   }
+});
+
+describe('createByteSink with recycle', () => {
+  test.prop([fc.array(fc.string({ unit: 'grapheme' })), fc.integer({ min: 16, max: 64 })])(
+    'hands over the same bytes as without, in order, reusing at most two arrays when the writer awaits',
+    async (texts, size) => {
+      const copies: Uint8Array[] = [];
+      const arrays = new Set<ArrayBufferLike>();
+      const sink = createByteSink(
+        {
+          write: async (chunk) => {
+            copies.push(chunk.slice()); // what a file gets: the bytes as they are when written
+            arrays.add(chunk.buffer);
+            await Promise.resolve();
+          },
+        },
+        size,
+        { recycle: true },
+      );
+      for (const text of texts) {
+        const wait = sink.write(text);
+        if (wait !== undefined) await wait;
+      }
+      await sink.end();
+      const joined = new Uint8Array(copies.reduce((n, c) => n + c.length, 0));
+      let at = 0;
+      for (const copy of copies) {
+        joined.set(copy, at);
+        at += copy.length;
+      }
+      expect(new TextDecoder().decode(joined)).toBe(texts.join(''));
+      // Texts larger than a chunk go out alone in their own array; the chunk arrays themselves are two at most.
+      const large = texts.filter((text) => new TextEncoder().encode(text).length >= size).length;
+      expect(arrays.size).toBeLessThanOrEqual(2 + large);
+    },
+  );
 });
