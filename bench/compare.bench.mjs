@@ -14,18 +14,21 @@ import { nationalCsv } from './io.bench.mjs';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const LEVELS = ['province', 'prefecture', 'county', 'township'];
 const SHOWN_MISMATCHES = 5;
+// The 十四五 final evaluation's date: every row carries its target and baseline, as in the issue's measurements (a date
+// in 十五五, which has no targets yet, writes half the bytes).
+const AS_OF = ['--as-of', '2025-12-31'];
 
 const CONTENDERS = {
   shequ: (input, stem) => {
     const out = `${stem}-shequ.json`;
-    return { out, run: () => runCli(['indicators', input, '--format', 'json', '--out', out]) };
+    return { out, run: () => runCli(['indicators', input, '--format', 'json', '--out', out, ...AS_OF]) };
   },
   // The same command in one thread (the default above uses the machine's cores for a file of 8 MiB or more).
   'shequ 1 thread': (input, stem) => {
     const out = `${stem}-shequ-1.json`;
     return {
       out,
-      run: () => runCli(['indicators', input, '--format', 'json', '--out', out, '--workers', '1']),
+      run: () => runCli(['indicators', input, '--format', 'json', '--out', out, '--workers', '1', ...AS_OF]),
     };
   },
   loop: (input, stem) => {

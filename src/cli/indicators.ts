@@ -36,7 +36,7 @@ Options:
   --out FILE           write there instead of to standard output
   --rejects FILE       write the rejected rows there (CSV: line, original cells, reason)
   --divisions FILE     a CSV of code,name to name regions (the Beijing and Hebei lists are built in)
-  --workers N          threads reading a CSV file (default: the machine's cores for a file of 8 MiB or more,
+  --workers N          threads reading a CSV file (default: the machine's cores for a file of 32 MiB or more,
                        else 1); the figures are the same for every N
   --lang LANG          zh (default) or en, for table and md
   -h, --help           show this help

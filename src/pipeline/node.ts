@@ -29,7 +29,7 @@ import { planRanges, rangeCount, readRanges } from './parallel.js';
  */
 export interface IndicatorsFromFileOptions extends IndicatorsFromSourceOptions {
   /**
-   * Threads that read the file, this one included (default: the machine's cores for a CSV file of 8 MiB or more,
+   * Threads that read the file, this one included (default: the machine's cores for a CSV file of 32 MiB or more,
    * else 1). A workbook, a UTF-16 file, unit rows (`groupBy` with `unit`) or a profile given as an object are read in
    * one thread.
    */

@@ -47,7 +47,7 @@ export interface RangeResult {
 /** Bytes read at the start of a file to detect its encoding and find its header. */
 const HEAD_BYTES = 65_536;
 /** Files smaller than this are read in one thread by default: a worker costs more to start than it saves. */
-export const MIN_PARALLEL_BYTES = 8 << 20;
+export const MIN_PARALLEL_BYTES = 32 << 20;
 /** Below this, a file is read in one thread even when workers are asked for. */
 const MIN_RANGE_BYTES = 1 << 18;
 /** What this thread reads while a worker starts (≈ 100 ms at ≈ 30 MB/s a thread). */
