@@ -365,7 +365,11 @@ export async function runCircle(args: readonly string[], streams: CliStreams): P
   if (outputs['--uncovered'] !== undefined) {
     const { uncoveredGeoJson } = await import('shequ/geo');
     const geojson = uncoveredGeoJson(results.circles, estates.points, { crs: settings.crs ?? 'wgs84' });
-    await writeWholeFile(outputs['--uncovered'], maskIdNumbersInText(`${JSON.stringify(geojson)}\n`));
+    // Strings masked before escaping (an ID number with a tab is `\t` once in JSON, out of the text filter's sight).
+    const text = JSON.stringify(geojson, (_key, value: unknown) =>
+      typeof value === 'string' ? maskIdNumbersInText(value) : value,
+    );
+    await writeWholeFile(outputs['--uncovered'], maskIdNumbersInText(`${text}\n`));
   }
   return estates.counts.rejected + services.counts.rejected > 0 ? 1 : 0;
 }

@@ -205,6 +205,12 @@ describe('no full ID number leaves the CLI', () => {
       ['indicators', dataFile, `--${id}`],
       ['indicators', join(dir, `${id}.csv`)],
       ['indicators', dataFile, '--divisions', join(dir, `${id}.csv`)],
+      ['indicators', dataFile, '--workers', id],
+      ['indicators', dataFile, '--period', id],
+      ['indicators', dataFile, '--profile-file', join(dir, `${id}.json`)],
+      ['circle', join(dir, `${id}.csv`), dataFile, '--crs', 'gcj02'],
+      ['circle', dataFile, dataFile, '--crs', id],
+      ['circle', dataFile, dataFile, '--crs', 'gcj02', '--minutes', id],
       ['validate', dataFile, '--fail-on', id],
       ['report', dataFile, '--out', join(dir, 'nowhere', `${id}.html`)],
       ['check-code', '--format', id, '110105'],
@@ -225,5 +231,37 @@ describe('no full ID number leaves the CLI', () => {
     // The scans above ran on every output; make sure the arguments were echoed (masked), so they were looked at.
     expect(transcript.join('\n')).toContain("'110105********002X'");
     expect(runs).toBeGreaterThanOrEqual(35);
+  });
+  it('circle: ID numbers in estate and outlet names, extra columns and rejected rows, in every format', () => {
+    const estates = [`小区名称,经度,纬度,户数,代码,备注`];
+    const services = [`名称,类型,经度,纬度,备注`];
+    ALL_VARIANTS.forEach((variant, i) => {
+      const lng = (116.42 + i * 0.0004).toFixed(4);
+      estates.push(csv([`东四六条${variant}`, lng, '39.9337', '120', '110101006006', variant]));
+      estates.push(csv([variant, variant, variant, variant, variant, variant])); // rejected: every cell
+      services.push(csv([`菜站${variant}`, '蔬菜零售', lng, '39.9320', variant]));
+      services.push(csv([variant, variant, variant, variant, variant])); // rejected
+    });
+    const estatesFile = join(dir, `小区${ARGUMENT_VARIANTS[0]}.csv`);
+    const servicesFile = join(dir, 'services.csv');
+    writeFileSync(estatesFile, `${estates.join('\n')}\n`);
+    writeFileSync(servicesFile, `${services.join('\n')}\n`);
+    for (const format of ['table', 'json', 'ndjson', 'csv', 'md', 'html']) {
+      for (const by of ['unit', 'estate']) {
+        const base = ['circle', estatesFile, servicesFile, '--crs', 'gcj02', '--format', format, '--by', by];
+        const toStdout = shequ(base);
+        expect(toStdout.code, `${format} ${by}`).toBe(1); // rows were rejected
+        shequ([
+          ...base,
+          '--out',
+          join(outDir, `circle-${by}.${format}`),
+          '--rejects',
+          join(outDir, `circle-rejects-${by}-${format}.csv`),
+          '--uncovered',
+          join(outDir, `circle-uncovered-${by}-${format}.geojson`),
+        ]);
+      }
+    }
+    expect(scanWrittenFiles()).toBeGreaterThanOrEqual(36);
   });
 });
