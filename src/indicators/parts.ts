@@ -151,6 +151,13 @@ export function createIndicatorAccumulator(options: IndicatorAccumulatorOptions 
   const slots = new Map<number, number>();
   const keys: number[] = [];
   let data = new Float64Array(stride * 256);
+  /** A walk of rows() holds `data` as it was: the next write copies it first (copy on write, not a copy per walk). */
+  let shared = false;
+  const own = () => {
+    if (!shared) return;
+    data = data.slice();
+    shared = false;
+  };
   let count = 0;
   let skipped = 0;
 
@@ -164,6 +171,7 @@ export function createIndicatorAccumulator(options: IndicatorAccumulatorOptions 
         const grown = new Float64Array(data.length * 2);
         grown.set(data);
         data = grown;
+        shared = false;
       }
     }
     return slot;
@@ -193,6 +201,7 @@ export function createIndicatorAccumulator(options: IndicatorAccumulatorOptions 
         return false;
       }
       const offset = slotOf(key) * stride; // first: it may grow (replace) the data array
+      own();
       accumulateRow(compiled, row, data, offset);
       count++;
       return true;
@@ -218,6 +227,7 @@ export function createIndicatorAccumulator(options: IndicatorAccumulatorOptions 
         const clash = totals.clash(added.totals);
         if (clash !== undefined) return failure([duplicateTotalIssue(clash)]);
         totals.merge(added.totals);
+        own();
         for (const code of codes) {
           const numbers = added.townships[code] as readonly number[];
           const offset = slotOf(Number(code.slice(0, 9))) * stride;
@@ -240,7 +250,8 @@ export function createIndicatorAccumulator(options: IndicatorAccumulatorOptions 
       );
       // The sums as they are now: rows of a later add() are not mixed into a walk already under way.
       const given = combinedTotals(totals.parts(), stride);
-      const sums = { keys: keys.slice(), data: data.slice(0, keys.length * stride), stride };
+      const sums = { keys: keys.slice(), data: data.subarray(0, keys.length * stride), stride };
+      shared = true;
       const { when, ...rowOptions } = options;
       const withTotals = given === undefined ? sums : { ...sums, totals: given };
       return rowsFromSums(withTotals, rowOptions, indicatorProfileForPeriod(profile, when.period?.id));

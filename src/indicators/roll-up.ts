@@ -36,10 +36,37 @@ export interface RegionFigure {
 /** The figures of one level: key → figure. */
 export type LevelFigures = Map<number, RegionFigure>;
 
-function figureOf(level: LevelFigures, key: number, stride: number): RegionFigure {
+/** Regions whose sums share one backing array: views of a slab, not one small array each. */
+const SLAB_REGIONS = 4096;
+
+/**
+ * Hands out zeroed sums of `stride` numbers as views of shared slabs: 170 000 townships make 42 backing arrays instead
+ * of 170 000 (each a separate allocation outside the JavaScript heap, freed only when the collector gets to it).
+ */
+function sumsAllocator(stride: number): () => Float64Array {
+  let slab = new Float64Array(0);
+  let used = 0;
+  return () => {
+    if (used + stride > slab.length) {
+      slab = new Float64Array(SLAB_REGIONS * Math.max(1, stride));
+      used = 0;
+    }
+    const sums = slab.subarray(used, used + stride);
+    used += stride;
+    return sums;
+  };
+}
+
+/** The width of a region's sums, and where new ones come from. */
+interface SumsSpace {
+  readonly stride: number;
+  readonly allocate: () => Float64Array;
+}
+
+function figureOf(level: LevelFigures, key: number, space: SumsSpace): RegionFigure {
   let figure = level.get(key);
   if (figure === undefined) {
-    figure = { sums: new Float64Array(stride), fromTotal: undefined, setAside: undefined };
+    figure = { sums: space.allocate(), fromTotal: undefined, setAside: undefined };
     level.set(key, figure);
   }
   return figure;
@@ -54,12 +81,13 @@ function applyTotals(
   level: LevelFigures,
   digits: number,
   totals: ReadonlyMap<string, Float64Array>,
-  stride: number,
+  space: SumsSpace,
 ): void {
+  const { stride } = space;
   const indicators = stride / 3;
   for (const [code, total] of totals) {
     if (!isCodeOfLevel(code, digits)) continue;
-    const figure = figureOf(level, Number(code.slice(0, digits)), stride);
+    const figure = figureOf(level, Number(code.slice(0, digits)), space);
     for (let i = 0; i < indicators; i++) {
       if ((total[i * 3 + 2] as number) === 0) continue; // not given for this indicator
       const at = i * 3;
@@ -93,29 +121,30 @@ function isCodeOfLevel(code: string, digits: number): boolean {
  */
 export function figuresByLevel(sums: TownshipSums): Record<RegionLevel, LevelFigures> {
   const { keys, data, stride } = sums;
+  const space: SumsSpace = { stride, allocate: sumsAllocator(stride) };
   const totals = sums.totals ?? new Map<string, Float64Array>();
   const township: LevelFigures = new Map();
   const county: LevelFigures = new Map();
   for (let slot = 0; slot < keys.length; slot++) {
     const key = keys[slot] as number;
-    const into = key % 1000 === 0 ? figureOf(county, key / 1000, stride) : figureOf(township, key, stride);
+    const into = key % 1000 === 0 ? figureOf(county, key / 1000, space) : figureOf(township, key, space);
     addInto(into.sums, data, slot * stride, stride);
   }
-  applyTotals(township, KEY_DIGITS.township, totals, stride);
+  applyTotals(township, KEY_DIGITS.township, totals, space);
   for (const [key, figure] of township)
-    addInto(figureOf(county, Math.floor(key / 1000), stride).sums, figure.sums, 0, stride);
-  applyTotals(county, KEY_DIGITS.county, totals, stride);
-  const prefecture = rollUpLevel(county, 100, stride);
-  applyTotals(prefecture, KEY_DIGITS.prefecture, totals, stride);
-  const province = rollUpLevel(prefecture, 100, stride);
-  applyTotals(province, KEY_DIGITS.province, totals, stride);
+    addInto(figureOf(county, Math.floor(key / 1000), space).sums, figure.sums, 0, stride);
+  applyTotals(county, KEY_DIGITS.county, totals, space);
+  const prefecture = rollUpLevel(county, 100, space);
+  applyTotals(prefecture, KEY_DIGITS.prefecture, totals, space);
+  const province = rollUpLevel(prefecture, 100, space);
+  applyTotals(province, KEY_DIGITS.province, totals, space);
   return { province, prefecture, county, township };
 }
 
-function rollUpLevel(below: LevelFigures, divisor: number, stride: number): LevelFigures {
+function rollUpLevel(below: LevelFigures, divisor: number, space: SumsSpace): LevelFigures {
   const level: LevelFigures = new Map();
   for (const [key, figure] of below) {
-    addInto(figureOf(level, Math.floor(key / divisor), stride).sums, figure.sums, 0, stride);
+    addInto(figureOf(level, Math.floor(key / divisor), space).sums, figure.sums, 0, space.stride);
   }
   return level;
 }
