@@ -13,6 +13,15 @@ export interface CommandProfiles {
 /** At most this many issues of a profile file are printed: the first ones say what to fix first. */
 const SHOWN_ISSUES = 10;
 
+/** The text of UTF-8 bytes, or undefined when they are not UTF-8 (a GBK file would otherwise load with U+FFFD in its names). */
+function strictUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * `--profile NAME` or `--profile-file FILE` (not both): a file is read as UTF-8 and loaded with `loadProfile`; a file
  * that cannot be read or is not a valid profile is a usage error (exit 2) listing its issues with their JSON paths.
@@ -29,15 +38,21 @@ export async function commandProfiles(
       `shequ ${command}: give --profile or --profile-file, not both`,
       'A profile file names its base itself: "extends": "hebei".',
     );
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
     throw new UsageError(
       `shequ ${command}: cannot read ${echo(file)} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
       'Check the path of --profile-file.',
     );
   }
+  const text = strictUtf8(bytes);
+  if (text === undefined)
+    throw new UsageError(
+      `shequ ${command}: ${echo(file)} is not UTF-8 (a profile file is JSON, which is UTF-8)`,
+      'Save it as UTF-8 (in Notepad: Save as, Encoding UTF-8); see docs/profiles.md.',
+    );
   const { loadProfile } = await import('shequ/standards');
   const loaded = loadProfile(text);
   if (!loaded.success) {

@@ -20,7 +20,8 @@ export interface PointField {
 }
 
 const any = () => true;
-const nonNegative = (value: number) => value >= 0;
+// Finite too: '1e400' parses to Infinity, which would turn the households sums into Infinity.
+const nonNegative = (value: number) => Number.isFinite(value) && value >= 0;
 
 function field(
   key: string,

@@ -42,3 +42,33 @@ describe('shequ indicators with plan periods', () => {
     expect(new Set(later.map((row) => row.status))).toEqual(new Set(['no-target']));
   });
 });
+
+describe('a profile file that is not UTF-8', () => {
+  it('is a usage error (exit 2), not a profile whose names turned into U+FFFD', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'shequ-profile-'));
+    const gbk = join(dir, 'gbk.json');
+    // {"id":"g","extends":"national","name":{"zh":"北京","en":"b"}} with 北京 in GBK (B1 B1 BE A9)
+    writeFileSync(
+      gbk,
+      Buffer.concat([
+        Buffer.from('{"id":"g","extends":"national","name":{"zh":"'),
+        Buffer.from([0xb1, 0xb1, 0xbe, 0xa9]),
+        Buffer.from('","en":"b"}}'),
+      ]),
+    );
+    const run = (file: string) =>
+      spawnSync(process.execPath, [bin, 'indicators', sample, '--format', 'json', '--profile-file', file], {
+        cwd: root,
+        encoding: 'utf8',
+      });
+    const bad = run(gbk);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('is not UTF-8');
+    expect(bad.stdout).toBe('');
+    const good = join(dir, 'utf8.json');
+    writeFileSync(good, '{"id":"g","extends":"national","name":{"zh":"北京","en":"b"}}');
+    expect(run(good).status).toBe(0);
+  });
+});

@@ -156,3 +156,24 @@ describe('nothing lost', () => {
     },
   );
 });
+
+describe('counts that overflow to Infinity', () => {
+  it('rejects 户数 / 人口 / 容量 written as 1e400 (Infinity) instead of accepting them', () => {
+    const estates = readResidentialPoints(
+      '经度,纬度,户数,人口\n116.4,39.9,1e400,1\n116.4,39.9,1,1e999\n116.4,39.9,2,3\n',
+      { crs: 'gcj02' },
+    );
+    expect(estates.rejected.map((r) => [r.line, r.issues[0]?.column])).toEqual([
+      [2, '户数'],
+      [3, '人口'],
+    ]);
+    expect(estates.points.map((p) => p.households)).toEqual([2]);
+    const services = readServicePoints('经度,纬度,类型,容量\n116.4,39.9,早餐,1e400\n', { crs: 'gcj02' });
+    expect(services.rejected.map((r) => r.issues[0]?.column)).toEqual(['容量']);
+  });
+
+  test.prop([fc.double({ min: 0, max: 1e300, noNaN: true })])('any finite count ≥ 0 is kept as read', (n) => {
+    const read = readResidentialPoints(`经度,纬度,户数\n116.4,39.9,${n}\n`, { crs: 'gcj02' });
+    expect(read.points.map((p) => p.households)).toEqual([n]);
+  });
+});
