@@ -100,6 +100,9 @@ export async function computeFromFile(
   return { rows: job.rows(), input: job };
 }
 
+/** Rows not counted that are listed one by one on stderr (the rest are counted in one line). */
+const SHOWN_NOT_COUNTED = 5;
+
 /** Reports what was read on stderr and writes the rejects file; returns whether rows were rejected. */
 export async function reportInput(
   command: string,
@@ -114,6 +117,16 @@ export async function reportInput(
   for (const issue of input.issues)
     if (issue.severity === 'error')
       streams.stderr.write(`shequ ${command}: ${issue.message.zh} / ${issue.message.en}\n`);
+  // Accepted rows that were not counted (a region's second total of a kind): said, never silent.
+  const notCounted = input.issues.filter((issue) => issue.code === 'duplicate_total');
+  for (const issue of notCounted.slice(0, SHOWN_NOT_COUNTED))
+    streams.stderr.write(
+      `shequ ${command}: 第 ${issue.line ?? '?'} 行 line: ${issue.message.zh} / ${issue.message.en}\n`,
+    );
+  if (notCounted.length > SHOWN_NOT_COUNTED)
+    streams.stderr.write(
+      `shequ ${command}: 另有 ${notCounted.length - SHOWN_NOT_COUNTED} 行未计入 / ${notCounted.length - SHOWN_NOT_COUNTED} more rows not counted\n`,
+    );
   if (rejectsFile !== undefined) {
     const { encodeCsv, rejectedRowsToCsv } = await import('shequ/io');
     await writeWholeFile(rejectsFile, encodeCsv(rejectedRowsToCsv(input.rejected, input.header)));

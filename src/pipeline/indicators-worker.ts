@@ -3,9 +3,10 @@
 // counted from the range's first line), the counts and how many physical lines the range holds.
 import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
+import type { Issue } from '../core/issue.js';
 import { createIndicatorAccumulator } from '../indicators/parts.js';
 import type { RejectedRow } from '../io/row-reader.js';
-import { readSource } from './indicators.js';
+import { notCountedIssue, readSource } from './indicators.js';
 import type { RangeJob, RangeResult } from './parallel.js';
 
 const job = workerData as RangeJob;
@@ -45,6 +46,7 @@ async function* chunks(): AsyncGenerator<Uint8Array> {
 }
 
 const accumulator = createIndicatorAccumulator({ profile: job.profile });
+const notCounted: Issue[] = [];
 let lastProgress = 0;
 const input = await readSource(
   chunks(),
@@ -57,7 +59,9 @@ const input = await readSource(
       parentPort?.postMessage({ kind: 'progress', read });
     },
   },
-  (row) => void accumulator.add(row),
+  (row, line) => {
+    if (!accumulator.add(row)) notCounted.push(notCountedIssue(row, line));
+  },
 );
 const rejected: RejectedRow[] = input.rejected.slice();
 const result: RangeResult = {
@@ -66,6 +70,7 @@ const result: RangeResult = {
   rejected,
   counts: input.counts,
   issues: input.issues.slice(),
+  notCounted,
   lines: counter.lines,
   endedInQuotes: input.endedInQuotes === true,
 };

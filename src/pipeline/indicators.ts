@@ -83,7 +83,7 @@ export interface JobInput {
 export async function readSource(
   source: SheetSource,
   options: JobOptions,
-  onRow: (row: UnitStatistics) => void,
+  onRow: (row: UnitStatistics, line: number) => void,
 ): Promise<JobInput> {
   const rejected: RejectedRow[] = [];
   const issues: Issue[] = [];
@@ -108,7 +108,7 @@ export async function readSource(
       for (const event of next.value) {
         if (event.kind === 'row') {
           read++;
-          onRow(event.accepted.row);
+          onRow(event.accepted.row, event.accepted.line);
         } else if (event.kind === 'rejected') {
           read++;
           rejected.push(event.rejected);
@@ -269,8 +269,34 @@ export interface IndicatorsJob {
   readonly accumulator: IndicatorAccumulator;
   /** Unit rows kept, when `unit` is among the levels. */
   readonly units: UnitStatistics[] | undefined;
-  /** Places one accepted row. */
-  readonly add: (row: UnitStatistics) => void;
+  /** Places one accepted row (its line, for the issue of a row that cannot be counted). */
+  readonly add: (row: UnitStatistics, line: number) => void;
+  /** Issues of accepted rows the accumulator did not count (a region's second total of a kind), in file order. */
+  readonly notCounted: Issue[];
+}
+
+/**
+ * The issue of an accepted row the accumulator did not count: a second total of the same kind for a region
+ * (`duplicate_total`: counting it would count the region twice), or a row it cannot place.
+ */
+export function notCountedIssue(row: UnitStatistics, line: number): Issue {
+  if (row.kind === 'communityTotal' || row.kind === 'villageTotal')
+    return createIssue(
+      'duplicate_total',
+      {
+        zh: `区域 ${row.code} 已有同类合计行，此行未计入（否则会重复计数）`,
+        en: `Region ${row.code} already has a total of this kind; this row is not counted (it would count twice)`,
+      },
+      { line, severity: 'warning' },
+    );
+  return createIssue(
+    'invalid_value',
+    {
+      zh: '无法归入区域：需要类型和该类型级别的有效统计用区划代码，此行未计入',
+      en: 'Cannot be placed (a kind and a division code of its level are needed): this row is not counted',
+    },
+    { line, severity: 'warning' },
+  );
 }
 
 /** Checks the options of an indicators job and creates its accumulator; bad options are a failure, before any read. */
@@ -293,13 +319,12 @@ export function prepareIndicatorsJob(options: IndicatorsFromSourceOptions): Resu
     throw error;
   }
   const units: UnitStatistics[] | undefined = settings.groupBy?.includes('unit') === true ? [] : undefined;
-  const add =
-    units === undefined
-      ? (row: UnitStatistics) => void accumulator.add(row)
-      : (row: UnitStatistics) => {
-          if (accumulator.add(row)) units.push(row);
-        };
-  return success({ settings, asOf: asOf.data, accumulator, units, add });
+  const notCounted: Issue[] = [];
+  const add = (row: UnitStatistics, line: number) => {
+    if (accumulator.add(row)) units?.push(row);
+    else notCounted.push(notCountedIssue(row, line));
+  };
+  return success({ settings, asOf: asOf.data, accumulator, units, add, notCounted });
 }
 
 /** The result of an indicators job from what was read. */
@@ -309,6 +334,7 @@ export function finishIndicatorsJob(job: IndicatorsJob, input: JobInput): Indica
   const profile = accumulator.profile;
   return {
     ...input,
+    issues: job.notCounted.length === 0 ? input.issues : [...input.issues, ...job.notCounted],
     asOf: job.asOf,
     profile: profile.id,
     rows: () => rowsOf(accumulator, rowOptions, units, profile),

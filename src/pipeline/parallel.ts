@@ -39,6 +39,8 @@ export interface RangeResult {
   readonly rejected: readonly RejectedRow[];
   readonly counts: ReadCounts;
   readonly issues: readonly Issue[];
+  /** Issues of accepted rows the range's accumulator did not count (lines as for `rejected`). */
+  readonly notCounted: readonly Issue[];
   /** Physical lines of the range. */
   readonly lines: number;
   readonly endedInQuotes: boolean;
@@ -192,6 +194,9 @@ function mergeRanges(
     // The worker's file was the header lines, then its range: its line (headerLines + 1) is the file's linesBefore + 1.
     const shift = linesBefore - plan.headerLines;
     for (const row of result.rejected) rejected.push(shiftRejected(row, shift));
+    // After the first range's (already in the job): file order, as the serial read gives them.
+    for (const issue of result.notCounted)
+      job.notCounted.push(issue.line === undefined ? issue : { ...issue, line: issue.line + shift });
     // Issues on the header's lines were given by the first range already (every worker reads the header again).
     for (const issue of result.issues) {
       if (issue.line === undefined) issues.push(issue);

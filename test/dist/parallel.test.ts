@@ -100,6 +100,17 @@ describe('computeIndicatorsFromFile in worker threads', () => {
         lines[20_000] = ','.repeat(50_000);
         return lines.join('\r\n');
       },
+      // Region totals given twice: in one range (a warning, counted once) and across ranges (the merge refuses it, the
+      // file is read again in one piece): the same warnings, at the same lines, as the serial read.
+      duplicateTotals: (lines) => {
+        const total = (code: string) => `${code},合计,村合计,900,`;
+        lines[100] = total('130101001000');
+        lines[101] = total('130101001000');
+        lines[5_000] = total('130102001000');
+        lines[35_000] = total('130102001000');
+        lines[200] = `${code(200)},村200,村委会,很多,是`; // and a rejected row, as in every variant
+        return lines.join('\n');
+      },
       crOnlyQuoteOpenAtEnd: (lines) => `${lines.join('\r')}\r${code(0)},"不闭合,村委会,1,是\r${good(1)}`,
     };
     for (const [name, build] of Object.entries(variants)) {
