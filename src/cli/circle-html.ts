@@ -1,4 +1,5 @@
 import type { CircleResults } from './circle-output.js';
+import { escapeHtml } from './html.js';
 import type { Lang } from './render.js';
 
 /** Estates drawn at most: beyond it every k-th is drawn (the page says so), so a city's file stays a page. */
@@ -9,12 +10,6 @@ export const MAX_SERVICE_DOTS = 10_000;
 const WIDTH = 760;
 const HEIGHT = 560;
 const MARGIN = 12;
-
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string,
-  );
 
 const T = {
   zh: {

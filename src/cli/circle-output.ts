@@ -6,6 +6,7 @@ import { createJsonSerializer } from '../report/json-text.js';
 import { writeJsonLines } from '../report/ndjson.js';
 import type { ChunkSink } from '../report/sink.js';
 import type { Output } from './context.js';
+import { escapeHtml } from './html.js';
 import type { Lang } from './render.js';
 
 /** What `shequ circle` writes: a row per unit (verdict) or per residential point. */
@@ -174,12 +175,6 @@ async function writeCsv(header: readonly string[], rows: Iterable<Row>, sink: Ch
     if (wait !== undefined) await wait;
   }
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string,
-  );
 
 /** The rows as an HTML table (cells escaped). */
 function htmlTable(header: readonly string[], rows: readonly (readonly string[])[]): string {

@@ -15,6 +15,7 @@ import {
   UsageError,
   writeWholeFile,
 } from './context.js';
+import { escapeHtml } from './html.js';
 import { indicatorOptions, reportInput } from './indicators.js';
 import { divisionLists, readRows } from './input.js';
 import { commandProfiles } from './profile-file.js';
@@ -50,12 +51,6 @@ Exit codes: 0 success; 1 some rows were rejected; 2 usage error or unreadable fi
 Example:
   shequ report 正定县.csv --profile hebei --out 正定县.html
 `;
-
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string,
-  );
 
 const T = {
   zh: {

@@ -1,19 +1,13 @@
 // How a rich record derives the plan-text statistics fields (fields-plans.ts) from its parts: surveys, 好差评 reviews,
 // facilities, workers and convenience outlets. Absent parts give absent fields (missing, never zero), as in unit.ts.
+
+import { CONVENIENCE_OUTLETS } from './convenience-outlets.js';
 import type { Rating, SatisfactionSurvey } from './services.js';
 import type { Unit } from './unit.js';
 import type { UnitStatistics } from './unit-statistics.js';
 
 /** The 好评 of the national 好差评 scale: the three levels above 不满意 (不满意 and 非常不满意 are 差评). */
 const POSITIVE: ReadonlySet<Rating> = new Set(['verySatisfied', 'satisfied', 'basicallySatisfied']);
-const BASIC_OUTLETS = [
-  'vegetables',
-  'convenienceStore',
-  'breakfast',
-  'hairdressing',
-  'repairs',
-  'housekeeping',
-] as const;
 
 /** Σ of one count over the surveys; one survey without it makes the sum unknown, not smaller. */
 function surveyTotal(
@@ -63,5 +57,5 @@ export const PLAN_TEXT_FROM_PARTS: {
   basicCommerce: ({ convenienceOutlets }) =>
     convenienceOutlets === undefined
       ? undefined
-      : BASIC_OUTLETS.every((outlet) => convenienceOutlets.includes(outlet)),
+      : CONVENIENCE_OUTLETS.every((outlet) => convenienceOutlets.includes(outlet)),
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { LocalizedText } from '../core/issue.js';
 import { secretaryIsDirector, type TwoCommittees, twoCommitteesSchema } from './committees.js';
+import { CONVENIENCE_OUTLET_LABELS, type ConvenienceOutlet } from './convenience-outlets.js';
 import { type Facility, facilitySchema } from './facility.js';
 import { STATISTICS_FIELD_KEYS, type StatisticsFieldKey } from './fields.js';
 import { enumOf } from './labelled-enum.js';
@@ -24,6 +25,8 @@ import {
 import { type UnitKind, unitKindSchema } from './unit-kind.js';
 import { PLAN_TEXT_FROM_PARTS, type PlanTextDerivedKey } from './unit-plan-parts.js';
 import { NOT_ABOVE, type UnitStatistics, unitStatisticsShape } from './unit-statistics.js';
+
+export { CONVENIENCE_OUTLET_LABELS, type ConvenienceOutlet } from './convenience-outlets.js';
 
 /**
  * Special types of community (seed 002 三(三)3): 易地扶贫搬迁 or "空心村"治理 集中安置社区 (`resettlement`) and
@@ -50,43 +53,6 @@ export type SpecialType = 'resettlement' | 'oldNeighbourhood';
 export const SPECIAL_TYPE_LABELS: Readonly<Record<SpecialType, LocalizedText>> = {
   resettlement: { zh: '集中安置社区', en: 'resettlement community' },
   oldNeighbourhood: { zh: '城镇老旧小区', en: 'old urban neighbourhood' },
-};
-
-/**
- * Convenience outlets that must reach every urban community (Beijing, seed 000 三(九)): 蔬菜零售, 便利店（社区超市）,
- * 早餐, 美容美发, 便民维修, 家政.
- *
- * @example
- * ```ts
- * import type { ConvenienceOutlet } from 'shequ';
- * const outlet: ConvenienceOutlet = 'breakfast';
- * ```
- */
-export type ConvenienceOutlet =
-  | 'vegetables'
-  | 'convenienceStore'
-  | 'breakfast'
-  | 'hairdressing'
-  | 'repairs'
-  | 'housekeeping';
-
-/**
- * Labels of each {@link ConvenienceOutlet}.
- *
- * @example
- * ```ts
- * import { CONVENIENCE_OUTLET_LABELS } from 'shequ';
- * CONVENIENCE_OUTLET_LABELS.vegetables.zh;
- * //=> '蔬菜零售'
- * ```
- */
-export const CONVENIENCE_OUTLET_LABELS: Readonly<Record<ConvenienceOutlet, LocalizedText>> = {
-  vegetables: { zh: '蔬菜零售', en: 'vegetable retail' },
-  convenienceStore: { zh: '便利店（社区超市）', en: 'convenience store' },
-  breakfast: { zh: '早餐', en: 'breakfast' },
-  hairdressing: { zh: '美容美发', en: 'hairdressing' },
-  repairs: { zh: '便民维修', en: 'repairs' },
-  housekeeping: { zh: '家政', en: 'housekeeping' },
 };
 
 /**

@@ -8,28 +8,11 @@ import { createIndicatorAccumulator } from '../indicators/parts.js';
 import type { RejectedRow } from '../io/row-reader.js';
 import { notCountedIssue, readSource } from './indicators.js';
 import type { RangeJob, RangeResult } from './parallel.js';
+import { createLineCounter } from './record-walk.js';
 
 const job = workerData as RangeJob;
 
-/** Counts physical line breaks as the CSV parser does: CR, LF and CRLF are one each (a CRLF cut between chunks too). */
-function lineCounter(): { count(bytes: Uint8Array): void; readonly lines: number } {
-  let lines = 0;
-  let previous = 0;
-  return {
-    count(bytes) {
-      for (let i = 0; i < bytes.length; i++) {
-        const b = bytes[i] as number;
-        if (b === 0x0d || (b === 0x0a && previous !== 0x0d)) lines++;
-        previous = b;
-      }
-    },
-    get lines() {
-      return lines;
-    },
-  };
-}
-
-const counter = lineCounter();
+const counter = createLineCounter();
 
 /** The header bytes, then this range's bytes (whose line breaks are counted on the way). */
 async function* chunks(): AsyncGenerator<Uint8Array> {

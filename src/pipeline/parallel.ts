@@ -16,7 +16,7 @@ import { detectEncoding, type TextEncodingName } from '../io/decode.js';
 import { readUnitStatistics } from '../io/read.js';
 import type { ReadCounts, RejectedRow } from '../io/row-reader.js';
 import { type IndicatorsJob, type JobInput, type JobProgress, readSource } from './indicators.js';
-import { endOfRecordOn } from './record-walk.js';
+import { createLineCounter, endOfRecordOn } from './record-walk.js';
 import type { SheetReadOptions } from './source.js';
 
 /** What a worker is given: its byte range, where the header ends, how to read. */
@@ -126,18 +126,13 @@ export async function planRanges(
   }
 }
 
-/** Physical line breaks of a byte stream, counted as the CSV parser counts lines. */
+/** The chunks of a byte stream, their line breaks counted on the way. */
 async function* countingLines(
   source: AsyncIterable<Uint8Array>,
-  counter: { lines: number },
+  counter: ReturnType<typeof createLineCounter>,
 ): AsyncGenerator<Uint8Array> {
-  let previous = 0;
   for await (const chunk of source) {
-    for (let i = 0; i < chunk.length; i++) {
-      const b = chunk[i] as number;
-      if (b === 0x0d || (b === 0x0a && previous !== 0x0d)) counter.lines++;
-      previous = b;
-    }
+    counter.count(chunk);
     yield chunk;
   }
 }
@@ -257,7 +252,7 @@ export async function readRanges(
   );
   // Rejections are awaited below; until then none may go unhandled.
   for (const worker of workers) worker.catch(() => undefined);
-  const counter = { lines: 0 };
+  const counter = createLineCounter();
   const firstStream = createReadStream(path, {
     start: 0,
     end: (plan.cuts[0] as number) - 1,

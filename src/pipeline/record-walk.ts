@@ -102,3 +102,24 @@ export function endOfRecordOn(bytes: Uint8Array, line: number): { end: number; l
   });
   return found;
 }
+
+/**
+ * Counts physical lines in bytes given chunk by chunk, as the CSV parser counts them: CR, LF and CRLF are one each,
+ * a CRLF cut between two chunks too. A range that ends after a line break holds `lines` lines.
+ */
+export function createLineCounter(): { count(bytes: Uint8Array): void; readonly lines: number } {
+  let lines = 0;
+  let previous = 0;
+  return {
+    count(bytes) {
+      for (let i = 0; i < bytes.length; i++) {
+        const b = bytes[i] as number;
+        if (b === 0x0d || (b === 0x0a && previous !== 0x0d)) lines++;
+        previous = b;
+      }
+    },
+    get lines() {
+      return lines;
+    },
+  };
+}

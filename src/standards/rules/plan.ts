@@ -1,3 +1,4 @@
+import { CONVENIENCE_OUTLETS, type ConvenienceOutlet } from '../../model/convenience-outlets.js';
 import type { Facility } from '../../model/facility.js';
 import { failed, notApplicable, notChecked, passed, shown } from '../outcomes.js';
 import type { Rule, RuleFailure, RuleOutcome } from '../types.js';
@@ -495,15 +496,7 @@ export const satisfactionSurvey: Rule = {
   },
 };
 
-const OUTLETS = [
-  'vegetables',
-  'convenienceStore',
-  'breakfast',
-  'hairdressing',
-  'repairs',
-  'housekeeping',
-] as const;
-const OUTLET_ZH: Record<(typeof OUTLETS)[number], string> = {
+const OUTLET_ZH: Record<ConvenienceOutlet, string> = {
   vegetables: '蔬菜零售',
   convenienceStore: '便利店',
   breakfast: '早餐',
@@ -521,7 +514,7 @@ export const convenienceOutlets: Rule = {
   },
   appliesTo: { kinds: ['community'] },
   severity: 'warning',
-  parameters: { required: OUTLETS },
+  parameters: { required: CONVENIENCE_OUTLETS },
   effective: {},
   source: {
     document: BEIJING_PLAN,
@@ -538,7 +531,7 @@ export const convenienceOutlets: Rule = {
     return failed(
       ['convenienceOutlets'],
       {
-        zh: `缺少便民网点：${missing.map((m) => OUTLET_ZH[m as (typeof OUTLETS)[number]] ?? m).join('、')}`,
+        zh: `缺少便民网点：${missing.map((m) => OUTLET_ZH[m as ConvenienceOutlet] ?? m).join('、')}`,
         en: `Missing convenience outlets: ${missing.join(', ')}`,
       },
       (parameters.required as readonly string[]).join(', '),
