@@ -1,6 +1,6 @@
 import type { AsOfInput } from '../core/as-of.js';
 import { guarded } from '../core/guard.js';
-import { createIssue, type Issue } from '../core/issue.js';
+import { createIssue, type Issue, type PathSegment } from '../core/issue.js';
 import { failure, type Result, success, unwrap } from '../core/result.js';
 import { isUnitKind, unitKindOfTotal } from '../model/row-kind.js';
 import type { Unit } from '../model/unit.js';
@@ -76,9 +76,16 @@ export interface IndicatorTable {
   readonly warnings?: readonly Issue[];
 }
 
-function skippedIssue(index: number, totalsSeen?: ReadonlySet<string>, row?: UnitStatistics): Issue {
-  const seen = row !== null && typeof row === 'object' && totalsSeen?.has(`${row.kind}:${row.code}`) === true;
-  if (seen) {
+/**
+ * The warning of a row the accumulator did not count: a region's second total of a kind (`duplicate_total`: it would
+ * count the region twice), or a row it cannot place; `at` says where (an index in an array, a line in a file).
+ */
+export function notCountedIssue(
+  row: unknown,
+  duplicate: boolean,
+  at: { readonly path: readonly PathSegment[] } | { readonly line: number },
+): Issue {
+  if (duplicate) {
     const { code } = row as UnitStatistics;
     return createIssue(
       'duplicate_total',
@@ -86,7 +93,7 @@ function skippedIssue(index: number, totalsSeen?: ReadonlySet<string>, row?: Uni
         zh: `区域 ${code} 已有同类合计行，此行未计入（否则会重复计数）`,
         en: `Region ${code} already has a total of this kind; this row is not counted (it would count twice)`,
       },
-      { path: [index], severity: 'warning' },
+      { ...at, severity: 'warning' },
     );
   }
   return createIssue(
@@ -95,7 +102,7 @@ function skippedIssue(index: number, totalsSeen?: ReadonlySet<string>, row?: Uni
       zh: '无法归入区域：需要类型（居委会/村委会、街道/乡镇、县/区、社区合计/村合计）和该类型级别的有效统计用区划代码',
       en: 'Cannot be placed: a kind and a valid division code of that kind’s level are needed',
     },
-    { path: [index], severity: 'warning' },
+    { ...at, severity: 'warning' },
   );
 }
 
@@ -221,8 +228,10 @@ function tableOf(
   const totalsSeen = new Set<string>();
   for (const unit of units) {
     const row = isRichUnit(unit) ? toUnitStatistics(unit) : (unit as UnitStatistics);
-    if (!accumulator.add(row)) skipped.push(skippedIssue(index, totalsSeen, row));
-    else {
+    if (!accumulator.add(row)) {
+      const duplicate = row !== null && typeof row === 'object' && totalsSeen.has(`${row.kind}:${row.code}`);
+      skipped.push(notCountedIssue(row, duplicate, { path: [index] }));
+    } else {
       if (unitKindOfTotal(row.kind) !== undefined) totalsSeen.add(`${row.kind}:${row.code}`);
       // Unit-level rows are those of 社区 and 村 (a township's own row is counted in its township's figures).
       if (wantUnits && isUnitKind(row.kind)) kept.push(row);

@@ -4,9 +4,11 @@
 import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Issue } from '../core/issue.js';
+import { notCountedIssue } from '../indicators/compute.js';
 import { createIndicatorAccumulator } from '../indicators/parts.js';
 import type { RejectedRow } from '../io/row-reader.js';
-import { notCountedIssue, readSource } from './indicators.js';
+import { unitKindOfTotal } from '../model/row-kind.js';
+import { readSource } from './indicators.js';
 import type { RangeJob, RangeResult } from './parallel.js';
 import { createLineCounter } from './record-walk.js';
 
@@ -43,7 +45,8 @@ const input = await readSource(
     },
   },
   (row, line) => {
-    if (!accumulator.add(row)) notCounted.push(notCountedIssue(row, line));
+    if (!accumulator.add(row))
+      notCounted.push(notCountedIssue(row, unitKindOfTotal(row.kind) !== undefined, { line }));
   },
 );
 const rejected: RejectedRow[] = input.rejected.slice();

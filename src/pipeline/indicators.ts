@@ -2,7 +2,7 @@ import type { AsOfInput } from '../core/as-of.js';
 import { resolveAsOf } from '../core/as-of.js';
 import { createIssue, type Issue } from '../core/issue.js';
 import { failure, type Result, ShequError, success } from '../core/result.js';
-import { computeIndicators } from '../indicators/compute.js';
+import { computeIndicators, notCountedIssue } from '../indicators/compute.js';
 import type { IndicatorAccumulator } from '../indicators/parts.js';
 import { createIndicatorAccumulator } from '../indicators/parts.js';
 import { planPeriodById } from '../indicators/periods.js';
@@ -13,6 +13,7 @@ import type { IndicatorProfile } from '../indicators/types.js';
 import type { TextEncodingName } from '../io/decode.js';
 import type { StreamEvent } from '../io/read.js';
 import type { HeaderInfo, ReadCounts, RejectedRow } from '../io/row-reader.js';
+import { unitKindOfTotal } from '../model/row-kind.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
 import { type SheetReadOptions, type SheetSource, sourceBatches } from './source.js';
 
@@ -275,30 +276,6 @@ export interface IndicatorsJob {
   readonly notCounted: Issue[];
 }
 
-/**
- * The issue of an accepted row the accumulator did not count: a second total of the same kind for a region
- * (`duplicate_total`: counting it would count the region twice), or a row it cannot place.
- */
-export function notCountedIssue(row: UnitStatistics, line: number): Issue {
-  if (row.kind === 'communityTotal' || row.kind === 'villageTotal')
-    return createIssue(
-      'duplicate_total',
-      {
-        zh: `区域 ${row.code} 已有同类合计行，此行未计入（否则会重复计数）`,
-        en: `Region ${row.code} already has a total of this kind; this row is not counted (it would count twice)`,
-      },
-      { line, severity: 'warning' },
-    );
-  return createIssue(
-    'invalid_value',
-    {
-      zh: '无法归入区域：需要类型和该类型级别的有效统计用区划代码，此行未计入',
-      en: 'Cannot be placed (a kind and a division code of its level are needed): this row is not counted',
-    },
-    { line, severity: 'warning' },
-  );
-}
-
 /** Checks the options of an indicators job and creates its accumulator; bad options are a failure, before any read. */
 export function prepareIndicatorsJob(options: IndicatorsFromSourceOptions): Result<IndicatorsJob> {
   const copied = copyJobOptions(options);
@@ -322,7 +299,8 @@ export function prepareIndicatorsJob(options: IndicatorsFromSourceOptions): Resu
   const notCounted: Issue[] = [];
   const add = (row: UnitStatistics, line: number) => {
     if (accumulator.add(row)) units?.push(row);
-    else notCounted.push(notCountedIssue(row, line));
+    // A row the reader accepted has a code of its kind's level: a total it cannot count is a repeated one.
+    else notCounted.push(notCountedIssue(row, unitKindOfTotal(row.kind) !== undefined, { line }));
   };
   return success({ settings, asOf: asOf.data, accumulator, units, add, notCounted });
 }
