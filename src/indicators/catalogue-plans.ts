@@ -6,7 +6,16 @@ import type { IndicatorDefinition } from './types.js';
 
 const PERSONS = { zh: '人', en: 'persons' } as const;
 
-/** Identifiers of the plan-text indicators (part of `BuiltInIndicatorId`). */
+/**
+ * Identifiers of the indicators the Beijing and Hebei plans set beyond the national seven (part of
+ * `BuiltInIndicatorId`).
+ *
+ * @example
+ * ```ts
+ * import type { PlanTextIndicatorId } from 'shequ';
+ * const id: PlanTextIndicatorId = 'daytimeCareCoverage';
+ * ```
+ */
 export type PlanTextIndicatorId =
   | 'satisfactionRate'
   | 'positiveReviewRate'

@@ -1,4 +1,4 @@
-import { PLAN_TEXT_INDICATORS } from './catalogue-plans.js';
+import { PLAN_TEXT_INDICATORS, type PlanTextIndicatorId } from './catalogue-plans.js';
 import { BEIJING_PLAN, BOTH, coverage, HEBEI_PLAN, NATIONAL_PLAN, PERCENT } from './catalogue-shared.js';
 import { MEASURES } from './measures.js';
 import { REGION_INDICATORS, type RegionIndicatorId } from './region-catalogue.js';
@@ -29,17 +29,7 @@ export type BuiltInIndicatorId =
   | 'secretaryDirectorConcurrency'
   | 'resettlementFacilityCoverage'
   | 'village5gCoverage'
-  | 'satisfactionRate'
-  | 'positiveReviewRate'
-  | 'basicCommerceCoverage'
-  | 'registeredVolunteerRate'
-  | 'socialWorkersPer10kResidents'
-  | 'daytimeCareCoverage'
-  | 'socialWorkStationCoverage'
-  | 'volunteerStationCoverage'
-  | 'legalAdviserCoverage'
-  | 'villageBroadbandCoverage'
-  | 'communitySecretaryDirectorConcurrency'
+  | PlanTextIndicatorId
   | RegionIndicatorId;
 
 /**

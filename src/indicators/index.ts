@@ -7,11 +7,13 @@
 
 export type { BuiltInIndicatorId } from './catalogue.js';
 export { INDICATORS } from './catalogue.js';
+export type { PlanTextIndicatorId } from './catalogue-plans.js';
 export type { ComputeIndicatorsOptions, IndicatorTable } from './compute.js';
 export { computeIndicators, computeIndicatorTable } from './compute.js';
 export { describeIndicatorProfiles } from './describe.js';
 export type { BuiltInMeasureId } from './measures.js';
 export { MEASURES } from './measures.js';
+export type { PlanTextMeasureId } from './measures-plans.js';
 export type { AccumulatorRowsOptions, IndicatorAccumulator, IndicatorAccumulatorOptions } from './parts.js';
 export { createIndicatorAccumulator, indicatorRowsFromParts, mergeIndicatorParts } from './parts.js';
 export type { ParseIndicatorPartsOptions } from './parts-parse.js';

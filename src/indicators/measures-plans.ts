@@ -1,10 +1,31 @@
 // Measures of the indicators the two plans set beyond the national seven (issue 14): one per plan-text field of the
 // catalogue (src/model/fields-plans.ts), plus registered volunteers. Spread into MEASURES; kept apart for size.
 import type { UnitStatistics } from '../model/unit-statistics.js';
+import { flag } from './measure-values.js';
 import type { Measure } from './types.js';
 
-const flag = (value: boolean | undefined): number | undefined =>
-  value === undefined ? undefined : value ? 1 : 0;
+/**
+ * Identifiers of the measures of the plan-text indicators (part of `BuiltInMeasureId`).
+ *
+ * @example
+ * ```ts
+ * import type { PlanTextMeasureId } from 'shequ';
+ * const id: PlanTextMeasureId = 'daytimeCare';
+ * ```
+ */
+export type PlanTextMeasureId =
+  | 'volunteers'
+  | 'surveyRespondents'
+  | 'satisfiedRespondents'
+  | 'serviceReviews'
+  | 'positiveReviews'
+  | 'daytimeCare'
+  | 'socialWorkStation'
+  | 'volunteerStation'
+  | 'hasLegalAdviser'
+  | 'hasBroadband'
+  | 'socialWorkers'
+  | 'basicCommerce';
 
 /** The plan-text measures, keyed by id. */
 export const PLAN_TEXT_MEASURES = {
@@ -92,4 +113,4 @@ export const PLAN_TEXT_MEASURES = {
     unit: 'units',
     read: (row: UnitStatistics) => flag(row.basicCommerce),
   },
-} as const satisfies Readonly<Record<string, Measure>>;
+} as const satisfies Readonly<Record<PlanTextMeasureId, Measure>>;

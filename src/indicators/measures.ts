@@ -1,10 +1,8 @@
 import type { UnitStatistics } from '../model/unit-statistics.js';
-import { PLAN_TEXT_MEASURES } from './measures-plans.js';
+import { flag } from './measure-values.js';
+import { PLAN_TEXT_MEASURES, type PlanTextMeasureId } from './measures-plans.js';
 import { REGION_MEASURES, type RegionMeasureId } from './region-catalogue.js';
 import type { Measure } from './types.js';
-
-const flag = (value: boolean | undefined): number | undefined =>
-  value === undefined ? undefined : value ? 1 : 0;
 
 /**
  * Identifiers of the built-in {@link MEASURES}.
@@ -33,18 +31,7 @@ export type BuiltInMeasureId =
   | 'hasDisasterOfficer'
   | 'secretaryIsDirector'
   | 'has5g'
-  | 'volunteers'
-  | 'surveyRespondents'
-  | 'satisfiedRespondents'
-  | 'serviceReviews'
-  | 'positiveReviews'
-  | 'daytimeCare'
-  | 'socialWorkStation'
-  | 'volunteerStation'
-  | 'hasLegalAdviser'
-  | 'hasBroadband'
-  | 'socialWorkers'
-  | 'basicCommerce'
+  | PlanTextMeasureId
   | RegionMeasureId;
 
 /**

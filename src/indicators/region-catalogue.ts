@@ -1,12 +1,10 @@
 import type { UnitStatistics } from '../model/unit-statistics.js';
+import { flag } from './measure-values.js';
 import type { IndicatorDefinition, Measure } from './types.js';
 
 // Measures and indicators of the rows above the village level: a township row (街道/乡镇) or a district row (县/区)
 // counts once for the indicators that count townships or districts, and for nothing else. Kept apart from the unit
 // catalogue so that the two grow without stepping on each other.
-
-const flag = (value: boolean | undefined): number | undefined =>
-  value === undefined ? undefined : value ? 1 : 0;
 
 const HEBEI_PLAN = '《河北省城乡社区服务体系建设"十四五"规划》(2022-03-08)';
 const BEIJING_PLAN = '《北京市"十四五"城乡社区服务体系建设规划》(2022-09-13)';
