@@ -63,6 +63,32 @@ export function parseNumberCell(cell: unknown): number | undefined | null {
   return Number(plain);
 }
 
+/**
+ * Reads a 统计年度 cell: `2025`, `2025年`, `2025年度`, `２０２５` → `2025`. Blank gives `undefined`; anything else
+ * (a two-digit year, `2025-06`, a decimal) `null`. Whether the year is in range is the schema's check.
+ *
+ * @param cell - a cell's value
+ * @returns the year, `undefined` for blank, `null` when unreadable
+ *
+ * @example
+ * ```ts
+ * import { parseYearCell } from 'shequ/io';
+ * parseYearCell('2025年');
+ * //=> 2025
+ * parseYearCell('25');
+ * //=> null
+ * ```
+ */
+export function parseYearCell(cell: unknown): number | undefined | null {
+  if (typeof cell === 'number') return Number.isInteger(cell) ? cell : null;
+  if (cell === undefined || cell === null) return undefined;
+  if (typeof cell !== 'string') return null;
+  const text = normalizeDigits(cell);
+  if (text === '') return undefined;
+  const match = /^(\d{4})(?:年度?)?$/.exec(text);
+  return match === null ? null : Number(match[1]);
+}
+
 const TRUE_WORDS = new Set(['是', '有', 'true', 'yes', 'y', '1', '√', '✓']);
 const FALSE_WORDS = new Set(['否', '无', '没有', 'false', 'no', 'n', '0', '×', '✗']);
 

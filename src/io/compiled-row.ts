@@ -7,7 +7,13 @@ import {
 } from '../model/fields.js';
 import { rowFitsKind } from '../model/row-checks.js';
 import { type UnitStatistics, VALID_OF_KIND } from '../model/unit-statistics.js';
-import { parseBooleanCell, parseCodeCell, parseNumberCell, parseUnitKindCell } from './cells.js';
+import {
+  parseBooleanCell,
+  parseCodeCell,
+  parseNumberCell,
+  parseUnitKindCell,
+  parseYearCell,
+} from './cells.js';
 import type { AcceptedRow } from './row-reader.js';
 
 // The accept path of the readers: from the header found, one converter per column, built once, turns each cell into
@@ -91,6 +97,20 @@ function urbanRuralCell(cell: string): CellValue {
   return checked(parseCodeCell(cell), 'urbanRural');
 }
 
+/** Four ASCII digits in range: the year; anything else (`2025年`, full-width, blank) → the cell reader. */
+function yearCell(cell: string): CellValue {
+  if (cell.length === 4) {
+    let value = 0;
+    for (let i = 0; i < 4; i++) {
+      const digit = cell.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9) return checked(parseYearCell(cell), 'year');
+      value = value * 10 + digit;
+    }
+    if (VALID_OF_KIND.year(value)) return value;
+  }
+  return checked(parseYearCell(cell), 'year');
+}
+
 /** A damaged character (U+FFFD from the decoder) rejects the row: the text is not what was written. */
 function textCell(cell: string): CellValue {
   const text = cell.trim();
@@ -103,6 +123,7 @@ const CONVERTER_OF_KIND: Readonly<Record<StatisticsFieldKind, Converter>> = {
   text: textCell,
   unitKind: unitKindCell,
   urbanRural: urbanRuralCell,
+  year: yearCell,
   count: countCell,
   area: areaCell,
   flag: flagCell,

@@ -15,7 +15,7 @@ import type { UnitStatistics } from '../model/unit-statistics.js';
  * const type: CellType = 'flag';
  * ```
  */
-export type CellType = 'code' | 'text' | 'kind' | 'flag' | 'number';
+export type CellType = 'code' | 'text' | 'kind' | 'flag' | 'year' | 'number';
 
 /** How each field kind's cells are read. */
 const CELL_TYPE_OF_KIND: Readonly<Record<StatisticsFieldKind, CellType>> = {
@@ -23,6 +23,7 @@ const CELL_TYPE_OF_KIND: Readonly<Record<StatisticsFieldKind, CellType>> = {
   text: 'text',
   unitKind: 'kind',
   urbanRural: 'code',
+  year: 'year',
   count: 'number',
   area: 'number',
   flag: 'flag',

@@ -11,6 +11,7 @@ export {
   parseCodeCell,
   parseNumberCell,
   parseUnitKindCell,
+  parseYearCell,
 } from './cells.js';
 export type { CsvParser, CsvParserOptions, CsvRecord } from './csv-parser.js';
 export { createCsvParser } from './csv-parser.js';

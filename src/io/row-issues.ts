@@ -2,7 +2,13 @@ import { maskIdNumber } from '../codes/id-number.js';
 import { createIssue, type Issue, type LocalizedText } from '../core/issue.js';
 import { maskIdNumbersInText } from '../core/mask.js';
 import { parseUnitStatistics, type UnitStatistics } from '../model/unit-statistics.js';
-import { parseBooleanCell, parseCodeCell, parseNumberCell, parseUnitKindCell } from './cells.js';
+import {
+  parseBooleanCell,
+  parseCodeCell,
+  parseNumberCell,
+  parseUnitKindCell,
+  parseYearCell,
+} from './cells.js';
 import type { CsvRecord } from './csv-parser.js';
 import { FIELD_TYPES } from './headers.js';
 import type { HeaderInfo } from './row-reader.js';
@@ -33,6 +39,7 @@ function cellIssue(
 const UNREADABLE: Record<string, LocalizedText> = {
   number: { zh: '不是数字', en: 'Not a number' },
   flag: { zh: '应为 是/否', en: 'Expected yes or no (是/否)' },
+  year: { zh: '应为四位年份（如 2025 或 2025年）', en: 'Expected a four-digit year (2025 or 2025年)' },
   kind: {
     zh: '应为 居委会/村委会（或 街道/乡镇、县/区、社区合计/村合计）',
     en: "Expected 居委会 (residents' committee) or 村委会 (villagers' committee) (or 街道/乡镇, 县/区, 社区合计/村合计)",
@@ -47,6 +54,8 @@ function readCell(type: string, cell: string): unknown {
       return parseNumberCell(cell);
     case 'flag':
       return parseBooleanCell(cell);
+    case 'year':
+      return parseYearCell(cell);
     case 'kind':
       return parseUnitKindCell(cell);
     case 'code':

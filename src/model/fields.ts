@@ -5,8 +5,9 @@ import type { RowKind } from './row-kind.js';
 
 /**
  * What a statistics field holds, which decides its schema, how its cells are read, how it is written and how tests
- * generate it: the unit's code, a text, the unit kind (居委会/村委会), a 城乡分类代码, a count (a non-negative
- * integer), an area (m², at most two decimals) or a yes/no flag.
+ * generate it: the unit's code, a text, the unit kind (居委会/村委会), a 城乡分类代码, the 统计年度 (a year from
+ * {@link STATISTICS_YEAR_RANGE}), a count (a non-negative integer), an area (m², at most two decimals) or a yes/no
+ * flag.
  *
  * @example
  * ```ts
@@ -14,7 +15,15 @@ import type { RowKind } from './row-kind.js';
  * const kind: StatisticsFieldKind = 'count';
  * ```
  */
-export type StatisticsFieldKind = 'code' | 'text' | 'unitKind' | 'urbanRural' | 'count' | 'area' | 'flag';
+export type StatisticsFieldKind =
+  | 'code'
+  | 'text'
+  | 'unitKind'
+  | 'urbanRural'
+  | 'year'
+  | 'count'
+  | 'area'
+  | 'flag';
 
 /**
  * One field of the statistics row, declared once: everything else about it (zod schema, type, header matching,
@@ -56,6 +65,19 @@ export interface StatisticsField {
   readonly max?: number;
 }
 
+/**
+ * The years a statistics row may describe (统计年度), inclusive: from the founding of the People's Republic to the
+ * end of the century. A year outside is a typing error, not a statistic.
+ *
+ * @example
+ * ```ts
+ * import { STATISTICS_YEAR_RANGE } from 'shequ';
+ * STATISTICS_YEAR_RANGE.min;
+ * //=> 1949
+ * ```
+ */
+export const STATISTICS_YEAR_RANGE = { min: 1949, max: 2100 } as const;
+
 const M2 = { zh: '平方米', en: 'm²' } as const;
 const PERSONS = { zh: '人', en: 'persons' } as const;
 const COMMUNITY_ONLY = ['community'] as const;
@@ -89,6 +111,15 @@ const FIELDS = {
     kind: 'urbanRural',
     label: { zh: '城乡分类代码', en: 'urban-rural code' },
     aliases: ['城乡分类', '城乡划分代码'],
+  },
+  /**
+   * 统计年度: the year the row describes (optional; a sheet without it describes one year, given apart). Rows of
+   * several years in one sheet make a series.
+   */
+  year: {
+    kind: 'year',
+    label: { zh: '统计年度', en: 'year' },
+    aliases: ['年度', '年份', '统计年份', '数据年度'],
   },
   /** 户数. */
   households: {
@@ -335,6 +366,7 @@ interface ValueOfKind {
   text: string;
   unitKind: RowKind;
   urbanRural: UrbanRuralCodeValue;
+  year: number;
   count: number;
   area: number;
   flag: boolean;

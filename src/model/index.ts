@@ -26,6 +26,7 @@ export type {
 export {
   STATISTICS_FIELD_KEYS,
   STATISTICS_FIELDS,
+  STATISTICS_YEAR_RANGE,
   statisticsField,
   statisticsFieldsOfKind,
 } from './fields.js';
@@ -57,7 +58,7 @@ export {
   WORKER_ROLE_LABELS,
   workerSchema,
 } from './people.js';
-export { areaSchema, countSchema, isoDateSchema } from './primitives.js';
+export { areaSchema, countSchema, isoDateSchema, yearSchema } from './primitives.js';
 export type { Region, RegionNode, RegionTree, RegionTreeResult, TreeUnit } from './region.js';
 export { buildRegionTree, regionSchema } from './region.js';
 export type { AdministrativeKind, CountedKind, RowKind, TotalKind } from './row-kind.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIsoCalendarDate } from '../core/as-of.js';
 import type { LocalizedText } from '../core/issue.js';
+import { STATISTICS_YEAR_RANGE } from './fields.js';
 
 /**
  * A calendar date `'YYYY-MM-DD'` that exists (no 2025-02-30).
@@ -61,6 +62,27 @@ export const areaSchema: z.ZodType<number> = z
  * ```
  */
 export const countSchema: z.ZodType<number> = z.int().nonnegative();
+
+/**
+ * A 统计年度: an integer year within {@link STATISTICS_YEAR_RANGE}.
+ *
+ * @example
+ * ```ts
+ * import { yearSchema } from 'shequ';
+ * yearSchema.safeParse(2025).success;
+ * //=> true
+ * yearSchema.safeParse(25).success;
+ * //=> false
+ * ```
+ */
+export const yearSchema: z.ZodType<number> = z
+  .int()
+  .min(STATISTICS_YEAR_RANGE.min, {
+    message: `A year from ${STATISTICS_YEAR_RANGE.min} to ${STATISTICS_YEAR_RANGE.max}`,
+  })
+  .max(STATISTICS_YEAR_RANGE.max, {
+    message: `A year from ${STATISTICS_YEAR_RANGE.min} to ${STATISTICS_YEAR_RANGE.max}`,
+  });
 
 /** A pair of numeric fields where the part may not exceed the whole (activity area ≤ floor area …). */
 interface PartOfWhole {

@@ -9,13 +9,14 @@ import { issuesFromZod } from '../core/zod-issues.js';
 import {
   STATISTICS_FIELD_KEYS,
   STATISTICS_FIELDS,
+  STATISTICS_YEAR_RANGE,
   type StatisticsFieldKey,
   type StatisticsFieldKind,
   type StatisticsFieldsCatalogue,
   type StatisticsRowShape,
   statisticsField,
 } from './fields.js';
-import { areaSchema, countSchema, hasAtMostTwoDecimals, notAbove } from './primitives.js';
+import { areaSchema, countSchema, hasAtMostTwoDecimals, notAbove, yearSchema } from './primitives.js';
 import { kindIssues, rowFitsKind } from './row-checks.js';
 import { CODE_LEVELS_OF_KIND, rowKindSchema } from './row-kind.js';
 
@@ -76,6 +77,7 @@ const SCHEMA_OF_KIND = {
   text: z.string(),
   unitKind: rowKindSchema,
   urbanRural: urbanRuralCode,
+  year: yearSchema,
   count: countSchema,
   area: areaSchema,
   flag: z.boolean(),
@@ -196,6 +198,10 @@ export const VALID_OF_KIND: Readonly<Record<StatisticsFieldKind, (value: unknown
   text: (value) => typeof value === 'string',
   unitKind: (value) => typeof value === 'string' && Object.hasOwn(CODE_LEVELS_OF_KIND, value),
   urbanRural: (value) => typeof value === 'string' && URBAN_RURAL.has(value),
+  year: (value) =>
+    Number.isInteger(value) &&
+    (value as number) >= STATISTICS_YEAR_RANGE.min &&
+    (value as number) <= STATISTICS_YEAR_RANGE.max,
   count: (value) => Number.isSafeInteger(value) && (value as number) >= 0,
   area: (value) =>
     typeof value === 'number' && Number.isFinite(value) && value >= 0 && hasAtMostTwoDecimals(value),

@@ -30,6 +30,8 @@ function valuesOf(field: StatisticsField, kind: UnitKind): fc.Arbitrary<unknown>
       return fc.boolean();
     case 'urbanRural':
       return fc.constantFrom(...(kind === 'community' ? URBAN : RURAL));
+    case 'year':
+      return fc.integer({ min: 2019, max: 2026 });
     case 'text':
       return fc.constantFrom('西上泽村委会', '诸福屯社区居委会', '多福巷社区', 'Unit "A", north');
     default:

@@ -88,6 +88,7 @@ export const CLASSIFICATION: Readonly<Record<string, Classification>> = {
   parseCodeCell: safe,
   parseNumberCell: safe,
   parseUnitKindCell: safe,
+  parseYearCell: safe,
   // a parser factory: bad options (or a push of something other than text) are a programming error, thrown as a
   // ShequError with the issues; the readers report the same options as issues in their results
   createCsvParser: { behaviour: 'shequ-error' },

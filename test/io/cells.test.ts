@@ -6,6 +6,8 @@ import {
   parseCodeCell,
   parseNumberCell,
   parseUnitKindCell,
+  parseYearCell,
+  readUnitStatistics,
 } from '../../src/io/index.js';
 
 describe('normalizeDigits', () => {
@@ -116,5 +118,47 @@ describe('parseCodeCell', () => {
 
   test.prop([fc.integer({ min: 0, max: 999_999_999_999 })])('numbers round-trip to their digits', (n) => {
     expect(parseCodeCell(n)).toBe(String(n));
+  });
+});
+
+describe('parseYearCell', () => {
+  it.each([
+    ['2025', 2025],
+    ['2025年', 2025],
+    ['2025年度', 2025],
+    ['２０２５', 2025],
+    [' 2021 ', 2021],
+    [2024, 2024],
+  ] as const)('reads %s as %s', (cell, year) => {
+    expect(parseYearCell(cell)).toBe(year);
+  });
+
+  it('gives undefined for blank and null for what is not a four-digit year', () => {
+    expect(parseYearCell('')).toBeUndefined();
+    expect(parseYearCell(undefined)).toBeUndefined();
+    for (const cell of ['25', '2025-06', '2025.0', '2e03', '二〇二五', '12025', 2025.5, true])
+      expect(parseYearCell(cell), String(cell)).toBeNull();
+  });
+
+  test.prop([fc.integer({ min: 1000, max: 9999 })])(
+    'round-trips every four-digit year, with 年 or not',
+    (year) => {
+      expect(parseYearCell(String(year))).toBe(year);
+      expect(parseYearCell(`${year}年`)).toBe(year);
+    },
+  );
+});
+
+describe('a year column', () => {
+  it('is read under 年度, 年份 or year, and a year out of range or unreadable rejects the row at its cell', () => {
+    const csv =
+      '代码,类型,年度\n130102001001,居委会,2024年\n130102001002,居委会,1900\n130102001003,居委会,去年\n';
+    const read = readUnitStatistics(csv);
+    expect(read.rows).toEqual([{ code: '130102001001', kind: 'community', year: 2024 }]);
+    expect(read.rejected.map((r) => r.line)).toEqual([3, 4]);
+    expect(read.rejected[1]?.issues[0]).toMatchObject({ line: 4, column: '年度', path: ['year'] });
+    expect(read.rejected[1]?.issues[0]?.message.zh).toContain('年份');
+    for (const name of ['年份', 'year', '统计年度'])
+      expect(readUnitStatistics(`code,kind,${name}\n130102001001,community,2023\n`).rows[0]?.year).toBe(2023);
   });
 });

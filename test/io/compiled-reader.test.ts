@@ -13,6 +13,7 @@ import {
   parseCodeCell,
   parseNumberCell,
   parseUnitKindCell,
+  parseYearCell,
   readUnitStatistics,
 } from '../../src/io/index.js';
 import { rowIssues } from '../../src/io/row-issues.js';
@@ -46,6 +47,7 @@ function specified(
       flag: parseBooleanCell,
       kind: parseUnitKindCell,
       code: parseCodeCell,
+      year: parseYearCell,
       text: (text: string) => (text.trim() === '' ? undefined : text.trim()),
     }[FIELD_TYPES[field]](cell);
     if (value === null) bad = true;
@@ -126,7 +128,9 @@ function spellings(key: StatisticsFieldKey, value: unknown): fc.Arbitrary<string
     words = [plain, FULL_WIDTH(plain), number.toFixed(2), `${plain}.0`];
     if (number >= 1000 && Number.isInteger(number))
       words.push(number.toLocaleString('en-US'), number.toLocaleString('en-US').replace(/,/g, '，'));
-  } else words = [String(value), FULL_WIDTH(String(value))];
+  } else if (kind === 'year')
+    words = [String(value), FULL_WIDTH(String(value)), `${value}年`, `${value}年度`];
+  else words = [String(value), FULL_WIDTH(String(value))];
   return fc.constantFrom(...words).chain(PADDED);
 }
 
@@ -159,6 +163,11 @@ const HOSTILE = fc.constantFrom(
   '0.00',
   '12.30',
   '111',
+  '2025',
+  '2025年',
+  '1948',
+  '2e03',
+  '20２5',
   '是',
   '否',
   '村',

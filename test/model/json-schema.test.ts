@@ -31,7 +31,9 @@ describe('JSON Schemas', () => {
     expect(schema.properties.households).toMatchObject({ type: 'integer', minimum: 0 });
     expect(schema.properties.facilityArea).toMatchObject({ type: 'number', minimum: 0 });
     expect(schema.properties.hasFacility).toMatchObject({ type: 'boolean' });
-    expect(Object.keys(schema.properties)).toHaveLength(39); // 23 + the 11 plan-text fields + the 5 township, district and total fields of issue 14
+    expect(schema.properties.year).toMatchObject({ type: 'integer', minimum: 1949, maximum: 2100 });
+    // 23 + the 11 plan-text fields + the 5 township, district and total fields of issue 14 + the year of issue 15
+    expect(Object.keys(schema.properties)).toHaveLength(40);
   });
 
   it('forbid unknown keys in datasets (nothing disappears silently)', () => {
