@@ -30,9 +30,14 @@ describe.each(LISTS)('the shipped $name list', ({ text, dataset }) => {
   const codes = [...reference.keys()];
 
   it('is sorted by code, strictly, and every code is a valid 12-digit division code', () => {
-    for (let i = 1; i < codes.length; i++) expect((codes[i - 1] as string) < (codes[i] as string)).toBe(true);
-    for (const code of codes)
-      expect(parseDivisionCode(code)).toMatchObject({ success: true, data: { code } });
+    // One assertion over the list (an expect per code is ~100 000 matcher calls: slow on a loaded machine).
+    const unsorted = codes.filter((code, i) => i > 0 && (codes[i - 1] as string) >= code);
+    expect(unsorted).toEqual([]);
+    const invalid = codes.filter((code) => {
+      const parsed = parseDivisionCode(code);
+      return !parsed.success || parsed.data.code !== code;
+    });
+    expect(invalid).toEqual([]);
   });
 
   test.prop([fc.nat({ max: codes.length - 1 })])('finds every code it holds, with its name', (i) => {
