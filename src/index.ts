@@ -4,7 +4,16 @@
  * `shequ/indicators`, `shequ/standards`, `shequ/io`) let a bundler keep only what is used. Reference data lives on
  * `shequ/divisions/*` and test helpers on `shequ/testing`.
  *
- * @packageDocumentation
+ * @example
+ * ```ts
+ * import { validateIdNumber, parseDivisionCode } from 'shequ';
+ * validateIdNumber('11010519491231002X').success;
+ * //=> true
+ * parseDivisionCode('130102001001').data?.level;
+ * //=> 'village'
+ * ```
+ *
+ * @module shequ
  */
 export * from './codes/index.js';
 export * from './core/index.js';

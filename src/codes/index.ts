@@ -2,7 +2,18 @@
  * Chinese code systems: 统计用区划代码 (division codes), 城乡分类代码, 公民身份号码 (GB 11643),
  * 统一社会信用代码 (GB 32100) and the organisation code inside it (GB 11714).
  *
- * @packageDocumentation
+ * @example
+ * ```ts
+ * import { parseDivisionCode, validateCreditCode, maskIdNumber } from 'shequ/codes';
+ * parseDivisionCode('130102001001').data?.level;
+ * //=> 'village'
+ * validateCreditCode('91440300192203821A').success;
+ * //=> false (invalid_checksum)
+ * maskIdNumber('11010519491231002X');
+ * //=> '110105********002X'
+ * ```
+ *
+ * @module shequ/codes
  */
 
 export type { CodeClassification } from './classify.js';

@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Issue } from '../core/issue.js';
 import type { Result } from '../core/result.js';
+import { treeShakable } from '../core/tree-shakable.js';
 import { validateCreditCode } from './credit-code.js';
 import { parseDivisionCode } from './division-code.js';
 import { validateIdNumber } from './id-number.js';
@@ -29,21 +30,23 @@ function refineWith(validate: (value: string) => Result<unknown>) {
  *
  * @example
  * ```ts
- * import { z } from 'zod';
+ * import * as z from 'zod';
  * import { divisionCodeSchema } from 'shequ';
  * const schema = z.object({ code: divisionCodeSchema });
  * schema.safeParse({ code: '110105001001' }).success;
  * //=> true
  * ```
  */
-export const divisionCodeSchema = z
-  .string()
-  .regex(/^(?:\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, {
-    message: 'A division code has 2, 4, 6, 9 or 12 digits',
-    abort: true,
-  })
-  .superRefine(refineWith(parseDivisionCode))
-  .describe('统计用区划代码 (statistical division code): 2, 4, 6, 9 or 12 digits');
+export const divisionCodeSchema = /* @__PURE__ */ treeShakable(() =>
+  z
+    .string()
+    .regex(/^(?:\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, {
+      message: 'A division code has 2, 4, 6, 9 or 12 digits',
+      abort: true,
+    })
+    .superRefine(refineWith(parseDivisionCode))
+    .describe('统计用区划代码 (statistical division code): 2, 4, 6, 9 or 12 digits'),
+);
 
 /**
  * A zod schema for a 公民身份号码 (18 characters, or 15 for a first-generation number), checked like
@@ -56,10 +59,12 @@ export const divisionCodeSchema = z
  * //=> true
  * ```
  */
-export const idNumberSchema = z
-  .string()
-  .superRefine(refineWith((value) => validateIdNumber(value)))
-  .describe('公民身份号码 (GB 11643-1999 resident identity number)');
+export const idNumberSchema = /* @__PURE__ */ treeShakable(() =>
+  z
+    .string()
+    .superRefine(refineWith((value) => validateIdNumber(value)))
+    .describe('公民身份号码 (GB 11643-1999 resident identity number)'),
+);
 
 /**
  * A zod schema for a 统一社会信用代码, checked like {@link validateCreditCode}.
@@ -71,7 +76,9 @@ export const idNumberSchema = z
  * //=> true
  * ```
  */
-export const creditCodeSchema = z
-  .string()
-  .superRefine(refineWith((value) => validateCreditCode(value)))
-  .describe('统一社会信用代码 (GB 32100-2015 unified social credit code)');
+export const creditCodeSchema = /* @__PURE__ */ treeShakable(() =>
+  z
+    .string()
+    .superRefine(refineWith((value) => validateCreditCode(value)))
+    .describe('统一社会信用代码 (GB 32100-2015 unified social credit code)'),
+);

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { createIssue, type Issue, type LocalizedText, type PathSegment } from './issue.js';
 import type { IssueCode } from './issue-codes.js';
 
@@ -135,7 +135,7 @@ export interface IssuesFromZodOptions {
  *
  * @example
  * ```ts
- * import { z } from 'zod';
+ * import * as z from 'zod';
  * import { issuesFromZod } from 'shequ';
  * const result = z.object({ households: z.int() }).safeParse({ households: 'many' });
  * if (!result.success) issuesFromZod(result.error, { input: { households: 'many' } })[0];

@@ -3,7 +3,14 @@
  * bureau's 2023 list (reference date 2023-06-30, the last published at village level). Import it only where you
  * need it: it is about 300 kB.
  *
- * @packageDocumentation
+ * @example
+ * ```ts
+ * import { beijingDivisions } from 'shequ/divisions/beijing';
+ * beijingDivisions.divisions.get('110101000000')?.name;
+ * //=> '东城区'
+ * ```
+ *
+ * @module shequ/divisions/beijing
  */
 import type { DivisionDataset } from '../codes/division-dataset.js';
 import text from './data/beijing.js';
@@ -15,7 +22,6 @@ import { statistics2023Dataset } from './from-text.js';
  *
  * @example
  * ```ts
- * import { lookupDivision } from 'shequ';
  * import { beijingDivisions } from 'shequ/divisions/beijing';
  * beijingDivisions.divisions.get('110105000000')?.name;
  * //=> '朝阳区'

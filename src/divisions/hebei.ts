@@ -4,7 +4,14 @@
  * bureau's 2023 list (reference date 2023-06-30, the last published at village level). Import it only where you
  * need it: it is about 2 MB.
  *
- * @packageDocumentation
+ * @example
+ * ```ts
+ * import { hebeiDivisions } from 'shequ/divisions/hebei';
+ * hebeiDivisions.divisions.get('130102000000')?.name;
+ * //=> '长安区'
+ * ```
+ *
+ * @module shequ/divisions/hebei
  */
 import type { DivisionDataset } from '../codes/division-dataset.js';
 import text from './data/hebei.js';

@@ -4,7 +4,7 @@
  * GB 50180-2018 computed from the coordinates of estates and services, per-unit verdicts that feed the
  * `quarterHourCircleCoverage` and `basicCommerceCoverage` indicators, and a co-location check. Browser-safe; no network.
  *
- * @packageDocumentation
+ * @module shequ/geo
  */
 
 export type {

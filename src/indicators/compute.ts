@@ -259,7 +259,7 @@ function tableOf(
  * @param units - statistics rows or rich unit records
  * @param options - profile (default `'national'`), as-of date, levels, rounding, division lists, external denominators
  * @returns the rows
- * @throws {@link ShequError} for an unknown profile name or an invalid `asOf` (bad options, not bad data)
+ * @throws {@link shequ!ShequError} for an unknown profile name or an invalid `asOf` (bad options, not bad data)
  *
  * @example
  * ```ts

@@ -2,7 +2,21 @@
  * The 十四五 indicators of the community service plans: definitions as data, measures, exact computation rolled up
  * the hierarchy, mergeable partial aggregates, and progress against baselines and 2025 targets.
  *
- * @packageDocumentation
+ * @example
+ * ```ts
+ * import { computeIndicators } from 'shequ/indicators';
+ * const rows = computeIndicators(
+ *   [
+ *     { code: '130123100201', kind: 'village', households: 300, hasFacility: true, facilityArea: 100 },
+ *     { code: '130123100202', kind: 'village', households: 200, hasFacility: false },
+ *   ],
+ *   { profile: 'hebei', groupBy: ['county'], asOf: '2025-12-31' },
+ * );
+ * rows.find((row) => row.indicator === 'ruralFacilityCoverage')?.value;
+ * //=> 50
+ * ```
+ *
+ * @module shequ/indicators
  */
 
 export type { BuiltInIndicatorId } from './catalogue.js';

@@ -66,7 +66,7 @@ export interface IndicatorAccumulator {
    * The tidy rows of the sums so far, generated region by region (top level first, regions in code order,
    * indicators in profile order), straight from the accumulator's sums: no parts are built, and a national table is
    * never held whole unless the caller collects it. `profile` is the accumulator's own; `unit` in `groupBy` is
-   * ignored (unit rows need the units: `computeIndicators`). Bad options throw a {@link ShequError} at the call.
+   * ignored (unit rows need the units: `computeIndicators`). Bad options throw a {@link shequ!ShequError} at the call.
    */
   rows(options?: AccumulatorRowsOptions): IterableIterator<IndicatorRow>;
 }
@@ -88,7 +88,7 @@ export interface AccumulatorRowsOptions extends Omit<IndicatorRowsOptions, 'prof
 
 /**
  * Resolves the profile option once: the default is national; an unknown name or a malformed profile is an error (a
- * {@link ShequError} with an `invalid_option` issue), never a silent fall-back to another profile.
+ * {@link shequ!ShequError} with an `invalid_option` issue), never a silent fall-back to another profile.
  */
 function profileOf(options: unknown): IndicatorProfile {
   let given: unknown;
@@ -131,7 +131,7 @@ function keyToCode(key: number): string {
  *
  * @param options - the profile (default national)
  * @returns a new, empty accumulator
- * @throws {@link ShequError} with an `invalid_option` issue for an unknown profile name or a malformed profile
+ * @throws {@link shequ!ShequError} with an `invalid_option` issue for an unknown profile name or a malformed profile
  *
  * @example
  * ```ts
@@ -350,7 +350,7 @@ function tooLargeIssue(path: readonly (string | number)[]): Issue {
  * @param parts - accumulated parts
  * @param options - profile, levels, rounding, names, external denominators, as-of date
  * @returns the rows
- * @throws {@link ShequError} with the issues when the parts are malformed or hold other indicators than the profile,
+ * @throws {@link shequ!ShequError} with the issues when the parts are malformed or hold other indicators than the profile,
  *   or an option is invalid (never another error)
  *
  * @example

@@ -3,7 +3,7 @@
  * into the model with every bad row reported, streamed in bounded memory, and results written back as CSV. Works in
  * browsers; file-path helpers are on `shequ/io/node`.
  *
- * @packageDocumentation
+ * @module shequ/io
  */
 export {
   normalizeDigits,

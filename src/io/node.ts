@@ -1,7 +1,7 @@
 /**
  * Node-only helpers that read files by path (the core of `shequ/io` works in browsers and takes bytes or streams).
  *
- * @packageDocumentation
+ * @module shequ/io/node
  */
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';

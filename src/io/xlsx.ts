@@ -4,7 +4,7 @@
  * Reading streams the sheet out of the zip (fflate) through a small XML tokenizer of the library's own, within
  * {@link XLSX_LIMITS} and in bounded memory; writing uses `write-excel-file` (maintained, browser and Node).
  *
- * @packageDocumentation
+ * @module shequ/io/xlsx
  */
 import writeXlsxFile from 'write-excel-file/universal';
 import type { Issue } from '../core/issue.js';

@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idNumberSchema } from '../codes/schemas.js';
 import type { LocalizedText } from '../core/issue.js';
+import { treeShakable } from '../core/tree-shakable.js';
 import { enumOf } from './labelled-enum.js';
 import { isoDateSchema } from './primitives.js';
 
@@ -116,18 +117,20 @@ export interface TwoCommittees {
  * //=> true
  * ```
  */
-export const twoCommitteesSchema: z.ZodType<TwoCommittees> = z.strictObject({
-  electionDate: isoDateSchema.exactOptional(),
-  members: z.array(
-    z.strictObject({
-      name: z.string().exactOptional(),
-      idNumber: idNumberSchema.exactOptional(),
-      roles: z.array(enumOf(COMMITTEE_ROLE_LABELS)).min(1),
-      qualificationReview: enumOf(QUALIFICATION_REVIEW_LABELS).exactOptional(),
-      reserveTalent: z.boolean().exactOptional(),
-    }),
-  ),
-});
+export const twoCommitteesSchema: z.ZodType<TwoCommittees> = /* @__PURE__ */ treeShakable(() =>
+  z.strictObject({
+    electionDate: isoDateSchema.exactOptional(),
+    members: z.array(
+      z.strictObject({
+        name: z.string().exactOptional(),
+        idNumber: idNumberSchema.exactOptional(),
+        roles: z.array(enumOf(COMMITTEE_ROLE_LABELS)).min(1),
+        qualificationReview: enumOf(QUALIFICATION_REVIEW_LABELS).exactOptional(),
+        reserveTalent: z.boolean().exactOptional(),
+      }),
+    ),
+  }),
+);
 
 /**
  * Whether the Party secretary is also the committee director ("一人兼"): some member holds both roles.

@@ -1,8 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseDivisionCode } from '../codes/division-code.js';
 import { guarded } from '../core/guard.js';
 import type { Issue } from '../core/issue.js';
 import { failure, type Result, success } from '../core/result.js';
+import { treeShakable } from '../core/tree-shakable.js';
 import { issuesFromZod } from '../core/zod-issues.js';
 import { isoDateSchema } from './primitives.js';
 import { buildRegionTree, type Region, regionSchema } from './region.js';
@@ -43,12 +44,14 @@ export interface Dataset {
  * //=> true
  * ```
  */
-export const datasetSchema: z.ZodType<Dataset> = z.strictObject({
-  version: z.string().exactOptional(),
-  asOf: isoDateSchema.exactOptional(),
-  regions: z.array(regionSchema).exactOptional(),
-  units: z.array(unitSchema),
-});
+export const datasetSchema: z.ZodType<Dataset> = /* @__PURE__ */ treeShakable(() =>
+  z.strictObject({
+    version: z.string().exactOptional(),
+    asOf: isoDateSchema.exactOptional(),
+    regions: z.array(regionSchema).exactOptional(),
+    units: z.array(unitSchema),
+  }),
+);
 
 /** Records that parsed, even when others did not, so the cross-record checks still see them. */
 function parsedParts(input: unknown): { regions: Region[]; units: { code: string; name?: string }[] } {

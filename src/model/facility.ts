@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LocalizedText } from '../core/issue.js';
+import { treeShakable } from '../core/tree-shakable.js';
 import { enumOf } from './labelled-enum.js';
 import { areaSchema, notAbove } from './primitives.js';
 
@@ -162,28 +163,30 @@ export interface Facility {
  * //=> false
  * ```
  */
-export const facilitySchema: z.ZodType<Facility> = z
-  .strictObject({
-    kind: enumOf(FACILITY_KIND_LABELS),
-    name: z.string().exactOptional(),
-    floorArea: areaSchema.exactOptional(),
-    activityArea: areaSchema.exactOptional(),
-    newlyBuilt: z.boolean().exactOptional(),
-    yearBuilt: z.int().min(1900).max(2100).exactOptional(),
-    openingHoursPerDay: z.number().min(0).max(24).exactOptional(),
-    online24h: z.boolean().exactOptional(),
-    accessible: z.boolean().exactOptional(),
-    functions: z.array(enumOf(FACILITY_FUNCTION_LABELS)).exactOptional(),
-  })
-  .superRefine(
-    ...notAbove([
-      {
-        part: 'activityArea',
-        whole: 'floorArea',
-        message: {
-          zh: '居民活动区域面积大于建筑面积',
-          en: "The residents' activity area exceeds the floor area",
+export const facilitySchema: z.ZodType<Facility> = /* @__PURE__ */ treeShakable(() =>
+  z
+    .strictObject({
+      kind: enumOf(FACILITY_KIND_LABELS),
+      name: z.string().exactOptional(),
+      floorArea: areaSchema.exactOptional(),
+      activityArea: areaSchema.exactOptional(),
+      newlyBuilt: z.boolean().exactOptional(),
+      yearBuilt: z.int().min(1900).max(2100).exactOptional(),
+      openingHoursPerDay: z.number().min(0).max(24).exactOptional(),
+      online24h: z.boolean().exactOptional(),
+      accessible: z.boolean().exactOptional(),
+      functions: z.array(enumOf(FACILITY_FUNCTION_LABELS)).exactOptional(),
+    })
+    .superRefine(
+      ...notAbove([
+        {
+          part: 'activityArea',
+          whole: 'floorArea',
+          message: {
+            zh: '居民活动区域面积大于建筑面积',
+            en: "The residents' activity area exceeds the floor area",
+          },
         },
-      },
-    ]),
-  );
+      ]),
+    ),
+);

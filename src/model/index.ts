@@ -2,7 +2,14 @@
  * The domain model: zod schemas and readonly types for communities (社区) and villages (村), their organisations,
  * facilities, people and services, the flat statistics row, regions and datasets.
  *
- * @packageDocumentation
+ * @example
+ * ```ts
+ * import { parseUnitStatistics } from 'shequ/model';
+ * parseUnitStatistics({ code: '130102001001', kind: 'community', households: 1200 }).success;
+ * //=> true
+ * ```
+ *
+ * @module shequ/model
  */
 
 export type { CommitteeMember, CommitteeRole, QualificationReview, TwoCommittees } from './committees.js';

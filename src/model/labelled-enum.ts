@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LocalizedText } from '../core/issue.js';
 
 /** A zod enum of the keys of a label table, so that every value has a Chinese and an English label by construction. */

@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { creditCodeSchema } from '../codes/schemas.js';
 import type { LocalizedText } from '../core/issue.js';
+import { treeShakable } from '../core/tree-shakable.js';
 import { enumOf } from './labelled-enum.js';
 import { isoDateSchema } from './primitives.js';
 
@@ -167,14 +168,16 @@ export interface OrganisationMember {
  * //=> true
  * ```
  */
-export const organisationMemberSchema: z.ZodType<OrganisationMember> = z.strictObject({
-  status: enumOf(MEMBER_STATUS_LABELS),
-  name: z.string().exactOptional(),
-  creditCode: creditCodeSchema.exactOptional(),
-  head: z.string().exactOptional(),
-  memberCount: z.int().nonnegative().exactOptional(),
-  termStart: isoDateSchema.exactOptional(),
-});
+export const organisationMemberSchema: z.ZodType<OrganisationMember> = /* @__PURE__ */ treeShakable(() =>
+  z.strictObject({
+    status: enumOf(MEMBER_STATUS_LABELS),
+    name: z.string().exactOptional(),
+    creditCode: creditCodeSchema.exactOptional(),
+    head: z.string().exactOptional(),
+    memberCount: z.int().nonnegative().exactOptional(),
+    termStart: isoDateSchema.exactOptional(),
+  }),
+);
 
 /**
  * The sub-committees of a 居民委员会: 公共卫生, 治安保卫, 人民调解 (Beijing, seed 000 三(八), 三(十)), and the
@@ -240,13 +243,18 @@ const subCommittees = Object.keys(SUB_COMMITTEE_LABELS) as SubCommittee[];
  * //=> true
  * ```
  */
-export const organisationsSchema: z.ZodType<Organisations> = z.strictObject({
-  members: z
-    .strictObject(Object.fromEntries(roles.map((role) => [role, organisationMemberSchema.exactOptional()])))
-    .exactOptional(),
-  subCommittees: z
-    .strictObject(
-      Object.fromEntries(subCommittees.map((name) => [name, organisationMemberSchema.exactOptional()])),
-    )
-    .exactOptional(),
-}) as z.ZodType<Organisations>;
+export const organisationsSchema: z.ZodType<Organisations> = /* @__PURE__ */ treeShakable(
+  () =>
+    z.strictObject({
+      members: z
+        .strictObject(
+          Object.fromEntries(roles.map((role) => [role, organisationMemberSchema.exactOptional()])),
+        )
+        .exactOptional(),
+      subCommittees: z
+        .strictObject(
+          Object.fromEntries(subCommittees.map((name) => [name, organisationMemberSchema.exactOptional()])),
+        )
+        .exactOptional(),
+    }) as z.ZodType<Organisations>,
+);

@@ -1,7 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { maskIdNumber } from '../codes/id-number.js';
 import { idNumberSchema } from '../codes/schemas.js';
 import type { LocalizedText } from '../core/issue.js';
+import { treeShakable } from '../core/tree-shakable.js';
 import { enumOf } from './labelled-enum.js';
 import { isoDateSchema } from './primitives.js';
 
@@ -156,11 +157,13 @@ export interface Worker {
   readonly trainings?: readonly Training[];
 }
 
-const trainingSchema = z.strictObject({
-  title: z.string(),
-  date: isoDateSchema.exactOptional(),
-  hours: z.number().nonnegative().exactOptional(),
-});
+const trainingSchema = /* @__PURE__ */ treeShakable(() =>
+  z.strictObject({
+    title: z.string(),
+    date: isoDateSchema.exactOptional(),
+    hours: z.number().nonnegative().exactOptional(),
+  }),
+);
 
 /**
  * zod schema of a {@link Worker}.
@@ -172,14 +175,16 @@ const trainingSchema = z.strictObject({
  * //=> true
  * ```
  */
-export const workerSchema: z.ZodType<Worker> = z.strictObject({
-  name: z.string().exactOptional(),
-  idNumber: idNumberSchema.exactOptional(),
-  roles: z.array(enumOf(WORKER_ROLE_LABELS)).min(1),
-  employment: enumOf(EMPLOYMENT_LABELS).exactOptional(),
-  socialWorkCertificate: enumOf(SOCIAL_WORK_CERTIFICATE_LABELS).exactOptional(),
-  trainings: z.array(trainingSchema).exactOptional(),
-});
+export const workerSchema: z.ZodType<Worker> = /* @__PURE__ */ treeShakable(() =>
+  z.strictObject({
+    name: z.string().exactOptional(),
+    idNumber: idNumberSchema.exactOptional(),
+    roles: z.array(enumOf(WORKER_ROLE_LABELS)).min(1),
+    employment: enumOf(EMPLOYMENT_LABELS).exactOptional(),
+    socialWorkCertificate: enumOf(SOCIAL_WORK_CERTIFICATE_LABELS).exactOptional(),
+    trainings: z.array(trainingSchema).exactOptional(),
+  }),
+);
 
 /**
  * A 社区志愿者 with registered service hours (seed 002 三(五)1).
@@ -211,12 +216,14 @@ export interface Volunteer {
  * //=> false
  * ```
  */
-export const volunteerSchema: z.ZodType<Volunteer> = z.strictObject({
-  name: z.string().exactOptional(),
-  idNumber: idNumberSchema.exactOptional(),
-  registered: z.boolean().exactOptional(),
-  serviceHours: z.number().nonnegative().exactOptional(),
-});
+export const volunteerSchema: z.ZodType<Volunteer> = /* @__PURE__ */ treeShakable(() =>
+  z.strictObject({
+    name: z.string().exactOptional(),
+    idNumber: idNumberSchema.exactOptional(),
+    registered: z.boolean().exactOptional(),
+    serviceHours: z.number().nonnegative().exactOptional(),
+  }),
+);
 
 /**
  * Whether a worker counts as a 社区工作者 for indicator 7: employed full-time as a community worker, a member of

@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isIsoCalendarDate } from '../core/as-of.js';
 import type { LocalizedText } from '../core/issue.js';
+import { treeShakable } from '../core/tree-shakable.js';
 import { STATISTICS_YEAR_RANGE } from './fields.js';
 
 /**
@@ -15,13 +16,15 @@ import { STATISTICS_YEAR_RANGE } from './fields.js';
  * //=> false
  * ```
  */
-export const isoDateSchema: z.ZodType<string> = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'A date is written YYYY-MM-DD', abort: true })
-  .refine(isIsoCalendarDate, {
-    message: 'Not a calendar date',
-    params: { shequCode: 'invalid_date', zh: '不是有效的日期' },
-  });
+export const isoDateSchema: z.ZodType<string> = /* @__PURE__ */ treeShakable(() =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'A date is written YYYY-MM-DD', abort: true })
+    .refine(isIsoCalendarDate, {
+      message: 'Not a calendar date',
+      params: { shequCode: 'invalid_date', zh: '不是有效的日期' },
+    }),
+);
 
 /** True when `value` has at most two decimals (areas are recorded to the hundredth of a m²). */
 export function hasAtMostTwoDecimals(value: number): boolean {
@@ -41,13 +44,15 @@ export function hasAtMostTwoDecimals(value: number): boolean {
  * //=> false
  * ```
  */
-export const areaSchema: z.ZodType<number> = z
-  .number()
-  .nonnegative()
-  .refine(hasAtMostTwoDecimals, {
-    message: 'An area has at most two decimals',
-    params: { shequCode: 'invalid_value', zh: '面积最多保留两位小数' },
-  });
+export const areaSchema: z.ZodType<number> = /* @__PURE__ */ treeShakable(() =>
+  z
+    .number()
+    .nonnegative()
+    .refine(hasAtMostTwoDecimals, {
+      message: 'An area has at most two decimals',
+      params: { shequCode: 'invalid_value', zh: '面积最多保留两位小数' },
+    }),
+);
 
 /**
  * A count: a non-negative integer.
@@ -61,7 +66,7 @@ export const areaSchema: z.ZodType<number> = z
  * //=> false
  * ```
  */
-export const countSchema: z.ZodType<number> = z.int().nonnegative();
+export const countSchema: z.ZodType<number> = /* @__PURE__ */ treeShakable(() => z.int().nonnegative());
 
 /**
  * A 统计年度: an integer year within {@link STATISTICS_YEAR_RANGE}.
@@ -75,14 +80,13 @@ export const countSchema: z.ZodType<number> = z.int().nonnegative();
  * //=> false
  * ```
  */
-export const yearSchema: z.ZodType<number> = z
-  .int()
-  .min(STATISTICS_YEAR_RANGE.min, {
-    message: `A year from ${STATISTICS_YEAR_RANGE.min} to ${STATISTICS_YEAR_RANGE.max}`,
-  })
-  .max(STATISTICS_YEAR_RANGE.max, {
-    message: `A year from ${STATISTICS_YEAR_RANGE.min} to ${STATISTICS_YEAR_RANGE.max}`,
-  });
+const YEAR_MESSAGE = `A year from ${STATISTICS_YEAR_RANGE.min} to ${STATISTICS_YEAR_RANGE.max}`;
+export const yearSchema: z.ZodType<number> = /* @__PURE__ */ treeShakable(() =>
+  z
+    .int()
+    .min(STATISTICS_YEAR_RANGE.min, { message: YEAR_MESSAGE })
+    .max(STATISTICS_YEAR_RANGE.max, { message: YEAR_MESSAGE }),
+);
 
 /** A pair of numeric fields where the part may not exceed the whole (activity area ≤ floor area …). */
 interface PartOfWhole {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   type DivisionLevel,
   divisionAncestors,
@@ -7,6 +7,7 @@ import {
 } from '../codes/division-code.js';
 import { divisionCodeSchema } from '../codes/schemas.js';
 import { createIssue, type Issue } from '../core/issue.js';
+import { treeShakable } from '../core/tree-shakable.js';
 
 /**
  * A region above the units: province, prefecture, county or township (街道/镇/乡).
@@ -40,11 +41,13 @@ export interface Region {
  * //=> true
  * ```
  */
-export const regionSchema: z.ZodType<Region> = z.strictObject({
-  code: divisionCodeSchema,
-  name: z.string(),
-  parent: divisionCodeSchema.nullable().exactOptional(),
-});
+export const regionSchema: z.ZodType<Region> = /* @__PURE__ */ treeShakable(() =>
+  z.strictObject({
+    code: divisionCodeSchema,
+    name: z.string(),
+    parent: divisionCodeSchema.nullable().exactOptional(),
+  }),
+);
 
 /**
  * One node of a {@link RegionTree}.

@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DivisionLevel } from '../codes/division-code.js';
 import type { LocalizedText } from '../core/issue.js';
+import { treeShakable } from '../core/tree-shakable.js';
 import { type StatisticsFieldKey, statisticsField } from './fields.js';
 import type { UnitKind } from './unit-kind.js';
 
@@ -98,11 +99,13 @@ export const rowKindSchema: z.ZodEnum<{
   communityTotal: 'communityTotal';
   /** 村合计: the sums over the 村 of a region. */
   villageTotal: 'villageTotal';
-}> = z
-  .enum(['community', 'village', 'township', 'district', 'communityTotal', 'villageTotal'])
-  .describe(
-    'community = 居民委员会, village = 村民委员会, township = 街道/乡镇, district = 县（区）, communityTotal = 社区合计, villageTotal = 村合计',
-  );
+}> = /* @__PURE__ */ treeShakable(() =>
+  z
+    .enum(['community', 'village', 'township', 'district', 'communityTotal', 'villageTotal'])
+    .describe(
+      'community = 居民委员会, village = 村民委员会, township = 街道/乡镇, district = 县（区）, communityTotal = 社区合计, villageTotal = 村合计',
+    ),
+);
 
 /**
  * The division level a row's code must have, by kind: village level for units, township level for townships, county

@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LocalizedText } from '../core/issue.js';
+import { treeShakable } from '../core/tree-shakable.js';
 import { enumOf } from './labelled-enum.js';
 import { countSchema, isoDateSchema, notAbove } from './primitives.js';
 
@@ -239,7 +240,7 @@ export interface PurchasedService {
 }
 
 /** zod schemas of the service records, for the unit schema. */
-export const serviceSchemas = {
+export const serviceSchemas = /* @__PURE__ */ treeShakable(() => ({
   item: z.strictObject({
     name: z.string(),
     category: enumOf(SERVICE_CATEGORY_LABELS),
@@ -272,4 +273,4 @@ export const serviceSchemas = {
     stage: enumOf(PROJECT_STAGE_LABELS),
     budgetYuan: z.number().nonnegative().exactOptional(),
   }),
-};
+}));

@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LocalizedText } from '../core/issue.js';
+import { treeShakable } from '../core/tree-shakable.js';
 
 /**
  * The kind of a village-level unit: `community` = 社区 (居民委员会), `village` = 村 (村民委员会).
@@ -16,7 +17,9 @@ export const unitKindSchema: z.ZodEnum<{
   community: 'community';
   /** 村 (村民委员会). */
   village: 'village';
-}> = z.enum(['community', 'village']).describe('community = 居民委员会, village = 村民委员会');
+}> = /* @__PURE__ */ treeShakable(() =>
+  z.enum(['community', 'village']).describe('community = 居民委员会, village = 村民委员会'),
+);
 
 /**
  * `'community'` (社区, 居民委员会) or `'village'` (村, 村民委员会).

@@ -1,10 +1,11 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseDivisionCode } from '../codes/division-code.js';
 import { URBAN_RURAL_CODES, type UrbanRuralCodeValue } from '../codes/urban-rural-code.js';
 import { divisionLevelIndex } from '../codes/village-key.js';
 import { guarded } from '../core/guard.js';
 import { createIssue, type LocalizedText } from '../core/issue.js';
 import { failure, type Result, success } from '../core/result.js';
+import { treeShakable } from '../core/tree-shakable.js';
 import { issuesFromZod } from '../core/zod-issues.js';
 import {
   STATISTICS_FIELD_KEYS,
@@ -21,23 +22,27 @@ import { kindIssues, rowFitsKind } from './row-checks.js';
 import { CODE_LEVELS_OF_KIND, rowKindSchema } from './row-kind.js';
 
 /** A 12-digit division code of any level; whether its level fits the row's kind is a rule across fields. */
-const divisionCode = z
-  .string()
-  .regex(/^\d{12}$/, { message: 'A unit code has 12 digits', abort: true })
-  .superRefine((value, ctx) => {
-    const parsed = parseDivisionCode(value);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        ctx.addIssue({
-          code: 'custom',
-          message: issue.message.en,
-          params: { shequCode: issue.code, zh: issue.message.zh },
-        });
+const divisionCode = /* @__PURE__ */ treeShakable(() =>
+  z
+    .string()
+    .regex(/^\d{12}$/, { message: 'A unit code has 12 digits', abort: true })
+    .superRefine((value, ctx) => {
+      const parsed = parseDivisionCode(value);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          ctx.addIssue({
+            code: 'custom',
+            message: issue.message.en,
+            params: { shequCode: issue.code, zh: issue.message.zh },
+          });
+        }
       }
-    }
-  });
+    }),
+);
 
-const urbanRuralCode = z.enum(Object.keys(URBAN_RURAL_CODES) as [UrbanRuralCodeValue]);
+const urbanRuralCode = /* @__PURE__ */ treeShakable(() =>
+  z.enum(Object.keys(URBAN_RURAL_CODES) as [UrbanRuralCodeValue]),
+);
 
 /**
  * One statistics row (社区（村）统计表的一行): the flat, one-row-per-unit shape that statistics sheets use and that
@@ -72,16 +77,19 @@ export const UNIT_STATISTICS_FIELDS: Readonly<Record<keyof UnitStatistics, Local
   >;
 
 /** The zod schema of each field kind (required fields are `code` and `kind`, whose kinds are theirs alone). */
-const SCHEMA_OF_KIND = {
-  code: divisionCode,
-  text: z.string(),
-  unitKind: rowKindSchema,
-  urbanRural: urbanRuralCode,
-  year: yearSchema,
-  count: countSchema,
-  area: areaSchema,
-  flag: z.boolean(),
-} as const;
+const SCHEMA_OF_KIND = /* @__PURE__ */ treeShakable(
+  () =>
+    ({
+      code: divisionCode,
+      text: z.string(),
+      unitKind: rowKindSchema,
+      urbanRural: urbanRuralCode,
+      year: yearSchema,
+      count: countSchema,
+      area: areaSchema,
+      flag: z.boolean(),
+    }) as const,
+);
 
 type Fields = StatisticsFieldsCatalogue;
 type FieldSchema<Key extends StatisticsFieldKey> = Fields[Key] extends { required: true }
@@ -89,13 +97,16 @@ type FieldSchema<Key extends StatisticsFieldKey> = Fields[Key] extends { require
   : z.ZodExactOptional<(typeof SCHEMA_OF_KIND)[Fields[Key]['kind']]>;
 
 /** The zod shape of the row, one schema per catalogue field (internal: rich records pick the fields they hold). */
-export const unitStatisticsShape = Object.fromEntries(
-  STATISTICS_FIELD_KEYS.map((key) => {
-    const field = statisticsField(key);
-    const schema = SCHEMA_OF_KIND[field.kind];
-    return [key, (field.required === true ? schema : schema.exactOptional()).describe(field.label.zh)];
-  }),
-) as { readonly [Key in StatisticsFieldKey]: FieldSchema<Key> };
+export const unitStatisticsShape = /* @__PURE__ */ treeShakable(
+  () =>
+    Object.fromEntries(
+      STATISTICS_FIELD_KEYS.map((key) => {
+        const field = statisticsField(key);
+        const schema = SCHEMA_OF_KIND[field.kind];
+        return [key, (field.required === true ? schema : schema.exactOptional()).describe(field.label.zh)];
+      }),
+    ) as { readonly [Key in StatisticsFieldKey]: FieldSchema<Key> },
+);
 
 /** The "part ≤ whole" pairs of the catalogue. */
 export const NOT_ABOVE = STATISTICS_FIELD_KEYS.flatMap((key) => {
@@ -131,16 +142,18 @@ export type UnitStatisticsShape = {
  * //=> true
  * ```
  */
-export const unitStatisticsSchema: z.ZodObject<UnitStatisticsShape> = z
-  .object(unitStatisticsShape)
-  .superRefine(...notAbove(NOT_ABOVE))
-  // Reported even when other fields failed (like the "part ≤ whole" checks), so a reader lists every problem.
-  .superRefine(
-    (row, ctx) => {
-      for (const issue of kindIssues(row as Record<string, unknown>)) ctx.addIssue(issue);
-    },
-    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
-  );
+export const unitStatisticsSchema: z.ZodObject<UnitStatisticsShape> = /* @__PURE__ */ treeShakable(() =>
+  z
+    .object(unitStatisticsShape)
+    .superRefine(...notAbove(NOT_ABOVE))
+    // Reported even when other fields failed (like the "part ≤ whole" checks), so a reader lists every problem.
+    .superRefine(
+      (row, ctx) => {
+        for (const issue of kindIssues(row as Record<string, unknown>)) ctx.addIssue(issue);
+      },
+      { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+    ),
+);
 
 /**
  * Validates one statistics row. Every problem is reported with its path (like zod's), none stops the others;

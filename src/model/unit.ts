@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LocalizedText } from '../core/issue.js';
+import { treeShakable } from '../core/tree-shakable.js';
 import { secretaryIsDirector, type TwoCommittees, twoCommitteesSchema } from './committees.js';
 import { CONVENIENCE_OUTLET_LABELS, type ConvenienceOutlet } from './convenience-outlets.js';
 import { type Facility, facilitySchema } from './facility.js';
@@ -188,45 +189,47 @@ const UNIT_FIELD_MASK = Object.fromEntries(UNIT_FIELD_KEYS.map((key) => [key, tr
  * //=> false
  * ```
  */
-export const unitSchema: z.ZodType<Unit> = z
-  .strictObject({
-    ...z.object(unitStatisticsShape).pick(UNIT_FIELD_MASK).shape,
-    // A rich record is a 社区 or 村: the statistics row's wider kinds (township, district, totals) are not its own.
-    kind: unitKindSchema,
-    specialTypes: z.array(enumOf(SPECIAL_TYPE_LABELS)).exactOptional(),
-    estates: z
-      .array(
-        z.strictObject({
-          name: z.string(),
-          households: countSchema.exactOptional(),
-          newlyBuilt: z.boolean().exactOptional(),
-          serviceRoomArea: areaSchema.exactOptional(),
-        }),
-      )
-      .exactOptional(),
-    organisations: organisationsSchema.exactOptional(),
-    twoCommittees: twoCommitteesSchema.exactOptional(),
-    facilities: z.array(facilitySchema).exactOptional(),
-    selfServiceTerminals: countSchema.exactOptional(),
-    workers: z.array(workerSchema).exactOptional(),
-    volunteers: z.array(volunteerSchema).exactOptional(),
-    services: z.array(serviceSchemas.item).exactOptional(),
-    reviews: z.array(serviceSchemas.review).exactOptional(),
-    surveys: z.array(serviceSchemas.survey).exactOptional(),
-    threeLists: z.array(serviceSchemas.threeList).exactOptional(),
-    purchasedServices: z.array(serviceSchemas.purchased).exactOptional(),
-    convenienceOutlets: z.array(enumOf(CONVENIENCE_OUTLET_LABELS)).exactOptional(),
-  })
-  .superRefine(...notAbove(NOT_ABOVE.filter((pair) => UNIT_FIELD_KEYS.includes(pair.part))))
-  .superRefine(checkStructureKind, {
-    when: (payload) => typeof payload.value === 'object' && payload.value !== null,
-  })
-  .superRefine(
-    (unit, ctx) => {
-      for (const issue of kindIssues(unit as Record<string, unknown>)) ctx.addIssue(issue);
-    },
-    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
-  );
+export const unitSchema: z.ZodType<Unit> = /* @__PURE__ */ treeShakable(() =>
+  z
+    .strictObject({
+      ...z.object(unitStatisticsShape).pick(UNIT_FIELD_MASK).shape,
+      // A rich record is a 社区 or 村: the statistics row's wider kinds (township, district, totals) are not its own.
+      kind: unitKindSchema,
+      specialTypes: z.array(enumOf(SPECIAL_TYPE_LABELS)).exactOptional(),
+      estates: z
+        .array(
+          z.strictObject({
+            name: z.string(),
+            households: countSchema.exactOptional(),
+            newlyBuilt: z.boolean().exactOptional(),
+            serviceRoomArea: areaSchema.exactOptional(),
+          }),
+        )
+        .exactOptional(),
+      organisations: organisationsSchema.exactOptional(),
+      twoCommittees: twoCommitteesSchema.exactOptional(),
+      facilities: z.array(facilitySchema).exactOptional(),
+      selfServiceTerminals: countSchema.exactOptional(),
+      workers: z.array(workerSchema).exactOptional(),
+      volunteers: z.array(volunteerSchema).exactOptional(),
+      services: z.array(serviceSchemas.item).exactOptional(),
+      reviews: z.array(serviceSchemas.review).exactOptional(),
+      surveys: z.array(serviceSchemas.survey).exactOptional(),
+      threeLists: z.array(serviceSchemas.threeList).exactOptional(),
+      purchasedServices: z.array(serviceSchemas.purchased).exactOptional(),
+      convenienceOutlets: z.array(enumOf(CONVENIENCE_OUTLET_LABELS)).exactOptional(),
+    })
+    .superRefine(...notAbove(NOT_ABOVE.filter((pair) => UNIT_FIELD_KEYS.includes(pair.part))))
+    .superRefine(checkStructureKind, {
+      when: (payload) => typeof payload.value === 'object' && payload.value !== null,
+    })
+    .superRefine(
+      (unit, ctx) => {
+        for (const issue of kindIssues(unit as Record<string, unknown>)) ctx.addIssue(issue);
+      },
+      { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+    ),
+);
 
 /** A member that exists only in the other kind of unit may not be present; sub-committees are 居委会's. */
 function checkStructureKind(value: object, ctx: z.RefinementCtx): void {

@@ -3,7 +3,7 @@
  * batches and compute its indicators or validate it, with progress and cancellation. The command line, the worker
  * threads and the browser page run these, and so can your scripts. Works in browsers.
  *
- * @packageDocumentation
+ * @module shequ/pipeline
  */
 export type {
   IndicatorsFromSource,

@@ -2,7 +2,7 @@
  * The pipeline on a file path, in Node: {@link computeIndicatorsFromFile} reads a large CSV in byte ranges on
  * several cores (worker threads) with exactly the figures of the serial read.
  *
- * @packageDocumentation
+ * @module shequ/pipeline/node
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';

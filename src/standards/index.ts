@@ -2,7 +2,15 @@
  * Standards validation: rules from the plans, the committee laws and the code standards, profiles, and `validate`,
  * each finding citing its source.
  *
- * @packageDocumentation
+ * @example
+ * ```ts
+ * import { validate } from 'shequ/standards';
+ * validate([{ code: '130102001001', kind: 'community', households: -1 }], { profile: 'national', asOf: '2025-12-31' })
+ *   .findings[0]?.rule;
+ * //=> 'law.residentsCommitteeHouseholds'
+ * ```
+ *
+ * @module shequ/standards
  */
 export { RULES } from './catalogue.js';
 export { describeRules } from './describe.js';

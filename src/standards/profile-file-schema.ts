@@ -1,107 +1,124 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LocalizedText, Severity } from '../core/issue.js';
+import { treeShakable } from '../core/tree-shakable.js';
 import type { Comparator, Confidence, ProfileFact } from '../indicators/types.js';
 
 // The shape of a profile file, declared once: the zod schema checks a file's structure (loadProfile) and gives the
 // published JSON Schema (`shequ schema profile`, docs/schema/profile.schema.json). What a schema cannot say — that
 // an id is in the catalogue, that a target's year lies in its period — is checked by loadProfile afterwards.
 
-const text = z.strictObject({ zh: z.string(), en: z.string() });
-const comparator = z.enum(['>=', '>', '=', '<=']);
-const confidence = z.enum(['seed', 'national', 'local-consensus', 'unverified']);
-const year = z.int().min(1949).max(2100);
-const id = z.string().min(1).max(100);
+const text = /* @__PURE__ */ treeShakable(() => z.strictObject({ zh: z.string(), en: z.string() }));
+const comparator = /* @__PURE__ */ treeShakable(() => z.enum(['>=', '>', '=', '<=']));
+const confidence = /* @__PURE__ */ treeShakable(() =>
+  z.enum(['seed', 'national', 'local-consensus', 'unverified']),
+);
+const year = /* @__PURE__ */ treeShakable(() => z.int().min(1949).max(2100));
+const id = /* @__PURE__ */ treeShakable(() => z.string().min(1).max(100));
 
-const baseline = z
-  .strictObject({
-    value: z.number(),
-    year: year.optional().meta({ description: "default: the period's baseline year" }),
-    confidence,
-    source: z.string().max(1000),
-    comparator: comparator.optional(),
-    quote: z.string().max(1000).optional(),
-  })
-  .meta({ description: 'A baseline: the value at the end of the baseline year' });
+const baseline = /* @__PURE__ */ treeShakable(() =>
+  z
+    .strictObject({
+      value: z.number(),
+      year: year.optional().meta({ description: "default: the period's baseline year" }),
+      confidence,
+      source: z.string().max(1000),
+      comparator: comparator.optional(),
+      quote: z.string().max(1000).optional(),
+    })
+    .meta({ description: 'A baseline: the value at the end of the baseline year' }),
+);
 
-const target = z
-  .strictObject({
-    comparator,
-    value: z.number(),
-    year: year.optional().meta({ description: "a year of the period; default: the period's last year" }),
-    confidence,
-    source: z.string().max(1000),
-    quote: z.string().max(1000).optional(),
-  })
-  .meta({ description: 'A target: how the value must compare, by the end of a year of the period' });
+const target = /* @__PURE__ */ treeShakable(() =>
+  z
+    .strictObject({
+      comparator,
+      value: z.number(),
+      year: year.optional().meta({ description: "a year of the period; default: the period's last year" }),
+      confidence,
+      source: z.string().max(1000),
+      quote: z.string().max(1000).optional(),
+    })
+    .meta({ description: 'A target: how the value must compare, by the end of a year of the period' }),
+);
 
-const period = z.strictObject({
-  baselines: z
-    .record(z.string(), baseline.nullable())
-    .optional()
-    .meta({ description: 'by indicator id; null removes an inherited baseline' }),
-  targets: z
-    .record(z.string(), target.nullable())
-    .optional()
-    .meta({ description: 'by indicator id; null removes an inherited target' }),
-});
-
-const fact = z.strictObject({
-  id,
-  name: text,
-  value: z.number(),
-  unit: text,
-  year,
-  confidence,
-  source: z.string().max(1000),
-  quote: z.string().max(1000),
-  comparator: comparator.optional(),
-  approximate: z.literal(true).optional(),
-  indicator: z.string().optional(),
-  note: z.string().max(1000).optional(),
-});
-
-const parameter = z.union([z.number(), z.string(), z.boolean(), z.array(z.string())]);
-
-const rules = z.strictObject({
-  extends: z
-    .enum(['national', 'hebei', 'beijing'])
-    .optional()
-    .meta({ description: "the rule profile to start from (default: the file's extends, else national)" }),
-  disable: z.array(z.string()).optional().meta({ description: 'rule ids to switch off' }),
-  enable: z.array(z.string()).optional().meta({
-    description: 'ids of built-in rules to switch on (the national version where there are several)',
+const period = /* @__PURE__ */ treeShakable(() =>
+  z.strictObject({
+    baselines: z
+      .record(z.string(), baseline.nullable())
+      .optional()
+      .meta({ description: 'by indicator id; null removes an inherited baseline' }),
+    targets: z
+      .record(z.string(), target.nullable())
+      .optional()
+      .meta({ description: 'by indicator id; null removes an inherited target' }),
   }),
-  severity: z.record(z.string(), z.enum(['error', 'warning', 'info'])).optional(),
-  parameters: z.record(z.string(), z.record(z.string(), parameter)).optional(),
-});
+);
 
-/** The zod schema of a profile file (structure only; loadProfile checks the references). */
-export const profileFileSchema = z
-  .strictObject({
-    $schema: z.string().optional(),
+const fact = /* @__PURE__ */ treeShakable(() =>
+  z.strictObject({
     id,
-    name: text.optional(),
+    name: text,
+    value: z.number(),
+    unit: text,
+    year,
+    confidence,
+    source: z.string().max(1000),
+    quote: z.string().max(1000),
+    comparator: comparator.optional(),
+    approximate: z.literal(true).optional(),
+    indicator: z.string().optional(),
+    note: z.string().max(1000).optional(),
+  }),
+);
+
+const parameter = /* @__PURE__ */ treeShakable(() =>
+  z.union([z.number(), z.string(), z.boolean(), z.array(z.string())]),
+);
+
+const rules = /* @__PURE__ */ treeShakable(() =>
+  z.strictObject({
     extends: z
       .enum(['national', 'hebei', 'beijing'])
       .optional()
-      .meta({ description: 'a built-in profile to start from' }),
-    indicators: z
-      .array(z.string())
-      .optional()
-      .meta({ description: "built-in indicator ids, in table order (default: the extended profile's)" }),
-    addIndicators: z.array(z.string()).optional(),
-    removeIndicators: z.array(z.string()).optional(),
-    periods: z
-      .record(z.string(), period)
-      .optional()
-      .meta({ description: "baselines and targets by plan period id ('14th', '15th')" }),
-    facts: z.array(fact).optional(),
-    rules: rules.optional(),
-  })
-  .meta({
-    title: 'shequ profile',
-    description: 'A shequ profile: indicators, targets by plan period, rules, facts',
-  });
+      .meta({ description: "the rule profile to start from (default: the file's extends, else national)" }),
+    disable: z.array(z.string()).optional().meta({ description: 'rule ids to switch off' }),
+    enable: z.array(z.string()).optional().meta({
+      description: 'ids of built-in rules to switch on (the national version where there are several)',
+    }),
+    severity: z.record(z.string(), z.enum(['error', 'warning', 'info'])).optional(),
+    parameters: z.record(z.string(), z.record(z.string(), parameter)).optional(),
+  }),
+);
+
+/** The zod schema of a profile file (structure only; loadProfile checks the references). */
+export const profileFileSchema = /* @__PURE__ */ treeShakable(() =>
+  z
+    .strictObject({
+      $schema: z.string().optional(),
+      id,
+      name: text.optional(),
+      extends: z
+        .enum(['national', 'hebei', 'beijing'])
+        .optional()
+        .meta({ description: 'a built-in profile to start from' }),
+      indicators: z
+        .array(z.string())
+        .optional()
+        .meta({ description: "built-in indicator ids, in table order (default: the extended profile's)" }),
+      addIndicators: z.array(z.string()).optional(),
+      removeIndicators: z.array(z.string()).optional(),
+      periods: z
+        .record(z.string(), period)
+        .optional()
+        .meta({ description: "baselines and targets by plan period id ('14th', '15th')" }),
+      facts: z.array(fact).optional(),
+      rules: rules.optional(),
+    })
+    .meta({
+      title: 'shequ profile',
+      description: 'A shequ profile: indicators, targets by plan period, rules, facts',
+    }),
+);
 
 /**
  * A baseline as a profile file writes it: `year` defaults to the period's baseline year.

@@ -216,7 +216,7 @@ function isDataset(input: unknown): input is Dataset {
  * @param input - a dataset, or units (statistics rows or rich records)
  * @param options - profile (default `'national'`), as-of date (default today in China), division lists
  * @returns findings sorted by unit, a summary, and the date used
- * @throws {@link ShequError} for an unknown profile name or an invalid `asOf` (use {@link safeValidate} to get them
+ * @throws {@link shequ!ShequError} for an unknown profile name or an invalid `asOf` (use {@link safeValidate} to get them
  * as issues)
  *
  * @example

@@ -65,7 +65,7 @@ export interface Validator {
  *
  * @param options - profile (default `'national'`), as-of date (default today in China), division lists
  * @returns the validator
- * @throws {@link ShequError} for an unknown profile name, an invalid `asOf` or other bad options
+ * @throws {@link shequ!ShequError} for an unknown profile name, an invalid `asOf` or other bad options
  *
  * @example
  * ```ts

@@ -2,7 +2,7 @@
  * fast-check arbitraries for shequ's codes and records, so that you can property-test your own code with them.
  * Requires `fast-check` (an optional peer dependency): `npm i -D fast-check`.
  *
- * @packageDocumentation
+ * @module shequ/testing
  */
 export {
   creditCodeArbitrary,

@@ -1,0 +1,3 @@
+import { computeIndicators } from 'shequ';
+
+console.log(computeIndicators);

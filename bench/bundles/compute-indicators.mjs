@@ -1,0 +1,3 @@
+import { computeIndicators } from 'shequ/indicators';
+
+console.log(computeIndicators);

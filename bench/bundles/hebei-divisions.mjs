@@ -1,0 +1,3 @@
+import { hebeiDivisions } from 'shequ/divisions/hebei';
+
+console.log(hebeiDivisions);

@@ -1,0 +1,3 @@
+import { parseUnitStatistics } from 'shequ/model';
+
+console.log(parseUnitStatistics);

@@ -1,0 +1,3 @@
+import { validateIdNumber } from 'shequ/codes';
+
+console.log(validateIdNumber);

@@ -1,0 +1,3 @@
+import { validate } from 'shequ';
+
+console.log(validate);

@@ -1,0 +1,111 @@
+// Bundle budgets: bundles small entry files (bench/bundles/*.mjs) the way a browser app would (esbuild, minified,
+// ESM, platform browser), prints their sizes and exits 1 when one is over its budget or carries division data it
+// did not import. `--readme` also writes the table into README.md (between the bundle-sizes markers).
+//
+// The entries import `shequ/…` by name and resolve it against the built package (package.json `exports` → dist/),
+// not the sources: what is measured is what users' bundlers get (tsup's chunks, its pure annotations,
+// `sideEffects: false`). So it runs after `npm run build`.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const esbuild = createRequire(join(root, 'package.json'))('esbuild');
+
+/**
+ * The entries: `budget` in KB (1 024 bytes) of minified output; `divisions` the 4-digit city prefixes whose division
+ * data the entry may carry (none unless it imports a division list).
+ */
+const ENTRIES = [
+  { file: 'compute-indicators.mjs', name: "computeIndicators from 'shequ/indicators'", budget: 120 },
+  { file: 'compute-indicators-root.mjs', name: "computeIndicators from 'shequ'", budget: 120 },
+  { file: 'validate-id-number.mjs', name: "validateIdNumber from 'shequ/codes'", budget: 10 },
+  { file: 'validate.mjs', name: "validate from 'shequ'", budget: 180 },
+  { file: 'parse-unit-statistics.mjs', name: "parseUnitStatistics from 'shequ/model'", budget: 125 },
+  {
+    file: 'hebei-divisions.mjs',
+    name: "hebeiDivisions from 'shequ/divisions/hebei'",
+    budget: 3500,
+    divisions: /^13/,
+  },
+];
+
+/** A division record in a shipped list: 12 digits, then a TAB (escaped in a string literal, raw in a template). */
+const DIVISION_RECORD = /(\d{12})(?:\\t|\t)/g;
+
+async function measure(entry) {
+  const result = await esbuild.build({
+    entryPoints: [join(root, 'bench', 'bundles', entry.file)],
+    absWorkingDir: root,
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    // Resolve `shequ/…` through package.json exports (dist/), not through tsconfig.json's paths to src/.
+    tsconfigRaw: '{}',
+    logLevel: 'error',
+  });
+  const output = result.outputFiles[0];
+  const text = output.text;
+  const prefixes = new Set();
+  for (const match of text.matchAll(DIVISION_RECORD)) prefixes.add(match[1].slice(0, 4));
+  const stray = [...prefixes].filter((prefix) => !(entry.divisions?.test(prefix) ?? false));
+  return {
+    ...entry,
+    minified: output.contents.length / 1024,
+    gzip: gzipSync(output.contents, { level: 9 }).length / 1024,
+    divisionPrefixes: [...prefixes].sort(),
+    stray,
+  };
+}
+
+function table(rows) {
+  const lines = ['| entry | minified KB | gzip KB | budget KB |', '| --- | ---: | ---: | ---: |'];
+  for (const row of rows) {
+    lines.push(`| \`${row.name}\` | ${row.minified.toFixed(1)} | ${row.gzip.toFixed(1)} | ${row.budget} |`);
+  }
+  return lines.join('\n');
+}
+
+function writeReadme(rows) {
+  const path = join(root, 'README.md');
+  const readme = readFileSync(path, 'utf8');
+  const start = '<!-- bundle-sizes:start -->';
+  const end = '<!-- bundle-sizes:end -->';
+  const from = readme.indexOf(start);
+  const to = readme.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`README.md has no ${start} … ${end} section`);
+  writeFileSync(path, `${readme.slice(0, from + start.length)}\n${table(rows)}\n${readme.slice(to)}`);
+  console.log('check-bundles: wrote the table into README.md');
+}
+
+if (!existsSync(join(root, 'dist', 'index.js'))) {
+  console.error('check-bundles: dist/ is missing; run npm run build first');
+  process.exit(1);
+}
+const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const rows = [];
+for (const entry of ENTRIES) {
+  if (only.length === 0 || only.some((name) => entry.file.includes(name))) rows.push(await measure(entry));
+}
+console.log(table(rows));
+let failed = false;
+for (const row of rows) {
+  if (row.minified > row.budget) {
+    console.error(
+      `check-bundles: ${row.name} is ${row.minified.toFixed(1)} KB minified, over its ${row.budget} KB`,
+    );
+    failed = true;
+  }
+  if (row.stray.length > 0) {
+    console.error(
+      `check-bundles: ${row.name} carries division data it did not import (${row.stray.join(', ')} …)`,
+    );
+    failed = true;
+  }
+}
+if (process.argv.includes('--readme')) writeReadme(rows);
+process.exit(failed ? 1 : 0);
