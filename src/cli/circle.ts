@@ -14,15 +14,57 @@ import {
   checkDistinctPaths,
   checkWritable,
   echo,
+  helpHint,
   oneOf,
   openOutput,
   parse,
   UsageError,
   writeWholeFile,
 } from './context.js';
-import type { Lang } from './render.js';
+import type { Bilingual, Lang } from './lang.js';
 
-export const CIRCLE_HELP = `Usage: shequ circle ESTATES SERVICES --crs CRS [options]
+/** `shequ circle --help` in both languages. */
+export const CIRCLE_HELP: Bilingual = {
+  zh: `用法：shequ circle ESTATES SERVICES --crs CRS [选项]
+
+由坐标计算一刻钟社区服务圈：对每个居住点（小区、社区办公点）求出每种必需服务中最近的一处及其距离，
+并按单位（社区或村）给出按户数加权的“覆盖 / 部分覆盖 / 未覆盖”结论。可达范围为 GB 50180-2018
+生活圈的步行距离（15 分钟：1 000 米；10 分钟：500 米；5 分钟：300 米）除以绕行系数，按直线距离计算。
+
+ESTATES   CSV（UTF-8、UTF-16 或 GB18030），含 经度/lng、纬度/lat 列，可选 名称、代码（所属单位的 12 位代码）、
+          户数、人口 —— 或由点（Point）组成、带这些属性的 GeoJSON FeatureCollection
+SERVICES  CSV 或 GeoJSON，含 经度/lng、纬度/lat、类型/kind，可选 名称、容量
+
+选项：
+  --crs CRS            两个文件的坐标系：gcj02（高德、腾讯）、bd09（百度）、wgs84（GPS）或 cgcs2000；
+                       CSV 必须给出（GeoJSON 不给时按 RFC 7946 视为 wgs84）
+  --minutes N          生活圈：15（默认）、10 或 5
+  --walk METRES        指定步行距离，代替生活圈的默认值
+  --detour FACTOR      步行距离 ÷ 直线距离，1 到 10（默认 1.25）
+  --kinds LIST         逗号分隔，每个居住点都应能到达的服务类型（默认：北京的六类基本便民商业网点
+                       蔬菜零售、便利店（社区超市）、早餐、美容美发、便民维修、家政）
+  --by LEVEL           unit（默认）：每个社区或村一条结论；estate：每个居住点一行
+  --format FORMAT      table（默认）、json、ndjson、csv、md 或 html：一个页面，表格上方是已覆盖与未覆盖
+                       居住点的点图（内嵌 SVG，经投影，无底图瓦片，不联网）
+  --out FILE           写入该文件，而不是标准输出
+  --rejects FILE       把两个文件中被拒收的记录写入该文件（CSV：文件、行、列、值、原因）
+  --uncovered FILE     把未覆盖的居住点写入该文件，格式为 GeoJSON（坐标系同 --crs）
+  --lang LANG          zh 或 en：table、md 与 csv 的表头及 table、md 中文字的语言（默认 zh），以及帮助、错误
+                       提示与进度信息的语言（默认取自 LC_ALL、LC_MESSAGES 或 LANG：以 zh 开头为中文，否则为英文）
+  -h, --help           显示本帮助
+
+单位行说明结论填入了哪些统计字段：inQuarterHourCircle（一刻钟社区服务圈，仅 15 分钟生活圈）和
+basicCommerce（基本便民商业网点全覆盖，要求六类网点时）—— 即指标 quarterHourCircleCoverage 与
+basicCommerceCoverage 所用的字段。
+
+退出码：0 成功；1 有被拒收的记录；2 用法错误、文件无法读取或输出无法写入。
+
+示例：
+  shequ circle 小区.csv 网点.csv --crs gcj02 --minutes 15
+  shequ circle 小区.csv 网点.csv --crs bd09 --by estate --format csv --out 服务圈.csv --uncovered 未覆盖.geojson
+  shequ circle 小区.csv 网点.csv --crs gcj02 --format html --out 服务圈.html
+`,
+  en: `Usage: shequ circle ESTATES SERVICES --crs CRS [options]
 
 Computes the 一刻钟社区服务圈 (15-minute community service circles) from coordinates: for each residential point (小区,
 community office) the nearest service of each required kind and its distance, and per unit (community or village) a
@@ -47,7 +89,9 @@ Options:
   --out FILE           write there instead of to standard output
   --rejects FILE       write the rejected records of both files there (CSV: file, line, column, value, reason)
   --uncovered FILE     write the residential points not covered there, as GeoJSON (in --crs)
-  --lang LANG          zh (default) or en: the headers of table, md and csv, the words of table and md
+  --lang LANG          zh or en: the headers of table, md and csv, the words of table and md (default zh), and
+                       the language of help, errors and progress (default: from LC_ALL, LC_MESSAGES or LANG: zh… is
+                       Chinese, else English)
   -h, --help           show this help
 
 The unit rows say which statistics fields the verdict fills: inQuarterHourCircle (一刻钟社区服务圈, 15-minute circle
@@ -60,7 +104,8 @@ Examples:
   shequ circle 小区.csv 网点.csv --crs gcj02 --minutes 15
   shequ circle 小区.csv 网点.csv --crs bd09 --by estate --format csv --out 服务圈.csv --uncovered 未覆盖.geojson
   shequ circle 小区.csv 网点.csv --crs gcj02 --format html --out 服务圈.html
-`;
+`,
+};
 
 /** The parsed options of `shequ circle`. */
 interface CircleSettings {
@@ -77,8 +122,11 @@ function numberOption(name: string, text: string | undefined, example: string): 
   const value = Number(text);
   if (text.trim() === '' || !Number.isFinite(value))
     throw new UsageError(
-      `shequ circle: --${name} takes a number, not '${echo(text)}'`,
-      `Example: --${name} ${example}`,
+      {
+        zh: `shequ circle：--${name} 应为数字，而不是 '${echo(text)}'`,
+        en: `shequ circle: --${name} takes a number, not '${echo(text)}'`,
+      },
+      { zh: `示例：--${name} ${example}`, en: `Example: --${name} ${example}` },
     );
   return value;
 }
@@ -101,7 +149,10 @@ function settingsOf(values: Record<string, string | boolean | undefined>): Circl
     .map((kind) => kind.trim())
     .filter((kind) => kind !== '');
   if (kinds !== undefined && kinds.length === 0)
-    throw new UsageError('shequ circle: --kinds names no kind', 'Example: --kinds 早餐,家政');
+    throw new UsageError(
+      { zh: 'shequ circle：--kinds 没有给出任何类型', en: 'shequ circle: --kinds names no kind' },
+      { zh: '示例：--kinds 早餐,家政', en: 'Example: --kinds 早餐,家政' },
+    );
   return {
     crs: values.crs === undefined ? undefined : crs,
     compute: {
@@ -128,10 +179,19 @@ function failIfUnreadable(file: string, result: PointReadResult<unknown>): void 
   if (fatal === undefined) return;
   const needsCrs = fatal.code === 'invalid_option' && fatal.path?.[0] === 'crs';
   throw new UsageError(
-    `shequ circle: cannot read ${echo(file)}: ${fatal.message.zh} / ${fatal.message.en}`,
+    {
+      zh: `shequ circle：无法读取 ${echo(file)}：${fatal.message.zh}`,
+      en: `shequ circle: cannot read ${echo(file)}: ${fatal.message.zh} / ${fatal.message.en}`,
+    },
     needsCrs
-      ? 'Say which coordinates the CSV holds: --crs gcj02 (Amap, Tencent), bd09 (Baidu) or wgs84 (GPS).'
-      : 'Nothing was computed. CSV (UTF-8, UTF-16 or GB18030) with 经度 and 纬度 columns, or GeoJSON Points; see docs/geo.md.',
+      ? {
+          zh: '请说明 CSV 中坐标的坐标系：--crs gcj02（高德、腾讯）、bd09（百度）或 wgs84（GPS）。',
+          en: 'Say which coordinates the CSV holds: --crs gcj02 (Amap, Tencent), bd09 (Baidu) or wgs84 (GPS).',
+        }
+      : {
+          zh: '未做任何计算。可读取含 经度、纬度 列的 CSV（UTF-8、UTF-16 或 GB18030）或由点组成的 GeoJSON；见 docs/geo.md。',
+          en: 'Nothing was computed. CSV (UTF-8, UTF-16 or GB18030) with 经度 and 纬度 columns, or GeoJSON Points; see docs/geo.md.',
+        },
   );
 }
 
@@ -146,7 +206,13 @@ async function readPointFile<Point>(
     bytes = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new UsageError(`shequ circle: cannot read ${echo(file)} (${code})`, 'Check the path.');
+    throw new UsageError(
+      {
+        zh: `shequ circle：无法读取 ${echo(file)}（${code}）`,
+        en: `shequ circle: cannot read ${echo(file)} (${code})`,
+      },
+      { zh: '请检查路径。', en: 'Check the path.' },
+    );
   }
   const result = read(bytes, crs === undefined ? {} : { crs });
   failIfUnreadable(file, result);
@@ -185,7 +251,7 @@ function reportFile(
     for (const issue of rejected.issues) streams.stderr.write(issueLine(file, issue, rejected.index));
   if (result.rejected.length > MAX_LISTED)
     streams.stderr.write(
-      `shequ circle: … ${result.rejected.length - MAX_LISTED} more rejected in ${echo(file)} (--rejects FILE lists them all)\n`,
+      `shequ circle: ${echo(file)}: 另有 ${result.rejected.length - MAX_LISTED} 条被拒收 / ${result.rejected.length - MAX_LISTED} more rejected (--rejects FILE 列出全部 lists them all)\n`,
     );
   const byCode = new Map<string, Issue[]>();
   for (const issue of result.issues) {
@@ -299,8 +365,11 @@ export async function computeCircles(
   if (!circles.success) {
     const issue = circles.error.issues[0] as Issue;
     throw new UsageError(
-      `shequ circle: ${issue.message.zh} / ${issue.message.en}`,
-      "Run 'shequ circle --help' for the options.",
+      {
+        zh: `shequ circle：${issue.message.zh}`,
+        en: `shequ circle: ${issue.message.zh} / ${issue.message.en}`,
+      },
+      helpHint('circle'),
     );
   }
   return { estates, services, results: await resultsOf(circles.data, estates.points, services.points) };
@@ -327,15 +396,17 @@ export async function runCircle(args: readonly string[], streams: CliStreams): P
     },
     2,
   );
-  if (values.help === true) {
-    streams.stdout.write(CIRCLE_HELP);
-    return 0;
-  }
   const [estatesFile, servicesFile] = positionals;
   if (estatesFile === undefined || servicesFile === undefined)
     throw new UsageError(
-      'shequ circle: give two files, the residential points and the service points',
-      'Example: shequ circle 小区.csv 网点.csv --crs gcj02',
+      {
+        zh: 'shequ circle：请给出两个文件：居住点与服务点',
+        en: 'shequ circle: give two files, the residential points and the service points',
+      },
+      {
+        zh: '示例：shequ circle 小区.csv 网点.csv --crs gcj02',
+        en: 'Example: shequ circle 小区.csv 网点.csv --crs gcj02',
+      },
     );
   const settings = settingsOf(values);
   const outputs = {

@@ -8,6 +8,7 @@ import {
   checkWritable,
   DATA_OPTIONS,
   echo,
+  messageLang,
   oneOf,
   openOutput,
   parse,
@@ -16,10 +17,41 @@ import {
   writeWholeFile,
 } from './context.js';
 import { divisionLists, type InputRows, runFileJob } from './input.js';
+import type { Bilingual, Lang } from './lang.js';
 import { type CommandProfiles, commandProfiles } from './profile-file.js';
-import type { Lang } from './render.js';
 
-export const INDICATORS_HELP = `Usage: shequ indicators FILE [options]
+/** `shequ indicators --help` in both languages. */
+export const INDICATORS_HELP: Bilingual = {
+  zh: `用法：shequ indicators FILE [选项]
+
+计算统计表（UTF-8 或 GB18030 编码的 CSV，或 .xlsx）的十四五指标，按地区汇总。
+
+选项：
+  --profile NAME       national（默认）、hebei 或 beijing
+  --profile-file FILE  配置文件（JSON，见 'shequ schema profile'）：按规划期给出目标，可扩展内置配置
+  --period ID          采用哪个规划期的目标：14th 或 15th，不论日期（默认：--as-of 所在的规划期）；
+                       只给 --period 14th 即十四五终期评估，截至 2025-12-31
+  --group-by LEVELS    逗号分隔：province、prefecture、county、township、unit（默认：四级地区）
+  --as-of DATE         判断目标进度的日期，YYYY-MM-DD（默认：中国的今天）；它决定规划期（十四五
+                       2021–2025；十五五 2026–2030：暂无内置目标，状态为 no-target）
+  --format FORMAT      table（默认）、json、ndjson、csv 或 md；json 为一个数组（每行一条），ndjson 为每行
+                       一个对象、前后无其他内容（JSON Lines，便于脚本流式读取）
+  --out FILE           写入该文件，而不是标准输出
+  --rejects FILE       把被拒收的行写入该文件（CSV：行号、原始单元格、原因）
+  --divisions FILE     code,name 格式的 CSV，用于给地区命名（已内置北京与河北的区划）
+  --workers N          读取 CSV 文件的线程数（默认：文件达到 32 MiB 时为本机核数，否则为 1）；
+                       结果与 N 无关
+  --lang LANG          zh 或 en：table 与 md 输出的语言（默认 zh），以及帮助、错误提示与进度信息的语言
+                       （默认取自 LC_ALL、LC_MESSAGES 或 LANG：以 zh 开头为中文，否则为英文）
+  -h, --help           显示本帮助
+
+退出码：0 成功；1 有被拒收的行；2 用法错误或文件无法读取。
+
+示例：
+  shequ indicators 正定县.csv --profile hebei --group-by county,township
+  shequ indicators national.csv --format json --out indicators.json --rejects rejected.csv
+`,
+  en: `Usage: shequ indicators FILE [options]
 
 Computes the 十四五 indicators of a statistics sheet (CSV in UTF-8 or GB18030, or .xlsx), rolled up by region.
 
@@ -38,7 +70,8 @@ Options:
   --divisions FILE     a CSV of code,name to name regions (the Beijing and Hebei lists are built in)
   --workers N          threads reading a CSV file (default: the machine's cores for a file of 32 MiB or more,
                        else 1); the figures are the same for every N
-  --lang LANG          zh (default) or en, for table and md
+  --lang LANG          zh or en: the language of table and md (default zh) and of help, errors and progress
+                       (default: from LC_ALL, LC_MESSAGES or LANG: zh… is Chinese, else English)
   -h, --help           show this help
 
 Exit codes: 0 success; 1 some rows were rejected; 2 usage error or unreadable file.
@@ -46,13 +79,18 @@ Exit codes: 0 success; 1 some rows were rejected; 2 usage error or unreadable fi
 Examples:
   shequ indicators 正定县.csv --profile hebei --group-by county,township
   shequ indicators national.csv --format json --out indicators.json --rejects rejected.csv
-`;
+`,
+};
 
 const LEVELS = ['province', 'prefecture', 'county', 'township', 'unit'] as const;
 
-/** Options shared by `indicators` and `report`. */
-export function indicatorOptions(command: string, values: Record<string, string | boolean | undefined>) {
-  const { profile, asOf, warning, period } = profileAndDate(command, values);
+/** Options shared by `indicators` and `report`; the warning about the date is in `messages` (default English). */
+export function indicatorOptions(
+  command: string,
+  values: Record<string, string | boolean | undefined>,
+  messages: Lang = 'en',
+) {
+  const { profile, asOf, warning, period } = profileAndDate(command, values, messages);
   const groupBy =
     values['group-by'] === undefined
       ? undefined
@@ -140,8 +178,11 @@ function workerCount(text: string | undefined): number | undefined {
   const count = Number(text);
   if (!/^\d+$/.test(text) || count < 1 || count > 256)
     throw new UsageError(
-      `shequ indicators: --workers takes a whole number from 1 to 256, not ${echo(text)}`,
-      'Example: --workers 2',
+      {
+        zh: `shequ indicators：--workers 应为 1 到 256 之间的整数，而不是 ${echo(text)}`,
+        en: `shequ indicators: --workers takes a whole number from 1 to 256, not ${echo(text)}`,
+      },
+      { zh: '示例：--workers 2', en: 'Example: --workers 2' },
     );
   return count;
 }
@@ -160,11 +201,7 @@ export async function runIndicators(args: readonly string[], streams: CliStreams
     },
     1,
   );
-  if (values.help === true) {
-    streams.stdout.write(INDICATORS_HELP);
-    return 0;
-  }
-  const options = indicatorOptions('indicators', values);
+  const options = indicatorOptions('indicators', values, messageLang(streams));
   const format = oneOf(
     'indicators',
     'format',
