@@ -7,53 +7,53 @@ export type { CliStreams };
 
 type Command = (args: readonly string[], streams: CliStreams) => Promise<number>;
 
-/** A command as loaded: how it runs, and its help in both languages (kept beside it, in its own module). */
-export interface LoadedCommand {
-  readonly run: Command;
-  readonly help: Bilingual;
+/** A command: how to load it, and how to load its help (a module of its own, in both languages). */
+interface CommandEntry {
+  readonly run: () => Promise<Command>;
+  readonly help: () => Promise<Bilingual>;
 }
 
 /**
  * Each command is loaded when it runs, with what it needs (the library, the division lists, .xlsx support): the
- * start-up of one command never pays for the others. Its help and messages load with it.
+ * start-up of one command never pays for the others. Its help loads alone: `--help` never loads the library.
  */
-const COMMANDS: Record<string, () => Promise<LoadedCommand>> = {
-  indicators: async () => {
-    const { runIndicators, INDICATORS_HELP } = await import('./indicators.js');
-    return { run: runIndicators, help: INDICATORS_HELP };
+const COMMANDS: Record<string, CommandEntry> = {
+  indicators: {
+    run: async () => (await import('./indicators.js')).runIndicators,
+    help: async () => (await import('./help/indicators.js')).HELP,
   },
-  validate: async () => {
-    const { runValidate, VALIDATE_HELP } = await import('./validate.js');
-    return { run: runValidate, help: VALIDATE_HELP };
+  validate: {
+    run: async () => (await import('./validate.js')).runValidate,
+    help: async () => (await import('./help/validate.js')).HELP,
   },
-  report: async () => {
-    const { runReport, REPORT_HELP } = await import('./report.js');
-    return { run: runReport, help: REPORT_HELP };
+  report: {
+    run: async () => (await import('./report.js')).runReport,
+    help: async () => (await import('./help/report.js')).HELP,
   },
-  circle: async () => {
-    const { runCircle, CIRCLE_HELP } = await import('./circle.js');
-    return { run: runCircle, help: CIRCLE_HELP };
+  circle: {
+    run: async () => (await import('./circle.js')).runCircle,
+    help: async () => (await import('./help/circle.js')).HELP,
   },
-  'check-code': async () => {
-    const { runCheckCode, CHECK_CODE_HELP } = await import('./check-code.js');
-    return { run: runCheckCode, help: CHECK_CODE_HELP };
+  'check-code': {
+    run: async () => (await import('./check-code.js')).runCheckCode,
+    help: async () => (await import('./help/check-code.js')).HELP,
   },
-  schema: async () => {
-    const { runSchema, SCHEMA_HELP } = await import('./schema.js');
-    return { run: runSchema, help: SCHEMA_HELP };
+  schema: {
+    run: async () => (await import('./schema.js')).runSchema,
+    help: async () => (await import('./help/schema.js')).HELP,
   },
-  demo: async () => {
-    const { runDemo, DEMO_HELP } = await import('./demo.js');
-    return { run: runDemo, help: DEMO_HELP };
+  demo: {
+    run: async () => (await import('./demo.js')).runDemo,
+    help: async () => (await import('./help/demo.js')).HELP,
   },
 };
 
 /** The names of the commands, in the order of the help. */
 export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS);
 
-/** Loads a command by name; undefined for an unknown name. */
-export async function loadCommand(name: string): Promise<LoadedCommand | undefined> {
-  return Object.hasOwn(COMMANDS, name) ? (COMMANDS[name] as () => Promise<LoadedCommand>)() : undefined;
+/** A command's help in both languages; undefined for an unknown name. */
+export async function commandHelp(name: string): Promise<Bilingual | undefined> {
+  return Object.hasOwn(COMMANDS, name) ? (COMMANDS[name] as CommandEntry).help() : undefined;
 }
 
 const isHelpFlag = (arg: string) => arg === '-h' || arg === '--help';
@@ -126,21 +126,22 @@ export async function main(
     return 0;
   }
   if (name === undefined) {
-    io.stdout.write((await import('./main-help.js')).MAIN_HELP[lang]);
+    io.stdout.write((await import('./help/main.js')).HELP[lang]);
     return 0;
   }
-  const command = await loadCommand(name);
+  const command = Object.hasOwn(COMMANDS, name) ? (COMMANDS[name] as CommandEntry) : undefined;
   if (command === undefined) {
     io.stderr.write(unknownCommand(name, lang));
     return 2;
   }
   if (wantsHelp || asksForHelp(after)) {
-    io.stdout.write(command.help[lang]);
+    io.stdout.write((await command.help())[lang]);
     return 0;
   }
+  const run = await command.run();
   try {
     // A `--lang` before the command is the command's too (it also chooses the language of tables).
-    return await command.run([...leading.lang, ...after], io);
+    return await run([...leading.lang, ...after], io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(error.lines(lang));

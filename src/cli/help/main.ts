@@ -1,8 +1,8 @@
-import { VERSION } from '../core/version.js';
-import type { Bilingual } from './lang.js';
+import { VERSION } from '../../core/version.js';
+import type { Bilingual } from '../lang.js';
 
 /** `shequ --help` in both languages: loaded only when asked for (start-up time of the commands). */
-export const MAIN_HELP: Bilingual = {
+export const HELP: Bilingual = {
   zh: `shequ ${VERSION} — 城乡社区服务体系工具：指标、校验与报告
 
 用法：shequ <命令> [选项]
