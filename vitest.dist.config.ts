@@ -5,5 +5,8 @@ export default defineConfig({
   test: {
     include: ['test/dist/**/*.test.ts'],
     testTimeout: 60_000,
+    // The command speaks the language of the locale: tests that read its messages run it in English whatever the
+    // machine's locale (test/dist/cli-lang.test.ts sets the variables itself).
+    env: { LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' },
   },
 });

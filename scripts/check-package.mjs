@@ -1,10 +1,53 @@
 #!/usr/bin/env node
 // Packs the package as npm would publish it, then checks the tarball with publint (strict) and attw (every resolution
-// mode), and that it ships what `npx shequ demo` needs and nothing of the tests.
+// mode), that it ships what `npx shequ demo` needs and nothing of the tests, and its metadata (package-metadata.mjs):
+// repository, homepage and bugs naming one place, keywords in Chinese and English, every README link absolute or to a
+// file in the tarball (links into the documentation site checked against docs/api when it is built), the README's
+// runtime dependencies those of package.json, every schema `$id` a file of the tarball on unpkg. Run after the build.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  dependencyProblems,
+  metadataProblems,
+  readmeLinkProblems,
+  schemaIdProblems,
+} from './package-metadata.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The metadata problems of the package whose tarball holds `files`. */
+async function metadataCheck(files) {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const site = join(root, 'docs', 'api');
+  const siteBuilt = existsSync(join(site, 'index.html'));
+  if (!siteBuilt)
+    console.log('check-package: docs/api not built (npm run docs): links into the site not checked');
+  const { datasetJsonSchema, profileJsonSchema, unitStatisticsJsonSchema } = await import(
+    pathToFileURL(join(root, 'dist', 'index.js')).href
+  );
+  const schemas = {
+    statistics: unitStatisticsJsonSchema(),
+    dataset: datasetJsonSchema(),
+    profile: profileJsonSchema(),
+  };
+  return [
+    ...metadataProblems(pkg),
+    ...readmeLinkProblems(readme, pkg, {
+      files,
+      docsPage: (page) => (siteBuilt ? existsSync(join(site, page)) : undefined),
+      repositoryFile: (path) => existsSync(join(root, path)),
+    }),
+    ...dependencyProblems(readme, pkg),
+    ...schemaIdProblems(schemas, pkg, {
+      files,
+      shippedJson: (path) => JSON.parse(readFileSync(join(root, path), 'utf8')),
+    }),
+  ];
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'shequ-pack-'));
 const run = (cmd, args) =>
@@ -31,8 +74,11 @@ try {
     );
     process.exit(1);
   }
+  const problems = await metadataCheck(files);
+  for (const problem of problems) console.error(`check-package: ${problem}`);
+  if (problems.length > 0) process.exitCode = 1;
   console.log(
-    `check-package: ${packed.filename}, ${files.length} files, ${(packed.size / 1024).toFixed(0)} kB packed`,
+    `check-package: ${packed.filename}, ${files.length} files, ${(packed.size / 1024).toFixed(0)} kB packed; metadata, README links, dependencies and schema ids checked`,
   );
   execFileSync('npx', ['publint', '--strict', tarball], { stdio: 'inherit' });
   execFileSync('npx', ['attw', tarball], { stdio: 'inherit' });

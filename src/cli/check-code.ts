@@ -1,24 +1,6 @@
 import { type CodeClassification, classifyCode, type Issue, maskIdNumbersInText } from 'shequ';
-import { type CliStreams, oneOf, parse } from './context.js';
+import { type CliStreams, oneOf, parse, UsageError } from './context.js';
 import { maskStrings } from './render.js';
-
-export const CHECK_CODE_HELP = `Usage: shequ check-code CODE… (or codes on standard input, one code per line)
-
-Says which code system each code most likely belongs to — 统计用区划代码, 城乡分类代码, 公民身份号码, 统一社会信用代码 —
-whether it is valid, and why not (the reasons of that system alone). Each code is normalised first: white space,
-full-width characters, separators (- . _ / and spaces) and punctuation at either end; the output says when it was.
-ID numbers are masked in the output (and so is anything ID-shaped inside any code); credit codes are shown in full.
-
-Options:
-  --format FORMAT      table (default) or json
-  -h, --help           show this help
-
-Exit codes: 0 all valid; 1 some code is invalid; 2 usage error.
-
-Examples:
-  shequ check-code 110105001001 914403001922038216 11010519491231002X
-  cat codes.txt | shequ check-code --format json
-`;
 
 const SYSTEM_LABEL = {
   divisionCode: '统计用区划代码 division code',
@@ -77,12 +59,10 @@ function tableLine(r: CheckedCode): string {
 export async function runCheckCode(args: readonly string[], streams: CliStreams): Promise<number> {
   const { values, positionals } = parse('check-code', args, {
     format: { type: 'string' },
+    lang: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
-  if (values.help === true) {
-    streams.stdout.write(CHECK_CODE_HELP);
-    return 0;
-  }
+  oneOf('check-code', 'lang', values.lang as string | undefined, ['zh', 'en'], 'zh');
   const format = oneOf(
     'check-code',
     'format',
@@ -91,12 +71,14 @@ export async function runCheckCode(args: readonly string[], streams: CliStreams)
     'table',
   );
   const codes = positionals.length > 0 ? positionals : await readStdin(streams);
-  if (codes.length === 0) {
-    streams.stderr.write(
-      "shequ check-code: give one or more codes. Example: 'shequ check-code 110105001001'\n",
+  if (codes.length === 0)
+    throw new UsageError(
+      { zh: 'shequ check-code：请给出一个或多个代码', en: 'shequ check-code: give one or more codes' },
+      {
+        zh: "示例：'shequ check-code 110105001001'，或 'cat codes.txt | shequ check-code'",
+        en: "Example: 'shequ check-code 110105001001', or 'cat codes.txt | shequ check-code'",
+      },
     );
-    return 2;
-  }
   const results = codes.map(checkOne);
   const invalid = results.filter((r) => !r.valid).length;
   if (format === 'json') {

@@ -14,53 +14,14 @@ import {
   checkDistinctPaths,
   checkWritable,
   echo,
+  helpHint,
   oneOf,
   openOutput,
   parse,
   UsageError,
   writeWholeFile,
 } from './context.js';
-import type { Lang } from './render.js';
-
-export const CIRCLE_HELP = `Usage: shequ circle ESTATES SERVICES --crs CRS [options]
-
-Computes the 一刻钟社区服务圈 (15-minute community service circles) from coordinates: for each residential point (小区,
-community office) the nearest service of each required kind and its distance, and per unit (community or village) a
-covered / partly / not verdict weighted by households. Reach is the walking distance of the life circle of
-GB 50180-2018 (15 minutes: 1 000 m; 10: 500 m; 5: 300 m) divided by a detour factor, as a straight line.
-
-ESTATES   CSV (UTF-8, UTF-16 or GB18030) with columns 经度/lng, 纬度/lat and optionally 名称, 代码 (the unit's
-          12-digit code), 户数, 人口 — or a GeoJSON FeatureCollection of Points with those properties
-SERVICES  CSV or GeoJSON with 经度/lng, 纬度/lat, 类型/kind and optionally 名称, 容量
-
-Options:
-  --crs CRS            coordinate system of both files: gcj02 (Amap, Tencent), bd09 (Baidu), wgs84 (GPS) or
-                       cgcs2000; required for CSV (GeoJSON without it: wgs84, as RFC 7946 says)
-  --minutes N          life circle: 15 (default), 10 or 5
-  --walk METRES        walking distance instead of the circle's
-  --detour FACTOR      walking ÷ straight-line distance, 1 to 10 (default 1.25)
-  --kinds LIST         comma-separated kinds every residential point must reach (default: Beijing's six basic
-                       convenience outlets 蔬菜零售, 便利店（社区超市）, 早餐, 美容美发, 便民维修, 家政)
-  --by LEVEL           unit (default): a verdict per community or village; estate: a row per residential point
-  --format FORMAT      table (default), json, ndjson, csv, md, or html: one page with a dot map of the covered and
-                       uncovered residential points (inline SVG, projected, no tiles, no network) above the table
-  --out FILE           write there instead of to standard output
-  --rejects FILE       write the rejected records of both files there (CSV: file, line, column, value, reason)
-  --uncovered FILE     write the residential points not covered there, as GeoJSON (in --crs)
-  --lang LANG          zh (default) or en: the headers of table, md and csv, the words of table and md
-  -h, --help           show this help
-
-The unit rows say which statistics fields the verdict fills: inQuarterHourCircle (一刻钟社区服务圈, 15-minute circle
-only) and basicCommerce (基本便民商业网点全覆盖, when the six outlets are required) — the fields of the indicators
-quarterHourCircleCoverage and basicCommerceCoverage.
-
-Exit codes: 0 success; 1 some records were rejected; 2 usage error, unreadable file or output that cannot be written.
-
-Examples:
-  shequ circle 小区.csv 网点.csv --crs gcj02 --minutes 15
-  shequ circle 小区.csv 网点.csv --crs bd09 --by estate --format csv --out 服务圈.csv --uncovered 未覆盖.geojson
-  shequ circle 小区.csv 网点.csv --crs gcj02 --format html --out 服务圈.html
-`;
+import type { Lang } from './lang.js';
 
 /** The parsed options of `shequ circle`. */
 interface CircleSettings {
@@ -77,8 +38,11 @@ function numberOption(name: string, text: string | undefined, example: string): 
   const value = Number(text);
   if (text.trim() === '' || !Number.isFinite(value))
     throw new UsageError(
-      `shequ circle: --${name} takes a number, not '${echo(text)}'`,
-      `Example: --${name} ${example}`,
+      {
+        zh: `shequ circle：--${name} 应为数字，而不是 '${echo(text)}'`,
+        en: `shequ circle: --${name} takes a number, not '${echo(text)}'`,
+      },
+      { zh: `示例：--${name} ${example}`, en: `Example: --${name} ${example}` },
     );
   return value;
 }
@@ -101,7 +65,10 @@ function settingsOf(values: Record<string, string | boolean | undefined>): Circl
     .map((kind) => kind.trim())
     .filter((kind) => kind !== '');
   if (kinds !== undefined && kinds.length === 0)
-    throw new UsageError('shequ circle: --kinds names no kind', 'Example: --kinds 早餐,家政');
+    throw new UsageError(
+      { zh: 'shequ circle：--kinds 没有给出任何类型', en: 'shequ circle: --kinds names no kind' },
+      { zh: '示例：--kinds 早餐,家政', en: 'Example: --kinds 早餐,家政' },
+    );
   return {
     crs: values.crs === undefined ? undefined : crs,
     compute: {
@@ -128,10 +95,19 @@ function failIfUnreadable(file: string, result: PointReadResult<unknown>): void 
   if (fatal === undefined) return;
   const needsCrs = fatal.code === 'invalid_option' && fatal.path?.[0] === 'crs';
   throw new UsageError(
-    `shequ circle: cannot read ${echo(file)}: ${fatal.message.zh} / ${fatal.message.en}`,
+    {
+      zh: `shequ circle：无法读取 ${echo(file)}：${fatal.message.zh}`,
+      en: `shequ circle: cannot read ${echo(file)}: ${fatal.message.zh} / ${fatal.message.en}`,
+    },
     needsCrs
-      ? 'Say which coordinates the CSV holds: --crs gcj02 (Amap, Tencent), bd09 (Baidu) or wgs84 (GPS).'
-      : 'Nothing was computed. CSV (UTF-8, UTF-16 or GB18030) with 经度 and 纬度 columns, or GeoJSON Points; see docs/geo.md.',
+      ? {
+          zh: '请说明 CSV 中坐标的坐标系：--crs gcj02（高德、腾讯）、bd09（百度）或 wgs84（GPS）。',
+          en: 'Say which coordinates the CSV holds: --crs gcj02 (Amap, Tencent), bd09 (Baidu) or wgs84 (GPS).',
+        }
+      : {
+          zh: '未做任何计算。可读取含 经度、纬度 列的 CSV（UTF-8、UTF-16 或 GB18030）或由点组成的 GeoJSON；见 docs/geo.md。',
+          en: 'Nothing was computed. CSV (UTF-8, UTF-16 or GB18030) with 经度 and 纬度 columns, or GeoJSON Points; see docs/geo.md.',
+        },
   );
 }
 
@@ -146,7 +122,13 @@ async function readPointFile<Point>(
     bytes = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new UsageError(`shequ circle: cannot read ${echo(file)} (${code})`, 'Check the path.');
+    throw new UsageError(
+      {
+        zh: `shequ circle：无法读取 ${echo(file)}（${code}）`,
+        en: `shequ circle: cannot read ${echo(file)} (${code})`,
+      },
+      { zh: '请检查路径。', en: 'Check the path.' },
+    );
   }
   const result = read(bytes, crs === undefined ? {} : { crs });
   failIfUnreadable(file, result);
@@ -185,7 +167,7 @@ function reportFile(
     for (const issue of rejected.issues) streams.stderr.write(issueLine(file, issue, rejected.index));
   if (result.rejected.length > MAX_LISTED)
     streams.stderr.write(
-      `shequ circle: … ${result.rejected.length - MAX_LISTED} more rejected in ${echo(file)} (--rejects FILE lists them all)\n`,
+      `shequ circle: ${echo(file)}: 另有 ${result.rejected.length - MAX_LISTED} 条被拒收 / ${result.rejected.length - MAX_LISTED} more rejected (--rejects FILE 列出全部 lists them all)\n`,
     );
   const byCode = new Map<string, Issue[]>();
   for (const issue of result.issues) {
@@ -299,8 +281,11 @@ export async function computeCircles(
   if (!circles.success) {
     const issue = circles.error.issues[0] as Issue;
     throw new UsageError(
-      `shequ circle: ${issue.message.zh} / ${issue.message.en}`,
-      "Run 'shequ circle --help' for the options.",
+      {
+        zh: `shequ circle：${issue.message.zh}`,
+        en: `shequ circle: ${issue.message.zh} / ${issue.message.en}`,
+      },
+      helpHint('circle'),
     );
   }
   return { estates, services, results: await resultsOf(circles.data, estates.points, services.points) };
@@ -327,15 +312,17 @@ export async function runCircle(args: readonly string[], streams: CliStreams): P
     },
     2,
   );
-  if (values.help === true) {
-    streams.stdout.write(CIRCLE_HELP);
-    return 0;
-  }
   const [estatesFile, servicesFile] = positionals;
   if (estatesFile === undefined || servicesFile === undefined)
     throw new UsageError(
-      'shequ circle: give two files, the residential points and the service points',
-      'Example: shequ circle 小区.csv 网点.csv --crs gcj02',
+      {
+        zh: 'shequ circle：请给出两个文件：居住点与服务点',
+        en: 'shequ circle: give two files, the residential points and the service points',
+      },
+      {
+        zh: '示例：shequ circle 小区.csv 网点.csv --crs gcj02',
+        en: 'Example: shequ circle 小区.csv 网点.csv --crs gcj02',
+      },
     );
   const settings = settingsOf(values);
   const outputs = {

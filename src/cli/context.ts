@@ -12,28 +12,61 @@ import {
   createByteSink,
   createChunkSink,
 } from '../report/sink.js';
+import { type Bilingual, type Lang, pick } from './lang.js';
 import { suggest } from './suggest.js';
 
-/** Where the command writes, and whether stderr is a terminal (for progress). */
+/** Where the command writes, whether stderr is a terminal (for progress), and in which language it speaks. */
 export interface CliStreams {
   readonly stdout: { write(text: string): unknown };
   readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
   readonly stdin?: AsyncIterable<Uint8Array | string> & { readonly isTTY?: boolean };
+  /**
+   * The language of help, usage errors, warnings and progress, chosen once per run by `main` (`--lang`, else the
+   * environment's locale); absent: English.
+   */
+  readonly lang?: Lang;
+}
+
+/** The language a command speaks in (its messages; the language of its results is `--lang`, default zh). */
+export function messageLang(streams: CliStreams): Lang {
+  return streams.lang ?? 'en';
 }
 
 /**
  * An error that ends a command with exit code 2 and two lines on stderr: what went wrong, and a hint. Usage errors,
  * input that cannot be read and output that cannot be written are all of this kind: a script must never take them
- * for success.
+ * for success. Both lines are held in both languages; `main` prints the run's. `message` and `hint` are the English
+ * lines (what a caller of the functions sees).
  */
 export class UsageError extends Error {
   readonly hint: string;
+  /** The two lines in both languages. */
+  readonly texts: { readonly message: Bilingual; readonly hint: Bilingual };
 
-  /** Both lines are masked: they may echo an argument. */
-  constructor(message: string, hint: string) {
-    super(maskIdNumbersInText(message));
-    this.hint = maskIdNumbersInText(hint);
+  /** Both lines are masked: they may echo an argument. A plain string is the same in both languages. */
+  constructor(message: Bilingual | string, hint: Bilingual | string) {
+    const both = (text: Bilingual | string): Bilingual => ({
+      zh: maskIdNumbersInText(pick(text, 'zh')),
+      en: maskIdNumbersInText(pick(text, 'en')),
+    });
+    const texts = { message: both(message), hint: both(hint) };
+    super(texts.message.en);
+    this.texts = texts;
+    this.hint = texts.hint.en;
   }
+
+  /** The lines to print in a language, ending with a line break. */
+  lines(lang: Lang): string {
+    return `${this.texts.message[lang]}\n${this.texts.hint[lang]}\n`;
+  }
+}
+
+/** The usual hint of a usage error: where the options are explained. */
+export function helpHint(command: string): Bilingual {
+  return {
+    zh: `运行 'shequ ${command} --help' 查看选项。`,
+    en: `Run 'shequ ${command} --help' for the options.`,
+  };
 }
 
 /** Marks streams whose writes are masked already, so that an output to them is not masked twice. */
@@ -59,8 +92,14 @@ export function maskedStreams(streams: CliStreams): CliStreams {
       },
     },
     ...(streams.stdin === undefined ? {} : { stdin: streams.stdin }),
+    ...(streams.lang === undefined ? {} : { lang: streams.lang }),
     [MASKED]: true,
   } as CliStreams;
+}
+
+/** The streams speaking a language: the same streams (masked or not, a terminal or not) with `lang` set. */
+export function withLang(streams: CliStreams, lang: Lang): CliStreams {
+  return Object.assign(Object.create(streams) as CliStreams, { lang });
 }
 
 /** An argument as it may be echoed in a message: one line, at most 60 characters. */
@@ -95,24 +134,35 @@ export function parse(
     if (Object.hasOwn(options, name)) continue;
     const guess = suggest(name, Object.keys(options));
     throw new UsageError(
-      `shequ ${command}: unknown option '--${echo(name)}'${guess === undefined ? '' : `; did you mean --${guess}?`}`,
-      `Run 'shequ ${command} --help' for the options.`,
+      {
+        zh: `shequ ${command}：未知选项 '--${echo(name)}'${guess === undefined ? '' : `；是否想用 --${guess}？`}`,
+        en: `shequ ${command}: unknown option '--${echo(name)}'${guess === undefined ? '' : `; did you mean --${guess}?`}`,
+      },
+      helpHint(command),
     );
   }
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (error) {
+    // Node's own message (English) names the option and what is wrong with it: kept in both languages.
+    const reason = echo((error as Error).message);
     throw new UsageError(
-      `shequ ${command}: ${echo((error as Error).message)}`,
-      `Run 'shequ ${command} --help' for the options.`,
+      { zh: `shequ ${command}：选项有误：${reason}`, en: `shequ ${command}: ${reason}` },
+      helpHint(command),
     );
   }
-  if (parsed.positionals.length > maxPositionals)
+  if (parsed.positionals.length > maxPositionals) {
+    const extra = echo(parsed.positionals[maxPositionals] as string);
+    const count = parsed.positionals.length;
     throw new UsageError(
-      `shequ ${command}: one FILE at a time; got ${parsed.positionals.length} arguments (extra: '${echo(parsed.positionals[maxPositionals] as string)}')`,
-      `Example: shequ ${command} 统计表.csv`,
+      {
+        zh: `shequ ${command}：一次只处理一个文件；给了 ${count} 个参数（多出：'${extra}'）`,
+        en: `shequ ${command}: one FILE at a time; got ${count} arguments (extra: '${extra}')`,
+      },
+      { zh: `示例：shequ ${command} 统计表.csv`, en: `Example: shequ ${command} 统计表.csv` },
     );
+  }
   return {
     values: parsed.values as Record<string, string | boolean | undefined>,
     positionals: parsed.positionals,
@@ -129,16 +179,15 @@ export function oneOf<Value extends string>(
 ): Value {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as Value;
+  const guess = suggest(value, allowed);
   throw new UsageError(
-    `shequ ${command}: --${name} must be one of ${allowed.join(', ')}; got '${echo(value)}'${didYouMean(value, allowed)}`,
-    `Example: --${name} ${allowed[0]}`,
+    {
+      zh: `shequ ${command}：--${name} 应为 ${allowed.join('、')} 之一；得到 '${echo(value)}'${guess === undefined ? '' : `（是否想用 ${guess}？）`}`,
+      en: `shequ ${command}: --${name} must be one of ${allowed.join(', ')}; got '${echo(value)}'${guess === undefined ? '' : ` (did you mean ${guess}?)`}`,
+    },
+    { zh: `示例：--${name} ${allowed[0]}`, en: `Example: --${name} ${allowed[0]}` },
   );
 }
-
-const didYouMean = (value: string, allowed: readonly string[]) => {
-  const guess = suggest(value, allowed);
-  return guess === undefined ? '' : ` (did you mean ${guess}?)`;
-};
 
 /**
  * An output: stdout, or a file written as a stream (never built as one string). Text is gathered into chunks of
@@ -169,8 +218,11 @@ const CHUNK = 1 << 16;
 function cannotWrite(path: string, error: unknown): UsageError {
   const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
   return new UsageError(
-    `shequ: cannot write ${echo(path)} (${code})`,
-    'Check that the folder exists and can be written to.',
+    { zh: `shequ：无法写入 ${echo(path)}（${code}）`, en: `shequ: cannot write ${echo(path)} (${code})` },
+    {
+      zh: '请检查该文件夹是否存在、是否可写。',
+      en: 'Check that the folder exists and can be written to.',
+    },
   );
 }
 
@@ -205,10 +257,16 @@ export function checkDistinctPaths(
     const earlier = seen.get(resolve(path));
     if (earlier !== undefined)
       throw new UsageError(
-        `shequ ${command}: ${option} and ${earlier} name the same file (${echo(path)})`,
+        {
+          zh: `shequ ${command}：${option} 与 ${earlier} 指向同一个文件（${echo(path)}）`,
+          en: `shequ ${command}: ${option} and ${earlier} name the same file (${echo(path)})`,
+        },
         earlier === 'FILE'
-          ? 'Write the results to another file: the input would be overwritten.'
-          : 'Give each output its own file.',
+          ? {
+              zh: '请把结果写到另一个文件：否则输入文件会被覆盖。',
+              en: 'Write the results to another file: the input would be overwritten.',
+            }
+          : { zh: '每个输出请用各自的文件。', en: 'Give each output its own file.' },
       );
     seen.set(resolve(path), option);
   }
@@ -317,20 +375,32 @@ export function openOutput(out: string | undefined, streams: CliStreams): Output
   };
 }
 
-/** Progress on stderr while reading long inputs, only when stderr is a terminal. */
-export function progressReporter(streams: CliStreams): { tick(rows: number): void; done(): void } {
+/** The progress line: rows read so far, rows per second and seconds, in a language. */
+export function progressLine(rows: number, seconds: number, lang: Lang): string {
+  const rate = Math.round(rows / Math.max(seconds, 0.001));
+  return lang === 'zh'
+    ? `\r已读取 ${rows} 行  每秒 ${rate} 行  ${seconds.toFixed(1)} 秒`
+    : `\rrows read: ${rows}  ${rate}/s  ${seconds.toFixed(1)}s`;
+}
+
+/**
+ * Progress on stderr while reading long inputs, only when stderr is a terminal, in the run's language. `now` is the
+ * clock (milliseconds), for tests.
+ */
+export function progressReporter(
+  streams: CliStreams,
+  now: () => number = Date.now,
+): { tick(rows: number): void; done(): void } {
   if (streams.stderr.isTTY !== true) return { tick: () => undefined, done: () => undefined };
-  const started = Date.now();
-  let last = 0;
+  const lang = messageLang(streams);
+  const started = now();
+  let last = Number.NEGATIVE_INFINITY;
   return {
     tick(rows) {
-      const now = Date.now();
-      if (now - last < 250) return;
-      last = now;
-      const seconds = (now - started) / 1000;
-      streams.stderr.write(
-        `\r读取 rows read: ${rows}  ${Math.round(rows / Math.max(seconds, 0.001))}/s  ${seconds.toFixed(1)}s`,
-      );
+      const time = now();
+      if (time - last < 250) return;
+      last = time;
+      streams.stderr.write(progressLine(rows, (time - started) / 1000, lang));
     },
     done() {
       streams.stderr.write('\n');
@@ -338,10 +408,14 @@ export function progressReporter(streams: CliStreams): { tick(rows: number): voi
   };
 }
 
-/** The `--profile`, `--as-of` (and, where a command takes it, `--period`) every data command takes. */
+/**
+ * The `--profile`, `--as-of` (and, where a command takes it, `--period`) every data command takes; the warning (a
+ * line for stderr, when the date lies outside every plan period) is in `lang` (default English).
+ */
 export function profileAndDate(
   command: string,
   values: Record<string, string | boolean | undefined>,
+  lang: Lang = 'en',
 ): {
   profile: 'national' | 'hebei' | 'beijing';
   asOf: string;
@@ -373,10 +447,13 @@ export function profileAndDate(
   const asOf = resolveAsOf(given ?? period?.end);
   if (!asOf.success)
     throw new UsageError(
-      `shequ ${command}: --as-of must be a date YYYY-MM-DD; got '${echo(given ?? '')}'`,
-      'Example: --as-of 2025-12-31',
+      {
+        zh: `shequ ${command}：--as-of 应为 YYYY-MM-DD 格式的日期；得到 '${echo(given ?? '')}'`,
+        en: `shequ ${command}: --as-of must be a date YYYY-MM-DD; got '${echo(given ?? '')}'`,
+      },
+      { zh: '示例：--as-of 2025-12-31', en: 'Example: --as-of 2025-12-31' },
     );
-  const warning = period === undefined ? asOfWarning(command, given, asOf.data) : undefined;
+  const warning = period === undefined ? asOfWarning(command, given, asOf.data)?.[lang] : undefined;
   return { profile, asOf: asOf.data, warning, period: period?.id };
 }
 
@@ -385,12 +462,21 @@ export function profileAndDate(
  * is judged against the 十四五 targets, set for a later date; after the last, no targets exist yet (every status
  * `no-target`). Today's date warns too once it is past every period.
  */
-function asOfWarning(command: string, given: string | undefined, asOf: string): string | undefined {
+function asOfWarning(command: string, given: string | undefined, asOf: string): Bilingual | undefined {
   if (planPeriodAt(asOf) !== undefined) return undefined;
   const first = PLAN_PERIODS[0];
   const last = PLAN_PERIODS[PLAN_PERIODS.length - 1] as PlanPeriod;
-  const option = given === undefined ? 'today' : '--as-of';
+  const option = {
+    zh: given === undefined ? '今天' : '--as-of',
+    en: given === undefined ? 'today' : '--as-of',
+  };
   if (asOf < first.start)
-    return `shequ ${command}: 警告 warning: ${option} ${asOf} 早于 before ${first.name.zh} (${first.start} – ${first.end})；没有为该日期设定的目标 / no plan period known to shequ covers this date; progress is judged against the ${first.targetYear} targets\n`;
-  return `shequ ${command}: 警告 warning: ${option} ${asOf} 晚于 after ${last.name.zh} (${last.start} – ${last.end})；尚无目标 / no plan period known to shequ covers this date: no targets exist yet (every status is no-target); add them with --profile-file\n`;
+    return {
+      zh: `shequ ${command}：警告：${option.zh} ${asOf} 早于${first.name.zh}（${first.start} – ${first.end}），没有为该日期设定的目标；进度按 ${first.targetYear} 年的目标判断\n`,
+      en: `shequ ${command}: warning: ${option.en} ${asOf} is before the ${first.name.en} (${first.start} – ${first.end}): no plan period known to shequ covers this date; progress is judged against the ${first.targetYear} targets\n`,
+    };
+  return {
+    zh: `shequ ${command}：警告：${option.zh} ${asOf} 晚于${last.name.zh}（${last.start} – ${last.end}），尚无目标（所有状态均为“无目标”）；可用 --profile-file 添加目标\n`,
+    en: `shequ ${command}: warning: ${option.en} ${asOf} is after the ${last.name.en} (${last.start} – ${last.end}): no plan period known to shequ covers this date: no targets exist yet (every status is no-target); add them with --profile-file\n`,
+  };
 }

@@ -8,7 +8,7 @@ import {
 } from 'shequ';
 import { beijingDivisions } from 'shequ/divisions/beijing';
 import { hebeiDivisions } from 'shequ/divisions/hebei';
-import { type CliStreams, openOutput, parse } from './context.js';
+import { type CliStreams, messageLang, oneOf, openOutput, parse } from './context.js';
 import { packageFile } from './package-file.js';
 import { indicatorTable, ruleTitle } from './render.js';
 import { formatTable } from './table.js';
@@ -18,32 +18,25 @@ function sampleFile(name: string): string {
   return packageFile(`examples/data/${name}`);
 }
 
-export const DEMO_HELP = `Usage: shequ demo
-
-Runs shequ on the bundled sample (real division codes and names of 正定县 and 东城区, SYNTHETIC measures): the
-indicators by county against the Hebei and Beijing targets, and the findings of the rules by rule; then the
-一刻钟社区服务圈 of the six communities of 东城区东四街道 computed from coordinates (real community codes, SYNTHETIC
-estates and outlets in GCJ-02: examples/data/dongsi-*.csv), as \`shequ circle\` computes them.
-
-Options:
-  -h, --help           show this help
-
-Example:
-  shequ demo
-`;
-
 /** `shequ demo`: the indicators of the bundled sample, by county, against the Hebei and Beijing targets. */
 export async function runDemo(args: readonly string[], streams: CliStreams): Promise<number> {
-  const { values } = parse('demo', args, { help: { type: 'boolean', short: 'h' } }, 0);
-  if (values.help === true) {
-    streams.stdout.write(DEMO_HELP);
-    return 0;
-  }
+  const { values } = parse(
+    'demo',
+    args,
+    { lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    0,
+  );
+  oneOf('demo', 'lang', values.lang as string | undefined, ['zh', 'en'], 'zh');
   let raw: { units: unknown[] };
   try {
     raw = JSON.parse(await readFile(sampleFile('sample-units.json'), 'utf8')) as { units: unknown[] };
   } catch (error) {
-    streams.stderr.write(`shequ demo: cannot read the sample data (${(error as Error).message}).\n`);
+    const reason = (error as Error).message;
+    streams.stderr.write(
+      messageLang(streams) === 'zh'
+        ? `shequ demo：无法读取示例数据（${reason}）。\n`
+        : `shequ demo: cannot read the sample data (${reason}).\n`,
+    );
     return 2;
   }
   const accepted: UnitStatistics[] = [];

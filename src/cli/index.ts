@@ -1,19 +1,28 @@
 #!/usr/bin/env node
 import { maskIdNumbersInText } from '../core/mask.js';
 import { maskedStreams } from './context.js';
+import { langOfRun } from './lang.js';
 import { main } from './main.js';
+
+const args = process.argv.slice(2);
+const lang = langOfRun(args, process.env);
 
 // A reader that stops early (`| head`) is not an error of ours.
 // Any other failure to write standard output is a failure of the run: one line, exit 2.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  process.stderr.write(`shequ: cannot write to standard output (${error.code ?? error.message})\n`);
+  const reason = error.code ?? error.message;
+  process.stderr.write(
+    lang === 'zh'
+      ? `shequ：无法写入标准输出（${reason}）\n`
+      : `shequ: cannot write to standard output (${reason})\n`,
+  );
   process.exit(2);
 });
 
 // Every byte the command prints goes through the ID-number mask (see maskedStreams).
 const streams = maskedStreams({ stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
-main(process.argv.slice(2), streams).then(
+main(args, streams, process.env).then(
   (code) => {
     process.exitCode = code;
   },

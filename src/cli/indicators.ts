@@ -8,6 +8,7 @@ import {
   checkWritable,
   DATA_OPTIONS,
   echo,
+  messageLang,
   oneOf,
   openOutput,
   parse,
@@ -16,43 +17,18 @@ import {
   writeWholeFile,
 } from './context.js';
 import { divisionLists, type InputRows, runFileJob } from './input.js';
+import type { Lang } from './lang.js';
 import { type CommandProfiles, commandProfiles } from './profile-file.js';
-import type { Lang } from './render.js';
-
-export const INDICATORS_HELP = `Usage: shequ indicators FILE [options]
-
-Computes the 十四五 indicators of a statistics sheet (CSV in UTF-8 or GB18030, or .xlsx), rolled up by region.
-
-Options:
-  --profile NAME       national (default), hebei or beijing
-  --profile-file FILE  a profile file (JSON, see 'shequ schema profile'): targets by plan period, extends a built-in
-  --period ID          the plan period whose targets apply, 14th or 15th, whatever the date (default: the period
-                       of --as-of); --period 14th alone is the 十四五 final evaluation, as of 2025-12-31
-  --group-by LEVELS    comma-separated: province, prefecture, county, township, unit (default: the four regions)
-  --as-of DATE         date for the progress against targets, YYYY-MM-DD (default: today in China); it chooses
-                       the plan period (十四五 2021–2025, 十五五 2026–2030: no built-in targets, status no-target)
-  --format FORMAT      table (default), json, ndjson, csv or md; json is one array (a row per line), ndjson one
-                       row object per line with nothing around them (JSON Lines, for scripts that stream)
-  --out FILE           write there instead of to standard output
-  --rejects FILE       write the rejected rows there (CSV: line, original cells, reason)
-  --divisions FILE     a CSV of code,name to name regions (the Beijing and Hebei lists are built in)
-  --workers N          threads reading a CSV file (default: the machine's cores for a file of 32 MiB or more,
-                       else 1); the figures are the same for every N
-  --lang LANG          zh (default) or en, for table and md
-  -h, --help           show this help
-
-Exit codes: 0 success; 1 some rows were rejected; 2 usage error or unreadable file.
-
-Examples:
-  shequ indicators 正定县.csv --profile hebei --group-by county,township
-  shequ indicators national.csv --format json --out indicators.json --rejects rejected.csv
-`;
 
 const LEVELS = ['province', 'prefecture', 'county', 'township', 'unit'] as const;
 
-/** Options shared by `indicators` and `report`. */
-export function indicatorOptions(command: string, values: Record<string, string | boolean | undefined>) {
-  const { profile, asOf, warning, period } = profileAndDate(command, values);
+/** Options shared by `indicators` and `report`; the warning about the date is in `messages` (default English). */
+export function indicatorOptions(
+  command: string,
+  values: Record<string, string | boolean | undefined>,
+  messages: Lang = 'en',
+) {
+  const { profile, asOf, warning, period } = profileAndDate(command, values, messages);
   const groupBy =
     values['group-by'] === undefined
       ? undefined
@@ -140,8 +116,11 @@ function workerCount(text: string | undefined): number | undefined {
   const count = Number(text);
   if (!/^\d+$/.test(text) || count < 1 || count > 256)
     throw new UsageError(
-      `shequ indicators: --workers takes a whole number from 1 to 256, not ${echo(text)}`,
-      'Example: --workers 2',
+      {
+        zh: `shequ indicators：--workers 应为 1 到 256 之间的整数，而不是 ${echo(text)}`,
+        en: `shequ indicators: --workers takes a whole number from 1 to 256, not ${echo(text)}`,
+      },
+      { zh: '示例：--workers 2', en: 'Example: --workers 2' },
     );
   return count;
 }
@@ -160,11 +139,7 @@ export async function runIndicators(args: readonly string[], streams: CliStreams
     },
     1,
   );
-  if (values.help === true) {
-    streams.stdout.write(INDICATORS_HELP);
-    return 0;
-  }
-  const options = indicatorOptions('indicators', values);
+  const options = indicatorOptions('indicators', values, messageLang(streams));
   const format = oneOf(
     'indicators',
     'format',

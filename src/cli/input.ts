@@ -24,8 +24,14 @@ function failIfUnreadable(command: string, file: string, issues: readonly Issue[
   const fatal = issues.find((issue) => issue.severity === 'error');
   if (fatal !== undefined)
     throw new UsageError(
-      `shequ ${command}: cannot read ${echo(file)}: ${fatal.message.zh} / ${fatal.message.en}`,
-      'Nothing was computed. CSV (UTF-8, UTF-16 or GB18030) and .xlsx statistics sheets are read; see docs/io.md.',
+      {
+        zh: `shequ ${command}：无法读取 ${echo(file)}：${fatal.message.zh}`,
+        en: `shequ ${command}: cannot read ${echo(file)}: ${fatal.message.zh} / ${fatal.message.en}`,
+      },
+      {
+        zh: '未做任何计算。可读取 CSV（UTF-8、UTF-16 或 GB18030）和 .xlsx 统计表；见 docs/io.md。',
+        en: 'Nothing was computed. CSV (UTF-8, UTF-16 or GB18030) and .xlsx statistics sheets are read; see docs/io.md.',
+      },
     );
 }
 
@@ -33,8 +39,11 @@ function failIfUnreadable(command: string, file: string, issues: readonly Issue[
 function requireFile(command: string, file: string | undefined): string {
   if (file === undefined)
     throw new UsageError(
-      `shequ ${command}: give a CSV or .xlsx file`,
-      `Example: shequ ${command} 统计表.csv`,
+      {
+        zh: `shequ ${command}：请给出一个 CSV 或 .xlsx 文件`,
+        en: `shequ ${command}: give a CSV or .xlsx file`,
+      },
+      { zh: `示例：shequ ${command} 统计表.csv`, en: `Example: shequ ${command} 统计表.csv` },
     );
   return file;
 }
@@ -94,8 +103,14 @@ export async function divisionLists(file: string | undefined): Promise<DivisionD
     text = await readFile(file, 'utf8');
   } catch {
     throw new UsageError(
-      `shequ: cannot read the division list ${echo(file)}`,
-      'A CSV with columns code,name (like shared/data/hebei.csv).',
+      {
+        zh: `shequ：无法读取区划列表 ${echo(file)}`,
+        en: `shequ: cannot read the division list ${echo(file)}`,
+      },
+      {
+        zh: '应为含 code,name 两列的 CSV（如 shared/data/hebei.csv）。',
+        en: 'A CSV with columns code,name (like shared/data/hebei.csv).',
+      },
     );
   }
   const records = await parseDivisionCsv(text);

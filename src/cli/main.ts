@@ -1,82 +1,150 @@
 import { VERSION } from '../core/version.js';
-import { type CliStreams, echo, UsageError } from './context.js';
+import { type CliStreams, echo, UsageError, withLang } from './context.js';
+import { type Bilingual, type Lang, langOfRun } from './lang.js';
 import { suggest } from './suggest.js';
 
 export type { CliStreams };
 
-const HELP = `shequ ${VERSION} — 城乡社区服务体系 toolkit: indicators, validation and reports
-
-Usage: shequ <command> [options]
-
-Commands:
-  indicators FILE      Compute the 十四五 indicators of a sheet, rolled up by region
-  validate FILE        Check a sheet against the plans, the laws and the code standards
-  report FILE          Write an HTML report (table, charts, findings)
-  circle ESTATES SERVICES  Compute the 一刻钟社区服务圈 from the coordinates of estates and services
-  check-code CODE…     Identify and validate codes (division, urban-rural, ID number, credit code)
-  schema [NAME]        Print the JSON Schema of a statistics row or a dataset
-  demo                 Run on the bundled sample data
-
-Options:
-  -h, --help           Show help (also: shequ <command> --help)
-  -v, --version        Show the version
-
-Exit codes: 0 success; 1 rejected rows, findings at the --fail-on level or an invalid code; 2 usage error, input
-that cannot be read (missing, no header, undecodable, over a limit) or output that cannot be written.
-
-Examples:
-  shequ indicators 正定县.csv --profile hebei --group-by county,township
-  shequ validate 正定县.csv --profile hebei --as-of 2026-01-01 --fail-on warning
-  shequ report 正定县.csv --profile hebei --out 正定县.html
-  shequ circle 小区.csv 网点.csv --crs gcj02 --minutes 15
-  shequ check-code 110105001001 914403001922038216
-  shequ demo
-`;
-
 type Command = (args: readonly string[], streams: CliStreams) => Promise<number>;
+
+/** A command: how to load it, and how to load its help (a module of its own, in both languages). */
+interface CommandEntry {
+  readonly run: () => Promise<Command>;
+  readonly help: () => Promise<Bilingual>;
+}
 
 /**
  * Each command is loaded when it runs, with what it needs (the library, the division lists, .xlsx support): the
- * start-up of one command never pays for the others.
+ * start-up of one command never pays for the others. Its help loads alone: `--help` never loads the library.
  */
-const COMMANDS: Record<string, () => Promise<Command>> = {
-  indicators: async () => (await import('./indicators.js')).runIndicators,
-  validate: async () => (await import('./validate.js')).runValidate,
-  report: async () => (await import('./report.js')).runReport,
-  circle: async () => (await import('./circle.js')).runCircle,
-  'check-code': async () => (await import('./check-code.js')).runCheckCode,
-  schema: async () => (await import('./schema.js')).runSchema,
-  demo: async () => (await import('./demo.js')).runDemo,
+const COMMANDS: Record<string, CommandEntry> = {
+  indicators: {
+    run: async () => (await import('./indicators.js')).runIndicators,
+    help: async () => (await import('./help/indicators.js')).HELP,
+  },
+  validate: {
+    run: async () => (await import('./validate.js')).runValidate,
+    help: async () => (await import('./help/validate.js')).HELP,
+  },
+  report: {
+    run: async () => (await import('./report.js')).runReport,
+    help: async () => (await import('./help/report.js')).HELP,
+  },
+  circle: {
+    run: async () => (await import('./circle.js')).runCircle,
+    help: async () => (await import('./help/circle.js')).HELP,
+  },
+  'check-code': {
+    run: async () => (await import('./check-code.js')).runCheckCode,
+    help: async () => (await import('./help/check-code.js')).HELP,
+  },
+  schema: {
+    run: async () => (await import('./schema.js')).runSchema,
+    help: async () => (await import('./help/schema.js')).HELP,
+  },
+  demo: {
+    run: async () => (await import('./demo.js')).runDemo,
+    help: async () => (await import('./help/demo.js')).HELP,
+  },
 };
+
+/** The names of the commands, in the order of the help. */
+export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS);
+
+/** A command's help in both languages; undefined for an unknown name. */
+export async function commandHelp(name: string): Promise<Bilingual | undefined> {
+  return Object.hasOwn(COMMANDS, name) ? (COMMANDS[name] as CommandEntry).help() : undefined;
+}
+
+const isHelpFlag = (arg: string) => arg === '-h' || arg === '--help';
+
+/** Whether a command's arguments ask for its help (`-h` or `--help` before any `--`). */
+function asksForHelp(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).some(isHelpFlag);
+}
+
+/** The options given before the command (`shequ --lang zh --help`), and what follows them. */
+function leadingOptions(args: readonly string[]): {
+  lang: string[];
+  help: boolean;
+  version: boolean;
+  rest: readonly string[];
+} {
+  const lang: string[] = [];
+  let help = false;
+  let version = false;
+  let i = 0;
+  for (; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === '--lang' && i + 1 < args.length) lang.push(arg, args[++i] as string);
+    else if (arg.startsWith('--lang=')) lang.push(arg);
+    else if (isHelpFlag(arg)) help = true;
+    else if (arg === '-v' || arg === '--version') version = true;
+    else break;
+  }
+  return { lang, help, version, rest: args.slice(i) };
+}
+
+/** The first argument that is neither an option nor the value of `--lang` (`shequ help --lang zh indicators`). */
+function firstWord(args: readonly string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === '--lang') i++;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
+}
+
+/** The unknown-command error, with a guess. */
+function unknownCommand(command: string, lang: Lang): string {
+  const guess = suggest(command, COMMAND_NAMES);
+  return lang === 'zh'
+    ? `shequ：未知命令 '${echo(command)}'${guess === undefined ? '' : `；是否想用 '${guess}'？`}\n运行 'shequ --help' 查看命令列表。\n`
+    : `shequ: unknown command '${echo(command)}'${guess === undefined ? '' : `; did you mean '${guess}'?`}\nRun 'shequ --help' for the list.\n`;
+}
 
 /**
  * Runs the command line and returns the exit code: 0 success, 1 rejected rows, findings at the `--fail-on` level or
- * an invalid code, 2 usage errors and unreadable files (one line and a hint on stderr).
+ * an invalid code, 2 usage errors and unreadable files (one line and a hint on stderr). The language of help, errors
+ * and progress is chosen once: `--lang`, else the locale variables of `env` (the entry point passes the process's
+ * environment; none given: English).
  */
-export async function main(args: readonly string[], streams: CliStreams): Promise<number> {
-  const [command, ...rest] = args;
-  if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
-    streams.stdout.write(HELP);
+export async function main(
+  args: readonly string[],
+  streams: CliStreams,
+  env: Readonly<Record<string, string | undefined>> = {},
+): Promise<number> {
+  const lang = langOfRun(args, env);
+  const io = withLang(streams, lang);
+  const leading = leadingOptions(args);
+  const [first, ...after] = leading.rest;
+  const wantsHelp = leading.help || first === 'help';
+  const name = first === 'help' ? firstWord(after) : first;
+  if (leading.version && !wantsHelp) {
+    io.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  if (command === '-v' || command === '--version') {
-    streams.stdout.write(`${VERSION}\n`);
+  if (name === undefined) {
+    io.stdout.write((await import('./help/main.js')).HELP[lang]);
     return 0;
   }
-  const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
-  if (load === undefined) {
-    const guess = suggest(command, Object.keys(COMMANDS));
-    streams.stderr.write(
-      `shequ: unknown command '${echo(command)}'${guess === undefined ? '' : `; did you mean '${guess}'?`}\nRun 'shequ --help' for the list.\n`,
-    );
+  const command = Object.hasOwn(COMMANDS, name) ? (COMMANDS[name] as CommandEntry) : undefined;
+  if (command === undefined) {
+    io.stderr.write(unknownCommand(name, lang));
     return 2;
   }
-  const run = await load();
+  if (wantsHelp || asksForHelp(after)) {
+    io.stdout.write((await command.help())[lang]);
+    return 0;
+  }
+  const run = await command.run();
   try {
-    return await run(rest, streams);
+    // A `--lang` before the command is the command's too (it also chooses the language of tables).
+    return await run([...leading.lang, ...after], io);
   } catch (error) {
     if (error instanceof UsageError) {
-      streams.stderr.write(`${error.message}\n${error.hint}\n`);
+      io.stderr.write(error.lines(lang));
       return 2;
     }
     throw error;

@@ -35,36 +35,68 @@ export async function commandProfiles(
   if (file === undefined) return { indicators: name, rules: name, id: name };
   if (values.profile !== undefined)
     throw new UsageError(
-      `shequ ${command}: give --profile or --profile-file, not both`,
-      'A profile file names its base itself: "extends": "hebei".',
+      {
+        zh: `shequ ${command}：--profile 与 --profile-file 只能给出一个`,
+        en: `shequ ${command}: give --profile or --profile-file, not both`,
+      },
+      {
+        zh: '配置文件自己指明所基于的配置："extends": "hebei"。',
+        en: 'A profile file names its base itself: "extends": "hebei".',
+      },
     );
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);
   } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
     throw new UsageError(
-      `shequ ${command}: cannot read ${echo(file)} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-      'Check the path of --profile-file.',
+      {
+        zh: `shequ ${command}：无法读取 ${echo(file)}（${code}）`,
+        en: `shequ ${command}: cannot read ${echo(file)} (${code})`,
+      },
+      { zh: '请检查 --profile-file 的路径。', en: 'Check the path of --profile-file.' },
     );
   }
   const text = strictUtf8(bytes);
   if (text === undefined)
     throw new UsageError(
-      `shequ ${command}: ${echo(file)} is not UTF-8 (a profile file is JSON, which is UTF-8)`,
-      'Save it as UTF-8 (in Notepad: Save as, Encoding UTF-8); see docs/profiles.md.',
+      {
+        zh: `shequ ${command}：${echo(file)} 不是 UTF-8 编码（配置文件是 JSON，应为 UTF-8）`,
+        en: `shequ ${command}: ${echo(file)} is not UTF-8 (a profile file is JSON, which is UTF-8)`,
+      },
+      {
+        zh: '请另存为 UTF-8（记事本：另存为，编码选 UTF-8）；见 docs/profiles.md。',
+        en: 'Save it as UTF-8 (in Notepad: Save as, Encoding UTF-8); see docs/profiles.md.',
+      },
     );
   const { loadProfile } = await import('shequ/standards');
   const loaded = loadProfile(text);
   if (!loaded.success) {
     const issues = loaded.error.issues;
-    const lines = issues.slice(0, SHOWN_ISSUES).map((issue) => {
+    const shown = issues.slice(0, SHOWN_ISSUES);
+    const more = issues.length - shown.length;
+    const zh = shown.map((issue) => {
+      const where = issue.line === undefined ? issue.path.join('.') || '（文件）' : `第 ${issue.line} 行`;
+      return `  ${where}：${issue.message.zh}`;
+    });
+    // The English lines keep the Chinese message beside the English one, as before (scripts and tests read them).
+    const en = shown.map((issue) => {
       const where = issue.line === undefined ? issue.path.join('.') || '(file)' : `line ${issue.line}`;
       return `  ${where}: ${issue.message.zh} / ${issue.message.en}`;
     });
-    if (issues.length > SHOWN_ISSUES) lines.push(`  … ${issues.length - SHOWN_ISSUES} more`);
+    if (more > 0) {
+      zh.push(`  …… 另有 ${more} 处`);
+      en.push(`  … ${more} more`);
+    }
     throw new UsageError(
-      `shequ ${command}: ${echo(file)} is not a valid profile (${issues.length} issues):\n${lines.join('\n')}`,
-      "Check it against 'shequ schema profile'; see docs/profiles.md.",
+      {
+        zh: `shequ ${command}：${echo(file)} 不是有效的配置文件（${issues.length} 处问题）：\n${zh.join('\n')}`,
+        en: `shequ ${command}: ${echo(file)} is not a valid profile (${issues.length} issues):\n${en.join('\n')}`,
+      },
+      {
+        zh: "请对照 'shequ schema profile' 检查；见 docs/profiles.md。",
+        en: "Check it against 'shequ schema profile'; see docs/profiles.md.",
+      },
     );
   }
   return { indicators: loaded.data.indicators, rules: loaded.data.rules, id: loaded.data.id };

@@ -11,6 +11,7 @@ import {
   checkDistinctPaths,
   checkWritable,
   DATA_OPTIONS,
+  messageLang,
   parse,
   UsageError,
   writeWholeFile,
@@ -28,29 +29,6 @@ import {
   targetText,
   unitLabel,
 } from './render.js';
-
-export const REPORT_HELP = `Usage: shequ report FILE --out report.html [options]
-
-Writes one self-contained HTML page for people: the indicator table by region with targets and status, a bar chart per
-indicator against its target (inline SVG, nothing fetched from the network), and the findings of the rules.
-
-Options:
-  --out FILE           the HTML file to write (required)
-  --profile NAME       national (default), hebei or beijing
-  --profile-file FILE  a profile file (JSON, see 'shequ schema profile')
-  --period ID          the plan period whose targets apply, 14th or 15th (default: the period of --as-of)
-  --group-by LEVELS    region levels shown (default county)
-  --as-of DATE         YYYY-MM-DD (default: today in China)
-  --rejects FILE       write the rejected rows there
-  --divisions FILE     a CSV of code,name to name regions
-  --lang LANG          zh (default) or en
-  -h, --help           show this help
-
-Exit codes: 0 success; 1 some rows were rejected; 2 usage error or unreadable file.
-
-Example:
-  shequ report 正定县.csv --profile hebei --out 正定县.html
-`;
 
 const T = {
   zh: {
@@ -162,16 +140,15 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
     },
     1,
   );
-  if (values.help === true) {
-    streams.stdout.write(REPORT_HELP);
-    return 0;
-  }
   if (typeof values.out !== 'string')
     throw new UsageError(
-      'shequ report: --out FILE is required',
-      'Example: shequ report 正定县.csv --out 正定县.html',
+      { zh: 'shequ report：必须给出 --out FILE', en: 'shequ report: --out FILE is required' },
+      {
+        zh: '示例：shequ report 正定县.csv --out 正定县.html',
+        en: 'Example: shequ report 正定县.csv --out 正定县.html',
+      },
     );
-  const options = indicatorOptions('report', values);
+  const options = indicatorOptions('report', values, messageLang(streams));
   if (options.warning !== undefined) streams.stderr.write(options.warning);
   const profiles = await commandProfiles('report', values, options.profile);
   checkDistinctPaths('report', positionals[0], {

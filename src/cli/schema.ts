@@ -1,16 +1,5 @@
 import { datasetJsonSchema, profileJsonSchema, unitStatisticsJsonSchema } from 'shequ';
-import { type CliStreams, echo, parse, UsageError } from './context.js';
-
-export const SCHEMA_HELP = `Usage: shequ schema [statistics|dataset|profile]
-
-Prints the JSON Schema of a statistics row (default), of a dataset, or of a profile file (--profile-file), for
-systems and editors that do not run TypeScript.
-
-Examples:
-  shequ schema > unit-statistics.schema.json
-  shequ schema dataset
-  shequ schema profile > profile.schema.json
-`;
+import { type CliStreams, echo, oneOf, parse, UsageError } from './context.js';
 
 const SCHEMAS = {
   statistics: unitStatisticsJsonSchema,
@@ -20,16 +9,21 @@ const SCHEMAS = {
 
 /** `shequ schema [statistics|dataset|profile]`. */
 export async function runSchema(args: readonly string[], streams: CliStreams): Promise<number> {
-  const { values, positionals } = parse('schema', args, { help: { type: 'boolean', short: 'h' } }, 1);
-  if (values.help === true) {
-    streams.stdout.write(SCHEMA_HELP);
-    return 0;
-  }
+  const { values, positionals } = parse(
+    'schema',
+    args,
+    { lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    1,
+  );
+  oneOf('schema', 'lang', values.lang as string | undefined, ['zh', 'en'], 'zh');
   const which = positionals[0] ?? 'statistics';
   if (!Object.hasOwn(SCHEMAS, which)) {
     throw new UsageError(
-      `shequ schema: unknown schema '${echo(which)}'`,
-      'Use statistics, dataset or profile.',
+      {
+        zh: `shequ schema：未知的 schema '${echo(which)}'`,
+        en: `shequ schema: unknown schema '${echo(which)}'`,
+      },
+      { zh: '可用：statistics、dataset 或 profile。', en: 'Use statistics, dataset or profile.' },
     );
   }
   streams.stdout.write(`${JSON.stringify(SCHEMAS[which as keyof typeof SCHEMAS](), null, 2)}\n`);

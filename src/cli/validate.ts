@@ -11,6 +11,7 @@ import {
   checkDistinctPaths,
   checkWritable,
   DATA_OPTIONS,
+  messageLang,
   oneOf,
   openOutput,
   parse,
@@ -22,33 +23,6 @@ import { divisionLists, readRows } from './input.js';
 import { commandProfiles } from './profile-file.js';
 import { findingMarkdown, findingTable, type Lang, ruleTitle } from './render.js';
 
-export const VALIDATE_HELP = `Usage: shequ validate FILE [options]
-
-Checks a statistics sheet against the rules of the plans, the committee laws and the code standards; every finding
-cites its source. Rules whose data are missing are counted as not checked.
-
-Options:
-  --profile NAME       national (default), hebei or beijing
-  --profile-file FILE  a profile file (JSON, see 'shequ schema profile'): rules switched on or off, severities
-  --as-of DATE         date the rules apply at, YYYY-MM-DD (default: today in China)
-  --format FORMAT      table (default), json, ndjson, csv or md; ndjson: one finding object per line, then a
-                       last line {"asOf","profile","summary"} (the report without its findings)
-  --out FILE           write there instead of to standard output
-  --fail-on LEVEL      error (default), warning, info or never: exit 1 when a finding is at least this serious
-                       (or a row was rejected, unless never)
-  --rejects FILE       write the rejected rows there (CSV: line, original cells, reason)
-  --divisions FILE     a CSV of code,name: codes absent from it are reported (code.divisionKnown)
-  --lang LANG          zh (default) or en
-  -h, --help           show this help
-
-Exit codes: 0 no finding at the --fail-on level; 1 findings at that level or rejected rows; 2 usage error,
-unreadable file or an output that cannot be written.
-
-Examples:
-  shequ validate 正定县.csv --profile hebei --as-of 2026-01-01
-  shequ validate 东城区.xlsx --profile beijing --format json --fail-on warning
-`;
-
 /** `shequ validate FILE`. */
 export async function runValidate(args: readonly string[], streams: CliStreams): Promise<number> {
   const { values, positionals } = parse(
@@ -57,11 +31,7 @@ export async function runValidate(args: readonly string[], streams: CliStreams):
     { ...DATA_OPTIONS, 'fail-on': { type: 'string' }, rejects: { type: 'string' } },
     1,
   );
-  if (values.help === true) {
-    streams.stdout.write(VALIDATE_HELP);
-    return 0;
-  }
-  const { profile, asOf, warning } = profileAndDate('validate', values);
+  const { profile, asOf, warning } = profileAndDate('validate', values, messageLang(streams));
   const format = oneOf(
     'validate',
     'format',
@@ -125,7 +95,11 @@ export async function runValidate(args: readonly string[], streams: CliStreams):
     }
     await output.close();
     const rejected = await reportInput('validate', input, values.rejects as string | undefined, streams);
-    streams.stderr.write(`shequ validate: ${summary.findings} findings\n`);
+    streams.stderr.write(
+      messageLang(streams) === 'zh'
+        ? `shequ validate：共 ${summary.findings} 条发现\n`
+        : `shequ validate: ${summary.findings} findings\n`,
+    );
     if (failOn === 'never') return 0;
     // A rejected row was not checked at all: it fails the run like an error-level finding.
     if (rejected) return 1;

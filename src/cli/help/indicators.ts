@@ -1,0 +1,66 @@
+import type { Bilingual } from '../lang.js';
+
+/**
+ * `shequ indicators --help` in both languages: a module of its own, so that asking for help does not load the command
+ * (nor the library it runs on).
+ */
+export const HELP: Bilingual = {
+  zh: `用法：shequ indicators FILE [选项]
+
+计算统计表（UTF-8 或 GB18030 编码的 CSV，或 .xlsx）的十四五指标，按地区汇总。
+
+选项：
+  --profile NAME       national（默认）、hebei 或 beijing
+  --profile-file FILE  配置文件（JSON，见 'shequ schema profile'）：按规划期给出目标，可扩展内置配置
+  --period ID          采用哪个规划期的目标：14th 或 15th，不论日期（默认：--as-of 所在的规划期）；
+                       只给 --period 14th 即十四五终期评估，截至 2025-12-31
+  --group-by LEVELS    逗号分隔：province、prefecture、county、township、unit（默认：四级地区）
+  --as-of DATE         判断目标进度的日期，YYYY-MM-DD（默认：中国的今天）；它决定规划期（十四五
+                       2021–2025；十五五 2026–2030：暂无内置目标，状态为 no-target）
+  --format FORMAT      table（默认）、json、ndjson、csv 或 md；json 为一个数组（每行一条），ndjson 为每行
+                       一个对象、前后无其他内容（JSON Lines，便于脚本流式读取）
+  --out FILE           写入该文件，而不是标准输出
+  --rejects FILE       把被拒收的行写入该文件（CSV：行号、原始单元格、原因）
+  --divisions FILE     code,name 格式的 CSV，用于给地区命名（已内置北京与河北的区划）
+  --workers N          读取 CSV 文件的线程数（默认：文件达到 32 MiB 时为本机核数，否则为 1）；
+                       结果与 N 无关
+  --lang LANG          zh 或 en：table 与 md 输出的语言（默认 zh），以及帮助、错误提示与进度信息的语言
+                       （默认取自 LC_ALL、LC_MESSAGES 或 LANG：以 zh 开头为中文，否则为英文）
+  -h, --help           显示本帮助
+
+退出码：0 成功；1 有被拒收的行；2 用法错误或文件无法读取。
+
+示例：
+  shequ indicators 正定县.csv --profile hebei --group-by county,township
+  shequ indicators national.csv --format json --out indicators.json --rejects rejected.csv
+`,
+  en: `Usage: shequ indicators FILE [options]
+
+Computes the 十四五 indicators of a statistics sheet (CSV in UTF-8 or GB18030, or .xlsx), rolled up by region.
+
+Options:
+  --profile NAME       national (default), hebei or beijing
+  --profile-file FILE  a profile file (JSON, see 'shequ schema profile'): targets by plan period, extends a built-in
+  --period ID          the plan period whose targets apply, 14th or 15th, whatever the date (default: the period
+                       of --as-of); --period 14th alone is the 十四五 final evaluation, as of 2025-12-31
+  --group-by LEVELS    comma-separated: province, prefecture, county, township, unit (default: the four regions)
+  --as-of DATE         date for the progress against targets, YYYY-MM-DD (default: today in China); it chooses
+                       the plan period (十四五 2021–2025, 十五五 2026–2030: no built-in targets, status no-target)
+  --format FORMAT      table (default), json, ndjson, csv or md; json is one array (a row per line), ndjson one
+                       row object per line with nothing around them (JSON Lines, for scripts that stream)
+  --out FILE           write there instead of to standard output
+  --rejects FILE       write the rejected rows there (CSV: line, original cells, reason)
+  --divisions FILE     a CSV of code,name to name regions (the Beijing and Hebei lists are built in)
+  --workers N          threads reading a CSV file (default: the machine's cores for a file of 32 MiB or more,
+                       else 1); the figures are the same for every N
+  --lang LANG          zh or en: the language of table and md (default zh) and of help, errors and progress
+                       (default: from LC_ALL, LC_MESSAGES or LANG: zh… is Chinese, else English)
+  -h, --help           show this help
+
+Exit codes: 0 success; 1 some rows were rejected; 2 usage error or unreadable file.
+
+Examples:
+  shequ indicators 正定县.csv --profile hebei --group-by county,township
+  shequ indicators national.csv --format json --out indicators.json --rejects rejected.csv
+`,
+};

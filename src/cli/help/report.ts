@@ -1,0 +1,54 @@
+import type { Bilingual } from '../lang.js';
+
+/**
+ * `shequ report --help` in both languages: a module of its own, so that asking for help does not load the command
+ * (nor the library it runs on).
+ */
+export const HELP: Bilingual = {
+  zh: `用法：shequ report FILE --out report.html [选项]
+
+为阅读者生成一个自包含的 HTML 页面：按地区列出指标、目标与状态的表格，每个指标一张与目标对照的柱状图
+（内嵌 SVG，不从网络获取任何内容），以及规则的校验发现。
+
+选项：
+  --out FILE           要写入的 HTML 文件（必填）
+  --profile NAME       national（默认）、hebei 或 beijing
+  --profile-file FILE  配置文件（JSON，见 'shequ schema profile'）
+  --period ID          采用哪个规划期的目标：14th 或 15th（默认：--as-of 所在的规划期）
+  --group-by LEVELS    显示的地区层级（默认 county）
+  --as-of DATE         YYYY-MM-DD（默认：中国的今天）
+  --rejects FILE       把被拒收的行写入该文件
+  --divisions FILE     code,name 格式的 CSV，用于给地区命名
+  --lang LANG          zh 或 en：页面的语言（默认 zh），以及帮助、错误提示与进度信息的语言
+                       （默认取自 LC_ALL、LC_MESSAGES 或 LANG：以 zh 开头为中文，否则为英文）
+  -h, --help           显示本帮助
+
+退出码：0 成功；1 有被拒收的行；2 用法错误或文件无法读取。
+
+示例：
+  shequ report 正定县.csv --profile hebei --out 正定县.html
+`,
+  en: `Usage: shequ report FILE --out report.html [options]
+
+Writes one self-contained HTML page for people: the indicator table by region with targets and status, a bar chart per
+indicator against its target (inline SVG, nothing fetched from the network), and the findings of the rules.
+
+Options:
+  --out FILE           the HTML file to write (required)
+  --profile NAME       national (default), hebei or beijing
+  --profile-file FILE  a profile file (JSON, see 'shequ schema profile')
+  --period ID          the plan period whose targets apply, 14th or 15th (default: the period of --as-of)
+  --group-by LEVELS    region levels shown (default county)
+  --as-of DATE         YYYY-MM-DD (default: today in China)
+  --rejects FILE       write the rejected rows there
+  --divisions FILE     a CSV of code,name to name regions
+  --lang LANG          zh or en: the language of the page (default zh) and of help, errors and progress
+                       (default: from LC_ALL, LC_MESSAGES or LANG: zh… is Chinese, else English)
+  -h, --help           show this help
+
+Exit codes: 0 success; 1 some rows were rejected; 2 usage error or unreadable file.
+
+Example:
+  shequ report 正定县.csv --profile hebei --out 正定县.html
+`,
+};
