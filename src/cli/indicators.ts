@@ -18,6 +18,7 @@ import {
 import { divisionLists, type InputRows, runFileJob } from './input.js';
 import { type CommandProfiles, commandProfiles } from './profile-file.js';
 import type { Lang } from './render.js';
+import { xlsxOutFile } from './xlsx-output.js';
 
 export const INDICATORS_HELP = `Usage: shequ indicators FILE [options]
 
@@ -31,14 +32,15 @@ Options:
   --group-by LEVELS    comma-separated: province, prefecture, county, township, unit (default: the four regions)
   --as-of DATE         date for the progress against targets, YYYY-MM-DD (default: today in China); it chooses
                        the plan period (十四五 2021–2025, 十五五 2026–2030: no built-in targets, status no-target)
-  --format FORMAT      table (default), json, ndjson, csv or md; json is one array (a row per line), ndjson one
-                       row object per line with nothing around them (JSON Lines, for scripts that stream)
+  --format FORMAT      table (default), json, ndjson, csv, md or xlsx; json is one array (a row per line), ndjson
+                       one row object per line with nothing around them (JSON Lines, for scripts that stream);
+                       xlsx a workbook (numbers as numbers, frozen header), written to --out FILE.xlsx
   --out FILE           write there instead of to standard output
   --rejects FILE       write the rejected rows there (CSV: line, original cells, reason)
   --divisions FILE     a CSV of code,name to name regions (the Beijing and Hebei lists are built in)
   --workers N          threads reading a CSV file (default: the machine's cores for a file of 32 MiB or more,
                        else 1); the figures are the same for every N
-  --lang LANG          zh (default) or en, for table and md
+  --lang LANG          zh (default) or en, for table, md and xlsx
   -h, --help           show this help
 
 Exit codes: 0 success; 1 some rows were rejected; 2 usage error or unreadable file.
@@ -169,9 +171,10 @@ export async function runIndicators(args: readonly string[], streams: CliStreams
     'indicators',
     'format',
     values.format as string | undefined,
-    ['table', 'json', 'ndjson', 'csv', 'md'] as const,
+    ['table', 'json', 'ndjson', 'csv', 'md', 'xlsx'] as const,
     'table',
   );
+  const xlsxFile = format === 'xlsx' ? xlsxOutFile('indicators', values.out) : undefined;
   if (options.warning !== undefined) streams.stderr.write(options.warning);
   checkDistinctPaths('indicators', positionals[0], {
     '--out': values.out as string | undefined,
@@ -186,6 +189,12 @@ export async function runIndicators(args: readonly string[], streams: CliStreams
     divisions: values.divisions as string | undefined,
     workers: workerCount(values.workers as string | undefined),
   });
+  if (xlsxFile !== undefined) {
+    const { indicatorRowsToXlsx } = await import('../report/xlsx.js');
+    await writeWholeFile(xlsxFile, await indicatorRowsToXlsx(rows, { lang: options.lang }));
+    const rejected = await reportInput('indicators', input, values.rejects as string | undefined, streams);
+    return rejected ? 1 : 0;
+  }
   const output = openOutput(values.out as string | undefined, streams);
   if (isStreamFormat(format)) {
     const sink = output.sink();

@@ -15,12 +15,14 @@ import {
   openOutput,
   parse,
   profileAndDate,
+  writeWholeFile,
 } from './context.js';
 import { createFindingTextSorter } from './finding-runs.js';
 import { reportInput } from './indicators.js';
 import { divisionLists, readRows } from './input.js';
 import { commandProfiles } from './profile-file.js';
 import { findingMarkdown, findingTable, type Lang, ruleTitle } from './render.js';
+import { xlsxOutFile } from './xlsx-output.js';
 
 export const VALIDATE_HELP = `Usage: shequ validate FILE [options]
 
@@ -31,8 +33,9 @@ Options:
   --profile NAME       national (default), hebei or beijing
   --profile-file FILE  a profile file (JSON, see 'shequ schema profile'): rules switched on or off, severities
   --as-of DATE         date the rules apply at, YYYY-MM-DD (default: today in China)
-  --format FORMAT      table (default), json, ndjson, csv or md; ndjson: one finding object per line, then a
-                       last line {"asOf","profile","summary"} (the report without its findings)
+  --format FORMAT      table (default), json, ndjson, csv, md or xlsx; ndjson: one finding object per line, then a
+                       last line {"asOf","profile","summary"} (the report without its findings); xlsx: a workbook
+                       (a summary sheet, one sheet per rule) written to --out FILE.xlsx, the summary on stdout
   --out FILE           write there instead of to standard output
   --fail-on LEVEL      error (default), warning, info or never: exit 1 when a finding is at least this serious
                        (or a row was rejected, unless never)
@@ -66,9 +69,10 @@ export async function runValidate(args: readonly string[], streams: CliStreams):
     'validate',
     'format',
     values.format as string | undefined,
-    ['table', 'json', 'ndjson', 'csv', 'md'] as const,
+    ['table', 'json', 'ndjson', 'csv', 'md', 'xlsx'] as const,
     'table',
   );
+  const xlsxFile = format === 'xlsx' ? xlsxOutFile('validate', values.out) : undefined;
   const failOn = oneOf(
     'validate',
     'fail-on',
@@ -107,8 +111,19 @@ export async function runValidate(args: readonly string[], streams: CliStreams):
     const end = validator.end();
     for (const finding of end.findings) take(finding);
     const { summary } = end;
-    const output = openOutput(values.out as string | undefined, streams);
-    if (sorter !== undefined && texts !== undefined) {
+    if (xlsxFile !== undefined) {
+      kept.sort(validator.compare);
+      const { findingsToXlsx } = await import('../report/xlsx.js');
+      await writeWholeFile(xlsxFile, await findingsToXlsx(kept, { lang, summary }));
+    }
+    const output = openOutput(
+      xlsxFile === undefined ? (values.out as string | undefined) : undefined,
+      streams,
+    );
+    if (xlsxFile !== undefined) {
+      // The workbook is written; the terminal gets the summary.
+      await output.write(summaryText(summary, lang));
+    } else if (sorter !== undefined && texts !== undefined) {
       // The summary is known before the findings are written: the JSON's head still comes first.
       const sink = output.sink();
       const any = sorter.size > 0;
