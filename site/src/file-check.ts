@@ -30,7 +30,8 @@ const NOT_A_TABLE: readonly { readonly bytes: readonly number[]; readonly kind: 
 function looksBinary(head: Uint8Array): boolean {
   if (startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff])) return false; // UTF-16 with its BOM
   let control = 0;
-  for (const byte of head) if (byte === 0 || (byte < 0x09 && byte !== 0)) control++;
+  // NUL to backspace and the C0 controls after CR (escape aside): never in a CSV a spreadsheet wrote.
+  for (const byte of head) if (byte < 0x09 || (byte >= 0x0e && byte < 0x20 && byte !== 0x1b)) control++;
   return control > 0;
 }
 

@@ -3,7 +3,7 @@
  * framework would add weight and a build step of its own for no gain, and plain DOM keeps the page one script that
  * opens from disk). The work runs in a Web Worker started from a Blob URL (a file:// page cannot start one from a file).
  */
-import type { GroupLevel } from '../../src/index.js';
+import type { Finding, GroupLevel } from '../../src/index.js';
 import { escapeXml } from './charts.js';
 import { WORDS, type WordKey, word } from './i18n.js';
 import type { DownloadKind, FromWorker, Lang, RunResult, RunSettings, ToWorker } from './protocol.js';
@@ -72,11 +72,23 @@ function render(): void {
   for (const element of Array.from(document.querySelectorAll<HTMLElement>('[data-t]')))
     element.textContent = word(element.dataset.t as WordKey, lang);
   $('lang').textContent = word('switchLang', lang);
-  if (state.result !== undefined) renderResults($('results'), state.result, lang, download);
+  if (state.result !== undefined) renderResults($('results'), state.result, lang, download, findingPages);
 }
 
 function download(kind: DownloadKind): void {
   send({ type: 'download', kind, lang: state.lang });
+}
+
+const pending = new Map<number, (items: readonly Finding[]) => void>();
+let requests = 0;
+
+/** A page of a rule's findings, from the worker (which keeps them: posting 800 000 findings would take seconds). */
+function findingPages(rule: string, start: number, count: number): Promise<readonly Finding[]> {
+  const id = ++requests;
+  return new Promise((resolve) => {
+    pending.set(id, resolve);
+    send({ type: 'findings', id, rule, start, count });
+  });
 }
 
 function save(name: string, mime: string, bytes: Uint8Array): void {
@@ -107,6 +119,9 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
   } else if (message.type === 'failed') {
     finished();
     showMessage(escapeXml(message.message[lang]));
+  } else if (message.type === 'findings') {
+    pending.get(message.id)?.(message.items);
+    pending.delete(message.id);
   } else if (message.type === 'file') save(message.name, message.mime, message.bytes);
 };
 
@@ -114,8 +129,10 @@ function wire(): void {
   const drop = $('drop');
   $<HTMLInputElement>('as-of').value = todayInChina();
   $<HTMLInputElement>('file').addEventListener('change', (event) => {
-    const file = (event.target as HTMLInputElement).files?.[0];
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
     if (file !== undefined) start(file);
+    input.value = ''; // the same file chosen again (after a fix, or a cancel) is a new change
   });
   drop.addEventListener('dragover', (event) => {
     event.preventDefault();

@@ -28,7 +28,14 @@ export type DownloadKind =
 export type ToWorker =
   | { readonly type: 'run'; readonly file: Blob; readonly name: string; readonly settings: RunSettings }
   | { readonly type: 'cancel' }
-  | { readonly type: 'download'; readonly kind: DownloadKind; readonly lang: Lang };
+  | { readonly type: 'download'; readonly kind: DownloadKind; readonly lang: Lang }
+  | {
+      readonly type: 'findings';
+      readonly id: number;
+      readonly rule: string;
+      readonly start: number;
+      readonly count: number;
+    };
 
 /** A rejected row as the page shows it: its line, its reasons, its cells (masked). */
 export interface ShownRejected {
@@ -48,7 +55,8 @@ export interface RunResult {
   readonly header: readonly string[];
   readonly rejected: readonly ShownRejected[];
   readonly rows: readonly IndicatorRow[];
-  readonly findings: readonly Finding[];
+  /** Findings per rule, in report order of the rules; the findings stay in the worker (`findings` messages page them). */
+  readonly findingCounts: readonly { readonly rule: string; readonly count: number }[];
   readonly summary: ValidationSummary;
   readonly asOf: string;
   readonly profile: string;
@@ -65,4 +73,5 @@ export type FromWorker =
   | { readonly type: 'done'; readonly result: RunResult }
   | { readonly type: 'cancelled' }
   | { readonly type: 'failed'; readonly message: Text }
-  | { readonly type: 'file'; readonly name: string; readonly mime: string; readonly bytes: Uint8Array };
+  | { readonly type: 'file'; readonly name: string; readonly mime: string; readonly bytes: Uint8Array }
+  | { readonly type: 'findings'; readonly id: number; readonly items: readonly Finding[] };

@@ -99,13 +99,13 @@ function indicatorCells(result: RunResult, lang: Lang) {
   };
 }
 
-function findingsSummaryHtml(result: RunResult, byRule: Map<string, Finding[]>, lang: Lang): string {
+function findingsSummaryHtml(result: RunResult, counts: ReadonlyMap<string, number>, lang: Lang): string {
   const rules = Object.entries(result.summary.byRule).filter(
-    ([rule, tally]) => byRule.has(rule) || tally.checked > 0,
+    ([rule, tally]) => counts.has(rule) || tally.checked > 0,
   );
   const rows = rules
     .map(([rule, tally]) => {
-      const n = byRule.get(rule)?.length ?? 0;
+      const n = counts.get(rule) ?? 0;
       const show =
         n === 0
           ? ''
@@ -114,24 +114,28 @@ function findingsSummaryHtml(result: RunResult, byRule: Map<string, Finding[]>, 
     })
     .join('');
   const head = ['rule', 'count', 'checked', 'failed', 'notChecked'] as const;
-  return `<section class="card"><h2>${escapeXml(word('findings', lang))}</h2>${result.findings.length === 0 ? `<p>${escapeXml(word('noFindings', lang))}</p>` : ''}<table id="rules"><thead><tr>${head.map((h) => `<th scope="col">${escapeXml(word(h, lang))}</th>`).join('')}<th></th></tr></thead><tbody>${rows}</tbody></table><div id="rule-findings"></div></section>`;
+  return `<section class="card"><h2>${escapeXml(word('findings', lang))}</h2>${counts.size === 0 ? `<p>${escapeXml(word('noFindings', lang))}</p>` : ''}<table id="rules"><thead><tr>${head.map((h) => `<th scope="col">${escapeXml(word(h, lang))}</th>`).join('')}<th></th></tr></thead><tbody>${rows}</tbody></table><div id="rule-findings"></div></section>`;
 }
+
+/** What the page asks the worker for: a page of a rule's findings. */
+export type FindingPages = (rule: string, start: number, count: number) => Promise<readonly Finding[]>;
 
 function showRule(
   host: HTMLElement,
   rule: string,
-  findings: readonly Finding[],
+  total: number,
+  pages: FindingPages,
   result: RunResult,
   lang: Lang,
 ) {
   host.innerHTML = `<h3>${escapeXml(result.labels.rules[rule]?.[lang] ?? rule)}</h3><div></div>`;
-  renderPaged(
+  void renderPaged(
     host.lastElementChild as HTMLElement,
     {
       id: 'findings-table',
       header: [word('unitCode', lang), word('severity', lang), word('message', lang), word('source', lang)],
-      items: findings,
-      cells: (f) => [
+      items: { total, page: (start, count) => pages(rule, start, count) },
+      cells: (f: Finding) => [
         escapeXml(f.unit),
         `<span class="sev ${f.severity}">${escapeXml(word(f.severity, lang))}</span>`,
         escapeXml(f.message[lang]),
@@ -156,6 +160,7 @@ export function renderResults(
   result: RunResult,
   lang: Lang,
   download: (kind: DownloadKind) => void,
+  findingPages: FindingPages,
 ): void {
   host.hidden = false;
   if (result.unreadable !== undefined) {
@@ -163,24 +168,19 @@ export function renderResults(
     return;
   }
   const groups = byIndicator(result.rows);
-  const byRule = new Map<string, Finding[]>();
-  for (const f of result.findings) {
-    const list = byRule.get(f.rule);
-    if (list === undefined) byRule.set(f.rule, [f]);
-    else list.push(f);
-  }
+  const counts = new Map(result.findingCounts.map(({ rule, count }) => [rule, count]));
   host.innerHTML = [
     countsHtml(result, lang),
     downloadsHtml(lang),
     statusSummaryHtml(result, groups, lang),
     chartsHtml(result, groups, lang),
     `<section class="card"><h2>${escapeXml(word('indicators', lang))}</h2><div id="indicator-host"></div></section>`,
-    findingsSummaryHtml(result, byRule, lang),
+    findingsSummaryHtml(result, counts, lang),
     `<section class="card"><h2>${escapeXml(word('rejectedRows', lang))} (${formatNumber(result.counts.rejected, lang)})</h2><div id="rejected-host">${result.rejected.length === 0 ? `<p>${escapeXml(word('noRejected', lang))}</p>` : ''}</div></section>`,
   ].join('');
   for (const button of Array.from(host.querySelectorAll<HTMLButtonElement>('[data-download]')))
     button.addEventListener('click', () => download(button.dataset.download as DownloadKind));
-  renderPaged(
+  void renderPaged(
     host.querySelector('#indicator-host') as HTMLElement,
     {
       id: 'indicator-table',
@@ -198,13 +198,14 @@ export function renderResults(
       showRule(
         ruleHost,
         button.dataset.rule ?? '',
-        byRule.get(button.dataset.rule ?? '') ?? [],
+        counts.get(button.dataset.rule ?? '') ?? 0,
+        findingPages,
         result,
         lang,
       ),
     );
   if (result.rejected.length > 0)
-    renderPaged(
+    void renderPaged(
       host.querySelector('#rejected-host') as HTMLElement,
       {
         id: 'rejected-table',

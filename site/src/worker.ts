@@ -21,6 +21,7 @@ interface Kept {
   readonly name: string;
   readonly rows: readonly IndicatorRow[];
   readonly findings: readonly Finding[];
+  readonly byRule: ReadonlyMap<string, readonly Finding[]>;
   readonly summary: ValidationSummary;
   readonly rejected: readonly RejectedRow[];
   readonly header: HeaderInfo | undefined;
@@ -48,16 +49,38 @@ const REGIONS = createDivisionDataset(
 let controller: AbortController | undefined;
 let kept: Kept | undefined;
 
-/** The file as chunks, counting the bytes read so that progress can say how far through the file the job is. */
+/** A turn of the event loop (a task, not a microtask): lets the page's cancel message in. */
+const channel = new MessageChannel();
+const waiting: (() => void)[] = [];
+channel.port1.onmessage = () => waiting.shift()?.();
+const nextTask = () =>
+  new Promise<void>((resolve) => {
+    waiting.push(resolve);
+    channel.port2.postMessage(null);
+  });
+
+/** Time between two turns of the event loop while a job runs. */
+const TURN_MS = 50;
+
+/**
+ * The file as chunks, counting the bytes read so that progress can say how far through the file the job is. A
+ * Blob's chunks arrive as microtasks, so a job would never give the page's cancel message a turn: every
+ * {@link TURN_MS} the source waits one task, and the abort reaches the job's signal.
+ */
 async function* counted(file: Blob, onBytes: (bytes: number) => void): AsyncGenerator<Uint8Array> {
   const reader = file.stream().getReader();
   let bytes = 0;
+  let turn = performance.now();
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) return;
       bytes += value.length;
       onBytes(bytes);
+      if (performance.now() - turn > TURN_MS) {
+        await nextTask();
+        turn = performance.now();
+      }
       yield value;
     }
   } finally {
@@ -98,10 +121,17 @@ async function run(file: Blob, name: string, settings: RunSettings, signal: Abor
   const { report } = validation.data;
   const head = new Uint8Array(await file.slice(0, 4096).arrayBuffer());
   const unreadable = classifyUnreadable(head, file.size, job);
+  const byRule = new Map<string, Finding[]>();
+  for (const finding of report.findings) {
+    const list = byRule.get(finding.rule);
+    if (list === undefined) byRule.set(finding.rule, [finding]);
+    else list.push(finding);
+  }
   kept = {
     name,
     rows,
     findings: report.findings,
+    byRule,
     summary: report.summary,
     rejected: job.rejected,
     header: job.header,
@@ -121,7 +151,7 @@ async function run(file: Blob, name: string, settings: RunSettings, signal: Abor
       cells: row.cells.map((cell) => maskIdNumbersInText(cell)),
     })),
     rows,
-    findings: report.findings,
+    findingCounts: [...byRule].map(([rule, list]) => ({ rule, count: list.length })),
     summary: report.summary,
     asOf: job.asOf,
     profile: job.profile,
@@ -212,6 +242,15 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   if (message.type === 'cancel') {
     controller?.abort(new DOMException('cancelled', 'AbortError'));
+    return;
+  }
+  if (message.type === 'findings') {
+    const list = kept?.byRule.get(message.rule) ?? [];
+    post({
+      type: 'findings',
+      id: message.id,
+      items: list.slice(message.start, message.start + message.count),
+    });
     return;
   }
   if (message.type === 'download') {

@@ -123,6 +123,22 @@ describe('the offline page', () => {
     expect(findingsXlsx[0]?.name).toBe('汇总');
     const report = (await downloaded(page, 'report-html')).bytes.toString('utf8');
     expect(report).toContain('<svg');
+    // The findings of a rule, paged from the worker, are the command's findings of that rule, in its order.
+    const validation = JSON.parse(cli('validate', sample, ['--format', 'json']).stdout) as {
+      findings: { rule: string; unit: string }[];
+    };
+    const rule = validation.findings[0]?.rule ?? '';
+    await page.click(`button[data-rule="${rule}"]`);
+    await page.waitForSelector('#findings-table');
+    const units = await page.$$eval('#findings-table tbody tr td:first-child', (cells) =>
+      cells.map((cell) => cell.textContent),
+    );
+    expect(units).toEqual(
+      validation.findings
+        .filter((f) => f.rule === rule)
+        .slice(0, 100)
+        .map((f) => f.unit),
+    );
     await page.screenshot({ path: join(artifacts, 'site-sample-zh.png'), fullPage: true });
     await page.click('#lang');
     expect(await page.textContent('h1')).toBe('Community statistics check');
