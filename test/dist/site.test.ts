@@ -170,6 +170,35 @@ describe('the offline page', () => {
     const rejects = await downloaded(page, 'rejects-csv');
     expect(rejects.bytes.toString('utf8')).toContain('很多');
     await page.screenshot({ path: join(artifacts, 'site-rejected.png'), fullPage: true });
+    // An .xlsx workbook of the sample, dropped (a drop event, as a mouse gives it): the same counts as the CSV.
+    const { readUnitStatistics } = await import('../../src/io/index.js');
+    const { unitStatisticsToXlsx } = await import('../../src/io/xlsx.js');
+    const workbook = await unitStatisticsToXlsx(readUnitStatistics(readFileSync(sample)).rows);
+    await page.evaluate(
+      async (bytes) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([new Uint8Array(bytes)], 'sample.xlsx'));
+        document
+          .getElementById('drop')
+          ?.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true }));
+      },
+      [...workbook],
+    );
+    await page.waitForFunction(
+      () => document.querySelector('#count-read')?.getAttribute('data-count') === '243',
+    );
+    expect(await count(page, 'count-rejected')).toBe(0);
+    // The sample in GB18030 (as WPS and older Excel save it): the same counts, the encoding named.
+    const { encodeCsv } = await import('../../src/io/index.js');
+    const gb = join(dir, 'sample-gb18030.csv');
+    writeFileSync(
+      gb,
+      encodeCsv(readFileSync(sample, 'utf8').replace(/^\ufeff/, ''), { encoding: 'gb18030' }),
+    );
+    await page.setInputFiles('#file', gb);
+    await page.waitForFunction(() => document.querySelector('#results')?.textContent?.includes('gb18030'));
+    expect(await count(page, 'count-read')).toBe(243);
+    expect(await count(page, 'count-rejected')).toBe(0);
     const cases: [string, Uint8Array, RegExp][] = [
       ['empty.csv', new Uint8Array(0), /空的/],
       ['not-xlsx.xlsx', zipSync({ 'a.txt': new TextEncoder().encode('hello') }), /不是 \.xlsx 工作簿/],
