@@ -19,6 +19,7 @@ import {
 import { divisionLists, type InputRows, runFileJob } from './input.js';
 import type { Lang } from './lang.js';
 import { type CommandProfiles, commandProfiles } from './profile-file.js';
+import { xlsxOutFile } from './xlsx-output.js';
 
 const LEVELS = ['province', 'prefecture', 'county', 'township', 'unit'] as const;
 
@@ -144,9 +145,10 @@ export async function runIndicators(args: readonly string[], streams: CliStreams
     'indicators',
     'format',
     values.format as string | undefined,
-    ['table', 'json', 'ndjson', 'csv', 'md'] as const,
+    ['table', 'json', 'ndjson', 'csv', 'md', 'xlsx'] as const,
     'table',
   );
+  const xlsxFile = format === 'xlsx' ? xlsxOutFile('indicators', values.out) : undefined;
   if (options.warning !== undefined) streams.stderr.write(options.warning);
   checkDistinctPaths('indicators', positionals[0], {
     '--out': values.out as string | undefined,
@@ -161,6 +163,12 @@ export async function runIndicators(args: readonly string[], streams: CliStreams
     divisions: values.divisions as string | undefined,
     workers: workerCount(values.workers as string | undefined),
   });
+  if (xlsxFile !== undefined) {
+    const { indicatorRowsToXlsx } = await import('../report/xlsx.js');
+    await writeWholeFile(xlsxFile, await indicatorRowsToXlsx(rows, { lang: options.lang }));
+    const rejected = await reportInput('indicators', input, values.rejects as string | undefined, streams);
+    return rejected ? 1 : 0;
+  }
   const output = openOutput(values.out as string | undefined, streams);
   if (isStreamFormat(format)) {
     const sink = output.sink();

@@ -16,12 +16,14 @@ import {
   openOutput,
   parse,
   profileAndDate,
+  writeWholeFile,
 } from './context.js';
 import { createFindingTextSorter } from './finding-runs.js';
 import { reportInput } from './indicators.js';
 import { divisionLists, readRows } from './input.js';
 import { commandProfiles } from './profile-file.js';
 import { findingMarkdown, findingTable, type Lang, ruleTitle } from './render.js';
+import { xlsxOutFile } from './xlsx-output.js';
 
 /** `shequ validate FILE`. */
 export async function runValidate(args: readonly string[], streams: CliStreams): Promise<number> {
@@ -36,9 +38,10 @@ export async function runValidate(args: readonly string[], streams: CliStreams):
     'validate',
     'format',
     values.format as string | undefined,
-    ['table', 'json', 'ndjson', 'csv', 'md'] as const,
+    ['table', 'json', 'ndjson', 'csv', 'md', 'xlsx'] as const,
     'table',
   );
+  const xlsxFile = format === 'xlsx' ? xlsxOutFile('validate', values.out) : undefined;
   const failOn = oneOf(
     'validate',
     'fail-on',
@@ -77,8 +80,19 @@ export async function runValidate(args: readonly string[], streams: CliStreams):
     const end = validator.end();
     for (const finding of end.findings) take(finding);
     const { summary } = end;
-    const output = openOutput(values.out as string | undefined, streams);
-    if (sorter !== undefined && texts !== undefined) {
+    if (xlsxFile !== undefined) {
+      kept.sort(validator.compare);
+      const { findingsToXlsx } = await import('../report/xlsx.js');
+      await writeWholeFile(xlsxFile, await findingsToXlsx(kept, { lang, summary }));
+    }
+    const output = openOutput(
+      xlsxFile === undefined ? (values.out as string | undefined) : undefined,
+      streams,
+    );
+    if (xlsxFile !== undefined) {
+      // The workbook is written; the terminal gets the summary.
+      await output.write(summaryText(summary, lang));
+    } else if (sorter !== undefined && texts !== undefined) {
       // The summary is known before the findings are written: the JSON's head still comes first.
       const sink = output.sink();
       const any = sorter.size > 0;

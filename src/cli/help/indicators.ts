@@ -17,8 +17,9 @@ export const HELP: Bilingual = {
   --group-by LEVELS    逗号分隔：province、prefecture、county、township、unit（默认：四级地区）
   --as-of DATE         判断目标进度的日期，YYYY-MM-DD（默认：中国的今天）；它决定规划期（十四五
                        2021–2025；十五五 2026–2030：暂无内置目标，状态为 no-target）
-  --format FORMAT      table（默认）、json、ndjson、csv 或 md；json 为一个数组（每行一条），ndjson 为每行
-                       一个对象、前后无其他内容（JSON Lines，便于脚本流式读取）
+  --format FORMAT      table（默认）、json、ndjson、csv、md 或 xlsx；json 为一个数组（每行一条），ndjson 为每行
+                       一个对象、前后无其他内容（JSON Lines，便于脚本流式读取）；xlsx 为工作簿（数字为数值、
+                       表头冻结），须用 --out FILE.xlsx
   --out FILE           写入该文件，而不是标准输出
   --rejects FILE       把被拒收的行写入该文件（CSV：行号、原始单元格、原因）
   --divisions FILE     code,name 格式的 CSV，用于给地区命名（已内置北京与河北的区划）
@@ -46,8 +47,9 @@ Options:
   --group-by LEVELS    comma-separated: province, prefecture, county, township, unit (default: the four regions)
   --as-of DATE         date for the progress against targets, YYYY-MM-DD (default: today in China); it chooses
                        the plan period (十四五 2021–2025, 十五五 2026–2030: no built-in targets, status no-target)
-  --format FORMAT      table (default), json, ndjson, csv or md; json is one array (a row per line), ndjson one
-                       row object per line with nothing around them (JSON Lines, for scripts that stream)
+  --format FORMAT      table (default), json, ndjson, csv, md or xlsx; json is one array (a row per line), ndjson
+                       one row object per line with nothing around them (JSON Lines, for scripts that stream);
+                       xlsx a workbook (numbers as numbers, frozen header), written to --out FILE.xlsx
   --out FILE           write there instead of to standard output
   --rejects FILE       write the rejected rows there (CSV: line, original cells, reason)
   --divisions FILE     a CSV of code,name to name regions (the Beijing and Hebei lists are built in)

@@ -13,8 +13,9 @@ export const HELP: Bilingual = {
   --profile NAME       national（默认）、hebei 或 beijing
   --profile-file FILE  配置文件（JSON，见 'shequ schema profile'）：开启或关闭规则、调整级别
   --as-of DATE         规则适用的日期，YYYY-MM-DD（默认：中国的今天）
-  --format FORMAT      table（默认）、json、ndjson、csv 或 md；ndjson：每行一条发现，最后一行为
-                       {"asOf","profile","summary"}（不含发现的报告）
+  --format FORMAT      table（默认）、json、ndjson、csv、md 或 xlsx；ndjson：每行一条发现，最后一行为
+                       {"asOf","profile","summary"}（不含发现的报告）；xlsx：工作簿（汇总表加每条规则一张表），
+                       须用 --out FILE.xlsx，汇总打印到标准输出
   --out FILE           写入该文件，而不是标准输出
   --fail-on LEVEL      error（默认）、warning、info 或 never：有至少这一级别的发现（或有被拒收的行，
                        never 除外）时退出码为 1
@@ -40,8 +41,9 @@ Options:
   --profile NAME       national (default), hebei or beijing
   --profile-file FILE  a profile file (JSON, see 'shequ schema profile'): rules switched on or off, severities
   --as-of DATE         date the rules apply at, YYYY-MM-DD (default: today in China)
-  --format FORMAT      table (default), json, ndjson, csv or md; ndjson: one finding object per line, then a
-                       last line {"asOf","profile","summary"} (the report without its findings)
+  --format FORMAT      table (default), json, ndjson, csv, md or xlsx; ndjson: one finding object per line, then a
+                       last line {"asOf","profile","summary"} (the report without its findings); xlsx: a workbook
+                       (a summary sheet, one sheet per rule) written to --out FILE.xlsx, the summary on stdout
   --out FILE           write there instead of to standard output
   --fail-on LEVEL      error (default), warning, info or never: exit 1 when a finding is at least this serious
                        (or a row was rejected, unless never)

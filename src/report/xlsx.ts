@@ -1,0 +1,352 @@
+/**
+ * Indicator rows and findings as .xlsx workbooks for people who work in Excel or WPS: a frozen header row, column
+ * widths fitted to the text, numbers written as numbers (values, targets, baselines, counts; a comparator in a column
+ * of its own), findings one sheet per rule after a summary sheet. Browser-safe (write-excel-file's universal build:
+ * no Node built-ins). Every text is masked (ID numbers) and guarded against formula injection like the CSV writers.
+ */
+import writeXlsxFile from 'write-excel-file/universal';
+import { maskIdNumbersInText } from '../core/mask.js';
+import { INDICATORS } from '../indicators/catalogue.js';
+import type { IndicatorRow } from '../indicators/rows.js';
+import { type CellValue, neutralizeFormula } from '../io/write.js';
+import { RULES } from '../standards/catalogue.js';
+import type { Finding, ValidationSummary } from '../standards/validate.js';
+
+type Lang = 'zh' | 'en';
+type Text = { readonly zh: string; readonly en: string };
+
+/** One column of a workbook table: its header in both languages and its cell for a record. */
+interface XlsxColumn<T> {
+  readonly header: Text;
+  readonly cell: (record: T, lang: Lang) => CellValue;
+}
+
+/** Excel's rows per sheet (1 048 576) less the header: a longer table goes on into a second sheet. */
+export const XLSX_MAX_DATA_ROWS = 1_048_575;
+
+const STATUS: Record<IndicatorRow['status'], Text> = {
+  met: { zh: '达标', en: 'met' },
+  'on-track': { zh: '进度正常', en: 'on track' },
+  behind: { zh: '滞后', en: 'behind' },
+  'not-met': { zh: '未达标', en: 'not met' },
+  'no-target': { zh: '无目标', en: 'no target' },
+  'no-data': { zh: '无数据', en: 'no data' },
+};
+
+const LEVEL: Record<IndicatorRow['level'], Text> = {
+  province: { zh: '省', en: 'province' },
+  prefecture: { zh: '地市', en: 'prefecture' },
+  county: { zh: '县区', en: 'county' },
+  township: { zh: '乡镇街道', en: 'township' },
+  unit: { zh: '社区/村', en: 'unit' },
+};
+
+const SEVERITY: Record<Finding['severity'], Text> = {
+  error: { zh: '错误', en: 'error' },
+  warning: { zh: '警告', en: 'warning' },
+  info: { zh: '提示', en: 'info' },
+};
+
+const CATALOGUE = INDICATORS as Readonly<Record<string, { name: Text; unit: Text } | undefined>>;
+const COMPARATOR_SIGNS = new Set(['≥', '≤', '>', '<', '=']);
+const comparatorSign = (c: string | undefined) => (c === '>=' ? '≥' : c === '<=' ? '≤' : (c ?? ''));
+
+const INDICATOR_COLUMNS: readonly XlsxColumn<IndicatorRow>[] = [
+  { header: { zh: '地区代码', en: 'region' }, cell: (r) => r.region },
+  { header: { zh: '地区名称', en: 'name' }, cell: (r) => r.name },
+  { header: { zh: '层级', en: 'level' }, cell: (r, lang) => LEVEL[r.level]?.[lang] ?? r.level },
+  { header: { zh: '指标代码', en: 'indicator' }, cell: (r) => r.indicator },
+  { header: { zh: '指标', en: 'indicator name' }, cell: (r, lang) => CATALOGUE[r.indicator]?.name[lang] },
+  { header: { zh: '值', en: 'value' }, cell: (r) => r.value },
+  { header: { zh: '单位', en: 'unit' }, cell: (r, lang) => CATALOGUE[r.indicator]?.unit[lang] ?? r.unit },
+  { header: { zh: '分子', en: 'numerator' }, cell: (r) => r.numerator },
+  { header: { zh: '分母', en: 'denominator' }, cell: (r) => r.denominator },
+  { header: { zh: '缺数据单位数', en: 'missing' }, cell: (r) => r.missing },
+  {
+    header: { zh: '基线比较', en: 'baseline comparator' },
+    cell: (r) => comparatorSign(r.baseline?.comparator),
+  },
+  { header: { zh: '基线', en: 'baseline' }, cell: (r) => r.baseline?.value },
+  { header: { zh: '目标比较', en: 'target comparator' }, cell: (r) => comparatorSign(r.target?.comparator) },
+  { header: { zh: '目标', en: 'target' }, cell: (r) => r.target?.value },
+  { header: { zh: '状态', en: 'status' }, cell: (r, lang) => STATUS[r.status]?.[lang] ?? r.status },
+  { header: { zh: '应达值', en: 'expected' }, cell: (r) => r.expected },
+  { header: { zh: '差距', en: 'gap' }, cell: (r) => r.gap },
+  { header: { zh: '评估日期', en: 'as of' }, cell: (r) => r.asOf },
+];
+
+const FINDING_COLUMNS: readonly XlsxColumn<Finding>[] = [
+  { header: { zh: '单位代码', en: 'unit' }, cell: (f) => f.unit },
+  { header: { zh: '级别', en: 'severity' }, cell: (f, lang) => SEVERITY[f.severity]?.[lang] ?? f.severity },
+  { header: { zh: '规则', en: 'rule' }, cell: (f) => f.rule },
+  { header: { zh: '位置', en: 'path' }, cell: (f) => f.path.join('.') },
+  { header: { zh: '问题', en: 'message' }, cell: (f, lang) => f.message[lang] },
+  { header: { zh: '要求', en: 'expected' }, cell: (f) => f.expected },
+  { header: { zh: '实际', en: 'actual' }, cell: (f) => f.actual },
+  { header: { zh: '出处', en: 'document' }, cell: (f) => f.source.document },
+  { header: { zh: '条款', en: 'section' }, cell: (f) => f.source.section },
+  { header: { zh: '原文', en: 'quote' }, cell: (f) => f.source.quote },
+];
+
+/** The title of a rule in a language (its id for a caller's own rule). */
+function ruleTitle(id: string, lang: Lang): string {
+  for (const rule of Object.values(RULES).flat()) if (rule.id === id) return rule.title[lang];
+  return id;
+}
+
+/**
+ * A cell as written: numbers stay numbers (unless their digits could be an ID number: then masked text), text is
+ * masked and guarded against formula injection, nothing stays empty.
+ */
+function xlsxCell(value: CellValue): string | number | boolean | null {
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return String(value);
+    const text = String(value);
+    return text.length < 15 || maskIdNumbersInText(text) === text ? value : maskIdNumbersInText(text);
+  }
+  // A comparator in its own column: a text cell of an .xlsx file is never run as a formula, and `=` alone is data.
+  if (COMPARATOR_SIGNS.has(value)) return value;
+  return neutralizeFormula(value);
+}
+
+/** The width of a text in columns of a spreadsheet: CJK and full-width characters count two. */
+function displayWidth(value: unknown): number {
+  if (value === null || value === undefined) return 0;
+  let width = 0;
+  for (const ch of String(value)) width += (ch.codePointAt(0) ?? 0) >= 0x1100 ? 2 : 1;
+  return width;
+}
+
+/** Rows measured for the column widths (more would cost time and change little). */
+const MEASURED_ROWS = 500;
+
+/** Column widths fitted to the header and the first rows, between 6 and 60 characters. */
+function fittedWidths(header: readonly string[], rows: readonly (readonly unknown[])[]): { width: number }[] {
+  return header.map((title, column) => {
+    let width = displayWidth(title);
+    for (let i = 0; i < rows.length && i < MEASURED_ROWS; i++)
+      width = Math.max(width, displayWidth(rows[i]?.[column]));
+    return { width: Math.min(60, Math.max(6, width + 2)) };
+  });
+}
+
+/** A sheet as write-excel-file takes it. */
+interface WorkbookSheet {
+  readonly sheet: string;
+  readonly data: unknown[][];
+  readonly columns: { width: number }[];
+  readonly stickyRowsCount: 1;
+}
+
+/** A table's sheets: a bold frozen header, the rows, cut into sheets of {@link XLSX_MAX_DATA_ROWS}. */
+function tableSheets(name: string, header: readonly string[], rows: (string | number | boolean | null)[][]) {
+  const sheets: WorkbookSheet[] = [];
+  const columns = fittedWidths(header, rows);
+  const headerRow = header.map((value) => ({ value: neutralizeFormula(value), fontWeight: 'bold' as const }));
+  for (let start = 0, part = 1; start < rows.length || part === 1; start += XLSX_MAX_DATA_ROWS, part++) {
+    const data: unknown[][] = [headerRow];
+    const end = Math.min(rows.length, start + XLSX_MAX_DATA_ROWS);
+    for (let i = start; i < end; i++) data.push(rows[i] as unknown[]);
+    sheets.push({ sheet: part === 1 ? name : `${name} (${part})`, data, columns, stickyRowsCount: 1 });
+  }
+  return sheets;
+}
+
+/** Characters Excel forbids in a sheet name. */
+const FORBIDDEN = /[\\/?*[\]:]/g;
+
+/** A namer of sheets: legal (≤ 31 characters, no `\ / ? * [ ] :`) and unique regardless of case. */
+function createSheetNamer(): (wanted: string) => string {
+  const used = new Set<string>();
+  return (wanted) => {
+    const base = (wanted.replace(FORBIDDEN, '_').replace(/^'|'$/g, '_') || 'sheet').slice(0, 24);
+    let name = base;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base}~${n}`;
+    used.add(name.toLowerCase());
+    return name;
+  };
+}
+
+async function workbookBytes(sheets: readonly WorkbookSheet[]): Promise<Uint8Array> {
+  const blob = await writeXlsxFile(sheets as never).toBlob();
+  return new Uint8Array(await blob.arrayBuffer());
+}
+
+/** The language asked for, without trusting the options object. */
+function langOption(options: unknown): Lang {
+  try {
+    return typeof options === 'object' && options !== null && (options as { lang?: unknown }).lang === 'en'
+      ? 'en'
+      : 'zh';
+  } catch {
+    return 'zh';
+  }
+}
+
+/**
+ * Options of {@link indicatorRowsToXlsx}.
+ *
+ * @example
+ * ```ts
+ * const options: IndicatorRowsToXlsxOptions = { lang: 'en' };
+ * ```
+ */
+export interface IndicatorRowsToXlsxOptions {
+  /** Language of the headers, names and labels: `'zh'` (default) or `'en'`. */
+  readonly lang?: Lang;
+}
+
+/**
+ * Writes indicator rows as an .xlsx workbook of one sheet (`指标` / `indicators`): a frozen bold header, fitted
+ * column widths, one row per region and indicator, with the value, numerator, denominator, missing units, baseline,
+ * target, expected value and gap as numbers (the comparators `≥`, `>`, `=` in columns of their own), the indicator's
+ * name and unit and the status in the language asked for.
+ *
+ * @param rows - rows of `computeIndicators` (or a pipeline job)
+ * @param options - the language
+ * @returns the workbook's bytes
+ *
+ * @example
+ * ```ts
+ * const bytes = await indicatorRowsToXlsx(computeIndicators(units, { asOf: '2025-12-31' }), { lang: 'en' });
+ * bytes[0] === 0x50 && bytes[1] === 0x4b; // a zip file
+ * //=> true
+ * ```
+ */
+export async function indicatorRowsToXlsx(
+  rows: Iterable<IndicatorRow>,
+  options: IndicatorRowsToXlsxOptions = {},
+): Promise<Uint8Array> {
+  const lang = langOption(options);
+  const cells: (string | number | boolean | null)[][] = [];
+  for (const row of rows) cells.push(INDICATOR_COLUMNS.map((column) => xlsxCell(column.cell(row, lang))));
+  const header = INDICATOR_COLUMNS.map((column) => column.header[lang]);
+  return workbookBytes(tableSheets(lang === 'zh' ? '指标' : 'indicators', header, cells));
+}
+
+/**
+ * Options of {@link findingsToXlsx}.
+ *
+ * @example
+ * ```ts
+ * const options: FindingsToXlsxOptions = { lang: 'zh', summary: report.summary };
+ * ```
+ */
+export interface FindingsToXlsxOptions {
+  /** Language of the headers, messages and labels: `'zh'` (default) or `'en'`. */
+  readonly lang?: Lang;
+  /** The validation's summary: adds the units checked, passed, failed and not checked per rule to the summary sheet. */
+  readonly summary?: ValidationSummary;
+}
+
+const SUMMARY_HEADER: Record<Lang, readonly string[]> = {
+  zh: [
+    '规则',
+    '名称',
+    '工作表',
+    '发现',
+    '错误',
+    '警告',
+    '提示',
+    '检查',
+    '通过',
+    '未通过',
+    '数据缺失未检查',
+    '不适用',
+  ],
+  en: [
+    'rule',
+    'title',
+    'sheet',
+    'findings',
+    'errors',
+    'warnings',
+    'infos',
+    'checked',
+    'passed',
+    'failed',
+    'not checked',
+    'not applicable',
+  ],
+};
+
+/** The summary sheet's rows: one per rule with findings or a tally, in the order rules first appear. */
+function summaryRows(
+  byRule: ReadonlyMap<string, readonly Finding[]>,
+  sheetOf: ReadonlyMap<string, string>,
+  summary: ValidationSummary | undefined,
+  lang: Lang,
+): (string | number | boolean | null)[][] {
+  const rules = [...byRule.keys()];
+  for (const rule of Object.keys(summary?.byRule ?? {})) if (!byRule.has(rule)) rules.push(rule);
+  return rules.map((rule) => {
+    const findings = byRule.get(rule) ?? [];
+    const count = (severity: Finding['severity']) => findings.filter((f) => f.severity === severity).length;
+    const tally = summary?.byRule[rule];
+    return [
+      rule,
+      ruleTitle(rule, lang),
+      sheetOf.get(rule),
+      findings.length,
+      count('error'),
+      count('warning'),
+      count('info'),
+      tally?.checked,
+      tally?.passed,
+      tally?.failed,
+      tally?.notChecked,
+      tally?.notApplicable,
+    ].map(xlsxCell);
+  });
+}
+
+/**
+ * Writes findings as an .xlsx workbook: a summary sheet first (`汇总` / `summary`: per rule its title, the sheet
+ * holding its findings and their count by severity, with the units checked, passed, failed and not checked when the
+ * validation's summary is given), then one sheet per rule (named by the rule id, made legal and unique) with every
+ * finding of the rule: unit, severity, path, message, expected and actual (numbers as numbers), source. Frozen
+ * header rows and fitted widths on every sheet.
+ *
+ * @param findings - findings of `validate` (in report order)
+ * @param options - the language; the validation's summary
+ * @returns the workbook's bytes
+ *
+ * @example
+ * ```ts
+ * const report = validate(units, { profile: 'hebei', asOf: '2025-12-31' });
+ * const bytes = await findingsToXlsx(report.findings, { summary: report.summary });
+ * bytes.length > 0;
+ * //=> true
+ * ```
+ */
+export async function findingsToXlsx(
+  findings: Iterable<Finding>,
+  options: FindingsToXlsxOptions = {},
+): Promise<Uint8Array> {
+  const lang = langOption(options);
+  let summary: ValidationSummary | undefined;
+  try {
+    summary = (options as FindingsToXlsxOptions | undefined)?.summary;
+  } catch {
+    summary = undefined;
+  }
+  const byRule = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const list = byRule.get(finding.rule);
+    if (list === undefined) byRule.set(finding.rule, [finding]);
+    else list.push(finding);
+  }
+  const name = createSheetNamer();
+  const summaryName = name(lang === 'zh' ? '汇总' : 'summary');
+  const sheetOf = new Map<string, string>();
+  for (const rule of byRule.keys()) sheetOf.set(rule, name(rule));
+  const header = FINDING_COLUMNS.map((column) => column.header[lang]);
+  const sheets = tableSheets(summaryName, SUMMARY_HEADER[lang], summaryRows(byRule, sheetOf, summary, lang));
+  for (const [rule, list] of byRule) {
+    const rows = list.map((finding) => FINDING_COLUMNS.map((column) => xlsxCell(column.cell(finding, lang))));
+    for (const sheet of tableSheets(sheetOf.get(rule) ?? rule, header, rows)) sheets.push(sheet);
+  }
+  return workbookBytes(sheets);
+}
