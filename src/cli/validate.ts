@@ -5,7 +5,7 @@ import {
   type Severity,
   type ValidationSummary,
 } from 'shequ';
-import { findingTextFormat, isStreamFormat } from '../report/index.js';
+import { findingTextFormat, isStreamFormat } from 'shequ/report';
 import {
   type CliStreams,
   checkDistinctPaths,

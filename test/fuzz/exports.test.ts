@@ -26,6 +26,7 @@ import * as geo from '../../src/geo/index.js';
 import * as root from '../../src/index.js';
 import * as indicators from '../../src/indicators/index.js';
 import * as io from '../../src/io/index.js';
+import * as report from '../../src/report/index.js';
 import * as node from '../../src/io/node.js';
 import * as xlsx from '../../src/io/xlsx.js';
 import * as model from '../../src/model/index.js';
@@ -45,6 +46,7 @@ const ENTRY_POINTS: Readonly<Record<string, Record<string, unknown>>> = {
   'shequ/pipeline': pipeline,
   'shequ/pipeline/node': pipelineNode,
   'shequ/io': io,
+  'shequ/report': report,
   'shequ/io/xlsx': xlsx,
   'shequ/io/node': node,
   'shequ/testing': testing,
