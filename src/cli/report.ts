@@ -13,6 +13,7 @@ import {
   defaultRenderContext,
   type FindingTextFormat,
   findingTextFormat,
+  INDICATOR_ROW_WRITERS,
   reportPage,
   reportPagePieces,
 } from 'shequ/report';
@@ -69,6 +70,9 @@ export function reportHtml(
   return reportPage({ rows, findings: digest.digest(), ...meta }, { lang });
 }
 
+/** Rows of the page's indicator table at most (≈ 300 bytes each: the page stays under 10 MB). */
+const TABLE_LIMIT = 20_000;
+
 /** The companion CSV of every finding beside the page: `report.html` → `report.findings.csv`. */
 export function findingsFileOf(out: string): string {
   return `${out.replace(/\.html?$/i, '')}.findings.csv`;
@@ -100,10 +104,12 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
   if (options.warning !== undefined) streams.stderr.write(options.warning);
   const profiles = await commandProfiles('report', values, options.profile);
   const findingsPath = findingsFileOf(values.out);
+  const indicatorsPath = `${findingsPath.slice(0, -'.findings.csv'.length)}.indicators.csv`;
   checkDistinctPaths('report', positionals[0], {
     '--out': values.out,
     '--rejects': values.rejects as string | undefined,
     'the findings CSV': findingsPath,
+    'the indicators CSV': indicatorsPath,
   });
   await checkWritable(values.out);
   await checkWritable(values.rejects as string | undefined);
@@ -145,6 +151,15 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
         if (row.level === 'unit') rows.push(row);
     const findings = digest.digest();
     if (findings.total > 0) await writeFindingsFile(findingsPath, sorter, texts, end, streams);
+    // A table longer than the page holds (a national file by county under a large profile): every row beside it.
+    const cut = rows.length > TABLE_LIMIT;
+    if (cut) {
+      const rowsOutput = openOutput(indicatorsPath, streams);
+      const sink = rowsOutput.sink();
+      await INDICATOR_ROW_WRITERS.csv(rows, sink);
+      await sink.end();
+      await rowsOutput.close();
+    }
     const output = openOutput(values.out, streams);
     const names = regionNames(divisions);
     for (const piece of reportPagePieces(
@@ -156,8 +171,9 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
         profile: profiles.id,
         units: end.summary.units,
         ...(findings.total > 0 ? { findingsFile: basename(findingsPath) } : {}),
+        ...(cut ? { indicatorsFile: basename(indicatorsPath) } : {}),
       },
-      { context: defaultRenderContext(options.lang, names) },
+      { context: defaultRenderContext(options.lang, names), tableLimit: TABLE_LIMIT },
     ))
       await output.write(piece);
     await output.close();

@@ -45,7 +45,7 @@ thead th{background:#f3f3f3;text-align:left}th[scope=row]{font-weight:normal;fon
 .num{text-align:right;font-variant-numeric:tabular-nums}
 .table-wrap{overflow-x:auto;max-width:100%}
 ${statusRules}
-td.status::before,.legend .swatch,.counts .swatch{content:"";display:inline-block;width:.8em;height:.8em;margin-right:.35em;border-radius:2px;background:var(--status);vertical-align:-.05em;border:1px solid #0003}
+td.status::before,.swatch{content:"";display:inline-block;width:.8em;height:.8em;margin-right:.35em;border-radius:2px;background:var(--status);vertical-align:-.05em;border:1px solid #0003}
 .legend{display:flex;flex-wrap:wrap;gap:.4rem 1.2rem;padding:.5rem .75rem;border:1px solid #ddd;border-radius:4px;margin:.5rem 0 1rem;font-size:.9rem}
 .legend>span,.counts>span{white-space:nowrap}
 .counts{display:flex;flex-wrap:wrap;gap:.2rem .9rem;font-size:.85rem}
@@ -64,5 +64,5 @@ h2{break-after:avoid}h3{break-after:avoid}
 table{font-size:8.5pt}thead{display:table-header-group}tfoot{display:table-footer-group}
 tr,td,th,figure,svg,.summary-item,.legend{break-inside:avoid;page-break-inside:avoid}
 .table-wrap{overflow:visible}
-td.status::before,.legend .swatch,.counts .swatch,svg rect{print-color-adjust:exact;-webkit-print-color-adjust:exact}
+td.status::before,.swatch,svg rect{print-color-adjust:exact;-webkit-print-color-adjust:exact}
 }`;
