@@ -89,7 +89,7 @@ export function barChart(
       ? `${shown.length} 个地区`
       : `${shown.length} regions`;
   const desc = `${note}; ${range}${target === undefined ? (zh ? '；无目标' : '; no target') : `; ${zh ? '目标' : 'target'} ${target.comparator} ${target.value}`}`;
-  return `<figure class="chart" data-indicator="${htmlText(summary.indicator)}"><figcaption>${htmlText(name)} <small>(${htmlText(unit)}; ${htmlText(note)})</small></figcaption><svg role="img" aria-labelledby="${id}-t ${id}-d" width="${width}" height="${HEIGHT + bottom}" viewBox="0 0 ${width} ${HEIGHT + bottom}"><title id="${id}-t">${htmlText(name)}</title><desc id="${id}-d">${htmlText(desc)}</desc><line x1="20" x2="${width - 5}" y1="${10 + HEIGHT}" y2="${10 + HEIGHT}" stroke="#999"/>${bars}${targetLine}</svg></figure>`;
+  return `<figure class="chart${tilt ? ' wide' : ''}" data-indicator="${htmlText(summary.indicator)}"><figcaption>${htmlText(name)} <small>(${htmlText(unit)}; ${htmlText(note)})</small></figcaption><svg role="img" aria-labelledby="${id}-t ${id}-d" width="${width}" height="${HEIGHT + bottom}" viewBox="0 0 ${width} ${HEIGHT + bottom}"><title id="${id}-t">${htmlText(name)}</title><desc id="${id}-d">${htmlText(desc)}</desc><line x1="20" x2="${width - 5}" y1="${10 + HEIGHT}" y2="${10 + HEIGHT}" stroke="#999"/>${bars}${targetLine}</svg></figure>`;
 }
 
 /**

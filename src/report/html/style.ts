@@ -53,7 +53,8 @@ td.status::before,.swatch{content:"";display:inline-block;width:.8em;height:.8em
 .summary-item h3{font-size:1rem;margin:0 0 .25rem}
 .summary-item .headline{margin:.1rem 0 .35rem}
 svg{max-width:100%;height:auto;display:block}
-figure{margin:1rem 0;max-width:100%}figcaption{font-weight:bold;font-size:.95rem}figcaption small{font-weight:normal;color:#555}
+#charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:0 1.5rem}#charts h2,#charts figure.wide{grid-column:1/-1}
+figure{margin:1rem 0;max-width:100%;min-width:0}figcaption{font-weight:bold;font-size:.95rem}figcaption small{font-weight:normal;color:#555}
 .severity.s-error{color:#b71c1c}.severity.s-warning{color:#8a4b00}
 details{margin:.5rem 0}summary{cursor:pointer}
 small,.note{color:#555}
