@@ -114,7 +114,12 @@ export interface ColumnModel<Row> {
   /** Every column, once. */
   readonly columns: readonly Column<Row>[];
   /** The keys of each view, in order. */
-  readonly views: { readonly data: readonly string[]; readonly people: readonly string[] };
+  readonly views: {
+    /** The columns data formats write (CSV, JSON, .xlsx). */
+    readonly data: readonly string[];
+    /** The columns people formats show (terminal table, Markdown, HTML). */
+    readonly people: readonly string[];
+  };
   /** The key of the column HTML writes as the row's header (`<th scope="row">`), before the people columns. */
   readonly rowHeader?: string;
   /** `data-*` attributes of a row in HTML (ASCII names; values are escaped and masked). */
@@ -123,7 +128,10 @@ export interface ColumnModel<Row> {
    * JSON formats write each row object whole (as `JSON.stringify` would), the objects under these keys serialised
    * once per run of equal ones; without it they write an object of the data columns.
    */
-  readonly wholeRowJson?: { readonly constantKeys: readonly string[] };
+  readonly wholeRowJson?: {
+    /** Keys whose (flat) object recurs from row to row (an indicator's target, a rule's source). */
+    readonly constantKeys: readonly string[];
+  };
 }
 
 /**

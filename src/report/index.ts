@@ -34,7 +34,7 @@ export {
   writeFindingsCsv,
   writeIndicatorRowsCsv,
 } from './csv.js';
-export { type FindingTextFormat, findingTextFormat } from './finding-text.js';
+export { type FindingTextFormat, findingTextFormat, type ReportHead } from './finding-text.js';
 export { CSV_FORMAT } from './formats/csv.js';
 export { type FormatOptions, type OutputFormat, writePieces } from './formats/format.js';
 export { HTML_FORMAT, type HtmlTableOptions, htmlTablePieces } from './formats/html.js';
@@ -47,6 +47,7 @@ export { escapeHtml } from './html/escape.js';
 export {
   createFindingDigest,
   type FindingDigest,
+  type FindingDigester,
   type FindingDigestOptions,
   type RuleDigest,
 } from './html/findings.js';
@@ -68,8 +69,10 @@ export { rejectedRowModel } from './models/rejected.js';
 export { writeJsonLines, writeValidationNdjson } from './ndjson.js';
 export { renderRows, writeRows } from './render.js';
 export {
+  BYTE_CHUNK_SIZE,
   type ByteSinkOptions,
   type ByteTarget,
+  CHUNK_SIZE,
   type ChunkSink,
   type ChunkTarget,
   createByteSink,

@@ -19,14 +19,27 @@ import { TABLE_FORMAT } from './table.js';
  * //=> ['table', 'csv', 'md', 'json', 'ndjson', 'html']
  * ```
  */
-export const OUTPUT_FORMATS = {
+export const OUTPUT_FORMATS: {
+  /** The aligned terminal table. */
+  readonly table: OutputFormat;
+  /** CSV with a BOM. */
+  readonly csv: OutputFormat;
+  /** Markdown. */
+  readonly md: OutputFormat;
+  /** A JSON array. */
+  readonly json: OutputFormat;
+  /** JSON Lines. */
+  readonly ndjson: OutputFormat;
+  /** An accessible HTML table in a self-contained page. */
+  readonly html: OutputFormat;
+} = {
   table: TABLE_FORMAT,
   csv: CSV_FORMAT,
   md: MARKDOWN_FORMAT,
   json: JSON_FORMAT,
   ndjson: NDJSON_FORMAT,
   html: HTML_FORMAT,
-} as const satisfies Readonly<Record<string, OutputFormat>>;
+};
 
 /**
  * The id of a built-in output format.

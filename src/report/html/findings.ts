@@ -63,6 +63,21 @@ export interface FindingDigestOptions {
 }
 
 /**
+ * What {@link createFindingDigest} returns.
+ *
+ * @example
+ * ```ts
+ * const digester: FindingDigester = createFindingDigest();
+ * ```
+ */
+export interface FindingDigester {
+  /** Takes one finding. */
+  add(finding: Finding): void;
+  /** The digest of the findings taken so far. */
+  digest(): FindingDigest;
+}
+
+/**
  * A digest that takes findings one at a time, holding only counts and the first few.
  *
  * @param options - how many units per rule and findings for the list
@@ -76,10 +91,7 @@ export interface FindingDigestOptions {
  * //=> true
  * ```
  */
-export function createFindingDigest(options: FindingDigestOptions = {}): {
-  add(finding: Finding): void;
-  digest(): FindingDigest;
-} {
+export function createFindingDigest(options: FindingDigestOptions = {}): FindingDigester {
   const unitLimit = options.units ?? 5;
   const listLimit = options.list ?? 1000;
   const rules = new Map<string, { rule: string; severity: Severity; count: number; units: string[] }>();
