@@ -11,6 +11,7 @@ export * from './core/index.js';
 export * from './indicators/index.js';
 export * from './io/index.js';
 export * from './model/index.js';
+export * from './report/index.js';
 // The result tables are the report layer's (shequ/io keeps deprecated aliases of these four: named here, they win).
 export {
   findingsTable,
@@ -18,5 +19,4 @@ export {
   indicatorRowsTable,
   indicatorRowsToCsv,
 } from './report/index.js';
-export * from './report/index.js';
 export * from './standards/index.js';

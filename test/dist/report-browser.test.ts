@@ -88,7 +88,9 @@ async function inspect(page: Page): Promise<void> {
       'no-target': 0,
       'no-data': 0,
     };
-    for (const row of table) if (row.indicator === summary.indicator) expected[row.status as string] = (expected[row.status as string] ?? 0) + 1;
+    for (const row of table)
+      if (row.indicator === summary.indicator)
+        expected[row.status as string] = (expected[row.status as string] ?? 0) + 1;
     expect(summary.counts, summary.indicator ?? '').toEqual(expected);
     expect(summary.shown).toEqual(Object.values(expected));
   }

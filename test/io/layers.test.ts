@@ -23,6 +23,8 @@ describe('io depends on model (and core, codes) only', () => {
 
   it('the shim imports only the report layer’s tables', () => {
     const text = readFileSync(join(io, SHIM), 'utf8');
-    expect([...text.matchAll(/^import [^;]*? from '([^']+)'/gm)].map((m) => m[1])).toEqual(['../report/tables.js']);
+    expect([...text.matchAll(/^import [^;]*? from '([^']+)'/gm)].map((m) => m[1])).toEqual([
+      '../report/tables.js',
+    ]);
   });
 });
