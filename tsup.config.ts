@@ -19,6 +19,8 @@ export default defineConfig([
       'standards/index': 'src/standards/index.ts',
       'pipeline/index': 'src/pipeline/index.ts',
       'io/index': 'src/io/index.ts',
+      'report/index': 'src/report/index.ts',
+      'report/xlsx': 'src/report/xlsx.ts',
       'testing/index': 'src/testing/index.ts',
       'geo/index': 'src/geo/index.ts',
       'io/xlsx': 'src/io/xlsx.ts',

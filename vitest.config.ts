@@ -11,7 +11,7 @@ export default defineConfig({
     alias: [
       { find: /^shequ$/, replacement: `${src}index.ts` },
       { find: /^shequ\/divisions\/(.+)$/, replacement: `${src}divisions/$1.ts` },
-      { find: /^shequ\/(io|pipeline)\/(xlsx|node)$/, replacement: `${src}$1/$2.ts` },
+      { find: /^shequ\/(io|pipeline|report)\/(xlsx|node)$/, replacement: `${src}$1/$2.ts` },
       { find: /^shequ\/([a-z]+)$/, replacement: `${src}$1/index.ts` },
     ],
   },

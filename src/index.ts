@@ -1,7 +1,7 @@
 /**
  * shequ (社区): the domain model, indicators and standards of China's urban-rural community service system
  * (城乡社区服务体系). The root re-exports every module's public API; the subpaths (`shequ/codes`, `shequ/model`,
- * `shequ/indicators`, `shequ/standards`, `shequ/io`) let a bundler keep only what is used. Reference data lives on
+ * `shequ/indicators`, `shequ/standards`, `shequ/io`, `shequ/report`) let a bundler keep only what is used. Reference data lives on
  * `shequ/divisions/*` and test helpers on `shequ/testing`.
  *
  * @example
@@ -20,4 +20,12 @@ export * from './core/index.js';
 export * from './indicators/index.js';
 export * from './io/index.js';
 export * from './model/index.js';
+export * from './report/index.js';
+// The result tables are the report layer's (shequ/io keeps deprecated aliases of these four: named here, they win).
+export {
+  findingsTable,
+  findingsToCsv,
+  indicatorRowsTable,
+  indicatorRowsToCsv,
+} from './report/index.js';
 export * from './standards/index.js';

@@ -7,7 +7,7 @@
  * findings fit in one run never touches the disk.
  */
 import type { Finding, RuleSource } from 'shequ';
-import { type ChunkSink, type FindingTextFormat, writeBytesTo } from '../report/index.js';
+import { type ChunkSink, type FindingTextFormat, writeBytesTo } from 'shequ/report';
 import { createRunStore, type RunLimits, type RunStore } from './run-store.js';
 
 /**

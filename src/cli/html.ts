@@ -1,6 +1,2 @@
-/** Text as HTML text or attribute value: `& < > " '` escaped (the CLI's HTML pages: report, circle). */
-export const escapeHtml = (text: string): string =>
-  text.replace(
-    /[&<>"']/g,
-    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string,
-  );
+/** The one escapeHtml of the CLI's HTML pages (report, circle): the report layer's. */
+export { escapeHtml } from '../report/html/escape.js';

@@ -1,7 +1,7 @@
 import type { GroupLevel, IndicatorRow } from 'shequ';
 import { computeIndicatorsFromSource } from 'shequ/pipeline';
+import { INDICATOR_ROW_WRITERS, isStreamFormat, rejectedRowModel, writeRows } from 'shequ/report';
 import { unwrap } from '../core/result.js';
-import { INDICATOR_ROW_WRITERS, isStreamFormat } from '../report/index.js';
 import {
   type CliStreams,
   checkDistinctPaths,
@@ -105,8 +105,12 @@ export async function reportInput(
       `shequ ${command}: 另有 ${notCounted.length - SHOWN_NOT_COUNTED} 行未计入 / ${notCounted.length - SHOWN_NOT_COUNTED} more rows not counted\n`,
     );
   if (rejectsFile !== undefined) {
-    const { encodeCsv, rejectedRowsToCsv } = await import('shequ/io');
-    await writeWholeFile(rejectsFile, encodeCsv(rejectedRowsToCsv(input.rejected, input.header)));
+    // The rejected rows' column model in the csv format (BOM, line, original cells, reason), as a file of its own.
+    const output = openOutput(rejectsFile, streams);
+    const sink = output.sink();
+    await writeRows('csv', rejectedRowModel(input.rejected, input.header), input.rejected, sink);
+    await sink.end();
+    await output.close();
   }
   return counts.rejected > 0;
 }
@@ -164,7 +168,7 @@ export async function runIndicators(args: readonly string[], streams: CliStreams
     workers: workerCount(values.workers as string | undefined),
   });
   if (xlsxFile !== undefined) {
-    const { indicatorRowsToXlsx } = await import('../report/xlsx.js');
+    const { indicatorRowsToXlsx } = await import('shequ/report/xlsx');
     await writeWholeFile(xlsxFile, await indicatorRowsToXlsx(rows, { lang: options.lang }));
     const rejected = await reportInput('indicators', input, values.rejects as string | undefined, streams);
     return rejected ? 1 : 0;
@@ -178,7 +182,7 @@ export async function runIndicators(args: readonly string[], streams: CliStreams
     // Tables and Markdown name the indicators and rules: loaded only for them.
     const { indicatorMarkdown, indicatorTable } = await import('./render.js');
     const render = format === 'md' ? indicatorMarkdown : indicatorTable;
-    await output.write(render([...rows], options.lang));
+    await output.write(render(rows, options.lang));
   }
   await output.close();
   const rejected = await reportInput('indicators', input, values.rejects as string | undefined, streams);

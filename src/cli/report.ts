@@ -1,130 +1,56 @@
+import { basename } from 'node:path';
 import {
   computeIndicators,
+  createIndicatorAccumulator,
+  createValidator,
+  type DivisionDataset,
   type Finding,
   type IndicatorRow,
-  maskIdNumbersInText,
   type UnitStatistics,
-  validate,
 } from 'shequ';
+import {
+  createFindingDigest,
+  defaultRenderContext,
+  type FindingTextFormat,
+  findingTextFormat,
+  INDICATOR_ROW_WRITERS,
+  reportPage,
+  reportPagePieces,
+} from 'shequ/report';
 import {
   type CliStreams,
   checkDistinctPaths,
   checkWritable,
   DATA_OPTIONS,
   messageLang,
+  openOutput,
   parse,
   UsageError,
-  writeWholeFile,
 } from './context.js';
-import { escapeHtml } from './html.js';
+import { createFindingTextSorter } from './finding-runs.js';
 import { indicatorOptions, reportInput } from './indicators.js';
 import { divisionLists, readRows } from './input.js';
 import { commandProfiles } from './profile-file.js';
-import {
-  baselineText,
-  indicatorName,
-  type Lang,
-  ruleTitle,
-  statusLabel,
-  targetText,
-  unitLabel,
-} from './render.js';
+import type { Lang } from './render.js';
 
-const T = {
-  zh: {
-    title: '城乡社区服务体系指标报告',
-    asOf: '截至',
-    region: '地区',
-    value: '值',
-    target: '目标',
-    status: '状态',
-    findings: '校验发现',
-    none: '无',
-    units: '个单位',
-    source: '出处',
-    synthetic: '',
-  },
-  en: {
-    title: 'Community service indicators report',
-    asOf: 'as of',
-    region: 'region',
-    value: 'value',
-    target: 'target',
-    status: 'status',
-    findings: 'Findings',
-    none: 'none',
-    units: 'units',
-    source: 'source',
-    synthetic: '',
-  },
-};
-
-/** One bar chart: a bar per region, the target as a dashed line. */
-function chart(indicator: string, rows: readonly IndicatorRow[], lang: Lang): string {
-  const target = rows.find((row) => row.target !== undefined)?.target;
-  const values = rows.map((row) => row.value ?? 0);
-  // A loop, not Math.max(...values): a chart of every unit would overflow the call stack as arguments.
-  let max = Math.max(1, target?.value ?? 0);
-  for (const value of values) max = Math.max(max, value);
-  max *= 1.1;
-  const barWidth = 36;
-  const gap = 14;
-  const height = 160;
-  const width = Math.max(240, rows.length * (barWidth + gap) + 40);
-  const y = (value: number) => 10 + height - (value / max) * height;
-  const bars = rows
-    .map((row, i) => {
-      const x = 30 + i * (barWidth + gap);
-      const value = row.value ?? 0;
-      const label = escapeHtml(row.name ?? row.region);
-      return `<g class="bar" data-region="${row.region}" data-value="${row.value ?? ''}"><rect x="${x}" y="${y(value)}" width="${barWidth}" height="${(value / max) * height}" fill="${row.status === 'met' ? '#2e7d32' : row.status === 'on-track' ? '#558b2f' : '#c62828'}"><title>${label}: ${row.value ?? '—'} ${escapeHtml(unitLabel(row, lang))}</title></rect><text x="${x + barWidth / 2}" y="${y(value) - 3}" text-anchor="middle" font-size="10">${row.value ?? '—'}</text><text x="${x + barWidth / 2}" y="${height + 24}" text-anchor="middle" font-size="10">${label}</text></g>`;
-    })
-    .join('');
-  const targetLine =
-    target === undefined
-      ? ''
-      : `<line class="target" x1="20" x2="${width - 5}" y1="${y(target.value)}" y2="${y(target.value)}" stroke="#333" stroke-dasharray="4 3"/><text x="${width - 5}" y="${y(target.value) - 3}" text-anchor="end" font-size="10">${T[lang].target} ${target.value}</text>`;
-  return `<figure><figcaption>${escapeHtml(indicatorName(indicator, lang))}</figcaption><svg role="img" width="${width}" height="${height + 34}" viewBox="0 0 ${width} ${height + 34}">${bars}${targetLine}</svg></figure>`;
-}
-
-/** The HTML page. */
+/** The page of rows and findings held in memory (the unit tests' and small callers' form). */
 export function reportHtml(
   rows: readonly IndicatorRow[],
   findings: readonly Finding[],
   meta: { asOf: string; profile: string; units: number },
   lang: Lang,
 ): string {
-  const t = T[lang];
-  const byIndicator = new Map<string, IndicatorRow[]>();
-  for (const row of rows) byIndicator.set(row.indicator, [...(byIndicator.get(row.indicator) ?? []), row]);
-  const table = rows
-    .map(
-      (row) =>
-        `<tr data-region="${row.region}" data-indicator="${row.indicator}"><td>${escapeHtml(row.name ?? row.region)}</td><td>${escapeHtml(indicatorName(row.indicator, lang))}</td><td class="num">${row.value ?? '—'} ${escapeHtml(unitLabel(row, lang))}</td><td class="num">${row.numerator} / ${row.denominator}</td><td>${escapeHtml(baselineText(row.baseline))}</td><td>${escapeHtml(targetText(row.target))}</td><td>${escapeHtml(statusLabel(row.status, lang))}</td></tr>`,
-    )
-    .join('\n');
-  const charts = [...byIndicator].map(([indicator, group]) => chart(indicator, group, lang)).join('\n');
-  const list =
-    findings.length === 0
-      ? `<p>${t.none}</p>`
-      : `<ul>${findings
-          .map(
-            (f) =>
-              `<li class="${f.severity}"><b>${escapeHtml(f.unit)}</b> ${escapeHtml(ruleTitle(f.rule, lang))}：${escapeHtml(f.message[lang])} <small>${t.source}: ${escapeHtml(f.source.document)} ${escapeHtml(f.source.section)}</small></li>`,
-          )
-          .join('\n')}</ul>`;
-  return `<!doctype html>
-<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${t.title}</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<style>body{font-family:system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2rem;color:#222}table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding:.25rem .5rem}.num{text-align:right}figure{display:inline-block;margin:1rem}figcaption{font-weight:bold;font-size:.9rem}li.error{color:#b71c1c}li.warning{color:#e65100}small{color:#666}</style></head>
-<body><h1>${t.title}</h1><p>${t.asOf} ${meta.asOf} · profile ${escapeHtml(meta.profile)} · ${meta.units} ${t.units}</p>
-<table id="indicators"><thead><tr><th>${t.region}</th><th>${lang === 'zh' ? '指标' : 'indicator'}</th><th>${t.value}</th><th>${lang === 'zh' ? '分子 / 分母' : 'numerator / denominator'}</th><th>${lang === 'zh' ? '基线' : 'baseline'}</th><th>${t.target}</th><th>${t.status}</th></tr></thead><tbody>
-${table}
-</tbody></table>
-<section id="charts">${charts}</section>
-<h2>${t.findings} (${findings.length})</h2><section id="findings">${list}</section>
-</body></html>
-`;
+  const digest = createFindingDigest();
+  for (const finding of findings) digest.add(finding);
+  return reportPage({ rows, findings: digest.digest(), ...meta }, { lang });
+}
+
+/** Rows of the page's indicator table at most (≈ 300 bytes each: the page stays under 10 MB). */
+const TABLE_LIMIT = 20_000;
+
+/** The companion CSV of every finding beside the page: `report.html` → `report.findings.csv`. */
+export function findingsFileOf(out: string): string {
+  return `${out.replace(/\.html?$/i, '')}.findings.csv`;
 }
 
 /** `shequ report FILE --out report.html`. */
@@ -151,36 +77,111 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
   const options = indicatorOptions('report', values, messageLang(streams));
   if (options.warning !== undefined) streams.stderr.write(options.warning);
   const profiles = await commandProfiles('report', values, options.profile);
+  const findingsPath = findingsFileOf(values.out);
+  const indicatorsPath = `${findingsPath.slice(0, -'.findings.csv'.length)}.indicators.csv`;
   checkDistinctPaths('report', positionals[0], {
     '--out': values.out,
     '--rejects': values.rejects as string | undefined,
+    'the findings CSV': findingsPath,
+    'the indicators CSV': indicatorsPath,
   });
   await checkWritable(values.out);
   await checkWritable(values.rejects as string | undefined);
-  const units: UnitStatistics[] = [];
-  const input = await readRows('report', positionals[0], streams, (row) => units.push(row));
-  const divisions = await divisionLists(values.divisions as string | undefined);
+  await checkWritable(findingsPath);
   const groupBy = options.groupBy ?? ['county'];
-  const rows = computeIndicators(units, {
-    profile: profiles.indicators,
-    asOf: options.asOf,
-    groupBy,
-    divisions,
-    ...(options.period === undefined ? {} : { period: options.period }),
-  });
-  const { findings } = validate(units, { profile: profiles.rules, asOf: options.asOf });
-  // The whole page is masked: names, data attributes, findings (no ID number in a report).
-  await writeWholeFile(
-    values.out,
-    maskIdNumbersInText(
-      reportHtml(
+  // One pass: each row goes into the accumulator and the validator; findings are counted per rule (a digest for the
+  // page) and their CSV lines kept in sorted runs for the companion file — memory flat in the rows.
+  const accumulator = createIndicatorAccumulator({ profile: profiles.indicators });
+  const units: UnitStatistics[] | undefined = groupBy.includes('unit') ? [] : undefined;
+  const validator = createValidator({ profile: profiles.rules, asOf: options.asOf });
+  const texts = findingTextFormat('csv', options.lang);
+  const sorter = createFindingTextSorter(validator.compare, texts);
+  const digest = createFindingDigest({ compare: validator.compare });
+  const take = (finding: Finding) => {
+    digest.add(finding);
+    sorter.add(finding);
+  };
+  try {
+    const input = await readRows('report', positionals[0], streams, (row) => {
+      if (accumulator.add(row)) units?.push(row);
+      for (const finding of validator.add(row)) take(finding);
+    });
+    const end = validator.end();
+    for (const finding of end.findings) take(finding);
+    const divisions = await divisionLists(values.divisions as string | undefined);
+    const rowOptions = {
+      asOf: options.asOf,
+      groupBy,
+      divisions,
+      ...(options.period === undefined ? {} : { period: options.period }),
+    };
+    const rows = [...accumulator.rows(rowOptions)];
+    if (units !== undefined && units.length > 0)
+      for (const row of computeIndicators(units, {
+        ...rowOptions,
+        profile: profiles.indicators,
+        groupBy: ['unit'],
+      }))
+        if (row.level === 'unit') rows.push(row);
+    const findings = digest.digest();
+    if (findings.total > 0) await writeFindingsFile(findingsPath, sorter, texts, end, streams);
+    // A table longer than the page holds (a national file by county under a large profile): every row beside it.
+    const cut = rows.length > TABLE_LIMIT;
+    if (cut) {
+      const rowsOutput = openOutput(indicatorsPath, streams);
+      const sink = rowsOutput.sink();
+      await INDICATOR_ROW_WRITERS.csv(rows, sink);
+      await sink.end();
+      await rowsOutput.close();
+    }
+    const output = openOutput(values.out, streams);
+    const names = regionNames(divisions);
+    for (const piece of reportPagePieces(
+      {
         rows,
         findings,
-        { asOf: options.asOf, profile: profiles.id, units: units.length },
-        options.lang,
-      ),
-    ),
-  );
-  const rejected = await reportInput('report', input, values.rejects as string | undefined, streams);
-  return rejected ? 1 : 0;
+        validation: end.summary,
+        asOf: options.asOf,
+        profile: profiles.id,
+        units: end.summary.units,
+        ...(findings.total > 0 ? { findingsFile: basename(findingsPath) } : {}),
+        ...(cut ? { indicatorsFile: basename(indicatorsPath) } : {}),
+      },
+      { context: defaultRenderContext(options.lang, names), tableLimit: TABLE_LIMIT },
+    ))
+      await output.write(piece);
+    await output.close();
+    const rejected = await reportInput('report', input, values.rejects as string | undefined, streams);
+    return rejected ? 1 : 0;
+  } finally {
+    sorter.close();
+  }
+}
+
+/** Writes every finding, in report order, to the companion CSV (masked by construction, as `validate --format csv`). */
+async function writeFindingsFile(
+  path: string,
+  sorter: ReturnType<typeof createFindingTextSorter>,
+  texts: FindingTextFormat,
+  end: Parameters<FindingTextFormat['open']>[0],
+  streams: CliStreams,
+): Promise<void> {
+  const output = openOutput(path, streams);
+  const sink = output.sink();
+  const open = sink.write(texts.open(end, true));
+  if (open !== undefined) await open;
+  await sorter.write(sink, texts.separator);
+  await sink.end();
+  await output.close();
+}
+
+/** Region and unit names from the division lists (the shipped ones load on the first code of their province). */
+function regionNames(divisions: readonly DivisionDataset[]): (code: string) => string | undefined {
+  return (code) => {
+    for (const list of divisions) {
+      const name = list.divisions.get(code)?.name;
+      if (name !== undefined) return name;
+    }
+    return undefined;
+  };
 }

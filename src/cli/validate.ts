@@ -5,7 +5,7 @@ import {
   type Severity,
   type ValidationSummary,
 } from 'shequ';
-import { findingTextFormat, isStreamFormat } from '../report/index.js';
+import { findingTextFormat, isStreamFormat } from 'shequ/report';
 import {
   type CliStreams,
   checkDistinctPaths,
@@ -82,7 +82,7 @@ export async function runValidate(args: readonly string[], streams: CliStreams):
     const { summary } = end;
     if (xlsxFile !== undefined) {
       kept.sort(validator.compare);
-      const { findingsToXlsx } = await import('../report/xlsx.js');
+      const { findingsToXlsx } = await import('shequ/report/xlsx');
       await writeWholeFile(xlsxFile, await findingsToXlsx(kept, { lang, summary }));
     }
     const output = openOutput(

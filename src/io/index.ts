@@ -17,6 +17,8 @@ export type { CsvParser, CsvParserOptions, CsvRecord } from './csv-parser.js';
 export { createCsvParser } from './csv-parser.js';
 export type { DecodedText, TextEncodingName } from './decode.js';
 export { createTextDecoder, decodeText, detectEncoding } from './decode.js';
+// Deprecated: defined in shequ/report since issue 16 (io reads rows and knows neither indicators nor rules).
+export { findingsTable, findingsToCsv, indicatorRowsTable, indicatorRowsToCsv } from './deprecated-tables.js';
 export type { CellType } from './headers.js';
 export { fieldOfHeader, normalizeHeader } from './headers.js';
 export type { ChunkSource, ReadOptions, ReadResult, StreamEvent } from './read.js';
@@ -26,10 +28,6 @@ export type { CellValue, Table } from './write.js';
 export {
   csvLine,
   encodeCsv,
-  findingsTable,
-  findingsToCsv,
-  indicatorRowsTable,
-  indicatorRowsToCsv,
   neutralizeFormula,
   rejectedRowsToCsv,
   toCsv,

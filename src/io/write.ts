@@ -1,9 +1,7 @@
 import { maskIdNumbersInText } from '../core/mask.js';
-import type { IndicatorRow } from '../indicators/rows.js';
 import { STATISTICS_FIELD_KEYS, STATISTICS_FIELDS } from '../model/fields.js';
 import { ROW_KIND_LABELS, type RowKind } from '../model/row-kind.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
-import type { Finding } from '../standards/validate.js';
 import type { HeaderInfo, RejectedRow } from './row-reader.js';
 
 /** A cell value the writers accept. */
@@ -269,177 +267,6 @@ export function unitStatisticsToCsv(
   return toCsv(table.header, table.rows);
 }
 
-const INDICATOR_COLUMNS = [
-  'region',
-  'level',
-  'name',
-  'indicator',
-  'numerator',
-  'denominator',
-  'missing',
-  'value',
-  'unit',
-  'target',
-  'status',
-  'expected',
-  'gap',
-  'asOf',
-  'baseline',
-];
-
-/**
- * The table of indicator rows (tidy: one row per region and indicator).
- *
- * @param rows - rows of `computeIndicators`
- * @returns the table
- *
- * @example
- * ```ts
- * import { indicatorRowsTable } from 'shequ/io';
- * indicatorRowsTable([]).header[0];
- * //=> 'region'
- * ```
- */
-export function indicatorRowsTable(rows: Iterable<IndicatorRow>): Table {
-  function* cells(): Generator<CellValue[]> {
-    for (const r of rows) {
-      const target = r.target === undefined ? '' : `${r.target.comparator} ${r.target.value}`;
-      // A baseline with its comparator where the text gives one (">= 98"), else the bare figure.
-      const baseline =
-        r.baseline === undefined
-          ? ''
-          : `${r.baseline.comparator === undefined ? '' : `${r.baseline.comparator} `}${r.baseline.value}`;
-      yield masked([
-        r.region,
-        r.level,
-        r.name,
-        r.indicator,
-        r.numerator,
-        r.denominator,
-        r.missing,
-        r.value,
-        r.unit,
-        target,
-        r.status,
-        r.expected,
-        r.gap,
-        r.asOf,
-        baseline,
-      ]);
-    }
-  }
-  return { header: INDICATOR_COLUMNS, rows: cells() };
-}
-
-/**
- * Formats indicator rows as CSV.
- *
- * @param rows - rows of `computeIndicators`
- * @returns CSV text
- *
- * @example
- * ```ts
- * import { computeIndicators } from 'shequ';
- * import { indicatorRowsToCsv } from 'shequ/io';
- * indicatorRowsToCsv(computeIndicators([], { asOf: '2025-12-31' })).split('\r\n')[0];
- * //=> 'region,level,name,indicator,numerator,denominator,missing,value,unit,target,status,expected,gap,asOf,baseline'
- * ```
- */
-export function indicatorRowsToCsv(rows: Iterable<IndicatorRow>): string {
-  const table = indicatorRowsTable(rows);
-  return toCsv(table.header, table.rows);
-}
-
-const FINDING_COLUMNS = [
-  'unit',
-  'rule',
-  'severity',
-  'path',
-  'message',
-  'expected',
-  'actual',
-  'document',
-  'section',
-  'quote',
-];
-
-/**
- * The table of findings with their sources, in Chinese (default) or English.
- *
- * @param findings - findings of `validate`
- * @param options - `lang: 'zh'` (default) or `'en'`
- * @returns the table
- *
- * @example
- * ```ts
- * import { findingsTable } from 'shequ/io';
- * findingsTable([]).header.at(-1);
- * //=> 'quote'
- * ```
- */
-export function findingsTable(
-  findings: Iterable<Finding>,
-  options: { readonly lang?: 'zh' | 'en' } = {},
-): Table {
-  const lang = options.lang ?? 'zh';
-  function* cells(): Generator<CellValue[]> {
-    for (const f of findings) yield findingCells(f, lang);
-  }
-  return { header: FINDING_COLUMNS, rows: cells() };
-}
-
-/**
- * The cells of one finding in {@link findingsTable}'s columns, masked (not exported from `shequ/io`: the report
- * writers use it to write a finding's CSV line on its own).
- *
- * @param f - a finding
- * @param lang - the language of the message
- * @returns the cells
- *
- * @example
- * ```ts
- * findingCells(validate([{ code: '130123100201', kind: 'village', disasterOfficers: 0 }], { profile: 'hebei', asOf: '2025-12-31' }).findings[0], 'en').slice(0, 3);
- * //=> ['130123100201', 'workers.disasterOfficer', 'error']
- * ```
- */
-export function findingCells(f: Finding, lang: 'zh' | 'en'): CellValue[] {
-  return masked([
-    f.unit,
-    f.rule,
-    f.severity,
-    f.path.join('.'),
-    f.message[lang],
-    f.expected,
-    f.actual,
-    f.source.document,
-    f.source.section,
-    f.source.quote,
-  ]);
-}
-
-/**
- * Formats findings as CSV.
- *
- * @param findings - findings of `validate`
- * @param options - `lang: 'zh'` (default) or `'en'`
- * @returns CSV text
- *
- * @example
- * ```ts
- * import { validate } from 'shequ';
- * import { findingsToCsv } from 'shequ/io';
- * findingsToCsv(validate([], { asOf: '2025-12-31' }).findings).split('\r\n')[0];
- * //=> 'unit,rule,severity,path,message,expected,actual,document,section,quote'
- * ```
- */
-export function findingsToCsv(
-  findings: Iterable<Finding>,
-  options: { readonly lang?: 'zh' | 'en' } = {},
-): string {
-  const table = findingsTable(findings, options);
-  return toCsv(table.header, table.rows);
-}
-
 /**
  * Writes rejected rows back out as CSV for a clerk to fix and resubmit: first column `line`, then the original cells
  * under the original headers, then `reason` (every problem, in Chinese by default).
@@ -463,27 +290,64 @@ export function rejectedRowsToCsv(
   options: { readonly lang?: 'zh' | 'en' } = {},
 ): string {
   const lang = options.lang ?? 'zh';
+  const headerCells = rejectedHeaderCells(rejected, header);
+  function* cells(): Generator<CellValue[]> {
+    for (const row of rejected) yield rejectedRowCells(row, headerCells.length - 2, lang);
+  }
+  return toCsv(headerCells, cells());
+}
+
+/**
+ * The header of a rejects table: `line`, the read header's cells (masked; `#n` for cells beyond it), `reason`.
+ * Shared with the report layer's model of rejected rows (not exported from `shequ/io`).
+ *
+ * @param rejected - the rejected rows (the widest sets the width)
+ * @param header - the header the read found
+ * @returns the header cells
+ *
+ * @example
+ * ```ts
+ * rejectedHeaderCells([{ line: 2, cells: ['a', 'b', 'c'], issues: [] }], { line: 1, columns: [{ header: '代码', field: 'code' }] });
+ * //=> ['line', '代码', '#2', '#3', 'reason']
+ * ```
+ */
+export function rejectedHeaderCells(
+  rejected: readonly RejectedRow[],
+  header: HeaderInfo | undefined,
+): string[] {
   const columns = header?.columns.map((column) => maskIdNumbersInText(column.header)) ?? [];
   const width = rejected.reduce((most, row) => Math.max(most, row.cells.length), columns.length);
-  function* cells(): Generator<CellValue[]> {
-    for (const row of rejected) {
-      const original = Array.from({ length: width }, (_, i) => row.cells[i] ?? '');
-      const reason = row.issues
-        .map((issue) => {
-          const where = issue.column === undefined ? '' : `${issue.column}${lang === 'zh' ? '：' : ': '}`;
-          const value =
-            issue.value === undefined || issue.value === ''
-              ? ''
-              : lang === 'zh'
-                ? `（${issue.value}）`
-                : ` (${issue.value})`;
-          return `${where}${issue.message[lang]}${value}`;
-        })
-        .join(lang === 'zh' ? '；' : '; ');
-      yield masked([row.line, ...original, reason]);
-    }
-  }
+  return ['line', ...Array.from({ length: width }, (_, i) => columns[i] ?? `#${i + 1}`), 'reason'];
+}
 
-  const headerCells = Array.from({ length: width }, (_, i) => columns[i] ?? `#${i + 1}`);
-  return toCsv(['line', ...headerCells, 'reason'], cells());
+/**
+ * The cells of one rejected row in a rejects table `width` original cells wide: its line, its cells, its reason
+ * (every problem, in `lang`), masked. Shared with the report layer (not exported from `shequ/io`).
+ *
+ * @param row - a rejected row
+ * @param width - how many original cells the table has
+ * @param lang - the language of the reason
+ * @returns the cells
+ *
+ * @example
+ * ```ts
+ * rejectedRowCells({ line: 2, cells: ['x'], issues: [] }, 2, 'zh');
+ * //=> [2, 'x', '', '']
+ * ```
+ */
+export function rejectedRowCells(row: RejectedRow, width: number, lang: 'zh' | 'en'): CellValue[] {
+  const original = Array.from({ length: width }, (_, i) => row.cells[i] ?? '');
+  const reason = row.issues
+    .map((issue) => {
+      const where = issue.column === undefined ? '' : `${issue.column}${lang === 'zh' ? '：' : ': '}`;
+      const value =
+        issue.value === undefined || issue.value === ''
+          ? ''
+          : lang === 'zh'
+            ? `（${issue.value}）`
+            : ` (${issue.value})`;
+      return `${where}${issue.message[lang]}${value}`;
+    })
+    .join(lang === 'zh' ? '；' : '; ');
+  return masked([row.line, ...original, reason]);
 }

@@ -1,52 +1,17 @@
+/** The fast CSV writers of indicator rows and findings: the csv format over their column models. */
 import { maskIdNumbersInText } from '../core/mask.js';
 import type { IndicatorRow } from '../indicators/rows.js';
-import {
-  type CellValue,
-  findingCells,
-  findingsTable,
-  indicatorRowsTable,
-  neutralizeFormula,
-} from '../io/write.js';
 import type { RuleSource } from '../standards/types.js';
 import type { Finding } from '../standards/validate.js';
+import { dataHeader, viewColumns } from './columns.js';
+import { CSV_FORMAT, csvCellText as cellText, createCsvCells, csvHeaderLine } from './formats/csv.js';
+import { writePieces } from './formats/format.js';
+import { FINDING_MODEL } from './models/findings.js';
+import { INDICATOR_ROW_MODEL } from './models/indicators.js';
 import type { ChunkSink } from './sink.js';
+import { findingCells } from './tables.js';
 
-const MEMO_LIMIT = 4096;
-
-/** One CSV cell's text: io's cell (masked, formula-guarded), quoted as `csvLine` quotes it. */
-function cellText(value: CellValue): string {
-  const text = neutralizeFormula(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/**
- * A cell writer that remembers the text of recurring strings (bounded: cleared when full).
- *
- * @returns the cell function
- *
- * @example
- * ```ts
- * const cell = createCsvCells();
- * [cell('西上泽村, 正定'), cell(26.5), cell('=x'), cell(undefined)];
- * //=> ['"西上泽村, 正定"', '26.5', "'=x", '']
- * ```
- */
-export function createCsvCells(): (value: CellValue) => string {
-  const memo = new Map<string, string>();
-  return (value) => {
-    if (typeof value !== 'string') return cellText(value);
-    let text = memo.get(value);
-    if (text === undefined) {
-      if (memo.size >= MEMO_LIMIT) memo.clear();
-      text = cellText(value);
-      memo.set(value, text);
-    }
-    return text;
-  };
-}
-
-/** The header line with the BOM that makes Excel read UTF-8. */
-const headerLine = (columns: readonly string[]) => `\ufeff${columns.map(cellText).join(',')}\r\n`;
+export { createCsvCells };
 
 /**
  * Writes indicator rows as CSV (header with BOM first), awaiting the sink only when it hands a chunk over.
@@ -60,16 +25,8 @@ const headerLine = (columns: readonly string[]) => `\ufeff${columns.map(cellText
  * await writeIndicatorRowsCsv(rows, sink);
  * ```
  */
-export async function writeIndicatorRowsCsv(rows: Iterable<IndicatorRow>, sink: ChunkSink): Promise<void> {
-  // The one column model of indicator rows (io's indicatorRowsTable): this writer only makes it fast.
-  const table = indicatorRowsTable(rows);
-  const cell = createCsvCells();
-  let wait = sink.write(headerLine(table.header));
-  if (wait !== undefined) await wait;
-  for (const cells of table.rows) {
-    wait = sink.write(`${cells.map(cell).join(',')}\r\n`);
-    if (wait !== undefined) await wait;
-  }
+export function writeIndicatorRowsCsv(rows: Iterable<IndicatorRow>, sink: ChunkSink): Promise<void> {
+  return writePieces(CSV_FORMAT.text(INDICATOR_ROW_MODEL, rows, {}), sink);
 }
 
 /**
@@ -84,7 +41,7 @@ export async function writeIndicatorRowsCsv(rows: Iterable<IndicatorRow>, sink: 
  * ```
  */
 export function findingsCsvHeader(): string {
-  return headerLine(findingsTable([]).header);
+  return csvHeaderLine(dataHeader(viewColumns(FINDING_MODEL, 'data')));
 }
 
 /**
@@ -144,7 +101,7 @@ export async function writeFindingsCsv(
   sink: ChunkSink,
   lang: 'zh' | 'en',
 ): Promise<void> {
-  // The one column model of findings (io's findingCells): this writer only makes it fast.
+  // The findings' column model through createFindingCsvLine, the line the CLI's sorted runs hold.
   const line = createFindingCsvLine(lang);
   let wait = sink.write(findingsCsvHeader());
   if (wait !== undefined) await wait;

@@ -9,8 +9,15 @@ import { createFindingCsvLine, findingCsvSourceTail, findingsCsvHeader } from '.
 import { createFindingJsonText, findingJsonSourceTail, validationJsonHead } from './json.js';
 import { validationNdjsonLastLine } from './ndjson.js';
 
-/** What the head and the end of a report's text read of it. */
-type ReportHead = Pick<ValidationReport, 'asOf' | 'profile' | 'summary'>;
+/**
+ * What the head and the end of a report's text read of it: its date, profile and summary.
+ *
+ * @example
+ * ```ts
+ * const head: ReportHead = { asOf: '2025-12-31', profile: 'national', summary: report.summary };
+ * ```
+ */
+export type ReportHead = Pick<ValidationReport, 'asOf' | 'profile' | 'summary'>;
 
 /**
  * A format's pieces: `open(report, any) + text(f1) + separator + text(f2) + … + close(report, any)` is the report's

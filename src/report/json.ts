@@ -6,11 +6,13 @@ import type { IndicatorRow } from '../indicators/rows.js';
 import type { RuleSource } from '../standards/types.js';
 import type { Finding, ValidationReport } from '../standards/validate.js';
 import { createJsonSerializer } from './json-text.js';
+import { FINDING_MODEL } from './models/findings.js';
+import { INDICATOR_ROW_MODEL } from './models/indicators.js';
 import type { ChunkSink } from './sink.js';
 
-/** Keys whose object is the same in every row of an indicator (rows) or of a rule (findings). */
-export const INDICATOR_CONSTANT_KEYS = ['target', 'baseline'] as const;
-export const FINDING_CONSTANT_KEYS = ['source'] as const;
+/** Keys whose object is the same in every row of an indicator (rows) or of a rule (findings): the models'. */
+export const INDICATOR_CONSTANT_KEYS = INDICATOR_ROW_MODEL.wholeRowJson?.constantKeys ?? [];
+export const FINDING_CONSTANT_KEYS = FINDING_MODEL.wholeRowJson?.constantKeys ?? [];
 
 /**
  * Writes items as a JSON array, one item per line, awaiting the sink only when it hands a chunk over.

@@ -68,7 +68,15 @@ export function writeBytesTo(sink: ChunkSink, bytes: Uint8Array): Promise<unknow
   return sink.write(UTF8.decode(bytes));
 }
 
-/** The default chunk: 2^20 UTF-16 code units, 1–3 MB once encoded. */
+/**
+ * The default chunk: 2^20 UTF-16 code units, 1–3 MB once encoded.
+ *
+ * @example
+ * ```ts
+ * CHUNK_SIZE;
+ * //=> 1048576
+ * ```
+ */
 export const CHUNK_SIZE = 1 << 20;
 
 const isThenable = (value: unknown): value is PromiseLike<unknown> =>
@@ -148,7 +156,15 @@ export interface ByteSinkOptions {
   readonly recycle?: boolean;
 }
 
-/** The default byte chunk: 1 MiB. */
+/**
+ * The default byte chunk: 1 MiB.
+ *
+ * @example
+ * ```ts
+ * BYTE_CHUNK_SIZE;
+ * //=> 1048576
+ * ```
+ */
 export const BYTE_CHUNK_SIZE = 1 << 20;
 
 /**

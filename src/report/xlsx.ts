@@ -3,6 +3,15 @@
  * widths fitted to the text, numbers written as numbers (values, targets, baselines, counts; a comparator in a column
  * of its own), findings one sheet per rule after a summary sheet. Browser-safe (write-excel-file's universal build:
  * no Node built-ins). Every text is masked (ID numbers) and guarded against formula injection like the CSV writers.
+ * A subpath of its own so that the other outputs do not load `write-excel-file`.
+ *
+ * @example
+ * ```ts
+ * import { indicatorRowsToXlsx } from 'shequ/report/xlsx';
+ * const bytes = await indicatorRowsToXlsx(rows, { lang: 'zh' });
+ * ```
+ *
+ * @module shequ/report/xlsx
  */
 import writeXlsxFile from 'write-excel-file/universal';
 import { maskIdNumbersInText } from '../core/mask.js';
@@ -21,7 +30,16 @@ interface XlsxColumn<T> {
   readonly cell: (record: T, lang: Lang) => CellValue;
 }
 
-/** Excel's rows per sheet (1 048 576) less the header: a longer table goes on into a second sheet. */
+/**
+ * Excel's rows per sheet (1 048 576) less the header: a longer table goes on into a second sheet.
+ *
+ * @example
+ * ```ts
+ * import { XLSX_MAX_DATA_ROWS } from 'shequ/report/xlsx';
+ * XLSX_MAX_DATA_ROWS;
+ * //=> 1048575
+ * ```
+ */
 export const XLSX_MAX_DATA_ROWS = 1_048_575;
 
 const STATUS: Record<IndicatorRow['status'], Text> = {

@@ -31,6 +31,8 @@ import * as xlsx from '../../src/io/xlsx.js';
 import * as model from '../../src/model/index.js';
 import * as pipeline from '../../src/pipeline/index.js';
 import * as pipelineNode from '../../src/pipeline/node.js';
+import * as report from '../../src/report/index.js';
+import * as reportXlsx from '../../src/report/xlsx.js';
 import * as standards from '../../src/standards/index.js';
 import * as testing from '../../src/testing/index.js';
 import { CLASSIFICATION, type Classification } from './classification.js';
@@ -45,6 +47,8 @@ const ENTRY_POINTS: Readonly<Record<string, Record<string, unknown>>> = {
   'shequ/pipeline': pipeline,
   'shequ/pipeline/node': pipelineNode,
   'shequ/io': io,
+  'shequ/report': report,
+  'shequ/report/xlsx': reportXlsx,
   'shequ/io/xlsx': xlsx,
   'shequ/io/node': node,
   'shequ/testing': testing,

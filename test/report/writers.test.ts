@@ -10,12 +10,13 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { maskIdNumbersInText } from '../../src/core/mask.js';
 import type { IndicatorRow } from '../../src/indicators/rows.js';
-import { csvLine, findingsTable, indicatorRowsTable } from '../../src/io/write.js';
+import { csvLine } from '../../src/io/write.js';
 import { writeFindingsCsv, writeIndicatorRowsCsv } from '../../src/report/csv.js';
 import { writeIndicatorRowsJson, writeValidationJson } from '../../src/report/json.js';
 import { createJsonSerializer } from '../../src/report/json-text.js';
 import { writeIndicatorRowsNdjson, writeValidationNdjson } from '../../src/report/ndjson.js';
 import { type ChunkSink, createChunkSink } from '../../src/report/sink.js';
+import { findingsTable, indicatorRowsTable } from '../../src/report/tables.js';
 import type { Finding } from '../../src/standards/validate.js';
 
 const maskStrings = (_key: string, value: unknown) =>

@@ -7,8 +7,10 @@ import type { Bilingual } from '../lang.js';
 export const HELP: Bilingual = {
   zh: `用法：shequ report FILE --out report.html [选项]
 
-为阅读者生成一个自包含的 HTML 页面：按地区列出指标、目标与状态的表格，每个指标一张与目标对照的柱状图
-（内嵌 SVG，不从网络获取任何内容），以及规则的校验发现。
+为阅读者生成一个自包含的 HTML 页面：先是摘要（每个指标：排名第一的地区与目标对照，以及达标、进度正常、
+落后、未达标、无目标或无数据的地区数，附颜色图例），再是每个指标一张柱状图（内嵌 SVG，不从网络获取任何
+内容）、按地区的指标表，以及按规则汇总的校验发现。全部校验发现另写入页面旁的 CSV：--out report.html
+生成 report.findings.csv。中文需要 CJK 字体（Debian/Ubuntu：apt install fonts-noto-cjk），见 docs/report.md。
 
 选项：
   --out FILE           要写入的 HTML 文件（必填）
@@ -30,8 +32,11 @@ export const HELP: Bilingual = {
 `,
   en: `Usage: shequ report FILE --out report.html [options]
 
-Writes one self-contained HTML page for people: the indicator table by region with targets and status, a bar chart per
-indicator against its target (inline SVG, nothing fetched from the network), and the findings of the rules.
+Writes one self-contained HTML page for people: a summary (per indicator the top region against its target and how
+many regions are met, on track, behind, not met, without target or data, under a colour legend), a bar chart per
+indicator (inline SVG, nothing fetched from the network), the indicator table by region, and the findings summarised
+by rule. Every finding is also written beside the page as CSV: --out report.html gives report.findings.csv.
+Chinese text needs a CJK font (Debian/Ubuntu: apt install fonts-noto-cjk); see docs/report.md.
 
 Options:
   --out FILE           the HTML file to write (required)

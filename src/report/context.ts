@@ -1,0 +1,67 @@
+/**
+ * The default {@link RenderContext}: indicator names and units from the indicator catalogue, rule titles from the
+ * rule catalogue (loaded by the people formats only: the data formats need no catalogue).
+ */
+import { INDICATORS } from '../indicators/catalogue.js';
+import { RULES } from '../standards/catalogue.js';
+import type { Bilingual, RenderContext, ReportLang } from './columns.js';
+
+const indicatorCatalogue = INDICATORS as Readonly<Record<string, { name: Bilingual; unit: Bilingual }>>;
+let ruleTitles: Map<string, Bilingual> | undefined;
+
+/** Every rule id's title, from the catalogue (built on first use: a rule has several dated versions). */
+function ruleTitleOf(id: string): Bilingual | undefined {
+  if (ruleTitles === undefined) {
+    ruleTitles = new Map();
+    for (const entry of Object.values(RULES))
+      for (const rule of Array.isArray(entry) ? entry : [entry])
+        if (!ruleTitles.has(rule.id)) ruleTitles.set(rule.id, rule.title);
+  }
+  return ruleTitles.get(id);
+}
+
+/**
+ * The names the catalogues give, in a language: what the people formats use unless a caller passes its own.
+ *
+ * @param lang - the language
+ * @param regionName - region names (from division lists), when known
+ * @returns the context
+ *
+ * @example
+ * ```ts
+ * const context = defaultRenderContext('zh');
+ * [context.indicatorName('communityHomes'), context.indicatorUnit('communityHomes', 'count'), context.ruleTitle('nope')];
+ * //=> ['"社区之家"数量', '个', 'nope']
+ * ```
+ */
+export function defaultRenderContext(
+  lang: ReportLang,
+  regionName?: (code: string) => string | undefined,
+): RenderContext {
+  return {
+    lang,
+    indicatorName: (id) => indicatorCatalogue[id]?.name[lang] ?? id,
+    indicatorUnit: (id, fallback) => indicatorCatalogue[id]?.unit[lang] ?? fallback,
+    ruleTitle: (id) => ruleTitleOf(id)?.[lang] ?? id,
+    ...(regionName === undefined ? {} : { regionName }),
+  };
+}
+
+/**
+ * The context a format renders with: the caller's, else the catalogues' in the caller's language (default Chinese).
+ *
+ * @param options - the language and the context a caller gave
+ * @returns the context
+ *
+ * @example
+ * ```ts
+ * resolveRenderContext({ lang: 'en' }).lang;
+ * //=> 'en'
+ * ```
+ */
+export function resolveRenderContext(options: {
+  readonly lang?: ReportLang;
+  readonly context?: RenderContext;
+}): RenderContext {
+  return options.context ?? defaultRenderContext(options.lang === 'en' ? 'en' : 'zh');
+}

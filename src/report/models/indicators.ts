@@ -1,0 +1,113 @@
+/**
+ * The column model of indicator rows — the one list of their columns. The data view is the CSV/.xlsx table that has
+ * always been written (`region,level,name,…,baseline`); the people view is the terminal, Markdown and HTML table.
+ */
+import type { IndicatorRow } from '../../indicators/rows.js';
+import type { Column, ColumnModel, RenderContext } from '../columns.js';
+import { baselineText, STATUS_LABELS, targetText } from '../labels.js';
+
+/** The unit people read after a value: the catalogue's (`个`, `平方米`) for its indicators, else the row's. */
+const unitOf = (row: IndicatorRow, context: RenderContext) => context.indicatorUnit(row.indicator, row.unit);
+
+/** A region's name: the row's (from the division lists given to the computation), else the context's lists. */
+export const regionNameOf = (row: IndicatorRow, context: RenderContext): string | undefined =>
+  row.name ?? context.regionName?.(row.region);
+
+const column = (
+  key: string,
+  zh: string,
+  en: string,
+  value: Column<IndicatorRow>['value'],
+  more: Omit<Column<IndicatorRow>, 'key' | 'header' | 'value'> = {},
+): Column<IndicatorRow> => ({ key, header: { zh, en }, value, ...more });
+
+const COLUMNS: readonly Column<IndicatorRow>[] = [
+  column('region', '区划代码', 'region', (r) => r.region),
+  column('level', '层级', 'level', (r) => r.level),
+  column('name', '名称', 'name', (r) => r.name, { text: (r, c) => regionNameOf(r, c) ?? '—' }),
+  // People read "name, else code" where there is one region column.
+  column('place', '地区', 'region', (r) => r.name ?? r.region, {
+    text: (r, c) => regionNameOf(r, c) ?? r.region,
+  }),
+  column('indicator', '指标', 'indicator', (r) => r.indicator, {
+    text: (r, c) => c.indicatorName(r.indicator),
+  }),
+  column('numerator', '分子', 'numerator', (r) => r.numerator, { numeric: true }),
+  column('denominator', '分母', 'denominator', (r) => r.denominator, { numeric: true }),
+  column('fraction', '分子 / 分母', 'numerator / denominator', (r) => `${r.numerator} / ${r.denominator}`, {
+    numeric: true,
+  }),
+  column('missing', '缺失', 'missing', (r) => r.missing, { numeric: true }),
+  column('value', '值', 'value', (r) => r.value, {
+    numeric: true,
+    text: (r, c) => (r.value === null ? '—' : `${r.value} ${unitOf(r, c)}`),
+  }),
+  column('unit', '单位', 'unit', (r) => r.unit, { text: (r, c) => unitOf(r, c) }),
+  column(
+    'target',
+    '目标',
+    'target',
+    (r) => (r.target === undefined ? '' : `${r.target.comparator} ${r.target.value}`),
+    {
+      text: (r) => targetText(r.target),
+    },
+  ),
+  column('status', '状态', 'status', (r) => r.status, {
+    text: (r, c) => STATUS_LABELS[r.status][c.lang],
+    cellClass: (r) => `status s-${r.status}`,
+  }),
+  column('expected', '应达值', 'expected', (r) => r.expected, { numeric: true }),
+  column('gap', '差距', 'gap', (r) => r.gap, { numeric: true }),
+  column('asOf', '截至', 'as of', (r) => r.asOf),
+  // A baseline with its comparator where the text gives one (">= 98"), else the bare figure.
+  column(
+    'baseline',
+    '基线',
+    'baseline',
+    (r) =>
+      r.baseline === undefined
+        ? ''
+        : `${r.baseline.comparator === undefined ? '' : `${r.baseline.comparator} `}${r.baseline.value}`,
+    { text: (r) => baselineText(r.baseline) },
+  ),
+];
+
+/**
+ * The column model of indicator rows (tidy: one row per region and indicator).
+ *
+ * @example
+ * ```ts
+ * INDICATOR_ROW_MODEL.views.data.join(',');
+ * //=> 'region,level,name,indicator,numerator,denominator,missing,value,unit,target,status,expected,gap,asOf,baseline'
+ * INDICATOR_ROW_MODEL.views.people.join(',');
+ * //=> 'place,indicator,value,fraction,missing,baseline,target,status'
+ * ```
+ */
+export const INDICATOR_ROW_MODEL: ColumnModel<IndicatorRow> = {
+  id: 'indicators',
+  title: { zh: '指标', en: 'Indicators' },
+  columns: COLUMNS,
+  views: {
+    data: [
+      'region',
+      'level',
+      'name',
+      'indicator',
+      'numerator',
+      'denominator',
+      'missing',
+      'value',
+      'unit',
+      'target',
+      'status',
+      'expected',
+      'gap',
+      'asOf',
+      'baseline',
+    ],
+    people: ['place', 'indicator', 'value', 'fraction', 'missing', 'baseline', 'target', 'status'],
+  },
+  rowHeader: 'region',
+  rowData: (row) => ({ region: row.region, indicator: row.indicator, status: row.status }),
+  wholeRowJson: { constantKeys: ['target', 'baseline'] },
+};
