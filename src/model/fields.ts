@@ -76,7 +76,12 @@ export interface StatisticsField {
  * //=> 1949
  * ```
  */
-export const STATISTICS_YEAR_RANGE = { min: 1949, max: 2100 } as const;
+export const STATISTICS_YEAR_RANGE = {
+  /** The first year (1949). */
+  min: 1949,
+  /** The last year (2100). */
+  max: 2100,
+} as const;
 
 const M2 = { zh: '平方米', en: 'm²' } as const;
 const PERSONS = { zh: '人', en: 'persons' } as const;
