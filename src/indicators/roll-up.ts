@@ -1,3 +1,4 @@
+import { numberText } from '../core/number-text.js';
 import type { TownshipSums } from './sums.js';
 
 // The roll-up of township sums to every region level, with region totals.
@@ -151,5 +152,5 @@ function rollUpLevel(below: LevelFigures, divisor: number, space: SumsSpace): Le
 
 /** The 12-digit code of a level's key. */
 export function regionCode(key: number, level: RegionLevel): string {
-  return String(key).padStart(KEY_DIGITS[level], '0').padEnd(12, '0');
+  return numberText(key).padStart(KEY_DIGITS[level], '0').padEnd(12, '0');
 }

@@ -16,6 +16,7 @@
  * data (a `toJSON`, a class instance, a bigint, nesting deeper than 64) sends the whole row to `JSON.stringify`.
  */
 import { maskIdNumbersInText } from '../core/mask.js';
+import { numberText as decimalText } from '../core/number-text.js';
 
 /** Characters JSON.stringify escapes: quote, backslash, controls, surrogates (a lone one is escaped). */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters JSON escapes
@@ -44,7 +45,7 @@ function stringText(text: string): string {
 /** A number as JSON text (non-finite numbers are `null`), masked when long enough to hold an ID-shaped run. */
 function numberText(value: number): string {
   if (!Number.isFinite(value)) return 'null';
-  const text = String(value);
+  const text = decimalText(value); // not String(value): see core/number-text.ts
   return text.length < 15 ? text : maskIdNumbersInText(text);
 }
 
