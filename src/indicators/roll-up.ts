@@ -1,3 +1,4 @@
+import { numberText } from '../core/number-text.js';
 import type { TownshipSums } from './sums.js';
 
 // The roll-up of township sums to every region level, with region totals.
@@ -26,7 +27,10 @@ export const KEY_DIGITS: Readonly<Record<RegionLevel, number>> = {
 
 /** One region's figure: its sums, and per indicator whether they are a total given and whether one set data aside. */
 export interface RegionFigure {
-  readonly sums: Float64Array;
+  /** A township's own sums are a view of the township table until a total is written into them (then a copy). */
+  sums: Float64Array;
+  /** The sums are a view of the township table given, which must not be written: copied before a total is. */
+  borrowed?: true;
   /** 1 where the figure is the region's own total. */
   fromTotal: Uint8Array | undefined;
   /** 1 where that total set aside units or lower totals beneath it. */
@@ -88,6 +92,12 @@ function applyTotals(
   for (const [code, total] of totals) {
     if (!isCodeOfLevel(code, digits)) continue;
     const figure = figureOf(level, Number(code.slice(0, digits)), space);
+    if (figure.borrowed === true) {
+      const own = space.allocate();
+      own.set(figure.sums);
+      figure.sums = own;
+      delete figure.borrowed;
+    }
     for (let i = 0; i < indicators; i++) {
       if ((total[i * 3 + 2] as number) === 0) continue; // not given for this indicator
       const at = i * 3;
@@ -127,8 +137,12 @@ export function figuresByLevel(sums: TownshipSums): Record<RegionLevel, LevelFig
   const county: LevelFigures = new Map();
   for (let slot = 0; slot < keys.length; slot++) {
     const key = keys[slot] as number;
-    const into = key % 1000 === 0 ? figureOf(county, key / 1000, space) : figureOf(township, key, space);
-    addInto(into.sums, data, slot * stride, stride);
+    if (key % 1000 === 0) addInto(figureOf(county, key / 1000, space).sums, data, slot * stride, stride);
+    else {
+      // One slot per township: its figure reads the table in place (a copy of 170 000 townships' sums is ≈ 30 MB).
+      const sums = data.subarray(slot * stride, (slot + 1) * stride);
+      township.set(key, { sums, fromTotal: undefined, setAside: undefined, borrowed: true });
+    }
   }
   applyTotals(township, KEY_DIGITS.township, totals, space);
   for (const [key, figure] of township)
@@ -151,5 +165,5 @@ function rollUpLevel(below: LevelFigures, divisor: number, space: SumsSpace): Le
 
 /** The 12-digit code of a level's key. */
 export function regionCode(key: number, level: RegionLevel): string {
-  return String(key).padStart(KEY_DIGITS[level], '0').padEnd(12, '0');
+  return numberText(key).padStart(KEY_DIGITS[level], '0').padEnd(12, '0');
 }

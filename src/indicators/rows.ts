@@ -4,7 +4,7 @@ import type { DivisionDataset } from '../codes/division-dataset.js';
 import type { IndicatorProfileName } from './profiles.js';
 import { type Progress, type ProgressStatus, progressAgainst } from './progress.js';
 import type { IndicatorProperty } from './property.js';
-import { figuresByLevel, REGION_LEVELS, regionCode } from './roll-up.js';
+import { figuresByLevel, REGION_LEVELS, type RegionFigure, regionCode } from './roll-up.js';
 import type { TownshipSums } from './sums.js';
 import type { Baseline, IndicatorProfile, ProfileIndicator, Target } from './types.js';
 
@@ -349,8 +349,11 @@ export function* rowsFromSums(
   const figures = figuresByLevel(sums);
   for (const level of REGION_LEVELS) {
     if (!wanted.has(level)) continue;
-    const ordered = [...figures[level]].sort(([a], [b]) => a - b);
-    for (const [key, figure] of ordered) {
+    const byKey = figures[level];
+    // The keys alone, sorted as numbers (an array of [key, figure] pairs took ≈ 26 MB at 180 000 townships).
+    const ordered = Float64Array.from(byKey.keys()).sort();
+    for (const key of ordered) {
+      const figure = byKey.get(key) as RegionFigure;
       const region = regionCode(key, level);
       const context = {
         rounding,

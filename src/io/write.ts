@@ -1,4 +1,5 @@
 import { maskIdNumbersInText } from '../core/mask.js';
+import { numberText } from '../core/number-text.js';
 import { STATISTICS_FIELD_KEYS, STATISTICS_FIELDS } from '../model/fields.js';
 import { ROW_KIND_LABELS, type RowKind } from '../model/row-kind.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
@@ -47,7 +48,7 @@ export function neutralizeFormula(value: CellValue): string {
   if (typeof value === 'boolean') return String(value);
   if (typeof value === 'number') {
     // A number of 15 characters or more can hold an ID-shaped run of digits (a count of 110105491231002).
-    const text = String(value);
+    const text = numberText(value); // not String(value): see core/number-text.ts
     return text.length < 15 ? text : maskIdNumbersInText(text);
   }
   if (typeof value !== 'string') return ''; // null, undefined — and anything that is not a cell value

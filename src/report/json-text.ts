@@ -16,6 +16,7 @@
  * data (a `toJSON`, a class instance, a bigint, nesting deeper than 64) sends the whole row to `JSON.stringify`.
  */
 import { maskIdNumbersInText } from '../core/mask.js';
+import { numberText as decimalText } from '../core/number-text.js';
 
 /** Characters JSON.stringify escapes: quote, backslash, controls, surrogates (a lone one is escaped). */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters JSON escapes
@@ -25,6 +26,12 @@ const MEMO_MIN_LENGTH = 12;
 /** Bounds of the memo tables: they are cleared when full, so unique names never pile up. */
 const MEMO_LIMIT = 4096;
 const CONSTANT_LIMIT = 256;
+/**
+ * Strings of a key are looked up this many times, then the key's strings are no longer remembered if fewer than a
+ * quarter were found: a finding's message is new every time, and hashing it, storing it and collecting the table cost
+ * more than the text (≈ 18 % of `validate`'s time on the national file).
+ */
+const MEMO_SAMPLE = 1024;
 const MAX_DEPTH = 64;
 
 /** A value the fast path does not handle: the whole row goes to JSON.stringify. */
@@ -44,8 +51,17 @@ function stringText(text: string): string {
 /** A number as JSON text (non-finite numbers are `null`), masked when long enough to hold an ID-shaped run. */
 function numberText(value: number): string {
   if (!Number.isFinite(value)) return 'null';
-  const text = String(value);
+  const text = decimalText(value); // not String(value): see core/number-text.ts
   return text.length < 15 ? text : maskIdNumbersInText(text);
+}
+
+/** A key's `"key":` text, and how often the strings under it were found in the memo. */
+interface KeyEntry {
+  readonly text: string;
+  lookups: number;
+  hits: number;
+  /** Decided after {@link MEMO_SAMPLE} lookups: the key's strings rarely recur, so they are not remembered. */
+  unique: boolean;
 }
 
 /** A flat object serialised once: its keys and values at that time, to see whether it is still the same. */
@@ -86,7 +102,7 @@ export interface JsonSerializerOptions {
 export function createJsonSerializer(options: JsonSerializerOptions = {}): (row: unknown) => string {
   const constantKeys = new Set(options.constantKeys ?? []);
   const strings = new Map<string, string>();
-  const keys = new Map<string, string>();
+  const keys = new Map<string, KeyEntry>();
   const constants = new Map<object, ConstantEntry>();
 
   const memoString = (text: string): string => {
@@ -100,15 +116,28 @@ export function createJsonSerializer(options: JsonSerializerOptions = {}): (row:
     return json;
   };
 
-  /** `"key":` as the output filter leaves it (keys are not given to the replacer, only to the filter). */
-  const keyText = (key: string): string => {
-    let json = keys.get(key);
+  /** A string under a key: remembered while the key's strings recur (see {@link MEMO_SAMPLE}). */
+  const keyedString = (entry: KeyEntry, text: string): string => {
+    if (entry.unique || text.length < MEMO_MIN_LENGTH) return stringText(text);
+    let json = strings.get(text);
     if (json === undefined) {
-      if (keys.size >= MEMO_LIMIT) keys.clear();
-      json = `${maskIdNumbersInText(JSON.stringify(key))}:`;
-      keys.set(key, json);
-    }
+      if (strings.size >= MEMO_LIMIT) strings.clear();
+      json = stringText(text);
+      strings.set(text, json);
+    } else entry.hits++;
+    if (++entry.lookups === MEMO_SAMPLE) entry.unique = entry.hits * 4 < MEMO_SAMPLE;
     return json;
+  };
+
+  /** `"key":` as the output filter leaves it (keys are not given to the replacer, only to the filter). */
+  const keyEntry = (key: string): KeyEntry => {
+    let entry = keys.get(key);
+    if (entry === undefined) {
+      if (keys.size >= MEMO_LIMIT) keys.clear();
+      entry = { text: `${maskIdNumbersInText(JSON.stringify(key))}:`, lookups: 0, hits: 0, unique: false };
+      keys.set(key, entry);
+    }
+    return entry;
   };
 
   /** JSON text of a value; `undefined` where JSON.stringify leaves it out; EXOTIC where the fast path stops. */
@@ -153,13 +182,16 @@ export function createJsonSerializer(options: JsonSerializerOptions = {}): (row:
     let first = true;
     for (const key of Object.keys(record)) {
       const value = record[key];
+      const entry = keyEntry(key);
       const text =
-        constantKeys.has(key) && typeof value === 'object' && value !== null
-          ? constantText(value, depth + 1)
-          : valueText(value, depth + 1);
+        typeof value === 'string'
+          ? keyedString(entry, value)
+          : constantKeys.has(key) && typeof value === 'object' && value !== null
+            ? constantText(value, depth + 1)
+            : valueText(value, depth + 1);
       if (text === EXOTIC) return EXOTIC;
       if (text === undefined) continue;
-      out += `${first ? '' : ','}${keyText(key)}${text}`;
+      out += `${first ? '' : ','}${entry.text}${text}`;
       first = false;
     }
     return `${out}}`;
