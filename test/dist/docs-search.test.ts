@@ -89,6 +89,12 @@ describe('the API site in a browser', () => {
     expect(links).toEqual([
       ['GitHub', 'https://github.com/shequ-js/shequ'],
       ['npm', 'https://www.npmjs.com/package/shequ'],
+      ['离线网页 Page', 'https://shequ-js.github.io/shequ/site/index.html'],
     ]);
+  });
+
+  it('publishes the offline page beside the API pages (site/ under the docs root)', () => {
+    for (const file of ['site/index.html', 'site/app.js'])
+      expect(existsSync(join(site, file)), `${file} in the docs (npm run docs builds it)`).toBe(true);
   });
 });
