@@ -215,6 +215,11 @@ function maskCharacterOf(options: MaskIdNumbersInTextOptions | undefined): strin
  */
 export function maskIdNumbersInText(text: string, options?: MaskIdNumbersInTextOptions): string {
   if (typeof text !== 'string') return '';
+  return maskText(text, maskCharacterOf(options));
+}
+
+/** {@link maskIdNumbersInText} with its mask character chosen. */
+function maskText(text: string, mask: string): string {
   const length = text.length;
   if (length < 15) return text;
   let out: string[] | undefined;
@@ -228,7 +233,7 @@ export function maskIdNumbersInText(text: string, options?: MaskIdNumbersInTextO
     if (kind === OTHER) {
       if (idCharacters >= 15) {
         out ??= [];
-        copied = maskRunInto(text, copied, runStart, i, maskCharacterOf(options), out);
+        copied = maskRunInto(text, copied, runStart, i, mask, out);
       }
       runStart = -1;
       idCharacters = 0;
@@ -239,7 +244,7 @@ export function maskIdNumbersInText(text: string, options?: MaskIdNumbersInTextO
   }
   if (idCharacters >= 15) {
     out ??= [];
-    copied = maskRunInto(text, copied, runStart, length, maskCharacterOf(options), out);
+    copied = maskRunInto(text, copied, runStart, length, mask, out);
   }
   if (out === undefined) return text;
   if (copied < length) out.push(text.slice(copied));
@@ -256,6 +261,14 @@ function maskRunInto(
   out: string[],
 ): number {
   if (copied < start) out.push(text.slice(copied, start));
-  maskRun(text, start, end, mask, out);
+  // Masked characters read as separators, so a masked run can join the digits around them into a new ID-shaped window
+  // (`10105194912310021010105194912310021`): a run that changed is masked again until nothing changes, so that masking
+  // is idempotent. Each pass only adds mask characters, so this ends within the run's length.
+  const pieces: string[] = [];
+  maskRun(text, start, end, mask, pieces);
+  let run = pieces.join('');
+  if (run !== text.slice(start, end))
+    for (let again = maskText(run, mask); again !== run; again = maskText(run, mask)) run = again;
+  out.push(run);
   return end;
 }
