@@ -20,8 +20,10 @@ import type { IndicatorRow } from '../indicators/rows.js';
 import { type CellValue, neutralizeFormula } from '../io/write.js';
 import { RULES } from '../standards/catalogue.js';
 import type { Finding, ValidationSummary } from '../standards/validate.js';
+import type { ReportLang } from './columns.js';
 
-type Lang = 'zh' | 'en';
+/** The language of headers and labels ({@link ReportLang}). */
+type Lang = ReportLang;
 type Text = { readonly zh: string; readonly en: string };
 
 /** One column of a workbook table: its header in both languages and its cell for a record. */
@@ -213,7 +215,7 @@ function langOption(options: unknown): Lang {
  */
 export interface IndicatorRowsToXlsxOptions {
   /** Language of the headers, names and labels: `'zh'` (default) or `'en'`. */
-  readonly lang?: Lang;
+  readonly lang?: ReportLang;
 }
 
 /**
@@ -254,7 +256,7 @@ export async function indicatorRowsToXlsx(
  */
 export interface FindingsToXlsxOptions {
   /** Language of the headers, messages and labels: `'zh'` (default) or `'en'`. */
-  readonly lang?: Lang;
+  readonly lang?: ReportLang;
   /** The validation's summary: adds the units checked, passed, failed and not checked per rule to the summary sheet. */
   readonly summary?: ValidationSummary;
 }
