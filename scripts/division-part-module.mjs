@@ -83,7 +83,7 @@ export function partModule(part, context) {
     ` * @module ${subpath}`,
     ' */',
     "import type { DivisionDataset } from '../../codes/division-dataset.js';",
-    `import text from '../data/${list}/${part.prefix}.js';`,
+    `import { text } from '../data/${list}/${part.prefix}.js';`,
     "import { statistics2023Dataset } from '../from-text.js';",
     '',
     '/**',

@@ -13,7 +13,7 @@
  * @module shequ/divisions/beijing
  */
 import type { DivisionDataset } from '../codes/division-dataset.js';
-import text from './data/beijing.js';
+import { text } from './data/beijing.js';
 import { statistics2023Dataset } from './from-text.js';
 
 /**

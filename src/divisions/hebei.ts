@@ -14,7 +14,7 @@
  * @module shequ/divisions/hebei
  */
 import type { DivisionDataset } from '../codes/division-dataset.js';
-import text from './data/hebei.js';
+import { text } from './data/hebei.js';
 import { statistics2023Dataset } from './from-text.js';
 
 /**

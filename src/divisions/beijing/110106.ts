@@ -14,7 +14,7 @@
  * @module shequ/divisions/beijing/110106
  */
 import type { DivisionDataset } from '../../codes/division-dataset.js';
-import text from '../data/beijing/110106.js';
+import { text } from '../data/beijing/110106.js';
 import { statistics2023Dataset } from '../from-text.js';
 
 /**

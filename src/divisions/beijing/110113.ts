@@ -14,7 +14,7 @@
  * @module shequ/divisions/beijing/110113
  */
 import type { DivisionDataset } from '../../codes/division-dataset.js';
-import text from '../data/beijing/110113.js';
+import { text } from '../data/beijing/110113.js';
 import { statistics2023Dataset } from '../from-text.js';
 
 /**

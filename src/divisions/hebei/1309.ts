@@ -14,7 +14,7 @@
  * @module shequ/divisions/hebei/1309
  */
 import type { DivisionDataset } from '../../codes/division-dataset.js';
-import text from '../data/hebei/1309.js';
+import { text } from '../data/hebei/1309.js';
 import { statistics2023Dataset } from '../from-text.js';
 
 /**

