@@ -24,7 +24,8 @@ function contents(rows) {
   for (const row of rows.slice(1)) counts.set(row.level, (counts.get(row.level) ?? 0) + 1);
   const phrases = [...counts].map(([level, n]) => `${count(n)} ${LEVELS[level][n === 1 ? 0 : 1]}`);
   if (phrases.length === 0) return 'its own row only (the list files none of its areas under its code)';
-  const beneath = phrases.length === 1 ? phrases[0] : `${phrases.slice(0, -1).join(', ')} and ${phrases.at(-1)}`;
+  const beneath =
+    phrases.length === 1 ? phrases[0] : `${phrases.slice(0, -1).join(', ')} and ${phrases.at(-1)}`;
   return `its own row, ${beneath}`;
 }
 

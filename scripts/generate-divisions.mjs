@@ -16,8 +16,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LIST_PARTS } from './division-parts.mjs';
 import { partModule } from './division-part-module.mjs';
+import { LIST_PARTS } from './division-parts.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const sourceDir = join(root, '..', 'shared', 'data');
@@ -54,7 +54,9 @@ for (const [list, spec] of Object.entries(LIST_PARTS)) {
   const supplementComments = (codes) =>
     (SUPPLEMENTS[list] ?? [])
       .filter(([code]) => codes.some((row) => row.code === code))
-      .map(([code, name, , , where]) => `// Supplement, not in the source file: ${code} ${name} — ${where}.\n`)
+      .map(
+        ([code, name, , , where]) => `// Supplement, not in the source file: ${code} ${name} — ${where}.\n`,
+      )
       .join('');
   const listBytes = byteLength(rows);
   for (const part of parts) {
@@ -138,7 +140,9 @@ function splitList(list, rows, table) {
   }
   // Every row at the parts' level or below belongs to a part: the parts together are the list but its top rows.
   const partLevel = parts[0].rows[0].level;
-  const stray = rows.filter((row) => row.level >= partLevel && !parts.some((p) => row.code.startsWith(p.prefix)));
+  const stray = rows.filter(
+    (row) => row.level >= partLevel && !parts.some((p) => row.code.startsWith(p.prefix)),
+  );
   if (stray.length > 0) throw new Error(`${list}: ${stray[0].code} is in no part`);
   return { segments, parts };
 }
@@ -185,7 +189,11 @@ function withPartTable(text, rows) {
   const from = text.indexOf(start);
   const to = text.indexOf(end);
   if (from < 0 || to < from) throw new Error(`docs/codes.md has no ${start} … ${end} section`);
-  const table = ['| part | subpath | export | records | text KB |', '| --- | --- | --- | ---: | ---: |', ...rows];
+  const table = [
+    '| part | subpath | export | records | text KB |',
+    '| --- | --- | --- | ---: | ---: |',
+    ...rows,
+  ];
   return `${text.slice(0, from + start.length)}\n${table.join('\n')}\n${text.slice(to)}`;
 }
 

@@ -106,9 +106,8 @@ describe('a part, worked by hand', () => {
     const { shijiazhuangDivisions } = await import('../../src/divisions/hebei/1301.js');
     expect(shijiazhuangDivisions.divisions.get('130100000000')?.name).toBe('石家庄市');
     expect(shijiazhuangDivisions.divisions.get('130102000000')?.name).toBe('长安区');
-    expect(lookupDivision('130123100201', shijiazhuangDivisions).data?.name).toBe(
-      hebeiDivisions.divisions.get('130123100201')?.name,
-    );
+    const village = lookupDivision('130123100201', shijiazhuangDivisions);
+    expect(village.success && village.data.name).toBe(hebeiDivisions.divisions.get('130123100201')?.name);
     expect(shijiazhuangDivisions.divisions.get('130202000000')).toBeUndefined(); // 路南区, 唐山市
     expect(shijiazhuangDivisions.divisions.has('130000000000')).toBe(false);
     expect(shijiazhuangDivisions.name.en).toBe('Shijiazhuang, Hebei statistical division codes (2023)');
