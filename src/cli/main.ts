@@ -12,6 +12,7 @@ Commands:
   indicators FILE      Compute the 十四五 indicators of a sheet, rolled up by region
   validate FILE        Check a sheet against the plans, the laws and the code standards
   report FILE          Write an HTML report (table, charts, findings)
+  evaluate FILE…       The evaluation table of a plan period (终期评估: baseline, target, actual, status)
   circle ESTATES SERVICES  Compute the 一刻钟社区服务圈 from the coordinates of estates and services
   check-code CODE…     Identify and validate codes (division, urban-rural, ID number, credit code)
   schema [NAME]        Print the JSON Schema of a statistics row or a dataset
@@ -28,6 +29,7 @@ Examples:
   shequ indicators 正定县.csv --profile hebei --group-by county,township
   shequ validate 正定县.csv --profile hebei --as-of 2026-01-01 --fail-on warning
   shequ report 正定县.csv --profile hebei --out 正定县.html
+  shequ evaluate 2023.csv 2024.csv 2025.csv --profile hebei --period 14th
   shequ circle 小区.csv 网点.csv --crs gcj02 --minutes 15
   shequ check-code 110105001001 914403001922038216
   shequ demo
@@ -43,6 +45,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   indicators: async () => (await import('./indicators.js')).runIndicators,
   validate: async () => (await import('./validate.js')).runValidate,
   report: async () => (await import('./report.js')).runReport,
+  evaluate: async () => (await import('./evaluate.js')).runEvaluate,
   circle: async () => (await import('./circle.js')).runCircle,
   'check-code': async () => (await import('./check-code.js')).runCheckCode,
   schema: async () => (await import('./schema.js')).runSchema,
