@@ -1,5 +1,5 @@
 import type { PlanEvaluation, UnitStatistics } from 'shequ';
-import { evaluatePlanPeriod } from 'shequ';
+import { evaluatePlanPeriod, STATISTICS_YEAR_RANGE } from 'shequ';
 import {
   type CliStreams,
   checkDistinctPaths,
@@ -58,9 +58,10 @@ type EvaluateFormat = (typeof FORMATS)[number];
 /** `--year`: a four-digit year, or absent. */
 function yearOption(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^\d{4}$/.test(text) || Number(text) < 1949 || Number(text) > 2100)
+  const { min, max } = STATISTICS_YEAR_RANGE;
+  if (!/^\d{4}$/.test(text) || Number(text) < min || Number(text) > max)
     throw new UsageError(
-      `shequ evaluate: --year takes a year from 1949 to 2100, not ${echo(text)}`,
+      `shequ evaluate: --year takes a year from ${min} to ${max}, not ${echo(text)}`,
       'Example: --year 2025',
     );
   return Number(text);

@@ -1,7 +1,8 @@
 import { basename } from 'node:path';
+import { STATISTICS_YEAR_RANGE } from 'shequ';
 
 /** A year a statistics file may be named after: 1949–2100, never part of a longer run of digits (a division code). */
-const YEAR_IN_NAME = /(?<!\d)(19[4-9]\d|20\d\d|2100)(?!\d)/g;
+const YEAR_IN_NAME = /(?<!\d)(\d{4})(?!\d)/g;
 
 /**
  * The year a file's name gives (`正定县2024年.csv`, `sample-units-2023.csv` → 2024, 2023): the one four-digit year in
@@ -9,6 +10,10 @@ const YEAR_IN_NAME = /(?<!\d)(19[4-9]\d|20\d\d|2100)(?!\d)/g;
  * one it describes cannot be told).
  */
 export function yearOfFileName(path: string): number | undefined {
-  const years = new Set([...basename(path).matchAll(YEAR_IN_NAME)].map((match) => Number(match[1])));
+  const years = new Set(
+    [...basename(path).matchAll(YEAR_IN_NAME)]
+      .map((match) => Number(match[1]))
+      .filter((year) => year >= STATISTICS_YEAR_RANGE.min && year <= STATISTICS_YEAR_RANGE.max),
+  );
   return years.size === 1 ? (years.values().next().value as number) : undefined;
 }
