@@ -37,6 +37,7 @@ Options:
                        the evaluation is provisional (a warning says so)
   --year YEAR          the year described by files without a 年度 column
   --group-by LEVELS    comma-separated: province, prefecture (default both), county, township, unit
+  --regions CODES      comma-separated division codes (13, 1301, 130123): only these regions and those within
   --format FORMAT      table (default), json, csv, md, html (one self-contained page) or xlsx (a workbook: the
                        主要指标 table, then the arithmetic and sources; needs --out)
   --out FILE           write there instead of to standard output
@@ -65,6 +66,19 @@ function yearOption(text: string | undefined): number | undefined {
       'Example: --year 2025',
     );
   return Number(text);
+}
+
+/** `--regions`: comma-separated division codes of 2 to 12 digits, or absent. */
+function regionsOption(text: string | undefined): string[] | undefined {
+  if (text === undefined) return undefined;
+  const codes = text.split(',').map((code) => code.trim());
+  const bad = codes.find((code) => !/^\d{2,12}$/.test(code));
+  if (bad !== undefined)
+    throw new UsageError(
+      `shequ evaluate: --regions takes division codes of 2 to 12 digits, not ${echo(bad)}`,
+      'Example: --regions 13,1101',
+    );
+  return codes;
 }
 
 /**
@@ -139,6 +153,7 @@ export async function runEvaluate(args: readonly string[], streams: CliStreams):
     period: { type: 'string' },
     year: { type: 'string' },
     'group-by': { type: 'string' },
+    regions: { type: 'string' },
   });
   if (values.help === true) {
     streams.stdout.write(EVALUATE_HELP);
@@ -166,6 +181,7 @@ export async function runEvaluate(args: readonly string[], streams: CliStreams):
     ?.split(',')
     .map((level) => oneOf('evaluate', 'group-by', level.trim(), LEVELS, 'province'));
   const year = yearOption(values.year as string | undefined);
+  const regions = regionsOption(values.regions as string | undefined);
   for (const file of positionals) checkDistinctPaths('evaluate', file, { '--out': out });
   await checkWritable(out);
   const profiles = await commandProfiles('evaluate', values, profile);
@@ -178,6 +194,7 @@ export async function runEvaluate(args: readonly string[], streams: CliStreams):
     ...(asOf === undefined ? {} : { asOf }),
     ...(groupBy === undefined ? {} : { groupBy }),
     ...(year === undefined ? {} : { year }),
+    ...(regions === undefined ? {} : { regions }),
   });
   if (!result.success) {
     const [first] = result.error.issues;
