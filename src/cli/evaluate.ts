@@ -146,6 +146,40 @@ async function writeEvaluation(
   await output.close();
 }
 
+/** The command's options, checked (every bad one is a usage error before any file is read). */
+function evaluateOptions(values: Record<string, string | boolean | undefined>, files: readonly string[]) {
+  const format = oneOf('evaluate', 'format', values.format as string | undefined, FORMATS, 'table');
+  const lang = oneOf<Lang>('evaluate', 'lang', values.lang as string | undefined, ['zh', 'en'], 'zh');
+  const out = values.out as string | undefined;
+  if (format === 'xlsx' && out === undefined)
+    throw new UsageError(
+      'shequ evaluate: --format xlsx writes a workbook: give --out FILE',
+      'Example: --out 终期评估.xlsx',
+    );
+  if (files.length === 0)
+    throw new UsageError(
+      'shequ evaluate: give one or more CSV or .xlsx files',
+      'Example: shequ evaluate 2025.csv',
+    );
+  for (const file of files) checkDistinctPaths('evaluate', file, { '--out': out });
+  const dated = profileAndDate('evaluate', values);
+  const groupBy = (values['group-by'] as string | undefined)
+    ?.split(',')
+    .map((level) => oneOf('evaluate', 'group-by', level.trim(), LEVELS, 'province'));
+  const year = yearOption(values.year as string | undefined);
+  const regions = regionsOption(values.regions as string | undefined);
+  const settings = {
+    ...(dated.period === undefined ? {} : { period: dated.period }),
+    // Without --as-of the evaluation is made today (the API's default), not at the period's end: a final
+    // evaluation made before the end is provisional, and says so.
+    ...(values['as-of'] === undefined ? {} : { asOf: dated.asOf }),
+    ...(groupBy === undefined ? {} : { groupBy }),
+    ...(year === undefined ? {} : { year }),
+    ...(regions === undefined ? {} : { regions }),
+  };
+  return { format, lang, out, profile: dated.profile, year, settings };
+}
+
 /** `shequ evaluate FILE…`. */
 export async function runEvaluate(args: readonly string[], streams: CliStreams): Promise<number> {
   const { values, positionals } = parse('evaluate', args, {
@@ -159,43 +193,12 @@ export async function runEvaluate(args: readonly string[], streams: CliStreams):
     streams.stdout.write(EVALUATE_HELP);
     return 0;
   }
-  const format = oneOf('evaluate', 'format', values.format as string | undefined, FORMATS, 'table');
-  const lang = oneOf<Lang>('evaluate', 'lang', values.lang as string | undefined, ['zh', 'en'], 'zh');
-  const out = values.out as string | undefined;
-  if (format === 'xlsx' && out === undefined)
-    throw new UsageError(
-      'shequ evaluate: --format xlsx writes a workbook: give --out FILE',
-      'Example: --out 终期评估.xlsx',
-    );
-  if (positionals.length === 0)
-    throw new UsageError(
-      'shequ evaluate: give one or more CSV or .xlsx files',
-      'Example: shequ evaluate 2025.csv',
-    );
-  const dated = profileAndDate('evaluate', values);
-  const { profile, period } = dated;
-  // Without --as-of the evaluation is made today (the API's default), not at the period's end: a final evaluation
-  // made before the end is provisional, and says so.
-  const asOf = values['as-of'] === undefined ? undefined : dated.asOf;
-  const groupBy = (values['group-by'] as string | undefined)
-    ?.split(',')
-    .map((level) => oneOf('evaluate', 'group-by', level.trim(), LEVELS, 'province'));
-  const year = yearOption(values.year as string | undefined);
-  const regions = regionsOption(values.regions as string | undefined);
-  for (const file of positionals) checkDistinctPaths('evaluate', file, { '--out': out });
-  await checkWritable(out);
-  const profiles = await commandProfiles('evaluate', values, profile);
+  const options = evaluateOptions(values, positionals);
+  await checkWritable(options.out);
+  const profiles = await commandProfiles('evaluate', values, options.profile);
   const divisions = await divisionLists(values.divisions as string | undefined);
-  const { rows, rejected } = await readFiles(positionals, year, streams);
-  const result = evaluatePlanPeriod(rows, {
-    profile: profiles.indicators,
-    divisions,
-    ...(period === undefined ? {} : { period }),
-    ...(asOf === undefined ? {} : { asOf }),
-    ...(groupBy === undefined ? {} : { groupBy }),
-    ...(year === undefined ? {} : { year }),
-    ...(regions === undefined ? {} : { regions }),
-  });
+  const { rows, rejected } = await readFiles(positionals, options.year, streams);
+  const result = evaluatePlanPeriod(rows, { ...options.settings, profile: profiles.indicators, divisions });
   if (!result.success) {
     const [first] = result.error.issues;
     throw new UsageError(
@@ -208,6 +211,6 @@ export async function runEvaluate(args: readonly string[], streams: CliStreams):
   streams.stderr.write(
     `shequ evaluate: ${result.data.period.name.zh} ${result.data.year} 年度 ${result.data.units} 行计入 rows counted · 其他年度 ${result.data.otherYears} other years\n`,
   );
-  await writeEvaluation(result.data, format, lang, out, streams);
+  await writeEvaluation(result.data, options.format, options.lang, options.out, streams);
   return rejected ? 1 : 0;
 }
