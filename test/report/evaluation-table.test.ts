@@ -19,11 +19,11 @@ import {
 } from '../../src/report/evaluation-table.js';
 
 // A Hebei profile whose area indicator is 约束性 and whose rural coverage baseline is of 2019 (a profile file could say so).
-const hebei = INDICATOR_PROFILES.hebei;
+// Without `periods`, the indicators' own figures are the 十四五's.
+const { periods: _, ...hebei } = INDICATOR_PROFILES.hebei;
 const profile: IndicatorProfile = {
   ...hebei,
   id: 'hebei-test',
-  periods: undefined,
   indicators: hebei.indicators.map((entry) =>
     entry.indicator.id === 'facilityAreaPer100Households'
       ? { ...entry, indicator: { ...entry.indicator, property: 'binding' } }
