@@ -140,8 +140,11 @@ function evaluationRow(
   period: PlanPeriod,
 ): EvaluationRow {
   const definition = entry.indicator;
-  // The period's end as the date: the status is the final one (met / not met), by progress.ts's own comparison.
-  const final = progressAgainst(computed?.value ?? null, entry.target, entry.baseline, period.end, 2);
+  // The period's end (or a target's own later deadline, which a profile file may set) as the date: the status is the
+  // final one (met / not met, never on-track or behind), by progress.ts's own comparison.
+  const deadline = entry.target === undefined ? period.end : `${entry.target.year}-12-31`;
+  const at = deadline > period.end ? deadline : period.end;
+  const final = progressAgainst(computed?.value ?? null, entry.target, entry.baseline, at, 2);
   const row: Record<string, unknown> = { serial, region: region.region, level: region.level };
   if (region.name !== undefined) row.name = region.name;
   row.indicator = definition.id;

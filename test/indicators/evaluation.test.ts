@@ -291,3 +291,21 @@ describe('evaluatePlanPeriod: laws', () => {
       );
   });
 });
+
+describe('evaluatePlanPeriod: a target set beyond the period', () => {
+  it('is judged final all the same: not met, never behind', () => {
+    const { periods: _, ...hebei } = INDICATOR_PROFILES.hebei;
+    const profile = {
+      ...hebei,
+      id: 'late-target',
+      indicators: hebei.indicators.map((entry) =>
+        entry.target === undefined ? entry : { ...entry, target: { ...entry.target, year: 2027 } },
+      ),
+    };
+    const result = evaluatePlanPeriod(ROWS_2025, { profile, period: '14th', asOf: '2026-06-30' });
+    if (!result.success) throw new Error('expected an evaluation');
+    const rural = line(result.data, '130000000000', 'ruralFacilityCoverage');
+    expect([rural.actual, rural.status]).toEqual([50, 'not-met']);
+    expect(new Set(result.data.rows.map((row) => row.status))).not.toContain('behind');
+  });
+});
