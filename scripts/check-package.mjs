@@ -63,6 +63,7 @@ try {
     'dist/index.d.cts',
     'dist/cli/index.js',
     'examples/data/sample-units.json',
+    'examples/data/sample-units-2025.csv',
     'LICENSE',
     'README.md',
   ];

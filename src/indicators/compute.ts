@@ -203,7 +203,8 @@ function isIterable(value: unknown): value is Iterable<unknown> {
   );
 }
 
-function unknownProfileIssue(profile: unknown): Issue {
+/** The issue of a profile that is neither a built-in name nor a profile object (the evaluation uses it too). */
+export function unknownProfileIssue(profile: unknown): Issue {
   // A name is echoed (cut short: it is the caller's text, never a full ID number); an object is not.
   const shown = typeof profile === 'string' ? profile.slice(0, 40) : 'object';
   return createIssue(
