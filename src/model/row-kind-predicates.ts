@@ -1,4 +1,5 @@
 import type { DivisionLevel } from '../codes/division-code.js';
+import type { LocalizedText } from '../core/issue.js';
 import type { RowKind } from './row-kind.js';
 import type { UnitKind } from './unit-kind.js';
 
@@ -76,4 +77,24 @@ export const CODE_LEVELS_OF_KIND: Readonly<Record<RowKind, readonly DivisionLeve
   district: ['county'],
   communityTotal: ['province', 'prefecture', 'county', 'township'],
   villageTotal: ['province', 'prefecture', 'county', 'township'],
+};
+
+/**
+ * Chinese and English labels of each {@link RowKind}; the Chinese one is what the writers put in the kind column
+ * (and the readers accept it back).
+ *
+ * @example
+ * ```ts
+ * import { ROW_KIND_LABELS } from 'shequ';
+ * ROW_KIND_LABELS.township.zh;
+ * //=> '街道（乡镇）'
+ * ```
+ */
+export const ROW_KIND_LABELS: Readonly<Record<RowKind, LocalizedText>> = {
+  community: { zh: '居委会', en: "residents' committee (community)" },
+  village: { zh: '村委会', en: "villagers' committee (village)" },
+  township: { zh: '街道（乡镇）', en: 'township (subdistrict, town or township)' },
+  district: { zh: '县（区）', en: 'district (county level)' },
+  communityTotal: { zh: '社区合计', en: 'total of the communities of a region' },
+  villageTotal: { zh: '村合计', en: 'total of the villages of a region' },
 };

@@ -1,11 +1,16 @@
 import * as z from 'zod';
-import type { LocalizedText } from '../core/issue.js';
 import { treeShakable } from '../core/tree-shakable.js';
 import { type StatisticsFieldKey, statisticsField } from './fields.js';
 import type { UnitKind } from './unit-kind.js';
 
 // Plain predicates without zod, in their own module so that the indicator path does not load the schemas above.
-export { CODE_LEVELS_OF_KIND, isUnitKind, ROW_KINDS, unitKindOfTotal } from './row-kind-predicates.js';
+export {
+  CODE_LEVELS_OF_KIND,
+  isUnitKind,
+  ROW_KIND_LABELS,
+  ROW_KINDS,
+  unitKindOfTotal,
+} from './row-kind-predicates.js';
 
 import { ROW_KINDS } from './row-kind-predicates.js';
 
@@ -91,26 +96,6 @@ export const rowKindSchema: z.ZodEnum<{
       'community = 居民委员会, village = 村民委员会, township = 街道/乡镇, district = 县（区）, communityTotal = 社区合计, villageTotal = 村合计',
     ),
 );
-
-/**
- * Chinese and English labels of each {@link RowKind}; the Chinese one is what the writers put in the kind column
- * (and the readers accept it back).
- *
- * @example
- * ```ts
- * import { ROW_KIND_LABELS } from 'shequ';
- * ROW_KIND_LABELS.township.zh;
- * //=> '街道（乡镇）'
- * ```
- */
-export const ROW_KIND_LABELS: Readonly<Record<RowKind, LocalizedText>> = {
-  community: { zh: '居委会', en: "residents' committee (community)" },
-  village: { zh: '村委会', en: "villagers' committee (village)" },
-  township: { zh: '街道（乡镇）', en: 'township (subdistrict, town or township)' },
-  district: { zh: '县（区）', en: 'district (county level)' },
-  communityTotal: { zh: '社区合计', en: 'total of the communities of a region' },
-  villageTotal: { zh: '村合计', en: 'total of the villages of a region' },
-};
 
 const UNIT_KINDS = ['community', 'village'] as const;
 const ALL_KINDS = ROW_KINDS;
