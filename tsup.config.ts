@@ -1,11 +1,42 @@
-import { readFileSync } from 'node:fs';
-import { defineConfig } from 'tsup';
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
+import { defineConfig, type Options } from 'tsup';
 
 const { version } = JSON.parse(readFileSync('./package.json', 'utf8')) as { version: string };
 const define = { __SHEQU_VERSION__: JSON.stringify(version) };
 // Keep Chinese text as UTF-8 instead of \u escapes: the division lists are a third smaller so.
 const esbuildOptions = (options: { charset?: 'ascii' | 'utf8' }) => {
   options.charset = 'utf8';
+};
+
+/** Each module of a directory under src/, as tsup entries (`divisions/hebei/1301` → `src/divisions/hebei/1301.ts`). */
+function entriesIn(directory: string): Record<string, string> {
+  const files = readdirSync(`src/${directory}`).filter((file) => file.endsWith('.ts'));
+  return Object.fromEntries(
+    files.map((file) => [`${directory}/${file.slice(0, -3)}`, `src/${directory}/${file}`]),
+  );
+}
+
+const DIVISION_DATA = resolve('src/divisions/data') + sep;
+const DIVISION_READER = resolve('src/divisions/from-text.js');
+/**
+ * Keeps the division data modules (src/divisions/data/…, generated) and their reader (from-text.ts) out of the modules
+ * that import them: each is built to its own file at the same place under dist/ and imported from there, in the
+ * format's extension. So a province list (assembled from its cities' texts) and each city list share one copy of
+ * every record and of the reader, in ESM and in CommonJS alike (tsup splits only ESM into chunks): the tarball carries
+ * each record once per format, and a city's CommonJS module is a few lines.
+ */
+const divisionDataApart: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'division-data-apart',
+  setup(build) {
+    const extension = build.initialOptions.format === 'cjs' ? '.cjs' : '.js';
+    build.onResolve({ filter: /^\.\.?\/.*\.js$/ }, (args) => {
+      const target = resolve(args.resolveDir, args.path);
+      if (args.kind === 'entry-point' || !(target.startsWith(DIVISION_DATA) || target === DIVISION_READER))
+        return undefined;
+      return { path: args.path.replace(/\.js$/, extension), external: true };
+    });
+  },
 };
 
 export default defineConfig([
@@ -39,13 +70,35 @@ export default defineConfig([
     external: ['zod', 'date-fns', 'decimal.js', 'fast-check', 'fflate', /^write-excel-file/, /^node:/],
   },
   {
-    // Reference data, one subpath per list: no source maps (they would only repeat the data).
-    entry: { 'divisions/beijing': 'src/divisions/beijing.ts', 'divisions/hebei': 'src/divisions/hebei.ts' },
+    // Reference data, one subpath per list and per part of a list (a Hebei city, a Beijing district): no source maps
+    // (they would only repeat the data). The data itself is imported from the files of the next build.
+    entry: {
+      'divisions/beijing': 'src/divisions/beijing.ts',
+      'divisions/hebei': 'src/divisions/hebei.ts',
+      ...entriesIn('divisions/beijing'),
+      ...entriesIn('divisions/hebei'),
+    },
     format: ['esm', 'cjs'],
     dts: true,
     target: 'es2022',
     platform: 'neutral',
     external: ['zod', 'date-fns', 'decimal.js'],
+    esbuildPlugins: [divisionDataApart],
+    esbuildOptions,
+  },
+  {
+    // The division data modules (generated texts) and their reader, each its own file, so that every list importing
+    // it shares it. No declarations: they are not entry points of the package, only imported by the lists above.
+    entry: {
+      'divisions/from-text': 'src/divisions/from-text.ts',
+      ...entriesIn('divisions/data'),
+      ...entriesIn('divisions/data/beijing'),
+      ...entriesIn('divisions/data/hebei'),
+    },
+    format: ['esm', 'cjs'],
+    target: 'es2022',
+    platform: 'neutral',
+    esbuildPlugins: [divisionDataApart],
     esbuildOptions,
   },
   {

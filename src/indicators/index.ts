@@ -25,6 +25,13 @@ export type { PlanTextIndicatorId } from './catalogue-plans.js';
 export type { ComputeIndicatorsOptions, IndicatorTable } from './compute.js';
 export { computeIndicators, computeIndicatorTable } from './compute.js';
 export { describeIndicatorProfiles } from './describe.js';
+export { evaluatePlanPeriod } from './evaluation.js';
+export type {
+  EvaluatePlanPeriodOptions,
+  EvaluationRow,
+  EvaluationStatus,
+  PlanEvaluation,
+} from './evaluation-types.js';
 export type { BuiltInMeasureId } from './measures.js';
 export { MEASURES } from './measures.js';
 export type { PlanTextMeasureId } from './measures-plans.js';

@@ -4,7 +4,7 @@ import type { AsOfInput } from '../core/as-of.js';
 import { guarded } from '../core/guard.js';
 import { createIssue, type Issue } from '../core/issue.js';
 import { failure, type Result, ShequError, success, unwrap } from '../core/result.js';
-import { CODE_LEVELS_OF_KIND, unitKindOfTotal } from '../model/row-kind.js';
+import { CODE_LEVELS_OF_KIND, unitKindOfTotal } from '../model/row-kind-predicates.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
 import { accumulateRow, type CompiledIndicators, compileIndicators } from './accumulate.js';
 import { issuesUnder, PARTS_FORMAT, parseIndicatorParts } from './parts-parse.js';

@@ -1,5 +1,6 @@
 import { createIssue, type Issue, type PathSegment } from '../core/issue.js';
-import { type TotalKind, unitKindOfTotal } from '../model/row-kind.js';
+import type { TotalKind } from '../model/row-kind.js';
+import { unitKindOfTotal } from '../model/row-kind-predicates.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
 import { accumulateTotal, type CompiledIndicators } from './accumulate.js';
 import { type IndicatorParts, TOTAL_KINDS } from './sums.js';

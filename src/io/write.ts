@@ -1,7 +1,8 @@
 import { maskIdNumbersInText } from '../core/mask.js';
 import { numberText } from '../core/number-text.js';
 import { STATISTICS_FIELD_KEYS, STATISTICS_FIELDS } from '../model/fields.js';
-import { ROW_KIND_LABELS, type RowKind } from '../model/row-kind.js';
+import type { RowKind } from '../model/row-kind.js';
+import { ROW_KIND_LABELS } from '../model/row-kind-predicates.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
 import type { HeaderInfo, RejectedRow } from './row-reader.js';
 

@@ -5,6 +5,9 @@ import { treeShakable } from '../core/tree-shakable.js';
 import { enumOf } from './labelled-enum.js';
 import { isoDateSchema } from './primitives.js';
 
+// Plain derivations without zod live in unit-derive.ts (the indicator path imports them, issue 13's start-up).
+export { secretaryIsDirector } from './unit-derive.js';
+
 /**
  * Roles in the "两委": the Party committee (党组织) and the residents' or villagers' committee (居/村委会).
  *
@@ -131,23 +134,6 @@ export const twoCommitteesSchema: z.ZodType<TwoCommittees> = /* @__PURE__ */ tre
     ),
   }),
 );
-
-/**
- * Whether the Party secretary is also the committee director ("一人兼"): some member holds both roles.
- *
- * @param committees - the "两委"
- * @returns `true` when one member is both 书记 and 主任
- *
- * @example
- * ```ts
- * import { secretaryIsDirector } from 'shequ';
- * secretaryIsDirector({ members: [{ roles: ['partySecretary', 'director'] }] });
- * //=> true
- * ```
- */
-export function secretaryIsDirector(committees: TwoCommittees): boolean {
-  return committees.members.some((m) => m.roles.includes('partySecretary') && m.roles.includes('director'));
-}
 
 /**
  * Number of members of the residents' or villagers' committee itself (主任、副主任和委员), as the laws' member

@@ -6,6 +6,9 @@ import { treeShakable } from '../core/tree-shakable.js';
 import { enumOf } from './labelled-enum.js';
 import { isoDateSchema } from './primitives.js';
 
+// Plain derivations without zod live in unit-derive.ts (the indicator path imports them, issue 13's start-up).
+export { isCommunityWorker } from './unit-derive.js';
+
 /**
  * Roles of people working in a 社区（村） (seed 000 三(八), 三(十), 六(十八); seed 002 三(五)).
  *
@@ -224,30 +227,6 @@ export const volunteerSchema: z.ZodType<Volunteer> = /* @__PURE__ */ treeShakabl
     serviceHours: z.number().nonnegative().exactOptional(),
   }),
 );
-
-/**
- * Whether a worker counts as a 社区工作者 for indicator 7: employed full-time as a community worker, a member of
- * the "两委", or full-time service station staff. 公益性岗位, 政府临聘人员, part-time staff and workers of
- * unknown employment do not count.
- *
- * @param worker - the worker
- * @returns whether the worker is inside the counting scope
- *
- * @example
- * ```ts
- * import { isCommunityWorker } from 'shequ';
- * isCommunityWorker({ roles: ['communityWorker'], employment: 'fullTime' });
- * //=> true
- * isCommunityWorker({ roles: ['communityWorker'], employment: 'publicWelfarePost' });
- * //=> false
- * ```
- */
-export function isCommunityWorker(worker: Worker): boolean {
-  if (worker.employment !== 'fullTime') return false;
-  return worker.roles.some(
-    (role) => role === 'communityWorker' || role === 'committeeMember' || role === 'stationStaff',
-  );
-}
 
 /**
  * Returns a copy of a person record whose ID number is masked (`110105********002X`), for display and export.

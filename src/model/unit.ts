@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { LocalizedText } from '../core/issue.js';
 import { treeShakable } from '../core/tree-shakable.js';
-import { secretaryIsDirector, type TwoCommittees, twoCommitteesSchema } from './committees.js';
+import { type TwoCommittees, twoCommitteesSchema } from './committees.js';
 import { CONVENIENCE_OUTLET_LABELS, type ConvenienceOutlet } from './convenience-outlets.js';
 import { type Facility, facilitySchema } from './facility.js';
 import { STATISTICS_FIELD_KEYS, type StatisticsFieldKey } from './fields.js';
@@ -12,7 +12,7 @@ import {
   organisationsSchema,
   ROLE_KIND,
 } from './organisation.js';
-import { isCommunityWorker, type Volunteer, volunteerSchema, type Worker, workerSchema } from './people.js';
+import { type Volunteer, volunteerSchema, type Worker, workerSchema } from './people.js';
 import { areaSchema, countSchema, notAbove } from './primitives.js';
 import { kindIssues } from './row-checks.js';
 import {
@@ -23,11 +23,14 @@ import {
   serviceSchemas,
   type ThreeListEntry,
 } from './services.js';
+import { FROM_PARTS } from './unit-derive.js';
 import { type UnitKind, unitKindSchema } from './unit-kind.js';
-import { PLAN_TEXT_FROM_PARTS, type PlanTextDerivedKey } from './unit-plan-parts.js';
+import type { PlanTextDerivedKey } from './unit-plan-parts.js';
 import { NOT_ABOVE, type UnitStatistics, unitStatisticsShape } from './unit-statistics.js';
 
 export { CONVENIENCE_OUTLET_LABELS, type ConvenienceOutlet } from './convenience-outlets.js';
+// Plain derivations without zod, in their own module so that the indicator path does not load the schemas here.
+export { isRichUnit, toUnitStatistics } from './unit-derive.js';
 
 /**
  * Special types of community (seed 002 三(三)3): 易地扶贫搬迁 or "空心村"治理 集中安置社区 (`resettlement`) and
@@ -77,7 +80,8 @@ export interface Estate {
 }
 
 /** The statistics fields a rich record derives from its parts (facilities, workers, …) rather than holds. */
-type DerivedFieldKey =
+/** The statistics fields a rich record derives from its parts (internal). */
+export type DerivedFieldKey =
   | 'hasFacility'
   | 'facilityArea'
   | 'activityArea'
@@ -147,25 +151,6 @@ export interface Unit extends Pick<UnitStatistics, UnitFieldKey> {
   /** Convenience outlets reachable from the community (Beijing's 一刻钟社区服务圈). */
   readonly convenienceOutlets?: readonly ConvenienceOutlet[];
 }
-
-/** How each derived statistics field comes from the parts of a rich record; absent parts give absent fields. */
-const FROM_PARTS: { readonly [Key in DerivedFieldKey]: (unit: Unit) => UnitStatistics[Key] | undefined } = {
-  hasFacility: ({ facilities }) => facilities?.some((f) => f.kind === 'comprehensiveService'),
-  facilityArea: ({ facilities }) =>
-    facilities === undefined ? undefined : comprehensiveAreas(facilities, 'floorArea'),
-  activityArea: ({ facilities }) =>
-    facilities === undefined ? undefined : comprehensiveAreas(facilities, 'activityArea'),
-  selfServiceTerminal: ({ selfServiceTerminals }) =>
-    selfServiceTerminals === undefined ? undefined : selfServiceTerminals > 0,
-  communityWorkers: ({ workers }) => workers?.filter(isCommunityWorker).length,
-  disasterOfficers: ({ workers }) => workers?.filter((w) => w.roles.includes('disasterOfficer')).length,
-  secretaryIsDirector: ({ twoCommittees }) =>
-    twoCommittees === undefined ? undefined : secretaryIsDirector(twoCommittees),
-  satisfactionSurveyed: ({ surveys }) => (surveys === undefined ? undefined : surveys.length > 0),
-  resettlement: ({ specialTypes }) => specialTypes?.includes('resettlement'),
-  volunteers: ({ volunteers }) => volunteers?.filter((v) => v.registered === true).length,
-  ...PLAN_TEXT_FROM_PARTS,
-};
 
 const UNIT_FIELD_KEYS: readonly string[] = STATISTICS_FIELD_KEYS.filter(
   (key) => !Object.hasOwn(FROM_PARTS, key),
@@ -266,97 +251,4 @@ function checkStructureKind(value: object, ctx: z.RefinementCtx): void {
       }
     }
   }
-}
-
-/** Keys only rich records have (`volunteers` is in both shapes: a count in rows, a list in records). */
-const RICH_ONLY = [
-  'facilities',
-  'workers',
-  'organisations',
-  'twoCommittees',
-  'surveys',
-  'reviews',
-  'services',
-  'threeLists',
-  'purchasedServices',
-  'specialTypes',
-  'selfServiceTerminals',
-  'estates',
-  'convenienceOutlets',
-];
-
-/**
- * Whether a value is a rich {@link Unit} record rather than a statistics row: it has a part only rich records have
- * (facilities, workers, organisations …, or a list of volunteers where a row has a count).
- *
- * @param value - a unit record of either shape
- * @returns `true` for a rich record
- *
- * @example
- * ```ts
- * import { isRichUnit } from 'shequ';
- * isRichUnit({ code: '130123100201', kind: 'village', volunteers: 12 });
- * //=> false
- * isRichUnit({ code: '130123100201', kind: 'village', volunteers: [{ registered: true }] });
- * //=> true
- * ```
- */
-export function isRichUnit(value: unknown): value is Unit {
-  if (value === null || typeof value !== 'object') return false;
-  return (
-    RICH_ONLY.some((key) => key in value) || Array.isArray((value as { volunteers?: unknown }).volunteers)
-  );
-}
-
-/** Sums areas exactly: they carry at most two decimals, so integer hundredths add without drift. */
-function sumAreas(values: readonly number[]): number {
-  let hundredths = 0;
-  for (const value of values) hundredths += Math.round(value * 100);
-  return hundredths / 100;
-}
-
-function comprehensiveAreas(
-  facilities: readonly Facility[],
-  key: 'floorArea' | 'activityArea',
-): number | undefined {
-  const values: number[] = [];
-  for (const facility of facilities) {
-    if (facility.kind !== 'comprehensiveService') continue;
-    const value = facility[key];
-    if (value === undefined) return undefined; // one unknown area makes the sum unknown, not smaller
-    values.push(value);
-  }
-  return sumAreas(values);
-}
-
-/**
- * Derives the flat statistics row from a rich unit record. A field whose source part is absent stays absent
- * (missing data), never zero: no `facilities` → no `hasFacility`; a 综合服务设施 without a floor area → no
- * `facilityArea`. Counts follow the documented scopes: `communityWorkers` counts {@link isCommunityWorker},
- * `volunteers` the registered ones, `disasterOfficers` the workers with that role.
- *
- * @param unit - a rich unit record
- * @returns its statistics row
- *
- * @example
- * ```ts
- * import { toUnitStatistics } from 'shequ';
- * toUnitStatistics({
- *   code: '110101001001', kind: 'community', households: 1520,
- *   facilities: [{ kind: 'comprehensiveService', floorArea: 400.5 }, { kind: 'comprehensiveService', floorArea: 219.75 }],
- *   workers: [{ roles: ['communityWorker'], employment: 'fullTime' }, { roles: ['gridWorker'], employment: 'temporary' }],
- * });
- * //=> { code: '110101001001', kind: 'community', households: 1520, hasFacility: true, facilityArea: 620.25,
- * //     communityWorkers: 1, disasterOfficers: 0 }
- * ```
- */
-export function toUnitStatistics(unit: Unit): UnitStatistics {
-  const row: Record<string, unknown> = {};
-  for (const key of STATISTICS_FIELD_KEYS) {
-    const value = Object.hasOwn(FROM_PARTS, key)
-      ? FROM_PARTS[key as DerivedFieldKey](unit)
-      : unit[key as UnitFieldKey];
-    if (value !== undefined) row[key] = value;
-  }
-  return row as unknown as UnitStatistics;
 }

@@ -7,7 +7,7 @@ import type { Issue } from '../core/issue.js';
 import { notCountedIssue } from '../indicators/compute.js';
 import { createIndicatorAccumulator } from '../indicators/parts.js';
 import type { RejectedRow } from '../io/row-reader.js';
-import { unitKindOfTotal } from '../model/row-kind.js';
+import { unitKindOfTotal } from '../model/row-kind-predicates.js';
 import { readSource } from './indicators.js';
 import type { RangeJob, RangeResult } from './parallel.js';
 import { createLineCounter } from './record-walk.js';

@@ -13,7 +13,7 @@ import type { IndicatorProfile } from '../indicators/types.js';
 import type { TextEncodingName } from '../io/decode.js';
 import type { StreamEvent } from '../io/read.js';
 import type { HeaderInfo, ReadCounts, RejectedRow } from '../io/row-reader.js';
-import { unitKindOfTotal } from '../model/row-kind.js';
+import { unitKindOfTotal } from '../model/row-kind-predicates.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
 import { type SheetReadOptions, type SheetSource, sourceBatches } from './source.js';
 

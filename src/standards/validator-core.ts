@@ -12,9 +12,9 @@ import { createIndicatorAccumulator, type IndicatorAccumulator } from '../indica
 import { resolveIndicatorProfile } from '../indicators/profiles.js';
 import type { IndicatorProfile } from '../indicators/types.js';
 import type { Dataset } from '../model/dataset.js';
-import { buildRegionTree } from '../model/region.js';
-import { isUnitKind, ROW_KINDS } from '../model/row-kind.js';
-import { isRichUnit, toUnitStatistics } from '../model/unit.js';
+import { buildRegionTree } from '../model/region-tree.js';
+import { isUnitKind, ROW_KINDS } from '../model/row-kind-predicates.js';
+import { isRichUnit, toUnitStatistics } from '../model/unit-derive.js';
 import type { UnitKind } from '../model/unit-kind.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
 import type { AnyRule, RegionRule, Rule, RuleContext } from './types.js';

@@ -5,8 +5,8 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { beijingDivisions } from '../../src/divisions/beijing.js';
-import beijingText from '../../src/divisions/data/beijing.js';
-import hebeiText from '../../src/divisions/data/hebei.js';
+import { text as beijingText } from '../../src/divisions/data/beijing.js';
+import { text as hebeiText } from '../../src/divisions/data/hebei.js';
 import { hebeiDivisions } from '../../src/divisions/hebei.js';
 import { parseDivisionCode } from '../../src/index.js';
 

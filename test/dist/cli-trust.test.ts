@@ -21,7 +21,12 @@ function file(name: string, content: string | Uint8Array): string {
   return path;
 }
 
-const DATA_COMMANDS = [['indicators'], ['validate'], ['report', '--out', join(dir, 'report.html')]] as const;
+const DATA_COMMANDS = [
+  ['indicators'],
+  ['validate'],
+  ['report', '--out', join(dir, 'report.html')],
+  ['evaluate', '--year', '2025'],
+] as const;
 
 describe('unreadable input exits 2, never 0 with an empty result', () => {
   const inputs = {
@@ -57,6 +62,11 @@ describe('output that cannot be written exits 2 with one line', () => {
     ['report --out', ['report', sample, '--out', `${nowhere}.html`]],
     ['report --out a folder', ['report', sample, '--out', dir]],
     ['indicators --out a folder', ['indicators', sample, '--out', dir]],
+    ['evaluate --out', ['evaluate', sample, '--year', '2025', '--out', `${nowhere}.md`]],
+    [
+      'evaluate --out xlsx',
+      ['evaluate', sample, '--year', '2025', '--format', 'xlsx', '--out', `${nowhere}.xlsx`],
+    ],
   ];
   for (const [what, args] of cases) {
     it(what, () => {

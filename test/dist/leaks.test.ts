@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { maskIdNumbersInText } from '../../src/index.js';
 import { findIdNumbers, ID_VARIANTS } from '../helpers/id-leaks.js';
@@ -232,6 +233,35 @@ describe('no full ID number leaves the CLI', () => {
     expect(transcript.join('\n')).toContain("'110105********002X'");
     expect(runs).toBeGreaterThanOrEqual(35);
   });
+  it('evaluate --group-by unit in every format, the .xlsx parts included', () => {
+    for (const format of ['table', 'json', 'csv', 'md', 'html']) {
+      const base = ['evaluate', dataFile, '--year', '2025', '--group-by', 'unit', '--format', format];
+      const toStdout = shequ([...base, '--as-of', '2026-01-01']);
+      expect(toStdout.code, format).toBe(1); // rows were rejected
+      expect(toStdout.stdout).toContain('110105********002X');
+      shequ([...base, '--out', join(outDir, `evaluate.${format}`)]);
+    }
+    // The workbook is a zip: its XML parts are scanned once inflated (outside outDir, which is scanned as text).
+    const workbook = join(dir, 'evaluate.xlsx');
+    shequ([
+      'evaluate',
+      dataFile,
+      '--year',
+      '2025',
+      '--group-by',
+      'unit',
+      '--format',
+      'xlsx',
+      '--out',
+      workbook,
+    ]);
+    const parts = unzipSync(new Uint8Array(readFileSync(workbook)));
+    const xml = Object.values(parts).map((bytes) => new TextDecoder().decode(bytes));
+    for (const text of xml) expect(leaks(text)).toEqual([]);
+    expect(xml.join('')).toContain('110105********002X');
+    expect(scanWrittenFiles()).toBeGreaterThanOrEqual(5);
+  });
+
   it('circle: ID numbers in estate and outlet names, extra columns and rejected rows, in every format', () => {
     const estates = [`小区名称,经度,纬度,户数,代码,备注`];
     const services = [`名称,类型,经度,纬度,备注`];

@@ -76,6 +76,7 @@ export const CLASSIFICATION: Readonly<Record<string, Classification>> = {
   // shows a typed profile in one period (the engine calls it on profiles it has resolved and checked)
   indicatorProfileForPeriod: trusted,
   assessProgress: safe,
+  evaluatePlanPeriod: safe,
   progressAgainst: trusted, // the arithmetic under assessProgress, on typed targets and dates
   indicatorRowsFromParts: { behaviour: 'shequ-error' },
   // standards: profile files — any JSON text or value in, a result out

@@ -13,7 +13,7 @@
  * Runs: RUNS per function (default 1 000, about 1.2 × 10⁵ calls in all); `FUZZ_RUNS=1000000 npx vitest run
  * test/fuzz` for a long run.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -38,6 +38,15 @@ import * as testing from '../../src/testing/index.js';
 import { CLASSIFICATION, type Classification } from './classification.js';
 import { argumentArbitrary, throwingArgument } from './hostile.js';
 
+/** The exports of every part of a division list, `shequ/divisions/<list>/*` (one module per city or district). */
+async function divisionParts(list: string): Promise<Record<string, unknown>> {
+  const directory = new URL(`../../src/divisions/${list}/`, import.meta.url);
+  const parts: Record<string, unknown> = {};
+  for (const file of readdirSync(directory).filter((name) => name.endsWith('.ts')))
+    Object.assign(parts, await import(new URL(file, directory).href));
+  return parts;
+}
+
 const ENTRY_POINTS: Readonly<Record<string, Record<string, unknown>>> = {
   shequ: root,
   'shequ/codes': codes,
@@ -55,6 +64,8 @@ const ENTRY_POINTS: Readonly<Record<string, Record<string, unknown>>> = {
   'shequ/geo': geo,
   'shequ/divisions/beijing': beijing,
   'shequ/divisions/hebei': hebei,
+  'shequ/divisions/beijing/*': await divisionParts('beijing'),
+  'shequ/divisions/hebei/*': await divisionParts('hebei'),
 };
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);

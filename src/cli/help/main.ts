@@ -11,6 +11,7 @@ export const HELP: Bilingual = {
   indicators FILE      计算统计表的十四五指标，按地区汇总
   validate FILE        按规划、法律和代码标准检查统计表
   report FILE          生成 HTML 报告（表格、图表、校验发现）
+  evaluate FILE…       规划期评估表（终期评估：基期值、目标值、实际值、完成情况）
   circle ESTATES SERVICES  由小区与服务网点的坐标计算一刻钟社区服务圈
   check-code CODE…     识别并校验代码（区划代码、城乡分类代码、公民身份号码、统一社会信用代码）
   schema [NAME]        输出统计行或数据集的 JSON Schema
@@ -31,6 +32,7 @@ export const HELP: Bilingual = {
   shequ indicators 正定县.csv --profile hebei --group-by county,township
   shequ validate 正定县.csv --profile hebei --as-of 2026-01-01 --fail-on warning
   shequ report 正定县.csv --profile hebei --out 正定县.html
+  shequ evaluate 2023.csv 2024.csv 2025.csv --profile hebei --period 14th
   shequ circle 小区.csv 网点.csv --crs gcj02 --minutes 15
   shequ check-code 110105001001 914403001922038216
   shequ demo
@@ -43,6 +45,7 @@ Commands:
   indicators FILE      Compute the 十四五 indicators of a sheet, rolled up by region
   validate FILE        Check a sheet against the plans, the laws and the code standards
   report FILE          Write an HTML report (table, charts, findings)
+  evaluate FILE…       The evaluation table of a plan period (终期评估: baseline, target, actual, status)
   circle ESTATES SERVICES  Compute the 一刻钟社区服务圈 from the coordinates of estates and services
   check-code CODE…     Identify and validate codes (division, urban-rural, ID number, credit code)
   schema [NAME]        Print the JSON Schema of a statistics row or a dataset
@@ -64,6 +67,7 @@ Examples:
   shequ indicators 正定县.csv --profile hebei --group-by county,township
   shequ validate 正定县.csv --profile hebei --as-of 2026-01-01 --fail-on warning
   shequ report 正定县.csv --profile hebei --out 正定县.html
+  shequ evaluate 2023.csv 2024.csv 2025.csv --profile hebei --period 14th
   shequ circle 小区.csv 网点.csv --crs gcj02 --minutes 15
   shequ check-code 110105001001 914403001922038216
   shequ demo

@@ -1,0 +1,3 @@
+import { chaoyangDivisions } from 'shequ/divisions/beijing/110105';
+
+console.log(chaoyangDivisions);

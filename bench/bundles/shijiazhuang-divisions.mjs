@@ -1,0 +1,3 @@
+import { shijiazhuangDivisions } from 'shequ/divisions/hebei/1301';
+
+console.log(shijiazhuangDivisions);

@@ -1,0 +1,121 @@
+import { type EvaluationRow, maskIdNumbersInText, type PlanEvaluation } from 'shequ';
+import { evaluationCells, evaluationHeader, rowsByRegion } from '../report/evaluation-table.js';
+import { escapeHtml } from './html.js';
+import type { Lang } from './render.js';
+
+const T = {
+  zh: {
+    title: (e: PlanEvaluation) => `${e.period.name.zh}规划主要指标完成情况`,
+    meta: (e: PlanEvaluation) =>
+      `评估日期 ${e.asOf} · 指标方案 ${e.profile} · ${e.year} 年度计入 ${e.units} 行（其他年度 ${e.otherYears} 行）`,
+    provisional: (e: PlanEvaluation) => `初步评估：规划期至 ${e.period.end} 结束，数据可能仍会变化。`,
+    warnings: '提示',
+    sources: '计算方法与来源',
+    indicator: '指标',
+    formula: '公式',
+    baseline: '基线来源',
+    target: '目标来源',
+    documents: '规划文件',
+    confidence: '可信度',
+  },
+  en: {
+    title: (e: PlanEvaluation) => `${e.period.name.en}: main indicators`,
+    meta: (e: PlanEvaluation) =>
+      `Evaluated ${e.asOf} · profile ${e.profile} · ${e.units} rows of ${e.year} counted (${e.otherYears} of other years)`,
+    provisional: (e: PlanEvaluation) =>
+      `Provisional: the period ends on ${e.period.end}; the figures may change.`,
+    warnings: 'Notes',
+    sources: 'Arithmetic and sources',
+    indicator: 'indicator',
+    formula: 'formula',
+    baseline: 'baseline source',
+    target: 'target source',
+    documents: 'Plan documents',
+    confidence: 'confidence',
+  },
+};
+
+/** Colours of the 完成情况 cells; the word is always written too (colour is never the only signal). */
+const STATUS_CLASS: Readonly<Record<EvaluationRow['status'], string>> = {
+  met: 'met',
+  'not-met': 'not-met',
+  'no-data': 'no-data',
+  'no-target': 'no-target',
+};
+
+const STYLE =
+  'body{font-family:system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2rem;color:#222}' +
+  'table{border-collapse:collapse;margin:.5rem 0 1.5rem}td,th{border:1px solid #ccc;padding:.25rem .5rem}' +
+  'th{background:#f3f3f3}.num{text-align:right}.met{background:#e6f4ea;color:#1b5e20}' +
+  '.not-met{background:#fdecea;color:#b71c1c}.no-data{background:#fff4e5;color:#8a4b00}' +
+  '.no-target{color:#666}.provisional{border-left:4px solid #e65100;padding-left:.5rem}small{color:#666}';
+
+const cell = (value: unknown) => (value === null || value === undefined ? '—' : escapeHtml(String(value)));
+
+/** One region's table: the plan's 主要指标 layout, the status cell coloured by its class. */
+function regionTable(evaluation: PlanEvaluation, rows: readonly EvaluationRow[], lang: Lang): string {
+  const header = evaluationHeader(evaluation, lang)
+    .map((name) => `<th>${escapeHtml(name)}</th>`)
+    .join('');
+  const body = rows.map((row) => {
+    const cells = evaluationCells(row, evaluation, lang);
+    const tds = cells.map((value, i) => {
+      if (i === cells.length - 1) return `<td class="${STATUS_CLASS[row.status]}">${cell(value)}</td>`;
+      return `<td${typeof value === 'number' ? ' class="num"' : ''}>${cell(value)}</td>`;
+    });
+    return `<tr>${tds.join('')}</tr>`;
+  });
+  return `<table><thead><tr>${header}</tr></thead><tbody>${body.join('')}</tbody></table>`;
+}
+
+/** Per indicator (the same in every region): its formula and the sources of its baseline and target. */
+function sourcesTable(evaluation: PlanEvaluation, lang: Lang): string {
+  const t = T[lang];
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  for (const row of evaluation.rows) {
+    if (seen.has(row.indicator)) continue;
+    seen.add(row.indicator);
+    const source = (figure: EvaluationRow['baseline'] | EvaluationRow['target']) =>
+      figure === undefined
+        ? '—'
+        : `${cell(figure.source)} <small>(${t.confidence}: ${cell(figure.confidence)})</small>`;
+    lines.push(
+      `<tr><td class="num">${row.serial}</td><td>${cell(row.indicatorName[lang])}</td><td>${cell(row.formula[lang])}</td><td>${source(row.baseline)}</td><td>${source(row.target)}</td></tr>`,
+    );
+  }
+  const head = ['', t.indicator, t.formula, t.baseline, t.target].map((h) => `<th>${cell(h)}</th>`).join('');
+  return `<table><thead><tr>${head}</tr></thead><tbody>${lines.join('')}</tbody></table>`;
+}
+
+/**
+ * The evaluation as one self-contained HTML page (no script, nothing fetched): a table per region laid out like the
+ * plan's 主要指标 table, the statuses coloured and written, the warnings, the arithmetic and sources, the plan
+ * documents. Every text is escaped, and the page is masked (no full ID number) as a whole.
+ */
+export function evaluationHtml(evaluation: PlanEvaluation, lang: Lang): string {
+  const t = T[lang];
+  const tables = rowsByRegion(evaluation).map(
+    ({ label, rows }) => `<h2>${cell(label)}</h2>${regionTable(evaluation, rows, lang)}`,
+  );
+  const warnings = evaluation.warnings ?? [];
+  const notes =
+    warnings.length === 0
+      ? ''
+      : `<h2>${t.warnings}</h2><ul>${warnings.map((issue) => `<li>${cell(issue.message[lang])}</li>`).join('')}</ul>`;
+  const documents = evaluation.period.documents
+    .map((d) => `<li>${cell(d.title)}${d.number === undefined ? '' : ` ${cell(d.number)}`}</li>`)
+    .join('');
+  const page = `<!doctype html>
+<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${cell(t.title(evaluation))}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"><style>${STYLE}</style></head>
+<body><h1>${cell(t.title(evaluation))}</h1><p>${cell(t.meta(evaluation))}</p>
+${evaluation.provisional ? `<p class="provisional">${cell(t.provisional(evaluation))}</p>` : ''}
+${tables.join('\n')}
+${notes}
+<h2>${t.sources}</h2>${sourcesTable(evaluation, lang)}
+${documents === '' ? '' : `<h2>${t.documents}</h2><ul>${documents}</ul>`}
+</body></html>
+`;
+  return maskIdNumbersInText(page);
+}

@@ -1,0 +1,201 @@
+import type { PlanEvaluation, UnitStatistics } from 'shequ';
+import { evaluatePlanPeriod, STATISTICS_YEAR_RANGE } from 'shequ';
+import {
+  type CliStreams,
+  checkDistinctPaths,
+  checkWritable,
+  DATA_OPTIONS,
+  echo,
+  messageLang,
+  oneOf,
+  openOutput,
+  parse,
+  profileAndDate,
+  UsageError,
+} from './context.js';
+import { reportInput } from './indicators.js';
+import { divisionLists, readRows } from './input.js';
+import { commandProfiles } from './profile-file.js';
+import type { Lang } from './render.js';
+import { yearOfFileName } from './year-of-file.js';
+
+const FORMATS = ['table', 'json', 'csv', 'md', 'html', 'xlsx'] as const;
+const LEVELS = ['province', 'prefecture', 'county', 'township', 'unit'] as const;
+type EvaluateFormat = (typeof FORMATS)[number];
+
+/** `--year`: a four-digit year, or absent. */
+function yearOption(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const { min, max } = STATISTICS_YEAR_RANGE;
+  if (!/^\d{4}$/.test(text) || Number(text) < min || Number(text) > max)
+    throw new UsageError(
+      {
+        zh: `shequ evaluate：--year 应为 ${min} 至 ${max} 的年份，而不是 ${echo(text)}`,
+        en: `shequ evaluate: --year takes a year from ${min} to ${max}, not ${echo(text)}`,
+      },
+      { zh: '示例：--year 2025', en: 'Example: --year 2025' },
+    );
+  return Number(text);
+}
+
+/** `--regions`: comma-separated division codes of 2 to 12 digits, or absent. */
+function regionsOption(text: string | undefined): string[] | undefined {
+  if (text === undefined) return undefined;
+  const codes = text.split(',').map((code) => code.trim());
+  const bad = codes.find((code) => !/^\d{2,12}$/.test(code));
+  if (bad !== undefined)
+    throw new UsageError(
+      {
+        zh: `shequ evaluate：--regions 应为 2 至 12 位的区划代码，而不是 ${echo(bad)}`,
+        en: `shequ evaluate: --regions takes division codes of 2 to 12 digits, not ${echo(bad)}`,
+      },
+      { zh: '示例：--regions 13,1101', en: 'Example: --regions 13,1101' },
+    );
+  return codes;
+}
+
+/**
+ * Reads every file into one array of rows, each with its year: its own 年度 cell, else the file's year (`--year`, or
+ * the year in its name). A file without a year column and without a year to give it stops the command.
+ */
+async function readFiles(
+  files: readonly string[],
+  year: number | undefined,
+  streams: CliStreams,
+): Promise<{ rows: UnitStatistics[]; rejected: boolean }> {
+  const rows: UnitStatistics[] = [];
+  let rejected = false;
+  for (const file of files) {
+    const fileYear = year ?? (file === '-' ? undefined : yearOfFileName(file));
+    const start = rows.length;
+    const input = await readRows('evaluate', file, streams, (row) => {
+      rows.push(row);
+    });
+    const hasYearColumn = input.header?.columns.some((column) => column.field === 'year') === true;
+    if (!hasYearColumn && fileYear === undefined)
+      throw new UsageError(
+        {
+          zh: `shequ evaluate：${echo(file)} 没有 年度 列，文件名中也没有年份`,
+          en: `shequ evaluate: ${echo(file)} has no 年度 (year) column and its name gives no year`,
+        },
+        {
+          zh: '用 --year 2025 给出年度，或以年度命名文件（正定县2025.csv），或增加 年度 列。',
+          en: 'Give the year with --year 2025, name the file after its year (正定县2025.csv), or add a 年度 column.',
+        },
+      );
+    if (fileYear !== undefined)
+      for (let i = start; i < rows.length; i++)
+        if ((rows[i] as UnitStatistics).year === undefined)
+          rows[i] = { ...(rows[i] as UnitStatistics), year: fileYear };
+    if (await reportInput('evaluate', input, undefined, streams)) rejected = true;
+  }
+  return { rows, rejected };
+}
+
+/** Writes the evaluation in the format asked for (each renderer is loaded only when used). */
+async function writeEvaluation(
+  evaluation: PlanEvaluation,
+  format: EvaluateFormat,
+  lang: Lang,
+  out: string | undefined,
+  streams: CliStreams,
+): Promise<void> {
+  if (format === 'xlsx') {
+    const { evaluationXlsx } = await import('./evaluate-xlsx.js');
+    const { writeWholeFile } = await import('./context.js');
+    await writeWholeFile(out as string, await evaluationXlsx(evaluation, lang));
+    return;
+  }
+  const output = openOutput(out, streams);
+  if (format === 'html') {
+    const { evaluationHtml } = await import('./evaluate-html.js');
+    await output.write(evaluationHtml(evaluation, lang));
+  } else {
+    const render = await import('./evaluate-output.js');
+    const text =
+      format === 'json'
+        ? render.evaluationJson(evaluation)
+        : format === 'csv'
+          ? render.evaluationCsv(evaluation, lang)
+          : format === 'md'
+            ? render.evaluationMarkdown(evaluation, lang)
+            : render.evaluationText(evaluation, lang);
+    await output.write(text);
+  }
+  await output.close();
+}
+
+/** The command's options, checked (every bad one is a usage error before any file is read). */
+function evaluateOptions(
+  values: Record<string, string | boolean | undefined>,
+  files: readonly string[],
+  messages: Lang,
+) {
+  const format = oneOf('evaluate', 'format', values.format as string | undefined, FORMATS, 'table');
+  const lang = oneOf<Lang>('evaluate', 'lang', values.lang as string | undefined, ['zh', 'en'], 'zh');
+  const out = values.out as string | undefined;
+  if (format === 'xlsx' && out === undefined)
+    throw new UsageError(
+      {
+        zh: 'shequ evaluate：--format xlsx 写出工作簿，须给出 --out FILE',
+        en: 'shequ evaluate: --format xlsx writes a workbook: give --out FILE',
+      },
+      { zh: '示例：--out 终期评估.xlsx', en: 'Example: --out 终期评估.xlsx' },
+    );
+  if (files.length === 0)
+    throw new UsageError(
+      {
+        zh: 'shequ evaluate：请给出一个或多个 CSV 或 .xlsx 文件',
+        en: 'shequ evaluate: give one or more CSV or .xlsx files',
+      },
+      { zh: '示例：shequ evaluate 2025.csv', en: 'Example: shequ evaluate 2025.csv' },
+    );
+  for (const file of files) checkDistinctPaths('evaluate', file, { '--out': out });
+  const dated = profileAndDate('evaluate', values, messages);
+  const groupBy = (values['group-by'] as string | undefined)
+    ?.split(',')
+    .map((level) => oneOf('evaluate', 'group-by', level.trim(), LEVELS, 'province'));
+  const year = yearOption(values.year as string | undefined);
+  const regions = regionsOption(values.regions as string | undefined);
+  const settings = {
+    ...(dated.period === undefined ? {} : { period: dated.period }),
+    // Without --as-of the evaluation is made today (the API's default), not at the period's end: a final
+    // evaluation made before the end is provisional, and says so.
+    ...(values['as-of'] === undefined ? {} : { asOf: dated.asOf }),
+    ...(groupBy === undefined ? {} : { groupBy }),
+    ...(year === undefined ? {} : { year }),
+    ...(regions === undefined ? {} : { regions }),
+  };
+  return { format, lang, out, profile: dated.profile, year, settings };
+}
+
+/** `shequ evaluate FILE…`. */
+export async function runEvaluate(args: readonly string[], streams: CliStreams): Promise<number> {
+  const { values, positionals } = parse('evaluate', args, {
+    ...DATA_OPTIONS,
+    period: { type: 'string' },
+    year: { type: 'string' },
+    'group-by': { type: 'string' },
+    regions: { type: 'string' },
+  });
+  const options = evaluateOptions(values, positionals, messageLang(streams));
+  await checkWritable(options.out);
+  const profiles = await commandProfiles('evaluate', values, options.profile);
+  const divisions = await divisionLists(values.divisions as string | undefined);
+  const { rows, rejected } = await readFiles(positionals, options.year, streams);
+  const result = evaluatePlanPeriod(rows, { ...options.settings, profile: profiles.indicators, divisions });
+  if (!result.success) {
+    const [first] = result.error.issues;
+    throw new UsageError(
+      { zh: `shequ evaluate：${first?.message.zh}`, en: `shequ evaluate: ${first?.message.en}` },
+      { zh: "运行 'shequ evaluate --help' 查看用法。", en: "Run 'shequ evaluate --help'." },
+    );
+  }
+  for (const issue of result.data.warnings ?? [])
+    streams.stderr.write(`shequ evaluate: 警告 warning: ${issue.message.zh} / ${issue.message.en}\n`);
+  streams.stderr.write(
+    `shequ evaluate: ${result.data.period.name.zh} ${result.data.year} 年度 ${result.data.units} 行计入 rows counted · 其他年度 ${result.data.otherYears} other years\n`,
+  );
+  await writeEvaluation(result.data, options.format, options.lang, options.out, streams);
+  return rejected ? 1 : 0;
+}
