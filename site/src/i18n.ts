@@ -51,6 +51,8 @@ export const WORDS = {
   'findings-csv': { zh: '校验发现 CSV', en: 'Findings CSV' },
   'findings-xlsx': { zh: '校验发现 Excel', en: 'Findings Excel' },
   'report-html': { zh: 'HTML 报告', en: 'HTML report' },
+  'evaluation-xlsx': { zh: '终期评估表 Excel', en: 'Final evaluation Excel' },
+  'evaluation-csv': { zh: '终期评估表 CSV', en: 'Final evaluation CSV' },
   statusSummary: { zh: '达标情况', en: 'Status summary' },
   statusHint: {
     zh: '每个指标在所选层级各地区中的状态数。',

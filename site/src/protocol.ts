@@ -23,7 +23,9 @@ export type DownloadKind =
   | 'indicators-xlsx'
   | 'findings-csv'
   | 'findings-xlsx'
-  | 'report-html';
+  | 'report-html'
+  | 'evaluation-xlsx'
+  | 'evaluation-csv';
 
 export type ToWorker =
   | { readonly type: 'run'; readonly file: Blob; readonly name: string; readonly settings: RunSettings }
@@ -61,6 +63,8 @@ export interface RunResult {
   readonly asOf: string;
   readonly profile: string;
   readonly seconds: number;
+  /** The plan period that has ended by the as-of date, whose evaluation table (终期评估) can be downloaded. */
+  readonly evaluation?: { readonly period: string; readonly name: Text };
   /** Names of the indicators (and their units) and titles of the rules met, in both languages. */
   readonly labels: {
     readonly indicators: Readonly<Record<string, { readonly name: Text; readonly unit: Text }>>;

@@ -35,10 +35,13 @@ function problemsHtml(result: RunResult, lang: Lang): string {
   return `<h3>${escapeXml(word('problems', lang))}</h3><ul class="problems">${items}</ul>`;
 }
 
-function downloadsHtml(lang: Lang): string {
-  const buttons = DOWNLOADS.map(
-    (kind) => `<button type="button" data-download="${kind}">${escapeXml(word(kind, lang))}</button>`,
-  ).join('');
+function downloadsHtml(result: RunResult, lang: Lang): string {
+  // The evaluation table (终期评估) once a plan period has ended by the as-of date.
+  const kinds: readonly DownloadKind[] =
+    result.evaluation === undefined ? DOWNLOADS : [...DOWNLOADS, 'evaluation-xlsx', 'evaluation-csv'];
+  const buttons = kinds
+    .map((kind) => `<button type="button" data-download="${kind}">${escapeXml(word(kind, lang))}</button>`)
+    .join('');
   return `<section class="card"><h2>${escapeXml(word('downloads', lang))}</h2><div class="downloads">${buttons}</div></section>`;
 }
 
@@ -171,7 +174,7 @@ export function renderResults(
   const counts = new Map(result.findingCounts.map(({ rule, count }) => [rule, count]));
   host.innerHTML = [
     countsHtml(result, lang),
-    downloadsHtml(lang),
+    downloadsHtml(result, lang),
     statusSummaryHtml(result, groups, lang),
     chartsHtml(result, groups, lang),
     `<section class="card"><h2>${escapeXml(word('indicators', lang))}</h2><div id="indicator-host"></div></section>`,

@@ -14,12 +14,16 @@ import { findingsToCsv, indicatorRowsToCsv } from '../../src/report/index.js';
 import { findingsToXlsx, indicatorRowsToXlsx } from '../../src/report/xlsx.js';
 import { RULES } from '../../src/standards/catalogue.js';
 import type { ValidationSummary } from '../../src/standards/validate.js';
+import { evaluationDownload, periodEndedBy } from './evaluation.js';
 import { classifyUnreadable } from './file-check.js';
 import type { DownloadKind, FromWorker, Lang, RunResult, RunSettings, Text, ToWorker } from './protocol.js';
 import { buildReportHtml } from './report-html.js';
 
 interface Kept {
   readonly name: string;
+  /** The file itself: the evaluation table reads its rows again, only when asked for. */
+  readonly file: Blob;
+  readonly settings: RunSettings;
   readonly rows: readonly IndicatorRow[];
   readonly findings: readonly Finding[];
   readonly byRule: ReadonlyMap<string, readonly Finding[]>;
@@ -130,6 +134,8 @@ async function run(file: Blob, name: string, settings: RunSettings, signal: Abor
   }
   kept = {
     name,
+    file,
+    settings,
     rows,
     findings: report.findings,
     byRule,
@@ -157,8 +163,15 @@ async function run(file: Blob, name: string, settings: RunSettings, signal: Abor
     asOf: job.asOf,
     profile: job.profile,
     seconds: (performance.now() - started) / 1000,
+    ...evaluationOffer(job.asOf),
     labels: labelsOf(rows, report.summary),
   };
+}
+
+/** The evaluation the page offers: the latest plan period ended by the as-of date, if any. */
+function evaluationOffer(asOf: string): Pick<RunResult, 'evaluation'> {
+  const period = periodEndedBy(asOf);
+  return period === undefined ? {} : { evaluation: { period: period.id, name: period.name } };
 }
 
 const CATALOGUE = INDICATORS as Readonly<Record<string, { name: Text; unit: Text } | undefined>>;
@@ -217,6 +230,16 @@ async function download(kind: DownloadKind, lang: Lang, from: Kept) {
         mime: XLSX,
         bytes: await findingsToXlsx(from.findings, { lang, summary: from.summary }),
       };
+    case 'evaluation-xlsx':
+    case 'evaluation-csv':
+      return evaluationDownload(kind, lang, {
+        file: from.file,
+        name: from.name,
+        base,
+        asOf: from.asOf,
+        profile: from.settings.profile,
+        divisions: REGIONS,
+      });
     case 'report-html': {
       const html = buildReportHtml(
         from.rows,

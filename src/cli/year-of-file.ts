@@ -1,5 +1,7 @@
-import { basename } from 'node:path';
 import { STATISTICS_YEAR_RANGE } from 'shequ';
+
+/** The last part of a path, `/` or `\\` separated (no node:path: the offline page names its files too). */
+const baseName = (path: string) => path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
 
 /** A year a statistics file may be named after: 1949–2100, never part of a longer run of digits (a division code). */
 const YEAR_IN_NAME = /(?<!\d)(\d{4})(?!\d)/g;
@@ -11,7 +13,7 @@ const YEAR_IN_NAME = /(?<!\d)(\d{4})(?!\d)/g;
  */
 export function yearOfFileName(path: string): number | undefined {
   const years = new Set(
-    [...basename(path).matchAll(YEAR_IN_NAME)]
+    [...baseName(path).matchAll(YEAR_IN_NAME)]
       .map((match) => Number(match[1]))
       .filter((year) => year >= STATISTICS_YEAR_RANGE.min && year <= STATISTICS_YEAR_RANGE.max),
   );

@@ -123,6 +123,18 @@ describe('the offline page', () => {
     expect(findingsXlsx[0]?.name).toBe('汇总');
     const report = (await downloaded(page, 'report-html')).bytes.toString('utf8');
     expect(report).toContain('<svg');
+    // The 十四五 has ended by the as-of date: its evaluation table (终期评估) is offered, equal to the command's.
+    const evaluation = await downloaded(page, 'evaluation-csv');
+    expect(evaluation.name).toBe('sample-units-evaluation-14th.csv');
+    const evaluated = cli('evaluate', sample, ['--period', '14th', '--year', '2025', '--format', 'csv']);
+    expect(evaluated.status).toBe(0);
+    expect(evaluation.bytes.toString('utf8').replace(/^\ufeff/, '')).toBe(
+      evaluated.stdout.replace(/^\ufeff/, ''),
+    );
+    const evaluationXlsx = readBackWorkbook(
+      new Uint8Array((await downloaded(page, 'evaluation-xlsx')).bytes),
+    );
+    expect(evaluationXlsx[0]?.rows[0]).toContain('完成情况');
     // The findings of a rule, paged from the worker, are the command's findings of that rule, in its order.
     const validation = JSON.parse(cli('validate', sample, ['--format', 'json']).stdout) as {
       findings: { rule: string; unit: string }[];
