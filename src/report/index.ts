@@ -1,8 +1,8 @@
 /**
  * Reports of results for people and programs (`shequ/report`): one column model per result type — indicator rows,
- * findings, rejected rows, a plan evaluation — rendered in any output format (terminal table, CSV, Markdown, JSON, JSON Lines, HTML),
- * streamed from an `Iterable` into a buffered sink, every ID number masked; and the HTML report page (summary,
- * status legend, charts, findings by rule). Works in browsers (no Node built-in).
+ * findings, rejected rows, a plan evaluation — rendered in any output format (terminal table, CSV, Markdown, JSON,
+ * JSON Lines, HTML), streamed from an `Iterable` into a buffered sink, every ID number masked; and the HTML report
+ * page (summary, status legend, charts, findings by rule). Works in browsers (no Node built-in).
  *
  * @packageDocumentation
  */
