@@ -1,5 +1,6 @@
 import { type EvaluationRow, maskIdNumbersInText, type PlanEvaluation } from 'shequ';
-import { evaluationCells, evaluationHeader, rowsByRegion } from '../report/evaluation-table.js';
+import { defaultRenderContext, FONT_STACK, htmlTablePieces, STATUS_COLOURS } from 'shequ/report';
+import { evaluationModel, evaluationRowsByRegion } from '../report/models/evaluation.js';
 import { escapeHtml } from './html.js';
 import type { Lang } from './render.js';
 
@@ -35,37 +36,33 @@ const T = {
   },
 };
 
-/** Colours of the 完成情况 cells; the word is always written too (colour is never the only signal). */
-const STATUS_CLASS: Readonly<Record<EvaluationRow['status'], string>> = {
-  met: 'met',
-  'not-met': 'not-met',
-  'no-data': 'no-data',
-  'no-target': 'no-target',
-};
+/** The 完成情况 cells: a swatch of the report's status colour (grey, never red, for no target or no data) before the word. */
+const STATUS_STYLE = (['met', 'not-met', 'no-data', 'no-target'] as const)
+  .map((status) => `td.${status}::before{background:${STATUS_COLOURS[status]}}`)
+  .join('');
 
 const STYLE =
-  'body{font-family:system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2rem;color:#222}' +
+  `body{font-family:${FONT_STACK};margin:2rem;color:#222}` +
   'table{border-collapse:collapse;margin:.5rem 0 1.5rem}td,th{border:1px solid #ccc;padding:.25rem .5rem}' +
-  'th{background:#f3f3f3}.num{text-align:right}.met{background:#e6f4ea;color:#1b5e20}' +
-  '.not-met{background:#fdecea;color:#b71c1c}.no-data{background:#fff4e5;color:#8a4b00}' +
-  '.no-target{color:#666}.provisional{border-left:4px solid #e65100;padding-left:.5rem}small{color:#666}';
+  'caption{text-align:left;font-weight:bold;font-size:1.2rem;padding:.5rem 0}' +
+  'th{background:#f3f3f3}.num{text-align:right}' +
+  'td.met::before,td.not-met::before,td.no-data::before,td.no-target::before{content:"";display:inline-block;' +
+  'width:.8em;height:.8em;margin-right:.35em;border-radius:2px;border:1px solid #0003;vertical-align:-.05em;' +
+  'print-color-adjust:exact;-webkit-print-color-adjust:exact}' +
+  STATUS_STYLE +
+  '.provisional{border-left:4px solid #e65100;padding-left:.5rem}small{color:#666}';
 
 const cell = (value: unknown) => (value === null || value === undefined ? '—' : escapeHtml(String(value)));
 
-/** One region's table: the plan's 主要指标 layout, the status cell coloured by its class. */
-function regionTable(evaluation: PlanEvaluation, rows: readonly EvaluationRow[], lang: Lang): string {
-  const header = evaluationHeader(evaluation, lang)
-    .map((name) => `<th>${escapeHtml(name)}</th>`)
+/** A table per region: the plan's 主要指标 layout (the evaluation's column model), the region as its caption. */
+function regionTables(evaluation: PlanEvaluation, lang: Lang): string {
+  const model = evaluationModel(evaluation.period, lang);
+  const context = defaultRenderContext(lang);
+  return evaluationRowsByRegion(evaluation)
+    .map(({ label, rows }, i) =>
+      [...htmlTablePieces(model, rows, context, { id: `region-${i + 1}`, caption: label })].join(''),
+    )
     .join('');
-  const body = rows.map((row) => {
-    const cells = evaluationCells(row, evaluation, lang);
-    const tds = cells.map((value, i) => {
-      if (i === cells.length - 1) return `<td class="${STATUS_CLASS[row.status]}">${cell(value)}</td>`;
-      return `<td${typeof value === 'number' ? ' class="num"' : ''}>${cell(value)}</td>`;
-    });
-    return `<tr>${tds.join('')}</tr>`;
-  });
-  return `<table><thead><tr>${header}</tr></thead><tbody>${body.join('')}</tbody></table>`;
 }
 
 /** Per indicator (the same in every region): its formula and the sources of its baseline and target. */
@@ -95,9 +92,6 @@ function sourcesTable(evaluation: PlanEvaluation, lang: Lang): string {
  */
 export function evaluationHtml(evaluation: PlanEvaluation, lang: Lang): string {
   const t = T[lang];
-  const tables = rowsByRegion(evaluation).map(
-    ({ label, rows }) => `<h2>${cell(label)}</h2>${regionTable(evaluation, rows, lang)}`,
-  );
   const warnings = evaluation.warnings ?? [];
   const notes =
     warnings.length === 0
@@ -111,7 +105,7 @@ export function evaluationHtml(evaluation: PlanEvaluation, lang: Lang): string {
 <meta name="viewport" content="width=device-width, initial-scale=1"><style>${STYLE}</style></head>
 <body><h1>${cell(t.title(evaluation))}</h1><p>${cell(t.meta(evaluation))}</p>
 ${evaluation.provisional ? `<p class="provisional">${cell(t.provisional(evaluation))}</p>` : ''}
-${tables.join('\n')}
+${regionTables(evaluation, lang)}
 ${notes}
 <h2>${t.sources}</h2>${sourcesTable(evaluation, lang)}
 ${documents === '' ? '' : `<h2>${t.documents}</h2><ul>${documents}</ul>`}

@@ -1,13 +1,11 @@
 import { maskIdNumbersInText, type PlanEvaluation } from 'shequ';
-import { toCsv } from 'shequ/io';
-import {
-  evaluationCells,
-  evaluationDetailTable,
-  evaluationHeader,
-  rowsByRegion,
-} from '../report/evaluation-table.js';
-import { type Lang, maskStrings, mdCell } from './render.js';
-import { formatTable } from './table.js';
+import { createJsonSerializer, renderRows, writeRows } from 'shequ/report';
+import { evaluationModel, evaluationRowsByRegion } from '../report/models/evaluation.js';
+import type { Output } from './context.js';
+import { type Lang, mdCell } from './render.js';
+
+// The text outputs of `shequ evaluate`: the rows go through the report layer's formats with the evaluation's column
+// model; this file adds only what a table of rows lacks — the title, the provisional notice, a table per region.
 
 const T = {
   zh: {
@@ -20,8 +18,6 @@ const T = {
   },
 };
 
-const text = (value: unknown) => (value === null || value === undefined ? '—' : String(value));
-
 /** The heading lines of a text rendering: the title, and the provisional notice when there is one. */
 function heading(evaluation: PlanEvaluation, lang: Lang): string[] {
   const lines = [T[lang].title(evaluation)];
@@ -31,46 +27,47 @@ function heading(evaluation: PlanEvaluation, lang: Lang): string[] {
 
 /** The evaluation as aligned terminal tables, one per region as the plans print them. */
 export function evaluationText(evaluation: PlanEvaluation, lang: Lang): string {
-  const header = evaluationHeader(evaluation, lang);
+  const model = evaluationModel(evaluation.period, lang);
   const blocks = [`${heading(evaluation, lang).join('\n')}\n`];
-  for (const { label, rows } of rowsByRegion(evaluation)) {
-    const cells = rows.map((row) => evaluationCells(row, evaluation, lang).map(text));
-    blocks.push(`${label}\n${formatTable(header, cells, new Set([0, 3, 6]))}`);
-  }
+  for (const { label, rows } of evaluationRowsByRegion(evaluation))
+    blocks.push(`${label}\n${renderRows('table', model, rows, { lang })}`);
   return maskIdNumbersInText(blocks.join('\n'));
 }
 
 /** The evaluation as Markdown: a heading and a table per region. */
 export function evaluationMarkdown(evaluation: PlanEvaluation, lang: Lang): string {
-  const header = evaluationHeader(evaluation, lang);
+  const model = evaluationModel(evaluation.period, lang);
   const parts = heading(evaluation, lang).map((line, i) =>
-    i === 0 ? `# ${mdCell(line)}` : `> ${mdCell(line)}`,
+    i === 0 ? `# ${mdCell(line)}\n` : `> ${mdCell(line)}\n`,
   );
-  for (const { label, rows } of rowsByRegion(evaluation)) {
-    const lines = [
-      `## ${mdCell(label)}`,
-      '',
-      `| ${header.join(' | ')} |`,
-      `|${header.map(() => '---').join('|')}|`,
-    ];
-    for (const row of rows)
-      lines.push(
-        `| ${evaluationCells(row, evaluation, lang)
-          .map((cell) => mdCell(text(cell)))
-          .join(' | ')} |`,
-      );
-    parts.push(lines.join('\n'));
-  }
-  return `${parts.join('\n\n')}\n`;
+  for (const { label, rows } of evaluationRowsByRegion(evaluation))
+    parts.push(`## ${mdCell(label)}\n\n${renderRows('md', model, rows, { lang })}`);
+  return parts.join('\n');
 }
 
 /** The evaluation as CSV (UTF-8 with a BOM, for Excel): every column, the arithmetic and the sources included. */
-export function evaluationCsv(evaluation: PlanEvaluation, lang: Lang): string {
-  const { header, rows } = evaluationDetailTable(evaluation, lang);
-  return `\uFEFF${toCsv(header, rows)}`;
+export async function writeEvaluationCsv(evaluation: PlanEvaluation, lang: Lang, output: Output) {
+  const sink = output.sink();
+  await writeRows('csv', evaluationModel(evaluation.period, lang), evaluation.rows, sink, { lang });
+  await sink.end();
 }
 
-/** The evaluation as JSON: the result of `evaluatePlanPeriod` as it is, every string masked before it is escaped. */
-export function evaluationJson(evaluation: PlanEvaluation): string {
-  return `${JSON.stringify(evaluation, maskStrings, 1)}\n`;
+/**
+ * The evaluation as JSON: the result of `evaluatePlanPeriod` with its keys in its order — its rows through the json
+ * format (streamed, one per line, each as `JSON.stringify` writes it) — every string masked before it is escaped.
+ */
+export async function writeEvaluationJson(evaluation: PlanEvaluation, output: Output) {
+  const { rows, skipped, warnings, ...before } = evaluation;
+  const serialize = createJsonSerializer();
+  const after = serialize({ skipped, warnings });
+  const sink = output.sink();
+  await writePiece(sink, `${serialize(before).slice(0, -1)},"rows":`);
+  await writeRows('json', evaluationModel(evaluation.period), rows, sink);
+  await writePiece(sink, `,${after.slice(1)}\n`);
+  await sink.end();
+}
+
+async function writePiece(sink: ReturnType<Output['sink']>, text: string) {
+  const wait = sink.write(text);
+  if (wait !== undefined) await wait;
 }

@@ -1,6 +1,7 @@
 import type { PlanEvaluation } from 'shequ';
 import { type CellValue, neutralizeFormula, type Table } from 'shequ/io';
-import { evaluationDetailTable, evaluationPlanTable } from '../report/evaluation-table.js';
+import { dataCells, dataHeader, viewColumns } from 'shequ/report';
+import { evaluationModel } from '../report/models/evaluation.js';
 import type { Lang } from './render.js';
 
 /** Column widths (in characters) of the 主要指标 sheet: 地区, 序号, 指标, 单位, 基线, 目标, 属性, 实际, 完成情况. */
@@ -34,8 +35,21 @@ function sheet(name: string, table: Table, widths: readonly number[]) {
  */
 export async function evaluationXlsx(evaluation: PlanEvaluation, lang: Lang): Promise<Uint8Array> {
   const { default: writeXlsxFile } = await import('write-excel-file/universal');
-  const plan = evaluationPlanTable(evaluation, lang);
-  const detail = evaluationDetailTable(evaluation, lang);
+  const model = evaluationModel(evaluation.period, lang);
+  // The plan sheet: the region, then the people view's columns (the plan's layout) with their data cells.
+  const planColumns = [
+    ...model.columns.filter((column) => column.key === 'place'),
+    ...viewColumns(model, 'people'),
+  ];
+  const plan: Table = {
+    header: planColumns.map((column) => column.header[lang]),
+    rows: evaluation.rows.map((row) => dataCells(planColumns, row, lang)),
+  };
+  const detailColumns = viewColumns(model, 'data');
+  const detail: Table = {
+    header: dataHeader(detailColumns),
+    rows: evaluation.rows.map((row) => dataCells(detailColumns, row, lang)),
+  };
   const detailWidths = detail.header.map((_, i) => DETAIL_WIDE[i] ?? DETAIL_WIDTH);
   const workbook = [
     sheet(lang === 'zh' ? '主要指标' : 'Main indicators', plan, PLAN_WIDTHS),

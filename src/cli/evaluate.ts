@@ -112,15 +112,14 @@ async function writeEvaluation(
     await output.write(evaluationHtml(evaluation, lang));
   } else {
     const render = await import('./evaluate-output.js');
-    const text =
-      format === 'json'
-        ? render.evaluationJson(evaluation)
-        : format === 'csv'
-          ? render.evaluationCsv(evaluation, lang)
-          : format === 'md'
-            ? render.evaluationMarkdown(evaluation, lang)
-            : render.evaluationText(evaluation, lang);
-    await output.write(text);
+    if (format === 'json') await render.writeEvaluationJson(evaluation, output);
+    else if (format === 'csv') await render.writeEvaluationCsv(evaluation, lang, output);
+    else
+      await output.write(
+        format === 'md'
+          ? render.evaluationMarkdown(evaluation, lang)
+          : render.evaluationText(evaluation, lang),
+      );
   }
   await output.close();
 }

@@ -1,8 +1,8 @@
 /**
  * Reports of results for people and programs (`shequ/report`): one column model per result type — indicator rows,
- * findings, rejected rows — rendered in any output format (terminal table, CSV, Markdown, JSON, JSON Lines, HTML),
- * streamed from an `Iterable` into a buffered sink, every ID number masked; and the HTML report page (summary,
- * status legend, charts, findings by rule). Works in browsers (no Node built-in).
+ * findings, rejected rows, a plan evaluation — rendered in any output format (terminal table, CSV, Markdown, JSON,
+ * JSON Lines, HTML), streamed from an `Iterable` into a buffered sink, every ID number masked; and the HTML report
+ * page (summary, status legend, charts, findings by rule). Works in browsers (no Node built-in).
  *
  * @packageDocumentation
  */
@@ -63,6 +63,7 @@ export { type IndicatorSummary, summarizeIndicators } from './html/summary.js';
 export { writeJsonArray, writeValidationJson } from './json.js';
 export { createJsonSerializer, type JsonSerializerOptions } from './json-text.js';
 export { baselineText, SEVERITY_LABELS, STATUS_LABELS, STATUS_ORDER, targetText } from './labels.js';
+export { EVALUATION_MODEL, evaluationModel } from './models/evaluation.js';
 export { FINDING_MODEL } from './models/findings.js';
 export { INDICATOR_ROW_MODEL } from './models/indicators.js';
 export { rejectedRowModel } from './models/rejected.js';

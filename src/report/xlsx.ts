@@ -21,6 +21,7 @@ import { type CellValue, neutralizeFormula } from '../io/write.js';
 import { RULES } from '../standards/catalogue.js';
 import type { Finding, ValidationSummary } from '../standards/validate.js';
 import type { ReportLang } from './columns.js';
+import { SEVERITY_LABELS, STATUS_LABELS } from './labels.js';
 
 /** The language of headers and labels ({@link ReportLang}). */
 type Lang = ReportLang;
@@ -44,27 +45,12 @@ interface XlsxColumn<T> {
  */
 export const XLSX_MAX_DATA_ROWS = 1_048_575;
 
-const STATUS: Record<IndicatorRow['status'], Text> = {
-  met: { zh: '达标', en: 'met' },
-  'on-track': { zh: '进度正常', en: 'on track' },
-  behind: { zh: '滞后', en: 'behind' },
-  'not-met': { zh: '未达标', en: 'not met' },
-  'no-target': { zh: '无目标', en: 'no target' },
-  'no-data': { zh: '无数据', en: 'no data' },
-};
-
 const LEVEL: Record<IndicatorRow['level'], Text> = {
   province: { zh: '省', en: 'province' },
   prefecture: { zh: '地市', en: 'prefecture' },
   county: { zh: '县区', en: 'county' },
   township: { zh: '乡镇街道', en: 'township' },
   unit: { zh: '社区/村', en: 'unit' },
-};
-
-const SEVERITY: Record<Finding['severity'], Text> = {
-  error: { zh: '错误', en: 'error' },
-  warning: { zh: '警告', en: 'warning' },
-  info: { zh: '提示', en: 'info' },
 };
 
 const CATALOGUE = INDICATORS as Readonly<Record<string, { name: Text; unit: Text } | undefined>>;
@@ -89,7 +75,7 @@ const INDICATOR_COLUMNS: readonly XlsxColumn<IndicatorRow>[] = [
   { header: { zh: '基线', en: 'baseline' }, cell: (r) => r.baseline?.value },
   { header: { zh: '目标比较', en: 'target comparator' }, cell: (r) => comparatorSign(r.target?.comparator) },
   { header: { zh: '目标', en: 'target' }, cell: (r) => r.target?.value },
-  { header: { zh: '状态', en: 'status' }, cell: (r, lang) => STATUS[r.status]?.[lang] ?? r.status },
+  { header: { zh: '状态', en: 'status' }, cell: (r, lang) => STATUS_LABELS[r.status]?.[lang] ?? r.status },
   { header: { zh: '应达值', en: 'expected' }, cell: (r) => r.expected },
   { header: { zh: '差距', en: 'gap' }, cell: (r) => r.gap },
   { header: { zh: '评估日期', en: 'as of' }, cell: (r) => r.asOf },
@@ -97,7 +83,10 @@ const INDICATOR_COLUMNS: readonly XlsxColumn<IndicatorRow>[] = [
 
 const FINDING_COLUMNS: readonly XlsxColumn<Finding>[] = [
   { header: { zh: '单位代码', en: 'unit' }, cell: (f) => f.unit },
-  { header: { zh: '级别', en: 'severity' }, cell: (f, lang) => SEVERITY[f.severity]?.[lang] ?? f.severity },
+  {
+    header: { zh: '级别', en: 'severity' },
+    cell: (f, lang) => SEVERITY_LABELS[f.severity]?.[lang] ?? f.severity,
+  },
   { header: { zh: '规则', en: 'rule' }, cell: (f) => f.rule },
   { header: { zh: '位置', en: 'path' }, cell: (f) => f.path.join('.') },
   { header: { zh: '问题', en: 'message' }, cell: (f, lang) => f.message[lang] },

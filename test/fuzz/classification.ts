@@ -142,6 +142,7 @@ export const CLASSIFICATION: Readonly<Record<string, Classification>> = {
   writeValidationJson: trusted,
   createJsonSerializer: trusted,
   rejectedRowModel: trusted,
+  evaluationModel: trusted,
   writeJsonLines: trusted,
   writeValidationNdjson: trusted,
   renderRows: trusted,

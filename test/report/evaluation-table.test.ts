@@ -6,17 +6,36 @@ import {
   type IndicatorProfile,
   type PlanEvaluation,
 } from '../../src/index.js';
+import { dataCells, dataHeader, type ReportLang, viewColumns } from '../../src/report/columns.js';
 import {
   baselineCell,
-  EVALUATION_STATUS_LABELS,
-  evaluationCells,
-  evaluationDetailTable,
-  evaluationHeader,
-  evaluationPlanTable,
+  evaluationModel,
   regionLabel,
-  rowsByRegion,
+  evaluationRowsByRegion as rowsByRegion,
   targetCell,
-} from '../../src/report/evaluation-table.js';
+} from '../../src/report/models/evaluation.js';
+
+// The tables every renderer draws, read off the evaluation's column model: the plan's layout is the people view
+// (its cells as data: numbers stay numbers), the long table the data view, the plan sheet the region and the layout.
+const model = (e: PlanEvaluation, lang: ReportLang) => evaluationModel(e.period, lang);
+const evaluationHeader = (e: PlanEvaluation, lang: ReportLang) =>
+  viewColumns(model(e, lang), 'people').map((column) => column.header[lang]);
+const evaluationCells = (row: EvaluationRow, e: PlanEvaluation, lang: ReportLang) =>
+  dataCells(viewColumns(model(e, lang), 'people'), row, lang);
+function evaluationPlanTable(e: PlanEvaluation, lang: ReportLang) {
+  const m = model(e, lang);
+  const columns = [...m.columns.filter((column) => column.key === 'place'), ...viewColumns(m, 'people')];
+  return {
+    header: columns.map((column) => column.header[lang]),
+    rows: e.rows.map((row) => dataCells(columns, row, lang)),
+  };
+}
+function evaluationDetailTable(e: PlanEvaluation, lang: ReportLang) {
+  const columns = viewColumns(model(e, lang), 'data');
+  return { header: dataHeader(columns), rows: e.rows.map((row) => dataCells(columns, row, lang)) };
+}
+const statusText = (e: PlanEvaluation, status: EvaluationRow['status'], lang: ReportLang) =>
+  evaluationCells({ ...(e.rows[0] as EvaluationRow), status }, e, lang).at(-1);
 
 // A Hebei profile whose area indicator is 约束性 and whose rural coverage baseline is of 2019 (a profile file could say so).
 // Without `periods`, the indicators' own figures are the 十四五's.
@@ -97,7 +116,14 @@ describe('the column models of an evaluation', () => {
     expect(targetCell(undefined)).toBeNull();
     expect(regionLabel({ region: '130000000000', name: '河北省' })).toBe('河北省 130000000000');
     expect(regionLabel({ region: '130000000000' })).toBe('130000000000');
-    expect(Object.keys(EVALUATION_STATUS_LABELS)).toEqual(['met', 'not-met', 'no-data', 'no-target']);
+    // The four 完成情况 in words (the report layer's one set of status labels).
+    const e = evaluation();
+    expect((['met', 'not-met', 'no-data', 'no-target'] as const).map((s) => statusText(e, s, 'zh'))).toEqual([
+      '达标',
+      '未达标',
+      '无数据',
+      '无目标',
+    ]);
   });
 
   it('groups lines by region in table order, and writes every column in the long table', () => {
