@@ -2,17 +2,17 @@
  * The evaluation table (终期评估) the page offers once a plan period has ended by the as-of date: the sheet's rows are
  * read again (only when the download is asked for, so a run keeps no rows), evaluated by the library's
  * `evaluatePlanPeriod` for the province and its cities, and written as the command line writes it (.xlsx laid out
- * like a plan's 主要指标 table, or CSV).
+ * like a plan's 主要指标 table, or the report layer's CSV).
  */
-import { evaluationCsv } from '../../src/cli/evaluate-output.js';
 import { evaluationXlsx } from '../../src/cli/evaluate-xlsx.js';
 import { yearOfFileName } from '../../src/cli/year-of-file.js';
 import type { DivisionDataset } from '../../src/codes/division-dataset.js';
 import { evaluatePlanPeriod } from '../../src/indicators/evaluation.js';
 import { PLAN_PERIODS, type PlanPeriod } from '../../src/indicators/periods.js';
-import { encodeCsv } from '../../src/io/write.js';
 import type { UnitStatistics } from '../../src/model/unit-statistics.js';
 import { readSource } from '../../src/pipeline/index.js';
+import { renderRows } from '../../src/report/index.js';
+import { evaluationModel } from '../../src/report/models/evaluation.js';
 import type { Lang } from './protocol.js';
 
 /** The latest plan period whose last day is on or before `asOf` (`'YYYY-MM-DD'`), if any. */
@@ -63,5 +63,12 @@ export async function evaluationDownload(
         mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         bytes: await evaluationXlsx(result.data, lang),
       }
-    : { name: `${name}.csv`, mime: 'text/csv', bytes: encodeCsv(evaluationCsv(result.data, lang)) };
+    : {
+        name: `${name}.csv`,
+        mime: 'text/csv',
+        // The report layer's CSV (with its BOM, for Excel), as `shequ evaluate --format csv` writes it.
+        bytes: new TextEncoder().encode(
+          renderRows('csv', evaluationModel(result.data.period, lang), result.data.rows, { lang }),
+        ),
+      };
 }
