@@ -63,7 +63,7 @@ export { type IndicatorSummary, summarizeIndicators } from './html/summary.js';
 export { writeJsonArray, writeValidationJson } from './json.js';
 export { createJsonSerializer, type JsonSerializerOptions } from './json-text.js';
 export { baselineText, SEVERITY_LABELS, STATUS_LABELS, STATUS_ORDER, targetText } from './labels.js';
-export { EVALUATION_MODEL, evaluationModel } from './models/evaluation.js';
+export { EVALUATION_MODEL, evaluationModel, type PeriodYears } from './models/evaluation.js';
 export { FINDING_MODEL } from './models/findings.js';
 export { INDICATOR_ROW_MODEL } from './models/indicators.js';
 export { rejectedRowModel } from './models/rejected.js';

@@ -43,7 +43,15 @@ export const targetCell = (target: Target | undefined): CellValue =>
   target === undefined ? null : `${SIGN[target.comparator]} ${target.value}`;
 
 /** The years of a period the headers name. */
-type PeriodYears = Pick<PlanPeriod, 'baselineYear' | 'targetYear'>;
+/**
+ * The years of a plan period an evaluation table names in its headers (`2020年`, `2025年目标`).
+ *
+ * @example
+ * ```ts
+ * const years: PeriodYears = { baselineYear: 2020, targetYear: 2025 };
+ * ```
+ */
+export type PeriodYears = Pick<PlanPeriod, 'baselineYear' | 'targetYear'>;
 
 function columns(period: PeriodYears, lang: ReportLang): Column<EvaluationRow>[] {
   const { baselineYear: base, targetYear: target } = period;
