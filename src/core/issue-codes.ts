@@ -38,6 +38,8 @@ import type { LocalizedText } from './issue.js';
  * | `unknown_rule` | a rule id that is not in the catalogue (a profile file) |
  * | `duplicate_id` | an indicator or fact id listed twice (a profile file) |
  * | `unsafe_key` | a key such as `__proto__` that could change an object's prototype: refused |
+ * | `year_missing` | rows without a 统计年度 beside rows with one: summed apart, without a year, and left out of series (warning) |
+ * | `invalid_crosswalk` | a division crosswalk entry that is malformed, maps a code to two codes in one year, or makes a cycle |
  *
  * @example
  * ```ts
@@ -114,6 +116,10 @@ export const ISSUE_CODES: Readonly<Record<IssueCode, LocalizedText>> = {
   duplicate_id: { zh: '标识重复', en: 'Duplicate id' },
   /** A key such as `__proto__`, `constructor` or `prototype` that could change an object's prototype: refused. */
   unsafe_key: { zh: '不安全的键名', en: 'Unsafe key' },
+  /** Rows without a 统计年度 beside rows with one: summed apart, without a year, and left out of series (warning). */
+  year_missing: { zh: '缺少统计年度', en: 'Year missing' },
+  /** A division crosswalk entry that is malformed, maps a code to two codes in one year, or makes a cycle. */
+  invalid_crosswalk: { zh: '区划对照表有误', en: 'Invalid division crosswalk' },
 };
 
 /**
@@ -157,4 +163,6 @@ export type IssueCode =
   | 'unknown_indicator'
   | 'unknown_rule'
   | 'duplicate_id'
-  | 'unsafe_key';
+  | 'unsafe_key'
+  | 'year_missing'
+  | 'invalid_crosswalk';
