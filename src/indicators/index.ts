@@ -31,7 +31,17 @@ export type { IndicatorProperty } from './property.js';
 export { INDICATOR_PROPERTY_LABELS } from './property.js';
 export type { RegionIndicatorId, RegionMeasureId } from './region-catalogue.js';
 export type { GroupLevel, IndicatorRow, IndicatorRowsOptions, Rounding } from './rows.js';
-export type { IndicatorParts } from './sums.js';
+export type {
+  IndicatorSeries,
+  IndicatorSeriesEntry,
+  IndicatorSeriesFromRowsOptions,
+  IndicatorSeriesPoint,
+  SeriesStanding,
+} from './series.js';
+export { indicatorSeriesFromRows } from './series.js';
+export type { IndicatorSeriesOptions } from './series-compute.js';
+export { computeIndicatorSeries } from './series-compute.js';
+export type { IndicatorParts, IndicatorYearParts } from './sums.js';
 export type {
   Baseline,
   Comparator,

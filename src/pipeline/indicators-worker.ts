@@ -30,8 +30,11 @@ async function* chunks(): AsyncGenerator<Uint8Array> {
   }
 }
 
-const accumulator = createIndicatorAccumulator({ profile: job.profile });
+const accumulator = createIndicatorAccumulator(
+  job.year === undefined ? { profile: job.profile } : { profile: job.profile, year: job.year },
+);
 const notCounted: Issue[] = [];
+let withoutYear = 0;
 let lastProgress = 0;
 const input = await readSource(
   chunks(),
@@ -45,8 +48,9 @@ const input = await readSource(
     },
   },
   (row, line) => {
-    if (!accumulator.add(row))
-      notCounted.push(notCountedIssue(row, unitKindOfTotal(row.kind) !== undefined, { line }));
+    if (accumulator.add(row)) {
+      if (row.year === undefined) withoutYear++;
+    } else notCounted.push(notCountedIssue(row, unitKindOfTotal(row.kind) !== undefined, { line }));
   },
 );
 const rejected: RejectedRow[] = input.rejected.slice();
@@ -57,6 +61,7 @@ const result: RangeResult = {
   counts: input.counts,
   issues: input.issues.slice(),
   notCounted,
+  withoutYear,
   lines: counter.lines,
   endedInQuotes: input.endedInQuotes === true,
 };

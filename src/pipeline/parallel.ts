@@ -28,6 +28,8 @@ export interface RangeJob {
   readonly headerEnd: number;
   readonly encoding: TextEncodingName;
   readonly profile: IndicatorProfileName;
+  /** The year of rows without one (the job's `year` option). */
+  readonly year?: number;
   readonly read: Omit<SheetReadOptions, 'encoding'>;
 }
 
@@ -41,6 +43,8 @@ export interface RangeResult {
   readonly issues: readonly Issue[];
   /** Issues of accepted rows the range's accumulator did not count (lines as for `rejected`). */
   readonly notCounted: readonly Issue[];
+  /** Rows counted without a year of their own. */
+  readonly withoutYear: number;
   /** Physical lines of the range. */
   readonly lines: number;
   readonly endedInQuotes: boolean;
@@ -197,6 +201,7 @@ function mergeRanges(
       if (issue.line === undefined) issues.push(issue);
       else if (issue.line > plan.headerLines) issues.push({ ...issue, line: issue.line + shift });
     }
+    job.withoutYear.count += result.withoutYear;
     read += result.counts.read;
     accepted += result.counts.accepted;
     blankLines += result.counts.blankLines - plan.headerBlankLines;
@@ -241,6 +246,7 @@ export async function readRanges(
         headerEnd: plan.headerEnd,
         encoding: plan.encoding,
         profile,
+        ...(job.settings.year === undefined ? {} : { year: job.settings.year }),
         read,
       },
       (count) => {
