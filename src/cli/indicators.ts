@@ -1,6 +1,7 @@
 import type { GroupLevel, IndicatorRow } from 'shequ';
 import { computeIndicatorsFromSource } from 'shequ/pipeline';
 import { unwrap } from '../core/result.js';
+import { writeIndicatorRowsCsv } from '../report/csv.js';
 import { INDICATOR_ROW_WRITERS, isStreamFormat } from '../report/index.js';
 import {
   type CliStreams,
@@ -19,9 +20,11 @@ import { divisionLists, type InputRows, runFileJob } from './input.js';
 import { type CommandProfiles, commandProfiles } from './profile-file.js';
 import type { Lang } from './render.js';
 
-export const INDICATORS_HELP = `Usage: shequ indicators FILE [options]
+export const INDICATORS_HELP = `Usage: shequ indicators FILE... [options]
 
 Computes the 十四五 indicators of a statistics sheet (CSV in UTF-8 or GB18030, or .xlsx), rolled up by region.
+Rows with a year (a 年度 column) give rows per region and year, judged at that year's end; several files make one
+series: a file without a 年度 column takes --year, else the four-digit year in its name (正定县2023.csv).
 
 Options:
   --profile NAME       national (default), hebei or beijing
@@ -38,6 +41,10 @@ Options:
   --divisions FILE     a CSV of code,name to name regions (the Beijing and Hebei lists are built in)
   --workers N          threads reading a CSV file (default: the machine's cores for a file of 32 MiB or more,
                        else 1); the figures are the same for every N
+  --year YEAR          the year of rows without one (a file without a 年度 column)
+  --series             print the series over years instead: per region and indicator each year's value, its
+                       change against the baseline, the line from baseline to target and where the value stands
+                       on it, the change and the average annual change
   --lang LANG          zh (default) or en, for table and md
   -h, --help           show this help
 
@@ -46,6 +53,7 @@ Exit codes: 0 success; 1 some rows were rejected; 2 usage error or unreadable fi
 Examples:
   shequ indicators 正定县.csv --profile hebei --group-by county,township
   shequ indicators national.csv --format json --out indicators.json --rejects rejected.csv
+  shequ indicators 正定县2021.csv 正定县2022.csv 正定县2023.csv --profile hebei --group-by county --series
 `;
 
 const LEVELS = ['province', 'prefecture', 'county', 'township', 'unit'] as const;
@@ -75,6 +83,7 @@ export async function computeFromFile(
     profile: CommandProfiles['indicators'];
     divisions: string | undefined;
     workers?: number | undefined;
+    year?: number | undefined;
   },
 ): Promise<{ rows: Iterable<IndicatorRow>; input: InputRows }> {
   const divisions = await divisionLists(options.divisions);
@@ -85,6 +94,7 @@ export async function computeFromFile(
       divisions,
       ...(options.groupBy === undefined ? {} : { groupBy: options.groupBy }),
       ...(options.period === undefined ? {} : { period: options.period }),
+      ...(options.year === undefined ? {} : { year: options.year }),
       onProgress,
     };
     // A file is read on several cores when it is large (or as --workers says); standard input in one pass.
@@ -148,18 +158,15 @@ function workerCount(text: string | undefined): number | undefined {
 
 /** `shequ indicators FILE`. */
 export async function runIndicators(args: readonly string[], streams: CliStreams): Promise<number> {
-  const { values, positionals } = parse(
-    'indicators',
-    args,
-    {
-      ...DATA_OPTIONS,
-      'group-by': { type: 'string' },
-      rejects: { type: 'string' },
-      workers: { type: 'string' },
-      period: { type: 'string' },
-    },
-    1,
-  );
+  const { values, positionals } = parse('indicators', args, {
+    ...DATA_OPTIONS,
+    'group-by': { type: 'string' },
+    rejects: { type: 'string' },
+    workers: { type: 'string' },
+    period: { type: 'string' },
+    year: { type: 'string' },
+    series: { type: 'boolean' },
+  });
   if (values.help === true) {
     streams.stdout.write(INDICATORS_HELP);
     return 0;
@@ -173,21 +180,36 @@ export async function runIndicators(args: readonly string[], streams: CliStreams
     'table',
   );
   if (options.warning !== undefined) streams.stderr.write(options.warning);
-  checkDistinctPaths('indicators', positionals[0], {
-    '--out': values.out as string | undefined,
-    '--rejects': values.rejects as string | undefined,
-  });
+  for (const file of positionals)
+    checkDistinctPaths('indicators', file, {
+      '--out': values.out as string | undefined,
+      '--rejects': values.rejects as string | undefined,
+    });
+  if (positionals.length > 1 && values.rejects !== undefined)
+    throw new UsageError(
+      'shequ indicators: --rejects 一次只能用于一个文件 / --rejects takes one FILE at a time',
+      'Run once per file with --rejects to list each file’s rejected rows.',
+    );
   await checkWritable(values.out as string | undefined);
   await checkWritable(values.rejects as string | undefined);
   const profiles = await commandProfiles('indicators', values, options.profile);
-  const { rows, input } = await computeFromFile('indicators', positionals[0], streams, {
+  const years = await import('./indicators-years.js');
+  const fileOptions = {
     ...options,
     profile: profiles.indicators,
     divisions: values.divisions as string | undefined,
     workers: workerCount(values.workers as string | undefined),
-  });
+    year: years.yearOption('indicators', values.year as string | undefined),
+  };
+  const { rows, inputs, withYears } = await readInputs(positionals, streams, fileOptions);
   const output = openOutput(values.out as string | undefined, streams);
-  if (isStreamFormat(format)) {
+  if (values.series === true) {
+    await output.write(await years.seriesText(rows, format, options.lang, options.period));
+  } else if (format === 'csv' && withYears) {
+    const sink = output.sink();
+    await writeIndicatorRowsCsv(rows, sink, { year: true });
+    await sink.end();
+  } else if (isStreamFormat(format)) {
     const sink = output.sink();
     await INDICATOR_ROW_WRITERS[format](rows, sink);
     await sink.end();
@@ -198,6 +220,30 @@ export async function runIndicators(args: readonly string[], streams: CliStreams
     await output.write(render([...rows], options.lang));
   }
   await output.close();
-  const rejected = await reportInput('indicators', input, values.rejects as string | undefined, streams);
+  let rejected = false;
+  for (const { file, input } of inputs) {
+    const label = inputs.length === 1 ? 'indicators' : `indicators ${echo(file)}`;
+    if (await reportInput(label, input, values.rejects as string | undefined, streams)) rejected = true;
+  }
   return rejected ? 1 : 0;
+}
+
+/** One file as ever (its `--year`, if any), or several files merged into one series. */
+async function readInputs(
+  files: readonly string[],
+  streams: CliStreams,
+  options: Parameters<typeof computeFromFile>[3],
+): Promise<{
+  rows: Iterable<IndicatorRow>;
+  inputs: { file: string; input: InputRows }[];
+  withYears: boolean;
+}> {
+  if (files.length > 1) {
+    const { computeFromFiles } = await import('./indicators-years.js');
+    const read = await computeFromFiles('indicators', files, streams, options);
+    return { rows: read.rows, inputs: read.inputs, withYears: read.years.length > 0 };
+  }
+  const { rows, input } = await computeFromFile('indicators', files[0], streams, options);
+  const years = (input as { years?: readonly number[] }).years ?? [];
+  return { rows, inputs: [{ file: files[0] ?? '-', input }], withYears: years.length > 0 };
 }

@@ -74,15 +74,26 @@ const INDICATOR_HEADER: Record<Lang, string[]> = {
   en: ['region', 'indicator', 'value', 'numerator / denominator', 'missing', 'baseline', 'target', 'status'],
 };
 
+/** The header and cells of rows, with a year column after the region when some row has a year. */
+function indicatorGrid(rows: readonly IndicatorRow[], lang: Lang) {
+  const withYear = rows.some((row) => row.year !== undefined);
+  const [first, ...rest] = INDICATOR_HEADER[lang];
+  const header = withYear
+    ? [first as string, lang === 'zh' ? '年度' : 'year', ...rest]
+    : INDICATOR_HEADER[lang];
+  const cells = rows.map((row) => {
+    const [region, ...others] = indicatorCells(row, lang);
+    return withYear
+      ? [region as string, row.year === undefined ? '—' : String(row.year), ...others]
+      : [region as string, ...others];
+  });
+  return { header, cells, right: withYear ? new Set([2, 3, 5]) : new Set([2, 4]) };
+}
+
 /** Indicator rows as an aligned terminal table (CJK double width). */
 export function indicatorTable(rows: readonly IndicatorRow[], lang: Lang): string {
-  return maskIdNumbersInText(
-    formatTable(
-      INDICATOR_HEADER[lang],
-      rows.map((row) => indicatorCells(row, lang)),
-      new Set([2, 4]),
-    ),
-  );
+  const { header, cells, right } = indicatorGrid(rows, lang);
+  return maskIdNumbersInText(formatTable(header, cells, right));
 }
 
 /** A Markdown table cell: `|` escaped, line breaks as `<br>` (a raw one would end the row), ID numbers masked. */
@@ -93,9 +104,9 @@ export const mdCell = (text: string) =>
 
 /** Indicator rows as a Markdown table. */
 export function indicatorMarkdown(rows: readonly IndicatorRow[], lang: Lang): string {
-  const header = INDICATOR_HEADER[lang];
+  const { header, cells } = indicatorGrid(rows, lang);
   const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
-  for (const row of rows) lines.push(`| ${indicatorCells(row, lang).map(mdCell).join(' | ')} |`);
+  for (const row of cells) lines.push(`| ${row.map(mdCell).join(' | ')} |`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -22,7 +22,7 @@ export { fieldOfHeader, normalizeHeader } from './headers.js';
 export type { ChunkSource, ReadOptions, ReadResult, StreamEvent } from './read.js';
 export { readUnitStatistics, streamUnitStatistics, streamUnitStatisticsBatches } from './read.js';
 export type { AcceptedRow, HeaderInfo, ReadCounts, ReaderEvent, RejectedRow } from './row-reader.js';
-export type { CellValue, Table } from './write.js';
+export type { CellValue, IndicatorRowsTableOptions, Table } from './write.js';
 export {
   csvLine,
   encodeCsv,

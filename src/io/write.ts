@@ -287,20 +287,42 @@ const INDICATOR_COLUMNS = [
   'baseline',
 ];
 
+/** The columns with a `year` after `level`, for rows over years. */
+const INDICATOR_COLUMNS_WITH_YEAR = [...INDICATOR_COLUMNS.slice(0, 2), 'year', ...INDICATOR_COLUMNS.slice(2)];
+
 /**
- * The table of indicator rows (tidy: one row per region and indicator).
+ * Options of {@link indicatorRowsTable}.
+ *
+ * @example
+ * ```ts
+ * import type { IndicatorRowsTableOptions } from 'shequ/io';
+ * const options: IndicatorRowsTableOptions = { year: true };
+ * ```
+ */
+export interface IndicatorRowsTableOptions {
+  /** Add a `year` column after `level` (rows over years; empty for a row without a year). Default false. */
+  readonly year?: boolean;
+}
+
+/**
+ * The table of indicator rows (tidy: one row per region and indicator, and year with `year`).
  *
  * @param rows - rows of `computeIndicators`
+ * @param options - `year: true` for a year column (rows over years)
  * @returns the table
  *
  * @example
  * ```ts
  * import { indicatorRowsTable } from 'shequ/io';
- * indicatorRowsTable([]).header[0];
- * //=> 'region'
+ * [indicatorRowsTable([]).header[2], indicatorRowsTable([], { year: true }).header[2]];
+ * //=> ['name', 'year']
  * ```
  */
-export function indicatorRowsTable(rows: Iterable<IndicatorRow>): Table {
+export function indicatorRowsTable(
+  rows: Iterable<IndicatorRow>,
+  options: IndicatorRowsTableOptions = {},
+): Table {
+  const withYear = options.year === true;
   function* cells(): Generator<CellValue[]> {
     for (const r of rows) {
       const target = r.target === undefined ? '' : `${r.target.comparator} ${r.target.value}`;
@@ -309,9 +331,9 @@ export function indicatorRowsTable(rows: Iterable<IndicatorRow>): Table {
         r.baseline === undefined
           ? ''
           : `${r.baseline.comparator === undefined ? '' : `${r.baseline.comparator} `}${r.baseline.value}`;
+      const head: CellValue[] = withYear ? [r.region, r.level, r.year] : [r.region, r.level];
       yield masked([
-        r.region,
-        r.level,
+        ...head,
         r.name,
         r.indicator,
         r.numerator,
@@ -328,7 +350,7 @@ export function indicatorRowsTable(rows: Iterable<IndicatorRow>): Table {
       ]);
     }
   }
-  return { header: INDICATOR_COLUMNS, rows: cells() };
+  return { header: withYear ? INDICATOR_COLUMNS_WITH_YEAR : INDICATOR_COLUMNS, rows: cells() };
 }
 
 /**

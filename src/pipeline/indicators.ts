@@ -227,7 +227,12 @@ export interface IndicatorsFromSource extends JobInput {
   readonly asOf: string;
   /** The profile's id. */
   readonly profile: string;
-  /** The rows: regions top level first in code order, then units (with `unit` in `groupBy`) in code order. */
+  /** The years (统计年度) of the rows counted, ascending; empty when no row carried one (nor the `year` option). */
+  readonly years: readonly number[];
+  /**
+   * The rows: regions top level first in code order, then units (with `unit` in `groupBy`) in code order; with
+   * years, the rows of each year after those without one, each with its `year`.
+   */
   rows(): IterableIterator<IndicatorRow>;
   /** The mergeable partial aggregates of what was read (for a merge with other sources). */
   parts(): IndicatorParts;
@@ -330,6 +335,7 @@ export function finishIndicatorsJob(job: IndicatorsJob, input: JobInput): Indica
     issues: issues.length === input.issues.length ? input.issues : issues,
     asOf: job.asOf,
     profile: profile.id,
+    years: accumulator.years,
     rows: () => rowsOf(accumulator, rowOptions, units, profile),
     parts: () => accumulator.parts(),
   };

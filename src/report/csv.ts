@@ -53,6 +53,7 @@ const headerLine = (columns: readonly string[]) => `\ufeff${columns.map(cellText
  *
  * @param rows - the rows, possibly generated region by region
  * @param sink - where the text goes
+ * @param options - `year: true` for a `year` column after `level` (rows over years)
  * @returns when every row is in the sink
  *
  * @example
@@ -60,9 +61,13 @@ const headerLine = (columns: readonly string[]) => `\ufeff${columns.map(cellText
  * await writeIndicatorRowsCsv(rows, sink);
  * ```
  */
-export async function writeIndicatorRowsCsv(rows: Iterable<IndicatorRow>, sink: ChunkSink): Promise<void> {
+export async function writeIndicatorRowsCsv(
+  rows: Iterable<IndicatorRow>,
+  sink: ChunkSink,
+  options: { readonly year?: boolean } = {},
+): Promise<void> {
   // The one column model of indicator rows (io's indicatorRowsTable): this writer only makes it fast.
-  const table = indicatorRowsTable(rows);
+  const table = indicatorRowsTable(rows, options);
   const cell = createCsvCells();
   let wait = sink.write(headerLine(table.header));
   if (wait !== undefined) await wait;
