@@ -9,6 +9,7 @@ import { isRichUnit, toUnitStatistics } from '../model/unit.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
 import { VALID_OF_KIND } from '../model/unit-statistics.js';
 import { accumulateRow, compileIndicators } from './accumulate.js';
+import type { Crosswalk, CrosswalkEntry } from './crosswalk.js';
 import { createIndicatorAccumulator, yearOfRow } from './parts.js';
 import { resolvePeriodAndDate } from './periods.js';
 import { indicatorProfileForPeriod } from './profile-periods.js';
@@ -46,6 +47,8 @@ export interface ComputeIndicatorsOptions extends Omit<IndicatorRowsOptions, 'as
    * summed apart, without a year (a `year_missing` warning when other units carry one).
    */
   readonly year?: number;
+  /** Changes of division codes between years, applied before the roll-up (see `parseCrosswalk`). */
+  readonly crosswalk?: Crosswalk | readonly CrosswalkEntry[];
 }
 
 /**
@@ -272,9 +275,11 @@ function tableOf(
   options: ComputeIndicatorsOptions,
   asOf: string,
 ): IndicatorTable {
-  const accumulator = createIndicatorAccumulator(
-    options.year === undefined ? { profile } : { profile, year: options.year },
-  );
+  const accumulator = createIndicatorAccumulator({
+    profile,
+    ...(options.year === undefined ? {} : { year: options.year }),
+    ...(options.crosswalk === undefined ? {} : { crosswalk: options.crosswalk }),
+  });
   const skipped: Issue[] = [];
   let withoutYear = 0;
   const fallback = options.year ?? 0;

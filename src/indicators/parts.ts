@@ -8,6 +8,7 @@ import { STATISTICS_YEAR_RANGE } from '../model/fields.js';
 import { CODE_LEVELS_OF_KIND, unitKindOfTotal } from '../model/row-kind.js';
 import { type UnitStatistics, VALID_OF_KIND } from '../model/unit-statistics.js';
 import { type CompiledIndicators, compileIndicators } from './accumulate.js';
+import { type Crosswalk, type CrosswalkEntry, crosswalkOption, rowInLatestDivisions } from './crosswalk.js';
 import { issuesUnder, PARTS_FORMAT, PARTS_FORMAT_YEARS, parseIndicatorParts } from './parts-parse.js';
 import { resolvePeriodAndDate } from './periods.js';
 import type { IndicatorProfileName } from './profiles.js';
@@ -37,6 +38,12 @@ export interface IndicatorAccumulatorOptions {
    * summed apart from the rows of any year, without a year).
    */
   readonly year?: number;
+  /**
+   * Changes of division codes between years (`parseCrosswalk`, or its entries): each row of a year before a change
+   * is counted under its new code, so every year is rolled up in the latest divisions. Rows without a year are
+   * counted as given.
+   */
+  readonly crosswalk?: Crosswalk | readonly CrosswalkEntry[];
 }
 
 /**
@@ -188,6 +195,7 @@ const NO_YEAR = 0;
 export function createIndicatorAccumulator(options: IndicatorAccumulatorOptions = {}): IndicatorAccumulator {
   const profile = profileOf(options);
   const fallbackYear = defaultYearOf(options) ?? NO_YEAR;
+  const crosswalk = unwrap(crosswalkOption((options as IndicatorAccumulatorOptions | undefined)?.crosswalk));
   const compiled: CompiledIndicators = compileIndicators(profile.indicators.map((entry) => entry.indicator));
   const cores = new Map<number, SumsCore>([[NO_YEAR, createSumsCore(compiled)]]);
   const coreOf = (year: number): SumsCore => {
@@ -212,10 +220,11 @@ export function createIndicatorAccumulator(options: IndicatorAccumulatorOptions 
     get years() {
       return [...cores.keys()].filter((year) => year !== NO_YEAR).sort((a, b) => a - b);
     },
-    add(row) {
+    add(given) {
+      const year = yearOfRow(given, fallbackYear);
+      const row = crosswalk === undefined ? given : rowInLatestDivisions(given, year, crosswalk);
       const unit = row?.kind === 'community' || row?.kind === 'village';
       const key = unit ? townshipKey(row.code) : slotKeyOfRow(row);
-      const year = key === -1 ? -1 : yearOfRow(row, fallbackYear);
       if (key === -1 || year === -1) {
         skipped++;
         return false;

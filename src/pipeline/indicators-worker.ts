@@ -30,9 +30,11 @@ async function* chunks(): AsyncGenerator<Uint8Array> {
   }
 }
 
-const accumulator = createIndicatorAccumulator(
-  job.year === undefined ? { profile: job.profile } : { profile: job.profile, year: job.year },
-);
+const accumulator = createIndicatorAccumulator({
+  profile: job.profile,
+  ...(job.year === undefined ? {} : { year: job.year }),
+  ...(job.crosswalk === undefined ? {} : { crosswalk: job.crosswalk }),
+});
 const notCounted: Issue[] = [];
 let withoutYear = 0;
 let lastProgress = 0;

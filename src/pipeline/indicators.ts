@@ -3,6 +3,7 @@ import { resolveAsOf } from '../core/as-of.js';
 import { createIssue, type Issue } from '../core/issue.js';
 import { failure, type Result, ShequError, success } from '../core/result.js';
 import { computeIndicators, notCountedIssue, yearMissingIssue } from '../indicators/compute.js';
+import type { Crosswalk, CrosswalkEntry } from '../indicators/crosswalk.js';
 import type { IndicatorAccumulator } from '../indicators/parts.js';
 import { createIndicatorAccumulator } from '../indicators/parts.js';
 import { planPeriodById } from '../indicators/periods.js';
@@ -210,6 +211,8 @@ export interface IndicatorsFromSourceOptions
    * `year_missing` warning is among the issues when other rows carry a year).
    */
   readonly year?: number;
+  /** Changes of division codes between years, applied before the roll-up (see `parseCrosswalk`). */
+  readonly crosswalk?: Crosswalk | readonly CrosswalkEntry[];
 }
 
 /**
@@ -301,6 +304,7 @@ export function prepareIndicatorsJob(options: IndicatorsFromSourceOptions): Resu
     accumulator = createIndicatorAccumulator({
       ...(settings.profile === undefined ? {} : { profile: settings.profile }),
       ...(settings.year === undefined ? {} : { year: settings.year }),
+      ...(settings.crosswalk === undefined ? {} : { crosswalk: settings.crosswalk }),
     });
     accumulator.rows({ ...settings, asOf: asOf.data }); // bad row options fail now, before the file is read
   } catch (error) {

@@ -10,6 +10,7 @@ import { type FileHandle, open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Issue } from '../core/issue.js';
+import type { Crosswalk, CrosswalkEntry } from '../indicators/crosswalk.js';
 import type { IndicatorProfileName } from '../indicators/profiles.js';
 import type { IndicatorParts } from '../indicators/sums.js';
 import { detectEncoding, type TextEncodingName } from '../io/decode.js';
@@ -30,6 +31,8 @@ export interface RangeJob {
   readonly profile: IndicatorProfileName;
   /** The year of rows without one (the job's `year` option). */
   readonly year?: number;
+  /** The job's crosswalk entries (plain data: they cross to the worker as they are). */
+  readonly crosswalk?: readonly CrosswalkEntry[];
   readonly read: Omit<SheetReadOptions, 'encoding'>;
 }
 
@@ -48,6 +51,13 @@ export interface RangeResult {
   /** Physical lines of the range. */
   readonly lines: number;
   readonly endedInQuotes: boolean;
+}
+
+/** The entries of a crosswalk option, as plain data for a worker. */
+function entriesOf(
+  crosswalk: NonNullable<IndicatorsJob['settings']['crosswalk']>,
+): readonly CrosswalkEntry[] {
+  return Array.isArray(crosswalk) ? crosswalk : (crosswalk as Crosswalk).entries;
 }
 
 /** Bytes read at the start of a file to detect its encoding and find its header. */
@@ -247,6 +257,7 @@ export async function readRanges(
         encoding: plan.encoding,
         profile,
         ...(job.settings.year === undefined ? {} : { year: job.settings.year }),
+        ...(job.settings.crosswalk === undefined ? {} : { crosswalk: entriesOf(job.settings.crosswalk) }),
         read,
       },
       (count) => {
