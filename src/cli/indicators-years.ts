@@ -58,6 +58,7 @@ export async function computeFromFiles(
   streams: CliStreams,
   options: FileOptions,
 ): Promise<{ rows: Iterable<IndicatorRow>; inputs: { file: string; input: InputRows }[]; years: number[] }> {
+  // The files' parts are already in the latest divisions (each job applied the crosswalk); the master only sums.
   const master = createIndicatorAccumulator({ profile: options.profile });
   const jobs: IndicatorsFromSource[] = [];
   const inputs: { file: string; input: InputRows }[] = [];
@@ -213,4 +214,58 @@ export async function seriesText(
   const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
   for (const line of cells) lines.push(`| ${line.map(mdCell).join(' | ')} |`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The headers a crosswalk CSV may use for each field (Chinese and English). */
+const CROSSWALK_HEADERS: Readonly<Record<'oldCode' | 'newCode' | 'fromYear', readonly string[]>> = {
+  oldCode: ['原代码', '旧代码', '原区划代码', 'old', 'oldcode', 'old code', 'from code'],
+  newCode: ['新代码', '新区划代码', 'new', 'newcode', 'new code', 'to code'],
+  fromYear: ['起始年度', '起始年份', '生效年度', '年度', 'from', 'fromyear', 'from year', 'year'],
+};
+
+/**
+ * `--crosswalk FILE`: a CSV of 原代码,新代码,起始年度 (or old code,new code,from year), checked with
+ * `parseCrosswalk`; a file that cannot be read or holds a bad entry is a usage error naming its line.
+ */
+export async function readCrosswalkFile(command: string, file: string | undefined) {
+  if (file === undefined) return undefined;
+  const { readFile } = await import('node:fs/promises');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new UsageError(
+      `shequ ${command}: 无法读取区划对照表 / cannot read the crosswalk ${echo(file)}`,
+      'A CSV with columns 原代码,新代码,起始年度 (old code,new code,from year).',
+    );
+  }
+  const { createCsvParser } = await import('shequ/io');
+  const parser = createCsvParser();
+  const [head, ...records] = [...parser.push(text.replace(/^\ufeff/, '')), ...parser.end()];
+  const names = (head?.fields ?? []).map((cell) => cell.trim().toLowerCase());
+  const column = (key: keyof typeof CROSSWALK_HEADERS) =>
+    names.findIndex((name) => CROSSWALK_HEADERS[key].includes(name));
+  const at = { oldCode: column('oldCode'), newCode: column('newCode'), fromYear: column('fromYear') };
+  if (at.oldCode < 0 || at.newCode < 0 || at.fromYear < 0)
+    throw new UsageError(
+      `shequ ${command}: 区划对照表需要 原代码、新代码、起始年度 三列 / the crosswalk ${echo(file)} needs the columns old code, new code, from year`,
+      'Example header: 原代码,新代码,起始年度',
+    );
+  const rows = records.filter((record) => record.fields.some((cell) => cell.trim() !== ''));
+  const entries = rows.map(({ fields }) => ({
+    oldCode: (fields[at.oldCode] ?? '').trim(),
+    newCode: (fields[at.newCode] ?? '').trim(),
+    fromYear: Number((fields[at.fromYear] ?? '').trim().replace(/年$/, '')),
+  }));
+  const { parseCrosswalk } = await import('shequ');
+  const parsed = parseCrosswalk(entries);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const index = typeof issue?.path[0] === 'number' ? issue.path[0] : undefined;
+  // The header is line 1; an entry's line is 2 + its index among the non-blank records (blank lines are rare here).
+  const line = index === undefined ? '' : ` (第 ${index + 2} 行 line ${index + 2})`;
+  throw new UsageError(
+    `shequ ${command}: ${echo(file)}${line}: ${issue?.message.zh ?? ''} / ${issue?.message.en ?? ''}`,
+    'Each line: a 12-digit old code, a 12-digit new code of the same level, the first year of the new code.',
+  );
 }

@@ -1,4 +1,4 @@
-import type { GroupLevel, IndicatorRow } from 'shequ';
+import type { Crosswalk, GroupLevel, IndicatorRow } from 'shequ';
 import { computeIndicatorsFromSource } from 'shequ/pipeline';
 import { unwrap } from '../core/result.js';
 import { writeIndicatorRowsCsv } from '../report/csv.js';
@@ -42,6 +42,8 @@ Options:
   --workers N          threads reading a CSV file (default: the machine's cores for a file of 32 MiB or more,
                        else 1); the figures are the same for every N
   --year YEAR          the year of rows without one (a file without a 年度 column)
+  --crosswalk FILE     division code changes (CSV: 原代码,新代码,起始年度 / old code,new code,from year): rows of
+                       the years before a change count under the new code, so every year is in the latest divisions
   --series             print the series over years instead: per region and indicator each year's value, its
                        change against the baseline, the line from baseline to target and where the value stands
                        on it, the change and the average annual change
@@ -84,6 +86,7 @@ export async function computeFromFile(
     divisions: string | undefined;
     workers?: number | undefined;
     year?: number | undefined;
+    crosswalk?: Crosswalk | undefined;
   },
 ): Promise<{ rows: Iterable<IndicatorRow>; input: InputRows }> {
   const divisions = await divisionLists(options.divisions);
@@ -95,6 +98,7 @@ export async function computeFromFile(
       ...(options.groupBy === undefined ? {} : { groupBy: options.groupBy }),
       ...(options.period === undefined ? {} : { period: options.period }),
       ...(options.year === undefined ? {} : { year: options.year }),
+      ...(options.crosswalk === undefined ? {} : { crosswalk: options.crosswalk }),
       onProgress,
     };
     // A file is read on several cores when it is large (or as --workers says); standard input in one pass.
@@ -166,6 +170,7 @@ export async function runIndicators(args: readonly string[], streams: CliStreams
     period: { type: 'string' },
     year: { type: 'string' },
     series: { type: 'boolean' },
+    crosswalk: { type: 'string' },
   });
   if (values.help === true) {
     streams.stdout.write(INDICATORS_HELP);
@@ -200,6 +205,7 @@ export async function runIndicators(args: readonly string[], streams: CliStreams
     divisions: values.divisions as string | undefined,
     workers: workerCount(values.workers as string | undefined),
     year: years.yearOption('indicators', values.year as string | undefined),
+    crosswalk: await years.readCrosswalkFile('indicators', values.crosswalk as string | undefined),
   };
   const { rows, inputs, withYears } = await readInputs(positionals, streams, fileOptions);
   const output = openOutput(values.out as string | undefined, streams);

@@ -130,4 +130,37 @@ describe('shequ indicators over years', () => {
     expect(shequ(['indicators', plain, '--year', '25']).code).toBe(2);
     expect(shequ(['indicators', ...files, '--rejects', join(dir, 'r.csv')]).code).toBe(2);
   });
+
+  it('applies a --crosswalk CSV before the roll-up, and refuses a bad one with its line', () => {
+    const crosswalk = join(dir, 'crosswalk.csv');
+    // The villages of township 100 renumbered into township 105 from 2024: 2021–2023 count under 105.
+    writeFileSync(
+      crosswalk,
+      '原代码,新代码,起始年度\n130123100201,130123105201,2024\n130123100202,130123105202,2024年\n',
+    );
+    const result = shequ([
+      'indicators',
+      ...files,
+      '--profile',
+      'hebei',
+      '--group-by',
+      'township',
+      '--format',
+      'json',
+      '--crosswalk',
+      crosswalk,
+    ]);
+    expect(result.code).toBe(0);
+    const regions = new Set((JSON.parse(result.stdout) as IndicatorRow[]).map((row) => row.region));
+    expect(regions).toEqual(new Set(['130123105000']));
+    const bad = join(dir, 'bad-crosswalk.csv');
+    writeFileSync(
+      bad,
+      'old code,new code,from year\n130123100201,130123105201,2023\n130123100201,130123105209,2023\n',
+    );
+    const refused = shequ(['indicators', ...files, '--crosswalk', bad]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('第 3 行 line 3');
+    expect(refused.stderr).toContain('maps to two codes');
+  });
 });
