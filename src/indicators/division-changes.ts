@@ -33,7 +33,25 @@ export interface DivisionChange {
   /** It is absent from the last year of the data. */
   readonly disappeared: boolean;
   /** Each year its kind differs from its kind in the year before it appeared in. */
-  readonly kindChanges: readonly { readonly year: number; readonly from: RowKind; readonly to: RowKind }[];
+  readonly kindChanges: readonly DivisionKindChange[];
+}
+
+/**
+ * A unit's change of kind under one code (a 村委会 turned 居委会).
+ *
+ * @example
+ * ```ts
+ * import type { DivisionKindChange } from 'shequ';
+ * const change: DivisionKindChange = { year: 2024, from: 'village', to: 'community' };
+ * ```
+ */
+export interface DivisionKindChange {
+  /** The first year of the new kind. */
+  readonly year: number;
+  /** The kind in the year before. */
+  readonly from: RowKind;
+  /** The kind from `year` on. */
+  readonly to: RowKind;
 }
 
 /**
@@ -121,7 +139,7 @@ export function divisionChanges(
 
 function changeOf(code: string, trace: Trace, first: number, last: number): DivisionChange | undefined {
   const years = [...trace.years.keys()].sort((a, b) => a - b);
-  const kindChanges: { year: number; from: RowKind; to: RowKind }[] = [];
+  const kindChanges: DivisionKindChange[] = [];
   for (let i = 1; i < years.length; i++) {
     const before = trace.years.get(years[i - 1] as number)?.kind as RowKind;
     const now = trace.years.get(years[i] as number)?.kind as RowKind;

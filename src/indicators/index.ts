@@ -13,7 +13,7 @@ export { computeIndicators, computeIndicatorTable } from './compute.js';
 export type { Crosswalk, CrosswalkEntry } from './crosswalk.js';
 export { crosswalkSchema, parseCrosswalk } from './crosswalk.js';
 export { describeIndicatorProfiles } from './describe.js';
-export type { DivisionChange, DivisionChangesOptions } from './division-changes.js';
+export type { DivisionChange, DivisionChangesOptions, DivisionKindChange } from './division-changes.js';
 export { divisionChanges } from './division-changes.js';
 export type { BuiltInMeasureId } from './measures.js';
 export { MEASURES } from './measures.js';

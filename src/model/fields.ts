@@ -76,7 +76,12 @@ export interface StatisticsField {
  * //=> 1949
  * ```
  */
-export const STATISTICS_YEAR_RANGE = { min: 1949, max: 2100 } as const;
+export const STATISTICS_YEAR_RANGE: {
+  /** The first year (the founding of the People's Republic). */
+  readonly min: 1949;
+  /** The last year. */
+  readonly max: 2100;
+} = { min: 1949, max: 2100 };
 
 const M2 = { zh: '平方米', en: 'm²' } as const;
 const PERSONS = { zh: '人', en: 'persons' } as const;
