@@ -17,7 +17,8 @@ const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'dist', 'cli', 'index.js');
 const dir = mkdtempSync(join(tmpdir(), 'shequ-hostile4-'));
 
-const HEADER = '年度,统计用区划代码,名称,类型,户数,是否建有综合服务设施,综合服务设施建筑面积,社区工作者人数,常住人口';
+const HEADER =
+  '年度,统计用区划代码,名称,类型,户数,是否建有综合服务设施,综合服务设施建筑面积,社区工作者人数,常住人口';
 const LOCALES = [{ LANG: 'zh_CN.UTF-8' }, { LANG: 'C.UTF-8' }];
 
 function leaks(text: string): string[] {
@@ -38,7 +39,11 @@ function scanFile(path: string): void {
   for (const text of texts) for (const hit of leaks(text)) seen.push(`${path}: ${hit}`);
 }
 
-function shequ(args: string[], env: Record<string, string> = LOCALES[1] as Record<string, string>, input?: string) {
+function shequ(
+  args: string[],
+  env: Record<string, string> = LOCALES[1] as Record<string, string>,
+  input?: string,
+) {
   const result = spawnSync(process.execPath, [bin, ...args], {
     cwd: dir,
     encoding: 'utf8',
@@ -88,27 +93,27 @@ describe('hostile corpus, session 4', () => {
     const noYear = join(dir, 'noyear.csv');
     writeFileSync(noYear, `${HEADER.slice(3)}\n${unit('', 1, 'x').slice(1)}\n`);
     const positions = (id: string, idFile: string) => [
-        ['evaluate', idFile],
-        ['evaluate', noYear, '--year', id],
-        ['evaluate', files[0] as string, '--regions', id],
-        ['evaluate', files[0] as string, '--regions', `13,${id}`],
-        ['evaluate', files[0] as string, '--period', id],
-        ['evaluate', files[0] as string, '--group-by', id],
-        ['evaluate', files[0] as string, '--profile', id],
-        ['evaluate', files[0] as string, '--as-of', id],
-        ['evaluate', files[0] as string, '--format', id],
-        ['evaluate', files[0] as string, '--lang', id],
-        ['evaluate', files[0] as string, '--format', 'xlsx', '--out', join(dir, 'nowhere', `${id}.xlsx`)],
-        ['evaluate', files[0] as string, '--out', join(dir, 'nowhere', `${id}.csv`)],
-        ['evaluate', join(dir, 'missing', `${id}.csv`)],
-        ['check-code', id],
-        ['check-code', '--format', id, '110105'],
-        ['indicators', files[0] as string, '--profile', id],
-        ['indicators', files[0] as string, '--profile-file', join(dir, `${id}.json`)],
-        ['report', files[0] as string, '--out', join(dir, 'nowhere', `${id}.html`)],
-        ['validate', files[0] as string, '--format', 'xlsx', '--out', join(dir, 'nowhere', `${id}.xlsx`)],
-        [id],
-      ];
+      ['evaluate', idFile],
+      ['evaluate', noYear, '--year', id],
+      ['evaluate', files[0] as string, '--regions', id],
+      ['evaluate', files[0] as string, '--regions', `13,${id}`],
+      ['evaluate', files[0] as string, '--period', id],
+      ['evaluate', files[0] as string, '--group-by', id],
+      ['evaluate', files[0] as string, '--profile', id],
+      ['evaluate', files[0] as string, '--as-of', id],
+      ['evaluate', files[0] as string, '--format', id],
+      ['evaluate', files[0] as string, '--lang', id],
+      ['evaluate', files[0] as string, '--format', 'xlsx', '--out', join(dir, 'nowhere', `${id}.xlsx`)],
+      ['evaluate', files[0] as string, '--out', join(dir, 'nowhere', `${id}.csv`)],
+      ['evaluate', join(dir, 'missing', `${id}.csv`)],
+      ['check-code', id],
+      ['check-code', '--format', id, '110105'],
+      ['indicators', files[0] as string, '--profile', id],
+      ['indicators', files[0] as string, '--profile-file', join(dir, `${id}.json`)],
+      ['report', files[0] as string, '--out', join(dir, 'nowhere', `${id}.html`)],
+      ['validate', files[0] as string, '--format', 'xlsx', '--out', join(dir, 'nowhere', `${id}.xlsx`)],
+      [id],
+    ];
     // Each position gets three of the variants in turn, in both languages (a spawn costs ~0.3 s).
     const count = positions('', '').length;
     for (let k = 0; k < 3 * count; k++) {
@@ -118,7 +123,8 @@ describe('hostile corpus, session 4', () => {
       writeFileSync(idFile, `${HEADER.slice(3)}\n${unit('', 1, 'x').slice(1)}\n`);
       const args = positions(id, idFile)[k % count] as string[];
       const result = shequ(args, env);
-      if (args[0] !== 'check-code' || args.length !== 2) expect(result.code, JSON.stringify(args)).not.toBe(0);
+      if (args[0] !== 'check-code' || args.length !== 2)
+        expect(result.code, JSON.stringify(args)).not.toBe(0);
     }
     expect(crashes).toEqual([]);
     expect(seen).toEqual([]);
@@ -138,16 +144,41 @@ describe('hostile corpus, session 4', () => {
       const tag = env.LANG.slice(0, 2);
       for (const format of ['table', 'json', 'csv', 'md', 'xlsx']) {
         shequ(
-          ['indicators', file, '--group-by', 'unit', '--format', format, '--out', join(outDir, `i-${tag}.${format}`)],
+          [
+            'indicators',
+            file,
+            '--group-by',
+            'unit',
+            '--format',
+            format,
+            '--out',
+            join(outDir, `i-${tag}.${format}`),
+          ],
           env,
         );
         shequ(
-          ['validate', file, '--format', format, '--fail-on', 'never', '--out', join(outDir, `v-${tag}.${format}`)],
+          [
+            'validate',
+            file,
+            '--format',
+            format,
+            '--fail-on',
+            'never',
+            '--out',
+            join(outDir, `v-${tag}.${format}`),
+          ],
           env,
         );
       }
       shequ(
-        ['indicators', file, '--rejects', join(outDir, `rejects-${tag}.csv`), '--out', join(outDir, `x-${tag}.txt`)],
+        [
+          'indicators',
+          file,
+          '--rejects',
+          join(outDir, `rejects-${tag}.csv`),
+          '--out',
+          join(outDir, `x-${tag}.txt`),
+        ],
         env,
       );
       shequ(['report', file, '--group-by', 'unit', '--out', join(outDir, `r-${tag}.html`)], env);
@@ -158,5 +189,51 @@ describe('hostile corpus, session 4', () => {
     expect(existsSync(join(outDir, 'r-zh.html'))).toBe(true);
     expect(crashes).toEqual([]);
     expect(seen).toEqual([]);
+  }, 300_000);
+});
+
+describe('an output that is the input under another name', () => {
+  it('is refused with exit 2 and the input left whole: symlinks, hard links, symlinked folders, every command', async () => {
+    const { linkSync, symlinkSync } = await import('node:fs');
+    const base = join(dir, 'alias');
+    mkdirSync(base);
+    mkdirSync(join(base, 'real'));
+    symlinkSync(join(base, 'real'), join(base, 'linked-dir'));
+    const original = `${HEADER}\n${unit('2025', 1, '村委会')}\n`;
+    const input = join(base, 'real', 'in.csv');
+    /** Every other name of the input: a symlink (absolute and relative), a hard link, through a symlinked folder. */
+    const aliases = (n: number) => {
+      const names = [join(base, `sym${n}.csv`), join(base, `rel${n}.csv`), join(base, `hard${n}.csv`)];
+      symlinkSync(input, names[0] as string);
+      symlinkSync(join('real', 'in.csv'), names[1] as string);
+      linkSync(input, names[2] as string);
+      return [...names, join(base, 'linked-dir', 'in.csv')];
+    };
+    writeFileSync(input, original);
+    let n = 0;
+    const commands = (alias: string) => [
+      ['evaluate', input, '--year', '2025', '--out', alias],
+      ['evaluate', input, '--year', '2025', '--format', 'xlsx', '--out', alias],
+      ['indicators', input, '--out', alias],
+      ['indicators', input, '--out', join(base, 'o.txt'), '--rejects', alias],
+      ['validate', input, '--out', alias],
+    ];
+    const refusedButWritten: string[] = [];
+    const attempt = (args: string[], what: string) => {
+      writeFileSync(input, original);
+      const result = shequ(args);
+      if (result.code !== 2 || readFileSync(input, 'utf8') !== original)
+        refusedButWritten.push(`${JSON.stringify(args)} (${what}): exit ${result.code}`);
+    };
+    for (const [c, alias] of aliases(n++).entries())
+      for (const args of commands(alias)) attempt(args, `alias ${c}`);
+    // report: the findings and indicators CSVs it writes beside the page, when they are the input under another name.
+    for (const suffix of ['indicators', 'findings']) {
+      const link = join(base, `page-${suffix}.${suffix}.csv`);
+      symlinkSync(input, link);
+      attempt(['report', input, '--out', join(base, `page-${suffix}.html`)], `${suffix} CSV`);
+    }
+    expect(refusedButWritten).toEqual([]);
+    expect(crashes).toEqual([]);
   }, 300_000);
 });
