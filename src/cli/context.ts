@@ -245,7 +245,7 @@ export async function checkWritable(path: string | undefined): Promise<void> {
  * What names one file whatever the path that leads to it: an existing file is its device and inode (a symlink, a hard
  * link or a symlinked folder lead to the input itself), a file not yet written is its folder's real path and its name.
  */
-function fileIdentity(path: string): string {
+export function fileIdentity(path: string): string {
   try {
     const { dev, ino } = statSync(path);
     return `inode:${dev}:${ino}`;

@@ -237,3 +237,35 @@ describe('an output that is the input under another name', () => {
     expect(crashes).toEqual([]);
   }, 300_000);
 });
+
+describe('evaluate given one file twice', () => {
+  it('refuses it under every name (exit 2) instead of counting each row twice', async () => {
+    const { linkSync, symlinkSync } = await import('node:fs');
+    const base = join(dir, 'twice');
+    mkdirSync(base);
+    const file = join(base, 'units2025.csv');
+    writeFileSync(file, `${HEADER}\n${unit('2025', 1, '村委会')}\n${unit('2025', 2, '村委会')}\n`);
+    symlinkSync(file, join(base, 'sym.csv'));
+    linkSync(file, join(base, 'hard.csv'));
+    const names = [
+      file,
+      'twice/units2025.csv',
+      './twice/../twice/units2025.csv',
+      join(base, 'sym.csv'),
+      join(base, 'hard.csv'),
+    ];
+    const counted: string[] = [];
+    for (const first of names)
+      for (const second of names) {
+        const result = shequ(['evaluate', first, second, '--format', 'json']);
+        if (result.code !== 2) counted.push(`${first} + ${second}: exit ${result.code}`);
+      }
+    expect(counted).toEqual([]);
+    // Two different files are still read together.
+    const other = join(base, 'other2025.csv');
+    writeFileSync(other, `${HEADER}\n${unit('2025', 3, '村委会')}\n`);
+    const both = shequ(['evaluate', file, other, '--format', 'json']);
+    expect(both.code).toBe(0);
+    expect((JSON.parse(both.stdout) as { units: number }).units).toBe(3);
+  }, 120_000);
+});
