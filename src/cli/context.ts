@@ -1,6 +1,6 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, realpathSync, statSync, type WriteStream } from 'node:fs';
 import { access, constants, stat, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveAsOf } from '../core/as-of.js';
 import { maskIdNumbersInText } from '../core/mask.js';
@@ -242,6 +242,23 @@ export async function checkWritable(path: string | undefined): Promise<void> {
 }
 
 /**
+ * What names one file whatever the path that leads to it: an existing file is its device and inode (a symlink, a hard
+ * link or a symlinked folder lead to the input itself), a file not yet written is its folder's real path and its name.
+ */
+export function fileIdentity(path: string): string {
+  try {
+    const { dev, ino } = statSync(path);
+    return `inode:${dev}:${ino}`;
+  } catch {
+    try {
+      return resolve(realpathSync(dirname(resolve(path))), basename(path));
+    } catch {
+      return resolve(path);
+    }
+  }
+}
+
+/**
  * Refuses outputs that would destroy something: two outputs to one file (`--out x --rejects x`: one would silently
  * replace the other), or an output over the input file.
  */
@@ -251,10 +268,10 @@ export function checkDistinctPaths(
   outputs: Readonly<Record<string, string | undefined>>,
 ): void {
   const seen = new Map<string, string>();
-  if (input !== undefined && input !== '-') seen.set(resolve(input), 'FILE');
+  if (input !== undefined && input !== '-') seen.set(fileIdentity(input), 'FILE');
   for (const [option, path] of Object.entries(outputs)) {
     if (path === undefined) continue;
-    const earlier = seen.get(resolve(path));
+    const earlier = seen.get(fileIdentity(path));
     if (earlier !== undefined)
       throw new UsageError(
         {
@@ -268,7 +285,7 @@ export function checkDistinctPaths(
             }
           : { zh: '每个输出请用各自的文件。', en: 'Give each output its own file.' },
       );
-    seen.set(resolve(path), option);
+    seen.set(fileIdentity(path), option);
   }
 }
 

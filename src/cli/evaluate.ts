@@ -6,6 +6,7 @@ import {
   checkWritable,
   DATA_OPTIONS,
   echo,
+  fileIdentity,
   messageLang,
   oneOf,
   openOutput,
@@ -124,6 +125,24 @@ async function writeEvaluation(
   await output.close();
 }
 
+/** A file listed twice (under any name: a symlink, a hard link, `./`) would have each of its rows counted twice. */
+function checkFilesDistinct(files: readonly string[]): void {
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    if (file === '-') continue;
+    const earlier = seen.get(fileIdentity(file));
+    if (earlier !== undefined)
+      throw new UsageError(
+        {
+          zh: `shequ evaluate：${echo(earlier)} 与 ${echo(file)} 是同一个文件，其各行会被计入两次`,
+          en: `shequ evaluate: ${echo(earlier)} and ${echo(file)} are the same file: its rows would be counted twice`,
+        },
+        { zh: '每个文件只给一次。', en: 'Give each file once.' },
+      );
+    seen.set(fileIdentity(file), file);
+  }
+}
+
 /** The command's options, checked (every bad one is a usage error before any file is read). */
 function evaluateOptions(
   values: Record<string, string | boolean | undefined>,
@@ -149,6 +168,7 @@ function evaluateOptions(
       },
       { zh: '示例：shequ evaluate 2025.csv', en: 'Example: shequ evaluate 2025.csv' },
     );
+  checkFilesDistinct(files);
   for (const file of files) checkDistinctPaths('evaluate', file, { '--out': out });
   const dated = profileAndDate('evaluate', values, messages);
   const groupBy = (values['group-by'] as string | undefined)

@@ -1,6 +1,12 @@
-import type { GroupLevel, IndicatorRow } from 'shequ';
+import type { Crosswalk, GroupLevel, IndicatorRow } from 'shequ';
 import { computeIndicatorsFromSource } from 'shequ/pipeline';
-import { INDICATOR_ROW_WRITERS, isStreamFormat, rejectedRowModel, writeRows } from 'shequ/report';
+import {
+  INDICATOR_ROW_WRITERS,
+  isStreamFormat,
+  rejectedRowModel,
+  writeIndicatorRowsCsv,
+  writeRows,
+} from 'shequ/report';
 import { unwrap } from '../core/result.js';
 import {
   type CliStreams,
@@ -52,6 +58,8 @@ export async function computeFromFile(
     profile: CommandProfiles['indicators'];
     divisions: string | undefined;
     workers?: number | undefined;
+    year?: number | undefined;
+    crosswalk?: Crosswalk | undefined;
   },
 ): Promise<{ rows: Iterable<IndicatorRow>; input: InputRows }> {
   const divisions = await divisionLists(options.divisions);
@@ -62,6 +70,8 @@ export async function computeFromFile(
       divisions,
       ...(options.groupBy === undefined ? {} : { groupBy: options.groupBy }),
       ...(options.period === undefined ? {} : { period: options.period }),
+      ...(options.year === undefined ? {} : { year: options.year }),
+      ...(options.crosswalk === undefined ? {} : { crosswalk: options.crosswalk }),
       onProgress,
     };
     // A file is read on several cores when it is large (or as --workers says); standard input in one pass.
@@ -132,18 +142,16 @@ function workerCount(text: string | undefined): number | undefined {
 
 /** `shequ indicators FILE`. */
 export async function runIndicators(args: readonly string[], streams: CliStreams): Promise<number> {
-  const { values, positionals } = parse(
-    'indicators',
-    args,
-    {
-      ...DATA_OPTIONS,
-      'group-by': { type: 'string' },
-      rejects: { type: 'string' },
-      workers: { type: 'string' },
-      period: { type: 'string' },
-    },
-    1,
-  );
+  const { values, positionals } = parse('indicators', args, {
+    ...DATA_OPTIONS,
+    'group-by': { type: 'string' },
+    rejects: { type: 'string' },
+    workers: { type: 'string' },
+    period: { type: 'string' },
+    year: { type: 'string' },
+    series: { type: 'boolean' },
+    crosswalk: { type: 'string' },
+  });
   const options = indicatorOptions('indicators', values, messageLang(streams));
   const format = oneOf(
     'indicators',
@@ -154,27 +162,80 @@ export async function runIndicators(args: readonly string[], streams: CliStreams
   );
   const xlsxFile = format === 'xlsx' ? xlsxOutFile('indicators', values.out) : undefined;
   if (options.warning !== undefined) streams.stderr.write(options.warning);
-  checkDistinctPaths('indicators', positionals[0], {
-    '--out': values.out as string | undefined,
-    '--rejects': values.rejects as string | undefined,
-  });
+  for (const file of positionals)
+    checkDistinctPaths('indicators', file, {
+      '--out': values.out as string | undefined,
+      '--rejects': values.rejects as string | undefined,
+    });
+  if (positionals.length > 1 && values.rejects !== undefined)
+    throw new UsageError(
+      {
+        zh: 'shequ indicators：--rejects 一次只能用于一个文件',
+        en: 'shequ indicators: --rejects takes one FILE at a time',
+      },
+      {
+        zh: '每个文件分别运行一次并加 --rejects，即可列出各文件被拒收的行。',
+        en: 'Run once per file with --rejects to list each file’s rejected rows.',
+      },
+    );
+  if (values.series === true && xlsxFile !== undefined)
+    throw new UsageError(
+      {
+        zh: 'shequ indicators：--series 输出 table、md、json、ndjson 或 csv，不输出 xlsx',
+        en: 'shequ indicators: --series writes table, md, json, ndjson or csv, not xlsx',
+      },
+      {
+        zh: '示例：--series --format csv --out 序列.csv',
+        en: 'Example: --series --format csv --out series.csv',
+      },
+    );
   await checkWritable(values.out as string | undefined);
   await checkWritable(values.rejects as string | undefined);
   const profiles = await commandProfiles('indicators', values, options.profile);
-  const { rows, input } = await computeFromFile('indicators', positionals[0], streams, {
+  const years = await import('./indicators-years.js');
+  const fileOptions = {
     ...options,
     profile: profiles.indicators,
     divisions: values.divisions as string | undefined,
     workers: workerCount(values.workers as string | undefined),
-  });
-  if (xlsxFile !== undefined) {
+    year: years.yearOption('indicators', values.year as string | undefined),
+    crosswalk: await years.readCrosswalkFile('indicators', values.crosswalk as string | undefined),
+  };
+  const { rows, inputs, withYears } = await readInputs(positionals, streams, fileOptions);
+  if (format === 'xlsx') {
     const { indicatorRowsToXlsx } = await import('shequ/report/xlsx');
-    await writeWholeFile(xlsxFile, await indicatorRowsToXlsx(rows, { lang: options.lang }));
-    const rejected = await reportInput('indicators', input, values.rejects as string | undefined, streams);
-    return rejected ? 1 : 0;
+    await writeWholeFile(xlsxFile as string, await indicatorRowsToXlsx(rows, { lang: options.lang }));
+  } else
+    await writeIndicatorOutput(rows, format, values.out as string | undefined, streams, {
+      ...options,
+      withYears,
+      series: values.series === true,
+    });
+  let rejected = false;
+  for (const { file, input } of inputs) {
+    const label = inputs.length === 1 ? 'indicators' : `indicators ${echo(file)}`;
+    if (await reportInput(label, input, values.rejects as string | undefined, streams)) rejected = true;
   }
-  const output = openOutput(values.out as string | undefined, streams);
-  if (isStreamFormat(format)) {
+  return rejected ? 1 : 0;
+}
+
+/** Writes the rows (or, with `--series`, the series over years) in a text format. */
+async function writeIndicatorOutput(
+  rows: Iterable<IndicatorRow>,
+  format: 'table' | 'json' | 'ndjson' | 'csv' | 'md',
+  out: string | undefined,
+  streams: CliStreams,
+  options: { lang: Lang; period?: string | undefined; withYears: boolean; series: boolean },
+): Promise<void> {
+  const output = openOutput(out, streams);
+  if (options.series) {
+    const years = await import('./indicators-years.js');
+    await output.write(await years.seriesText(rows, format, options.lang, options.period));
+  } else if (format === 'csv' && options.withYears) {
+    const sink = output.sink();
+    await writeIndicatorRowsCsv(rows, sink, { year: true });
+    await sink.end();
+  } else if (isStreamFormat(format)) {
     const sink = output.sink();
     await INDICATOR_ROW_WRITERS[format](rows, sink);
     await sink.end();
@@ -182,9 +243,27 @@ export async function runIndicators(args: readonly string[], streams: CliStreams
     // Tables and Markdown name the indicators and rules: loaded only for them.
     const { indicatorMarkdown, indicatorTable } = await import('./render.js');
     const render = format === 'md' ? indicatorMarkdown : indicatorTable;
-    await output.write(render(rows, options.lang));
+    await output.write(render(rows, options.lang, { year: options.withYears }));
   }
   await output.close();
-  const rejected = await reportInput('indicators', input, values.rejects as string | undefined, streams);
-  return rejected ? 1 : 0;
+}
+
+/** One file as ever (its `--year`, if any), or several files merged into one series. */
+async function readInputs(
+  files: readonly string[],
+  streams: CliStreams,
+  options: Parameters<typeof computeFromFile>[3],
+): Promise<{
+  rows: Iterable<IndicatorRow>;
+  inputs: { file: string; input: InputRows }[];
+  withYears: boolean;
+}> {
+  if (files.length > 1) {
+    const { computeFromFiles } = await import('./indicators-years.js');
+    const read = await computeFromFiles('indicators', files, streams, options);
+    return { rows: read.rows, inputs: read.inputs, withYears: read.years.length > 0 };
+  }
+  const { rows, input } = await computeFromFile('indicators', files[0], streams, options);
+  const years = (input as { years?: readonly number[] }).years ?? [];
+  return { rows, inputs: [{ file: files[0] ?? '-', input }], withYears: years.length > 0 };
 }

@@ -7,7 +7,8 @@ import {
   baselineText,
   defaultRenderContext,
   FINDING_MODEL,
-  INDICATOR_ROW_MODEL,
+  type IndicatorRowsTableOptions,
+  indicatorRowModel,
   markdownCell,
   renderRows,
   STATUS_LABELS,
@@ -32,12 +33,18 @@ export const unitLabel = (row: IndicatorRow, lang: Lang): string =>
   defaultRenderContext(lang).indicatorUnit(row.indicator, row.unit);
 
 /** Indicator rows as an aligned terminal table (CJK double width). */
-export const indicatorTable = (rows: Iterable<IndicatorRow>, lang: Lang): string =>
-  renderRows('table', INDICATOR_ROW_MODEL, rows, { lang });
+export const indicatorTable = (
+  rows: Iterable<IndicatorRow>,
+  lang: Lang,
+  options: IndicatorRowsTableOptions = {},
+): string => renderRows('table', indicatorRowModel(options), rows, { lang });
 
 /** Indicator rows as a Markdown table. */
-export const indicatorMarkdown = (rows: Iterable<IndicatorRow>, lang: Lang): string =>
-  renderRows('md', INDICATOR_ROW_MODEL, rows, { lang });
+export const indicatorMarkdown = (
+  rows: Iterable<IndicatorRow>,
+  lang: Lang,
+  options: IndicatorRowsTableOptions = {},
+): string => renderRows('md', indicatorRowModel(options), rows, { lang });
 
 /** Findings as an aligned terminal table. */
 export const findingTable = (findings: Iterable<Finding>, lang: Lang): string =>

@@ -40,6 +40,8 @@ import type { LocalizedText } from './issue.js';
  * | `unsafe_key` | a key such as `__proto__` that could change an object's prototype: refused |
  * | `provisional_evaluation` | a plan period evaluated before it has ended by the as-of date (warning) |
  * | `no_rows_for_year` | an evaluation given no row of the period's target year: every status is no data (warning) |
+ * | `year_missing` | rows without a 统计年度 beside rows with one: summed apart, without a year, and left out of series (warning) |
+ * | `invalid_crosswalk` | a division crosswalk entry that is malformed, maps a code to two codes in one year, or makes a cycle |
  *
  * @example
  * ```ts
@@ -120,6 +122,10 @@ export const ISSUE_CODES: Readonly<Record<IssueCode, LocalizedText>> = {
   provisional_evaluation: { zh: '规划期尚未结束，评估为初步结果', en: 'Provisional evaluation' },
   /** An evaluation given no row that describes the period's target year: every status is no data. */
   no_rows_for_year: { zh: '没有目标年度的数据', en: 'No rows of the target year' },
+  /** Rows without a 统计年度 beside rows with one: summed apart, without a year, and left out of series (warning). */
+  year_missing: { zh: '缺少统计年度', en: 'Year missing' },
+  /** A division crosswalk entry that is malformed, maps a code to two codes in one year, or makes a cycle. */
+  invalid_crosswalk: { zh: '区划对照表有误', en: 'Invalid division crosswalk' },
 };
 
 /**
@@ -165,4 +171,6 @@ export type IssueCode =
   | 'duplicate_id'
   | 'unsafe_key'
   | 'provisional_evaluation'
-  | 'no_rows_for_year';
+  | 'no_rows_for_year'
+  | 'year_missing'
+  | 'invalid_crosswalk';

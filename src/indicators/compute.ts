@@ -2,12 +2,15 @@ import type { AsOfInput } from '../core/as-of.js';
 import { guarded } from '../core/guard.js';
 import { createIssue, type Issue, type PathSegment } from '../core/issue.js';
 import { failure, type Result, success, unwrap } from '../core/result.js';
+import { STATISTICS_YEAR_RANGE } from '../model/fields.js';
 import { isUnitKind, unitKindOfTotal } from '../model/row-kind-predicates.js';
 import type { Unit } from '../model/unit.js';
 import { isRichUnit, toUnitStatistics } from '../model/unit-derive.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
+import { VALID_OF_KIND } from '../model/unit-statistics.js';
 import { accumulateRow, compileIndicators } from './accumulate.js';
-import { createIndicatorAccumulator } from './parts.js';
+import type { Crosswalk, CrosswalkEntry } from './crosswalk.js';
+import { createIndicatorAccumulator, yearOfRow } from './parts.js';
 import { resolvePeriodAndDate } from './periods.js';
 import { indicatorProfileForPeriod } from './profile-periods.js';
 import { type IndicatorProfileName, resolveIndicatorProfile } from './profiles.js';
@@ -15,12 +18,14 @@ import {
   type GroupLevel,
   type IndicatorRow,
   type IndicatorRowsOptions,
+  type PreparedIndicator,
   prepareIndicators,
   regionRows,
   resolveRounding,
 } from './rows.js';
 import { checkRowsOptions } from './rows-options.js';
 import type { IndicatorProfile } from './types.js';
+import { judgementOfYear } from './year-rows.js';
 
 /**
  * Options of {@link computeIndicators}.
@@ -37,6 +42,13 @@ export interface ComputeIndicatorsOptions extends Omit<IndicatorRowsOptions, 'as
    * end of `period` when one is given.
    */
   readonly asOf?: AsOfInput;
+  /**
+   * The year (统计年度) of units that carry none: a sheet of one year given apart. Default none: such units are
+   * summed apart, without a year (a `year_missing` warning when other units carry one).
+   */
+  readonly year?: number;
+  /** Changes of division codes between years, applied before the roll-up (see `parseCrosswalk`). */
+  readonly crosswalk?: Crosswalk | readonly CrosswalkEntry[];
 }
 
 /**
@@ -64,6 +76,8 @@ export interface IndicatorTable {
   readonly period?: string;
   /** Units counted. */
   readonly units: number;
+  /** The years (统计年度) of the units counted, ascending; absent when no unit carried one (nor the `year` option). */
+  readonly years?: readonly number[];
   /**
    * Rows that could not be placed (no code of their kind's level, or no kind), each with its index; a second total
    * of the same kind for a region is listed here too (`duplicate_total`).
@@ -71,7 +85,8 @@ export interface IndicatorTable {
   readonly skipped: readonly Issue[];
   /**
    * Where a region total set aside, for an indicator, units or lower totals that were also given: one
-   * `total_replaces_units` warning per (region, indicator), at the levels reported. Absent when there are none.
+   * `total_replaces_units` warning per (region, indicator), at the levels reported; and one `year_missing` warning
+   * when some units carry a year and others do not. Absent when there are none.
    */
   readonly warnings?: readonly Issue[];
 }
@@ -92,6 +107,17 @@ export function notCountedIssue(
       {
         zh: `区域 ${code} 已有同类合计行，此行未计入（否则会重复计数）`,
         en: `Region ${code} already has a total of this kind; this row is not counted (it would count twice)`,
+      },
+      { ...at, severity: 'warning' },
+    );
+  }
+  const year: unknown = (row as { year?: unknown } | null | undefined)?.year;
+  if (year !== undefined && !VALID_OF_KIND.year(year)) {
+    return createIssue(
+      'invalid_value',
+      {
+        zh: `统计年度无效：应为 ${STATISTICS_YEAR_RANGE.min}–${STATISTICS_YEAR_RANGE.max} 的整数年份，此行未计入`,
+        en: `Invalid year: a whole year from ${STATISTICS_YEAR_RANGE.min} to ${STATISTICS_YEAR_RANGE.max} is needed; this row is not counted`,
       },
       { ...at, severity: 'warning' },
     );
@@ -118,6 +144,18 @@ function setAsideIssue(row: IndicatorRow): Issue {
   );
 }
 
+/** The warning of units without a year beside units with one. */
+export function yearMissingIssue(count: number): Issue {
+  return createIssue(
+    'year_missing',
+    {
+      zh: `${count} 行没有统计年度，而其他行有：它们单独汇总（不带年度），不计入任何年度和时间序列；请补上年度或给出默认年度（year / --year）`,
+      en: `${count} rows have no year while others have one: they are summed apart (without a year) and left out of every year and series; add their year or give a default (year / --year)`,
+    },
+    { severity: 'warning' },
+  );
+}
+
 /** One row per unit and indicator, from rows already placed by the accumulator (no second check or conversion). */
 function unitRows(
   units: readonly UnitStatistics[],
@@ -128,14 +166,31 @@ function unitRows(
 ): void {
   const compiled = compileIndicators(profile.indicators.map((entry) => entry.indicator));
   const rounding = resolveRounding(options.rounding);
-  const prepared = prepareIndicators(profile.indicators, asOf, rounding.places + 1);
+  const fallback = options.year ?? 0;
+  const preparedByYear = new Map<number, { prepared: PreparedIndicator[]; asOf: string }>();
+  const preparedFor = (year: number) => {
+    let found = preparedByYear.get(year);
+    if (found === undefined) {
+      // A unit of a year is judged at that year's end, in its period, as the region rows of that year are.
+      const when = year === 0 ? { asOf, period: undefined } : judgementOfYear(year, options.period);
+      const seen = year === 0 ? profile : indicatorProfileForPeriod(profile, when.period);
+      found = {
+        prepared: prepareIndicators(seen.indicators, when.asOf, rounding.places + 1),
+        asOf: when.asOf,
+      };
+      preparedByYear.set(year, found);
+    }
+    return found;
+  };
   const sums = new Float64Array(compiled.stride);
-  // Code order, like the region rows (a stable sort: units sharing a code keep their input order).
-  const ordered = [...units].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  for (const row of ordered) {
+  // Year then code order, like the region rows (a stable sort: units sharing both keep their input order).
+  const keyed = units.map((row) => ({ row, year: yearOfRow(row, fallback) }));
+  keyed.sort((a, b) => a.year - b.year || (a.row.code < b.row.code ? -1 : a.row.code > b.row.code ? 1 : 0));
+  for (const { row, year } of keyed) {
     sums.fill(0);
     accumulateRow(compiled, row, sums, 0);
-    const context = { rounding, asOf, name: row.name, external: undefined };
+    const { prepared, asOf: judged } = preparedFor(year);
+    const context = { rounding, asOf: judged, name: row.name, external: undefined, year: year || undefined };
     for (const built of regionRows(row.code, 'unit', sums, prepared, context)) rows.push(built);
   }
 }
@@ -221,8 +276,14 @@ function tableOf(
   options: ComputeIndicatorsOptions,
   asOf: string,
 ): IndicatorTable {
-  const accumulator = createIndicatorAccumulator({ profile });
+  const accumulator = createIndicatorAccumulator({
+    profile,
+    ...(options.year === undefined ? {} : { year: options.year }),
+    ...(options.crosswalk === undefined ? {} : { crosswalk: options.crosswalk }),
+  });
   const skipped: Issue[] = [];
+  let withoutYear = 0;
+  const fallback = options.year ?? 0;
   const wantUnits = options.groupBy?.includes('unit') === true;
   const kept: UnitStatistics[] = [];
   let index = 0;
@@ -230,10 +291,15 @@ function tableOf(
   for (const unit of units) {
     const row = isRichUnit(unit) ? toUnitStatistics(unit) : (unit as UnitStatistics);
     if (!accumulator.add(row)) {
-      const duplicate = row !== null && typeof row === 'object' && totalsSeen.has(`${row.kind}:${row.code}`);
+      const duplicate =
+        row !== null &&
+        typeof row === 'object' &&
+        totalsSeen.has(`${row.kind}:${row.code}:${yearOfRow(row, fallback)}`);
       skipped.push(notCountedIssue(row, duplicate, { path: [index] }));
     } else {
-      if (unitKindOfTotal(row.kind) !== undefined) totalsSeen.add(`${row.kind}:${row.code}`);
+      if (unitKindOfTotal(row.kind) !== undefined)
+        totalsSeen.add(`${row.kind}:${row.code}:${yearOfRow(row, fallback)}`);
+      if (row.year === undefined) withoutYear++;
       // Unit-level rows are those of 社区 and 村 (a township's own row is counted in its township's figures).
       if (wantUnits && isUnitKind(row.kind)) kept.push(row);
     }
@@ -242,9 +308,13 @@ function tableOf(
   const { profile: _, ...rowOptions } = { ...options, asOf } as IndicatorRowsOptions;
   const rows = [...accumulator.rows(rowOptions)];
   const warnings = rows.filter((row) => row.setAside === true).map(setAsideIssue);
+  const years = accumulator.years;
+  if (years.length > 0 && options.year === undefined && withoutYear > 0)
+    warnings.push(yearMissingIssue(withoutYear));
   // Appended in a loop: a spread of millions of unit rows would overflow the call stack.
   if (wantUnits) unitRows(kept, profile, options, asOf, rows);
-  const table = { rows, asOf, profile: profile.id, units: accumulator.count, skipped };
+  const base = { rows, asOf, profile: profile.id, units: accumulator.count };
+  const table = years.length === 0 ? { ...base, skipped } : { ...base, years, skipped };
   return warnings.length === 0 ? table : { ...table, warnings };
 }
 

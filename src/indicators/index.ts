@@ -24,7 +24,11 @@ export { INDICATORS } from './catalogue.js';
 export type { PlanTextIndicatorId } from './catalogue-plans.js';
 export type { ComputeIndicatorsOptions, IndicatorTable } from './compute.js';
 export { computeIndicators, computeIndicatorTable } from './compute.js';
+export type { Crosswalk, CrosswalkEntry } from './crosswalk.js';
+export { crosswalkSchema, parseCrosswalk } from './crosswalk.js';
 export { describeIndicatorProfiles } from './describe.js';
+export type { DivisionChange, DivisionChangesOptions, DivisionKindChange } from './division-changes.js';
+export { divisionChanges } from './division-changes.js';
 export { evaluatePlanPeriod } from './evaluation.js';
 export type {
   EvaluatePlanPeriodOptions,
@@ -52,7 +56,17 @@ export type { IndicatorProperty } from './property.js';
 export { INDICATOR_PROPERTY_LABELS } from './property.js';
 export type { RegionIndicatorId, RegionMeasureId } from './region-catalogue.js';
 export type { GroupLevel, IndicatorRow, IndicatorRowsOptions, Rounding } from './rows.js';
-export type { IndicatorParts } from './sums.js';
+export type {
+  IndicatorSeries,
+  IndicatorSeriesEntry,
+  IndicatorSeriesFromRowsOptions,
+  IndicatorSeriesPoint,
+  SeriesStanding,
+} from './series.js';
+export { indicatorSeriesFromRows } from './series.js';
+export type { IndicatorSeriesOptions } from './series-compute.js';
+export { computeIndicatorSeries } from './series-compute.js';
+export type { IndicatorParts, IndicatorYearParts } from './sums.js';
 export type {
   Baseline,
   Comparator,

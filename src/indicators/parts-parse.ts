@@ -2,13 +2,16 @@ import { divisionLevelIndex } from '../codes/village-key.js';
 import { guarded } from '../core/guard.js';
 import { createIssue, type Issue, type PathSegment } from '../core/issue.js';
 import { failure, type Result, success } from '../core/result.js';
+import { STATISTICS_YEAR_RANGE } from '../model/fields.js';
 import type { TotalKind } from '../model/row-kind.js';
 import { resolveIndicatorProfile } from './profiles.js';
-import type { IndicatorParts } from './sums.js';
+import type { IndicatorParts, IndicatorYearParts } from './sums.js';
 import type { IndicatorProfile } from './types.js';
 
-/** The format tag of parts this version writes and reads. */
+/** The format tag of parts without years, which this version writes and reads. */
 export const PARTS_FORMAT = 'shequ-indicator-parts/1';
+/** The format tag of parts with years (`years`): a reader of `/1` only refuses them instead of dropping the years (and `/2` is left for a real change of layout). */
+export const PARTS_FORMAT_YEARS = 'shequ-indicator-parts/1+years';
 
 /** Issues listed before the rest are summarised in one: a hostile file of 10⁶ bad numbers gives 101 issues, not 10⁶. */
 const MAX_ISSUES = 100;
@@ -134,13 +137,18 @@ function checkNumbers(
   return good ? numbers : undefined;
 }
 
-function checkTownships(value: unknown, stride: number, list: IssueList): Record<string, number[]> {
+function checkTownships(
+  value: unknown,
+  stride: number,
+  list: IssueList,
+  at: readonly PathSegment[] = [],
+): Record<string, number[]> {
   // A null-prototype map: a key `__proto__` (an own key after JSON.parse) is rejected below, and even if one slipped
   // through it could never reach Object.prototype.
   const townships = Object.create(null) as Record<string, number[]>;
   if (!isRecord(value)) {
     list.add(
-      ['townships'],
+      [...at, 'townships'],
       'townships 应为对象（乡级代码 → 数组）',
       'townships must be an object (code → numbers)',
     );
@@ -151,24 +159,29 @@ function checkTownships(value: unknown, stride: number, list: IssueList): Record
     const level = /^\d{9}000$/.test(key) ? divisionLevelIndex(key) : -1;
     if (level !== 3 && level !== 2) {
       list.add(
-        ['townships', shownKey(key)],
+        [...at, 'townships', shownKey(key)],
         '应为 12 位乡级统计用区划代码（末三位为 000）或县级代码（县（区）行）',
         'Must be a 12-digit township code (ending in 000), or a county code (district rows)',
       );
       continue;
     }
-    const numbers = checkNumbers(key, value[key], stride, list);
+    const numbers = checkNumbers(key, value[key], stride, list, [...at, 'townships', shownKey(key)]);
     if (numbers !== undefined) townships[key] = numbers;
   }
   return townships;
 }
 
 /** The region totals of parts: kind → region code (not village level) → numbers, each `given` 0 or 1. */
-function checkTotals(value: unknown, stride: number, list: IssueList): IndicatorParts['totals'] {
+function checkTotals(
+  value: unknown,
+  stride: number,
+  list: IssueList,
+  at: readonly PathSegment[] = [],
+): IndicatorParts['totals'] {
   const totals: Partial<Record<TotalKind, Record<string, number[]>>> = {};
   if (!isRecord(value)) {
     list.add(
-      ['totals'],
+      [...at, 'totals'],
       'totals 应为对象（合计类型 → 区域代码 → 数组）',
       'totals must be an object (kind → code → numbers)',
     );
@@ -178,7 +191,7 @@ function checkTotals(value: unknown, stride: number, list: IssueList): Indicator
     const byRegion = value[kind];
     if ((kind !== 'communityTotal' && kind !== 'villageTotal') || !isRecord(byRegion)) {
       list.add(
-        ['totals', shownKey(kind)],
+        [...at, 'totals', shownKey(kind)],
         '应为 communityTotal 或 villageTotal 的对象',
         'Must be communityTotal or villageTotal, an object',
       );
@@ -187,18 +200,18 @@ function checkTotals(value: unknown, stride: number, list: IssueList): Indicator
     const regions = Object.create(null) as Record<string, number[]>;
     for (const code of Object.keys(byRegion)) {
       const level = /^\d{12}$/.test(code) ? divisionLevelIndex(code) : -1;
-      const path = ['totals', kind, code];
+      const path = [...at, 'totals', kind, code];
       const numbers =
         level >= 0 && level < 4 ? checkNumbers(code, byRegion[code], stride, list, path) : undefined;
       if (level < 0 || level === 4) {
         list.add(
-          ['totals', kind, shownKey(code)],
+          [...at, 'totals', kind, shownKey(code)],
           '应为 12 位省、地、县或乡级区划代码',
           'Must be a 12-digit region code (not village level)',
         );
       } else if (numbers?.some((n, i) => i % 3 === 2 && n > 1)) {
         list.add(
-          ['totals', kind, code],
+          [...at, 'totals', kind, code],
           '每项指标的第三个数应为 0 或 1（是否给出）',
           'The third number of each indicator must be 0 or 1 (given)',
         );
@@ -221,8 +234,10 @@ function parseParts(json: unknown, options: ParseIndicatorPartsOptions): Result<
   const expected = expectedIds(options.profile);
   if (!expected.success) return expected;
   const list = new IssueList();
-  if (json.format !== PARTS_FORMAT) {
-    list.add(['format'], `格式标记应为 ${PARTS_FORMAT}`, `The format tag must be ${PARTS_FORMAT}`);
+  const withYears = json.years !== undefined;
+  if (json.format !== PARTS_FORMAT_YEARS && (withYears || json.format !== PARTS_FORMAT)) {
+    const tag = withYears ? PARTS_FORMAT_YEARS : PARTS_FORMAT;
+    list.add(['format'], `格式标记应为 ${tag}`, `The format tag must be ${tag}`);
   }
   const indicators = checkIndicators(json.indicators, expected.data, list);
   const townships = checkTownships(json.townships, indicators.length * 3, list);
@@ -231,9 +246,49 @@ function parseParts(json: unknown, options: ParseIndicatorPartsOptions): Result<
   }
   const totals =
     json.totals === undefined ? undefined : checkTotals(json.totals, indicators.length * 3, list);
+  const years = withYears ? checkYears(json.years, indicators.length * 3, list) : undefined;
   if (list.issues.length > 0) return failure(list.finish());
-  const parts = { format: PARTS_FORMAT, indicators, townships, skipped: json.skipped as number } as const;
-  return success(totals === undefined ? parts : { ...parts, totals });
+  const parts = { indicators, townships, skipped: json.skipped as number };
+  const plain = totals === undefined ? parts : { ...parts, totals };
+  return success(
+    years === undefined
+      ? { format: PARTS_FORMAT, ...plain }
+      : { format: PARTS_FORMAT_YEARS, ...plain, years },
+  );
+}
+
+/** The years of parts: year (4 digits, in the statistics range) → { townships, totals? }. */
+function checkYears(value: unknown, stride: number, list: IssueList): Record<string, IndicatorYearParts> {
+  const years = Object.create(null) as Record<string, IndicatorYearParts>;
+  if (!isRecord(value)) {
+    list.add(['years'], 'years 应为对象（年度 → 部分汇总）', 'years must be an object (year → sums)');
+    return years;
+  }
+  for (const key of Object.keys(value)) {
+    const year = Number(key);
+    const part = value[key];
+    if (!/^\d{4}$/.test(key) || year < STATISTICS_YEAR_RANGE.min || year > STATISTICS_YEAR_RANGE.max) {
+      list.add(
+        ['years', shownKey(key)],
+        `应为 ${STATISTICS_YEAR_RANGE.min}–${STATISTICS_YEAR_RANGE.max} 的四位年份`,
+        `Must be a four-digit year from ${STATISTICS_YEAR_RANGE.min} to ${STATISTICS_YEAR_RANGE.max}`,
+      );
+      continue;
+    }
+    if (!isRecord(part)) {
+      list.add(
+        ['years', key],
+        '应为 { townships, totals? } 对象',
+        'Must be an object { townships, totals? }',
+      );
+      continue;
+    }
+    const at = ['years', key];
+    const townships = checkTownships(part.townships, stride, list, at);
+    const totals = part.totals === undefined ? undefined : checkTotals(part.totals, stride, list, at);
+    years[key] = totals === undefined ? { townships } : { townships, totals };
+  }
+  return years;
 }
 
 /**

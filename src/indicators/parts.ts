@@ -1,22 +1,26 @@
 import { DIVISION_LEVELS, type DivisionLevel } from '../codes/division-code.js';
 import { divisionLevelIndex, slotKeyOfCode, townshipKey } from '../codes/village-key.js';
 import type { AsOfInput } from '../core/as-of.js';
-import { guarded } from '../core/guard.js';
+import { guarded, invalidOption } from '../core/guard.js';
 import { createIssue, type Issue } from '../core/issue.js';
 import { failure, type Result, ShequError, success, unwrap } from '../core/result.js';
+import { STATISTICS_YEAR_RANGE } from '../model/fields.js';
 import { CODE_LEVELS_OF_KIND, unitKindOfTotal } from '../model/row-kind-predicates.js';
-import type { UnitStatistics } from '../model/unit-statistics.js';
-import { accumulateRow, type CompiledIndicators, compileIndicators } from './accumulate.js';
-import { issuesUnder, PARTS_FORMAT, parseIndicatorParts } from './parts-parse.js';
+import { type UnitStatistics, VALID_OF_KIND } from '../model/unit-statistics.js';
+import { type CompiledIndicators, compileIndicators } from './accumulate.js';
+import { type Crosswalk, type CrosswalkEntry, crosswalkOption, rowInLatestDivisions } from './crosswalk.js';
+import { tooLargeIssue } from './parts-merge.js';
+import { PARTS_FORMAT, PARTS_FORMAT_YEARS, parseIndicatorParts } from './parts-parse.js';
 import { resolvePeriodAndDate } from './periods.js';
-import { indicatorProfileForPeriod } from './profile-periods.js';
 import type { IndicatorProfileName } from './profiles.js';
 import { resolveIndicatorProfile } from './profiles.js';
-import { type IndicatorRow, type IndicatorRowsOptions, rowsFromSums } from './rows.js';
+import type { IndicatorRow, IndicatorRowsOptions } from './rows.js';
 import { checkRowsOptions } from './rows-options.js';
-import { combinedTotals, type IndicatorParts, sumsFromParts } from './sums.js';
-import { createTotalStore, duplicateTotalIssue, mergeTotals, TOTAL_ROW } from './total-store.js';
+import { type IndicatorParts, type IndicatorYearParts, sumsFromParts, yearSumsFromParts } from './sums.js';
+import { duplicateTotalIssue, TOTAL_ROW } from './total-store.js';
 import type { IndicatorProfile } from './types.js';
+import { createSumsCore, type SumsCore } from './year-core.js';
+import { rowsOfYears } from './year-rows.js';
 
 /**
  * Options of {@link createIndicatorAccumulator}.
@@ -30,6 +34,17 @@ import type { IndicatorProfile } from './types.js';
 export interface IndicatorAccumulatorOptions {
   /** A built-in profile name or a profile object (default `'national'`). */
   readonly profile?: IndicatorProfileName | IndicatorProfile;
+  /**
+   * The year (统计年度) of rows that carry none: a sheet of one year given apart (default: none, and such rows are
+   * summed apart from the rows of any year, without a year).
+   */
+  readonly year?: number;
+  /**
+   * Changes of division codes between years (`parseCrosswalk`, or its entries): each row of a year before a change
+   * is counted under its new code, so every year is rolled up in the latest divisions. Rows without a year are
+   * counted as given.
+   */
+  readonly crosswalk?: Crosswalk | readonly CrosswalkEntry[];
 }
 
 /**
@@ -53,7 +68,12 @@ export interface IndicatorAccumulator {
   readonly count: number;
   /** Rows that could not be placed. */
   readonly skipped: number;
-  /** Adds one row; returns `false` (and counts it as skipped) when its code or kind cannot be placed. */
+  /** The years (统计年度) of the rows counted, ascending; empty when no row carried one. */
+  readonly years: readonly number[];
+  /**
+   * Adds one row; returns `false` (and counts it as skipped) when its code or kind cannot be placed, or its `year` is
+   * not a year. A row with a year is summed with the rows of that year only.
+   */
   add(row: UnitStatistics): boolean;
   /**
    * Adds other parts of the same profile, checked first with `parseIndicatorParts` (shape, format, the profile's
@@ -67,6 +87,8 @@ export interface IndicatorAccumulator {
    * indicators in profile order), straight from the accumulator's sums: no parts are built, and a national table is
    * never held whole unless the caller collects it. `profile` is the accumulator's own; `unit` in `groupBy` is
    * ignored (unit rows need the units: `computeIndicators`). Bad options throw a {@link shequ!ShequError} at the call.
+   * With years, the rows of each year follow (ascending), each carrying its `year` and judged at that year's end;
+   * rows without a year, if any besides, come first, without a year.
    */
   rows(options?: AccumulatorRowsOptions): IterableIterator<IndicatorRow>;
 }
@@ -121,17 +143,45 @@ function slotKeyOfRow(row: UnitStatistics | null | undefined): number {
   return slotKeyOfCode(row?.code);
 }
 
-function keyToCode(key: number): string {
-  return `${String(key).padStart(9, '0')}000`;
+/** The `year` option: a year of the statistics range, or absent; anything else is an error. */
+function defaultYearOf(options: unknown): number | undefined {
+  let year: unknown;
+  try {
+    year = (options as IndicatorAccumulatorOptions | undefined)?.year;
+  } catch {
+    year = Symbol('unreadable');
+  }
+  if (year === undefined || VALID_OF_KIND.year(year)) return year as number | undefined;
+  throw new ShequError([invalidYearOption()]);
 }
 
+/** The issue of a `year` option that is not a year. */
+export function invalidYearOption(): Issue {
+  return invalidOption(
+    ['year'],
+    `year 应为 ${STATISTICS_YEAR_RANGE.min}–${STATISTICS_YEAR_RANGE.max} 的整数年份`,
+    `year must be a whole year from ${STATISTICS_YEAR_RANGE.min} to ${STATISTICS_YEAR_RANGE.max}`,
+  );
+}
+
+/** The year a row is counted in: its own, else `fallback` (0: none); -1 for a `year` that is not a year. */
+export function yearOfRow(row: UnitStatistics | null | undefined, fallback: number): number {
+  const year: unknown = row?.year;
+  if (year === undefined) return fallback;
+  return VALID_OF_KIND.year(year) ? (year as number) : -1;
+}
+
+/** No year: the rows without one (and no `year` option). */
+const NO_YEAR = 0;
+
 /**
- * Creates an {@link IndicatorAccumulator}: numerators, denominators and missing counts summed per township in typed
- * arrays, with no allocation per row.
+ * Creates an {@link IndicatorAccumulator}: numerators, denominators and missing counts summed per township (and per
+ * year, for rows that carry one) in typed arrays, with no allocation per row.
  *
- * @param options - the profile (default national)
+ * @param options - the profile (default national); the year of rows without one
  * @returns a new, empty accumulator
- * @throws {@link shequ!ShequError} with an `invalid_option` issue for an unknown profile name or a malformed profile
+ * @throws {@link shequ!ShequError} with an `invalid_option` issue for an unknown profile name, a malformed profile or a
+ *   `year` that is not a year
  *
  * @example
  * ```ts
@@ -145,37 +195,20 @@ function keyToCode(key: number): string {
  */
 export function createIndicatorAccumulator(options: IndicatorAccumulatorOptions = {}): IndicatorAccumulator {
   const profile = profileOf(options);
+  const fallbackYear = defaultYearOf(options) ?? NO_YEAR;
+  const crosswalk = unwrap(crosswalkOption((options as IndicatorAccumulatorOptions | undefined)?.crosswalk));
   const compiled: CompiledIndicators = compileIndicators(profile.indicators.map((entry) => entry.indicator));
-  const { stride } = compiled;
-  const totals = createTotalStore(compiled);
-  const slots = new Map<number, number>();
-  const keys: number[] = [];
-  let data = new Float64Array(stride * 256);
-  /** A walk of rows() holds `data` as it was: the next write copies it first (copy on write, not a copy per walk). */
-  let shared = false;
-  const own = () => {
-    if (!shared) return;
-    data = data.slice();
-    shared = false;
+  const cores = new Map<number, SumsCore>([[NO_YEAR, createSumsCore(compiled)]]);
+  const coreOf = (year: number): SumsCore => {
+    let core = cores.get(year);
+    if (core === undefined) {
+      core = createSumsCore(compiled, 16); // most jobs have a few years of one county, not the country
+      cores.set(year, core);
+    }
+    return core;
   };
   let count = 0;
   let skipped = 0;
-
-  const slotOf = (key: number): number => {
-    let slot = slots.get(key);
-    if (slot === undefined) {
-      slot = keys.length;
-      slots.set(key, slot);
-      keys.push(key);
-      if ((slot + 1) * stride > data.length) {
-        const grown = new Float64Array(data.length * 2);
-        grown.set(data);
-        data = grown;
-        shared = false;
-      }
-    }
-    return slot;
-  };
 
   const accumulator: IndicatorAccumulator = {
     profile,
@@ -185,24 +218,25 @@ export function createIndicatorAccumulator(options: IndicatorAccumulatorOptions 
     get skipped() {
       return skipped;
     },
-    add(row) {
+    get years() {
+      return [...cores.keys()].filter((year) => year !== NO_YEAR).sort((a, b) => a - b);
+    },
+    add(given) {
+      const year = yearOfRow(given, fallbackYear);
+      const row = crosswalk === undefined ? given : rowInLatestDivisions(given, year, crosswalk);
       const unit = row?.kind === 'community' || row?.kind === 'village';
       const key = unit ? townshipKey(row.code) : slotKeyOfRow(row);
-      if (key === TOTAL_ROW) {
-        if (!totals.add(row)) {
-          skipped++;
-          return false;
-        }
-        count++;
-        return true;
-      }
-      if (key < 0) {
+      if (key === -1 || year === -1) {
         skipped++;
         return false;
       }
-      const offset = slotOf(key) * stride; // first: it may grow (replace) the data array
-      own();
-      accumulateRow(compiled, row, data, offset);
+      const core = coreOf(year);
+      if (key === TOTAL_ROW) {
+        if (!core.totals.add(row)) {
+          skipped++;
+          return false;
+        }
+      } else core.addRow(key, row);
       count++;
       return true;
     },
@@ -210,31 +244,24 @@ export function createIndicatorAccumulator(options: IndicatorAccumulatorOptions 
       return guarded(() => {
         const parsed = parseIndicatorParts(parts, { profile });
         if (!parsed.success) return parsed;
-        const added = parsed.data;
+        const added = partsByYear(parsed.data);
         // Every sum is checked before any is written, so a failed merge leaves the accumulator as it was.
-        const codes = Object.keys(added.townships);
-        for (const code of codes) {
-          const slot = slots.get(Number(code.slice(0, 9)));
-          if (slot === undefined) continue;
-          const numbers = added.townships[code] as readonly number[];
-          for (let i = 0; i < stride; i++) {
-            if ((data[slot * stride + i] as number) + (numbers[i] as number) > Number.MAX_SAFE_INTEGER) {
-              return failure([tooLargeIssue(['townships', code, i])]);
-            }
-          }
+        for (const [year, part] of added) {
+          const core = cores.get(year);
+          const over = core?.overflow(part.townships);
+          const at = year === NO_YEAR ? [] : ['years', String(year)];
+          if (over !== undefined) return failure([tooLargeIssue([...at, 'townships', ...over])]);
+          const clash = core?.totals.clash(part.totals);
+          if (clash !== undefined) return failure([duplicateTotalIssue(clash, at)]);
         }
-        if (skipped + added.skipped > Number.MAX_SAFE_INTEGER) return failure([tooLargeIssue(['skipped'])]);
-        const clash = totals.clash(added.totals);
-        if (clash !== undefined) return failure([duplicateTotalIssue(clash)]);
-        totals.merge(added.totals);
-        own();
-        for (const code of codes) {
-          const numbers = added.townships[code] as readonly number[];
-          const offset = slotOf(Number(code.slice(0, 9))) * stride;
-          for (let i = 0; i < stride; i++)
-            data[offset + i] = (data[offset + i] as number) + (numbers[i] as number);
+        if (skipped + parsed.data.skipped > Number.MAX_SAFE_INTEGER)
+          return failure([tooLargeIssue(['skipped'])]);
+        for (const [year, part] of added) {
+          const core = coreOf(year);
+          core.totals.merge(part.totals);
+          core.addTownships(part.townships);
         }
-        skipped += added.skipped;
+        skipped += parsed.data.skipped;
         return success(undefined);
       });
     },
@@ -248,97 +275,38 @@ export function createIndicatorAccumulator(options: IndicatorAccumulatorOptions 
           return success({ ...rowsOptions, profile, asOf: when.data.asOf, when: when.data });
         }),
       );
-      // The sums as they are now: rows of a later add() are not mixed into a walk already under way.
-      const given = combinedTotals(totals.parts(), stride);
-      const sums = { keys: keys.slice(), data: data.subarray(0, keys.length * stride), stride };
-      shared = true;
       const { when, ...rowOptions } = options;
-      const withTotals = given === undefined ? sums : { ...sums, totals: given };
-      return rowsFromSums(withTotals, rowOptions, indicatorProfileForPeriod(profile, when.period?.id));
+      const noYear = cores.get(NO_YEAR) as SumsCore;
+      const years = accumulator.years.map((year) => [year, (cores.get(year) as SumsCore).sums()] as const);
+      const plain = years.length === 0 || !noYear.isEmpty() ? noYear.sums() : undefined;
+      return rowsOfYears(plain, years, rowOptions, profile, when.period?.id);
     },
     parts() {
-      const townships: Record<string, number[]> = {};
-      keys.forEach((key, slot) => {
-        townships[keyToCode(key)] = Array.from(data.subarray(slot * stride, (slot + 1) * stride));
-      });
-      const given = totals.parts();
-      const parts = { format: PARTS_FORMAT, indicators: compiled.ids, townships, skipped } as const;
-      return given === undefined ? parts : { ...parts, totals: given };
+      const noYear = cores.get(NO_YEAR) as SumsCore;
+      const given = noYear.totals.parts();
+      const base = { indicators: compiled.ids, townships: noYear.townships(), skipped };
+      const parts = given === undefined ? base : { ...base, totals: given };
+      const yearList = accumulator.years;
+      if (yearList.length === 0) return { format: PARTS_FORMAT, ...parts };
+      const years: Record<string, IndicatorYearParts> = {};
+      for (const year of yearList) {
+        const core = cores.get(year) as SumsCore;
+        const totals = core.totals.parts();
+        const townships = core.townships();
+        years[String(year)] = totals === undefined ? { townships } : { townships, totals };
+      }
+      return { format: PARTS_FORMAT_YEARS, ...parts, years };
     },
   };
   return accumulator;
 }
 
-/**
- * Merges parts of the same indicators into new parts: sums per township. Associative and commutative, with the parts
- * of no rows as identity, so the order and grouping of merges never changes a figure. Both arguments are checked
- * with {@link parseIndicatorParts} first (parts read from JSON are outside data); never throws, and the merged
- * townships are a null-prototype object.
- *
- * @param first - some parts
- * @param second - parts of the same indicators
- * @returns the merged parts, or issues whose path starts with the argument (`0` or `1`): malformed parts, different
- *   indicators, or a sum past 2^53
- *
- * @example
- * ```ts
- * import { createIndicatorAccumulator, mergeIndicatorParts } from 'shequ';
- * const a = createIndicatorAccumulator();
- * a.add({ code: '130123100201', kind: 'village', hasFacility: true });
- * const b = createIndicatorAccumulator();
- * b.add({ code: '110101001001', kind: 'community', hasFacility: false });
- * const merged = mergeIndicatorParts(a.parts(), b.parts());
- * merged.success && Object.keys(merged.data.townships);
- * //=> ['130123100000', '110101001000']
- * ```
- */
-export function mergeIndicatorParts(first: IndicatorParts, second: IndicatorParts): Result<IndicatorParts> {
-  return guarded(() => {
-    const a = parseIndicatorParts(first);
-    const b = parseIndicatorParts(second);
-    if (!a.success || !b.success) return failure([...issuesUnder(a, 0), ...issuesUnder(b, 1)]);
-    const ids = a.data.indicators;
-    if (ids.length !== b.data.indicators.length || ids.some((id, i) => id !== b.data.indicators[i])) {
-      return failure([
-        createIssue(
-          'invalid_value',
-          { zh: '两份部分汇总的指标不一致，不能合并', en: 'The two parts hold different indicators' },
-          { path: [1, 'indicators'] },
-        ),
-      ]);
-    }
-    const townships = Object.create(null) as Record<string, number[]>;
-    for (const source of [a.data.townships, b.data.townships]) {
-      for (const code of Object.keys(source)) {
-        const numbers = source[code] as readonly number[];
-        const target = townships[code];
-        if (target === undefined) townships[code] = [...numbers];
-        else {
-          for (let i = 0; i < numbers.length; i++) target[i] = (target[i] as number) + (numbers[i] as number);
-          const at = target.findIndex((n) => n > Number.MAX_SAFE_INTEGER);
-          if (at >= 0) return failure([tooLargeIssue([1, 'townships', code, at])]);
-        }
-      }
-    }
-    const skipped = a.data.skipped + b.data.skipped;
-    if (skipped > Number.MAX_SAFE_INTEGER) return failure([tooLargeIssue([1, 'skipped'])]);
-    const merged = mergeTotals(a.data.totals, b.data.totals);
-    if ('clash' in merged) return failure([duplicateTotalIssue(merged.clash, [1])]);
-    const parts = { format: PARTS_FORMAT, indicators: ids, townships, skipped } as const;
-    return success(merged.totals === undefined ? parts : { ...parts, totals: merged.totals });
-  });
-}
-
-/** A sum past 2^53 would no longer be exact in a double: refused rather than rounded silently. */
-function tooLargeIssue(path: readonly (string | number)[]): Issue {
-  return createIssue(
-    'invalid_value',
-    {
-      zh: '合并后的和超过 2^53，无法精确表示',
-      en: 'The merged sum exceeds 2^53 and would no longer be exact',
-    },
-    { path },
-  );
+/** Checked parts as (year, townships and totals) pairs, the rows without a year first (year 0). */
+function partsByYear(parts: IndicatorParts): [number, IndicatorYearParts][] {
+  const out: [number, IndicatorYearParts][] = [[NO_YEAR, parts]];
+  for (const year of Object.keys(parts.years ?? {}))
+    out.push([Number(year), parts.years?.[year] as IndicatorYearParts]);
+  return out;
 }
 
 /**
@@ -376,10 +344,14 @@ export function indicatorRowsFromParts(parts: IndicatorParts, options: Indicator
         resolveIndicatorProfile(options.profile) ?? (resolveIndicatorProfile('national') as IndicatorProfile);
       const parsed = parseIndicatorParts(parts, { profile });
       if (!parsed.success) return parsed;
-      const seen = indicatorProfileForPeriod(profile, when.data.period?.id);
-      return success([
-        ...rowsFromSums(sumsFromParts(parsed.data), { ...options, asOf: when.data.asOf }, seen),
-      ]);
+      const years = yearSumsFromParts(parsed.data);
+      const withoutYear = sumsFromParts(parsed.data);
+      const plain =
+        years.length === 0 || withoutYear.keys.length > 0 || withoutYear.totals ? withoutYear : undefined;
+      const rowOptions = { ...options, asOf: when.data.asOf };
+      return success([...rowsOfYears(plain, years, rowOptions, profile, when.data.period?.id)]);
     }),
   );
 }
+
+export { mergeIndicatorParts } from './parts-merge.js';

@@ -47,12 +47,16 @@ const SLAB_REGIONS = 4096;
  * Hands out zeroed sums of `stride` numbers as views of shared slabs: 170 000 townships make 42 backing arrays instead
  * of 170 000 (each a separate allocation outside the JavaScript heap, freed only when the collector gets to it).
  */
-function sumsAllocator(stride: number): () => Float64Array {
+function sumsAllocator(stride: number, expected: number): () => Float64Array {
   let slab = new Float64Array(0);
   let used = 0;
+  // The first slab is no larger than the regions expected: a small job (a county, one year of many) does not pay
+  // for 4096 regions it will never fill.
+  let regions = Math.min(SLAB_REGIONS, Math.max(1, expected));
   return () => {
     if (used + stride > slab.length) {
-      slab = new Float64Array(SLAB_REGIONS * Math.max(1, stride));
+      slab = new Float64Array(regions * Math.max(1, stride));
+      regions = SLAB_REGIONS;
       used = 0;
     }
     const sums = slab.subarray(used, used + stride);
@@ -131,8 +135,9 @@ function isCodeOfLevel(code: string, digits: number): boolean {
  */
 export function figuresByLevel(sums: TownshipSums): Record<RegionLevel, LevelFigures> {
   const { keys, data, stride } = sums;
-  const space: SumsSpace = { stride, allocate: sumsAllocator(stride) };
   const totals = sums.totals ?? new Map<string, Float64Array>();
+  // Every township and county, at most, and a region per total, with a few provinces and prefectures over.
+  const space: SumsSpace = { stride, allocate: sumsAllocator(stride, 2 * keys.length + totals.size + 8) };
   const township: LevelFigures = new Map();
   const county: LevelFigures = new Map();
   for (let slot = 0; slot < keys.length; slot++) {

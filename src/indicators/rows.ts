@@ -53,6 +53,11 @@ export interface IndicatorRow {
   readonly region: string;
   /** The level of the region. */
   readonly level: GroupLevel;
+  /**
+   * The year the figures describe (统计年度), when the rows counted carry one: a region has one row per indicator and
+   * year, judged at the end of that year. Absent for rows without a year.
+   */
+  readonly year?: number;
   /** The region's name, when a division list was given and has it. */
   readonly name?: string;
   /** The indicator id. */
@@ -273,6 +278,8 @@ export function regionRows(
     asOf: string;
     name: string | undefined;
     external: Readonly<Record<string, number>> | undefined;
+    /** The year the sums describe, when they describe one. */
+    year?: number | undefined;
     /** Per indicator, 1 where the sums are the region's own total. */
     fromTotal?: Uint8Array | undefined;
     /** Per indicator, 1 where that total set data beneath it aside. */
@@ -297,6 +304,7 @@ export function regionRows(
     );
     const progress = value === null ? line : statusOnLine(value, entry, line, context.rounding.places + 1);
     const row: Record<string, unknown> = { region, level };
+    if (context.year !== undefined) row.year = context.year;
     if (context.name !== undefined) row.name = context.name;
     row.indicator = definition.id;
     if (definition.property !== undefined) row.property = definition.property;
@@ -339,6 +347,7 @@ export function* rowsFromSums(
   sums: TownshipSums,
   options: IndicatorRowsOptions,
   profile: IndicatorProfile,
+  year?: number,
 ): Generator<IndicatorRow, void, undefined> {
   const rounding = resolveRounding(options.rounding);
   const nameOf = nameFinder(options.divisions);
@@ -358,6 +367,7 @@ export function* rowsFromSums(
       const context = {
         rounding,
         asOf: options.asOf,
+        year,
         name: nameOf(region),
         external: external.get(region),
         fromTotal: figure.fromTotal,

@@ -22,8 +22,11 @@ import type { TotalKind } from '../model/row-kind.js';
  * ```
  */
 export interface IndicatorParts {
-  /** Format tag, for readers of stored parts. */
-  readonly format: 'shequ-indicator-parts/1';
+  /**
+   * Format tag, for readers of stored parts: `/1` for parts of rows without a year, `/1+years` when `years` is present (a
+   * reader that knows only `/1` refuses them rather than dropping the years unseen).
+   */
+  readonly format: 'shequ-indicator-parts/1' | 'shequ-indicator-parts/1+years';
   /** Indicator ids, in the order of the numbers. */
   readonly indicators: readonly string[];
   /** 12-digit township code → [numerator, denominator, missing] × indicators. */
@@ -36,6 +39,33 @@ export interface IndicatorParts {
    * (and both sums 0). A region has at most one total of each kind.
    */
   readonly totals?: Readonly<Partial<Record<TotalKind, Readonly<Record<string, readonly number[]>>>>>;
+  /**
+   * The sums of rows that carry a year (统计年度), present only when there are some: year (`'2025'`) → that year's
+   * townships and totals, laid out as the top-level ones (which hold the rows without a year). Years never mix:
+   * each is rolled up on its own.
+   */
+  readonly years?: Readonly<Record<string, IndicatorYearParts>>;
+}
+
+/**
+ * The sums of one year in {@link IndicatorParts}: townships and region totals, as the top level holds them for the
+ * rows without a year.
+ *
+ * @example
+ * ```ts
+ * import { createIndicatorAccumulator, type IndicatorYearParts } from 'shequ';
+ * const accumulator = createIndicatorAccumulator();
+ * accumulator.add({ code: '130123100201', kind: 'village', year: 2023, hasFacility: true });
+ * const year: IndicatorYearParts | undefined = accumulator.parts().years?.['2023'];
+ * Object.keys(year?.townships ?? {});
+ * //=> ['130123100000']
+ * ```
+ */
+export interface IndicatorYearParts {
+  /** 12-digit township code → [numerator, denominator, missing] × indicators. */
+  readonly townships: Readonly<Record<string, readonly number[]>>;
+  /** Region totals of the year, as {@link IndicatorParts.totals}. */
+  readonly totals?: IndicatorParts['totals'];
 }
 
 /**
@@ -75,9 +105,21 @@ export function combinedTotals(
   return combined.size === 0 ? undefined : combined;
 }
 
-/** Typed township sums from JSON parts. */
+/** Typed township sums from JSON parts (the rows without a year). */
 export function sumsFromParts(parts: IndicatorParts): TownshipSums {
+  return sumsOf(parts, parts.indicators.length * 3);
+}
+
+/** Typed township sums of each year of JSON parts, years in ascending order. */
+export function yearSumsFromParts(parts: IndicatorParts): [number, TownshipSums][] {
   const stride = parts.indicators.length * 3;
+  return Object.keys(parts.years ?? {})
+    .map(Number)
+    .sort((a, b) => a - b)
+    .map((year) => [year, sumsOf(parts.years?.[String(year)] as IndicatorYearParts, stride)]);
+}
+
+function sumsOf(parts: IndicatorYearParts, stride: number): TownshipSums {
   const entries = Object.entries(parts.townships);
   const data = new Float64Array(entries.length * stride);
   const keys = entries.map(([code, numbers], slot) => {

@@ -54,15 +54,20 @@ export const datasetSchema: z.ZodType<Dataset> = /* @__PURE__ */ treeShakable(()
 );
 
 /** Records that parsed, even when others did not, so the cross-record checks still see them. */
-function parsedParts(input: unknown): { regions: Region[]; units: { code: string; name?: string }[] } {
+function parsedParts(input: unknown): {
+  regions: Region[];
+  units: { code: string; name?: string; year?: number }[];
+} {
   const record = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
   const list = (value: unknown) => (Array.isArray(value) ? value : []);
   const regions = list(record.regions)
     .map((r) => regionSchema.safeParse(r))
     .map((r) => (r.success ? r.data : null));
   const units = list(record.units).map((u) => {
-    const code = (u as { code?: unknown } | null)?.code;
-    return typeof code === 'string' && parseDivisionCode(code).success ? { code } : null;
+    const { code, year } = (u ?? {}) as { code?: unknown; year?: unknown };
+    if (typeof code !== 'string' || !parseDivisionCode(code).success) return null;
+    // A unit listed for two years is no duplicate; the year itself is checked by the schema.
+    return typeof year === 'number' ? { code, year } : { code };
   });
   // Keep indexes aligned with the input (paths!) by placing unusable records at codes that never parse.
   return {

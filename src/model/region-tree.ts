@@ -91,6 +91,8 @@ export interface TreeUnit {
   readonly code: string;
   /** Name. */
   readonly name?: string;
+  /** The year (统计年度) the record describes: one unit in two years is one node, not a duplicate code. */
+  readonly year?: number;
 }
 
 interface MutableNode {
@@ -120,16 +122,23 @@ function addNodes(
   nodes: Map<string, MutableNode>,
   issues: Issue[],
 ): void {
+  // The years each unit code was listed in: the same unit in another year is the same node, not a duplicate.
+  const unitYears = new Map<string, Set<unknown>>();
   const add = (
     code: string,
     name: string,
     explicitParent: string | null | undefined,
     path: (string | number)[],
-    isUnit: boolean,
+    unitYear: { readonly year: unknown } | undefined,
   ) => {
     const parsed = parseDivisionCode(code);
     if (!parsed.success) return; // the schema reports malformed codes
     const key = parsed.data.code;
+    const years = unitYears.get(key);
+    if (unitYear !== undefined && years !== undefined && !years.has(unitYear.year)) {
+      years.add(unitYear.year);
+      return;
+    }
     if (nodes.has(key)) {
       issues.push(
         createIssue(
@@ -140,7 +149,7 @@ function addNodes(
       );
       return;
     }
-    if (!isUnit && parsed.data.level === 'village') {
+    if (unitYear === undefined && parsed.data.level === 'village') {
       issues.push(
         hierarchyIssue(
           [...path, 'code'],
@@ -160,6 +169,7 @@ function addNodes(
         ),
       );
     }
+    if (unitYear !== undefined) unitYears.set(key, new Set([unitYear.year]));
     nodes.set(key, {
       code: key,
       name,
@@ -171,10 +181,10 @@ function addNodes(
     });
   };
   regions.forEach((region, i) => {
-    add(region.code, region.name, region.parent, ['regions', i], false);
+    add(region.code, region.name, region.parent, ['regions', i], undefined);
   });
   units.forEach((unit, i) => {
-    add(unit.code, unit.name ?? '', undefined, ['units', i], true);
+    add(unit.code, unit.name ?? '', undefined, ['units', i], { year: unit.year });
   });
 }
 

@@ -30,8 +30,13 @@ async function* chunks(): AsyncGenerator<Uint8Array> {
   }
 }
 
-const accumulator = createIndicatorAccumulator({ profile: job.profile });
+const accumulator = createIndicatorAccumulator({
+  profile: job.profile,
+  ...(job.year === undefined ? {} : { year: job.year }),
+  ...(job.crosswalk === undefined ? {} : { crosswalk: job.crosswalk }),
+});
 const notCounted: Issue[] = [];
+let withoutYear = 0;
 let lastProgress = 0;
 const input = await readSource(
   chunks(),
@@ -45,8 +50,9 @@ const input = await readSource(
     },
   },
   (row, line) => {
-    if (!accumulator.add(row))
-      notCounted.push(notCountedIssue(row, unitKindOfTotal(row.kind) !== undefined, { line }));
+    if (accumulator.add(row)) {
+      if (row.year === undefined) withoutYear++;
+    } else notCounted.push(notCountedIssue(row, unitKindOfTotal(row.kind) !== undefined, { line }));
   },
 );
 const rejected: RejectedRow[] = input.rejected.slice();
@@ -57,6 +63,7 @@ const result: RangeResult = {
   counts: input.counts,
   issues: input.issues.slice(),
   notCounted,
+  withoutYear,
   lines: counter.lines,
   endedInQuotes: input.endedInQuotes === true,
 };

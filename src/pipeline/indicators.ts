@@ -2,7 +2,8 @@ import type { AsOfInput } from '../core/as-of.js';
 import { resolveAsOf } from '../core/as-of.js';
 import { createIssue, type Issue } from '../core/issue.js';
 import { failure, type Result, ShequError, success } from '../core/result.js';
-import { computeIndicators, notCountedIssue } from '../indicators/compute.js';
+import { computeIndicators, notCountedIssue, yearMissingIssue } from '../indicators/compute.js';
+import type { Crosswalk, CrosswalkEntry } from '../indicators/crosswalk.js';
 import type { IndicatorAccumulator } from '../indicators/parts.js';
 import { createIndicatorAccumulator } from '../indicators/parts.js';
 import { planPeriodById } from '../indicators/periods.js';
@@ -205,6 +206,13 @@ export interface IndicatorsFromSourceOptions
   readonly profile?: IndicatorProfileName | IndicatorProfile;
   /** Date of the progress assessment (default today in China, or the end of `period` when one is given). */
   readonly asOf?: AsOfInput;
+  /**
+   * The year (统计年度) of rows that carry none: a sheet of one year (default none: such rows are summed apart, and a
+   * `year_missing` warning is among the issues when other rows carry a year).
+   */
+  readonly year?: number;
+  /** Changes of division codes between years, applied before the roll-up (see `parseCrosswalk`). */
+  readonly crosswalk?: Crosswalk | readonly CrosswalkEntry[];
 }
 
 /**
@@ -222,7 +230,12 @@ export interface IndicatorsFromSource extends JobInput {
   readonly asOf: string;
   /** The profile's id. */
   readonly profile: string;
-  /** The rows: regions top level first in code order, then units (with `unit` in `groupBy`) in code order. */
+  /** The years (统计年度) of the rows counted, ascending; empty when no row carried one (nor the `year` option). */
+  readonly years: readonly number[];
+  /**
+   * The rows: regions top level first in code order, then units (with `unit` in `groupBy`) in code order; with
+   * years, the rows of each year after those without one, each with its `year`.
+   */
   rows(): IterableIterator<IndicatorRow>;
   /** The mergeable partial aggregates of what was read (for a merge with other sources). */
   parts(): IndicatorParts;
@@ -274,6 +287,8 @@ export interface IndicatorsJob {
   readonly add: (row: UnitStatistics, line: number) => void;
   /** Issues of accepted rows the accumulator did not count (a region's second total of a kind), in file order. */
   readonly notCounted: Issue[];
+  /** Rows counted without a year of their own (the workers' added by the parallel path). */
+  readonly withoutYear: { count: number };
 }
 
 /** Checks the options of an indicators job and creates its accumulator; bad options are a failure, before any read. */
@@ -286,9 +301,11 @@ export function prepareIndicatorsJob(options: IndicatorsFromSourceOptions): Resu
   if (!asOf.success) return asOf;
   let accumulator: IndicatorAccumulator;
   try {
-    accumulator = createIndicatorAccumulator(
-      settings.profile === undefined ? {} : { profile: settings.profile },
-    );
+    accumulator = createIndicatorAccumulator({
+      ...(settings.profile === undefined ? {} : { profile: settings.profile }),
+      ...(settings.year === undefined ? {} : { year: settings.year }),
+      ...(settings.crosswalk === undefined ? {} : { crosswalk: settings.crosswalk }),
+    });
     accumulator.rows({ ...settings, asOf: asOf.data }); // bad row options fail now, before the file is read
   } catch (error) {
     // Only the library's own option errors become a failure; anything else is a bug and stays an exception.
@@ -297,12 +314,16 @@ export function prepareIndicatorsJob(options: IndicatorsFromSourceOptions): Resu
   }
   const units: UnitStatistics[] | undefined = settings.groupBy?.includes('unit') === true ? [] : undefined;
   const notCounted: Issue[] = [];
+  const withoutYear = { count: 0 };
   const add = (row: UnitStatistics, line: number) => {
-    if (accumulator.add(row)) units?.push(row);
+    if (accumulator.add(row)) {
+      units?.push(row);
+      if (row.year === undefined) withoutYear.count++;
+    }
     // A row the reader accepted has a code of its kind's level: a total it cannot count is a repeated one.
     else notCounted.push(notCountedIssue(row, unitKindOfTotal(row.kind) !== undefined, { line }));
   };
-  return success({ settings, asOf: asOf.data, accumulator, units, add, notCounted });
+  return success({ settings, asOf: asOf.data, accumulator, units, add, notCounted, withoutYear });
 }
 
 /** The result of an indicators job from what was read. */
@@ -310,11 +331,15 @@ export function finishIndicatorsJob(job: IndicatorsJob, input: JobInput): Indica
   const { accumulator, units } = job;
   const rowOptions = { ...job.settings, asOf: job.asOf };
   const profile = accumulator.profile;
+  const issues = [...input.issues, ...job.notCounted];
+  const mixed = accumulator.years.length > 0 && job.settings.year === undefined && job.withoutYear.count > 0;
+  if (mixed) issues.push(yearMissingIssue(job.withoutYear.count));
   return {
     ...input,
-    issues: job.notCounted.length === 0 ? input.issues : [...input.issues, ...job.notCounted],
+    issues: issues.length === input.issues.length ? input.issues : issues,
     asOf: job.asOf,
     profile: profile.id,
+    years: accumulator.years,
     rows: () => rowsOf(accumulator, rowOptions, units, profile),
     parts: () => accumulator.parts(),
   };

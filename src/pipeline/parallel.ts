@@ -10,6 +10,7 @@ import { type FileHandle, open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Issue } from '../core/issue.js';
+import type { Crosswalk, CrosswalkEntry } from '../indicators/crosswalk.js';
 import type { IndicatorProfileName } from '../indicators/profiles.js';
 import type { IndicatorParts } from '../indicators/sums.js';
 import { detectEncoding, type TextEncodingName } from '../io/decode.js';
@@ -28,6 +29,10 @@ export interface RangeJob {
   readonly headerEnd: number;
   readonly encoding: TextEncodingName;
   readonly profile: IndicatorProfileName;
+  /** The year of rows without one (the job's `year` option). */
+  readonly year?: number;
+  /** The job's crosswalk entries (plain data: they cross to the worker as they are). */
+  readonly crosswalk?: readonly CrosswalkEntry[];
   readonly read: Omit<SheetReadOptions, 'encoding'>;
 }
 
@@ -41,9 +46,18 @@ export interface RangeResult {
   readonly issues: readonly Issue[];
   /** Issues of accepted rows the range's accumulator did not count (lines as for `rejected`). */
   readonly notCounted: readonly Issue[];
+  /** Rows counted without a year of their own. */
+  readonly withoutYear: number;
   /** Physical lines of the range. */
   readonly lines: number;
   readonly endedInQuotes: boolean;
+}
+
+/** The entries of a crosswalk option, as plain data for a worker. */
+function entriesOf(
+  crosswalk: NonNullable<IndicatorsJob['settings']['crosswalk']>,
+): readonly CrosswalkEntry[] {
+  return Array.isArray(crosswalk) ? crosswalk : (crosswalk as Crosswalk).entries;
 }
 
 /** Bytes read at the start of a file to detect its encoding and find its header. */
@@ -197,6 +211,7 @@ function mergeRanges(
       if (issue.line === undefined) issues.push(issue);
       else if (issue.line > plan.headerLines) issues.push({ ...issue, line: issue.line + shift });
     }
+    job.withoutYear.count += result.withoutYear;
     read += result.counts.read;
     accepted += result.counts.accepted;
     blankLines += result.counts.blankLines - plan.headerBlankLines;
@@ -241,6 +256,8 @@ export async function readRanges(
         headerEnd: plan.headerEnd,
         encoding: plan.encoding,
         profile,
+        ...(job.settings.year === undefined ? {} : { year: job.settings.year }),
+        ...(job.settings.crosswalk === undefined ? {} : { crosswalk: entriesOf(job.settings.crosswalk) }),
         read,
       },
       (count) => {

@@ -7,7 +7,7 @@ import { dataHeader, viewColumns } from './columns.js';
 import { CSV_FORMAT, csvCellText as cellText, createCsvCells, csvHeaderLine } from './formats/csv.js';
 import { writePieces } from './formats/format.js';
 import { FINDING_MODEL } from './models/findings.js';
-import { INDICATOR_ROW_MODEL } from './models/indicators.js';
+import { type IndicatorRowsTableOptions, indicatorRowModel } from './models/indicators.js';
 import type { ChunkSink } from './sink.js';
 import { findingCells } from './tables.js';
 
@@ -18,6 +18,7 @@ export { createCsvCells };
  *
  * @param rows - the rows, possibly generated region by region
  * @param sink - where the text goes
+ * @param options - `year: true` for a `year` column after `level` (rows over years)
  * @returns when every row is in the sink
  *
  * @example
@@ -25,8 +26,12 @@ export { createCsvCells };
  * await writeIndicatorRowsCsv(rows, sink);
  * ```
  */
-export function writeIndicatorRowsCsv(rows: Iterable<IndicatorRow>, sink: ChunkSink): Promise<void> {
-  return writePieces(CSV_FORMAT.text(INDICATOR_ROW_MODEL, rows, {}), sink);
+export function writeIndicatorRowsCsv(
+  rows: Iterable<IndicatorRow>,
+  sink: ChunkSink,
+  options: IndicatorRowsTableOptions = {},
+): Promise<void> {
+  return writePieces(CSV_FORMAT.text(indicatorRowModel(options), rows, {}), sink);
 }
 
 /**

@@ -65,7 +65,12 @@ export { createJsonSerializer, type JsonSerializerOptions } from './json-text.js
 export { baselineText, SEVERITY_LABELS, STATUS_LABELS, STATUS_ORDER, targetText } from './labels.js';
 export { EVALUATION_MODEL, evaluationModel, type PeriodYears } from './models/evaluation.js';
 export { FINDING_MODEL } from './models/findings.js';
-export { INDICATOR_ROW_MODEL } from './models/indicators.js';
+export {
+  INDICATOR_ROW_MODEL,
+  INDICATOR_ROW_MODEL_WITH_YEAR,
+  type IndicatorRowsTableOptions,
+  indicatorRowModel,
+} from './models/indicators.js';
 export { rejectedRowModel } from './models/rejected.js';
 export { writeJsonLines, writeValidationNdjson } from './ndjson.js';
 export { renderRows, writeRows } from './render.js';

@@ -7,7 +7,7 @@ import { type CellValue, type Table, toCsv } from '../io/write.js';
 import type { Finding } from '../standards/validate.js';
 import { type ColumnModel, dataCells, dataHeader, type ReportLang, viewColumns } from './columns.js';
 import { FINDING_MODEL } from './models/findings.js';
-import { INDICATOR_ROW_MODEL } from './models/indicators.js';
+import { type IndicatorRowsTableOptions, indicatorRowModel } from './models/indicators.js';
 
 /**
  * The data view of a model's rows as a {@link Table} (masked cells; numbers stay numbers), for the CSV and .xlsx
@@ -40,17 +40,21 @@ export function modelTable<Row>(
  * The table of indicator rows (tidy: one row per region and indicator).
  *
  * @param rows - rows of `computeIndicators`
+ * @param options - `year: true` for a year column after `level` (rows over years)
  * @returns the table
  *
  * @example
  * ```ts
  * import { indicatorRowsTable } from 'shequ/report';
- * indicatorRowsTable([]).header[0];
- * //=> 'region'
+ * [indicatorRowsTable([]).header[2], indicatorRowsTable([], { year: true }).header[2]];
+ * //=> ['name', 'year']
  * ```
  */
-export function indicatorRowsTable(rows: Iterable<IndicatorRow>): Table {
-  return modelTable(INDICATOR_ROW_MODEL, rows);
+export function indicatorRowsTable(
+  rows: Iterable<IndicatorRow>,
+  options: IndicatorRowsTableOptions = {},
+): Table {
+  return modelTable(indicatorRowModel(options), rows);
 }
 
 /**

@@ -81,6 +81,36 @@ describe('computeIndicatorsFromFile in worker threads', () => {
     expect(whole.counts.rejected).toBeGreaterThan(0);
   });
 
+  it('merges the parts of the threads year by year: rows over years, and a default year, equal the serial read', async () => {
+    const rows = Array.from({ length: 24_000 }, (_, i) => ({
+      code: `13${String(Math.floor(i / 2400) + 1).padStart(2, '0')}01${String((Math.floor(i / 30) % 10) + 1).padStart(3, '0')}${String((i % 30) + 201).padStart(3, '0')}`,
+      kind: 'village' as const,
+      // Every fifth row has no year: it takes the job's `year` option (or is summed apart without it).
+      ...(i % 5 === 0 ? {} : { year: 2021 + (i % 3) }),
+      households: 100 + (i % 500),
+      hasFacility: i % 7 !== 0,
+      facilityArea: (i % 300) + 0.5,
+    }));
+    const file = join(mkdtempSync(join(tmpdir(), 'shequ-parallel-years-')), 'years.csv');
+    writeFileSync(file, encodeCsv(unitStatisticsToCsv(rows)));
+    const { createReadStream } = await import('node:fs');
+    for (const year of [undefined, 2021]) {
+      const options = { asOf: '2025-12-31', ...(year === undefined ? {} : { year }) };
+      const serial = await computeIndicatorsFromSource(createReadStream(file), options);
+      if (!serial.success) throw new Error('serial read failed');
+      expect(serial.data.years).toEqual([2021, 2022, 2023]);
+      for (const workers of [2, 3]) {
+        const parallel = await computeIndicatorsFromFile(file, { ...options, workers });
+        if (!parallel.success) throw new Error('parallel read failed');
+        expect([...parallel.data.rows()]).toEqual([...serial.data.rows()]);
+        expect(parallel.data.parts()).toEqual(serial.data.parts());
+        expect(parallel.data.issues).toEqual(serial.data.issues);
+      }
+      // Without a default year the rows without one are summed apart, with a year_missing warning.
+      expect(serial.data.issues.some((issue) => issue.code === 'year_missing')).toBe(year === undefined);
+    }
+  });
+
   it('equals the serial path on hostile files: stray quotes, a delimiter flood, CR-only lines, a quote open at the end', async () => {
     const header = '统计用区划代码,名称,类型,户数,是否建有综合服务设施';
     const code = (i: number) =>

@@ -65,6 +65,10 @@ export const CLASSIFICATION: Readonly<Record<string, Classification>> = {
   // indicators
   computeIndicators: { behaviour: 'shequ-error' },
   computeIndicatorTable: safe,
+  computeIndicatorSeries: safe,
+  parseCrosswalk: safe,
+  divisionChanges: safe,
+  indicatorSeriesFromRows: trusted, // groups the library's own indicator rows
   describeIndicatorProfiles: { behaviour: 'trusted', cost: 0.05 }, // documentation of typed profiles
   createIndicatorAccumulator: { behaviour: 'factory', methods: ['merge', 'parts'] },
   mergeIndicatorParts: safe,

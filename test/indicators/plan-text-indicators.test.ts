@@ -281,6 +281,7 @@ describe('laws of the plan-text indicators', () => {
         const units = all.filter(
           (r) =>
             r.level === 'unit' &&
+            r.year === province.year && // each year is rolled up on its own
             r.indicator === province.indicator &&
             r.region.startsWith(province.region.slice(0, 2)),
         );
@@ -303,7 +304,9 @@ describe('laws of the plan-text indicators', () => {
     ];
     // The new indicators count units and persons: integer sums, compared exactly.
     for (const row of whole.filter((r) => (NEW_IDS as readonly string[]).includes(r.indicator))) {
-      const parts = halves.filter((r) => r.region === row.region && r.indicator === row.indicator);
+      const parts = halves.filter(
+        (r) => r.region === row.region && r.year === row.year && r.indicator === row.indicator,
+      );
       expect(row.numerator).toBe(parts.reduce((total, r) => total + r.numerator, 0));
       expect(row.denominator).toBe(parts.reduce((total, r) => total + r.denominator, 0));
     }

@@ -87,7 +87,11 @@ describe('createValidator', () => {
         (row) => row.indicator === 'workersPer10kUrbanResidents',
       );
       const { end } = stream(rows, { asOf: AS_OF });
-      const expected = counties.filter((row) => row.value !== null && row.value <= 18);
+      // Findings come in unit-code order; with years the table is year by year (a stable sort keeps each county's
+      // years in order).
+      const expected = counties
+        .filter((row) => row.value !== null && row.value <= 18)
+        .sort((a, b) => (a.region < b.region ? -1 : a.region > b.region ? 1 : 0));
       expect(end.findings.map((f: Finding) => [f.unit, f.actual])).toEqual(
         expected.map((row) => [row.region, row.value]),
       );

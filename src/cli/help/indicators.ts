@@ -5,9 +5,11 @@ import type { Bilingual } from '../lang.js';
  * (nor the library it runs on).
  */
 export const HELP: Bilingual = {
-  zh: `用法：shequ indicators FILE [选项]
+  zh: `用法：shequ indicators FILE… [选项]
 
-计算统计表（UTF-8 或 GB18030 编码的 CSV，或 .xlsx）的十四五指标，按地区汇总。
+计算统计表（UTF-8 或 GB18030 编码的 CSV，或 .xlsx）的十四五指标，按地区汇总。带年度（年度 列）的行按地区和
+年度给出结果，按该年年末评判；多个文件合成一个时间序列：没有 年度 列的文件取 --year，否则取文件名中的
+四位年份（正定县2023.csv）。
 
 选项：
   --profile NAME       national（默认）、hebei 或 beijing
@@ -25,6 +27,11 @@ export const HELP: Bilingual = {
   --divisions FILE     code,name 格式的 CSV，用于给地区命名（已内置北京与河北的区划）
   --workers N          读取 CSV 文件的线程数（默认：文件达到 32 MiB 时为本机核数，否则为 1）；
                        结果与 N 无关
+  --year YEAR          没有年度的行所属的年度（没有 年度 列的文件）
+  --crosswalk FILE     区划代码变更（CSV：原代码,新代码,起始年度）：变更之前各年的行计入新代码，
+                       使各年都按最新区划比较
+  --series             改为输出时间序列：每个地区和指标各年的值、相对基期的变化、从基期到目标的
+                       进度线及所处位置、变化量与年均变化
   --lang LANG          zh 或 en：table 与 md 输出的语言（默认 zh），以及帮助、错误提示与进度信息的语言
                        （默认取自 LC_ALL、LC_MESSAGES 或 LANG：以 zh 开头为中文，否则为英文）
   -h, --help           显示本帮助
@@ -34,10 +41,13 @@ export const HELP: Bilingual = {
 示例：
   shequ indicators 正定县.csv --profile hebei --group-by county,township
   shequ indicators national.csv --format json --out indicators.json --rejects rejected.csv
+  shequ indicators 正定县2021.csv 正定县2022.csv 正定县2023.csv --profile hebei --group-by county --series
 `,
-  en: `Usage: shequ indicators FILE [options]
+  en: `Usage: shequ indicators FILE… [options]
 
 Computes the 十四五 indicators of a statistics sheet (CSV in UTF-8 or GB18030, or .xlsx), rolled up by region.
+Rows with a year (a 年度 column) give rows per region and year, judged at that year's end; several files make one
+series: a file without a 年度 column takes --year, else the four-digit year in its name (正定县2023.csv).
 
 Options:
   --profile NAME       national (default), hebei or beijing
@@ -55,6 +65,12 @@ Options:
   --divisions FILE     a CSV of code,name to name regions (the Beijing and Hebei lists are built in)
   --workers N          threads reading a CSV file (default: the machine's cores for a file of 32 MiB or more,
                        else 1); the figures are the same for every N
+  --year YEAR          the year of rows without one (a file without a 年度 column)
+  --crosswalk FILE     division code changes (CSV: 原代码,新代码,起始年度 / old code,new code,from year): rows of
+                       the years before a change count under the new code, so every year is in the latest divisions
+  --series             print the series over years instead: per region and indicator each year's value, its
+                       change against the baseline, the line from baseline to target and where the value stands
+                       on it, the change and the average annual change
   --lang LANG          zh or en: the language of table and md (default zh) and of help, errors and progress
                        (default: from LC_ALL, LC_MESSAGES or LANG: zh… is Chinese, else English)
   -h, --help           show this help
@@ -64,5 +80,6 @@ Exit codes: 0 success; 1 some rows were rejected; 2 usage error or unreadable fi
 Examples:
   shequ indicators 正定县.csv --profile hebei --group-by county,township
   shequ indicators national.csv --format json --out indicators.json --rejects rejected.csv
+  shequ indicators 正定县2021.csv 正定县2022.csv 正定县2023.csv --profile hebei --group-by county --series
 `,
 };

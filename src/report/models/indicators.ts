@@ -24,6 +24,8 @@ const column = (
 const COLUMNS: readonly Column<IndicatorRow>[] = [
   column('region', '区划代码', 'region', (r) => r.region),
   column('level', '层级', 'level', (r) => r.level),
+  // Rows over years (统计年度) carry a year: the models with a year show it after the level (data) or the place.
+  column('year', '年度', 'year', (r) => r.year, { numeric: true }),
   column('name', '名称', 'name', (r) => r.name, { text: (r, c) => regionNameOf(r, c) ?? '—' }),
   // People read "name, else code" where there is one region column.
   column('place', '地区', 'region', (r) => r.name ?? r.region, {
@@ -111,3 +113,61 @@ export const INDICATOR_ROW_MODEL: ColumnModel<IndicatorRow> = {
   rowData: (row) => ({ region: row.region, indicator: row.indicator, status: row.status }),
   wholeRowJson: { constantKeys: ['target', 'baseline'] },
 };
+
+/**
+ * Options of {@link indicatorRowModel} and the indicator-row writers.
+ *
+ * @example
+ * ```ts
+ * const options: IndicatorRowsTableOptions = { year: true };
+ * ```
+ */
+export interface IndicatorRowsTableOptions {
+  /** A `year` column (rows over years; empty for a row without a year): after `level` in data, after the place for people. Default false. */
+  readonly year?: boolean;
+}
+
+/** Inserts `key` after `after` in a view. */
+const withKeyAfter = (view: readonly string[], after: string, key: string) => {
+  const at = view.indexOf(after) + 1;
+  return [...view.slice(0, at), key, ...view.slice(at)];
+};
+
+/**
+ * The column model of indicator rows over years: {@link INDICATOR_ROW_MODEL} with a `year` column.
+ *
+ * @example
+ * ```ts
+ * INDICATOR_ROW_MODEL_WITH_YEAR.views.data.slice(0, 4);
+ * //=> ['region', 'level', 'year', 'name']
+ * ```
+ */
+export const INDICATOR_ROW_MODEL_WITH_YEAR: ColumnModel<IndicatorRow> = {
+  ...INDICATOR_ROW_MODEL,
+  views: {
+    data: withKeyAfter(INDICATOR_ROW_MODEL.views.data, 'level', 'year'),
+    people: withKeyAfter(INDICATOR_ROW_MODEL.views.people, 'place', 'year'),
+  },
+  rowData: (row) => ({
+    region: row.region,
+    indicator: row.indicator,
+    status: row.status,
+    ...(row.year === undefined ? {} : { year: String(row.year) }),
+  }),
+};
+
+/**
+ * The column model of indicator rows, with a `year` column or not.
+ *
+ * @param options - `year: true` for rows over years
+ * @returns {@link INDICATOR_ROW_MODEL_WITH_YEAR} or {@link INDICATOR_ROW_MODEL}
+ *
+ * @example
+ * ```ts
+ * indicatorRowModel({ year: true }).views.people.slice(0, 2);
+ * //=> ['place', 'year']
+ * ```
+ */
+export function indicatorRowModel(options: IndicatorRowsTableOptions = {}): ColumnModel<IndicatorRow> {
+  return options?.year === true ? INDICATOR_ROW_MODEL_WITH_YEAR : INDICATOR_ROW_MODEL;
+}

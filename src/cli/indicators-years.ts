@@ -1,0 +1,271 @@
+import { basename } from 'node:path';
+import type { IndicatorRow, IndicatorSeriesEntry } from 'shequ';
+import { createIndicatorAccumulator, indicatorSeriesFromRows, maskIdNumbersInText } from 'shequ';
+import type { IndicatorsFromSource } from 'shequ/pipeline';
+import { type CliStreams, echo, UsageError } from './context.js';
+import { computeFromFile } from './indicators.js';
+import { divisionLists, type InputRows } from './input.js';
+import { indicatorName, type Lang, mdCell } from './render.js';
+import { formatTable } from './table.js';
+
+// `shequ indicators 2021.csv 2022.csv …`: each file is read by the pipeline job (on several cores when large), its
+// rows taking their year from a year column, else from --year, else from a four-digit year in the file's name; the
+// parts of every file merge into one accumulator (exactly, year by year), whose rows make one series.
+
+/**
+ * The four-digit year of a file's name (20xx between non-digits: `正定县2023.csv`, `2023-正定县.xlsx`), or
+ * `undefined` when it has none or two different ones.
+ */
+export function yearOfFileName(file: string): number | undefined {
+  const found = new Set([...basename(file).matchAll(/(?<!\d)(20\d\d)(?!\d)/g)].map((m) => Number(m[1])));
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/** `--year YEAR`: a year from 1949 to 2100, or absent. */
+export function yearOption(command: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const year = Number(text);
+  if (!/^\d{4}$/.test(text) || year < 1949 || year > 2100)
+    throw new UsageError(
+      `shequ ${command}: --year 应为 1949–2100 的四位年份 / --year takes a four-digit year from 1949 to 2100, not ${echo(text)}`,
+      'Example: --year 2023',
+    );
+  return year;
+}
+
+type FileOptions = Parameters<typeof computeFromFile>[3];
+
+/** Whether a file's parts hold rows without a year (no 年度 column, or blank cells in it). */
+function hasRowsWithoutYear(parts: ReturnType<IndicatorsFromSource['parts']>): boolean {
+  return Object.keys(parts.townships).length > 0 || parts.totals !== undefined;
+}
+
+/** The error of a file whose rows have no year (several files make a series: each row needs its year). */
+function noYearError(command: string, file: string): UsageError {
+  return new UsageError(
+    `shequ ${command}: ${echo(file)} 有的行没有“年度”，文件名中也没有年份：没有年度的文件一次只能给一个 / ${echo(file)} has rows without a year and no year in its name: without a year, one FILE at a time`,
+    'Fill a 年度 column, put the year in the file name (正定县2023.csv), or give --year YEAR (the year of every row without one).',
+  );
+}
+
+/**
+ * Reads several statistics files into one series: each file read as `shequ indicators FILE` reads it, with its
+ * rows' year from its year column, else `--year`, else its name; the parts merged into one accumulator.
+ */
+export async function computeFromFiles(
+  command: string,
+  files: readonly string[],
+  streams: CliStreams,
+  options: FileOptions,
+): Promise<{ rows: Iterable<IndicatorRow>; inputs: { file: string; input: InputRows }[]; years: number[] }> {
+  // The files' parts are already in the latest divisions (each job applied the crosswalk); the master only sums.
+  const master = createIndicatorAccumulator({ profile: options.profile });
+  const jobs: IndicatorsFromSource[] = [];
+  const inputs: { file: string; input: InputRows }[] = [];
+  for (const file of files) {
+    const year = options.year ?? yearOfFileName(file);
+    const { input } = await computeFromFile(command, file, streams, {
+      ...options,
+      ...(year === undefined ? {} : { year }),
+    });
+    const job = input as IndicatorsFromSource;
+    const parts = job.parts();
+    if (year === undefined && hasRowsWithoutYear(parts)) throw noYearError(command, file);
+    const merged = master.merge(parts);
+    if (!merged.success) {
+      const issue = merged.error.issues[0];
+      throw new UsageError(
+        `shequ ${command}: ${echo(file)}: ${issue?.message.zh ?? ''} / ${issue?.message.en ?? ''}`,
+        'A region total of a year is given once in all the files together.',
+      );
+    }
+    jobs.push(job);
+    inputs.push({ file, input });
+  }
+  const rowOptions = {
+    asOf: options.asOf,
+    divisions: await divisionLists(options.divisions),
+    ...(options.groupBy === undefined ? {} : { groupBy: options.groupBy }),
+    ...(options.period === undefined ? {} : { period: options.period }),
+  };
+  function* rows(): Generator<IndicatorRow> {
+    yield* master.rows(rowOptions);
+    if (options.groupBy?.includes('unit') !== true) return;
+    for (const job of jobs) for (const row of job.rows()) if (row.level === 'unit') yield row;
+  }
+  return { rows: rows(), inputs, years: [...master.years] };
+}
+
+const STANDING: Record<IndicatorSeriesEntry['points'][number]['standing'], { zh: string; en: string }> = {
+  ahead: { zh: '快于规划线', en: 'ahead' },
+  'on-line': { zh: '在规划线上', en: 'on the line' },
+  behind: { zh: '慢于规划线', en: 'behind' },
+  'no-line': { zh: '无基线', en: 'no baseline' },
+  'no-target': { zh: '无目标', en: 'no target' },
+  'no-data': { zh: '无数据', en: 'no data' },
+};
+
+const SERIES_HEADER: Record<Lang, string[]> = {
+  zh: ['地区', '指标', '年度', '值', '较基线', '较基线年', '规划线', '位置', '变化', '年均变化'],
+  en: [
+    'region',
+    'indicator',
+    'year',
+    'value',
+    'vs baseline',
+    'vs baseline year',
+    'line',
+    'standing',
+    'change',
+    'average annual change',
+  ],
+};
+
+const shown = (value: number | null) => (value === null ? '—' : String(value));
+
+/** One line per entry and year; the entry's change and average on its last year's line. */
+function seriesCells(entries: readonly IndicatorSeriesEntry[], lang: Lang): string[][] {
+  const lines: string[][] = [];
+  for (const entry of entries) {
+    entry.points.forEach((point, i) => {
+      const last = i === entry.points.length - 1;
+      lines.push([
+        entry.name ?? entry.region,
+        indicatorName(entry.indicator, lang),
+        String(point.year),
+        shown(point.value),
+        shown(point.changeFromBaseline),
+        shown(point.changeFromBaselineYear),
+        shown(point.line),
+        STANDING[point.standing][lang],
+        last ? shown(entry.change) : '',
+        last ? shown(entry.averageAnnualChange) : '',
+      ]);
+    });
+  }
+  return lines;
+}
+
+const CSV_COLUMNS = [
+  'region',
+  'level',
+  'name',
+  'indicator',
+  'unit',
+  'year',
+  'numerator',
+  'denominator',
+  'missing',
+  'value',
+  'period',
+  'changeFromBaseline',
+  'changeFromBaselineYear',
+  'line',
+  'standing',
+  'change',
+  'averageAnnualChange',
+];
+
+/** The CSV of a series: one line per entry and year (the entry's change and average on every line). */
+async function seriesCsv(entries: readonly IndicatorSeriesEntry[]): Promise<string> {
+  const { toCsv } = await import('shequ/io');
+  const lines = entries.flatMap((entry) =>
+    entry.points.map((p) => [
+      entry.region,
+      entry.level,
+      entry.name,
+      entry.indicator,
+      entry.unit,
+      p.year,
+      p.numerator,
+      p.denominator,
+      p.missing,
+      p.value,
+      p.period,
+      p.changeFromBaseline,
+      p.changeFromBaselineYear,
+      p.line,
+      p.standing,
+      entry.change,
+      entry.averageAnnualChange,
+    ]),
+  );
+  return toCsv(CSV_COLUMNS, lines);
+}
+
+/**
+ * The text of `--series` in a format: per region and indicator, each year's value, its change against the baseline
+ * and the baseline year, the line and the standing on it, and the change and average annual change.
+ */
+export async function seriesText(
+  rows: Iterable<IndicatorRow>,
+  format: 'table' | 'md' | 'json' | 'ndjson' | 'csv',
+  lang: Lang,
+  period: string | undefined,
+): Promise<string> {
+  const entries = indicatorSeriesFromRows(rows, period === undefined ? {} : { period });
+  if (format === 'json') return maskIdNumbersInText(`${JSON.stringify(entries, null, 1)}\n`);
+  if (format === 'ndjson')
+    return maskIdNumbersInText(entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
+  if (format === 'csv') return seriesCsv(entries);
+  const cells = seriesCells(entries, lang);
+  const header = SERIES_HEADER[lang];
+  if (format === 'table') return maskIdNumbersInText(formatTable(header, cells, new Set([3, 4, 5, 6, 8, 9])));
+  const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
+  for (const line of cells) lines.push(`| ${line.map(mdCell).join(' | ')} |`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** The headers a crosswalk CSV may use for each field (Chinese and English). */
+const CROSSWALK_HEADERS: Readonly<Record<'oldCode' | 'newCode' | 'fromYear', readonly string[]>> = {
+  oldCode: ['原代码', '旧代码', '原区划代码', 'old', 'oldcode', 'old code', 'from code'],
+  newCode: ['新代码', '新区划代码', 'new', 'newcode', 'new code', 'to code'],
+  fromYear: ['起始年度', '起始年份', '生效年度', '年度', 'from', 'fromyear', 'from year', 'year'],
+};
+
+/**
+ * `--crosswalk FILE`: a CSV of 原代码,新代码,起始年度 (or old code,new code,from year), checked with
+ * `parseCrosswalk`; a file that cannot be read or holds a bad entry is a usage error naming its line.
+ */
+export async function readCrosswalkFile(command: string, file: string | undefined) {
+  if (file === undefined) return undefined;
+  const { readFile } = await import('node:fs/promises');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new UsageError(
+      `shequ ${command}: 无法读取区划对照表 / cannot read the crosswalk ${echo(file)}`,
+      'A CSV with columns 原代码,新代码,起始年度 (old code,new code,from year).',
+    );
+  }
+  const { createCsvParser } = await import('shequ/io');
+  const parser = createCsvParser();
+  const [head, ...records] = [...parser.push(text.replace(/^\ufeff/, '')), ...parser.end()];
+  const names = (head?.fields ?? []).map((cell) => cell.trim().toLowerCase());
+  const column = (key: keyof typeof CROSSWALK_HEADERS) =>
+    names.findIndex((name) => CROSSWALK_HEADERS[key].includes(name));
+  const at = { oldCode: column('oldCode'), newCode: column('newCode'), fromYear: column('fromYear') };
+  if (at.oldCode < 0 || at.newCode < 0 || at.fromYear < 0)
+    throw new UsageError(
+      `shequ ${command}: 区划对照表需要 原代码、新代码、起始年度 三列 / the crosswalk ${echo(file)} needs the columns old code, new code, from year`,
+      'Example header: 原代码,新代码,起始年度',
+    );
+  const rows = records.filter((record) => record.fields.some((cell) => cell.trim() !== ''));
+  const entries = rows.map(({ fields }) => ({
+    oldCode: (fields[at.oldCode] ?? '').trim(),
+    newCode: (fields[at.newCode] ?? '').trim(),
+    fromYear: Number((fields[at.fromYear] ?? '').trim().replace(/年$/, '')),
+  }));
+  const { parseCrosswalk } = await import('shequ');
+  const parsed = parseCrosswalk(entries);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const index = typeof issue?.path[0] === 'number' ? issue.path[0] : undefined;
+  // The header is line 1; an entry's line is 2 + its index among the non-blank records (blank lines are rare here).
+  const line = index === undefined ? '' : ` (第 ${index + 2} 行 line ${index + 2})`;
+  throw new UsageError(
+    `shequ ${command}: ${echo(file)}${line}: ${issue?.message.zh ?? ''} / ${issue?.message.en ?? ''}`,
+    'Each line: a 12-digit old code, a 12-digit new code of the same level, the first year of the new code.',
+  );
+}

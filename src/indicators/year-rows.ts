@@ -1,0 +1,58 @@
+import { PLAN_PERIODS, type PlanPeriod, planPeriodById, resolvePeriodAndDate } from './periods.js';
+import { indicatorProfileForPeriod } from './profile-periods.js';
+import { type IndicatorRow, type IndicatorRowsOptions, rowsFromSums } from './rows.js';
+import type { TownshipSums } from './sums.js';
+import type { IndicatorProfile } from './types.js';
+
+// The rows of sums kept by year. Rows without a year are built as they always were (judged at `asOf`, in the period
+// of `asOf` or the `period` option). A year's rows are judged at the end of that year — the date its figures
+// describe — against the period that year belongs to (or the `period` option), and carry the year.
+
+/** The date and period a year's figures are judged at: the end of the year, in its period (or `period`). */
+export function judgementOfYear(
+  year: number,
+  period: string | undefined,
+): { readonly asOf: string; readonly period: string | undefined } {
+  const when = resolvePeriodAndDate(period, `${year}-12-31`);
+  return when.success
+    ? { asOf: when.data.asOf, period: when.data.period?.id }
+    : { asOf: `${year}-12-31`, period: undefined };
+}
+
+/**
+ * The plan period a year belongs to for its series: the period whose years contain it, else the period whose
+ * baseline year it is (2020: 十四五), else none. With `period` given, that period for the years from its baseline
+ * year to its last year, and none for others.
+ */
+export function periodOfYear(year: number, period: string | undefined): PlanPeriod | undefined {
+  if (period !== undefined) {
+    const chosen = planPeriodById(period);
+    return chosen !== undefined && year >= chosen.baselineYear && year <= chosen.lastYear
+      ? chosen
+      : undefined;
+  }
+  return (
+    PLAN_PERIODS.find((candidate) => year >= candidate.firstYear && year <= candidate.lastYear) ??
+    PLAN_PERIODS.find((candidate) => year === candidate.baselineYear)
+  );
+}
+
+/**
+ * Rows of the sums without a year (when `noYear` is given), then of each year in ascending order. With no year at
+ * all, exactly the rows of before years existed.
+ */
+export function* rowsOfYears(
+  noYear: TownshipSums | undefined,
+  years: readonly (readonly [number, TownshipSums])[],
+  options: IndicatorRowsOptions,
+  profile: IndicatorProfile,
+  periodOfAsOf: string | undefined,
+): Generator<IndicatorRow, void, undefined> {
+  if (noYear !== undefined)
+    yield* rowsFromSums(noYear, options, indicatorProfileForPeriod(profile, periodOfAsOf));
+  for (const [year, sums] of years) {
+    const when = judgementOfYear(year, options.period);
+    const seen = indicatorProfileForPeriod(profile, when.period);
+    yield* rowsFromSums(sums, { ...options, asOf: when.asOf }, seen, year);
+  }
+}
