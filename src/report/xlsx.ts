@@ -81,6 +81,13 @@ const INDICATOR_COLUMNS: readonly XlsxColumn<IndicatorRow>[] = [
   { header: { zh: '评估日期', en: 'as of' }, cell: (r) => r.asOf },
 ];
 
+/** The indicator columns with the year (统计年度) after the level, for rows over years. */
+const INDICATOR_COLUMNS_WITH_YEAR: readonly XlsxColumn<IndicatorRow>[] = [
+  ...INDICATOR_COLUMNS.slice(0, 3),
+  { header: { zh: '年度', en: 'year' }, cell: (r) => r.year },
+  ...INDICATOR_COLUMNS.slice(3),
+];
+
 const FINDING_COLUMNS: readonly XlsxColumn<Finding>[] = [
   { header: { zh: '单位代码', en: 'unit' }, cell: (f) => f.unit },
   {
@@ -229,9 +236,11 @@ export async function indicatorRowsToXlsx(
   options: IndicatorRowsToXlsxOptions = {},
 ): Promise<Uint8Array> {
   const lang = langOption(options);
-  const cells: (string | number | boolean | null)[][] = [];
-  for (const row of rows) cells.push(INDICATOR_COLUMNS.map((column) => xlsxCell(column.cell(row, lang))));
-  const header = INDICATOR_COLUMNS.map((column) => column.header[lang]);
+  const all = [...rows];
+  // Rows over years (统计年度) get a year column after the level, as the CSV of the same rows does.
+  const columns = all.some((row) => row.year !== undefined) ? INDICATOR_COLUMNS_WITH_YEAR : INDICATOR_COLUMNS;
+  const cells = all.map((row) => columns.map((column) => xlsxCell(column.cell(row, lang))));
+  const header = columns.map((column) => column.header[lang]);
   return workbookBytes(tableSheets(lang === 'zh' ? '指标' : 'indicators', header, cells));
 }
 

@@ -92,6 +92,15 @@ describe('indicatorRowsToXlsx', () => {
     for (const width of sheet?.widths ?? []) expect(width).toBeGreaterThanOrEqual(6);
   });
 
+  it('adds a 年度 column after the level when rows carry years (rows over years), the year as a number', async () => {
+    const [sheet] = readBackWorkbook(await indicatorRowsToXlsx([row({ year: 2024 }), row({ year: 2025 })]));
+    expect(sheet?.rows[0]?.slice(0, 5)).toEqual(['地区代码', '地区名称', '层级', '年度', '指标代码']);
+    expect(sheet?.rows.slice(1).map((cells) => cells[3])).toEqual(['2024', '2025']);
+    expect(sheet?.numbers.has('D2') && sheet.numbers.has('D3')).toBe(true);
+    const [plain] = readBackWorkbook(await indicatorRowsToXlsx([row()]));
+    expect(plain?.rows[0]).not.toContain('年度');
+  });
+
   it('writes English headers and labels with lang en, and keeps `=` as a comparator', async () => {
     const [sheet] = readBackWorkbook(
       await indicatorRowsToXlsx(
