@@ -6,19 +6,14 @@
 
 import { maskIdNumbersInText } from '../../src/core/mask.js';
 import type { IndicatorRow } from '../../src/index.js';
+import { STATUS_COLOURS } from '../../src/report/html/style.js';
 import { word } from './i18n.js';
 import type { Lang, Text } from './protocol.js';
 
 export const MAX_BARS = 40;
 
-export const STATUS_COLOURS: Record<IndicatorRow['status'], string> = {
-  met: '#2e7d32',
-  'on-track': '#7cb342',
-  behind: '#f9a825',
-  'not-met': '#c62828',
-  'no-target': '#9e9e9e',
-  'no-data': '#bdbdbd',
-};
+/** The report's status colours: the page and the HTML report it downloads speak one legend. */
+export { STATUS_COLOURS };
 
 export const escapeXml = (text: string) =>
   maskIdNumbersInText(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

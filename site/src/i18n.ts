@@ -1,4 +1,5 @@
 /** The page's words, Chinese first. Labels of indicators and rules come from the library with the results. */
+import { SEVERITY_LABELS, STATUS_LABELS } from '../../src/report/labels.js';
 import type { Lang, Text } from './protocol.js';
 
 export const WORDS = {
@@ -94,15 +95,9 @@ export const WORDS = {
   previous: { zh: '上一页', en: 'Previous' },
   next: { zh: '下一页', en: 'Next' },
   problems: { zh: '文件提示', en: 'About the file' },
-  met: { zh: '达标', en: 'met' },
-  'on-track': { zh: '进度正常', en: 'on track' },
-  behind: { zh: '滞后', en: 'behind' },
-  'not-met': { zh: '未达标', en: 'not met' },
-  'no-target': { zh: '无目标', en: 'no target' },
-  'no-data': { zh: '无数据', en: 'no data' },
-  error: { zh: '错误', en: 'error' },
-  warning: { zh: '警告', en: 'warning' },
-  info: { zh: '提示', en: 'info' },
+  // The statuses and severities in the library's own words (the report layer's labels).
+  ...STATUS_LABELS,
+  ...SEVERITY_LABELS,
   switchLang: { zh: 'English', en: '中文' },
   footer: {
     zh: 'shequ 开源工具包 · 不联网 · 数据不离开本机',

@@ -133,7 +133,8 @@ export interface IndicatorRowsOptions {
 
 const DEFAULT_GROUPS: readonly GroupLevel[] = REGION_LEVELS;
 const ExactDecimal = Decimal.clone({ precision: 60 });
-const MODES = {
+/** The decimal.js rounding mode of each {@link Rounding} mode (the series round their averages the same way). */
+export const ROUNDING_MODES = {
   'half-up': Decimal.ROUND_HALF_UP,
   'half-even': Decimal.ROUND_HALF_EVEN,
   'half-down': Decimal.ROUND_HALF_DOWN,
@@ -193,7 +194,7 @@ export function roundRatio(
   return exact(n)
     .times(exact(nFactor))
     .div(exact(d).times(exact(dFactor)))
-    .toDecimalPlaces(places, MODES[mode])
+    .toDecimalPlaces(places, ROUNDING_MODES[mode])
     .toNumber();
 }
 

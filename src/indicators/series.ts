@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import type { Issue } from '../core/issue.js';
 import type { IndicatorRow, Rounding } from './rows.js';
-import { resolveRounding } from './rows.js';
+import { ROUNDING_MODES, resolveRounding } from './rows.js';
 import type { Baseline, Target } from './types.js';
 import { periodOfYear } from './year-rows.js';
 
@@ -144,13 +144,6 @@ export interface IndicatorSeriesFromRowsOptions {
 }
 
 const Exact = Decimal.clone({ precision: 60 });
-const MODES = {
-  'half-up': Decimal.ROUND_HALF_UP,
-  'half-even': Decimal.ROUND_HALF_EVEN,
-  'half-down': Decimal.ROUND_HALF_DOWN,
-  up: Decimal.ROUND_UP,
-  down: Decimal.ROUND_DOWN,
-} as const;
 
 /** The exact difference a − b of two published decimals. */
 function difference(a: number, b: number): number {
@@ -250,7 +243,7 @@ function entryOf(
     entry.change = change.toNumber();
     entry.averageAnnualChange = change
       .div(last.year - first.year)
-      .toDecimalPlaces(rounding.places + 2, MODES[rounding.mode])
+      .toDecimalPlaces(rounding.places + 2, ROUNDING_MODES[rounding.mode])
       .toNumber();
   }
   return entry as unknown as IndicatorSeriesEntry;
@@ -282,7 +275,7 @@ function pointOf(
     value === null || baseline === undefined ? null : difference(value, baseline.value);
   point.changeFromBaselineYear =
     value === null || baselineYearValue === null ? null : difference(value, baselineYearValue);
-  point.line = line?.toDecimalPlaces(rounding.places + 2, MODES[rounding.mode]).toNumber() ?? null;
+  point.line = line?.toDecimalPlaces(rounding.places + 2, ROUNDING_MODES[rounding.mode]).toNumber() ?? null;
   point.standing = standingOf(value, year, baseline, target);
   return point as unknown as IndicatorSeriesPoint;
 }
