@@ -126,7 +126,10 @@ describe('usage errors in both languages, with the same exit code', () => {
       '--as-of 应为 YYYY-MM-DD',
     ],
     [['indicators', 'x.csv', '--workers', '0'], 'a whole number from 1 to 256', '1 到 256 之间的整数'],
-    [['indicators', 'x.csv', 'y.csv'], 'one FILE at a time', '一次只处理一个文件'],
+    // Several files make one series (issue 15); --rejects still lists the rejected rows of one file at a time.
+    [['indicators', 'x.csv', 'y.csv', '--rejects', 'r.csv'], 'one FILE at a time', '一次只能用于一个文件'],
+    [['indicators', 'x.csv', '--series', '--format', 'xlsx', '--out', 's.xlsx'], 'not xlsx', '不输出 xlsx'],
+    [['evaluate', 'x.csv', '--year', '25'], '--year takes a year', '--year 应为'],
     [['indicators'], 'give a CSV or .xlsx file', '请给出一个 CSV 或 .xlsx 文件'],
     [['indicators', 'x.csv', '--profile', 'hebei', '--profile-file', 'p.json'], 'not both', '只能给出一个'],
     [['indicators', 'x.csv', '--out', 'x.csv'], 'name the same file', '指向同一个文件'],

@@ -161,6 +161,8 @@ export const CLASSIFICATION: Readonly<Record<string, Classification>> = {
   targetText: trusted,
   // report/xlsx: workbooks of the library's own results (typed rows in, like the CSV writers of the same tables)
   indicatorRowsToXlsx: { behaviour: 'trusted', cost: 0.02 },
+  // report: the indicator-row model with a year column or not (a typed options object in)
+  indicatorRowModel: trusted,
   findingsToXlsx: { behaviour: 'trusted', cost: 0.02 },
   // io/xlsx
   streamUnitStatisticsXlsx: { behaviour: 'safe', cost: 0.05 },
