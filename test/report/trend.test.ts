@@ -31,6 +31,7 @@ const rural = (charts: string[]) =>
 describe('trend charts', () => {
   it('draw one line per region through its values, the target and the baseline', () => {
     const chart = rural(trendCharts(rows, defaultRenderContext('en')));
+    expect(chart.match(/<g class="line /g)).toHaveLength(2);
     expect(chart.match(/<polyline /g)).toHaveLength(2);
     expect(chart).toContain('data-region="130123000000"');
     expect(chart).toContain('data-region="130125000000"');
@@ -93,7 +94,7 @@ describe('trend charts', () => {
           many.push(village(`1301${String(21 + c).padStart(2, '0')}100201`, 2021 + y, (c + y) % 2 === 0));
       const manyRows = computeIndicators(many, { profile: 'hebei', asOf: '2025-12-31', groupBy: ['county'] });
       const chart = rural(trendCharts(manyRows, defaultRenderContext('en')));
-      expect(chart.match(/<polyline /g)).toHaveLength(Math.min(counties, TREND_REGIONS));
+      expect(chart.match(/<g class="line /g)).toHaveLength(Math.min(counties, TREND_REGIONS));
       expect(chart.match(/<td class="num">/g)).toHaveLength(Math.min(counties, TREND_REGIONS) * years);
     },
   );

@@ -109,7 +109,11 @@ function regionLine(
       ? ''
       : `<text x="${at(f.x(end.year) + 6)}" y="${at(f.y(end.value as number) + 3 + (i % 2) * 2)}" font-size="10">${htmlText(name)}</text>`;
   const dash = i % 3 === 1 ? ' stroke-dasharray="6 2"' : i % 3 === 2 ? ' stroke-dasharray="2 2"' : '';
-  return `<g class="line s-${status}" data-region="${htmlText(entry.region)}" data-status="${status}"><polyline points="${points}" fill="none" stroke="${colour}" stroke-width="2"${dash}/>${dots}${label}</g>`;
+  const line =
+    valued.length > 1
+      ? `<polyline points="${points}" fill="none" stroke="${colour}" stroke-width="2"${dash}/>`
+      : '';
+  return `<g class="line s-${status}" data-region="${htmlText(entry.region)}" data-status="${status}">${line}${dots}${label}</g>`;
 }
 
 /** The target (dashed, ending at the target year) and the baseline (a diamond at the baseline year). */
@@ -117,7 +121,7 @@ function planMarks(row: IndicatorRow | undefined, f: TrendFrame, zh: boolean): s
   let marks = '';
   if (row?.target !== undefined) {
     const y = at(f.y(row.target.value));
-    marks += `<line class="target" x1="${LEFT}" x2="${at(f.x(row.target.year))}" y1="${y}" y2="${y}" stroke="#333" stroke-dasharray="4 3"/><text x="${at(f.x(row.target.year))}" y="${at(f.y(row.target.value) - 4)}" text-anchor="end" font-size="10">${zh ? '目标' : 'target'} ${row.target.value} (${row.target.year})</text>`;
+    marks += `<line class="target" x1="${LEFT}" x2="${at(f.x(row.target.year))}" y1="${y}" y2="${y}" stroke="#333" stroke-dasharray="4 3"/><text x="${LEFT + 8}" y="${at(f.y(row.target.value) - 4)}" font-size="10">${zh ? '目标' : 'target'} ${row.target.value} (${row.target.year})</text>`;
   }
   if (row?.baseline !== undefined) {
     const x = f.x(row.baseline.year);
