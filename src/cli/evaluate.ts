@@ -15,10 +15,10 @@ import {
   UsageError,
 } from './context.js';
 import { reportInput } from './indicators.js';
-import { divisionLists, readRows } from './input.js';
+import { divisionLists } from './input.js';
 import { commandProfiles } from './profile-file.js';
+import { readYearFiles } from './read-year-files.js';
 import type { Lang } from './render.js';
-import { yearOfFileName } from './year-of-file.js';
 
 const FORMATS = ['table', 'json', 'csv', 'md', 'html', 'xlsx'] as const;
 const LEVELS = ['province', 'prefecture', 'county', 'township', 'unit'] as const;
@@ -55,41 +55,19 @@ function regionsOption(text: string | undefined): string[] | undefined {
   return codes;
 }
 
-/**
- * Reads every file into one array of rows, each with its year: its own 年度 cell, else the file's year (`--year`, or
- * the year in its name). A file without a year column and without a year to give it stops the command.
- */
+/** Reads every file into one array of rows, each with its year (see {@link readYearFiles}). */
 async function readFiles(
   files: readonly string[],
   year: number | undefined,
   streams: CliStreams,
 ): Promise<{ rows: UnitStatistics[]; rejected: boolean }> {
   const rows: UnitStatistics[] = [];
+  const inputs = await readYearFiles('evaluate', files, year, streams, (row) => {
+    rows.push(row);
+  });
   let rejected = false;
-  for (const file of files) {
-    const fileYear = year ?? (file === '-' ? undefined : yearOfFileName(file));
-    const start = rows.length;
-    const input = await readRows('evaluate', file, streams, (row) => {
-      rows.push(row);
-    });
-    const hasYearColumn = input.header?.columns.some((column) => column.field === 'year') === true;
-    if (!hasYearColumn && fileYear === undefined)
-      throw new UsageError(
-        {
-          zh: `shequ evaluate：${echo(file)} 没有 年度 列，文件名中也没有年份`,
-          en: `shequ evaluate: ${echo(file)} has no 年度 (year) column and its name gives no year`,
-        },
-        {
-          zh: '用 --year 2025 给出年度，或以年度命名文件（正定县2025.csv），或增加 年度 列。',
-          en: 'Give the year with --year 2025, name the file after its year (正定县2025.csv), or add a 年度 column.',
-        },
-      );
-    if (fileYear !== undefined)
-      for (let i = start; i < rows.length; i++)
-        if ((rows[i] as UnitStatistics).year === undefined)
-          rows[i] = { ...(rows[i] as UnitStatistics), year: fileYear };
+  for (const { input } of inputs)
     if (await reportInput('evaluate', input, undefined, streams)) rejected = true;
-  }
   return { rows, rejected };
 }
 
@@ -126,7 +104,7 @@ async function writeEvaluation(
 }
 
 /** A file listed twice (under any name: a symlink, a hard link, `./`) would have each of its rows counted twice. */
-function checkFilesDistinct(files: readonly string[]): void {
+export function checkFilesDistinct(command: string, files: readonly string[]): void {
   const seen = new Map<string, string>();
   for (const file of files) {
     if (file === '-') continue;
@@ -134,8 +112,8 @@ function checkFilesDistinct(files: readonly string[]): void {
     if (earlier !== undefined)
       throw new UsageError(
         {
-          zh: `shequ evaluate：${echo(earlier)} 与 ${echo(file)} 是同一个文件，其各行会被计入两次`,
-          en: `shequ evaluate: ${echo(earlier)} and ${echo(file)} are the same file: its rows would be counted twice`,
+          zh: `shequ ${command}：${echo(earlier)} 与 ${echo(file)} 是同一个文件，其各行会被计入两次`,
+          en: `shequ ${command}: ${echo(earlier)} and ${echo(file)} are the same file: its rows would be counted twice`,
         },
         { zh: '每个文件只给一次。', en: 'Give each file once.' },
       );
@@ -168,7 +146,7 @@ function evaluateOptions(
       },
       { zh: '示例：shequ evaluate 2025.csv', en: 'Example: shequ evaluate 2025.csv' },
     );
-  checkFilesDistinct(files);
+  checkFilesDistinct('evaluate', files);
   for (const file of files) checkDistinctPaths('evaluate', file, { '--out': out });
   const dated = profileAndDate('evaluate', values, messages);
   const groupBy = (values['group-by'] as string | undefined)

@@ -4,8 +4,12 @@ import {
   createIndicatorAccumulator,
   createValidator,
   type DivisionDataset,
+  type EvaluatePlanPeriodOptions,
+  evaluatePlanPeriod,
   type Finding,
   type IndicatorRow,
+  PLAN_PERIODS,
+  type PlanEvaluation,
   type UnitStatistics,
 } from 'shequ';
 import {
@@ -27,10 +31,12 @@ import {
   parse,
   UsageError,
 } from './context.js';
+import { checkFilesDistinct } from './evaluate.js';
 import { createFindingTextSorter } from './finding-runs.js';
 import { indicatorOptions, reportInput } from './indicators.js';
-import { divisionLists, readRows } from './input.js';
+import { divisionLists, type InputRows, readRows } from './input.js';
 import { commandProfiles } from './profile-file.js';
+import { readYearFiles } from './read-year-files.js';
 import type { Lang } from './render.js';
 
 /** The page of rows and findings held in memory (the unit tests' and small callers' form). */
@@ -53,19 +59,65 @@ export function findingsFileOf(out: string): string {
   return `${out.replace(/\.html?$/i, '')}.findings.csv`;
 }
 
-/** `shequ report FILE --out report.html`. */
+/** The latest plan period that has ended by the as-of date, if any (its evaluation goes on top of the page). */
+export function endedPeriod(asOf: string) {
+  let ended: (typeof PLAN_PERIODS)[number] | undefined;
+  for (const period of PLAN_PERIODS)
+    if (period.end <= asOf && (ended === undefined || period.end > ended.end)) ended = period;
+  return ended;
+}
+
+/** `--rejects` writes the rejected rows of one file: with several, which file each came from would be lost. */
+function checkFiles(files: readonly string[], values: Record<string, string | boolean | undefined>): void {
+  if (files.length > 1 && values.rejects !== undefined)
+    throw new UsageError(
+      {
+        zh: 'shequ report：--rejects 只能与一个 FILE 同用',
+        en: 'shequ report: --rejects takes one FILE at a time',
+      },
+      {
+        zh: '分别对每个文件运行 shequ validate --rejects。',
+        en: 'Run shequ validate --rejects on each file.',
+      },
+    );
+  checkFilesDistinct('report', files);
+}
+
+/** Reads one file as before (its rows as they are), or several with each row's year (see readYearFiles). */
+async function readReportFiles(
+  files: readonly string[],
+  streams: CliStreams,
+  onRow: (row: UnitStatistics) => void,
+): Promise<{ file: string; input: InputRows }[]> {
+  if (files.length > 1) return readYearFiles('report', files, undefined, streams, onRow);
+  return [{ file: files[0] as string, input: await readRows('report', files[0], streams, onRow) }];
+}
+
+/** The evaluation of the ended period over its target year's rows, when there are any. */
+function periodEvaluation(
+  units: readonly UnitStatistics[],
+  period: ReturnType<typeof endedPeriod>,
+  settings: Pick<EvaluatePlanPeriodOptions, 'asOf' | 'profile' | 'divisions'>,
+  streams: CliStreams,
+): PlanEvaluation | undefined {
+  if (period === undefined || units.length === 0) return undefined;
+  const result = evaluatePlanPeriod(units, { period: period.id, ...settings });
+  if (!result.success) {
+    for (const issue of result.error.issues)
+      streams.stderr.write(`shequ report: 警告 warning: ${issue.message.zh} / ${issue.message.en}\n`);
+    return undefined;
+  }
+  return result.data;
+}
+
+/** `shequ report FILE… --out report.html`. */
 export async function runReport(args: readonly string[], streams: CliStreams): Promise<number> {
-  const { values, positionals } = parse(
-    'report',
-    args,
-    {
-      ...DATA_OPTIONS,
-      'group-by': { type: 'string' },
-      rejects: { type: 'string' },
-      period: { type: 'string' },
-    },
-    1,
-  );
+  const { values, positionals } = parse('report', args, {
+    ...DATA_OPTIONS,
+    'group-by': { type: 'string' },
+    rejects: { type: 'string' },
+    period: { type: 'string' },
+  });
   if (typeof values.out !== 'string')
     throw new UsageError(
       { zh: 'shequ report：必须给出 --out FILE', en: 'shequ report: --out FILE is required' },
@@ -79,12 +131,14 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
   const profiles = await commandProfiles('report', values, options.profile);
   const findingsPath = findingsFileOf(values.out);
   const indicatorsPath = `${findingsPath.slice(0, -'.findings.csv'.length)}.indicators.csv`;
-  checkDistinctPaths('report', positionals[0], {
-    '--out': values.out,
-    '--rejects': values.rejects as string | undefined,
-    'the findings CSV': findingsPath,
-    'the indicators CSV': indicatorsPath,
-  });
+  checkFiles(positionals, values);
+  for (const file of positionals.length === 0 ? [undefined] : positionals)
+    checkDistinctPaths('report', file, {
+      '--out': values.out,
+      '--rejects': values.rejects as string | undefined,
+      'the findings CSV': findingsPath,
+      'the indicators CSV': indicatorsPath,
+    });
   await checkWritable(values.out);
   await checkWritable(values.rejects as string | undefined);
   await checkWritable(findingsPath);
@@ -101,9 +155,13 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
     digest.add(finding);
     sorter.add(finding);
   };
+  // Rows of an ended period's target year are kept for its evaluation (the other years are not counted in it).
+  const period = endedPeriod(options.asOf);
+  const evaluated: UnitStatistics[] = [];
   try {
-    const input = await readRows('report', positionals[0], streams, (row) => {
+    const inputs = await readReportFiles(positionals, streams, (row) => {
       if (accumulator.add(row)) units?.push(row);
+      if (period !== undefined && row.year === period.targetYear) evaluated.push(row);
       for (const finding of validator.add(row)) take(finding);
     });
     const end = validator.end();
@@ -136,6 +194,12 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
     }
     const output = openOutput(values.out, streams);
     const names = regionNames(divisions);
+    const evaluation = periodEvaluation(
+      evaluated,
+      period,
+      { asOf: options.asOf, profile: profiles.indicators, divisions },
+      streams,
+    );
     for (const piece of reportPagePieces(
       {
         rows,
@@ -146,12 +210,16 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
         units: end.summary.units,
         ...(findings.total > 0 ? { findingsFile: basename(findingsPath) } : {}),
         ...(cut ? { indicatorsFile: basename(indicatorsPath) } : {}),
+        ...(options.period === undefined ? {} : { period: options.period }),
+        ...(evaluation === undefined ? {} : { evaluation }),
       },
       { context: defaultRenderContext(options.lang, names), tableLimit: TABLE_LIMIT },
     ))
       await output.write(piece);
     await output.close();
-    const rejected = await reportInput('report', input, values.rejects as string | undefined, streams);
+    let rejected = false;
+    for (const { input } of inputs)
+      if (await reportInput('report', input, values.rejects as string | undefined, streams)) rejected = true;
     return rejected ? 1 : 0;
   } finally {
     sorter.close();

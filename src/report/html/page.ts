@@ -4,6 +4,7 @@
  * chart per indicator, the indicator table, and the findings by rule. One self-contained file: inline CSS and SVG,
  * no script, no font or image fetched; every value escaped and masked.
  */
+import type { PlanEvaluation } from '../../indicators/evaluation-types.js';
 import type { IndicatorRow } from '../../indicators/rows.js';
 import type { ValidationSummary } from '../../standards/validate.js';
 import type { RenderContext } from '../columns.js';
@@ -11,6 +12,7 @@ import { resolveRenderContext } from '../context.js';
 import { type FormatOptions, joinPieces, writePieces } from '../formats/format.js';
 import { htmlTablePieces } from '../formats/html.js';
 import { STATUS_LABELS, STATUS_ORDER, targetText } from '../labels.js';
+import { evaluationModel, evaluationRowsByRegion } from '../models/evaluation.js';
 import { INDICATOR_ROW_MODEL, regionNameOf } from '../models/indicators.js';
 import type { ChunkSink } from '../sink.js';
 import { barChart, statusBar } from './chart.js';
@@ -18,6 +20,7 @@ import { htmlText } from './escape.js';
 import { type FindingDigest, findingsSection } from './findings.js';
 import { PAGE_STYLE } from './style.js';
 import { chartRegions, type IndicatorSummary, summarizeIndicators } from './summary.js';
+import { rowYears, trendCharts } from './trend.js';
 
 /**
  * What a report page shows.
@@ -44,6 +47,10 @@ export interface ReportPageInput {
   readonly findingsFile?: string;
   /** The companion CSV of every indicator row, when the table is cut (a relative file name). */
   readonly indicatorsFile?: string;
+  /** The plan period the rows were computed with (the trend charts' lines). */
+  readonly period?: string;
+  /** The evaluation of a plan period that has ended by the as-of date: shown on top of the page. */
+  readonly evaluation?: PlanEvaluation;
 }
 
 /**
@@ -76,6 +83,8 @@ const T = {
     target: '目标',
     noTarget: '无目标',
     range: '最低—最高',
+    trends: '各年度趋势',
+    evaluation: (e: PlanEvaluation) => `${e.period.name.zh}规划主要指标完成情况（${e.year}年）`,
   },
   en: {
     title: 'Community service indicators report',
@@ -91,6 +100,8 @@ const T = {
     target: 'target',
     noTarget: 'no target',
     range: 'lowest–highest',
+    trends: 'Trends over the years',
+    evaluation: (e: PlanEvaluation) => `${e.period.name.en}: main indicators (${e.year})`,
   },
 };
 
@@ -136,6 +147,17 @@ function summaryItem(summary: IndicatorSummary, context: RenderContext, i: numbe
   return `<div class="summary-item" data-indicator="${htmlText(summary.indicator)}" data-regions="${summary.regions.length}"${data}><h3>${htmlText(context.indicatorName(summary.indicator))}</h3><p class="headline">${headline(summary, context)}</p>${statusBar(summary, context, `sum${i}`)}<p class="counts">${counts}</p></div>`;
 }
 
+/** The evaluation of an ended plan period: a table per region in the plan's 主要指标 layout. */
+function evaluationSection(evaluation: PlanEvaluation, context: RenderContext): string {
+  const model = evaluationModel(evaluation.period, context.lang);
+  const tables = evaluationRowsByRegion(evaluation)
+    .map(({ label, rows }, i) =>
+      joinPieces(htmlTablePieces(model, rows, context, { id: `evaluation-${i + 1}`, caption: label })),
+    )
+    .join('');
+  return `<section id="evaluation" aria-labelledby="evaluation-title"><h2 id="evaluation-title">${htmlText(T[context.lang].evaluation(evaluation))}</h2><div class="table-wrap">${tables}</div></section>\n`;
+}
+
 /**
  * The pieces of the report page (written in order; the indicator table row by row).
  *
@@ -146,17 +168,25 @@ function summaryItem(summary: IndicatorSummary, context: RenderContext, i: numbe
 export function* reportPagePieces(input: ReportPageInput, options: ReportPageOptions = {}): Iterable<string> {
   const context = resolveRenderContext(options);
   const t = T[context.lang];
-  const summaries = summarizeIndicators(input.rows);
+  // Rows over years: the summary and bars show the latest year (the trend charts show the path to it).
+  const years = rowYears(input.rows);
+  const lastYear = years[years.length - 1];
+  const summaries = summarizeIndicators(
+    years.length > 1 ? input.rows.filter((row) => row.year === lastYear) : input.rows,
+  );
   yield `<!doctype html>
 <html lang="${context.lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${t.title}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>${PAGE_STYLE}</style></head>
 <body><main>
 <h1>${t.title}</h1><p class="meta">${t.asOf} ${htmlText(input.asOf)} · ${t.profile} ${htmlText(input.profile)} · ${input.units} ${t.units}</p>
-<section id="summary" aria-labelledby="summary-title"><h2 id="summary-title">${t.summary}</h2>${legend(context)}
+${input.evaluation === undefined ? '' : evaluationSection(input.evaluation, context)}<section id="summary" aria-labelledby="summary-title"><h2 id="summary-title">${t.summary}</h2>${legend(context)}
 `;
   for (let i = 0; i < summaries.length; i++)
     yield `${summaryItem(summaries[i] as IndicatorSummary, context, i)}\n`;
+  const trends = trendCharts(input.rows, context, input.period);
+  if (trends.length > 0)
+    yield `</section>\n<section id="trends" aria-labelledby="trends-title"><h2 id="trends-title">${t.trends}</h2>\n${trends.join('\n')}\n`;
   yield `</section>\n<section id="charts" aria-labelledby="charts-title"><h2 id="charts-title">${t.charts}</h2>\n`;
   const limit = options.chartRegions ?? 40;
   for (let i = 0; i < summaries.length; i++) {
