@@ -1,8 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { divisionLevelIndex } from '../codes/village-key.js';
 import { guarded } from '../core/guard.js';
 import { createIssue, type Issue, type PathSegment } from '../core/issue.js';
 import { failure, type Result, success } from '../core/result.js';
+import { treeShakable } from '../core/tree-shakable.js';
 import { STATISTICS_YEAR_RANGE } from '../model/fields.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
 
@@ -39,12 +40,14 @@ export interface CrosswalkEntry {
  * //=> true
  * ```
  */
-export const crosswalkSchema: z.ZodType<readonly CrosswalkEntry[]> = z.array(
-  z.object({
-    oldCode: z.string().regex(/^\d{12}$/),
-    newCode: z.string().regex(/^\d{12}$/),
-    fromYear: z.int().min(STATISTICS_YEAR_RANGE.min).max(STATISTICS_YEAR_RANGE.max),
-  }),
+export const crosswalkSchema: z.ZodType<readonly CrosswalkEntry[]> = /* @__PURE__ */ treeShakable(() =>
+  z.array(
+    z.object({
+      oldCode: z.string().regex(/^\d{12}$/),
+      newCode: z.string().regex(/^\d{12}$/),
+      fromYear: z.int().min(STATISTICS_YEAR_RANGE.min).max(STATISTICS_YEAR_RANGE.max),
+    }),
+  ),
 );
 
 /**
