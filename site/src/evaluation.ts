@@ -8,19 +8,15 @@ import { evaluationXlsx } from '../../src/cli/evaluate-xlsx.js';
 import { yearOfFileName } from '../../src/cli/year-of-file.js';
 import type { DivisionDataset } from '../../src/codes/division-dataset.js';
 import { evaluatePlanPeriod } from '../../src/indicators/evaluation.js';
-import { PLAN_PERIODS, type PlanPeriod } from '../../src/indicators/periods.js';
+import { planPeriodEndedBy } from '../../src/indicators/periods.js';
 import type { UnitStatistics } from '../../src/model/unit-statistics.js';
 import { readSource } from '../../src/pipeline/index.js';
 import { renderRows } from '../../src/report/index.js';
 import { evaluationModel } from '../../src/report/models/evaluation.js';
 import type { Lang } from './protocol.js';
 
-/** The latest plan period whose last day is on or before `asOf` (`'YYYY-MM-DD'`), if any. */
-export function periodEndedBy(asOf: string): PlanPeriod | undefined {
-  let ended: PlanPeriod | undefined;
-  for (const period of PLAN_PERIODS) if (period.end <= asOf) ended = period;
-  return ended;
-}
+/** The latest plan period whose last day is on or before `asOf` (its evaluation is offered). */
+export const periodEndedBy = planPeriodEndedBy;
 
 /** What the evaluation of a kept run needs. */
 export interface EvaluationInput {

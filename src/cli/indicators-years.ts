@@ -12,14 +12,10 @@ import { formatTable } from './table.js';
 // rows taking their year from a year column, else from --year, else from a four-digit year in the file's name; the
 // parts of every file merge into one accumulator (exactly, year by year), whose rows make one series.
 
-/**
- * The four-digit year of a file's name (20xx between non-digits: `正定县2023.csv`, `2023-正定县.xlsx`), or
- * `undefined` when it has none or two different ones.
- */
-export function yearOfFileName(file: string): number | undefined {
-  const found = new Set([...basename(file).matchAll(/(?<!\d)(20\d\d)(?!\d)/g)].map((m) => Number(m[1])));
-  return found.size === 1 ? [...found][0] : undefined;
-}
+/** The year a file's name gives (one reading for every command: year-of-file.ts). */
+export { yearOfFileName } from './year-of-file.js';
+
+import { yearOfFileName } from './year-of-file.js';
 
 /** `--year YEAR`: a year from 1949 to 2100, or absent. */
 export function yearOption(command: string, text: string | undefined): number | undefined {

@@ -8,8 +8,8 @@ import {
   evaluatePlanPeriod,
   type Finding,
   type IndicatorRow,
-  PLAN_PERIODS,
   type PlanEvaluation,
+  planPeriodEndedBy,
   type UnitStatistics,
 } from 'shequ';
 import {
@@ -59,14 +59,6 @@ export function findingsFileOf(out: string): string {
   return `${out.replace(/\.html?$/i, '')}.findings.csv`;
 }
 
-/** The latest plan period that has ended by the as-of date, if any (its evaluation goes on top of the page). */
-export function endedPeriod(asOf: string) {
-  let ended: (typeof PLAN_PERIODS)[number] | undefined;
-  for (const period of PLAN_PERIODS)
-    if (period.end <= asOf && (ended === undefined || period.end > ended.end)) ended = period;
-  return ended;
-}
-
 /** `--rejects` writes the rejected rows of one file: with several, which file each came from would be lost. */
 function checkFiles(files: readonly string[], values: Record<string, string | boolean | undefined>): void {
   if (files.length > 1 && values.rejects !== undefined)
@@ -96,7 +88,7 @@ async function readReportFiles(
 /** The evaluation of the ended period over its target year's rows, when there are any. */
 function periodEvaluation(
   units: readonly UnitStatistics[],
-  period: ReturnType<typeof endedPeriod>,
+  period: ReturnType<typeof planPeriodEndedBy>,
   settings: Pick<EvaluatePlanPeriodOptions, 'asOf' | 'profile' | 'divisions'>,
   streams: CliStreams,
 ): PlanEvaluation | undefined {
@@ -156,7 +148,7 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
     sorter.add(finding);
   };
   // Rows of an ended period's target year are kept for its evaluation (the other years are not counted in it).
-  const period = endedPeriod(options.asOf);
+  const period = planPeriodEndedBy(options.asOf);
   const evaluated: UnitStatistics[] = [];
   try {
     const inputs = await readReportFiles(positionals, streams, (row) => {

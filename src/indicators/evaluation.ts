@@ -14,7 +14,13 @@ import type {
   EvaluationStatus,
   PlanEvaluation,
 } from './evaluation-types.js';
-import { PLAN_PERIODS, type PlanPeriod, planPeriodById } from './periods.js';
+import {
+  PLAN_PERIODS,
+  type PlanPeriod,
+  planPeriodById,
+  planPeriodEndedBy,
+  unknownPeriodIssue,
+} from './periods.js';
 import { indicatorProfileForPeriod } from './profile-periods.js';
 import { type IndicatorProfileName, resolveIndicatorProfile } from './profiles.js';
 import { progressAgainst } from './progress.js';
@@ -31,23 +37,13 @@ const LEVEL_ORDER: readonly GroupLevel[] = ['province', 'prefecture', 'county', 
  * before any has ended.
  */
 function defaultPeriod(asOf: string): PlanPeriod {
-  let chosen: PlanPeriod = PLAN_PERIODS[0];
-  for (const candidate of PLAN_PERIODS) if (candidate.end <= asOf) chosen = candidate;
-  return chosen;
+  return planPeriodEndedBy(asOf) ?? PLAN_PERIODS[0];
 }
 
 function resolvePeriod(period: unknown, asOf: string): Result<PlanPeriod> {
   if (period === undefined) return success(defaultPeriod(asOf));
   const chosen = planPeriodById(period);
-  if (chosen !== undefined) return success(chosen);
-  const known = PLAN_PERIODS.map((candidate) => candidate.id).join(', ');
-  return failure([
-    invalidOption(
-      ['period'],
-      `period 应为已知的规划期（${known}）`,
-      `period must be a known plan period (${known})`,
-    ),
-  ]);
+  return chosen === undefined ? failure([unknownPeriodIssue()]) : success(chosen);
 }
 
 const isYear = (value: unknown): value is number =>

@@ -44,7 +44,7 @@ export { createIndicatorAccumulator, indicatorRowsFromParts, mergeIndicatorParts
 export type { ParseIndicatorPartsOptions } from './parts-parse.js';
 export { parseIndicatorParts } from './parts-parse.js';
 export type { PlanDocument, PlanPeriod, PlanPeriodId } from './periods.js';
-export { PLAN_PERIODS, planPeriodAt, planPeriodById } from './periods.js';
+export { PLAN_PERIODS, planPeriodAt, planPeriodById, planPeriodEndedBy } from './periods.js';
 export { PLAN_PERIOD } from './plan-period.js';
 export type { ProfilePeriodChanges } from './profile-derive.js';
 export { indicatorProfileForPeriod } from './profile-periods.js';

@@ -143,6 +143,38 @@ export function planPeriodAt(date: unknown): PlanPeriod | undefined {
 }
 
 /**
+ * The latest plan period that has ended by a date (its last day on or before it): the period whose final evaluation
+ * (终期评估) is due. `undefined` before the first has ended, and for anything but a `'YYYY-MM-DD'` string.
+ *
+ * @param date - a calendar date `'YYYY-MM-DD'`
+ * @returns the period
+ *
+ * @example
+ * ```ts
+ * import { planPeriodEndedBy } from 'shequ';
+ * [planPeriodEndedBy('2025-12-30')?.id, planPeriodEndedBy('2025-12-31')?.id, planPeriodEndedBy('2026-11-24')?.id];
+ * //=> [undefined, '14th', '14th']
+ * ```
+ */
+export function planPeriodEndedBy(date: unknown): PlanPeriod | undefined {
+  if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return undefined;
+  let ended: PlanPeriod | undefined;
+  for (const candidate of PLAN_PERIODS)
+    if (candidate.end <= date && (ended?.end ?? '') < candidate.end) ended = candidate;
+  return ended;
+}
+
+/** The issue of a `period` option that names no known plan period. */
+export function unknownPeriodIssue() {
+  const known = PLAN_PERIODS.map((candidate) => candidate.id).join(', ');
+  return invalidOption(
+    ['period'],
+    `period 应为已知的规划期（${known}）`,
+    `period must be a known plan period (${known})`,
+  );
+}
+
+/**
  * The period whose figures a date is judged against: the one containing it; before the first period, the first (its
  * targets are the nearest ahead, as before periods were data); after the last, none (no targets exist yet).
  */
@@ -169,16 +201,7 @@ export function resolvePeriodAndDate(period: unknown, asOf: AsOfInput | undefine
     return date.success ? success({ asOf: date.data, period: periodForDate(date.data) }) : date;
   }
   const chosen = planPeriodById(period);
-  if (chosen === undefined) {
-    const known = PLAN_PERIODS.map((candidate) => candidate.id).join(', ');
-    return failure([
-      invalidOption(
-        ['period'],
-        `period 应为已知的规划期（${known}）`,
-        `period must be a known plan period (${known})`,
-      ),
-    ]);
-  }
+  if (chosen === undefined) return failure([unknownPeriodIssue()]);
   const date = resolveAsOf(asOf ?? chosen.end);
   return date.success ? success({ asOf: date.data, period: chosen }) : date;
 }

@@ -76,6 +76,7 @@ export const CLASSIFICATION: Readonly<Record<string, Classification>> = {
   deriveIndicatorProfile: trusted, // derives a profile from a built-in one and typed changes, at setup time
   resolveIndicatorProfile: safe,
   planPeriodAt: safe,
+  planPeriodEndedBy: safe,
   planPeriodById: safe,
   // shows a typed profile in one period (the engine calls it on profiles it has resolved and checked)
   indicatorProfileForPeriod: trusted,

@@ -11,6 +11,7 @@ import {
   PLAN_PERIODS,
   planPeriodAt,
   planPeriodById,
+  planPeriodEndedBy,
 } from '../../src/index.js';
 
 const UNITS = [
@@ -239,4 +240,25 @@ describe('a caller profile with figures by period', () => {
       status: 'not-met', // no 十五五 baseline: no line to be on track against
     });
   });
+});
+
+describe('planPeriodEndedBy', () => {
+  it('is the latest period ended by the date (worked by hand), none before the first has ended', () => {
+    expect(planPeriodEndedBy('2025-12-30')).toBeUndefined();
+    expect(planPeriodEndedBy('2025-12-31')?.id).toBe('14th');
+    expect(planPeriodEndedBy('2030-12-31')?.id).toBe('15th');
+    expect(planPeriodEndedBy('2025-13-01x')).toBeUndefined();
+    expect(planPeriodEndedBy(20251231)).toBeUndefined();
+  });
+
+  test.prop([fc.date({ min: new Date('1990-01-01'), max: new Date('2040-12-31'), noInvalidDate: true })])(
+    'has ended by the date, and no period ending later has',
+    (when) => {
+      const date = when.toISOString().slice(0, 10);
+      const ended = planPeriodEndedBy(date);
+      if (ended !== undefined) expect(ended.end <= date).toBe(true);
+      const later = PLAN_PERIODS.filter((p) => p.end <= date && p.end > (ended?.end ?? ''));
+      expect(later).toEqual([]);
+    },
+  );
 });
