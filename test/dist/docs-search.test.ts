@@ -1,13 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, launchChromium } from '../helpers/chromium.js';
 
 // The API site (docs/api, built by `npm run docs`, which .ci/run and `npm run check` run before this suite) in
 // Debian's headless Chromium: its search finds Chinese terms (the typedoc plugin
-// scripts/typedoc-plugin-chinese-search.mjs), its modules carry their import paths and the guides are in the sidebar.
-const CHROMIUM = '/usr/bin/chromium';
 const site = join(import.meta.dirname, '..', '..', 'docs', 'api');
 
 let browser: Browser;
@@ -18,18 +17,7 @@ beforeAll(async () => {
     true,
   );
   expect(existsSync(join(site, 'index.html')), 'docs/api is missing: run npm run docs first').toBe(true);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   await page.goto(pathToFileURL(join(site, 'index.html')).href);
 });

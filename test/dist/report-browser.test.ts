@@ -3,24 +3,13 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { INDICATOR_PROFILES } from '../../src/index.js';
+import { CHROMIUM, launchChromium } from '../helpers/chromium.js';
 
-// The HTML report opened in Debian's headless Chromium (installed by .ci/run; never a browser download).
-const CHROMIUM = '/usr/bin/chromium';
 const root = join(import.meta.dirname, '..', '..');
 const artifacts = join(root, 'test-artifacts');
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 /** Writes the sample's report (Hebei profile, as of the end of 十四五) and returns the page's path. */
 function sampleReport(lang: 'zh' | 'en' = 'zh'): string {
   const html = join(mkdtempSync(join(tmpdir(), 'shequ-report-')), 'report.html');
@@ -111,11 +100,7 @@ async function withBrowser(env: NodeJS.ProcessEnv | undefined, run: (browser: Br
   expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium (as .ci/run does)`).toBe(
     true,
   );
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: LAUNCH_ARGS,
-    ...(env === undefined ? {} : { env }),
-  });
+  const browser = await launchChromium(env);
   try {
     await run(browser);
   } finally {
@@ -147,18 +132,7 @@ describe('the HTML report in a browser', () => {
     );
     expect(run.status).toBe(0);
 
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
       const requests: string[] = [];
