@@ -35,7 +35,7 @@ const MEMO_SAMPLE = 1024;
 const MAX_DEPTH = 64;
 
 /** A value the fast path does not handle: the whole row goes to JSON.stringify. */
-const EXOTIC = Symbol('exotic');
+export const EXOTIC: unique symbol = Symbol('exotic');
 
 /** The replacer of the CLI's JSON: every string masked before it is escaped. */
 const maskStrings = (_key: string, value: unknown) =>
@@ -100,6 +100,28 @@ export interface JsonSerializerOptions {
  * ```
  */
 export function createJsonSerializer(options: JsonSerializerOptions = {}): (row: unknown) => string {
+  return createJsonTextParts(options).row;
+}
+
+/**
+ * The pieces of {@link createJsonSerializer} for a writer that assembles a row itself (json-bytes.ts): each gives
+ * exactly the text the whole-row serialiser gives that piece, with the same memo tables.
+ */
+export interface JsonTextParts {
+  /** The text of a whole row (what {@link createJsonSerializer} returns). */
+  readonly row: (row: unknown) => string;
+  /** `"key":` as the output filter leaves it. */
+  readonly keyText: (key: string) => string;
+  /** A string value under `key`, quoted, escaped and masked. */
+  readonly stringUnder: (key: string, text: string) => string;
+  /** A constant object's text (remembered while unchanged), or EXOTIC. */
+  readonly constant: (object: object) => string | typeof EXOTIC;
+  /** Any value's text; `undefined` where JSON leaves it out; EXOTIC where only JSON.stringify can say. */
+  readonly value: (value: unknown) => string | undefined | typeof EXOTIC;
+}
+
+/** The pieces of a serialiser (see {@link JsonTextParts}); one set of memo tables per output. */
+export function createJsonTextParts(options: JsonSerializerOptions = {}): JsonTextParts {
   const constantKeys = new Set(options.constantKeys ?? []);
   const strings = new Map<string, string>();
   const keys = new Map<string, KeyEntry>();
@@ -219,11 +241,17 @@ export function createJsonSerializer(options: JsonSerializerOptions = {}): (row:
     return text;
   }
 
-  return (row: unknown): string => {
-    const text = valueText(row, 0);
-    if (typeof text === 'string') return text;
-    // Not plain data (or nothing JSON can write): exactly what the CLI's JSON always gave.
-    const fallback = JSON.stringify(row, maskStrings) as string | undefined;
-    return fallback === undefined ? 'null' : maskIdNumbersInText(fallback);
+  return {
+    row: (row: unknown): string => {
+      const text = valueText(row, 0);
+      if (typeof text === 'string') return text;
+      // Not plain data (or nothing JSON can write): exactly what the CLI's JSON always gave.
+      const fallback = JSON.stringify(row, maskStrings) as string | undefined;
+      return fallback === undefined ? 'null' : maskIdNumbersInText(fallback);
+    },
+    keyText: (key) => keyEntry(key).text,
+    stringUnder: (key, text) => keyedString(keyEntry(key), text),
+    constant: (object) => constantText(object, 1),
+    value: (value) => valueText(value, 1),
   };
 }

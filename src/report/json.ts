@@ -5,6 +5,7 @@
 import type { IndicatorRow } from '../indicators/rows.js';
 import type { RuleSource } from '../standards/types.js';
 import type { Finding, ValidationReport } from '../standards/validate.js';
+import { createJsonByteWriter, writeJsonRowsAsBytes } from './json-bytes.js';
 import { createJsonSerializer } from './json-text.js';
 import { FINDING_MODEL } from './models/findings.js';
 import { INDICATOR_ROW_MODEL } from './models/indicators.js';
@@ -60,7 +61,12 @@ export async function writeJsonArray<Item>(
  * ```
  */
 export function writeIndicatorRowsJson(rows: Iterable<IndicatorRow>, sink: ChunkSink): Promise<void> {
-  return writeJsonArray(rows, sink, createJsonSerializer({ constantKeys: INDICATOR_CONSTANT_KEYS }));
+  return writeJsonRowsAsBytes(
+    rows,
+    sink,
+    createJsonByteWriter({ constantKeys: INDICATOR_CONSTANT_KEYS }),
+    'array',
+  );
 }
 
 /**
@@ -76,7 +82,12 @@ export function writeIndicatorRowsJson(rows: Iterable<IndicatorRow>, sink: Chunk
  * ```
  */
 export function writeFindingsJson(findings: Iterable<Finding>, sink: ChunkSink): Promise<void> {
-  return writeJsonArray(findings, sink, createFindingJsonText());
+  return writeJsonRowsAsBytes(
+    findings,
+    sink,
+    createJsonByteWriter({ constantKeys: FINDING_CONSTANT_KEYS }),
+    'array',
+  );
 }
 
 /**

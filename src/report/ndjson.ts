@@ -4,7 +4,8 @@
  */
 import type { IndicatorRow } from '../indicators/rows.js';
 import type { Finding, ValidationReport } from '../standards/validate.js';
-import { createFindingJsonText, INDICATOR_CONSTANT_KEYS } from './json.js';
+import { FINDING_CONSTANT_KEYS, INDICATOR_CONSTANT_KEYS } from './json.js';
+import { createJsonByteWriter, writeJsonRowsAsBytes } from './json-bytes.js';
 import { createJsonSerializer } from './json-text.js';
 import type { ChunkSink } from './sink.js';
 
@@ -48,7 +49,12 @@ export async function writeJsonLines<Item>(
  * ```
  */
 export function writeIndicatorRowsNdjson(rows: Iterable<IndicatorRow>, sink: ChunkSink): Promise<void> {
-  return writeJsonLines(rows, sink, createJsonSerializer({ constantKeys: INDICATOR_CONSTANT_KEYS }));
+  return writeJsonRowsAsBytes(
+    rows,
+    sink,
+    createJsonByteWriter({ constantKeys: INDICATOR_CONSTANT_KEYS }),
+    'lines',
+  );
 }
 
 /**
@@ -64,7 +70,12 @@ export function writeIndicatorRowsNdjson(rows: Iterable<IndicatorRow>, sink: Chu
  * ```
  */
 export function writeFindingsNdjson(findings: Iterable<Finding>, sink: ChunkSink): Promise<void> {
-  return writeJsonLines(findings, sink, createFindingJsonText());
+  return writeJsonRowsAsBytes(
+    findings,
+    sink,
+    createJsonByteWriter({ constantKeys: FINDING_CONSTANT_KEYS }),
+    'lines',
+  );
 }
 
 /**

@@ -1,0 +1,320 @@
+/**
+ * Rows as JSON written straight into UTF-8 bytes: the same text as {@link createJsonSerializer} gives (and so as
+ * `JSON.stringify` with ID numbers masked), byte for byte, without building a string per row and encoding it again.
+ * The national table is 262 836 rows of ≈ 500 bytes, most of them the same in every row of an indicator (its
+ * `baseline` and `target`, whose `source` is Chinese): those are encoded once and copied; short ASCII strings and
+ * ordinary numbers are written a byte at a time; keys come from the row's shape, encoded once. Anything else (a long
+ * string, a nested array, a number in exponent form) takes the text path for that value only, and a row that is not
+ * plain data takes it whole — so the bytes always equal the text's.
+ */
+import { createJsonTextParts, EXOTIC, type JsonSerializerOptions, type JsonTextParts } from './json-text.js';
+import { type ChunkSink, writeBytesTo } from './sink.js';
+
+const encoder = new TextEncoder();
+
+/**
+ * A growable byte buffer rows are written into; the writer hands `bytes.subarray(0, used)` to a sink and resets it.
+ */
+export class ByteOutput {
+  /** The bytes; valid up to {@link ByteOutput.used}. */
+  bytes: Uint8Array;
+  /** Bytes written. */
+  used = 0;
+
+  constructor(size = 1 << 16) {
+    this.bytes = new Uint8Array(size);
+  }
+
+  /** Makes room for `count` more bytes. */
+  reserve(count: number): void {
+    if (this.used + count <= this.bytes.length) return;
+    const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.used + count));
+    grown.set(this.bytes.subarray(0, this.used));
+    this.bytes = grown;
+  }
+
+  /** Appends one byte (room reserved by the caller). */
+  byte(value: number): void {
+    this.bytes[this.used++] = value;
+  }
+
+  /** Appends bytes. */
+  copy(bytes: Uint8Array): void {
+    this.reserve(bytes.length);
+    this.bytes.set(bytes, this.used);
+    this.used += bytes.length;
+  }
+
+  /** Appends text as UTF-8. */
+  text(text: string): void {
+    this.reserve(text.length * 3); // UTF-8 takes at most 3 bytes per UTF-16 code unit
+    this.used += encoder.encodeInto(text, this.bytes.subarray(this.used)).written;
+  }
+}
+
+/** The keys of a row shape, each `"key":` encoded once, and the last string or constant seen under each. */
+interface Shape {
+  readonly keys: readonly string[];
+  readonly prefixes: readonly Uint8Array[];
+  readonly constant: readonly boolean[];
+  /** Per key: the last string value and its bytes, for values that repeat from row to row (a region's name). */
+  readonly lastValue: unknown[];
+  readonly lastBytes: (Uint8Array | undefined)[];
+}
+
+/** Shapes remembered: rows of a table have one or a few (a row with or without a baseline, a year). */
+const SHAPE_LIMIT = 8;
+/** Constants' bytes remembered (one per indicator or rule of a table). */
+const CONSTANT_LIMIT = 256;
+/** Strings up to this long are remembered as bytes when they repeat (names of regions: 7 rows each). */
+const REMEMBERED_STRING = 64;
+/** Integers below this are written digit by digit: at most 13 digits and a sign, never masked (15+ characters). */
+const PLAIN_INTEGER = 1e13;
+/** Non-integers below this with at most two decimals are written digit by digit (14 characters at most). */
+const PLAIN_DECIMAL = 1e10;
+
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+
+/** Writes a non-negative integer below {@link PLAIN_INTEGER}. */
+function writeDigits(out: ByteOutput, value: number): void {
+  let digits = 1;
+  for (let power = 10; power <= value; power *= 10) digits++;
+  out.reserve(digits);
+  let at = out.used + digits;
+  out.used = at;
+  const bytes = out.bytes;
+  let rest = value;
+  while (rest >= 10) {
+    const next = Math.floor(rest / 10);
+    bytes[--at] = 48 + (rest - next * 10);
+    rest = next;
+  }
+  bytes[at - 1] = 48 + rest;
+}
+
+/**
+ * Writes a number as `String` would, when it is an integer below 10^13 or has at most two decimals below 10^10 (such a
+ * number's shortest round-trip text is its two-decimal form: any shorter decimal is 0.01 away, far beyond its
+ * precision); returns false for any other number, written by the caller through the text path.
+ */
+function writePlainNumber(out: ByteOutput, value: number): boolean {
+  const size = value < 0 ? -value : value;
+  if (Number.isInteger(size)) {
+    if (size >= PLAIN_INTEGER) return false;
+    out.reserve(1);
+    if (value < 0) out.byte(0x2d); // -0 is an integer whose sign JSON drops: value < 0 is false for it
+    writeDigits(out, size);
+    return true;
+  }
+  if (!(size < PLAIN_DECIMAL)) return false; // NaN and infinities too
+  const hundredths = Math.round(size * 100);
+  if (hundredths / 100 !== size) return false;
+  const whole = Math.floor(size);
+  const fraction = hundredths - whole * 100;
+  out.reserve(1);
+  if (value < 0) out.byte(0x2d);
+  writeDigits(out, whole);
+  out.reserve(3);
+  out.byte(0x2e);
+  const tens = Math.floor(fraction / 10);
+  const ones = fraction - tens * 10;
+  out.byte(48 + tens);
+  if (ones !== 0) out.byte(48 + ones);
+  return true;
+}
+
+/**
+ * Writes a short string of printable ASCII without quote or backslash, and with too few digits and X's to hold an
+ * ID number, straight as bytes; returns false (writing nothing) for any other string.
+ */
+function writePlainString(out: ByteOutput, text: string): boolean {
+  const length = text.length;
+  if (length > 256) return false;
+  let idCharacters = 0;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === QUOTE || c === 0x5c) return false;
+    if ((c >= 48 && c <= 57) || c === 88 || c === 120) idCharacters++;
+  }
+  if (idCharacters >= 15) return false; // it could hold an ID-shaped run: the text path masks it
+  out.reserve(length + 2);
+  const bytes = out.bytes;
+  let at = out.used;
+  bytes[at++] = QUOTE;
+  for (let i = 0; i < length; i++) bytes[at++] = text.charCodeAt(i);
+  bytes[at++] = QUOTE;
+  out.used = at;
+  return true;
+}
+
+/** The keys of a plain object, or undefined for anything the text path must judge (arrays, classes, `toJSON`). */
+function plainKeys(row: unknown): string[] | undefined {
+  if (typeof row !== 'object' || row === null || Array.isArray(row)) return undefined;
+  const proto = Object.getPrototypeOf(row);
+  if ((proto !== Object.prototype && proto !== null) || 'toJSON' in row) return undefined;
+  return Object.keys(row);
+}
+
+/**
+ * Creates a writer of rows as JSON bytes: `write(row, out)` appends to `out` exactly the UTF-8 of what
+ * `createJsonSerializer(options)(row)` returns.
+ *
+ * @param options - the keys whose object values are constant parts
+ * @returns the writer (it remembers shapes, constants and recurring strings: use one per output)
+ */
+export function createJsonByteWriter(
+  options: JsonSerializerOptions = {},
+): (row: unknown, out: ByteOutput) => void {
+  const parts: JsonTextParts = createJsonTextParts(options);
+  const constantKeys = new Set(options.constantKeys ?? []);
+  const shapes: Shape[] = [];
+  /** Constants' texts → their bytes (a table's rows take turns among the constants of its indicators or rules). */
+  const constantBytes = new Map<string, Uint8Array>();
+
+  const shapeOf = (keys: readonly string[]): Shape => {
+    for (const shape of shapes) {
+      if (shape.keys.length !== keys.length) continue;
+      let same = true;
+      for (let i = 0; i < keys.length && same; i++) same = shape.keys[i] === keys[i];
+      if (same) return shape;
+    }
+    const shape: Shape = {
+      keys: keys.slice(),
+      prefixes: keys.map((key) => encoder.encode(parts.keyText(key))),
+      constant: keys.map((key) => constantKeys.has(key)),
+      lastValue: keys.map(() => undefined),
+      lastBytes: keys.map(() => undefined),
+    };
+    if (shapes.length >= SHAPE_LIMIT) shapes.shift();
+    shapes.push(shape);
+    return shape;
+  };
+
+  /** Writes a string under key `i` of the shape: plain ASCII directly, else its text (its bytes when it repeats). */
+  const writeString = (out: ByteOutput, shape: Shape, i: number, value: string): void => {
+    if (writePlainString(out, value)) return;
+    if (shape.lastValue[i] === value) {
+      out.copy(shape.lastBytes[i] as Uint8Array);
+      return;
+    }
+    const start = out.used;
+    out.text(parts.stringUnder(shape.keys[i] as string, value));
+    if (value.length <= REMEMBERED_STRING) {
+      shape.lastValue[i] = value;
+      shape.lastBytes[i] = out.bytes.slice(start, out.used);
+    }
+  };
+
+  /** Writes a constant object: its bytes, encoded once per text (the text path checks the object is unchanged). */
+  const writeConstant = (out: ByteOutput, value: object): boolean => {
+    const text = parts.constant(value); // the same string object while the constant is unchanged
+    if (text === EXOTIC) return false;
+    let bytes = constantBytes.get(text);
+    if (bytes === undefined) {
+      if (constantBytes.size >= CONSTANT_LIMIT) constantBytes.clear();
+      bytes = encoder.encode(text);
+      constantBytes.set(text, bytes);
+    }
+    out.copy(bytes);
+    return true;
+  };
+
+  /** Writes one value under key `i`; false when the whole row must take the text path. */
+  const writeValue = (out: ByteOutput, shape: Shape, i: number, value: unknown): boolean => {
+    if (typeof value === 'string') writeString(out, shape, i, value);
+    else if (typeof value === 'number') {
+      if (!writePlainNumber(out, value)) out.text(parts.value(value) as string);
+    } else if (shape.constant[i] && typeof value === 'object' && value !== null)
+      return writeConstant(out, value);
+    else {
+      const text = parts.value(value);
+      if (text === EXOTIC || text === undefined) return false;
+      out.text(text);
+    }
+    return true;
+  };
+
+  /** Writes a plain object's keys and values; false (the caller rewinds) when a value needs the text path. */
+  const writeObject = (out: ByteOutput, row: Record<string, unknown>, keys: readonly string[]): boolean => {
+    const shape = shapeOf(keys);
+    out.reserve(1);
+    out.byte(0x7b);
+    let first = true;
+    for (let i = 0; i < keys.length; i++) {
+      const value = row[keys[i] as string];
+      // JSON leaves these keys out.
+      if (value === undefined || typeof value === 'function' || typeof value === 'symbol') continue;
+      if (!first) {
+        out.reserve(1);
+        out.byte(COMMA);
+      }
+      first = false;
+      out.copy(shape.prefixes[i] as Uint8Array);
+      if (!writeValue(out, shape, i, value)) return false;
+    }
+    out.reserve(1);
+    out.byte(0x7d);
+    return true;
+  };
+
+  return (row, out) => {
+    const keys = plainKeys(row);
+    const start = out.used;
+    if (keys !== undefined && writeObject(out, row as Record<string, unknown>, keys)) return;
+    out.used = start;
+    out.text(parts.row(row));
+  };
+}
+
+/** Rows are handed to the sink in pieces of about this many bytes (the sink copies them into its chunks). */
+const FLUSH_BYTES = 1 << 16;
+
+/**
+ * Writes items as JSON through a row writer: a JSON array one item per line (`[\n{…},\n{…}\n]\n`, `[]\n` when
+ * there are none) or JSON Lines (`{…}\n` each), the bytes handed to the sink about 64 kB at a time, awaiting it only
+ * when it asks to wait.
+ *
+ * @param items - the items, taken one at a time (a generator is never collected)
+ * @param sink - where the bytes go (a text sink is given them decoded)
+ * @param writeRow - a writer from {@link createJsonByteWriter}
+ * @param layout - `'array'` or `'lines'`
+ * @returns when every item is in the sink (call `sink.end()` after)
+ */
+export async function writeJsonRowsAsBytes<Item>(
+  items: Iterable<Item>,
+  sink: ChunkSink,
+  writeRow: (row: unknown, out: ByteOutput) => void,
+  layout: 'array' | 'lines',
+): Promise<void> {
+  const out = new ByteOutput(FLUSH_BYTES * 2);
+  const flush = (): Promise<unknown> | undefined => {
+    const wait = writeBytesTo(sink, out.bytes.subarray(0, out.used));
+    out.used = 0;
+    return wait;
+  };
+  let first = true;
+  for (const item of items) {
+    out.reserve(2);
+    if (layout === 'lines') {
+      writeRow(item, out);
+      out.reserve(1);
+      out.byte(0x0a);
+    } else {
+      if (first) out.byte(0x5b);
+      else out.byte(COMMA);
+      out.byte(0x0a);
+      writeRow(item, out);
+    }
+    first = false;
+    if (out.used >= FLUSH_BYTES) {
+      const wait = flush();
+      if (wait !== undefined) await wait;
+    }
+  }
+  if (layout === 'array') out.text(first ? '[]\n' : '\n]\n');
+  if (out.used > 0) {
+    const wait = flush();
+    if (wait !== undefined) await wait;
+  }
+}

@@ -1,0 +1,163 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { ByteOutput, createJsonByteWriter, writeJsonRowsAsBytes } from '../../src/report/json-bytes.js';
+import { createJsonSerializer } from '../../src/report/json-text.js';
+import { createByteSink, createChunkSink } from '../../src/report/sink.js';
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** The bytes the writer gives each row, one output (memo state carried from row to row, as in a table). */
+function bytesOfRows(rows: readonly unknown[], constantKeys: readonly string[]): Uint8Array[] {
+  const write = createJsonByteWriter({ constantKeys });
+  const out = new ByteOutput(16); // tiny, so that growing is exercised
+  return rows.map((row) => {
+    out.used = 0;
+    write(row, out);
+    return out.bytes.slice(0, out.used);
+  });
+}
+
+function expectSameAsText(rows: readonly unknown[], constantKeys: readonly string[] = []): void {
+  const serialize = createJsonSerializer({ constantKeys });
+  const bytes = bytesOfRows(rows, constantKeys);
+  rows.forEach((row, i) => {
+    expect(bytes[i]).toEqual(encoder.encode(serialize(row)));
+  });
+}
+
+/** Strings that take every path: plain ASCII, ID-shaped, escapes, Chinese, lone surrogates, long ones. */
+const text = fc.oneof(
+  fc.constantFrom(
+    '130123000000',
+    'facilityAreaPer100Households',
+    '北京市',
+    '11010519491231002X',
+    '110105 19491231 002X',
+    'x'.repeat(15),
+    '1234567890123X',
+    '"quoted"',
+    'back\\slash',
+    '\u0001',
+    '\ud800',
+    '😀',
+    '',
+    'a'.repeat(300),
+  ),
+  fc.string({ maxLength: 20 }),
+  fc.string({ unit: 'binary', maxLength: 20 }),
+  fc.stringMatching(/^[0-9Xx -]{10,24}$/),
+);
+const number = fc.oneof(
+  fc.integer(),
+  fc.double(),
+  fc.integer({ min: -1e12, max: 1e12 }).map((n) => n / 100),
+  fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 10),
+  fc.constantFrom(-0, 0.05, 79.8, 1e13, 1e13 - 1, -(1e13 - 1), 9999999999.99, 1e10, 1e-7, 1101054912310021, 4.2e21),
+);
+const constant = fc.record(
+  { comparator: fc.constantFrom('>=', '='), value: number, source: text, quote: text },
+  { requiredKeys: ['comparator', 'value'] },
+);
+
+/** Table-like rows: a few shapes, shared constant objects (sometimes mutated between rows), repeated names. */
+const tableRows = fc
+  .tuple(fc.array(constant, { minLength: 1, maxLength: 3 }), fc.array(text, { minLength: 1, maxLength: 3 }))
+  .chain(([constants, names]) =>
+    fc.array(
+      fc.record(
+        {
+          region: text,
+          name: fc.nat({ max: names.length - 1 }).map((i) => names[i]),
+          value: fc.oneof(number, fc.constant(null)),
+          flag: fc.boolean(),
+          nested: fc.oneof(fc.constant(undefined), fc.array(number, { maxLength: 2 }), fc.jsonValue()),
+          target: fc.nat({ max: constants.length - 1 }).map((i) => constants[i]),
+          mutate: fc.boolean(),
+          gap: fc.oneof(number, fc.constant(undefined)),
+        },
+        { requiredKeys: ['region', 'value', 'target', 'mutate'] },
+      ),
+      { maxLength: 25 },
+    ),
+  )
+  .map((rows) =>
+    rows.map(({ mutate, ...row }) => {
+      // A caller who mutates a shared constant between rows gets its current text.
+      if (mutate) (row.target as { value: unknown }).value = 7.5;
+      return row;
+    }),
+  );
+
+describe('createJsonByteWriter', () => {
+  test.prop([tableRows], { numRuns: 300 })('writes the UTF-8 of the text serialiser, row after row', (rows) => {
+    expectSameAsText(rows, ['target']);
+    expectSameAsText(rows);
+  });
+
+  test.prop([fc.array(fc.anything({ withNullPrototype: true, withBoxedValues: true }), { maxLength: 5 })])(
+    'writes the UTF-8 of the text serialiser for any value, plain or not',
+    (values) => {
+      const rows = values.filter((value) => JSON.stringify(value) !== undefined);
+      expectSameAsText(rows, ['a', '']);
+      expectSameAsText(rows.map((value) => ({ a: value, b: value })));
+    },
+  );
+
+  test.prop([number])('writes every number as String does (masked when long)', (value) => {
+    expectSameAsText([{ value }]);
+  });
+
+  it('writes numbers and strings by hand-worked examples', () => {
+    const [bytes] = bytesOfRows(
+      [{ a: 79.8, b: -0, c: 0.05, d: -1234567.8, e: 1e13, f: '北京市', g: '11010519491231002X', h: 1101054912310021 }],
+      [],
+    );
+    expect(decoder.decode(bytes)).toBe(
+      '{"a":79.8,"b":0,"c":0.05,"d":-1234567.8,"e":10000000000000,"f":"北京市","g":"110105********002X","h":110105******0021}',
+    );
+  });
+
+  it('writes a class instance, an array and a toJSON row as JSON.stringify does', () => {
+    class Point {
+      constructor(readonly x: number) {}
+    }
+    const rows = [new Point(1), [1, 'a'], { toJSON: () => 'z' }, { d: new Date(0) }];
+    expect(bytesOfRows(rows, []).map((b) => decoder.decode(b))).toEqual([
+      '{"x":1}',
+      '[1,"a"]',
+      '"z"',
+      '{"d":"1970-01-01T00:00:00.000Z"}',
+    ]);
+  });
+});
+
+describe('writeJsonRowsAsBytes', () => {
+  const collect = async (rows: readonly unknown[], layout: 'array' | 'lines', bytes: boolean) => {
+    const chunks: (string | Uint8Array)[] = [];
+    const sink = bytes
+      ? createByteSink({ write: (chunk) => void chunks.push(chunk.slice()) }, 64)
+      : createChunkSink({ write: (chunk) => void chunks.push(chunk) }, 7);
+    await writeJsonRowsAsBytes(rows, sink, createJsonByteWriter(), layout);
+    await sink.end();
+    return chunks.map((chunk) => (typeof chunk === 'string' ? chunk : decoder.decode(chunk))).join('');
+  };
+
+  test.prop([fc.array(fc.jsonValue(), { maxLength: 40 }), fc.boolean()])(
+    'lays rows out as a JSON array or JSON Lines, into text and byte sinks alike',
+    async (rows, bytes) => {
+      const serialize = createJsonSerializer();
+      const texts = rows.map((row) => serialize(row));
+      expect(await collect(rows, 'array', bytes)).toBe(
+        texts.length === 0 ? '[]\n' : `[\n${texts.join(',\n')}\n]\n`,
+      );
+      expect(await collect(rows, 'lines', bytes)).toBe(texts.map((t) => `${t}\n`).join(''));
+    },
+  );
+
+  it('writes an empty array and an array of two by hand', async () => {
+    expect(await collect([], 'array', true)).toBe('[]\n');
+    expect(await collect([{ a: 1 }, { a: '社区' }], 'array', false)).toBe('[\n{"a":1},\n{"a":"社区"}\n]\n');
+    expect(await collect([{ a: 1 }, { a: 2 }], 'lines', true)).toBe('{"a":1}\n{"a":2}\n');
+  });
+});
