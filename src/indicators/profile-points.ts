@@ -14,14 +14,16 @@ export const baseline = (
   confidence: Confidence,
   source: string,
   words: { readonly quote?: string; readonly comparator?: Comparator } = {},
-): Baseline => ({
-  year: 2020,
-  value,
-  confidence,
-  source,
-  ...(words.comparator === undefined ? {} : { comparator: words.comparator }),
-  ...(words.quote === undefined ? {} : { quote: words.quote }),
-});
+): Baseline =>
+  // Frozen: catalogue data, shared by every row of the indicator (and a writer serialises it once, unchecked).
+  Object.freeze({
+    year: 2020,
+    value,
+    confidence,
+    source,
+    ...(words.comparator === undefined ? {} : { comparator: words.comparator }),
+    ...(words.quote === undefined ? {} : { quote: words.quote }),
+  });
 /** A 2025 target. */
 export const target = (
   comparator: Target['comparator'],
@@ -29,11 +31,12 @@ export const target = (
   confidence: Confidence,
   source: string,
   quote?: string,
-): Target => ({
-  comparator,
-  value,
-  year: 2025,
-  confidence,
-  source,
-  ...(quote === undefined ? {} : { quote }),
-});
+): Target =>
+  Object.freeze({
+    comparator,
+    value,
+    year: 2025,
+    confidence,
+    source,
+    ...(quote === undefined ? {} : { quote }),
+  });

@@ -69,6 +69,8 @@ interface ConstantEntry {
   readonly keys: readonly string[];
   readonly values: readonly unknown[];
   readonly text: string;
+  /** The object was frozen when serialised: it is still the same, no need to compare. */
+  readonly frozen: boolean;
 }
 
 /**
@@ -222,6 +224,8 @@ export function createJsonTextParts(options: JsonSerializerOptions = {}): JsonTe
   /** A constant object: its text from the table while its keys and values are those it was serialised with. */
   function constantText(object: object, depth: number): string | typeof EXOTIC {
     const entry = constants.get(object);
+    // Frozen when it was serialised (a catalogue's target): its keys and values cannot have changed since.
+    if (entry?.frozen === true) return entry.text;
     const record = object as Record<string, unknown>;
     const now = Object.keys(record);
     if (entry !== undefined && now.length === entry.keys.length) {
@@ -236,7 +240,7 @@ export function createJsonTextParts(options: JsonSerializerOptions = {}): JsonTe
     // Only flat objects are remembered: a nested object could change inside without the check seeing it.
     if (values.every((value) => value === null || typeof value !== 'object')) {
       if (constants.size >= CONSTANT_LIMIT) constants.clear();
-      constants.set(object, { keys: now, values, text });
+      constants.set(object, { keys: now, values, text, frozen: Object.isFrozen(object) });
     }
     return text;
   }

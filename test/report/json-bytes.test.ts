@@ -118,6 +118,30 @@ describe('createJsonByteWriter', () => {
     );
   });
 
+  it('gives a constant its current text when it was mutated, then frozen, between rows', () => {
+    const target = { comparator: '>=', value: 30 };
+    const rows = [{ target }, { target }, { target }];
+    const serialize = createJsonSerializer({ constantKeys: ['target'] });
+    const write = createJsonByteWriter({ constantKeys: ['target'] });
+    const out = new ByteOutput();
+    const texts: string[] = [];
+    rows.forEach((row, i) => {
+      if (i === 1) {
+        target.value = 40;
+        Object.freeze(target);
+      }
+      out.used = 0;
+      write(row, out);
+      texts.push(decoder.decode(out.bytes.subarray(0, out.used)));
+      expect(texts[i]).toBe(serialize(row));
+    });
+    expect(texts).toEqual([
+      '{"target":{"comparator":">=","value":30}}',
+      '{"target":{"comparator":">=","value":40}}',
+      '{"target":{"comparator":">=","value":40}}',
+    ]);
+  });
+
   it('writes a class instance, an array and a toJSON row as JSON.stringify does', () => {
     class Point {
       constructor(readonly x: number) {}
