@@ -42,16 +42,21 @@ interface GroupKey {
  * unit: findings of one unit sort by their group's rank, and groups that compare equal share a rank (stability).
  */
 function createGroups(compare: Compare) {
-  const ids = new Map<string, number>();
+  // By rule, then by severity: no string is built per finding to find its group.
+  const ids = new Map<string, Map<Finding['severity'], number>>();
   const keys: GroupKey[] = [];
   let ranks = new Int32Array(0);
   return {
     id(severity: Finding['severity'], rule: string): number {
-      const name = `${severity}\u0000${rule}`;
-      let id = ids.get(name);
+      let ofRule = ids.get(rule);
+      if (ofRule === undefined) {
+        ofRule = new Map();
+        ids.set(rule, ofRule);
+      }
+      let id = ofRule.get(severity);
       if (id === undefined) {
         id = keys.push({ unit: '', severity, rule }) - 1;
-        ids.set(name, id);
+        ofRule.set(severity, id);
       }
       return id;
     },
@@ -95,11 +100,17 @@ export function createFindingTextSorter(
   const store = createRunStore(() => groups.ranks(), limits);
   const tailIds = new Map<RuleSource, number>();
   const tailTexts: string[] = [];
+  const tailBytes: number[] = [];
+  const encoder = new TextEncoder();
   const tailOf = (source: RuleSource): number => {
     let id = tailIds.get(source);
     if (id === undefined) {
       if (tailTexts.length >= TAIL_LIMIT) return NO_TAIL;
-      id = tailTexts.push(format.sourceTail(source)) - 1;
+      const ending = format.sourceTail(source);
+      // An ending that begins with a low surrogate could pair with the body's last character: never cut there.
+      if (isLowSurrogate(ending.charCodeAt(0))) return NO_TAIL;
+      id = tailTexts.push(ending) - 1;
+      tailBytes.push(encoder.encode(ending).length);
       tailIds.set(source, id);
     }
     return id;
@@ -109,10 +120,11 @@ export function createFindingTextSorter(
       const text = format.text(finding);
       let tail = tailOf(finding.source);
       const ending = tailTexts[tail];
-      // The ending is cut off only when the text ends with it, so text = body + ending always.
+      // The ending is cut off only when the text ends with it, so text = body + ending always; it begins on a
+      // character of its own, so the body's UTF-8 is the text's without the ending's bytes.
       if (ending === undefined || !text.endsWith(ending)) tail = NO_TAIL;
-      const body = tail === NO_TAIL ? text : text.slice(0, text.length - (ending as string).length);
-      store.add(finding.unit, groups.id(finding.severity, finding.rule), tail, body);
+      const cut = tail === NO_TAIL ? 0 : (tailBytes[tail] as number);
+      store.add(finding.unit, groups.id(finding.severity, finding.rule), tail, text, cut);
     },
     get size() {
       return store.size;
@@ -125,6 +137,8 @@ export function createFindingTextSorter(
     close: () => store.close(),
   };
 }
+
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
 const BLOCK_SIZE = 1 << 20;
 
@@ -216,7 +230,7 @@ export function createFindingSorter(compare: Compare, runSize: number = RUN_SIZE
         expected,
         actual,
       ]);
-      store.add(unit, groups.id(severity, rule), NO_TAIL, line);
+      store.add(unit, groups.id(severity, rule), NO_TAIL, line, 0);
     },
     *sorted() {
       const decoder = new TextDecoder();

@@ -6,12 +6,18 @@
  * hands out the body's bytes as they were read — nothing is parsed or encoded again. Records that fit in one run
  * never touch the disk.
  *
- * Frame of a record in a run file, little-endian: u32 unit length in UTF-16 code units, the unit's code units
- * (u16 each, so that the merge reads back the very string JS compares), u32 group, u32 tail, u32 body length, body.
+ * Units are compared by their numeric key (unit-key.ts): a statistics code costs a number comparison, not a string
+ * one, and no string is built when a run is read back. A run's metadata live in typed arrays (no object or array
+ * entry per record); a code without a key (rare: letters, more than 12 characters) is kept as a string beside.
+ *
+ * Frame of a record in a run file, little-endian: f64 unit key (NaN: no key), u32 group, u32 tail, u32 body length;
+ * when the key is NaN, u32 unit length in UTF-16 code units and the unit's code units (u16 each, so that the merge
+ * reads back the very string JS compares); then the body.
  */
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { compareUnits, unitKey, unitOfKey } from './unit-key.js';
 
 /** Limits of a run: records and bytes of bodies (whichever is reached first spills it). */
 export interface RunLimits {
@@ -29,35 +35,26 @@ export interface RunRecord {
 
 /** The store: `add` records, then read `records()` once; `close` removes the temporary files. */
 export interface RunStore {
-  add(unit: string, group: number, tail: number, body: string): void;
+  /**
+   * Adds a record whose body is the UTF-8 of `text` without its last `cut` bytes (the caller has checked that
+   * the text ends with a tail of that many bytes, which begins on a character of its own).
+   */
+  add(unit: string, group: number, tail: number, text: string, cut: number): void;
   /** How many records were added. */
   readonly size: number;
   records(): Iterable<RunRecord>;
   close(): void;
 }
 
-const encoder = new TextEncoder();
 const utf16 = new TextDecoder('utf-16le');
-const HEADER = 16;
+const encoder = new TextEncoder();
+const HEADER = 20;
 const READ_SIZE = 1 << 16;
 const WRITE_SIZE = 1 << 20;
 
 /** Writes all of `bytes` (a write to a file may take part of it). */
 function writeAll(fd: number, bytes: Uint8Array): void {
   for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
-}
-
-/** The frame of a record up to its body. */
-function frameHeader(unit: string, group: number, tail: number, bodyLength: number): Uint8Array {
-  const header = new Uint8Array(HEADER + 2 * unit.length);
-  const view = new DataView(header.buffer);
-  view.setUint32(0, unit.length, true);
-  for (let c = 0; c < unit.length; c++) view.setUint16(4 + 2 * c, unit.charCodeAt(c), true);
-  const at = 4 + 2 * unit.length;
-  view.setUint32(at, group, true);
-  view.setUint32(at + 4, tail, true);
-  view.setUint32(at + 8, bodyLength, true);
-  return header;
 }
 
 /** The string of `length` UTF-16 code units stored little-endian at `at`. */
@@ -76,8 +73,9 @@ class RunReader implements RunRecord {
   bodyStart = 0;
   bodyEnd = 0;
   tail = 0;
-  unit = '';
+  key = 0;
   rank = 0;
+  private text: string | undefined = undefined;
   private start = 0;
   private end = 0;
   private eof = false;
@@ -87,6 +85,12 @@ class RunReader implements RunRecord {
     readonly run: number,
     private readonly ranks: Int32Array,
   ) {}
+
+  /** The current record's unit as a string (made from its key when it has one; only for a mixed comparison). */
+  readonly unit = (): string => {
+    this.text ??= unitOfKey(this.key);
+    return this.text;
+  };
 
   /** Makes `count` bytes from `start` available (fewer only at the end of the file). */
   private ensure(count: number): boolean {
@@ -113,19 +117,25 @@ class RunReader implements RunRecord {
   /** Moves to the next record; false at the end of the run. */
   next(): boolean {
     this.start = this.bodyEnd; // past the record handed out last (0 at first)
-    if (!this.ensure(4)) {
+    if (!this.ensure(HEADER)) {
       if (this.end > this.start) throw new Error('shequ: a run file ends inside a record');
       return false;
     }
-    const unitLength = this.view.getUint32(this.start, true);
-    const headerLength = HEADER + 2 * unitLength;
-    if (!this.ensure(headerLength)) throw new Error('shequ: a run file ends inside a record');
-    const at = this.start + 4 + 2 * unitLength;
-    const group = this.view.getUint32(at, true);
-    this.tail = this.view.getUint32(at + 4, true);
-    const bodyLength = this.view.getUint32(at + 8, true);
+    const key = this.view.getFloat64(this.start, true);
+    const group = this.view.getUint32(this.start + 8, true);
+    this.tail = this.view.getUint32(this.start + 12, true);
+    const bodyLength = this.view.getUint32(this.start + 16, true);
+    let headerLength = HEADER;
+    this.key = key;
+    this.text = undefined;
+    if (Number.isNaN(key)) {
+      if (!this.ensure(HEADER + 4)) throw new Error('shequ: a run file ends inside a record');
+      const unitLength = this.view.getUint32(this.start + HEADER, true);
+      headerLength += 4 + 2 * unitLength;
+      if (!this.ensure(headerLength)) throw new Error('shequ: a run file ends inside a record');
+      this.text = readUnit(this.bytes, this.start + HEADER + 4, unitLength);
+    }
     if (!this.ensure(headerLength + bodyLength)) throw new Error('shequ: a run file ends inside a record');
-    this.unit = readUnit(this.bytes, this.start + 4, unitLength);
     this.rank = this.ranks[group] ?? 0;
     this.bodyStart = this.start + headerLength;
     this.bodyEnd = this.bodyStart + bodyLength;
@@ -134,8 +144,11 @@ class RunReader implements RunRecord {
 }
 
 /** Whether reader `a`'s record goes before `b`'s: unit, then group rank, then the earlier run (stable). */
-const before = (a: RunReader, b: RunReader): boolean =>
-  a.unit < b.unit ? true : a.unit > b.unit ? false : a.rank !== b.rank ? a.rank < b.rank : a.run < b.run;
+function before(a: RunReader, b: RunReader): boolean {
+  const units = compareUnits(a.key, a.unit, b.key, b.unit);
+  if (units !== 0) return units < 0;
+  return a.rank !== b.rank ? a.rank < b.rank : a.run < b.run;
+}
 
 /** A binary min-heap merge of the run files. */
 function* merge(paths: readonly string[], ranks: Int32Array): Generator<RunRecord> {
@@ -174,6 +187,119 @@ function* merge(paths: readonly string[], ranks: Int32Array): Generator<RunRecor
   }
 }
 
+/** A larger copy of `array` (typed arrays of a run grow by doubling and are kept for the next run). */
+function grown<T extends Float64Array | Int32Array | Uint32Array>(array: T, make: (length: number) => T): T {
+  const larger = make(2 * array.length);
+  larger.set(array);
+  return larger;
+}
+
+/** The records of the run being gathered, in typed arrays. */
+class Run {
+  bytes = new Uint8Array(1 << 16);
+  used = 0;
+  count = 0;
+  keys = new Float64Array(1024);
+  groups = new Int32Array(1024);
+  tails = new Uint32Array(1024);
+  ends = new Uint32Array(1024);
+  /** The units that have no key, by record. */
+  texts = new Map<number, string>();
+
+  add(unit: string, group: number, tail: number, text: string, cut: number, limit: number): void {
+    if (this.bytes.length - this.used < 3 * text.length) {
+      // Doubling, but not far past a run's size: the buffer is kept for the next run.
+      const want = Math.min(2 * this.bytes.length, limit + 3 * text.length);
+      const larger = new Uint8Array(Math.max(want, this.used + 3 * text.length));
+      larger.set(this.bytes.subarray(0, this.used));
+      this.bytes = larger;
+    }
+    this.used += encoder.encodeInto(text, this.bytes.subarray(this.used)).written - cut;
+    const i = this.count++;
+    if (i === this.keys.length) {
+      this.keys = grown(this.keys, (n) => new Float64Array(n));
+      this.groups = grown(this.groups, (n) => new Int32Array(n));
+      this.tails = grown(this.tails, (n) => new Uint32Array(n));
+      this.ends = grown(this.ends, (n) => new Uint32Array(n));
+    }
+    const key = unitKey(unit);
+    this.keys[i] = key;
+    if (Number.isNaN(key)) this.texts.set(i, unit);
+    this.groups[i] = group;
+    this.tails[i] = tail;
+    this.ends[i] = this.used;
+  }
+
+  start(i: number): number {
+    return i === 0 ? 0 : (this.ends[i - 1] as number);
+  }
+
+  /** The indices of the records in order: unit, group rank, then the order added (the sort is stable). */
+  sorted(rank: Int32Array): number[] {
+    const { keys, groups, texts } = this;
+    const order = Array.from({ length: this.count }, (_, i) => i);
+    const unitOf = (i: number) => () => texts.get(i) ?? unitOfKey(keys[i] as number);
+    return order.sort((a, b) => {
+      const ka = keys[a] as number;
+      const kb = keys[b] as number;
+      const units =
+        ka === kb
+          ? 0
+          : !Number.isNaN(ka) && !Number.isNaN(kb)
+            ? ka - kb
+            : compareUnits(ka, unitOf(a), kb, unitOf(b));
+      return units !== 0
+        ? units
+        : (rank[groups[a] as number] as number) - (rank[groups[b] as number] as number);
+    });
+  }
+
+  reset(): void {
+    this.used = 0;
+    this.count = 0;
+    this.texts.clear();
+  }
+}
+
+/** Writes a run, sorted, framed, to `path`. */
+function writeRun(run: Run, rank: Int32Array, path: string): void {
+  const fd = openSync(path, 'w');
+  try {
+    let out = new Uint8Array(WRITE_SIZE);
+    let view = new DataView(out.buffer);
+    let at = 0;
+    for (const i of run.sorted(rank)) {
+      const bodyStart = run.start(i);
+      const bodyEnd = run.ends[i] as number;
+      const unit = run.texts.get(i);
+      const length = HEADER + (unit === undefined ? 0 : 4 + 2 * unit.length) + bodyEnd - bodyStart;
+      if (at + length > out.length) {
+        writeAll(fd, out.subarray(0, at));
+        at = 0;
+        if (length > out.length) {
+          out = new Uint8Array(length);
+          view = new DataView(out.buffer);
+        }
+      }
+      view.setFloat64(at, run.keys[i] as number, true);
+      view.setUint32(at + 8, run.groups[i] as number, true);
+      view.setUint32(at + 12, run.tails[i] as number, true);
+      view.setUint32(at + 16, bodyEnd - bodyStart, true);
+      at += HEADER;
+      if (unit !== undefined) {
+        view.setUint32(at, unit.length, true);
+        for (let c = 0; c < unit.length; c++) view.setUint16(at + 4 + 2 * c, unit.charCodeAt(c), true);
+        at += 4 + 2 * unit.length;
+      }
+      out.set(run.bytes.subarray(bodyStart, bodyEnd), at);
+      at += bodyEnd - bodyStart;
+    }
+    writeAll(fd, out.subarray(0, at));
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * Creates a store of records sorted by unit (string order), then `ranks()[group]`, then the order they were added.
  *
@@ -182,102 +308,38 @@ function* merge(paths: readonly string[], ranks: Int32Array): Generator<RunRecor
  * @param limits - the size of a run
  */
 export function createRunStore(ranks: () => Int32Array, limits: RunLimits): RunStore {
-  let store = new Uint8Array(1 << 16);
-  let used = 0;
-  const units: string[] = [];
-  const groups: number[] = [];
-  const tails: number[] = [];
-  const ends: number[] = [];
+  const run = new Run();
   const runs: string[] = [];
   let dir: string | undefined;
   let size = 0;
-
-  /** The indices of the current run's records in order. */
-  const sortedIndices = (): number[] => {
-    const rank = ranks();
-    const order = Array.from({ length: units.length }, (_, i) => i);
-    // Array sort is stable: equal keys keep the order they were added in.
-    return order.sort((a, b) => {
-      const ua = units[a] as string;
-      const ub = units[b] as string;
-      return ua < ub
-        ? -1
-        : ua > ub
-          ? 1
-          : (rank[groups[a] as number] as number) - (rank[groups[b] as number] as number);
-    });
-  };
-  const reset = () => {
-    used = 0;
-    units.length = 0;
-    groups.length = 0;
-    tails.length = 0;
-    ends.length = 0;
-  };
   const spill = () => {
     dir ??= mkdtempSync(join(tmpdir(), 'shequ-validate-'));
     const path = join(dir, `run-${runs.length}`);
-    const fd = openSync(path, 'w');
-    try {
-      const out = new Uint8Array(WRITE_SIZE);
-      let at = 0;
-      for (const i of sortedIndices()) {
-        const bodyStart = i === 0 ? 0 : (ends[i - 1] as number);
-        const body = store.subarray(bodyStart, ends[i]);
-        const header = frameHeader(units[i] as string, groups[i] as number, tails[i] as number, body.length);
-        if (at + header.length + body.length > out.length) {
-          writeAll(fd, out.subarray(0, at));
-          at = 0;
-        }
-        if (header.length + body.length > out.length) {
-          // Larger than the write buffer: written on its own.
-          writeAll(fd, header);
-          writeAll(fd, body);
-          continue;
-        }
-        out.set(header, at);
-        out.set(body, at + header.length);
-        at += header.length + body.length;
-      }
-      writeAll(fd, out.subarray(0, at));
-    } finally {
-      closeSync(fd);
-    }
+    writeRun(run, ranks(), path);
     runs.push(path);
-    reset();
+    run.reset();
   };
   function* inMemory(): Generator<RunRecord> {
-    const record = { bytes: store, bodyStart: 0, bodyEnd: 0, tail: 0 };
-    for (const i of sortedIndices()) {
-      record.bodyStart = i === 0 ? 0 : (ends[i - 1] as number);
-      record.bodyEnd = ends[i] as number;
-      record.tail = tails[i] as number;
+    const record = { bytes: run.bytes, bodyStart: 0, bodyEnd: 0, tail: 0 };
+    for (const i of run.sorted(ranks())) {
+      record.bodyStart = run.start(i);
+      record.bodyEnd = run.ends[i] as number;
+      record.tail = run.tails[i] as number;
       yield record;
     }
   }
   return {
-    add(unit, group, tail, body) {
-      if (store.length - used < 3 * body.length) {
-        // Doubling, but not far past a run's size: the buffer is kept for the next run.
-        const want = Math.min(2 * store.length, limits.bytes + 3 * body.length);
-        const larger = new Uint8Array(Math.max(want, used + 3 * body.length));
-        larger.set(store.subarray(0, used));
-        store = larger;
-      }
-      used += encoder.encodeInto(body, store.subarray(used)).written;
-      units.push(unit);
-      groups.push(group);
-      tails.push(tail);
-      ends.push(used);
+    add(unit, group, tail, text, cut) {
+      run.add(unit, group, tail, text, cut, limits.bytes);
       size++;
-      if (units.length >= limits.records || used >= limits.bytes) spill();
+      if (run.count >= limits.records || run.used >= limits.bytes) spill();
     },
     get size() {
       return size;
     },
     records() {
       if (runs.length === 0) return inMemory();
-      if (units.length > 0) spill();
+      if (run.count > 0) spill();
       return merge(runs, ranks());
     },
     close() {

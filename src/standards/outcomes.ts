@@ -1,4 +1,5 @@
 import type { LocalizedText, PathSegment } from '../core/issue.js';
+import { numberText } from '../core/number-text.js';
 import type { RuleOutcome } from './types.js';
 
 /**
@@ -70,5 +71,6 @@ export function failed(
 
 /** One decimal for messages (the figure is in `actual` unrounded). */
 export function shown(value: number): string {
-  return String(Math.round(value * 10) / 10);
+  // numberText is String's text without V8's number-to-string cache (whose texts are old-generation garbage).
+  return numberText(Math.round(value * 10) / 10);
 }

@@ -121,6 +121,50 @@ describe('createValidator', () => {
     );
   });
 
+  it('worked by hand: a unit’s findings out of report order are sorted (severities, a rule id used twice)', () => {
+    const base = {
+      title: { zh: '测试', en: 'test' },
+      appliesTo: {},
+      parameters: {},
+      effective: {},
+      source: { document: 'd', section: 's', quote: 'q' },
+    };
+    const failing = (id: string, severity: Finding['severity'], also?: Finding['severity']) => ({
+      ...base,
+      id,
+      severity,
+      check: () => ({
+        status: 'failed' as const,
+        failures: [
+          { path: [], message: { zh: id, en: id }, expected: 1, actual: 0 },
+          ...(also === undefined
+            ? []
+            : [
+                { path: [], message: { zh: `${id}+`, en: `${id}+` }, expected: 1, actual: 0, severity: also },
+              ]),
+        ],
+      }),
+    });
+    const order = (rules: ReturnType<typeof failing>[]) =>
+      createValidator({ profile: { id: 'custom', name: { zh: '测试', en: 'test' }, rules }, asOf: AS_OF })
+        .add({ code: '130123100201', kind: 'village' })
+        .map((finding) => `${finding.severity}:${finding.message.en}`);
+    // Error first whatever the rule order; a rule's own second failure of a lower severity after the others.
+    expect(order([failing('a', 'warning'), failing('b', 'error', 'info')])).toEqual([
+      'error:b',
+      'warning:a',
+      'info:b+',
+    ]);
+    // 'a' twice: both rank as its last place, after 'b' (the order compare has always given); ties kept as found.
+    expect(order([failing('a', 'warning'), failing('b', 'warning'), failing('a', 'warning')])).toEqual([
+      'warning:b',
+      'warning:a',
+      'warning:a',
+    ]);
+    // Already in report order: as found.
+    expect(order([failing('a', 'error'), failing('b', 'warning')])).toEqual(['error:a', 'warning:b']);
+  });
+
   it('end may be called again: later units count, region findings are not doubled', () => {
     const validator = createValidator({ asOf: AS_OF });
     validator.add({ code: '130123001001', kind: 'community', communityWorkers: 2, residents: 10_000 });

@@ -1,4 +1,5 @@
 import { addYearsToIsoDate } from '../../core/as-of.js';
+import { numberText } from '../../core/number-text.js';
 import { committeeSize } from '../../model/committees.js';
 import { failed, notApplicable, notChecked, passed } from '../outcomes.js';
 import type { Rule, RuleContext } from '../types.js';
@@ -28,11 +29,13 @@ const householdRange = (
     const low = Number(parameters.min);
     const high = Number(parameters.max);
     if (row.households >= low && row.households <= high) return passed;
+    // numberText, not a template: the text of a number made by String goes straight to the old generation.
+    const households = numberText(row.households);
     return failed(
       ['households'],
       {
-        zh: `${row.households} 户，超出一般设立范围 ${low}–${high} 户`,
-        en: `${row.households} households, outside the usual ${low}–${high}`,
+        zh: `${households} 户，超出一般设立范围 ${low}–${high} 户`,
+        en: `${households} households, outside the usual ${low}–${high}`,
       },
       `${low}–${high}`,
       row.households,
