@@ -18,6 +18,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     exclude: ['test/dist/**', 'node_modules/**'],
+    // Fails the run when a test leaves anything in the temp folder (see the file).
+    globalSetup: ['test/helpers/temp-guard.ts'],
     // A guard against a hang, not a speed limit: property tests of real work take seconds on a loaded 2-core machine.
     testTimeout: 30_000,
     coverage: {

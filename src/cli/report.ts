@@ -27,7 +27,6 @@ import {
   checkWritable,
   DATA_OPTIONS,
   messageLang,
-  openOutput,
   parse,
   UsageError,
 } from './context.js';
@@ -35,6 +34,7 @@ import { checkFilesDistinct } from './evaluate.js';
 import { createFindingTextSorter } from './finding-runs.js';
 import { indicatorOptions, reportInput } from './indicators.js';
 import { divisionLists, type InputRows, readRows } from './input.js';
+import { createOutputSet, type OutputSet } from './output-set.js';
 import { commandProfiles } from './profile-file.js';
 import { readYearFiles } from './read-year-files.js';
 import type { Lang } from './render.js';
@@ -150,6 +150,8 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
   // Rows of an ended period's target year are kept for its evaluation (the other years are not counted in it).
   const period = planPeriodEndedBy(options.asOf);
   const evaluated: UnitStatistics[] = [];
+  // The page and the files beside it are all written or none: a failure removes every one this run opened.
+  const outputs = createOutputSet();
   try {
     const inputs = await readReportFiles(positionals, streams, (row) => {
       if (accumulator.add(row)) units?.push(row);
@@ -174,17 +176,16 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
       }))
         if (row.level === 'unit') rows.push(row);
     const findings = digest.digest();
-    if (findings.total > 0) await writeFindingsFile(findingsPath, sorter, texts, end, streams);
+    if (findings.total > 0) await writeFindingsFile(outputs.open(findingsPath, streams), sorter, texts, end);
     // A table longer than the page holds (a national file by county under a large profile): every row beside it.
     const cut = rows.length > TABLE_LIMIT;
     if (cut) {
-      const rowsOutput = openOutput(indicatorsPath, streams);
+      const rowsOutput = outputs.open(indicatorsPath, streams);
       const sink = rowsOutput.sink();
       await INDICATOR_ROW_WRITERS.csv(rows, sink);
       await sink.end();
       await rowsOutput.close();
     }
-    const output = openOutput(values.out, streams);
     const names = regionNames(divisions);
     const evaluation = periodEvaluation(
       evaluated,
@@ -192,6 +193,7 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
       { asOf: options.asOf, profile: profiles.indicators, divisions },
       streams,
     );
+    const output = outputs.open(values.out, streams);
     for (const piece of reportPagePieces(
       {
         rows,
@@ -209,10 +211,14 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
     ))
       await output.write(piece);
     await output.close();
+    outputs.claim(values.rejects as string | undefined);
     let rejected = false;
     for (const { input } of inputs)
       if (await reportInput('report', input, values.rejects as string | undefined, streams)) rejected = true;
     return rejected ? 1 : 0;
+  } catch (error) {
+    outputs.discard('report', streams);
+    throw error;
   } finally {
     sorter.close();
   }
@@ -220,13 +226,11 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
 
 /** Writes every finding, in report order, to the companion CSV (masked by construction, as `validate --format csv`). */
 async function writeFindingsFile(
-  path: string,
+  output: ReturnType<OutputSet['open']>,
   sorter: ReturnType<typeof createFindingTextSorter>,
   texts: FindingTextFormat,
   end: Parameters<FindingTextFormat['open']>[0],
-  streams: CliStreams,
 ): Promise<void> {
-  const output = openOutput(path, streams);
   const sink = output.sink();
   const open = sink.write(texts.open(end, true));
   if (open !== undefined) await open;

@@ -14,9 +14,9 @@
  * when the key is NaN, u32 unit length in UTF-16 code units and the unit's code units (u16 each, so that the merge
  * reads back the very string JS compares); then the body.
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeTempDir, removeTempDir } from './temp-dirs.js';
 import { compareUnits, unitKey, unitOfKey } from './unit-key.js';
 
 /** Limits of a run: records and bytes of bodies (whichever is reached first spills it). */
@@ -313,7 +313,8 @@ export function createRunStore(ranks: () => Int32Array, limits: RunLimits): RunS
   let dir: string | undefined;
   let size = 0;
   const spill = () => {
-    dir ??= mkdtempSync(join(tmpdir(), 'shequ-validate-'));
+    // Removed by close(), or when the process ends or is interrupted before it (temp-dirs.ts).
+    dir ??= makeTempDir('shequ-validate-');
     const path = join(dir, `run-${runs.length}`);
     writeRun(run, ranks(), path);
     runs.push(path);
@@ -343,7 +344,8 @@ export function createRunStore(ranks: () => Int32Array, limits: RunLimits): RunS
       return merge(runs, ranks());
     },
     close() {
-      if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+      if (dir !== undefined) removeTempDir(dir);
+      dir = undefined;
     },
   };
 }

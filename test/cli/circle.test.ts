@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { useTempDir } from '../helpers/temp-dir.js';
 
 // `shequ circle` run in-process, as the built command runs it (test/dist checks the build itself).
 async function shequ(args: readonly string[]) {
@@ -16,7 +16,7 @@ async function shequ(args: readonly string[]) {
   return { code, stdout, stderr };
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'shequ-circle-'));
+const dir = useTempDir('circle');
 const file = (name: string, text: string) => {
   const path = join(dir, name);
   writeFileSync(path, text);

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { profileAndDate, UsageError } from '../../src/cli/context.js';
@@ -7,6 +6,7 @@ import { runIndicators } from '../../src/cli/indicators.js';
 import { runSchema } from '../../src/cli/schema.js';
 import { runValidate } from '../../src/cli/validate.js';
 import { profileJsonSchema } from '../../src/index.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const sample = join(root, 'examples', 'data', 'sample-units.csv');
@@ -55,7 +55,7 @@ describe('--profile-file', () => {
   });
 
   it('a file with mistakes is a usage error listing each issue with its JSON path', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'shequ-profile-'));
+    const dir = testTempDir('profile');
     const bad = join(dir, 'bad.json');
     writeFileSync(
       bad,

@@ -1,15 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { useTempDir } from '../helpers/temp-dir.js';
 
 // The built `shequ circle` and `shequ demo` on the bundled synthetic points of 东四街道 (examples/data/dongsi-*.csv).
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'dist', 'cli', 'index.js');
 const estates = join(root, 'examples', 'data', 'dongsi-estates.csv');
 const services = join(root, 'examples', 'data', 'dongsi-services.csv');
-const dir = mkdtempSync(join(tmpdir(), 'shequ-circle-dist-'));
+const dir = useTempDir('circle-dist');
 
 function shequ(args: string[]) {
   const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });

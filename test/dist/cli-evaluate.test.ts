@@ -1,18 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { PlanEvaluation } from '../../src/index.js';
 import { workbookEvents } from '../../src/io/xlsx-read.js';
+import { useTempDir } from '../helpers/temp-dir.js';
 
 // The built `shequ evaluate` on the bundled sample over three years (examples/data/sample-units-2023/2024/2025.csv).
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'dist', 'cli', 'index.js');
 const data = join(root, 'examples', 'data');
 const YEARS = [2023, 2024, 2025].map((year) => join(data, `sample-units-${year}.csv`));
-const dir = mkdtempSync(join(tmpdir(), 'shequ-evaluate-dist-'));
+const dir = useTempDir('evaluate-dist');
 const BASE = ['evaluate', ...YEARS, '--profile', 'hebei', '--period', '14th', '--as-of', '2026-06-30'];
 
 function shequ(args: string[]) {

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodeCsv } from '../../src/io/index.js';
+import { useTempDir } from '../helpers/temp-dir.js';
 import { deflateRepeated, inlineRow, rawZip, sheetXml, storedParts, workbook } from '../io/xlsx-fixtures.js';
 
 // The hostile-file corpus through the command line, as a script would run it: the process never crashes, memory
@@ -11,7 +11,7 @@ import { deflateRepeated, inlineRow, rawZip, sheetXml, storedParts, workbook } f
 // rejects file holds exactly the bad lines, and the exit code is the documented one (0, 1 rejected rows, 2 unreadable).
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'dist', 'cli', 'index.js');
-const dir = mkdtempSync(join(tmpdir(), 'shequ-hostile-'));
+const dir = useTempDir('hostile');
 
 const HEADER = '统计用区划代码,名称,类型,户数,是否建有综合服务设施';
 const code = (i: number) =>

@@ -1,14 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { useTempDir } from '../helpers/temp-dir.js';
 
 // Never a false success: every way the command can fail to read or write ends in exit 2 with a message.
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'dist', 'cli', 'index.js');
 const sample = join(root, 'examples', 'data', 'sample-units.csv');
-const dir = mkdtempSync(join(tmpdir(), 'shequ-trust-'));
+const dir = useTempDir('trust');
 
 function shequ(args: string[]) {
   const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });

@@ -4,16 +4,16 @@
  * run without `--out FILE.xlsx` before reading anything.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { useTempDir } from '../helpers/temp-dir.js';
 import { readBackWorkbook } from '../report/xlsx-read-back.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'dist', 'cli', 'index.js');
 const sample = join(root, 'examples', 'data', 'sample-units.csv');
-const dir = mkdtempSync(join(tmpdir(), 'shequ-cli-xlsx-'));
+const dir = useTempDir('cli-xlsx');
 
 function shequ(args: string[]) {
   const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });

@@ -1,16 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { yearOfFileName } from '../../src/cli/indicators-years.js';
 import { computeIndicators, type IndicatorRow } from '../../src/index.js';
 import { unitStatisticsToCsv } from '../../src/io/index.js';
+import { useTempDir } from '../helpers/temp-dir.js';
 
 // `shequ indicators FILE…` over years, against the built command.
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'dist', 'cli', 'index.js');
-const dir = mkdtempSync(join(tmpdir(), 'shequ-years-'));
+const dir = useTempDir('years');
 
 function shequ(args: string[]) {
   const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });

@@ -1,14 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeCsv } from '../../src/io/index.js';
+import { useTempDir } from '../helpers/temp-dir.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'dist', 'cli', 'index.js');
 const sample = join(root, 'examples', 'data', 'sample-units.csv');
-const dir = mkdtempSync(join(tmpdir(), 'shequ-cli-'));
+const dir = useTempDir('cli');
 
 function shequ(args: string[], input?: string) {
   const result = spawnSync(process.execPath, [bin, ...args], {

@@ -5,17 +5,17 @@
  * inflated .xlsx part is scanned with both ID detectors; every run must exit 0, 1 or 2, never crash.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { maskIdNumbersInText } from '../../src/index.js';
 import { findIdNumbers, ID_VARIANTS } from '../helpers/id-leaks.js';
+import { useTempDir } from '../helpers/temp-dir.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'dist', 'cli', 'index.js');
-const dir = mkdtempSync(join(tmpdir(), 'shequ-hostile4-'));
+const dir = useTempDir('hostile4');
 
 const HEADER =
   '年度,统计用区划代码,名称,类型,户数,是否建有综合服务设施,综合服务设施建筑面积,社区工作者人数,常住人口';

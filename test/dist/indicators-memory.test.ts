@@ -4,16 +4,16 @@
  * streaming format goes through in that heap, in one thread, with the same rows. Run after `npm run build`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error the bench helpers are plain JavaScript modules
 import { nationalCsv } from '../../bench/io.bench.mjs';
+import { useTempDir } from '../helpers/temp-dir.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'dist', 'cli', 'index.js');
-const dir = mkdtempSync(join(tmpdir(), 'shequ-indicators-memory-'));
+const dir = useTempDir('indicators-memory');
 
 function indicatorsTo(format: 'json' | 'ndjson' | 'csv'): {
   code: number | null;

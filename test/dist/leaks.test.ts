@@ -5,18 +5,18 @@
  * brute-force one (test/helpers/id-leaks.ts). Run after `npm run build`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { maskIdNumbersInText } from '../../src/index.js';
 import { findIdNumbers, ID_VARIANTS } from '../helpers/id-leaks.js';
+import { useTempDir } from '../helpers/temp-dir.js';
 
 const root = join(import.meta.dirname, '..', '..');
 // SHEQU_LEAKS_BIN runs the same scan against another build (e.g. an older release, to see the test fail on it).
 const bin = process.env.SHEQU_LEAKS_BIN ?? join(root, 'dist', 'cli', 'index.js');
-const dir = mkdtempSync(join(tmpdir(), 'shequ-leaks-'));
+const dir = useTempDir('leaks');
 const outDir = join(dir, 'out');
 
 const HEADER =

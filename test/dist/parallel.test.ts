@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createIndicatorAccumulator, indicatorRowsFromParts } from '../../src/index.js';
 import { encodeCsv, readUnitStatistics, unitStatisticsToCsv } from '../../src/io/index.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 // The parallel path runs the built worker (dist/pipeline/indicators-worker.js), so it is tested against the build.
 const built = '../../dist/pipeline/node.js'; // a variable: a fresh clone type-checks before it builds
@@ -50,7 +50,7 @@ describe('computeIndicatorsFromFile in worker threads', () => {
     }));
     const lines = unitStatisticsToCsv(rows).split('\r\n');
     for (let i = 50; i < lines.length; i += 977) lines[i] = (lines[i] ?? '').replace(/,村委会,/, ',街道,');
-    const file = join(mkdtempSync(join(tmpdir(), 'shequ-parallel-')), 'hebei.csv');
+    const file = join(testTempDir('parallel'), 'hebei.csv');
     writeFileSync(file, encodeCsv(`标题行\r\n${lines.join('\r\n')}`, { encoding: 'gb18030' }));
 
     const whole = readUnitStatistics(
@@ -91,7 +91,7 @@ describe('computeIndicatorsFromFile in worker threads', () => {
       hasFacility: i % 7 !== 0,
       facilityArea: (i % 300) + 0.5,
     }));
-    const file = join(mkdtempSync(join(tmpdir(), 'shequ-parallel-years-')), 'years.csv');
+    const file = join(testTempDir('parallel-years'), 'years.csv');
     writeFileSync(file, encodeCsv(unitStatisticsToCsv(rows)));
     const { createReadStream } = await import('node:fs');
     for (const year of [undefined, 2021]) {
@@ -116,7 +116,7 @@ describe('computeIndicatorsFromFile in worker threads', () => {
     const code = (i: number) =>
       `13${String(Math.floor(i / 2000) + 1).padStart(2, '0')}${String((Math.floor(i / 200) % 10) + 1).padStart(2, '0')}${String((Math.floor(i / 20) % 10) + 1).padStart(3, '0')}${String((i % 20) + 201).padStart(3, '0')}`;
     const good = (i: number) => `${code(i)},村${i},村委会,${100 + (i % 50)},是`;
-    const dir = mkdtempSync(join(tmpdir(), 'shequ-parallel-hostile-'));
+    const dir = testTempDir('parallel-hostile');
     const variants: Record<string, (lines: string[]) => string> = {
       // A stray quote near the start: the record runs past the limit, so the file is read in one slice.
       strayFarFromQuotes: (lines) => {
@@ -182,7 +182,7 @@ describe('shequ indicators --workers', () => {
     spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
 
   it('writes the same bytes, counts and rejects at 1, 2 and 3 threads', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'shequ-workers-'));
+    const dir = testTempDir('workers');
     const lines = ['统计用区划代码,名称,类型,户数,是否建有综合服务设施'];
     for (let i = 0; i < 30_000; i++) {
       const code = `13${String((i % 11) + 1).padStart(2, '0')}${String((i % 7) + 1).padStart(2, '0')}${String((i % 13) + 100).padStart(3, '0')}${String((i % 300) + 201).padStart(3, '0')}`;

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 // The indicators command with a profile file and a plan period, from the build (it reads the shipped division lists).
 const root = join(import.meta.dirname, '..', '..');
@@ -45,9 +46,8 @@ describe('shequ indicators with plan periods', () => {
 
 describe('a profile file that is not UTF-8', () => {
   it('is a usage error (exit 2), not a profile whose names turned into U+FFFD', async () => {
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const dir = mkdtempSync(join(tmpdir(), 'shequ-profile-'));
+    const { writeFileSync } = await import('node:fs');
+    const dir = testTempDir('profile');
     const gbk = join(dir, 'gbk.json');
     // {"id":"g","extends":"national","name":{"zh":"北京","en":"b"}} with 北京 in GBK (B1 B1 BE A9)
     writeFileSync(

@@ -1,18 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { INDICATOR_PROFILES } from '../../src/index.js';
 import { CHROMIUM, launchChromium } from '../helpers/chromium.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const artifacts = join(root, 'test-artifacts');
 /** Writes the sample's report (Hebei profile, as of the end of 十四五) and returns the page's path. */
 function sampleReport(lang: 'zh' | 'en' = 'zh'): string {
-  const html = join(mkdtempSync(join(tmpdir(), 'shequ-report-')), 'report.html');
+  const html = join(testTempDir('report'), 'report.html');
   const sample = join(root, 'examples', 'data', 'sample-units.csv');
   const cli = join(root, 'dist', 'cli', 'index.js');
   const args = [
@@ -113,7 +113,7 @@ describe('the HTML report in a browser', () => {
     expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium (as .ci/run does)`).toBe(
       true,
     );
-    const html = join(mkdtempSync(join(tmpdir(), 'shequ-report-')), 'report.html');
+    const html = join(testTempDir('report'), 'report.html');
     const sample = join(root, 'examples', 'data', 'sample-units.csv');
     const run = spawnSync(
       process.execPath,
@@ -189,7 +189,7 @@ describe('the HTML report in a browser', () => {
   });
 
   it('with no CJK font installed (fontconfig limited to a Latin font): the page still lays out', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'shequ-fonts-'));
+    const dir = testTempDir('fonts');
     const config = join(dir, 'fonts.conf');
     // Only DejaVu (Latin, Greek, Cyrillic): Chinese falls back to boxes, as on a bare Linux without fonts-noto-cjk.
     writeFileSync(

@@ -4,16 +4,16 @@
  * per-rule counts add up to it, and whose companion CSV holds every finding. Run after `npm run build`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error the bench helpers are plain JavaScript modules
 import { nationalCsv } from '../../bench/io.bench.mjs';
+import { useTempDir } from '../helpers/temp-dir.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'dist', 'cli', 'index.js');
-const dir = mkdtempSync(join(tmpdir(), 'shequ-report-size-'));
+const dir = useTempDir('report-size');
 const TEN_MB = 10 * 1024 * 1024;
 
 const shequ = (args: readonly string[]) =>

@@ -3,14 +3,14 @@
  * (the period ended 2025-12-31, before the as-of date) agreeing with `shequ evaluate`. Run after `npm run build`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { useTempDir } from '../helpers/temp-dir.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'dist', 'cli', 'index.js');
-const dir = mkdtempSync(join(tmpdir(), 'shequ-report-years-'));
+const dir = useTempDir('report-years');
 const files = [2023, 2024, 2025].map((year) => join(root, 'examples', 'data', `sample-units-${year}.csv`));
 
 const shequ = (args: readonly string[]) =>

@@ -7,20 +7,20 @@
  * Screenshots go to test-artifacts/ (gitignored).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { zipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, launchChromium } from '../helpers/chromium.js';
+import { useTempDir } from '../helpers/temp-dir.js';
 import { readBackWorkbook } from '../report/xlsx-read-back.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const sample = join(root, 'examples', 'data', 'sample-units.csv');
 const artifacts = join(root, 'test-artifacts');
-const dir = mkdtempSync(join(tmpdir(), 'shequ-site-'));
+const dir = useTempDir('site');
 const site = join(dir, 'site');
 const AS_OF = '2025-12-31';
 

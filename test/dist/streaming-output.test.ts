@@ -4,17 +4,17 @@
  * `--format json`, one per line (validate: the findings, then the summary line). Run after `npm run build`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error the bench helpers are plain JavaScript modules
 import { nationalCsv } from '../../bench/io.bench.mjs';
+import { useTempDir } from '../helpers/temp-dir.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'dist', 'cli', 'index.js');
 const sample = join(root, 'examples', 'data', 'sample-units.csv');
-const dir = mkdtempSync(join(tmpdir(), 'shequ-stream-'));
+const dir = useTempDir('stream');
 
 function shequ(args: string[], nodeOptions: string[] = []) {
   const result = spawnSync(process.execPath, [...nodeOptions, bin, ...args], {

@@ -5,16 +5,16 @@
  * with the summary of every row. Run after `npm run build`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error the bench helpers are plain JavaScript modules
 import { nationalCsv } from '../../bench/io.bench.mjs';
+import { useTempDir } from '../helpers/temp-dir.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'dist', 'cli', 'index.js');
-const dir = mkdtempSync(join(tmpdir(), 'shequ-validate-memory-'));
+const dir = useTempDir('validate-memory');
 const SEVERITY_RANK: Record<string, number> = { error: 0, warning: 1, info: 2 };
 
 function validateTo(format: string): { code: number | null; stderr: string; text: string } {

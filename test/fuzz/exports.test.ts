@@ -13,8 +13,7 @@
  * Runs: RUNS per function (default 1 000, about 1.2 × 10⁵ calls in all); `FUZZ_RUNS=1000000 npx vitest run
  * test/fuzz` for a long run.
  */
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -35,6 +34,7 @@ import * as report from '../../src/report/index.js';
 import * as reportXlsx from '../../src/report/xlsx.js';
 import * as standards from '../../src/standards/index.js';
 import * as testing from '../../src/testing/index.js';
+import { useTempDir } from '../helpers/temp-dir.js';
 import { CLASSIFICATION, type Classification } from './classification.js';
 import { argumentArbitrary, throwingArgument } from './hostile.js';
 
@@ -162,8 +162,9 @@ function runsOf(rule: Classification): number {
   return Math.max(3, Math.round(RUNS * (rule.cost ?? 1)));
 }
 
-const missingFile = join(tmpdir(), 'shequ-fuzz-missing', 'no-such-file.csv');
-const smallFile = join(mkdtempSync(join(tmpdir(), 'shequ-fuzz-')), 'units.csv');
+const fuzzDir = useTempDir('fuzz');
+const missingFile = join(fuzzDir, 'no-such-folder', 'no-such-file.csv');
+const smallFile = join(fuzzDir, 'units.csv');
 writeFileSync(smallFile, 'code,kind,households\n130123100201,村委会,300\n');
 
 /** Arguments for a call: up to arity + 1, hostile ones possibly holding a throwing getter. */

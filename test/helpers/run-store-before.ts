@@ -10,9 +10,9 @@
  * Frame of a record in a run file, little-endian: u32 unit length in UTF-16 code units, the unit's code units
  * (u16 each, so that the merge reads back the very string JS compares), u32 group, u32 tail, u32 body length, body.
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeTempDir, removeTempDir } from '../../src/cli/temp-dirs.js';
 
 /** Limits of a run: records and bytes of bodies (whichever is reached first spills it). */
 export interface RunLimits {
@@ -216,7 +216,7 @@ export function createRunStore(ranks: () => Int32Array, limits: RunLimits): RunS
     ends.length = 0;
   };
   const spill = () => {
-    dir ??= mkdtempSync(join(tmpdir(), 'shequ-validate-'));
+    dir ??= makeTempDir('shequ-validate-');
     const path = join(dir, `run-${runs.length}`);
     const fd = openSync(path, 'w');
     try {
@@ -282,7 +282,8 @@ export function createRunStore(ranks: () => Int32Array, limits: RunLimits): RunS
       return merge(runs, ranks());
     },
     close() {
-      if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+      if (dir !== undefined) removeTempDir(dir);
+      dir = undefined;
     },
   };
 }

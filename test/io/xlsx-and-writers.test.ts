@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeIndicators, validate } from '../../src/index.js';
@@ -14,6 +13,7 @@ import {
 import { readUnitStatisticsFile, streamUnitStatisticsFile } from '../../src/io/node.js';
 import { readUnitStatisticsXlsx, tablesToXlsx, unitStatisticsToXlsx } from '../../src/io/xlsx.js';
 import { zhengdingCounty } from '../fixtures/zhengding-county.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 describe('.xlsx', () => {
   it('writes and reads back statistics rows', async () => {
@@ -69,7 +69,7 @@ describe('.xlsx', () => {
 
 describe('file helpers (Node)', () => {
   it('read CSV and .xlsx files by path, and stream CSV', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'shequ-io-'));
+    const dir = testTempDir('io');
     const csv = join(dir, 'units.csv');
     writeFileSync(csv, unitStatisticsToCsv(zhengdingCounty));
     const xlsx = join(dir, 'units.xlsx');
