@@ -8,6 +8,7 @@
  */
 import type { Finding, RuleSource } from 'shequ';
 import { type ChunkSink, type FindingTextFormat, writeBytesTo } from 'shequ/report';
+import { ByteOutput } from '../report/json-bytes.js';
 import { createRunStore, type RunLimits, type RunStore } from './run-store.js';
 
 /**
@@ -93,7 +94,7 @@ export interface FindingTextSorter {
  */
 export function createFindingTextSorter(
   compare: Compare,
-  format: Pick<FindingTextFormat, 'text' | 'sourceTail'>,
+  format: Pick<FindingTextFormat, 'text' | 'sourceTail' | 'bytes'>,
   limits: RunLimits = RUN_LIMITS,
 ): FindingTextSorter {
   const groups = createGroups(compare);
@@ -115,8 +116,28 @@ export function createFindingTextSorter(
     }
     return id;
   };
+  const tailEncoded: Uint8Array[] = [];
+  const out = new ByteOutput();
+  /** Adds a finding written as bytes: the ending is cut off when the bytes end with its bytes. */
+  const addBytes = (finding: Finding, write: (finding: Finding, out: ByteOutput) => void) => {
+    out.used = 0;
+    write(finding, out);
+    let tail = tailOf(finding.source);
+    if (tail !== NO_TAIL) {
+      tailEncoded[tail] ??= encoder.encode(tailTexts[tail]);
+      if (!endsWith(out.bytes, out.used, tailEncoded[tail] as Uint8Array)) tail = NO_TAIL;
+    }
+    const cut = tail === NO_TAIL ? 0 : (tailBytes[tail] as number);
+    store.addBytes(
+      finding.unit,
+      groups.id(finding.severity, finding.rule),
+      tail,
+      out.bytes.subarray(0, out.used - cut),
+    );
+  };
   return {
     add(finding) {
+      if (format.bytes !== undefined) return addBytes(finding, format.bytes);
       const text = format.text(finding);
       let tail = tailOf(finding.source);
       const ending = tailTexts[tail];
@@ -139,6 +160,14 @@ export function createFindingTextSorter(
 }
 
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/** Whether bytes [0, used) end with `ending`. */
+function endsWith(bytes: Uint8Array, used: number, ending: Uint8Array): boolean {
+  if (ending.length > used) return false;
+  const from = used - ending.length;
+  for (let i = 0; i < ending.length; i++) if (bytes[from + i] !== ending[i]) return false;
+  return true;
+}
 
 const BLOCK_SIZE = 1 << 20;
 

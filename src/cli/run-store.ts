@@ -40,6 +40,8 @@ export interface RunStore {
    * the text ends with a tail of that many bytes, which begins on a character of its own).
    */
   add(unit: string, group: number, tail: number, text: string, cut: number): void;
+  /** Adds a record whose body is `body` (copied: the caller may reuse the array). */
+  addBytes(unit: string, group: number, tail: number, body: Uint8Array): void;
   /** How many records were added. */
   readonly size: number;
   records(): Iterable<RunRecord>;
@@ -207,14 +209,30 @@ class Run {
   texts = new Map<number, string>();
 
   add(unit: string, group: number, tail: number, text: string, cut: number, limit: number): void {
-    if (this.bytes.length - this.used < 3 * text.length) {
-      // Doubling, but not far past a run's size: the buffer is kept for the next run.
-      const want = Math.min(2 * this.bytes.length, limit + 3 * text.length);
-      const larger = new Uint8Array(Math.max(want, this.used + 3 * text.length));
-      larger.set(this.bytes.subarray(0, this.used));
-      this.bytes = larger;
-    }
+    this.reserve(3 * text.length, limit);
     this.used += encoder.encodeInto(text, this.bytes.subarray(this.used)).written - cut;
+    this.push(unit, group, tail);
+  }
+
+  addBytes(unit: string, group: number, tail: number, body: Uint8Array, limit: number): void {
+    this.reserve(body.length, limit);
+    this.bytes.set(body, this.used);
+    this.used += body.length;
+    this.push(unit, group, tail);
+  }
+
+  /** Room for `count` more bytes of bodies. */
+  private reserve(count: number, limit: number): void {
+    if (this.bytes.length - this.used >= count) return;
+    // Doubling, but not far past a run's size: the buffer is kept for the next run.
+    const want = Math.min(2 * this.bytes.length, limit + count);
+    const larger = new Uint8Array(Math.max(want, this.used + count));
+    larger.set(this.bytes.subarray(0, this.used));
+    this.bytes = larger;
+  }
+
+  /** Records the metadata of the body just written. */
+  private push(unit: string, group: number, tail: number): void {
     const i = this.count++;
     if (i === this.keys.length) {
       this.keys = grown(this.keys, (n) => new Float64Array(n));
@@ -332,6 +350,11 @@ export function createRunStore(ranks: () => Int32Array, limits: RunLimits): RunS
   return {
     add(unit, group, tail, text, cut) {
       run.add(unit, group, tail, text, cut, limits.bytes);
+      size++;
+      if (run.count >= limits.records || run.used >= limits.bytes) spill();
+    },
+    addBytes(unit, group, tail, body) {
+      run.addBytes(unit, group, tail, body, limits.bytes);
       size++;
       if (run.count >= limits.records || run.used >= limits.bytes) spill();
     },

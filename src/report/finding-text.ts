@@ -6,7 +6,13 @@
 import type { RuleSource } from '../standards/types.js';
 import type { Finding, ValidationReport } from '../standards/validate.js';
 import { createFindingCsvLine, findingCsvSourceTail, findingsCsvHeader } from './csv.js';
-import { createFindingJsonText, findingJsonSourceTail, validationJsonHead } from './json.js';
+import {
+  createFindingJsonText,
+  FINDING_CONSTANT_KEYS,
+  findingJsonSourceTail,
+  validationJsonHead,
+} from './json.js';
+import { type ByteOutput, createJsonByteWriter } from './json-bytes.js';
 import { validationNdjsonLastLine } from './ndjson.js';
 
 /**
@@ -31,6 +37,11 @@ export type ReportHead = Pick<ValidationReport, 'asOf' | 'profile' | 'summary'>;
 export interface FindingTextFormat {
   /** One finding's whole text (JSON Lines and CSV: with its line end). */
   readonly text: (finding: Finding) => string;
+  /**
+   * Writes one finding's text as UTF-8 into `out`, byte for byte the UTF-8 of `text(finding)`, without building the
+   * string (JSON and JSON Lines); absent where a format has no byte writer.
+   */
+  readonly bytes?: (finding: Finding, out: ByteOutput) => void;
   /** The text that findings of a source end with when the source is their last part (checked by the caller). */
   readonly sourceTail: (source: RuleSource) => string;
   /** The text between two findings. */
@@ -66,9 +77,15 @@ export function findingTextFormat(format: 'json' | 'ndjson' | 'csv', lang: 'zh' 
     };
   }
   const serialize = createFindingJsonText();
+  const write = createJsonByteWriter({ constantKeys: FINDING_CONSTANT_KEYS });
   if (format === 'ndjson') {
     return {
       text: (finding) => `${serialize(finding)}\n`,
+      bytes: (finding, out) => {
+        write(finding, out);
+        out.reserve(1);
+        out.byte(0x0a);
+      },
       sourceTail: (source) => `${findingJsonSourceTail(source)}\n`,
       separator: '',
       open: () => '',
@@ -77,6 +94,7 @@ export function findingTextFormat(format: 'json' | 'ndjson' | 'csv', lang: 'zh' 
   }
   return {
     text: serialize,
+    bytes: write,
     sourceTail: findingJsonSourceTail,
     separator: ',\n',
     open: (report, any) => `${validationJsonHead(report)}${any ? '[\n' : '[]\n'}`,

@@ -61,6 +61,7 @@ export {
 export { FONT_STACK, PAGE_STYLE, STATUS_COLOURS } from './html/style.js';
 export { type IndicatorSummary, summarizeIndicators } from './html/summary.js';
 export { writeJsonArray, writeValidationJson } from './json.js';
+export { ByteOutput, createJsonByteWriter } from './json-bytes.js';
 export { createJsonSerializer, type JsonSerializerOptions } from './json-text.js';
 export { baselineText, SEVERITY_LABELS, STATUS_LABELS, STATUS_ORDER, targetText } from './labels.js';
 export { EVALUATION_MODEL, evaluationModel, type PeriodYears } from './models/evaluation.js';

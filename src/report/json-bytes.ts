@@ -13,7 +13,17 @@ import { type ChunkSink, writeBytesTo } from './sink.js';
 const encoder = new TextEncoder();
 
 /**
- * A growable byte buffer rows are written into; the writer hands `bytes.subarray(0, used)` to a sink and resets it.
+ * A growable byte buffer that rows are written into: a writer appends, then hands `bytes.subarray(0, used)` on and
+ * sets `used` back to 0 to reuse the array.
+ *
+ * @example
+ * ```ts
+ * import { ByteOutput } from 'shequ/report';
+ * const out = new ByteOutput();
+ * out.text('社区');
+ * new TextDecoder().decode(out.bytes.subarray(0, out.used));
+ * //=> '社区'
+ * ```
  */
 export class ByteOutput {
   /** The bytes; valid up to {@link ByteOutput.used}. */
@@ -21,11 +31,18 @@ export class ByteOutput {
   /** Bytes written. */
   used = 0;
 
+  /**
+   * @param size - the first size of the array in bytes (it doubles when full)
+   */
   constructor(size = 1 << 16) {
     this.bytes = new Uint8Array(size);
   }
 
-  /** Makes room for `count` more bytes. */
+  /**
+   * Makes room for `count` more bytes.
+   *
+   * @param count - bytes about to be written
+   */
   reserve(count: number): void {
     if (this.used + count <= this.bytes.length) return;
     const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.used + count));
@@ -33,19 +50,31 @@ export class ByteOutput {
     this.bytes = grown;
   }
 
-  /** Appends one byte (room reserved by the caller). */
+  /**
+   * Appends one byte (room reserved by the caller with {@link ByteOutput.reserve}).
+   *
+   * @param value - the byte
+   */
   byte(value: number): void {
     this.bytes[this.used++] = value;
   }
 
-  /** Appends bytes. */
+  /**
+   * Appends bytes (copied).
+   *
+   * @param bytes - the bytes
+   */
   copy(bytes: Uint8Array): void {
     this.reserve(bytes.length);
     this.bytes.set(bytes, this.used);
     this.used += bytes.length;
   }
 
-  /** Appends text as UTF-8. */
+  /**
+   * Appends text as UTF-8.
+   *
+   * @param text - the text
+   */
   text(text: string): void {
     this.reserve(text.length * 3); // UTF-8 takes at most 3 bytes per UTF-16 code unit
     this.used += encoder.encodeInto(text, this.bytes.subarray(this.used)).written;
@@ -162,6 +191,16 @@ function plainKeys(row: unknown): string[] | undefined {
  *
  * @param options - the keys whose object values are constant parts
  * @returns the writer (it remembers shapes, constants and recurring strings: use one per output)
+ *
+ * @example
+ * ```ts
+ * import { ByteOutput, createJsonByteWriter } from 'shequ/report';
+ * const write = createJsonByteWriter({ constantKeys: ['target'] });
+ * const out = new ByteOutput();
+ * write({ region: '130123000000', name: '身份证11010519491231002X', value: 79.8 }, out);
+ * new TextDecoder().decode(out.bytes.subarray(0, out.used));
+ * //=> '{"region":"130123000000","name":"身份证110105********002X","value":79.8}'
+ * ```
  */
 export function createJsonByteWriter(
   options: JsonSerializerOptions = {},

@@ -146,6 +146,8 @@ export const CLASSIFICATION: Readonly<Record<string, Classification>> = {
   writeJsonArray: trusted,
   writeValidationJson: trusted,
   createJsonSerializer: trusted,
+  createJsonByteWriter: trusted, // writes rows into the library's own ByteOutput
+  ByteOutput: trusted, // the buffer class itself
   rejectedRowModel: trusted,
   evaluationModel: trusted,
   writeJsonLines: trusted,
