@@ -1,11 +1,12 @@
 // Worker thread of computeIndicatorsFromFile: reads its own byte range of a CSV file (behind the file's title lines
-// and header), accumulates the indicators of its rows and sends back the mergeable parts, the rejected rows (lines
+// and header), accumulates the indicators of its rows and sends back its sums packed (typed arrays, transferred), the rejected rows (lines
 // counted from the range's first line), the counts and how many physical lines the range holds.
 import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Issue } from '../core/issue.js';
 import { notCountedIssue } from '../indicators/compute.js';
-import { createIndicatorAccumulator } from '../indicators/parts.js';
+import { createPackingAccumulator } from '../indicators/parts.js';
+import { packedBuffers } from '../indicators/parts-packed.js';
 import type { RejectedRow } from '../io/row-reader.js';
 import { unitKindOfTotal } from '../model/row-kind-predicates.js';
 import { readSource } from './indicators.js';
@@ -30,11 +31,12 @@ async function* chunks(): AsyncGenerator<Uint8Array> {
   }
 }
 
-const accumulator = createIndicatorAccumulator({
+const packing = createPackingAccumulator({
   profile: job.profile,
   ...(job.year === undefined ? {} : { year: job.year }),
   ...(job.crosswalk === undefined ? {} : { crosswalk: job.crosswalk }),
 });
+const { accumulator } = packing;
 const notCounted: Issue[] = [];
 let withoutYear = 0;
 let lastProgress = 0;
@@ -58,7 +60,7 @@ const input = await readSource(
 const rejected: RejectedRow[] = input.rejected.slice();
 const result: RangeResult = {
   kind: 'done',
-  parts: accumulator.parts(),
+  packed: packing.pack(),
   rejected,
   counts: input.counts,
   issues: input.issues.slice(),
@@ -67,4 +69,5 @@ const result: RangeResult = {
   lines: counter.lines,
   endedInQuotes: input.endedInQuotes === true,
 };
-parentPort?.postMessage(result);
+// The typed arrays' buffers are moved to the main thread, not copied.
+parentPort?.postMessage(result, packedBuffers(result.packed));

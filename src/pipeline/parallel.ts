@@ -11,8 +11,8 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Issue } from '../core/issue.js';
 import type { Crosswalk, CrosswalkEntry } from '../indicators/crosswalk.js';
+import type { PackedIndicatorParts } from '../indicators/parts-packed.js';
 import type { IndicatorProfileName } from '../indicators/profiles.js';
-import type { IndicatorParts } from '../indicators/sums.js';
 import { detectEncoding, type TextEncodingName } from '../io/decode.js';
 import { readUnitStatistics } from '../io/read.js';
 import type { ReadCounts, RejectedRow } from '../io/row-reader.js';
@@ -39,7 +39,8 @@ export interface RangeJob {
 /** What a worker sends back when its range is read. */
 export interface RangeResult {
   readonly kind: 'done';
-  readonly parts: IndicatorParts;
+  /** The range's sums, packed (their buffers transferred). */
+  readonly packed: PackedIndicatorParts;
   /** Rejected rows, lines counted as in a file of the header followed by the range. */
   readonly rejected: readonly RejectedRow[];
   readonly counts: ReadCounts;
@@ -198,7 +199,7 @@ function mergeRanges(
   let { read, accepted, blankLines } = first.counts;
   let linesBefore = first.lines;
   for (const result of results) {
-    const merged = job.accumulator.merge(result.parts);
+    const merged = job.packing.mergePacked(result.packed);
     if (!merged.success) return undefined;
     // The worker's file was the header lines, then its range: its line (headerLines + 1) is the file's linesBefore + 1.
     const shift = linesBefore - plan.headerLines;
