@@ -54,6 +54,14 @@ export function createSumsCore(compiled: CompiledIndicators, slots = 256): SumsC
     data = data.slice();
     shared = false;
   };
+  /** Room for `slots` townships in all, exactly: a merge of a worker's table grows the array once, not by doubling. */
+  const reserve = (slots: number) => {
+    if (slots * stride <= data.length) return;
+    const grown = new Float64Array(slots * stride);
+    grown.set(data);
+    data = grown;
+    shared = false;
+  };
   const slotOf = (key: number): number => {
     let slot = slotOfKey.get(key);
     if (slot === undefined) {
@@ -102,6 +110,11 @@ export function createSumsCore(compiled: CompiledIndicators, slots = 256): SumsC
       }
     },
     sums() {
+      // The room left by doubling (up to half the array, 15 MB of a national file) is given back before the output.
+      if (data.length > keys.length * stride * 1.125 && keys.length > 1024) {
+        data = data.slice(0, keys.length * stride);
+        shared = false;
+      }
       // The sums as they are now: rows of a later add() are not mixed into a walk already under way.
       const given = combinedTotals(totals.parts(), stride);
       const sums = { keys: keys.slice(), data: data.subarray(0, keys.length * stride), stride };
@@ -131,6 +144,9 @@ export function createSumsCore(compiled: CompiledIndicators, slots = 256): SumsC
       return undefined;
     },
     addPacked(added, numbers) {
+      let fresh = 0;
+      for (let k = 0; k < added.length; k++) if (!slotOfKey.has(added[k] as number)) fresh++;
+      reserve(keys.length + fresh);
       own();
       for (let k = 0; k < added.length; k++) {
         const offset = slotOf(added[k] as number) * stride;

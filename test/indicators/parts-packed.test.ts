@@ -136,7 +136,8 @@ const SPOILERS: Readonly<Record<string, (packed: PackedIndicatorParts) => unknow
     withTable(p, (t) => ({ ...t, data: t.data.map((n, i) => (i === 0 ? 2 ** 53 : n)) })),
   'keys as a plain array': (p) => withTable(p, (t) => ({ ...t, keys: [...t.keys] })),
   'sums as an Int32Array': (p) => withTable(p, (t) => ({ ...t, data: Int32Array.from(t.data) })),
-  'a year missing from the shell': (p) => withTable(p, (t) => ({ ...t, year: 2019 })),
+  'a year missing from the shell': (p) =>
+    withTable(p, (t) => ({ ...t, year: [2019, 2020].find((y) => p.shell.years?.[String(y)] === undefined) })),
   'a table given twice': (p) => ({ ...p, tables: [...p.tables, p.tables[0]] }),
   'other indicators': (p) => ({ ...p, shell: { ...p.shell, indicators: p.shell.indicators.slice(1) } }),
   'townships in the shell': (p) => ({
