@@ -110,11 +110,6 @@ export function createSumsCore(compiled: CompiledIndicators, slots = 256): SumsC
       }
     },
     sums() {
-      // The room left by doubling (up to half the array, 15 MB of a national file) is given back before the output.
-      if (data.length > keys.length * stride * 1.125 && keys.length > 1024) {
-        data = data.slice(0, keys.length * stride);
-        shared = false;
-      }
       // The sums as they are now: rows of a later add() are not mixed into a walk already under way.
       const given = combinedTotals(totals.parts(), stride);
       const sums = { keys: keys.slice(), data: data.subarray(0, keys.length * stride), stride };
