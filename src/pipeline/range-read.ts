@@ -115,28 +115,50 @@ export async function readAt(handle: FileHandle, position: number, length: numbe
   return buffer.subarray(0, filled);
 }
 
-/** The header bytes, then the range's bytes as they are claimed (their line breaks counted on the way). */
+/** Claims the next bytes of a range: through its shared word, or alone when it has none. */
+function claimer(job: RangeJob): () => readonly [number, number] | undefined {
+  if (job.share !== undefined) {
+    const share = new BigInt64Array(job.share);
+    return () => claimChunk(share, CHUNK_BYTES);
+  }
+  const length = job.end - job.start;
+  let position = 0;
+  return () => {
+    if (position >= length) return undefined;
+    const from = position;
+    position = Math.min(length, position + CHUNK_BYTES);
+    return [from, position];
+  };
+}
+
+/**
+ * The header bytes, then the range's bytes as they are claimed, their line breaks counted on the way; the next chunk
+ * is read while this one is parsed (as a read stream reads ahead).
+ */
 async function* rangeChunks(
   job: RangeJob,
   counter: ReturnType<typeof createLineCounter>,
 ): AsyncGenerator<Uint8Array> {
   const handle = await open(job.path, 'r');
+  const claim = claimer(job);
+  const readNext = async () => {
+    const claimed = claim();
+    if (claimed === undefined) return undefined;
+    const bytes = await readAt(handle, job.start + claimed[0], claimed[1] - claimed[0]);
+    return { bytes, short: bytes.length < claimed[1] - claimed[0] };
+  };
+  let pending: ReturnType<typeof readNext> = Promise.resolve(undefined);
   try {
     yield await readAt(handle, 0, job.headerEnd);
-    const share = new BigInt64Array(
-      job.share ?? (createRangeShare(job.end - job.start) as SharedArrayBuffer),
-    );
-    for (
-      let claim = claimChunk(share, CHUNK_BYTES);
-      claim !== undefined;
-      claim = claimChunk(share, CHUNK_BYTES)
-    ) {
-      const bytes = await readAt(handle, job.start + claim[0], claim[1] - claim[0]);
-      counter.count(bytes);
-      yield bytes;
-      if (bytes.length < claim[1] - claim[0]) return; // the file was cut short under us
+    pending = readNext();
+    for (let next = await pending; next !== undefined; next = await pending) {
+      // A short read: the file was cut short under us, nothing follows.
+      pending = next.short ? Promise.resolve(undefined) : readNext();
+      counter.count(next.bytes);
+      yield next.bytes;
     }
   } finally {
+    await pending.catch(() => undefined);
     await handle.close();
   }
 }
