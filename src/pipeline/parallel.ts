@@ -1,11 +1,11 @@
 /**
  * The national job on several cores: a CSV file is cut into byte ranges at line starts, found by reading a few bytes
  * around each cut (never by scanning the file first); the main thread reads the first range and one worker thread
- * each of the others, every one behind the file's own header; when the main thread is done first (a worker starts
- * ≈ 100–200 ms late: it loads the library), it takes over the second half of what the slowest worker has not read
- * yet, again and again while that is worth it, so the threads finish together; the partial sums merge exactly
- * (merging is associative and commutative). A cut inside a quoted field shows as a range that ends inside quotes: then the file
- * is read again in one piece, so the figures, the rejected rows and their lines are always those of the serial read.
+ * each of the others, every one behind the file's own header. When the main thread is done first (a worker starts
+ * late: it loads the library), it takes over the second half of what the slowest worker has not read yet, again
+ * while that is worth it, so the threads finish together. The partial sums merge exactly (merging is associative and
+ * commutative). A cut inside a quoted field shows as a range that ends inside quotes: then the file is read again in
+ * one piece, so the figures, the rejected rows and their lines are always those of the serial read.
  */
 import { createReadStream } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
@@ -151,7 +151,10 @@ function shiftRejected(row: RejectedRow, shift: number): RejectedRow {
   };
 }
 
-/** Merges the first range's input with the other ranges' results (workers' and tails'), in file order; `undefined` when a cut was unsafe. */
+/**
+ * Merges the first range's input with the other ranges' results (the workers' and the tails'), in file order;
+ * `undefined` when a cut was unsafe.
+ */
 function mergeRanges(
   job: IndicatorsJob,
   plan: Plan,
