@@ -69,3 +69,14 @@ export function slotKeyOfCode(code: unknown): number {
   const key = Number((code as string).slice(0, 9));
   return level === 2 ? key - (key % 1000) : key;
 }
+
+/**
+ * Whether a number is a slot key `slotKeyOfCode` can give: the 9-digit key of a township-level code, or a county's 6
+ * digits followed by 000 (what `parseIndicatorParts` accepts as a township code, without building the string).
+ */
+export function isSlotKey(key: number): boolean {
+  if (!Number.isInteger(key) || key < 0 || key > 999_999_999) return false;
+  const prefecture = Math.floor(key / 1e5) % 100;
+  const county = Math.floor(key / 1e3) % 100;
+  return PROVINCE[Math.floor(key / 1e7)] === 1 && prefecture !== 0 && county !== 0;
+}

@@ -10,6 +10,14 @@ import { type UnitStatistics, VALID_OF_KIND } from '../model/unit-statistics.js'
 import { type CompiledIndicators, compileIndicators } from './accumulate.js';
 import { type Crosswalk, type CrosswalkEntry, crosswalkOption, rowInLatestDivisions } from './crosswalk.js';
 import { tooLargeIssue } from './parts-merge.js';
+import {
+  addPacked,
+  checkPacked,
+  NO_YEAR,
+  type PackedIndicatorParts,
+  packCores,
+  partsByYear,
+} from './parts-packed.js';
 import { PARTS_FORMAT, PARTS_FORMAT_YEARS, parseIndicatorParts } from './parts-parse.js';
 import { resolvePeriodAndDate } from './periods.js';
 import type { IndicatorProfileName } from './profiles.js';
@@ -171,9 +179,6 @@ export function yearOfRow(row: UnitStatistics | null | undefined, fallback: numb
   return VALID_OF_KIND.year(year) ? (year as number) : -1;
 }
 
-/** No year: the rows without one (and no `year` option). */
-const NO_YEAR = 0;
-
 /**
  * Creates an {@link IndicatorAccumulator}: numerators, denominators and missing counts summed per township (and per
  * year, for rows that carry one) in typed arrays, with no allocation per row.
@@ -194,6 +199,21 @@ const NO_YEAR = 0;
  * ```
  */
 export function createIndicatorAccumulator(options: IndicatorAccumulatorOptions = {}): IndicatorAccumulator {
+  return createPackingAccumulator(options).accumulator;
+}
+
+/**
+ * An accumulator with the internal packed exchange of the worker threads: `pack` gives its sums as typed arrays
+ * (no JSON parts built), `mergePacked` adds such sums, checked first (a failure changes nothing).
+ */
+export interface PackingAccumulator {
+  readonly accumulator: IndicatorAccumulator;
+  pack(): PackedIndicatorParts;
+  mergePacked(packed: PackedIndicatorParts): Result<void>;
+}
+
+/** Creates an accumulator as {@link createIndicatorAccumulator} does, with its packed exchange beside it. */
+export function createPackingAccumulator(options: IndicatorAccumulatorOptions = {}): PackingAccumulator {
   const profile = profileOf(options);
   const fallbackYear = defaultYearOf(options) ?? NO_YEAR;
   const crosswalk = unwrap(crosswalkOption((options as IndicatorAccumulatorOptions | undefined)?.crosswalk));
@@ -281,32 +301,41 @@ export function createIndicatorAccumulator(options: IndicatorAccumulatorOptions 
       const plain = years.length === 0 || !noYear.isEmpty() ? noYear.sums() : undefined;
       return rowsOfYears(plain, years, rowOptions, profile, when.period?.id);
     },
-    parts() {
-      const noYear = cores.get(NO_YEAR) as SumsCore;
-      const given = noYear.totals.parts();
-      const base = { indicators: compiled.ids, townships: noYear.townships(), skipped };
-      const parts = given === undefined ? base : { ...base, totals: given };
-      const yearList = accumulator.years;
-      if (yearList.length === 0) return { format: PARTS_FORMAT, ...parts };
-      const years: Record<string, IndicatorYearParts> = {};
-      for (const year of yearList) {
-        const core = cores.get(year) as SumsCore;
-        const totals = core.totals.parts();
-        const townships = core.townships();
-        years[String(year)] = totals === undefined ? { townships } : { townships, totals };
-      }
-      return { format: PARTS_FORMAT_YEARS, ...parts, years };
-    },
+    parts: () => partsWith((core) => core.townships()),
   };
-  return accumulator;
-}
-
-/** Checked parts as (year, townships and totals) pairs, the rows without a year first (year 0). */
-function partsByYear(parts: IndicatorParts): [number, IndicatorYearParts][] {
-  const out: [number, IndicatorYearParts][] = [[NO_YEAR, parts]];
-  for (const year of Object.keys(parts.years ?? {}))
-    out.push([Number(year), parts.years?.[year] as IndicatorYearParts]);
-  return out;
+  /** The parts, each year's townships as `townshipsOf` gives them. */
+  const partsWith = (townshipsOf: (core: SumsCore) => Record<string, number[]>): IndicatorParts => {
+    const noYear = cores.get(NO_YEAR) as SumsCore;
+    const given = noYear.totals.parts();
+    const base = { indicators: compiled.ids, townships: townshipsOf(noYear), skipped };
+    const parts = given === undefined ? base : { ...base, totals: given };
+    const yearList = accumulator.years;
+    if (yearList.length === 0) return { format: PARTS_FORMAT, ...parts };
+    const years: Record<string, IndicatorYearParts> = {};
+    for (const year of yearList) {
+      const core = cores.get(year) as SumsCore;
+      const totals = core.totals.parts();
+      const townships = townshipsOf(core);
+      years[String(year)] = totals === undefined ? { townships } : { townships, totals };
+    }
+    return { format: PARTS_FORMAT_YEARS, ...parts, years };
+  };
+  return {
+    accumulator,
+    pack: () =>
+      packCores(
+        cores,
+        partsWith(() => ({})),
+      ),
+    mergePacked: (packed) =>
+      guarded(() => {
+        const checked = checkPacked(packed, { profile, compiled, cores, skipped });
+        if (!checked.success) return checked;
+        addPacked(checked.data, coreOf);
+        skipped += checked.data.shell.skipped;
+        return success(undefined);
+      }),
+  };
 }
 
 /**

@@ -25,6 +25,12 @@ export interface SumsCore {
   sums(): TownshipSums;
   /** The township sums as parts hold them. */
   townships(): Record<string, number[]>;
+  /** The slot keys and their sums, `stride` numbers a key, copied into arrays of their own (for a transfer). */
+  packed(): { readonly keys: Int32Array; readonly data: Float64Array };
+  /** The first (key index, number index) whose sum would pass 2^53 if these packed sums were added. */
+  overflowPacked(keys: Int32Array, data: Float64Array): readonly [number, number] | undefined;
+  /** Adds checked packed sums (slot keys, no key twice). */
+  addPacked(keys: Int32Array, data: Float64Array): void;
 }
 
 function keyToCode(key: number): string {
@@ -46,6 +52,14 @@ export function createSumsCore(compiled: CompiledIndicators, slots = 256): SumsC
   const own = () => {
     if (!shared) return;
     data = data.slice();
+    shared = false;
+  };
+  /** Room for `slots` townships in all, exactly: a merge of a worker's table grows the array once, not by doubling. */
+  const reserve = (slots: number) => {
+    if (slots * stride <= data.length) return;
+    const grown = new Float64Array(slots * stride);
+    grown.set(data);
+    data = grown;
     shared = false;
   };
   const slotOf = (key: number): number => {
@@ -108,6 +122,32 @@ export function createSumsCore(compiled: CompiledIndicators, slots = 256): SumsC
         out[keyToCode(key)] = Array.from(data.subarray(slot * stride, (slot + 1) * stride));
       });
       return out;
+    },
+    packed: () => ({ keys: Int32Array.from(keys), data: data.slice(0, keys.length * stride) }),
+    overflowPacked(added, numbers) {
+      for (let k = 0; k < added.length; k++) {
+        const slot = slotOfKey.get(added[k] as number);
+        if (slot === undefined) continue;
+        for (let i = 0; i < stride; i++) {
+          if (
+            (data[slot * stride + i] as number) + (numbers[k * stride + i] as number) >
+            Number.MAX_SAFE_INTEGER
+          )
+            return [k, i];
+        }
+      }
+      return undefined;
+    },
+    addPacked(added, numbers) {
+      let fresh = 0;
+      for (let k = 0; k < added.length; k++) if (!slotOfKey.has(added[k] as number)) fresh++;
+      reserve(keys.length + fresh);
+      own();
+      for (let k = 0; k < added.length; k++) {
+        const offset = slotOf(added[k] as number) * stride;
+        for (let i = 0; i < stride; i++)
+          data[offset + i] = (data[offset + i] as number) + (numbers[k * stride + i] as number);
+      }
     },
   };
 }

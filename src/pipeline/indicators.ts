@@ -5,7 +5,7 @@ import { failure, type Result, ShequError, success } from '../core/result.js';
 import { computeIndicators, notCountedIssue, yearMissingIssue } from '../indicators/compute.js';
 import type { Crosswalk, CrosswalkEntry } from '../indicators/crosswalk.js';
 import type { IndicatorAccumulator } from '../indicators/parts.js';
-import { createIndicatorAccumulator } from '../indicators/parts.js';
+import { createPackingAccumulator, type PackingAccumulator } from '../indicators/parts.js';
 import { planPeriodById } from '../indicators/periods.js';
 import type { IndicatorProfileName } from '../indicators/profiles.js';
 import type { IndicatorRow, IndicatorRowsOptions } from '../indicators/rows.js';
@@ -281,6 +281,8 @@ export interface IndicatorsJob {
   readonly asOf: string;
   /** The accumulator of the job's profile. */
   readonly accumulator: IndicatorAccumulator;
+  /** The same accumulator's packed exchange (the worker threads' sums are merged through it). */
+  readonly packing: PackingAccumulator;
   /** Unit rows kept, when `unit` is among the levels. */
   readonly units: UnitStatistics[] | undefined;
   /** Places one accepted row (its line, for the issue of a row that cannot be counted). */
@@ -299,19 +301,20 @@ export function prepareIndicatorsJob(options: IndicatorsFromSourceOptions): Resu
   // An explicit period (a final evaluation) is judged at its end unless a date is given.
   const asOf = resolveAsOf(settings.asOf ?? planPeriodById(settings.period)?.end);
   if (!asOf.success) return asOf;
-  let accumulator: IndicatorAccumulator;
+  let packing: PackingAccumulator;
   try {
-    accumulator = createIndicatorAccumulator({
+    packing = createPackingAccumulator({
       ...(settings.profile === undefined ? {} : { profile: settings.profile }),
       ...(settings.year === undefined ? {} : { year: settings.year }),
       ...(settings.crosswalk === undefined ? {} : { crosswalk: settings.crosswalk }),
     });
-    accumulator.rows({ ...settings, asOf: asOf.data }); // bad row options fail now, before the file is read
+    packing.accumulator.rows({ ...settings, asOf: asOf.data }); // bad row options fail now, before the file is read
   } catch (error) {
     // Only the library's own option errors become a failure; anything else is a bug and stays an exception.
     if (error instanceof ShequError) return failure(error.issues);
     throw error;
   }
+  const { accumulator } = packing;
   const units: UnitStatistics[] | undefined = settings.groupBy?.includes('unit') === true ? [] : undefined;
   const notCounted: Issue[] = [];
   const withoutYear = { count: 0 };
@@ -323,7 +326,7 @@ export function prepareIndicatorsJob(options: IndicatorsFromSourceOptions): Resu
     // A row the reader accepted has a code of its kind's level: a total it cannot count is a repeated one.
     else notCounted.push(notCountedIssue(row, unitKindOfTotal(row.kind) !== undefined, { line }));
   };
-  return success({ settings, asOf: asOf.data, accumulator, units, add, notCounted, withoutYear });
+  return success({ settings, asOf: asOf.data, accumulator, packing, units, add, notCounted, withoutYear });
 }
 
 /** The result of an indicators job from what was read. */

@@ -1,57 +1,33 @@
 /**
  * The national job on several cores: a CSV file is cut into byte ranges at line starts, found by reading a few bytes
  * around each cut (never by scanning the file first); the main thread reads the first range and one worker thread
- * each of the others, every one behind the file's own header; the partial sums merge exactly (merging is
- * associative and commutative). A cut inside a quoted field shows as a range that ends inside quotes: then the file
- * is read again in one piece, so the figures, the rejected rows and their lines are always those of the serial read.
+ * each of the others, every one behind the file's own header. When the main thread is done first (a worker starts
+ * late: it loads the library), it takes over the second half of what the slowest worker has not read yet, again
+ * while that is worth it, so the threads finish together. The partial sums merge exactly (merging is associative and
+ * commutative). A cut inside a quoted field shows as a range that ends inside quotes: then the file is read again in
+ * one piece, so the figures, the rejected rows and their lines are always those of the serial read.
  */
 import { createReadStream } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Issue } from '../core/issue.js';
 import type { Crosswalk, CrosswalkEntry } from '../indicators/crosswalk.js';
 import type { IndicatorProfileName } from '../indicators/profiles.js';
-import type { IndicatorParts } from '../indicators/sums.js';
 import { detectEncoding, type TextEncodingName } from '../io/decode.js';
 import { readUnitStatistics } from '../io/read.js';
-import type { ReadCounts, RejectedRow } from '../io/row-reader.js';
+import type { RejectedRow } from '../io/row-reader.js';
 import { type IndicatorsJob, type JobInput, type JobProgress, readSource } from './indicators.js';
+import {
+  createRangeShare,
+  type RangeJob,
+  type RangeResult,
+  readAt,
+  readRange,
+  shareState,
+  shortenShare,
+} from './range-read.js';
 import { createLineCounter, endOfRecordOn } from './record-walk.js';
 import type { SheetReadOptions } from './source.js';
-
-/** What a worker is given: its byte range, where the header ends, how to read. */
-export interface RangeJob {
-  readonly path: string;
-  readonly start: number;
-  readonly end: number;
-  /** Bytes [0, headerEnd) hold the title lines and the header. */
-  readonly headerEnd: number;
-  readonly encoding: TextEncodingName;
-  readonly profile: IndicatorProfileName;
-  /** The year of rows without one (the job's `year` option). */
-  readonly year?: number;
-  /** The job's crosswalk entries (plain data: they cross to the worker as they are). */
-  readonly crosswalk?: readonly CrosswalkEntry[];
-  readonly read: Omit<SheetReadOptions, 'encoding'>;
-}
-
-/** What a worker sends back when its range is read. */
-export interface RangeResult {
-  readonly kind: 'done';
-  readonly parts: IndicatorParts;
-  /** Rejected rows, lines counted as in a file of the header followed by the range. */
-  readonly rejected: readonly RejectedRow[];
-  readonly counts: ReadCounts;
-  readonly issues: readonly Issue[];
-  /** Issues of accepted rows the range's accumulator did not count (lines as for `rejected`). */
-  readonly notCounted: readonly Issue[];
-  /** Rows counted without a year of their own. */
-  readonly withoutYear: number;
-  /** Physical lines of the range. */
-  readonly lines: number;
-  readonly endedInQuotes: boolean;
-}
 
 /** The entries of a crosswalk option, as plain data for a worker. */
 function entriesOf(
@@ -66,8 +42,8 @@ const HEAD_BYTES = 65_536;
 export const MIN_PARALLEL_BYTES = 32 << 20;
 /** Below this, a file is read in one thread even when workers are asked for. */
 const MIN_RANGE_BYTES = 1 << 18;
-/** What this thread reads while a worker starts (≈ 100 ms at ≈ 30 MB/s a thread). */
-const WORKER_START_BYTES = 3 << 20;
+/** A worker's unclaimed bytes below which this thread does not take a tail over (≈ 40 ms of reading). */
+const MIN_TAIL_BYTES = 1 << 20;
 /** Bytes read around a cut to find the next line start; a cut with no line break that near is dropped. */
 const CUT_WINDOW = 1 << 16;
 
@@ -82,12 +58,6 @@ interface Plan {
   /** Range starts after the first (the first range is [0, cuts[0])). */
   readonly cuts: readonly number[];
   readonly size: number;
-}
-
-async function readAt(handle: FileHandle, position: number, length: number): Promise<Uint8Array> {
-  const buffer = new Uint8Array(length);
-  const { bytesRead } = await handle.read(buffer, 0, length, position);
-  return buffer.subarray(0, bytesRead);
 }
 
 /** The first line start at or after `at` (after LF, CRLF or a lone CR), or undefined if none is near. */
@@ -123,14 +93,11 @@ export async function planRanges(
     if (headerEnd >= head.length) return undefined;
     const prefix = readUnitStatistics(head.subarray(0, headerEnd), { ...read, encoding });
     const cuts: number[] = [];
-    // This thread starts at once, a worker ≈ 100 ms later (it loads the library): the first range is longer by what
-    // this thread reads meanwhile, so that all finish together (never more than half the file's extra share).
-    const total = size - headerEnd;
-    const headStart = Math.min(WORKER_START_BYTES, total / (2 * ranges));
-    const first = total / ranges + ((ranges - 1) * headStart) / ranges;
-    const step = (total - first) / (ranges - 1);
+    // Equal shares: this thread starts at once and the workers later, so it is done first and takes over the rest of
+    // the slowest (readRanges), whatever the delay was.
+    const step = (size - headerEnd) / ranges;
     for (let k = 1; k < ranges; k++) {
-      const cut = await lineStartFrom(handle, Math.round(headerEnd + first + (k - 1) * step));
+      const cut = await lineStartFrom(handle, Math.round(headerEnd + k * step));
       if (cut !== undefined && cut > (cuts.at(-1) ?? headerEnd) && cut < size) cuts.push(cut);
     }
     if (cuts.length === 0) return undefined;
@@ -184,7 +151,10 @@ function shiftRejected(row: RejectedRow, shift: number): RejectedRow {
   };
 }
 
-/** Merges the first range's input with the workers' results, in file order; `undefined` when a cut was unsafe. */
+/**
+ * Merges the first range's input with the other ranges' results (the workers' and the tails'), in file order;
+ * `undefined` when a cut was unsafe.
+ */
 function mergeRanges(
   job: IndicatorsJob,
   plan: Plan,
@@ -198,7 +168,7 @@ function mergeRanges(
   let { read, accepted, blankLines } = first.counts;
   let linesBefore = first.lines;
   for (const result of results) {
-    const merged = job.accumulator.merge(result.parts);
+    const merged = job.packing.mergePacked(result.packed);
     if (!merged.success) return undefined;
     // The worker's file was the header lines, then its range: its line (headerLines + 1) is the file's linesBefore + 1.
     const shift = linesBefore - plan.headerLines;
@@ -227,9 +197,95 @@ function mergeRanges(
   };
 }
 
+/** The job of each worker: its range (read through a shared word, so that its tail can be taken over). */
+function workerJobs(path: string, job: IndicatorsJob, plan: Plan, profile: IndicatorProfileName): RangeJob[] {
+  const ends = [...plan.cuts.slice(1), plan.size];
+  const { year, crosswalk } = job.settings;
+  return plan.cuts.map((start, k) => {
+    const end = ends[k] as number;
+    const share = createRangeShare(end - start);
+    return {
+      path,
+      start,
+      end,
+      headerEnd: plan.headerEnd,
+      encoding: plan.encoding,
+      profile,
+      ...(year === undefined ? {} : { year }),
+      ...(crosswalk === undefined ? {} : { crosswalk: entriesOf(crosswalk) }),
+      read: { ...(job.settings.read ?? {}) },
+      ...(share === undefined ? {} : { share }),
+    };
+  });
+}
+
 /**
- * Reads a file in `plan`'s ranges: the first here, the others in workers; `undefined` when the cuts turned out to be
- * unsafe (a range ended inside quotes) and the file must be read in one piece.
+ * The second half of what the worker furthest behind has not claimed yet, cut at a line start and taken from it (its
+ * range now ends there); `undefined` when no worker has `minTail` bytes left.
+ */
+async function takeTail(
+  handle: FileHandle,
+  jobs: readonly RangeJob[],
+  minTail: number,
+): Promise<RangeJob | undefined> {
+  for (let attempt = 0; attempt < 8; attempt++) {
+    let behind: { job: RangeJob; share: BigInt64Array; claimed: number; end: number } | undefined;
+    for (const job of jobs) {
+      if (job.share === undefined) continue;
+      const share = new BigInt64Array(job.share);
+      const { claimed, end } = shareState(share);
+      if (end - claimed >= Math.max(minTail, behind === undefined ? 0 : behind.end - behind.claimed))
+        behind = { job, share, claimed, end };
+    }
+    if (behind === undefined) return undefined;
+    const { job, share, claimed, end } = behind;
+    const cut = await lineStartFrom(handle, job.start + claimed + Math.floor((end - claimed) / 2));
+    if (cut === undefined || cut >= job.start + end) return undefined;
+    // Refused when the worker claimed past the cut while it was looked for: then look again.
+    if (shortenShare(share, cut - job.start)) {
+      const { share: _taken, ...tail } = job;
+      return { ...tail, start: cut, end: job.start + end };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Takes over and reads here the tails of workers still reading, one after another, while one has `minTail` bytes
+ * left (each tail costs a header read and an accumulator: not worth it for less).
+ */
+export async function readTails(
+  path: string,
+  jobs: readonly RangeJob[],
+  onRead: (read: number) => void,
+  signal: AbortSignal | undefined,
+  minTail = MIN_TAIL_BYTES,
+): Promise<RangeResult[]> {
+  const tails: RangeResult[] = [];
+  if (jobs.every((range) => range.share === undefined)) return tails;
+  const handle = await open(path, 'r');
+  try {
+    let done = 0;
+    for (
+      let tail = await takeTail(handle, jobs, minTail);
+      tail !== undefined;
+      tail = await takeTail(handle, jobs, minTail)
+    ) {
+      const result = await readRange(tail, (read) => onRead(done + read), signal);
+      done += result.counts.read;
+      onRead(done);
+      tails.push(result);
+    }
+  } finally {
+    await handle.close();
+  }
+  return tails;
+}
+
+/**
+ * Reads a file in `plan`'s ranges: the first here, the others in workers, then here the tails taken over from workers
+ * still reading; `undefined` when the cuts turned out to be unsafe (a range ended inside quotes) and the file must be
+ * read in one piece.
  */
 export async function readRanges(
   path: string,
@@ -238,28 +294,18 @@ export async function readRanges(
   profile: IndicatorProfileName,
 ): Promise<JobInput | undefined> {
   const { signal, onProgress } = job.settings;
-  const read = { ...(job.settings.read ?? {}) };
-  const ends = [...plan.cuts.slice(1), plan.size];
   const workerRead = new Array<number>(plan.cuts.length).fill(0);
-  let firstProgress: JobProgress = { read: 0, rejected: 0 };
+  let hereRead = 0; // rows of this thread's finished ranges
+  let progress: JobProgress = { read: 0, rejected: 0 }; // of the range it reads now
   const report = () =>
     onProgress?.({
-      read: firstProgress.read + workerRead.reduce((a, b) => a + b, 0),
-      rejected: firstProgress.rejected,
+      read: hereRead + progress.read + workerRead.reduce((a, b) => a + b, 0),
+      rejected: progress.rejected,
     });
-  const workers = plan.cuts.map((start, k) =>
+  const jobs = workerJobs(path, job, plan, profile);
+  const workers = jobs.map((range, k) =>
     runWorker(
-      {
-        path,
-        start,
-        end: ends[k] as number,
-        headerEnd: plan.headerEnd,
-        encoding: plan.encoding,
-        profile,
-        ...(job.settings.year === undefined ? {} : { year: job.settings.year }),
-        ...(job.settings.crosswalk === undefined ? {} : { crosswalk: entriesOf(job.settings.crosswalk) }),
-        read,
-      },
+      range,
       (count) => {
         workerRead[k] = count;
         report();
@@ -278,18 +324,24 @@ export async function readRanges(
   const first = await readSource(
     countingLines(firstStream, counter),
     {
-      read: { ...read, encoding: plan.encoding },
-      onProgress: (progress) => {
-        firstProgress = progress;
+      read: { ...(job.settings.read ?? {}), encoding: plan.encoding },
+      onProgress: (now) => {
+        progress = now;
         report();
       },
       ...(signal === undefined ? {} : { signal }),
     },
     job.add,
   );
+  hereRead = first.counts.read;
   let results: RangeResult[];
   try {
-    results = await Promise.all(workers);
+    const onRead = (count: number) => {
+      progress = { read: count, rejected: first.counts.rejected };
+      report();
+    };
+    const tails = await readTails(path, jobs, onRead, signal);
+    results = [...(await Promise.all(workers)), ...tails].sort((a, b) => a.start - b.start);
   } catch {
     signal?.throwIfAborted();
     // A worker failed (the file changed under it, a thread could not start): the serial read says what is wrong.
