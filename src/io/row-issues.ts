@@ -1,7 +1,8 @@
 import { maskIdNumber } from '../codes/id-number.js';
 import { createIssue, type Issue, type LocalizedText } from '../core/issue.js';
 import { maskIdNumbersInText } from '../core/mask.js';
-import { parseUnitStatistics, type UnitStatistics } from '../model/unit-statistics.js';
+import type { UnitStatistics } from '../model/unit-statistics.js';
+import { parseUnitStatistics } from '../model/unit-statistics-schema.js';
 import {
   parseBooleanCell,
   parseCodeCell,
