@@ -12,7 +12,7 @@ import type { IndicatorRow, IndicatorRowsOptions } from '../indicators/rows.js';
 import type { IndicatorParts } from '../indicators/sums.js';
 import type { IndicatorProfile } from '../indicators/types.js';
 import type { TextEncodingName } from '../io/decode.js';
-import type { StreamEvent } from '../io/read.js';
+import type { StreamEvent } from '../io/stream-read.js';
 import type { HeaderInfo, ReadCounts, RejectedRow } from '../io/row-reader.js';
 import { unitKindOfTotal } from '../model/row-kind-predicates.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
