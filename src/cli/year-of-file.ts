@@ -1,5 +1,5 @@
-// The catalogue's module, bundled (the constant alone is kept): the library's index would load zod for every run.
-import { STATISTICS_YEAR_RANGE } from '../model/fields.js';
+// Bundled (a constant): the library's index would load zod for every run.
+import { STATISTICS_YEAR_RANGE } from '../model/year-range.js';
 
 /** The last part of a path, `/` or `\\` separated (no node:path: the offline page names its files too). */
 const baseName = (path: string) => path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
