@@ -1,4 +1,3 @@
-import { basename } from 'node:path';
 import type { IndicatorRow, IndicatorSeriesEntry } from 'shequ';
 import type { IndicatorsFromSource } from 'shequ/pipeline';
 import { maskIdNumbersInText } from '../core/mask.js';

@@ -1,7 +1,7 @@
-import { createIssue, type Issue } from '../core/issue.js';
+import type { Issue } from '../core/issue.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
 import { type CsvParserOptions, type CsvRecord, createCsvParser } from './csv-parser.js';
-import { createTextDecoder, decodeText, detectEncoding, type TextEncodingName } from './decode.js';
+import { decodeText, type TextEncodingName } from './decode.js';
 import { checkReadOptions } from './read-options.js';
 import {
   type AcceptedRow,
