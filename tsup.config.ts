@@ -57,6 +57,9 @@ export default defineConfig([
       'io/xlsx': 'src/io/xlsx.ts',
       'io/node': 'src/io/node.ts',
       'pipeline/node': 'src/pipeline/node.ts',
+      // Not a subpath: imported by pipeline/node for a large file only, and built beside it rather than as a chunk in
+      // dist/, so that the URL of its worker (./indicators-worker.js, relative to the module) still resolves.
+      'pipeline/parallel': 'src/pipeline/parallel.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,

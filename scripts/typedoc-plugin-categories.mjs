@@ -16,7 +16,7 @@ const CATEGORIES = [
   [/^core\/as-of\.ts$/, '日期 Dates'],
   [/^core\//, '问题与结果 Issues and results'],
   [
-    /^model\/(fields|fields-plans|unit-statistics|row-kind|row-checks|json-schema)\.ts$/,
+    /^model\/(fields|fields-plans|unit-statistics|unit-statistics-schema|row-kind|row-kind-predicates|row-checks|json-schema|year-range)\.ts$/,
     '统计表行 Statistics rows',
   ],
   [/^model\/(region|dataset)\.ts$/, '数据集 Datasets'],

@@ -1,6 +1,6 @@
 import type { IndicatorRow, IndicatorSeriesEntry } from 'shequ';
-import { createIndicatorAccumulator, indicatorSeriesFromRows, maskIdNumbersInText } from 'shequ';
 import type { IndicatorsFromSource } from 'shequ/pipeline';
+import { maskIdNumbersInText } from '../core/mask.js';
 import { type CliStreams, echo, UsageError } from './context.js';
 import { computeFromFile } from './indicators.js';
 import { divisionLists, type InputRows } from './input.js';
@@ -54,6 +54,8 @@ export async function computeFromFiles(
   options: FileOptions,
 ): Promise<{ rows: Iterable<IndicatorRow>; inputs: { file: string; input: InputRows }[]; years: number[] }> {
   // The files' parts are already in the latest divisions (each job applied the crosswalk); the master only sums.
+  // Loaded here, not with the module: every `indicators` run imports this module, and the library's index loads zod.
+  const { createIndicatorAccumulator } = await import('shequ');
   const master = createIndicatorAccumulator({ profile: options.profile });
   const jobs: IndicatorsFromSource[] = [];
   const inputs: { file: string; input: InputRows }[] = [];
@@ -198,6 +200,7 @@ export async function seriesText(
   lang: Lang,
   period: string | undefined,
 ): Promise<string> {
+  const { indicatorSeriesFromRows } = await import('shequ');
   const entries = indicatorSeriesFromRows(rows, period === undefined ? {} : { period });
   if (format === 'json') return maskIdNumbersInText(`${JSON.stringify(entries, null, 1)}\n`);
   if (format === 'ndjson')

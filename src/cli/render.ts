@@ -2,7 +2,7 @@
  * The CLI's tables for people, through the report layer: one column model per result type (shequ/report), so the
  * terminal table, the Markdown and the HTML page show the same columns.
  */
-import { type Finding, type IndicatorRow, maskIdNumbersInText } from 'shequ';
+import type { Finding, IndicatorRow } from 'shequ';
 import {
   baselineText,
   defaultRenderContext,
@@ -14,6 +14,7 @@ import {
   STATUS_LABELS,
   targetText,
 } from 'shequ/report';
+import { maskIdNumbersInText } from '../core/mask.js';
 
 export type Lang = 'zh' | 'en';
 

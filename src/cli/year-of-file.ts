@@ -1,4 +1,5 @@
-import { STATISTICS_YEAR_RANGE } from 'shequ';
+// Bundled (a constant): the library's index would load zod for every run.
+import { STATISTICS_YEAR_RANGE } from '../model/year-range.js';
 
 /** The last part of a path, `/` or `\\` separated (no node:path: the offline page names its files too). */
 const baseName = (path: string) => path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);

@@ -1,15 +1,14 @@
-import * as z from 'zod';
 import { divisionLevelIndex } from '../codes/village-key.js';
 import { guarded } from '../core/guard.js';
 import { createIssue, type Issue, type PathSegment } from '../core/issue.js';
 import { failure, type Result, success } from '../core/result.js';
-import { treeShakable } from '../core/tree-shakable.js';
 import { STATISTICS_YEAR_RANGE } from '../model/fields.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
 
 // A division crosswalk: the changes of division codes between years (a township merged, a village turned 居委会 and
 // given a community code), as the user knows them. Applied to the rows of the years before each change, so that every
-// year is counted in the divisions of the latest: a series then compares like with like.
+// year is counted in the divisions of the latest: a series then compares like with like. Its zod schema is in
+// crosswalk-schema.ts: the indicator path imports this module, and must not load zod (issue 13's start-up).
 
 /**
  * One change of code: from `fromYear` on, the unit (or region) known before as `oldCode` is `newCode`.
@@ -28,27 +27,6 @@ export interface CrosswalkEntry {
   /** The first year the new code applies to. */
   readonly fromYear: number;
 }
-
-/**
- * The zod schema of a crosswalk's shape: an array of entries with 12-digit codes and a year. Shape only:
- * {@link parseCrosswalk} also checks the codes, the levels, clashes and cycles.
- *
- * @example
- * ```ts
- * import { crosswalkSchema } from 'shequ';
- * crosswalkSchema.safeParse([{ oldCode: '130123100201', newCode: '130123105201', fromYear: 2023 }]).success;
- * //=> true
- * ```
- */
-export const crosswalkSchema: z.ZodType<readonly CrosswalkEntry[]> = /* @__PURE__ */ treeShakable(() =>
-  z.array(
-    z.object({
-      oldCode: z.string().regex(/^\d{12}$/),
-      newCode: z.string().regex(/^\d{12}$/),
-      fromYear: z.int().min(STATISTICS_YEAR_RANGE.min).max(STATISTICS_YEAR_RANGE.max),
-    }),
-  ),
-);
 
 /**
  * A checked crosswalk, ready to apply (from {@link parseCrosswalk}).

@@ -1,7 +1,7 @@
-import { createIssue, type Issue } from '../core/issue.js';
+import type { Issue } from '../core/issue.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
 import { type CsvParserOptions, type CsvRecord, createCsvParser } from './csv-parser.js';
-import { createTextDecoder, decodeText, detectEncoding, type TextEncodingName } from './decode.js';
+import { decodeText, type TextEncodingName } from './decode.js';
 import { checkReadOptions } from './read-options.js';
 import {
   type AcceptedRow,
@@ -11,6 +11,19 @@ import {
   type ReaderEvent,
   type RejectedRow,
 } from './row-reader.js';
+import { notTextOrBytes } from './stream-read.js';
+
+// The streaming readers live in stream-read.ts, which loads the zod reporter of refused rows only when a row is
+// refused; this module's in-memory reader reports them at once. Re-exported here, where they have always been.
+export {
+  type ChunkSource,
+  chunksOfSource,
+  isChunkSource,
+  type StreamEvent,
+  sourceFailed,
+  streamUnitStatistics,
+  streamUnitStatisticsBatches,
+} from './stream-read.js';
 
 /**
  * Options of the readers.
@@ -66,14 +79,6 @@ function collect(
   if (event.kind === 'row') into.accepted.push(event.accepted);
   else if (event.kind === 'rejected') into.rejected.push(event.rejected);
   else for (const issue of event.issues) into.issues.push(issue); // no spread: a wide header has many
-}
-
-/** The issue of input that is neither text nor bytes. */
-function notTextOrBytes(): Issue {
-  return createIssue('invalid_type', {
-    zh: '输入应为文本（字符串）或字节（Uint8Array）',
-    en: 'The input must be text (a string) or bytes (a Uint8Array)',
-  });
 }
 
 /**
@@ -140,305 +145,4 @@ function emptyResult(issues: readonly Issue[], encoding: TextEncodingName): Read
     counts: { read: 0, accepted: 0, rejected: 0, blankLines: 0, titleLines: 0 },
     encoding,
   };
-}
-
-/**
- * What {@link streamUnitStatistics} yields: the header (once), each accepted or rejected row as it is read, and at
- * the end the counts and file-level issues.
- *
- * @example
- * ```ts
- * import type { StreamEvent } from 'shequ/io';
- * const handle = (event: StreamEvent) => (event.kind === 'row' ? event.accepted.row.code : undefined);
- * ```
- */
-export type StreamEvent =
-  | ReaderEvent
-  | {
-      /** The input ended. */
-      readonly kind: 'end';
-      /** The counts. */
-      readonly counts: ReadCounts;
-      /** File-level issues (encoding, missing header). */
-      readonly issues: readonly Issue[];
-      /** The encoding used. */
-      readonly encoding: TextEncodingName;
-      /**
-       * The input ended inside a quoted field (that record was rejected as `unterminated_quote`): a slice of a file
-       * that ends here was cut inside a record, so the parallel reader reads the file in one piece instead.
-       */
-      readonly endedInQuotes?: boolean;
-    };
-
-/**
- * A source of file contents: an async iterable of chunks (a Node `Readable` is one), or a web `ReadableStream`.
- *
- * @example
- * ```ts
- * import type { ChunkSource } from 'shequ/io';
- * async function* chunks(): AsyncGenerator<string> { yield '统计用区划代码,类型\n'; }
- * const source: ChunkSource = chunks();
- * ```
- */
-export type ChunkSource = AsyncIterable<Uint8Array | string> | ReadableStream<Uint8Array | string>;
-
-/**
- * The chunks of a source as one async generator. A consumer that stops early (`return()`: an abort, a `break`) stops
- * the source too: a Node stream is destroyed through its iterator, a web stream is cancelled.
- */
-export async function* chunksOfSource(source: ChunkSource): AsyncGenerator<Uint8Array | string> {
-  if (Symbol.asyncIterator in source) {
-    yield* source as AsyncIterable<Uint8Array | string>;
-    return;
-  }
-  const reader = (source as ReadableStream<Uint8Array | string>).getReader();
-  let finished = false;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) {
-        finished = true;
-        return;
-      }
-      yield value;
-    }
-  } finally {
-    if (!finished) await reader.cancel().catch(() => undefined);
-    reader.releaseLock();
-  }
-}
-
-/**
- * The issue of a source that failed while being read: its error's `code` (`ENOENT`, `EACCES`, …) when it has one,
- * never its message (a caller's error may say anything, a path with an ID number included).
- */
-export function sourceFailed(error: unknown): Issue {
-  let code: unknown;
-  try {
-    code = (error as { code?: unknown } | null)?.code;
-  } catch {
-    code = undefined;
-  }
-  const shown = typeof code === 'string' && /^[A-Z][A-Z_]{1,30}$/.test(code) ? ` (${code})` : '';
-  return createIssue('read_failed', {
-    zh: `输入未能读完：数据源出错${shown}`,
-    en: `The input could not be read to its end: the source failed${shown}`,
-  });
-}
-
-/** True when `source` can be read as chunks. */
-export function isChunkSource(source: unknown): source is ChunkSource {
-  if (source === null || typeof source !== 'object') return false;
-  try {
-    return (
-      Symbol.asyncIterator in source || typeof (source as { getReader?: unknown }).getReader === 'function'
-    );
-  } catch {
-    return false; // a Proxy or getter of the caller that throws: not a source we can read
-  }
-}
-
-/**
- * Characters read without finding a header after which a source is not taken for a sheet (a binary file, an endless
- * device): a header sits under at most a few title lines, far inside the first million characters.
- */
-const HEADER_SEARCH_CHARACTERS = 1 << 20;
-
-/** Bytes looked at to detect an encoding: byte chunks are held until this many have come (or the input ends). */
-const DETECTION_SAMPLE = 65_536;
-
-/**
- * Turns chunks of bytes or text into text: the encoding is detected from the first 64 kB however the bytes are
- * chunked (so that any chunking reads the same), then decoded incrementally.
- */
-function createChunkDecoder(given: TextEncodingName | undefined) {
-  let decoder: TextDecoder | undefined;
-  let encoding: TextEncodingName = given ?? 'utf-8';
-  let held: Uint8Array[] = [];
-  let heldBytes = 0;
-  let first = true;
-  const start = (): Issue[] => {
-    const sample = new Uint8Array(Math.min(heldBytes, DETECTION_SAMPLE));
-    let at = 0;
-    for (const part of held) {
-      if (at >= sample.length) break;
-      const piece = part.subarray(0, sample.length - at);
-      sample.set(piece, at);
-      at += piece.length;
-    }
-    encoding = given ?? detectEncoding(sample);
-    const created = createTextDecoder(encoding);
-    if (!created.success) return created.error.issues as Issue[];
-    decoder = created.data;
-    return [];
-  };
-  const drain = (last: boolean): string => {
-    let text = '';
-    for (const part of held) text += (decoder as TextDecoder).decode(part, { stream: true });
-    held = [];
-    return last ? text + (decoder as TextDecoder).decode() : text;
-  };
-  return {
-    get encoding() {
-      return encoding;
-    },
-    /** The text of a chunk (may be `''` while bytes are held for detection), or the issues that stop the read. */
-    push(chunk: Uint8Array | string): string | Issue[] {
-      if (typeof chunk === 'string') {
-        const text = first && chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk;
-        first = false;
-        return text;
-      }
-      if (!(chunk instanceof Uint8Array)) return [notTextOrBytes()];
-      first = false;
-      if (decoder !== undefined) return decoder.decode(chunk, { stream: true });
-      held.push(chunk);
-      heldBytes += chunk.length;
-      if (heldBytes < DETECTION_SAMPLE) return '';
-      const issues = start();
-      return issues.length > 0 ? issues : drain(false);
-    },
-    /** The text left at the end. */
-    end(): string | Issue[] {
-      if (decoder === undefined) {
-        if (held.length === 0) return '';
-        const issues = start();
-        if (issues.length > 0) return issues;
-      }
-      return drain(true);
-    },
-  };
-}
-
-/**
- * Reads statistics rows from a stream, one record at a time, in bounded memory: a 620 000-row national file never
- * sits in memory whole. Yields the header, then each accepted or rejected row, then an `end` event with the counts.
- * Byte chunks are decoded incrementally (encoding detected from the first chunk unless given); text chunks are used
- * as they are. Accumulate indicators on the fly by feeding the rows to an indicator accumulator.
- *
- * @param source - chunks of the file (Node stream, web stream, any async iterable)
- * @param options - encoding, delimiter, size limits
- * @returns the events, as an async iterable
- *
- * @example
- * ```ts
- * import { createIndicatorAccumulator } from 'shequ';
- * import { streamUnitStatistics } from 'shequ/io';
- * async function* file() { yield '统计用区划代码,类型,是否建有综合服务设施\n'; yield '130123100201,村委会,是\n'; }
- * const accumulator = createIndicatorAccumulator();
- * for await (const event of streamUnitStatistics(file())) {
- *   if (event.kind === 'row') accumulator.add(event.accepted.row);
- *   if (event.kind === 'end') console.log(event.counts.accepted);
- * }
- * //=> 1
- * ```
- */
-export async function* streamUnitStatistics(
-  source: ChunkSource,
-  options: ReadOptions = {},
-): AsyncGenerator<StreamEvent> {
-  for await (const batch of streamUnitStatisticsBatches(source, options)) yield* batch;
-}
-
-/**
- * The events of {@link streamUnitStatistics} in batches: one array per chunk of the source, so that a consumer pays
- * one promise per chunk (64 kB of a file), not one per row. The last batch ends with the `end` event. This is what
- * the pipeline (`computeIndicatorsFromSource`, `validateSource`) reads; `streamUnitStatistics` flattens it.
- *
- * @param source - chunks of the file (Node stream, web stream, any async iterable)
- * @param options - encoding, delimiter, size limits
- * @returns the batches of events, as an async iterable
- *
- * @example
- * ```ts
- * import { streamUnitStatisticsBatches } from 'shequ/io';
- * async function* file() { yield '统计用区划代码,类型\n130123100201,村委会\n'; yield '130123100202,村委会\n'; }
- * const sizes = [];
- * for await (const batch of streamUnitStatisticsBatches(file())) sizes.push(batch.map((event) => event.kind));
- * sizes;
- * //=> [['header', 'row'], ['row'], ['end']]
- * ```
- */
-export async function* streamUnitStatisticsBatches(
-  source: ChunkSource,
-  options: ReadOptions = {},
-): AsyncGenerator<readonly StreamEvent[]> {
-  const checked = checkReadOptions(options);
-  const reader = createRowReader();
-  const given = checked.options.encoding;
-  const stop = (
-    issues: readonly Issue[],
-    encoding: TextEncodingName,
-  ): Extract<StreamEvent, { kind: 'end' }> => ({
-    kind: 'end',
-    counts: reader.counts(),
-    issues,
-    encoding,
-  });
-  if (checked.issues.length > 0) {
-    yield [stop(checked.issues, 'utf-8')];
-    return;
-  }
-  if (!isChunkSource(source)) {
-    yield [stop([notTextOrBytes()], 'utf-8')];
-    return;
-  }
-  const parser = createCsvParser(checked.options);
-  const decoder = createChunkDecoder(given);
-  const eventsOf = (records: readonly CsvRecord[], into: StreamEvent[]) => {
-    for (const record of records) {
-      const event = reader.record(record);
-      if (event !== undefined) into.push(event);
-    }
-    return into;
-  };
-  const chunks = chunksOfSource(source);
-  let searched = 0;
-  try {
-    for (;;) {
-      let next: IteratorResult<Uint8Array | string>;
-      try {
-        next = await chunks.next();
-      } catch (error) {
-        // The caller's source failed (a stream error, a throwing iterator): what it delivered is read (the bytes held
-        // for the encoding's detection too), then the read ends with an issue, not a throw.
-        const rest = decoder.end();
-        const last = typeof rest === 'string' ? eventsOf(parser.end(), eventsOf(parser.push(rest), [])) : [];
-        last.push(stop([sourceFailed(error)], decoder.encoding));
-        yield last;
-        return;
-      }
-      if (next.done === true) break;
-      const text = decoder.push(next.value);
-      if (typeof text !== 'string') {
-        yield [stop(text, decoder.encoding)];
-        return;
-      }
-      const batch = eventsOf(parser.push(text), []);
-      searched += text.length;
-      if (reader.header === undefined && searched > HEADER_SEARCH_CHARACTERS) {
-        // No header in the first million characters (a binary file, /dev/zero): not a sheet; stop reading it.
-        batch.push(stop(reader.finalIssues(), decoder.encoding));
-        yield batch;
-        return;
-      }
-      if (batch.length > 0) yield batch;
-    }
-  } finally {
-    // Ended early (an abort, a break, an undecodable file): the source is closed, not left open.
-    await chunks.return(undefined).catch(() => undefined);
-  }
-  const rest = decoder.end();
-  if (typeof rest !== 'string') {
-    yield [stop(rest, decoder.encoding)];
-    return;
-  }
-  const last = eventsOf(parser.push(rest), []);
-  const tail = parser.end(); // after the push: end() flushes what the push left
-  eventsOf(tail, last);
-  const ended = stop(reader.finalIssues(), decoder.encoding);
-  last.push(
-    tail.some((record) => record.error === 'unterminated_quote') ? { ...ended, endedInQuotes: true } : ended,
-  );
-  yield last;
 }

@@ -1,7 +1,6 @@
-import { maskIdNumber } from '../codes/id-number.js';
 import { createIssue, type Issue, type LocalizedText } from '../core/issue.js';
-import { maskIdNumbersInText } from '../core/mask.js';
-import { parseUnitStatistics, type UnitStatistics } from '../model/unit-statistics.js';
+import type { UnitStatistics } from '../model/unit-statistics.js';
+import { parseUnitStatistics } from '../model/unit-statistics-schema.js';
 import {
   parseBooleanCell,
   parseCodeCell,
@@ -12,18 +11,13 @@ import {
 import type { CsvRecord } from './csv-parser.js';
 import { FIELD_TYPES } from './headers.js';
 import type { HeaderInfo } from './row-reader.js';
+import { SHOWN } from './shown-cell.js';
 
 // The error reporter of the readers: a record the compiled converter (compiled-row.ts) did not accept is read again
 // cell by cell (readCell) and validated by the zod schema, the specification, which says everything that is wrong
 // with it. It never accepts a row: the compiled converter is the only way a row is accepted.
 
-/**
- * A cell as an issue or a rejected row may show it: a cell that is exactly an ID number is trimmed and masked as
- * `maskIdNumber` does (as before); any other ID-shaped run inside a cell — full-width, spaced, prefixed, in a name —
- * is masked by `maskIdNumbersInText`.
- */
-export const SHOWN = (value: string) =>
-  /^\d{15}$|^\d{17}[\dXx]$/.test(value.trim()) ? maskIdNumber(value.trim()) : maskIdNumbersInText(value);
+export { SHOWN };
 
 function cellIssue(
   line: number,

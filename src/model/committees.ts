@@ -6,7 +6,7 @@ import { enumOf } from './labelled-enum.js';
 import { isoDateSchema } from './primitives.js';
 
 // Plain derivations without zod live in unit-derive.ts (the indicator path imports them, issue 13's start-up).
-export { secretaryIsDirector } from './unit-derive.js';
+export { committeeSize, secretaryIsDirector } from './unit-derive.js';
 
 /**
  * Roles in the "两委": the Party committee (党组织) and the residents' or villagers' committee (居/村委会).
@@ -134,23 +134,3 @@ export const twoCommitteesSchema: z.ZodType<TwoCommittees> = /* @__PURE__ */ tre
     ),
   }),
 );
-
-/**
- * Number of members of the residents' or villagers' committee itself (主任、副主任和委员), as the laws' member
- * ranges count them.
- *
- * @param committees - the "两委"
- * @returns how many members hold a committee role
- *
- * @example
- * ```ts
- * import { committeeSize } from 'shequ';
- * committeeSize({ members: [{ roles: ['partySecretary', 'director'] }, { roles: ['committeeMember'] }, { roles: ['partyCommitteeMember'] }] });
- * //=> 2
- * ```
- */
-export function committeeSize(committees: TwoCommittees): number {
-  return committees.members.filter((m) =>
-    m.roles.some((role) => role === 'director' || role === 'deputyDirector' || role === 'committeeMember'),
-  ).length;
-}

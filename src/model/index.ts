@@ -101,5 +101,7 @@ export type { ConvenienceOutlet, Estate, SpecialType, Unit, UnitFieldKey } from 
 export { SPECIAL_TYPE_LABELS, toUnitStatistics, unitSchema } from './unit.js';
 export type { UnitKind } from './unit-kind.js';
 export { UNIT_KIND_LABELS, unitKindSchema } from './unit-kind.js';
-export type { UnitStatistics, UnitStatisticsShape } from './unit-statistics.js';
-export { parseUnitStatistics, UNIT_STATISTICS_FIELDS, unitStatisticsSchema } from './unit-statistics.js';
+export type { UnitStatistics } from './unit-statistics.js';
+export { UNIT_STATISTICS_FIELDS } from './unit-statistics.js';
+export type { UnitStatisticsShape } from './unit-statistics-schema.js';
+export { parseUnitStatistics, unitStatisticsSchema } from './unit-statistics-schema.js';

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { datasetSchema } from './dataset.js';
-import { unitStatisticsSchema } from './unit-statistics.js';
+import { unitStatisticsSchema } from './unit-statistics-schema.js';
 
 /**
  * The JSON Schema (draft 2020-12) of a statistics row, generated from {@link unitStatisticsSchema}, for systems that

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { isIsoCalendarDate } from '../core/as-of.js';
 import type { LocalizedText } from '../core/issue.js';
 import { treeShakable } from '../core/tree-shakable.js';
+import { hasAtMostTwoDecimals } from './decimals.js';
 import { STATISTICS_YEAR_RANGE } from './fields.js';
 
 /**
@@ -26,11 +27,7 @@ export const isoDateSchema: z.ZodType<string> = /* @__PURE__ */ treeShakable(() 
     }),
 );
 
-/** True when `value` has at most two decimals (areas are recorded to the hundredth of a m²). */
-export function hasAtMostTwoDecimals(value: number): boolean {
-  const hundredths = value * 100;
-  return Math.abs(hundredths - Math.round(hundredths)) <= 1e-7 * Math.max(1, Math.abs(hundredths));
-}
+export { hasAtMostTwoDecimals };
 
 /**
  * An area in m²: a finite non-negative number with at most two decimals.

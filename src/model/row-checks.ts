@@ -1,14 +1,14 @@
 import { DIVISION_LEVELS } from '../codes/division-code.js';
 import { divisionLevelIndex } from '../codes/village-key.js';
 import { STATISTICS_FIELD_KEYS, type StatisticsFieldKey } from './fields.js';
+import type { RowKind } from './row-kind.js';
 import {
   CODE_LEVELS_OF_KIND,
   isUnitKind,
   ROW_KIND_LABELS,
   ROW_KINDS,
-  type RowKind,
   statisticsFieldAppliesTo,
-} from './row-kind.js';
+} from './row-kind-predicates.js';
 
 // The rules across fields that depend on the row's kind: the code's level fits the kind, and the row carries only
 // the fields of its kind. Shared by the zod schema (which says why) and the fast path (which only says whether).

@@ -1,5 +1,6 @@
 import type { DivisionLevel } from '../codes/division-code.js';
 import type { LocalizedText } from '../core/issue.js';
+import { type StatisticsFieldKey, statisticsField } from './fields.js';
 import type { RowKind } from './row-kind.js';
 import type { UnitKind } from './unit-kind.js';
 
@@ -98,3 +99,33 @@ export const ROW_KIND_LABELS: Readonly<Record<RowKind, LocalizedText>> = {
   communityTotal: { zh: '社区合计', en: 'total of the communities of a region' },
   villageTotal: { zh: '村合计', en: 'total of the villages of a region' },
 };
+
+const UNIT_KINDS = ['community', 'village'] as const;
+const TOTAL_OF = { community: 'communityTotal', village: 'villageTotal' } as const;
+
+/**
+ * The kinds of row a field is carried by: `code`, `name` and `kind` by every row; a field with `appliesTo` by those
+ * kinds; any other by both unit kinds. A count or area of a unit kind is also carried by that kind's total row, as
+ * the sum over the units (households, facility area …): a total row is a row of sums.
+ *
+ * @param key - a field key
+ * @returns the row kinds that may carry it (empty for a key that is not a field)
+ *
+ * @example
+ * ```ts
+ * import { statisticsFieldAppliesTo } from 'shequ';
+ * statisticsFieldAppliesTo('households');
+ * //=> ['community', 'village', 'communityTotal', 'villageTotal']
+ * statisticsFieldAppliesTo('hasSocialWorkStation');
+ * //=> ['township']
+ * ```
+ */
+export function statisticsFieldAppliesTo(key: StatisticsFieldKey): readonly RowKind[] {
+  const field = statisticsField(key);
+  if (field === undefined) return [];
+  if (key === 'code' || key === 'name' || key === 'kind') return ROW_KINDS;
+  const declared: readonly RowKind[] = field.appliesTo ?? UNIT_KINDS;
+  if (field.kind !== 'count' && field.kind !== 'area') return declared;
+  const totals = UNIT_KINDS.filter((kind) => declared.includes(kind)).map((kind) => TOTAL_OF[kind]);
+  return [...declared, ...totals.filter((kind) => !declared.includes(kind))];
+}

@@ -1,6 +1,5 @@
 import * as z from 'zod';
 import { treeShakable } from '../core/tree-shakable.js';
-import { type StatisticsFieldKey, statisticsField } from './fields.js';
 import type { UnitKind } from './unit-kind.js';
 
 // Plain predicates without zod, in their own module so that the indicator path does not load the schemas above.
@@ -9,10 +8,9 @@ export {
   isUnitKind,
   ROW_KIND_LABELS,
   ROW_KINDS,
+  statisticsFieldAppliesTo,
   unitKindOfTotal,
 } from './row-kind-predicates.js';
-
-import { ROW_KINDS } from './row-kind-predicates.js';
 
 // The kinds of row a statistics sheet may hold. A unit row (社区/村) is what the sheet has always held. A township or
 // district row describes that administrative unit itself (its 社会工作服务站, its 区社区服务中心): it is counted by
@@ -96,34 +94,3 @@ export const rowKindSchema: z.ZodEnum<{
       'community = 居民委员会, village = 村民委员会, township = 街道/乡镇, district = 县（区）, communityTotal = 社区合计, villageTotal = 村合计',
     ),
 );
-
-const UNIT_KINDS = ['community', 'village'] as const;
-const ALL_KINDS = ROW_KINDS;
-const TOTAL_OF = { community: 'communityTotal', village: 'villageTotal' } as const;
-
-/**
- * The kinds of row a field is carried by: `code`, `name` and `kind` by every row; a field with `appliesTo` by those
- * kinds; any other by both unit kinds. A count or area of a unit kind is also carried by that kind's total row, as
- * the sum over the units (households, facility area …): a total row is a row of sums.
- *
- * @param key - a field key
- * @returns the row kinds that may carry it (empty for a key that is not a field)
- *
- * @example
- * ```ts
- * import { statisticsFieldAppliesTo } from 'shequ';
- * statisticsFieldAppliesTo('households');
- * //=> ['community', 'village', 'communityTotal', 'villageTotal']
- * statisticsFieldAppliesTo('hasSocialWorkStation');
- * //=> ['township']
- * ```
- */
-export function statisticsFieldAppliesTo(key: StatisticsFieldKey): readonly RowKind[] {
-  const field = statisticsField(key);
-  if (field === undefined) return [];
-  if (key === 'code' || key === 'name' || key === 'kind') return ALL_KINDS;
-  const declared: readonly RowKind[] = field.appliesTo ?? UNIT_KINDS;
-  if (field.kind !== 'count' && field.kind !== 'area') return declared;
-  const totals = UNIT_KINDS.filter((kind) => declared.includes(kind)).map((kind) => TOTAL_OF[kind]);
-  return [...declared, ...totals.filter((kind) => !declared.includes(kind))];
-}

@@ -163,3 +163,23 @@ export function toUnitStatistics(unit: Unit): UnitStatistics {
   }
   return row as unknown as UnitStatistics;
 }
+
+/**
+ * Number of members of the residents' or villagers' committee itself (主任、副主任和委员), as the laws' member
+ * ranges count them.
+ *
+ * @param committees - the "两委"
+ * @returns how many members hold a committee role
+ *
+ * @example
+ * ```ts
+ * import { committeeSize } from 'shequ';
+ * committeeSize({ members: [{ roles: ['partySecretary', 'director'] }, { roles: ['committeeMember'] }, { roles: ['partyCommitteeMember'] }] });
+ * //=> 2
+ * ```
+ */
+export function committeeSize(committees: TwoCommittees): number {
+  return committees.members.filter((m) =>
+    m.roles.some((role) => role === 'director' || role === 'deputyDirector' || role === 'committeeMember'),
+  ).length;
+}

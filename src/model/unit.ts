@@ -26,7 +26,8 @@ import {
 import { FROM_PARTS } from './unit-derive.js';
 import { type UnitKind, unitKindSchema } from './unit-kind.js';
 import type { PlanTextDerivedKey } from './unit-plan-parts.js';
-import { NOT_ABOVE, type UnitStatistics, unitStatisticsShape } from './unit-statistics.js';
+import { NOT_ABOVE, type UnitStatistics } from './unit-statistics.js';
+import { unitStatisticsShape } from './unit-statistics-schema.js';
 
 export { CONVENIENCE_OUTLET_LABELS, type ConvenienceOutlet } from './convenience-outlets.js';
 // Plain derivations without zod, in their own module so that the indicator path does not load the schemas here.

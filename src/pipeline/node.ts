@@ -16,7 +16,7 @@ import {
   type IndicatorsFromSourceOptions,
   prepareIndicatorsJob,
 } from './indicators.js';
-import { planRanges, rangeCount, readRanges } from './parallel.js';
+import { ONE_RANGE_BELOW_BYTES } from './one-range.js';
 
 /**
  * Options of {@link computeIndicatorsFromFile}: those of `computeIndicatorsFromSource`, and the number of threads.
@@ -94,8 +94,10 @@ export async function computeIndicatorsFromFile(
   );
   if (size === undefined) return serial();
   const profile = builtInProfile(settings);
+  if (profile === undefined || size < ONE_RANGE_BELOW_BYTES) return serial();
+  const { planRanges, rangeCount, readRanges } = await import('./parallel.js');
   const ranges = rangeCount(size, workers);
-  if (profile === undefined || ranges < 2) return serial();
+  if (ranges < 2) return serial();
   const plan = await planRanges(path, ranges, prepared.data.settings.read ?? {});
   if (plan === undefined) return serial();
   const input = await readRanges(path, prepared.data, plan, profile);

@@ -1,5 +1,11 @@
-import type { ChunkSource, ReadOptions, StreamEvent } from '../io/read.js';
-import { chunksOfSource, isChunkSource, sourceFailed, streamUnitStatisticsBatches } from '../io/read.js';
+import type { ReadOptions } from '../io/read.js';
+import type { ChunkSource, StreamEvent } from '../io/stream-read.js';
+import {
+  chunksOfSource,
+  isChunkSource,
+  sourceFailed,
+  streamUnitStatisticsBatches,
+} from '../io/stream-read.js';
 import { workbookTooLarge, XLSX_LIMITS } from '../io/xlsx-limits.js';
 
 /**

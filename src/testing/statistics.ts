@@ -6,7 +6,8 @@ import {
   type StatisticsFieldKey,
   statisticsField,
 } from '../model/fields.js';
-import { CODE_LEVELS_OF_KIND, ROW_KINDS, type RowKind, statisticsFieldAppliesTo } from '../model/row-kind.js';
+import type { RowKind } from '../model/row-kind.js';
+import { CODE_LEVELS_OF_KIND, ROW_KINDS, statisticsFieldAppliesTo } from '../model/row-kind-predicates.js';
 import type { UnitKind } from '../model/unit-kind.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
 import { villageCodeArbitrary } from './codes.js';

@@ -1,6 +1,6 @@
 import { addYearsToIsoDate } from '../../core/as-of.js';
 import { numberText } from '../../core/number-text.js';
-import { committeeSize } from '../../model/committees.js';
+import { committeeSize } from '../../model/unit-derive.js';
 import { failed, notApplicable, notChecked, passed } from '../outcomes.js';
 import type { Rule, RuleContext } from '../types.js';
 import { RESIDENTS_LAW_2018, RESIDENTS_LAW_2025, VILLAGERS_LAW } from './sources.js';

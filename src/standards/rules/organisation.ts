@@ -1,11 +1,10 @@
+import type { OrganisationRole, SubCommittee } from '../../model/organisation.js';
 import {
   ORGANISATION_ROLE_LABELS,
-  type OrganisationRole,
   RURAL_STRUCTURE,
   SUB_COMMITTEE_LABELS,
-  type SubCommittee,
   URBAN_STRUCTURE,
-} from '../../model/organisation.js';
+} from '../../model/organisation-labels.js';
 import { failed, notChecked, passed } from '../outcomes.js';
 import type { Rule, RuleFailure } from '../types.js';
 import { BEIJING_PLAN, HEBEI_PLAN, RESIDENTS_LAW_2025 } from './sources.js';
