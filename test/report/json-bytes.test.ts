@@ -53,7 +53,19 @@ const number = fc.oneof(
   fc.double(),
   fc.integer({ min: -1e12, max: 1e12 }).map((n) => n / 100),
   fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 10),
-  fc.constantFrom(-0, 0.05, 79.8, 1e13, 1e13 - 1, -(1e13 - 1), 9999999999.99, 1e10, 1e-7, 1101054912310021, 4.2e21),
+  fc.constantFrom(
+    -0,
+    0.05,
+    79.8,
+    1e13,
+    1e13 - 1,
+    -(1e13 - 1),
+    9999999999.99,
+    1e10,
+    1e-7,
+    1101054912310021,
+    4.2e21,
+  ),
 );
 const constant = fc.record(
   { comparator: fc.constantFrom('>=', '='), value: number, source: text, quote: text },
@@ -90,10 +102,13 @@ const tableRows = fc
   );
 
 describe('createJsonByteWriter', () => {
-  test.prop([tableRows], { numRuns: 300 })('writes the UTF-8 of the text serialiser, row after row', (rows) => {
-    expectSameAsText(rows, ['target']);
-    expectSameAsText(rows);
-  });
+  test.prop([tableRows], { numRuns: 300 })(
+    'writes the UTF-8 of the text serialiser, row after row',
+    (rows) => {
+      expectSameAsText(rows, ['target']);
+      expectSameAsText(rows);
+    },
+  );
 
   test.prop([fc.array(fc.anything({ withNullPrototype: true, withBoxedValues: true }), { maxLength: 5 })])(
     'writes the UTF-8 of the text serialiser for any value, plain or not',
@@ -110,7 +125,18 @@ describe('createJsonByteWriter', () => {
 
   it('writes numbers and strings by hand-worked examples', () => {
     const [bytes] = bytesOfRows(
-      [{ a: 79.8, b: -0, c: 0.05, d: -1234567.8, e: 1e13, f: '北京市', g: '11010519491231002X', h: 1101054912310021 }],
+      [
+        {
+          a: 79.8,
+          b: -0,
+          c: 0.05,
+          d: -1234567.8,
+          e: 1e13,
+          f: '北京市',
+          g: '11010519491231002X',
+          h: 1101054912310021,
+        },
+      ],
       [],
     );
     expect(decoder.decode(bytes)).toBe(
