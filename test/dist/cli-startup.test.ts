@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCsvParser, readUnitStatistics } from '../../src/io/index.js';
+import { useTempDir } from '../helpers/temp-dir.js';
 
 // The start-up of `shequ indicators` (issue 13): zod 4 is 95 modules, ≈ 140 ms of a loaded machine's start, and a
 // file of valid rows needs none of it — valid rows are accepted by the compiled converters; zod is the error reporter,
@@ -14,7 +14,7 @@ import { createCsvParser, readUnitStatistics } from '../../src/io/index.js';
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'dist', 'cli', 'index.js');
 const sample = join(root, 'examples', 'data', 'sample-units.csv');
-const dir = mkdtempSync(join(tmpdir(), 'shequ-startup-'));
+const dir = useTempDir('startup');
 const hooks = pathToFileURL(join(root, 'test', 'fixtures', 'module-load-log.mjs')).href;
 const registerHooks = `data:text/javascript,${encodeURIComponent(
   `import { register } from 'node:module'; register(${JSON.stringify(hooks)});`,

@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { SHIPPED_PROVINCES, shippedDivisionLists } from '../../src/cli/shipped-divisions.js';
 import type { DivisionDataset } from '../../src/codes/division-dataset.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 // The command line reads a shipped list a part at a time (a Hebei prefecture, a Beijing district) as codes are looked
 // up, with the rows above the parts written in src/cli/shipped-divisions.ts: every lookup must answer what the whole
@@ -58,7 +58,7 @@ describe('the shipped lists of the command line, read a part at a time', () => {
 
 describe('shequ indicators on one Hebei county', () => {
   it('reads the list of its prefecture only, and names every level', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'shequ-lists-'));
+    const dir = testTempDir('lists');
     const file = join(dir, 'one-row.csv');
     const log = join(dir, 'required.txt');
     writeFileSync(file, '统计用区划代码,类型,户数\n130123100201,村委会,120\n');

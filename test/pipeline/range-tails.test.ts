@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import {
   shareState,
   shortenShare,
 } from '../../src/pipeline/range-read.js';
+import { useTempDir } from '../helpers/temp-dir.js';
 
 // The main thread takes over the tail of a worker's range through a shared word (bytes claimed, range end): the
 // worker's claims and the main thread's cuts never overlap nor leave a gap, whatever their interleaving.
@@ -63,6 +63,10 @@ describe('the shared word of a range', () => {
 });
 
 /** A CSV file of `rows` villages (a rejected row every 97th, some quoted names), its path. */
+/** The sheets of this file's tests, removed when they are done. */
+const dir = useTempDir('tails');
+let sheets = 0;
+
 function sheet(rows: number): string {
   const lines = ['统计用区划代码,名称,类型,户数,是否建有综合服务设施'];
   for (let i = 0; i < rows; i++) {
@@ -72,7 +76,7 @@ function sheet(rows: number): string {
       `${code},${name},${i % 97 === 0 ? '街道' : '村委会'},${100 + (i % 50)},${i % 3 === 0 ? '否' : '是'}`,
     );
   }
-  const file = join(mkdtempSync(join(tmpdir(), 'shequ-tails-')), 'sheet.csv');
+  const file = join(dir, `sheet-${++sheets}.csv`);
   writeFileSync(file, `${lines.join('\r\n')}\r\n`);
   return file;
 }
