@@ -199,8 +199,21 @@ export function yearOfRow(row: UnitStatistics | null | undefined, fallback: numb
  * ```
  */
 export function createIndicatorAccumulator(options: IndicatorAccumulatorOptions = {}): IndicatorAccumulator {
-  return createPackingAccumulator(options).accumulator;
+  return createAccumulatorWith(options, undefined).accumulator;
 }
+
+/** The code of the packed exchange, given to the accumulator only by {@link createPackingAccumulator}. */
+interface PackingCode {
+  readonly packCores: typeof packCores;
+  readonly checkPacked: typeof checkPacked;
+  readonly addPacked: typeof addPacked;
+}
+
+/**
+ * The packed exchange's code: referenced only by {@link createPackingAccumulator}, so that a bundle of
+ * `computeIndicators` (which never packs) leaves it out.
+ */
+const PACKING: PackingCode = { packCores, checkPacked, addPacked };
 
 /**
  * An accumulator with the internal packed exchange of the worker threads: `pack` gives its sums as typed arrays
@@ -214,6 +227,14 @@ export interface PackingAccumulator {
 
 /** Creates an accumulator as {@link createIndicatorAccumulator} does, with its packed exchange beside it. */
 export function createPackingAccumulator(options: IndicatorAccumulatorOptions = {}): PackingAccumulator {
+  return createAccumulatorWith(options, PACKING);
+}
+
+/** The accumulator and, with `packing`, its packed exchange (without it, `pack` and `mergePacked` are never called). */
+function createAccumulatorWith(
+  options: IndicatorAccumulatorOptions,
+  packing: PackingCode | undefined,
+): PackingAccumulator {
   const profile = profileOf(options);
   const fallbackYear = defaultYearOf(options) ?? NO_YEAR;
   const crosswalk = unwrap(crosswalkOption((options as IndicatorAccumulatorOptions | undefined)?.crosswalk));
@@ -323,15 +344,16 @@ export function createPackingAccumulator(options: IndicatorAccumulatorOptions = 
   return {
     accumulator,
     pack: () =>
-      packCores(
+      (packing as PackingCode).packCores(
         cores,
         partsWith(() => ({})),
       ),
     mergePacked: (packed) =>
       guarded(() => {
-        const checked = checkPacked(packed, { profile, compiled, cores, skipped });
+        const code = packing as PackingCode;
+        const checked = code.checkPacked(packed, { profile, compiled, cores, skipped });
         if (!checked.success) return checked;
-        addPacked(checked.data, coreOf);
+        code.addPacked(checked.data, coreOf);
         skipped += checked.data.shell.skipped;
         return success(undefined);
       }),
