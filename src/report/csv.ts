@@ -4,14 +4,19 @@ import type { IndicatorRow } from '../indicators/rows.js';
 import type { RuleSource } from '../standards/types.js';
 import type { Finding } from '../standards/validate.js';
 import { dataHeader, viewColumns } from './columns.js';
+import { createCsvByteLine } from './csv-bytes.js';
 import { CSV_FORMAT, csvCellText as cellText, createCsvCells, csvHeaderLine } from './formats/csv.js';
 import { writePieces } from './formats/format.js';
+import { writeRowsAsBytes } from './json-bytes.js';
 import { FINDING_MODEL } from './models/findings.js';
 import { type IndicatorRowsTableOptions, indicatorRowModel } from './models/indicators.js';
 import type { ChunkSink } from './sink.js';
 import { findingCells } from './tables.js';
 
 export { createCsvCells };
+
+/** CSV rows: the header first (also when there are none), each line with its own `\r\n`. */
+const CSV_LAYOUT = { first: '', separator: '', end: '', empty: '', lineEnd: '' };
 
 /**
  * Writes indicator rows as CSV (header with BOM first), awaiting the sink only when it hands a chunk over.
@@ -31,7 +36,11 @@ export function writeIndicatorRowsCsv(
   sink: ChunkSink,
   options: IndicatorRowsTableOptions = {},
 ): Promise<void> {
-  return writePieces(CSV_FORMAT.text(indicatorRowModel(options), rows, {}), sink);
+  const model = indicatorRowModel(options);
+  // Text sinks get text: a lone surrogate in a name survives in text, not in UTF-8.
+  if (sink.encoding !== 'utf-8') return writePieces(CSV_FORMAT.text(model, rows, {}), sink);
+  const layout = { ...CSV_LAYOUT, first: csvHeaderLine(dataHeader(viewColumns(model, 'data'))) };
+  return writeRowsAsBytes(rows, sink, createCsvByteLine(model, 'zh'), { ...layout, empty: layout.first });
 }
 
 /**

@@ -127,7 +127,7 @@ function writeDigits(out: ByteOutput, value: number): void {
  * number's shortest round-trip text is its two-decimal form: any shorter decimal is 0.01 away, far beyond its
  * precision); returns false for any other number, written by the caller through the text path.
  */
-function writePlainNumber(out: ByteOutput, value: number): boolean {
+export function writePlainNumber(out: ByteOutput, value: number): boolean {
   const size = value < 0 ? -value : value;
   if (Number.isInteger(size)) {
     if (size >= PLAIN_INTEGER) return false;
@@ -309,51 +309,88 @@ export function createJsonByteWriter(
 /** Rows are handed to the sink in pieces of about this many bytes (the sink copies them into its chunks). */
 const FLUSH_BYTES = 1 << 16;
 
+/** How rows are laid out: text before the first, between two, after the last, and instead of all when none. */
+export interface RowLayout {
+  readonly first: string;
+  readonly separator: string;
+  readonly end: string;
+  readonly empty: string;
+  /** After every row. */
+  readonly lineEnd: string;
+}
+
+/** A JSON array, one row per line: `[\n{…},\n{…}\n]\n`, `[]\n` when there are none. */
+export const JSON_ARRAY_LAYOUT: RowLayout = {
+  first: '[\n',
+  separator: ',\n',
+  end: '\n]\n',
+  empty: '[]\n',
+  lineEnd: '',
+};
+/** JSON Lines: `{…}\n` each. */
+export const JSON_LINES_LAYOUT: RowLayout = { first: '', separator: '', end: '', empty: '', lineEnd: '\n' };
+
 /**
- * Writes items as JSON through a row writer: a JSON array one item per line (`[\n{…},\n{…}\n]\n`, `[]\n` when
- * there are none) or JSON Lines (`{…}\n` each), the bytes handed to the sink about 64 kB at a time, awaiting it only
+ * Writes items through a row writer in a layout, the bytes handed to the sink about 64 kB at a time, awaiting it only
  * when it asks to wait.
  *
  * @param items - the items, taken one at a time (a generator is never collected)
  * @param sink - where the bytes go (a text sink is given them decoded)
- * @param writeRow - a writer from {@link createJsonByteWriter}
- * @param layout - `'array'` or `'lines'`
+ * @param writeRow - writes one item's bytes
+ * @param layout - what goes around and between the rows
  * @returns when every item is in the sink (call `sink.end()` after)
  */
-export async function writeJsonRowsAsBytes<Item>(
+export async function writeRowsAsBytes<Item>(
   items: Iterable<Item>,
   sink: ChunkSink,
-  writeRow: (row: unknown, out: ByteOutput) => void,
-  layout: 'array' | 'lines',
+  writeRow: (row: Item, out: ByteOutput) => void,
+  layout: RowLayout,
 ): Promise<void> {
   const out = new ByteOutput(FLUSH_BYTES * 2);
+  const encode = (text: string) => encoder.encode(text);
+  const [first, separator, lineEnd] = [
+    encode(layout.first),
+    encode(layout.separator),
+    encode(layout.lineEnd),
+  ];
   const flush = (): Promise<unknown> | undefined => {
     const wait = writeBytesTo(sink, out.bytes.subarray(0, out.used));
     out.used = 0;
     return wait;
   };
-  let first = true;
+  let none = true;
   for (const item of items) {
-    out.reserve(2);
-    if (layout === 'lines') {
-      writeRow(item, out);
-      out.reserve(1);
-      out.byte(0x0a);
-    } else {
-      if (first) out.byte(0x5b);
-      else out.byte(COMMA);
-      out.byte(0x0a);
-      writeRow(item, out);
-    }
-    first = false;
+    out.copy(none ? first : separator);
+    none = false;
+    writeRow(item, out);
+    out.copy(lineEnd);
     if (out.used >= FLUSH_BYTES) {
       const wait = flush();
       if (wait !== undefined) await wait;
     }
   }
-  if (layout === 'array') out.text(first ? '[]\n' : '\n]\n');
+  out.text(none ? layout.empty : layout.end);
   if (out.used > 0) {
     const wait = flush();
     if (wait !== undefined) await wait;
   }
+}
+
+/**
+ * Writes items as JSON through a row writer: a JSON array one item per line or JSON Lines (see
+ * {@link writeRowsAsBytes}).
+ *
+ * @param items - the items
+ * @param sink - where the bytes go
+ * @param writeRow - a writer from {@link createJsonByteWriter}
+ * @param layout - `'array'` or `'lines'`
+ * @returns when every item is in the sink (call `sink.end()` after)
+ */
+export function writeJsonRowsAsBytes<Item>(
+  items: Iterable<Item>,
+  sink: ChunkSink,
+  writeRow: (row: unknown, out: ByteOutput) => void,
+  layout: 'array' | 'lines',
+): Promise<void> {
+  return writeRowsAsBytes(items, sink, writeRow, layout === 'array' ? JSON_ARRAY_LAYOUT : JSON_LINES_LAYOUT);
 }

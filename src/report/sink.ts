@@ -40,6 +40,12 @@ export interface ChunkSink {
    * the sink copies them, so the caller may reuse the array. Optional: a sink without it is given decoded text.
    */
   writeBytes?(bytes: Uint8Array): Promise<unknown> | undefined;
+  /**
+   * `'utf-8'` when the sink keeps bytes as they are (a {@link createByteSink}): a writer may then write UTF-8
+   * straight into it. Absent for a sink of text, which would decode them — and a lone surrogate, which text can hold
+   * and UTF-8 cannot, would not survive the round trip.
+   */
+  readonly encoding?: 'utf-8';
 }
 
 // ignoreBOM: a text that begins with U+FEFF keeps it (a decoder drops a leading BOM by default).
@@ -236,6 +242,7 @@ export function createByteSink(
     return first;
   };
   return {
+    encoding: 'utf-8',
     write(text) {
       // UTF-8 takes at most 3 bytes per UTF-16 code unit: when that fits, one encodeInto does it.
       if (used + text.length * 3 <= size) {

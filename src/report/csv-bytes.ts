@@ -1,0 +1,96 @@
+/**
+ * CSV lines of a model's data view written straight into UTF-8 bytes: byte for byte the lines of the csv format
+ * (formats/csv.ts: cells masked, formula-guarded, quoted where they hold `"`, `,` or a line break), without a string
+ * per cell, an array per row and a join. Plain ASCII cells and ordinary numbers are written a byte at a time; a cell
+ * that recurs (a name, a unit, a target) is encoded once; anything else takes the text path for that cell.
+ */
+import { maskIdNumbersInText } from '../core/mask.js';
+import type { CellValue } from '../io/write.js';
+import { type Column, type ColumnModel, type ReportLang, viewColumns } from './columns.js';
+import { createCsvCells } from './formats/csv.js';
+import { type ByteOutput, writePlainNumber } from './json-bytes.js';
+
+const encoder = new TextEncoder();
+/** Recurring cells remembered as bytes, per output (cleared when full). */
+const MEMO_LIMIT = 4096;
+/** Longer strings are not remembered (they rarely recur and cost more to hash). */
+const MEMO_LENGTH = 64;
+
+/**
+ * Writes a string cell that is printable ASCII, neither quoted nor formula-guarded nor able to hold an ID number
+ * (fewer than 15 digits and X's), as its bytes; false (nothing written) for any other.
+ */
+function writePlainCell(out: ByteOutput, text: string): boolean {
+  const length = text.length;
+  if (length > 256) return false;
+  if (length > 0) {
+    const c = text.charCodeAt(0);
+    // A formula's first character, or white space before one: the text path decides.
+    if (c <= 0x20 || c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40) return false;
+  }
+  let idCharacters = 0;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x2c) return false;
+    if ((c >= 48 && c <= 57) || c === 88 || c === 120) idCharacters++;
+  }
+  if (idCharacters >= 15) return false;
+  out.reserve(length);
+  const bytes = out.bytes;
+  let at = out.used;
+  for (let i = 0; i < length; i++) bytes[at++] = text.charCodeAt(i);
+  out.used = at;
+  return true;
+}
+
+/**
+ * Creates a writer of a model's rows as CSV lines (each with its `\r\n`), byte for byte the lines of the csv format.
+ *
+ * @param model - the column model
+ * @param lang - the language of text cells that have one
+ * @returns the line writer (it remembers recurring cells: use one per output)
+ */
+export function createCsvByteLine<Row>(
+  model: ColumnModel<Row>,
+  lang: ReportLang,
+): (row: Row, out: ByteOutput) => void {
+  const columns: readonly Column<Row>[] = viewColumns(model, 'data');
+  const cellText = createCsvCells();
+  const memo = new Map<string, Uint8Array>();
+
+  const writeCell = (out: ByteOutput, value: CellValue): void => {
+    if (typeof value === 'number') {
+      if (!writePlainNumber(out, value)) out.text(cellText(value));
+      return;
+    }
+    if (typeof value !== 'string') {
+      out.text(cellText(value));
+      return;
+    }
+    if (writePlainCell(out, value)) return;
+    if (value.length > MEMO_LENGTH) {
+      out.text(cellText(maskIdNumbersInText(value)));
+      return;
+    }
+    let bytes = memo.get(value);
+    if (bytes === undefined) {
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      bytes = encoder.encode(cellText(maskIdNumbersInText(value)));
+      memo.set(value, bytes);
+    }
+    out.copy(bytes);
+  };
+
+  return (row, out) => {
+    for (let i = 0; i < columns.length; i++) {
+      if (i > 0) {
+        out.reserve(1);
+        out.byte(0x2c);
+      }
+      writeCell(out, (columns[i] as Column<Row>).value(row, lang) as CellValue);
+    }
+    out.reserve(2);
+    out.byte(0x0d);
+    out.byte(0x0a);
+  };
+}
