@@ -6,6 +6,7 @@ import { benchCompare } from './compare.bench.mjs';
 import { benchGeo } from './geo.bench.mjs';
 import { benchIndicators } from './indicators.bench.mjs';
 import { benchIo } from './io.bench.mjs';
+import { benchJobs } from './jobs.bench.mjs';
 import { benchScale } from './scale.bench.mjs';
 import { benchStandards } from './standards.bench.mjs';
 
@@ -18,4 +19,5 @@ await benchIo({ quick });
 await benchCli({ quick });
 await benchScale({ quick });
 await benchCompare({ quick });
+await benchJobs({ quick });
 await benchGeo({ quick });
