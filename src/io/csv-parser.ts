@@ -124,6 +124,22 @@ const AFTER_QUOTE = 3; // read a quote inside a quoted field: a doubled quote or
  * ```
  */
 export function createCsvParser(options: CsvParserOptions = {}): CsvParser {
+  return createResumableCsvParser(options);
+}
+
+/**
+ * The parser of {@link createCsvParser} with what the byte reader (byte-records.ts) needs to take turns with it:
+ * whether it stands at the start of a record with nothing pending, and setting the line it counts from.
+ */
+export interface ResumableCsvParser extends CsvParser {
+  /** The line of the next record when the parser is at a record's start with nothing pending (no CR), else -1. */
+  idleLine(): number;
+  /** Sets the line of the next record (only when idle: the lines read meanwhile by the byte reader). */
+  resumeAt(line: number): void;
+}
+
+/** Creates a {@link ResumableCsvParser} (internal: the public factory is {@link createCsvParser}). */
+export function createResumableCsvParser(options: CsvParserOptions = {}): ResumableCsvParser {
   let settings: CsvParserOptions;
   try {
     // One read of each option (a getter may throw, or answer differently twice).
@@ -341,6 +357,10 @@ export function createCsvParser(options: CsvParserOptions = {}): CsvParser {
   }
 
   return {
+    idleLine: () => (started || pendingCR || state !== FIELD_START ? -1 : line),
+    resumeAt(next) {
+      line = next;
+    },
     push(text) {
       if (typeof text !== 'string')
         throw new ShequError([
