@@ -30,6 +30,8 @@ export interface ByteReaderParts {
   /** The delimiter (an ASCII byte) and the longest line read here, in bytes (below the parser's limits). */
   readonly delimiter: number;
   readonly longestLine: number;
+  /** The last byte given to the decoder was ASCII: it holds no part of a character. */
+  readonly decoderClean: boolean;
 }
 
 /** Where events go (a batch of the stream). */
@@ -82,9 +84,9 @@ export function createByteRecordReader(parts: ByteReaderParts): ByteRecordReader
   const { parser, decode, parse } = parts;
   const convertLine = compileByteLine(parts);
   let carry: Uint8Array | undefined;
-  // The decoder or the parser may be inside something (the header's chunk, a chunk without LF): the string path reads
-  // up to the next LF first.
-  let dirty = true;
+  // The decoder may hold part of a character (the header's chunk ended inside one, a chunk without LF was decoded):
+  // the string path reads up to the next LF first.
+  let dirty = !parts.decoderClean;
 
   return {
     push(chunk, into) {

@@ -164,6 +164,7 @@ export function createResumableCsvParser(options: CsvParserOptions = {}): Resuma
   let overLimit = false; // over a limit outside quotes: quotes are plain text until the end of the line
   let started = false; // the current record has begun
   let pendingCR = false; // a CR ended the previous chunk: a LF next is the same line break
+  let inField = false; // the previous chunk ended inside an unquoted field that was being kept
   let quotedCR = false; // the last character read inside quotes was a CR
   let error: CsvRecord['error'];
   // Recovery from a quote left open: the line where it opened, and the text after the end of that line.
@@ -207,6 +208,7 @@ export function createResumableCsvParser(options: CsvParserOptions = {}): Resuma
     stored = 0;
     raw = 0;
     overLimit = false;
+    inField = false;
     started = false;
     state = FIELD_START;
     resumeKnown = false;
@@ -316,7 +318,9 @@ export function createResumableCsvParser(options: CsvParserOptions = {}): Resuma
         continue;
       }
       // Over a limit with nothing more to keep: only the line end matters (a 200 MB line of commas is skipped fast).
-      const skipping = overLimit && (fields.length >= maxFields || stored >= maxRecord);
+      // Decided where a field starts, never again inside one the last chunk ended in (the same however it is cut).
+      const skipping = !inField && overLimit && (fields.length >= maxFields || stored >= maxRecord);
+      inField = false;
       let j = i;
       if (skipping) {
         for (; j < n; j++) {
@@ -332,8 +336,11 @@ export function createResumableCsvParser(options: CsvParserOptions = {}): Resuma
       }
       raw += j - i;
       state = UNQUOTED;
+      // The chunk ended inside the field: the record's length is checked at its next delimiter or line end (or at the
+      // end of the input), as it is when the text is not cut here — checked now, the rest of the line would be skipped
+      // from inside the field, its delimiters not counted, and the record's fields would depend on the chunking.
       if (j === n) {
-        if (raw > maxRecord) overflow('record_too_long');
+        inField = !skipping;
         break;
       }
       if (text.charCodeAt(j) === delimiter) {
@@ -375,6 +382,7 @@ export function createResumableCsvParser(options: CsvParserOptions = {}): Resuma
       // A quote open at the end: reject its record and read the lines after the quote's line again, until none is.
       while (state === QUOTED && resumeKnown) feed(recover(out, ''), out);
       if (state === QUOTED) error = 'unterminated_quote';
+      if (raw > maxRecord) error ??= 'record_too_long'; // the last record, cut by the end of the input
       if (started) finishRecord(out);
       state = FIELD_START;
       return out;

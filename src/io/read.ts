@@ -418,6 +418,7 @@ export async function* streamBatches(
   // The byte reader, once the string path has found the header of a UTF-8 stream; its bytes not read yet are
   // decoded before anything else.
   let bytes: ByteRecordReader | undefined;
+  let lastByte = 0; // of the byte chunks given to the decoder
   const flushCarry = (into: StreamEvent[]) => {
     const carried = bytes?.takeCarry();
     if (carried !== undefined) eventsOf(parser.push(decoder.push(carried) as string), into);
@@ -425,7 +426,7 @@ export async function* streamBatches(
   };
   const startBytes = () => {
     if (bytePath && reader.header !== undefined && decoder.started && decoder.encoding === 'utf-8')
-      bytes = byteReaderOf(parser, reader, checked.options, decoder.push, eventsOf);
+      bytes = byteReaderOf(parser, reader, checked.options, decoder.push, eventsOf, lastByte < 0x80);
   };
   const chunks = chunksOfSource(source);
   let searched = 0;
@@ -452,7 +453,9 @@ export async function* streamBatches(
         continue;
       }
       const batch = flushCarry([]);
-      const text = decoder.push(next.value);
+      const chunk = next.value;
+      if (chunk instanceof Uint8Array && chunk.length > 0) lastByte = chunk[chunk.length - 1] as number;
+      const text = decoder.push(chunk);
       if (typeof text !== 'string') {
         batch.push(stop(text, decoder.encoding));
         yield batch;
@@ -497,6 +500,7 @@ function byteReaderOf(
   options: CsvParserOptions,
   decode: (chunk: Uint8Array) => string | Issue[],
   eventsOf: (records: readonly CsvRecord[], into: StreamEvent[]) => StreamEvent[],
+  decoderClean: boolean,
 ): ByteRecordReader | undefined {
   const delimiter = (options.delimiter ?? ',').charCodeAt(0);
   const header = reader.header;
@@ -513,5 +517,6 @@ function byteReaderOf(
       options.maxFieldLength ?? CSV_LIMITS.maxFieldLength,
       options.maxRecordLength ?? CSV_LIMITS.maxRecordLength,
     ),
+    decoderClean,
   });
 }
