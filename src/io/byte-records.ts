@@ -1,5 +1,5 @@
 import { STATISTICS_FIELD_KEYS, type StatisticsFieldKey, statisticsField } from '../model/fields.js';
-import { BYTE_CONVERTER_OF_KIND, type ByteConverter, NOT_PLAIN } from './byte-cells.js';
+import { BYTE_KIND_CODE, convertByteCell, NOT_PLAIN } from './byte-cells.js';
 import { acceptedRowOf, type CellValue, INDEX_OF_KEY } from './compiled-row.js';
 import type { ResumableCsvParser } from './csv-parser.js';
 import type { AcceptedRow, ReaderEvent } from './row-reader.js';
@@ -128,12 +128,12 @@ function compileByteLine(parts: ByteReaderParts) {
   const classes = byteClasses(parts.delimiter);
   const width = fields.length;
   const slotOf = new Int32Array(width).fill(-1);
-  const converters: (ByteConverter | undefined)[] = [];
+  const kindOf = new Uint8Array(width);
   for (let column = 0; column < width; column++) {
     const field = fields[column];
     if (field === null || field === undefined) continue;
     slotOf[column] = INDEX_OF_KEY.get(field) as number;
-    converters[column] = BYTE_CONVERTER_OF_KIND[statisticsField(field).kind];
+    kindOf[column] = BYTE_KIND_CODE[statisticsField(field).kind];
   }
   const present = STATISTICS_FIELD_KEYS.flatMap((key, index) => (fields.includes(key) ? [index] : []));
   const values: CellValue[] = STATISTICS_FIELD_KEYS.map(() => undefined);
@@ -161,7 +161,12 @@ function compileByteLine(parts: ByteReaderParts) {
 
   /** The row of the line at `start` when it is plain and accepted; `scanned` ends where the scan stopped. */
   function lineRow(bytes: Uint8Array, start: number, text: string, line: number): AcceptedRow | undefined {
-    for (const index of present) values[index] = undefined;
+    // Locals, not the closure's slots, in the loop below.
+    const classOf = classes;
+    const slots = slotOf;
+    const kinds = kindOf;
+    const cells = values;
+    for (let i = 0; i < present.length; i++) cells[present[i] as number] = undefined;
     let extra: Record<string, string> | undefined;
     let s = shift;
     let at = start;
@@ -171,7 +176,7 @@ function compileByteLine(parts: ByteReaderParts) {
       const textStart = at + s;
       let kind = PLAIN;
       for (;;) {
-        kind = classes[bytes[at] as number] as number;
+        kind = classOf[bytes[at] as number] as number;
         if (kind === PLAIN) at++;
         else if (kind === CONTINUATION) {
           s--;
@@ -188,7 +193,7 @@ function compileByteLine(parts: ByteReaderParts) {
         at++; // CR LF: the LF ends the line below
       }
       if (end > cellStart) {
-        const slot = slotOf[column] as number;
+        const slot = slots[column] as number;
         if (slot === -1) {
           const cell = text.slice(textStart, end + s);
           if (cell.trim() !== '') {
@@ -196,7 +201,8 @@ function compileByteLine(parts: ByteReaderParts) {
             extra[names[column] as string] = cell;
           }
         } else {
-          const value = (converters[column] as ByteConverter)(
+          const value = convertByteCell(
+            kinds[column] as number,
             bytes,
             cellStart,
             end,
@@ -205,7 +211,7 @@ function compileByteLine(parts: ByteReaderParts) {
             end + s,
           );
           if (value === NOT_PLAIN) break;
-          values[slot] = value;
+          cells[slot] = value;
         }
       }
       column++;

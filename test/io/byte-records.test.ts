@@ -1,7 +1,14 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { type CsvParserOptions, type CsvRecord, createCsvParser } from '../../src/io/csv-parser.js';
+import { createByteRecordReader, type EventSink } from '../../src/io/byte-records.js';
+import {
+  type CsvParserOptions,
+  type CsvRecord,
+  createCsvParser,
+  createResumableCsvParser,
+} from '../../src/io/csv-parser.js';
 import { type ReadOptions, type StreamEvent, streamBatches } from '../../src/io/read.js';
+import { createRowReader, type ReaderEvent } from '../../src/io/row-reader.js';
 import { STATISTICS_FIELD_KEYS, type StatisticsFieldKey, statisticsField } from '../../src/model/fields.js';
 import { unitStatisticsArbitrary } from '../../src/testing/index.js';
 
@@ -324,5 +331,128 @@ describe('the string parser, chunked anywhere', () => {
     const whole = parse([text], options);
     for (let at = 0; at <= text.length; at++)
       expect(parse([text.slice(0, at), text.slice(at)], options)).toEqual(whole);
+  });
+});
+
+describe('the byte reader, worked by hand', () => {
+  /** A byte reader after the header, with a real parser and row reader; `parsed`: the text the string path got. */
+  function setUp(header: string) {
+    const parser = createResumableCsvParser();
+    const reader = createRowReader();
+    const decoder = new TextDecoder();
+    const parsed: string[] = [];
+    const read = (text: string, into: EventSink) => {
+      for (const record of parser.push(text)) {
+        const event = reader.record(record);
+        if (event !== undefined) into.push(event);
+      }
+    };
+    const headerEvents: ReaderEvent[] = [];
+    read(header, headerEvents);
+    expect(headerEvents.map((event) => event.kind)).toEqual(['header']);
+    const bytes = createByteRecordReader({
+      parser,
+      decode: (chunk) => decoder.decode(chunk, { stream: true }),
+      parse: (text, into) => {
+        parsed.push(text);
+        read(text, into);
+      },
+      countAccepted: reader.countAccepted,
+      fields: reader.fields,
+      names: header.trim().split(','),
+      delimiter: 44,
+      longestLine: 10_000,
+      decoderClean: true,
+    });
+    return { bytes, reader, parsed };
+  }
+
+  it('reads plain lines itself and gives the others, whole, to the string path', () => {
+    const { bytes, reader, parsed } = setUp(
+      '统计用区划代码,名称,类型,户数,是否建有综合服务设施,综合服务设施建筑面积\n',
+    );
+    const events: ReaderEvent[] = [];
+    bytes.push(
+      utf8('130123100201,西上泽村,村委会,120,是,35.5\r\n130123100202,"东,村",村委会,80,否,\n1301'),
+      events,
+    );
+    bytes.push(
+      utf8('23100203,北村,村委会,很多,否,10.25\n\n130123100204, 南村 ,村委会,7,是,12.30\n1'),
+      events,
+    );
+    expect(bytes.takeCarry()).toEqual(utf8('1'));
+    // Line 3 has a quote, line 4 a count the byte converters decline (then rejected), line 5 is blank.
+    expect(parsed).toEqual([
+      '130123100202,"东,村",村委会,80,否,\n',
+      '130123100203,北村,村委会,很多,否,10.25\n',
+      '\n',
+    ]);
+    const rows = events.flatMap((event) => (event.kind === 'row' ? [event.accepted] : []));
+    expect(rows).toStrictEqual([
+      {
+        line: 2,
+        row: {
+          code: '130123100201',
+          name: '西上泽村',
+          kind: 'village',
+          households: 120,
+          hasFacility: true,
+          facilityArea: 35.5,
+        },
+      },
+      {
+        line: 3,
+        row: { code: '130123100202', name: '东,村', kind: 'village', households: 80, hasFacility: false },
+      },
+      {
+        line: 6,
+        row: {
+          code: '130123100204',
+          name: '南村',
+          kind: 'village',
+          households: 7,
+          hasFacility: true,
+          facilityArea: 12.3,
+        },
+      },
+    ]);
+    expect(Object.keys(rows[0]?.row ?? {})).toEqual([
+      'code',
+      'name',
+      'kind',
+      'households',
+      'hasFacility',
+      'facilityArea',
+    ]);
+    const rejected = events.flatMap((event) => (event.kind === 'rejected' ? [event.rejected] : []));
+    expect(rejected.map((row) => [row.line, row.cells[3], row.issues[0]?.path])).toEqual([
+      [4, '很多', ['households']],
+    ]);
+    expect(reader.counts()).toEqual({ read: 4, accepted: 3, rejected: 1, blankLines: 1, titleLines: 0 });
+  });
+
+  it('gives the string path a chunk that holds U+FFFD, and the rest of a chunk after a quote left open', () => {
+    const { bytes, reader, parsed } = setUp('统计用区划代码,类型,户数\n');
+    const events: ReaderEvent[] = [];
+    const damaged = new Uint8Array([
+      ...utf8('130123100201,村委会,1\n130123100202,村'),
+      0xff,
+      ...utf8(',2\n'),
+    ]);
+    bytes.push(damaged, events);
+    expect(parsed).toHaveLength(1); // the whole chunk: its text is not what was written
+    bytes.push(utf8('130123100203,村委会,3\n130123100204,"村委\n会",4\n130123100205,村委会,5\n'), events);
+    bytes.push(utf8('130123100206,村委会,6\n'), events);
+    // Line 5 opens a quote closed on line 6 (a kind that is not one): from there the chunk is the parser's; line 8, in
+    // the next chunk, is not.
+    expect(parsed.slice(1)).toEqual(['130123100204,"村委\n', '会",4\n130123100205,村委会,5\n']);
+    expect(
+      events.map((event) =>
+        event.kind === 'row'
+          ? event.accepted.line
+          : `${event.kind} ${'rejected' in event ? event.rejected.line : ''}`,
+      ),
+    ).toEqual([2, 'rejected 3', 4, 'rejected 5', 7, 8]);
+    expect(reader.counts()).toMatchObject({ read: 6, accepted: 4, rejected: 2 });
   });
 });
