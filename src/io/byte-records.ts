@@ -70,6 +70,12 @@ function byteClasses(delimiter: number): Uint8Array {
   return classes;
 }
 
+/**
+ * Lines in a row that are not plain after which the rest of a chunk goes to the string path: a sheet none of whose
+ * lines is plain costs the byte reader a few lines per chunk, not a line-by-line handover.
+ */
+const MISSES_BEFORE_STRING_PATH = 16;
+
 /** Joins the bytes kept from the last chunk with the next one. */
 function joined(carry: Uint8Array | undefined, chunk: Uint8Array): Uint8Array {
   if (carry === undefined) return chunk;
@@ -237,6 +243,7 @@ function compileByteLine(parts: ByteReaderParts) {
       shift = 0;
       scanned = 0;
       let start = 0;
+      let misses = 0; // lines in a row given to the string path
       while (start < bytes.length) {
         const startShift = shift;
         const accepted = lineRow(bytes, start, text, line);
@@ -245,13 +252,16 @@ function compileByteLine(parts: ByteReaderParts) {
           countAccepted();
           into.push({ kind: 'row', accepted });
           line++;
+          misses = 0;
         } else {
           // Not plain, or not accepted: the string path reads the line (and says why).
           parser.resumeAt(line);
           parse(text.slice(start + startShift, next + shift), into);
           line = parser.idleLine();
-          if (line < 0) {
-            parse(text.slice(next + shift), into); // inside a record (a quote opened): the rest is the parser's
+          // Inside a record (a quote opened), or a chunk of lines that are not plain (a sheet that quotes every cell,
+          // spells its flags otherwise): the rest of the chunk is the parser's.
+          if (line < 0 || ++misses >= MISSES_BEFORE_STRING_PATH) {
+            parse(text.slice(next + shift), into);
             return;
           }
         }

@@ -269,7 +269,9 @@ export function createResumableCsvParser(options: CsvParserOptions = {}): Resuma
           if (raw > maxRecord) overflow('record_too_long');
           continue;
         }
-        if (raw <= maxRecord) break; // the chunk ended inside the quotes
+        // The chunk ended inside the quotes: wait for the next character, even one past the limit — where the text is
+        // not cut there, the character after the limit is looked at (a closing quote there closes the field).
+        if (j === n) break;
         if (resumeKnown) {
           // Past the record limit inside quotes: a stray quote. Reject the record, read again after its line.
           text = recover(out, resumeAt >= 0 ? text.slice(resumeAt) : '');
@@ -381,7 +383,9 @@ export function createResumableCsvParser(options: CsvParserOptions = {}): Resuma
       const out: CsvRecord[] = [];
       // A quote open at the end: reject its record and read the lines after the quote's line again, until none is.
       while (state === QUOTED && resumeKnown) feed(recover(out, ''), out);
-      if (state === QUOTED) error = 'unterminated_quote';
+      // A quote open at the end, its own line over the limit: the record ends with that line (as when its last
+      // character is read in the middle of a chunk, see feed).
+      if (state === QUOTED) error = raw > maxRecord ? (error ?? 'record_too_long') : 'unterminated_quote';
       if (raw > maxRecord) error ??= 'record_too_long'; // the last record, cut by the end of the input
       if (started) finishRecord(out);
       state = FIELD_START;
