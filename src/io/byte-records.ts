@@ -124,6 +124,18 @@ export function createByteRecordReader(parts: ByteReaderParts): ByteRecordReader
   };
 }
 
+/** `extra` with the cell of an unknown column added when it is not blank, as compiled-row.ts keeps it. */
+function withExtra(
+  extra: Record<string, string> | undefined,
+  name: string,
+  cell: string,
+): Record<string, string> | undefined {
+  if (cell.trim() === '') return extra;
+  const out = extra ?? (Object.create(null) as Record<string, string>);
+  out[name] = cell;
+  return out;
+}
+
 /**
  * The line reader of a header: `region(bytes, text, into)` reads the lines of `bytes` (valid UTF-8 ending with LF,
  * `text` its decoding, the parser idle at its start), each into an accepted row or, when not plain, through the
@@ -200,22 +212,11 @@ function compileByteLine(parts: ByteReaderParts) {
       }
       if (end > cellStart) {
         const slot = slots[column] as number;
-        if (slot === -1) {
-          const cell = text.slice(textStart, end + s);
-          if (cell.trim() !== '') {
-            extra ??= Object.create(null) as Record<string, string>;
-            extra[names[column] as string] = cell;
-          }
-        } else {
-          const value = convertByteCell(
-            kinds[column] as number,
-            bytes,
-            cellStart,
-            end,
-            text,
-            textStart,
-            end + s,
-          );
+        const textEnd = end + s;
+        if (slot === -1) extra = withExtra(extra, names[column] as string, text.slice(textStart, textEnd));
+        else {
+          const kindCode = kinds[column] as number;
+          const value = convertByteCell(kindCode, bytes, cellStart, end, text, textStart, textEnd);
           if (value === NOT_PLAIN) break;
           cells[slot] = value;
         }
