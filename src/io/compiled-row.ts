@@ -24,10 +24,10 @@ import type { AcceptedRow } from './row-reader.js';
 // old path (readCell + zod) on it, which stays the specification and says why (row-issues.ts).
 
 /** What a converter returns for a cell it rejects (a value no field holds). */
-const REJECTED: unique symbol = Symbol('rejected');
+export const REJECTED: unique symbol = Symbol('rejected');
 
 /** A cell's canonical value, `undefined` for a blank cell (the field is absent), or {@link REJECTED}. */
-type CellValue = string | number | boolean | undefined | typeof REJECTED;
+export type CellValue = string | number | boolean | undefined | typeof REJECTED;
 
 /** Converts one cell of a column. */
 type Converter = (cell: string) => CellValue;
@@ -112,7 +112,7 @@ function yearCell(cell: string): CellValue {
 }
 
 /** A damaged character (U+FFFD from the decoder) rejects the row: the text is not what was written. */
-function textCell(cell: string): CellValue {
+export function textCell(cell: string): CellValue {
   const text = cell.trim();
   if (text === '') return undefined;
   return text.indexOf('\uFFFD') === -1 ? text : REJECTED;
@@ -130,7 +130,7 @@ const CONVERTER_OF_KIND: Readonly<Record<StatisticsFieldKind, Converter>> = {
 };
 
 /** Catalogue index of each key. */
-const INDEX_OF_KEY: ReadonlyMap<StatisticsFieldKey, number> = new Map(
+export const INDEX_OF_KEY: ReadonlyMap<StatisticsFieldKey, number> = new Map(
   STATISTICS_FIELD_KEYS.map((key, index) => [key, index]),
 );
 
@@ -223,10 +223,24 @@ export function compileRow(
       if (value === REJECTED) return undefined;
       values[slot] = value;
     }
-    if (!holdsTogether(values)) return undefined;
-    const row = rowOf(values, present);
-    // The code's level fits the kind, and the row carries only its kind's fields (township, district, total rows).
-    if (!rowFitsKind(row as unknown as Record<string, unknown>)) return undefined;
-    return extra === undefined ? { line, row } : { line, row, extra };
+    return acceptedRowOf(values, present, line, extra);
   };
+}
+
+/**
+ * The accepted row of the values of a record's cells, each converted and valid (`values` by catalogue index;
+ * `present`: the indices of the header's fields, in catalogue order), or `undefined` when the rules across fields do
+ * not hold. Shared by the string converter above and the byte reader (byte-records.ts).
+ */
+export function acceptedRowOf(
+  values: readonly CellValue[],
+  present: readonly number[],
+  line: number,
+  extra: Record<string, string> | undefined,
+): AcceptedRow | undefined {
+  if (!holdsTogether(values)) return undefined;
+  const row = rowOf(values, present);
+  // The code's level fits the kind, and the row carries only its kind's fields (township, district, total rows).
+  if (!rowFitsKind(row as unknown as Record<string, unknown>)) return undefined;
+  return extra === undefined ? { line, row } : { line, row, extra };
 }

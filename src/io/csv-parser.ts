@@ -124,6 +124,22 @@ const AFTER_QUOTE = 3; // read a quote inside a quoted field: a doubled quote or
  * ```
  */
 export function createCsvParser(options: CsvParserOptions = {}): CsvParser {
+  return createResumableCsvParser(options);
+}
+
+/**
+ * The parser of {@link createCsvParser} with what the byte reader (byte-records.ts) needs to take turns with it:
+ * whether it stands at the start of a record with nothing pending, and setting the line it counts from.
+ */
+export interface ResumableCsvParser extends CsvParser {
+  /** The line of the next record when the parser is at a record's start with nothing pending (no CR), else -1. */
+  idleLine(): number;
+  /** Sets the line of the next record (only when idle: the lines read meanwhile by the byte reader). */
+  resumeAt(line: number): void;
+}
+
+/** Creates a {@link ResumableCsvParser} (internal: the public factory is {@link createCsvParser}). */
+export function createResumableCsvParser(options: CsvParserOptions = {}): ResumableCsvParser {
   let settings: CsvParserOptions;
   try {
     // One read of each option (a getter may throw, or answer differently twice).
@@ -148,6 +164,7 @@ export function createCsvParser(options: CsvParserOptions = {}): CsvParser {
   let overLimit = false; // over a limit outside quotes: quotes are plain text until the end of the line
   let started = false; // the current record has begun
   let pendingCR = false; // a CR ended the previous chunk: a LF next is the same line break
+  let inField = false; // the previous chunk ended inside an unquoted field that was being kept
   let quotedCR = false; // the last character read inside quotes was a CR
   let error: CsvRecord['error'];
   // Recovery from a quote left open: the line where it opened, and the text after the end of that line.
@@ -191,6 +208,7 @@ export function createCsvParser(options: CsvParserOptions = {}): CsvParser {
     stored = 0;
     raw = 0;
     overLimit = false;
+    inField = false;
     started = false;
     state = FIELD_START;
     resumeKnown = false;
@@ -251,7 +269,9 @@ export function createCsvParser(options: CsvParserOptions = {}): CsvParser {
           if (raw > maxRecord) overflow('record_too_long');
           continue;
         }
-        if (raw <= maxRecord) break; // the chunk ended inside the quotes
+        // The chunk ended inside the quotes: wait for the next character, even one past the limit — where the text is
+        // not cut there, the character after the limit is looked at (a closing quote there closes the field).
+        if (j === n) break;
         if (resumeKnown) {
           // Past the record limit inside quotes: a stray quote. Reject the record, read again after its line.
           text = recover(out, resumeAt >= 0 ? text.slice(resumeAt) : '');
@@ -300,7 +320,9 @@ export function createCsvParser(options: CsvParserOptions = {}): CsvParser {
         continue;
       }
       // Over a limit with nothing more to keep: only the line end matters (a 200 MB line of commas is skipped fast).
-      const skipping = overLimit && (fields.length >= maxFields || stored >= maxRecord);
+      // Decided where a field starts, never again inside one the last chunk ended in (the same however it is cut).
+      const skipping = !inField && overLimit && (fields.length >= maxFields || stored >= maxRecord);
+      inField = false;
       let j = i;
       if (skipping) {
         for (; j < n; j++) {
@@ -316,8 +338,11 @@ export function createCsvParser(options: CsvParserOptions = {}): CsvParser {
       }
       raw += j - i;
       state = UNQUOTED;
+      // The chunk ended inside the field: the record's length is checked at its next delimiter or line end (or at the
+      // end of the input), as it is when the text is not cut here — checked now, the rest of the line would be skipped
+      // from inside the field, its delimiters not counted, and the record's fields would depend on the chunking.
       if (j === n) {
-        if (raw > maxRecord) overflow('record_too_long');
+        inField = !skipping;
         break;
       }
       if (text.charCodeAt(j) === delimiter) {
@@ -341,6 +366,10 @@ export function createCsvParser(options: CsvParserOptions = {}): CsvParser {
   }
 
   return {
+    idleLine: () => (started || pendingCR || state !== FIELD_START ? -1 : line),
+    resumeAt(next) {
+      line = next;
+    },
     push(text) {
       if (typeof text !== 'string')
         throw new ShequError([
@@ -354,7 +383,10 @@ export function createCsvParser(options: CsvParserOptions = {}): CsvParser {
       const out: CsvRecord[] = [];
       // A quote open at the end: reject its record and read the lines after the quote's line again, until none is.
       while (state === QUOTED && resumeKnown) feed(recover(out, ''), out);
-      if (state === QUOTED) error = 'unterminated_quote';
+      // A quote open at the end, its own line over the limit: the record ends with that line (as when its last
+      // character is read in the middle of a chunk, see feed).
+      if (state === QUOTED) error = raw > maxRecord ? (error ?? 'record_too_long') : 'unterminated_quote';
+      if (raw > maxRecord) error ??= 'record_too_long'; // the last record, cut by the end of the input
       if (started) finishRecord(out);
       state = FIELD_START;
       return out;

@@ -15,12 +15,14 @@ import { notTextOrBytes } from './stream-read.js';
 
 // The streaming readers live in stream-read.ts, which loads the zod reporter of refused rows only when a row is
 // refused; this module's in-memory reader reports them at once. Re-exported here, where they have always been.
+/** Internal: the streaming reader with its byte path on or off (the tests hold the two equal). */
 export {
   type ChunkSource,
   chunksOfSource,
   isChunkSource,
   type StreamEvent,
   sourceFailed,
+  streamBatches,
   streamUnitStatistics,
   streamUnitStatisticsBatches,
 } from './stream-read.js';

@@ -187,6 +187,15 @@ export function createRowReaderWith(report: RowReporter | undefined) {
     get header() {
       return header;
     },
+    /** The field of each column of the header found (`null`: kept as extra data), for the byte reader's converter. */
+    get fields(): readonly (keyof UnitStatistics | null)[] {
+      return fields;
+    },
+    /** Counts a row the byte reader accepted (byte-records.ts): read and accepted, as a record read here would be. */
+    countAccepted(): void {
+      counts.read++;
+      counts.accepted++;
+    },
     /** Counts so far. */
     counts(): ReadCounts {
       return { ...counts };

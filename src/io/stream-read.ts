@@ -1,5 +1,6 @@
 import { createIssue, type Issue } from '../core/issue.js';
-import { type CsvRecord, createCsvParser } from './csv-parser.js';
+import { type ByteRecordReader, createByteRecordReader } from './byte-records.js';
+import { CSV_LIMITS, type CsvParserOptions, type CsvRecord, createResumableCsvParser } from './csv-parser.js';
 import { createTextDecoder, detectEncoding, type TextEncodingName } from './decode.js';
 import type { ReadOptions } from './read.js';
 import { checkReadOptions } from './read-options.js';
@@ -158,6 +159,10 @@ function createChunkDecoder(given: TextEncodingName | undefined) {
     get encoding() {
       return encoding;
     },
+    /** The decoder is started: bytes pushed now come out as text at once. */
+    get started() {
+      return decoder !== undefined;
+    },
     /** The text of a chunk (may be `''` while bytes are held for detection), or the issues that stop the read. */
     push(chunk: Uint8Array | string): string | Issue[] {
       if (typeof chunk === 'string') {
@@ -239,8 +244,20 @@ export async function* streamUnitStatisticsBatches(
   source: ChunkSource,
   options: ReadOptions = {},
 ): AsyncGenerator<readonly StreamEvent[]> {
+  yield* streamBatches(source, options, true);
+}
+
+/**
+ * {@link streamUnitStatisticsBatches}, with the byte reader (byte-records.ts) on or off: off, every chunk goes
+ * through the decoder and the string parser (internal: the tests hold the two equal).
+ */
+export async function* streamBatches(
+  source: ChunkSource,
+  options: ReadOptions,
+  bytePath: boolean,
+): AsyncGenerator<readonly StreamEvent[]> {
   const reader = createRowReaderWith(undefined);
-  for await (const batch of readBatches(source, options, reader)) {
+  for await (const batch of readBatches(source, options, reader, bytePath)) {
     // A refused row's issues are found before its batch is handed out: the reporter (and zod) load on the first.
     if (reader.hasDeferred) reader.completeRejected((await import('./row-issues.js')).rowIssues);
     yield batch;
@@ -252,6 +269,7 @@ async function* readBatches(
   source: ChunkSource,
   options: ReadOptions,
   reader: ReturnType<typeof createRowReaderWith>,
+  bytePath: boolean,
 ): AsyncGenerator<StreamEvent[]> {
   const checked = checkReadOptions(options);
   const given = checked.options.encoding;
@@ -272,7 +290,7 @@ async function* readBatches(
     yield [stop([notTextOrBytes()], 'utf-8')];
     return;
   }
-  const parser = createCsvParser(checked.options);
+  const parser = createResumableCsvParser(checked.options);
   const decoder = createChunkDecoder(given);
   const eventsOf = (records: readonly CsvRecord[], into: StreamEvent[]) => {
     for (const record of records) {
@@ -280,6 +298,19 @@ async function* readBatches(
       if (event !== undefined) into.push(event);
     }
     return into;
+  };
+  // The byte reader, once the string path has found the header of a UTF-8 stream; its bytes not read yet are
+  // decoded before anything else.
+  let bytes: ByteRecordReader | undefined;
+  let lastByte = 0; // of the byte chunks given to the decoder
+  const flushCarry = (into: StreamEvent[]) => {
+    const carried = bytes?.takeCarry();
+    if (carried !== undefined) eventsOf(parser.push(decoder.push(carried) as string), into);
+    return into;
+  };
+  const startBytes = () => {
+    if (bytePath && reader.header !== undefined && decoder.started && decoder.encoding === 'utf-8')
+      bytes = byteReaderOf(parser, reader, checked.options, decoder.push, eventsOf, lastByte < 0x80);
   };
   const chunks = chunksOfSource(source);
   let searched = 0;
@@ -291,19 +322,31 @@ async function* readBatches(
       } catch (error) {
         // The caller's source failed (a stream error, a throwing iterator): what it delivered is read (the bytes held
         // for the encoding's detection too), then the read ends with an issue, not a throw.
+        const last = flushCarry([]);
         const rest = decoder.end();
-        const last = typeof rest === 'string' ? eventsOf(parser.end(), eventsOf(parser.push(rest), [])) : [];
+        if (typeof rest === 'string') eventsOf(parser.end(), eventsOf(parser.push(rest), last));
         last.push(stop([sourceFailed(error)], decoder.encoding));
         yield last;
         return;
       }
       if (next.done === true) break;
-      const text = decoder.push(next.value);
+      if (bytes !== undefined && next.value instanceof Uint8Array) {
+        const batch: StreamEvent[] = [];
+        bytes.push(next.value, batch);
+        if (batch.length > 0) yield batch;
+        continue;
+      }
+      const batch = flushCarry([]);
+      const chunk = next.value;
+      if (chunk instanceof Uint8Array && chunk.length > 0) lastByte = chunk[chunk.length - 1] as number;
+      const text = decoder.push(chunk);
       if (typeof text !== 'string') {
-        yield [stop(text, decoder.encoding)];
+        batch.push(stop(text, decoder.encoding));
+        yield batch;
         return;
       }
-      const batch = eventsOf(parser.push(text), []);
+      eventsOf(parser.push(text), batch);
+      if (bytes === undefined) startBytes();
       searched += text.length;
       if (reader.header === undefined && searched > HEADER_SEARCH_CHARACTERS) {
         // No header in the first million characters (a binary file, /dev/zero): not a sheet; stop reading it.
@@ -317,12 +360,14 @@ async function* readBatches(
     // Ended early (an abort, a break, an undecodable file): the source is closed, not left open.
     await chunks.return(undefined).catch(() => undefined);
   }
+  const last = flushCarry([]);
   const rest = decoder.end();
   if (typeof rest !== 'string') {
-    yield [stop(rest, decoder.encoding)];
+    last.push(stop(rest, decoder.encoding));
+    yield last;
     return;
   }
-  const last = eventsOf(parser.push(rest), []);
+  eventsOf(parser.push(rest), last);
   const tail = parser.end(); // after the push: end() flushes what the push left
   eventsOf(tail, last);
   const ended = stop(reader.finalIssues(), decoder.encoding);
@@ -330,4 +375,32 @@ async function* readBatches(
     tail.some((record) => record.error === 'unterminated_quote') ? { ...ended, endedInQuotes: true } : ended,
   );
   yield last;
+}
+
+/** The byte reader of a stream whose header was found, or `undefined` when its delimiter is not one ASCII byte. */
+function byteReaderOf(
+  parser: ReturnType<typeof createResumableCsvParser>,
+  reader: ReturnType<typeof createRowReaderWith>,
+  options: CsvParserOptions,
+  decode: (chunk: Uint8Array) => string | Issue[],
+  eventsOf: (records: readonly CsvRecord[], into: StreamEvent[]) => StreamEvent[],
+  decoderClean: boolean,
+): ByteRecordReader | undefined {
+  const delimiter = (options.delimiter ?? ',').charCodeAt(0);
+  const header = reader.header;
+  if (delimiter >= 0x80 || header === undefined) return undefined;
+  return createByteRecordReader({
+    parser,
+    decode: (chunk) => decode(chunk) as string, // a started decoder gives text
+    parse: (text, into) => eventsOf(parser.push(text), into as StreamEvent[]),
+    countAccepted: reader.countAccepted,
+    fields: reader.fields,
+    names: header.columns.map((column) => column.header),
+    delimiter,
+    longestLine: Math.min(
+      options.maxFieldLength ?? CSV_LIMITS.maxFieldLength,
+      options.maxRecordLength ?? CSV_LIMITS.maxRecordLength,
+    ),
+    decoderClean,
+  });
 }

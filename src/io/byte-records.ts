@@ -1,0 +1,274 @@
+import { STATISTICS_FIELD_KEYS, type StatisticsFieldKey, statisticsField } from '../model/fields.js';
+import { BYTE_KIND_CODE, convertByteCell, NOT_PLAIN } from './byte-cells.js';
+import { acceptedRowOf, type CellValue, INDEX_OF_KEY } from './compiled-row.js';
+import type { ResumableCsvParser } from './csv-parser.js';
+import type { AcceptedRow, ReaderEvent } from './row-reader.js';
+
+// The byte reader: the fast path of UTF-8 streams once their header is found. It reads whole lines of a chunk
+// straight from the bytes — cells split at the delimiter byte, numbers, flags and kinds converted from their bytes,
+// text fields sliced from the chunk's text (decoded once) — into the same accepted rows, with the same lines, as the
+// string path (csv-parser.ts + row-reader.ts). Whatever is not plain goes to the string path, which stays the
+// specification: a record with a quote, a lone CR, too many or too few cells, a cell the byte converters decline, a
+// row that is not accepted (the string path says why), a blank line — that line is given to the string parser; and a
+// chunk whose text holds U+FFFD (bytes that are not UTF-8), or that comes while the string parser is inside a record
+// (a quoted field spanning lines), goes to it whole. The two take turns only at line starts: the byte reader keeps
+// the bytes after a chunk's last LF for the next chunk, so the decoder never holds half a character at a turn.
+
+/** What the byte reader shares with the string path of its stream. */
+export interface ByteReaderParts {
+  /** The string parser of the stream. */
+  readonly parser: ResumableCsvParser;
+  /** Decodes bytes with the stream's decoder (already started, UTF-8). */
+  readonly decode: (bytes: Uint8Array) => string;
+  /** Parses text with the string parser and reads its records into events. */
+  readonly parse: (text: string, into: EventSink) => void;
+  /** Counts a row accepted here as the row reader counts its own. */
+  readonly countAccepted: () => void;
+  /** The field of each header column (`null`: extra data) and the header cells. */
+  readonly fields: readonly (StatisticsFieldKey | null)[];
+  readonly names: readonly string[];
+  /** The delimiter (an ASCII byte) and the longest line read here, in bytes (below the parser's limits). */
+  readonly delimiter: number;
+  readonly longestLine: number;
+  /** The last byte given to the decoder was ASCII: it holds no part of a character. */
+  readonly decoderClean: boolean;
+}
+
+/** Where events go (a batch of the stream). */
+export interface EventSink {
+  push(event: ReaderEvent): unknown;
+}
+
+/** The byte reader of a stream. */
+export interface ByteRecordReader {
+  /** Reads a chunk of bytes: the events of the lines it completes go to `into`. */
+  push(chunk: Uint8Array, into: EventSink): void;
+  /**
+   * The bytes after the last line end, not read yet: the caller decodes and parses them before anything else (the
+   * byte reader then lets the string path read up to the next LF first).
+   */
+  takeCarry(): Uint8Array | undefined;
+}
+
+// Byte classes of the line scan: one table load per byte.
+const PLAIN = 0;
+const DELIMITER = 1;
+const LINE_FEED = 2;
+const RETURN = 3;
+const QUOTE = 4;
+const CONTINUATION = 5; // 10xxxxxx: no UTF-16 unit of its own
+const FOUR_BYTE_LEAD = 6; // 11110xxx: a surrogate pair, two UTF-16 units for four bytes
+
+function byteClasses(delimiter: number): Uint8Array {
+  const classes = new Uint8Array(256);
+  for (let b = 0x80; b < 0xc0; b++) classes[b] = CONTINUATION;
+  for (let b = 0xf0; b < 0x100; b++) classes[b] = FOUR_BYTE_LEAD;
+  classes[10] = LINE_FEED;
+  classes[13] = RETURN;
+  classes[34] = QUOTE;
+  classes[delimiter] = DELIMITER;
+  return classes;
+}
+
+/**
+ * Lines in a row that are not plain after which the rest of a chunk goes to the string path: a sheet none of whose
+ * lines is plain costs the byte reader a few lines per chunk, not a line-by-line handover.
+ */
+const MISSES_BEFORE_STRING_PATH = 16;
+
+/** Joins the bytes kept from the last chunk with the next one. */
+function joined(carry: Uint8Array | undefined, chunk: Uint8Array): Uint8Array {
+  if (carry === undefined) return chunk;
+  const out = new Uint8Array(carry.length + chunk.length);
+  out.set(carry, 0);
+  out.set(chunk, carry.length);
+  return out;
+}
+
+/** Creates the byte reader of a stream whose header the string path has found. */
+export function createByteRecordReader(parts: ByteReaderParts): ByteRecordReader {
+  const { parser, decode, parse } = parts;
+  const convertLine = compileByteLine(parts);
+  let carry: Uint8Array | undefined;
+  // The decoder may hold part of a character (the header's chunk ended inside one, a chunk without LF was decoded):
+  // the string path reads up to the next LF first.
+  let dirty = !parts.decoderClean;
+
+  return {
+    push(chunk, into) {
+      const bytes = joined(carry, chunk);
+      carry = undefined;
+      const cut = bytes.lastIndexOf(10) + 1;
+      if (cut === 0) {
+        // No line end: nothing to take turns at; the string path reads it as it always did.
+        parse(decode(bytes), into);
+        dirty = true;
+        return;
+      }
+      const region = cut === bytes.length ? bytes : bytes.subarray(0, cut);
+      if (cut < bytes.length) carry = bytes.subarray(cut);
+      const text = decode(region); // ends with LF: the decoder holds nothing after it
+      if (dirty || parser.idleLine() < 0 || text.indexOf('\uFFFD') !== -1) {
+        parse(text, into);
+        dirty = false;
+        return;
+      }
+      convertLine.region(region, text, into);
+    },
+    takeCarry() {
+      const taken = carry;
+      carry = undefined;
+      dirty = true; // the string path reads what comes next (the decoder may hold half a character)
+      return taken;
+    },
+  };
+}
+
+/** `extra` with the cell of an unknown column added when it is not blank, as compiled-row.ts keeps it. */
+function withExtra(
+  extra: Record<string, string> | undefined,
+  name: string,
+  cell: string,
+): Record<string, string> | undefined {
+  if (cell.trim() === '') return extra;
+  const out = extra ?? (Object.create(null) as Record<string, string>);
+  out[name] = cell;
+  return out;
+}
+
+/**
+ * The line reader of a header: `region(bytes, text, into)` reads the lines of `bytes` (valid UTF-8 ending with LF,
+ * `text` its decoding, the parser idle at its start), each into an accepted row or, when not plain, through the
+ * string parser.
+ */
+function compileByteLine(parts: ByteReaderParts) {
+  const { parser, parse, fields, names, countAccepted, longestLine } = parts;
+  const classes = byteClasses(parts.delimiter);
+  const width = fields.length;
+  const slotOf = new Int32Array(width).fill(-1);
+  const kindOf = new Uint8Array(width);
+  for (let column = 0; column < width; column++) {
+    const field = fields[column];
+    if (field === null || field === undefined) continue;
+    slotOf[column] = INDEX_OF_KEY.get(field) as number;
+    kindOf[column] = BYTE_KIND_CODE[statisticsField(field).kind];
+  }
+  const present = STATISTICS_FIELD_KEYS.flatMap((key, index) => (fields.includes(key) ? [index] : []));
+  const values: CellValue[] = STATISTICS_FIELD_KEYS.map(() => undefined);
+  // UTF-16 index of byte `at` of the region = at + shift (valid UTF-8: each sequence is one unit, or two for four
+  // bytes); `scanned`: the byte the last line scan stopped at; `lineRead`: that scan went past the line's LF.
+  let shift = 0;
+  let scanned = 0;
+  let lineRead = false;
+
+  /** Moves the scan from `scanned` to just past the next LF; returns that position. */
+  function skipToLineEnd(bytes: Uint8Array): number {
+    let at = scanned;
+    let s = shift;
+    for (;;) {
+      const kind = classes[bytes[at] as number] as number;
+      at++;
+      if (kind === LINE_FEED) break;
+      if (kind === CONTINUATION) s--;
+      else if (kind === FOUR_BYTE_LEAD) s++;
+    }
+    shift = s;
+    scanned = at;
+    return at;
+  }
+
+  /** The row of the line at `start` when it is plain and accepted; `scanned` ends where the scan stopped. */
+  function lineRow(bytes: Uint8Array, start: number, text: string, line: number): AcceptedRow | undefined {
+    // Locals, not the closure's slots, in the loop below.
+    const classOf = classes;
+    const slots = slotOf;
+    const kinds = kindOf;
+    const cells = values;
+    for (let i = 0; i < present.length; i++) cells[present[i] as number] = undefined;
+    let extra: Record<string, string> | undefined;
+    let s = shift;
+    let at = start;
+    let column = 0;
+    for (;;) {
+      const cellStart = at;
+      const textStart = at + s;
+      let kind = PLAIN;
+      for (;;) {
+        kind = classOf[bytes[at] as number] as number;
+        if (kind === PLAIN) at++;
+        else if (kind === CONTINUATION) {
+          s--;
+          at++;
+        } else if (kind === FOUR_BYTE_LEAD) {
+          s++;
+          at++;
+        } else break;
+      }
+      if (kind === QUOTE || column >= width) break;
+      const end = at;
+      if (kind === RETURN) {
+        if (bytes[at + 1] !== 10) break; // a lone CR: a line end of its own, for the string parser
+        at++; // CR LF: the LF ends the line below
+      }
+      if (end > cellStart) {
+        const slot = slots[column] as number;
+        const textEnd = end + s;
+        if (slot === -1) extra = withExtra(extra, names[column] as string, text.slice(textStart, textEnd));
+        else {
+          const kindCode = kinds[column] as number;
+          const value = convertByteCell(kindCode, bytes, cellStart, end, text, textStart, textEnd);
+          if (value === NOT_PLAIN) break;
+          cells[slot] = value;
+        }
+      }
+      column++;
+      at++;
+      if (kind !== DELIMITER) {
+        // At the LF: the line is read.
+        shift = s;
+        scanned = at;
+        lineRead = true;
+        if (column !== width || at - start > longestLine) return undefined;
+        return acceptedRowOf(values, present, line, extra);
+      }
+    }
+    shift = s;
+    scanned = at;
+    lineRead = false;
+    return undefined;
+  }
+
+  return {
+    region(bytes: Uint8Array, text: string, into: EventSink): void {
+      let line = parser.idleLine();
+      shift = 0;
+      scanned = 0;
+      let start = 0;
+      let misses = 0; // lines in a row given to the string path
+      while (start < bytes.length) {
+        const startShift = shift;
+        const accepted = lineRow(bytes, start, text, line);
+        const next = lineRead ? scanned : skipToLineEnd(bytes);
+        if (accepted !== undefined) {
+          countAccepted();
+          into.push({ kind: 'row', accepted });
+          line++;
+          misses = 0;
+        } else {
+          // Not plain, or not accepted: the string path reads the line (and says why).
+          parser.resumeAt(line);
+          parse(text.slice(start + startShift, next + shift), into);
+          line = parser.idleLine();
+          // Inside a record (a quote opened), or a chunk of lines that are not plain (a sheet that quotes every cell,
+          // spells its flags otherwise): the rest of the chunk is the parser's.
+          if (line < 0 || ++misses >= MISSES_BEFORE_STRING_PATH) {
+            parse(text.slice(next + shift), into);
+            return;
+          }
+        }
+        start = next;
+      }
+      parser.resumeAt(line);
+    },
+  };
+}
