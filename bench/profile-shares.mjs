@@ -17,11 +17,14 @@ const STAGES = [
     'batches and line counts of ranges',
     (f) => /^(readSource|countingLines|count|streamUnitStatisticsBatches|runMicrotasks)$/.test(f),
   ],
-  ['CSV parse', (f) => /^(feed|push|finishRecord|endField|append|recover|overflow)$/.test(f)],
+  [
+    'CSV parse',
+    (f) => /^(feed|push|finishRecord|endField|append|recover|overflow|region|byteClasses|joined)$/.test(f),
+  ],
   [
     'row conversion and checks',
     (f) =>
-      /^(rowOf|readRecord|record|eventsOf|countCell|areaCell|flagCell|codeCell|textCell|kindCell|rowFitsKind)$/.test(
+      /^(rowOf|readRecord|record|eventsOf|countCell|areaCell|flagCell|codeCell|textCell|kindCell|rowFitsKind|lineRow|acceptedRowOf|withExtra|convertByteCell|textOfCell)$/.test(
         f,
       ) || /Cell$/.test(f),
   ],
@@ -33,13 +36,16 @@ const STAGES = [
   [
     'JSON text',
     (f) =>
-      /^(objectText|valueText|numberText|stringText|memoString|keyText|constantText|arrayText|writeJsonArray)$/.test(
+      /^(objectText|valueText|numberText|stringText|memoString|keyText|constantText|arrayText|writeJsonArray|writePlainString|writePlainNumber|writeDigits|writeObject|writeValue|writeString|writeConstant|plainKeys|shapeOf|copy|writeRowsAsBytes)$/.test(
         f,
       ),
   ],
   [
     'UTF-8 encode and write',
-    (f) => /^(encodeInto|write|writeGeneric|writeOrBuffer|_write|createFromString)$/.test(f),
+    (f) =>
+      /^(encodeInto|write|writeGeneric|writeOrBuffer|_write|createFromString|writeBuffer|put|writeBytes)$/.test(
+        f,
+      ),
   ],
   ['garbage collection', (f) => f === '(garbage collector)'],
   ['idle (waiting for workers or the disk)', (f) => f === '(idle)'],
