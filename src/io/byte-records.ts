@@ -106,7 +106,8 @@ export function createByteRecordReader(parts: ByteReaderParts): ByteRecordReader
         return;
       }
       const region = cut === bytes.length ? bytes : bytes.subarray(0, cut);
-      if (cut < bytes.length) carry = bytes.subarray(cut);
+      // A copy, not a view: a source may reuse its buffer for the next chunk (a read loop into one array).
+      if (cut < bytes.length) carry = bytes.slice(cut);
       const text = decode(region); // ends with LF: the decoder holds nothing after it
       if (dirty || parser.idleLine() < 0 || text.indexOf('\uFFFD') !== -1) {
         parse(text, into);

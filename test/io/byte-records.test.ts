@@ -458,4 +458,29 @@ describe('the byte reader, worked by hand', () => {
     ).toEqual([2, 'rejected 3', 4, 'rejected 5', 7, 8]);
     expect(reader.counts()).toMatchObject({ read: 6, accepted: 4, rejected: 2 });
   });
+
+  it('keeps its own copy of the bytes after the last line end: a source may reuse its buffer for the next chunk', () => {
+    const { bytes, reader } = setUp('统计用区划代码,类型,户数\n');
+    const events: ReaderEvent[] = [];
+    // One array read into again and again, as a loop over `read(buffer)` does; each chunk ends inside a line.
+    const buffer = new Uint8Array(64);
+    const push = (text: string) => {
+      const chunk = utf8(text);
+      buffer.set(chunk);
+      bytes.push(buffer.subarray(0, chunk.length), events);
+    };
+    push('130123100201,村委会,1\n1301231');
+    push('00202,村委会,2\n130123100203,村');
+    push('委会,3\n');
+    expect(
+      events.map((event) =>
+        event.kind === 'row' ? [event.accepted.line, event.accepted.row.code] : event.kind,
+      ),
+    ).toEqual([
+      [2, '130123100201'],
+      [3, '130123100202'],
+      [4, '130123100203'],
+    ]);
+    expect(reader.counts()).toMatchObject({ read: 3, accepted: 3, rejected: 0 });
+  });
 });
