@@ -173,7 +173,7 @@ function createChunkDecoder(given: TextEncodingName | undefined) {
       if (!(chunk instanceof Uint8Array)) return [notTextOrBytes()];
       first = false;
       if (decoder !== undefined) return decoder.decode(chunk, { stream: true });
-      held.push(chunk);
+      held.push(chunk.slice()); // a copy: a source may read its next chunk into the same buffer
       heldBytes += chunk.length;
       if (heldBytes < DETECTION_SAMPLE) return '';
       const issues = start();

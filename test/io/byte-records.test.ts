@@ -293,6 +293,35 @@ describe('the byte reader', () => {
   );
 });
 
+describe('a source that reads every chunk into the same buffer', () => {
+  it('gives each path the rows of the file, the chunks held for the encoding’s detection included', async () => {
+    let text = '统计用区划代码,名称,类型,户数\n';
+    for (let i = 1; i <= 5000; i++) text += `130123${100_000 + 2 * i + 1},社区${i},居委会,${i}\n`; // odd: never a township's 000
+    const file = utf8(text); // ≈ 190 kB: the detection holds the first 64 kB, the byte reader reads the rest
+    async function* reusing() {
+      const buffer = new Uint8Array(1000);
+      for (let at = 0; at < file.length; at += buffer.length) {
+        const piece = file.subarray(at, at + buffer.length);
+        buffer.set(piece);
+        yield buffer.subarray(0, piece.length);
+      }
+    }
+    for (const bytePath of [false, true]) {
+      const rows: string[] = [];
+      let end: StreamEvent | undefined;
+      for await (const batch of streamBatches(reusing(), {}, bytePath))
+        for (const event of batch) {
+          if (event.kind === 'row') rows.push(`${event.accepted.line}:${event.accepted.row.code}`);
+          if (event.kind === 'end') end = event;
+        }
+      expect(rows).toHaveLength(5000);
+      expect(rows[0]).toBe('2:130123100003');
+      expect(rows[4999]).toBe('5001:130123110001');
+      expect(end).toMatchObject({ counts: { read: 5000, accepted: 5000, rejected: 0 }, issues: [] });
+    }
+  });
+});
+
 // The byte reader gives the string parser whole lines where the source cut them anywhere: the parser must cut the same
 // records however its text is chunked. It did not for a record over the record limit cut inside a field (found by
 // the property above): the rest of the line was skipped from inside the field, its delimiters not counted.
