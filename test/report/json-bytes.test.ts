@@ -180,6 +180,26 @@ describe('createJsonByteWriter', () => {
       '{"d":"1970-01-01T00:00:00.000Z"}',
     ]);
   });
+
+  it('reads a getter as often as the text path when a later value sends the row to JSON.stringify', () => {
+    // The text path reads `count` once, stops at the toJSON, then JSON.stringify reads it again: the second read is
+    // what it writes. The byte writer once read it a third time (its own pass, then the whole text path).
+    const rowOf = () => {
+      let reads = 0;
+      return {
+        get count() {
+          reads++;
+          return reads;
+        },
+        when: { toJSON: () => '2025' },
+      };
+    };
+    const text = createJsonSerializer()(rowOf());
+    expect(text).toBe('{"count":2,"when":"2025"}');
+    const out = new ByteOutput(4);
+    createJsonByteWriter()(rowOf(), out);
+    expect(decoder.decode(out.bytes.subarray(0, out.used))).toBe(text);
+  });
 });
 
 describe('writeJsonRowsAsBytes', () => {
