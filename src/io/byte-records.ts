@@ -106,8 +106,9 @@ export function createByteRecordReader(parts: ByteReaderParts): ByteRecordReader
         return;
       }
       const region = cut === bytes.length ? bytes : bytes.subarray(0, cut);
-      // A copy, not a view: a source may reuse its buffer for the next chunk (a read loop into one array).
-      if (cut < bytes.length) carry = bytes.slice(cut);
+      // A copy, not a view: a source may reuse its buffer for the next chunk (a read loop into one array). Not
+      // `slice`: a Node Buffer's is a view.
+      if (cut < bytes.length) carry = new Uint8Array(bytes.subarray(cut));
       const text = decode(region); // ends with LF: the decoder holds nothing after it
       if (dirty || parser.idleLine() < 0 || text.indexOf('\uFFFD') !== -1) {
         parse(text, into);

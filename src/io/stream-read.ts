@@ -173,7 +173,8 @@ function createChunkDecoder(given: TextEncodingName | undefined) {
       if (!(chunk instanceof Uint8Array)) return [notTextOrBytes()];
       first = false;
       if (decoder !== undefined) return decoder.decode(chunk, { stream: true });
-      held.push(chunk.slice()); // a copy: a source may read its next chunk into the same buffer
+      // A copy (not `slice`, a view for a Node Buffer): a source may read its next chunk into the same buffer.
+      held.push(new Uint8Array(chunk));
       heldBytes += chunk.length;
       if (heldBytes < DETECTION_SAMPLE) return '';
       const issues = start();

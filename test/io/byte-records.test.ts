@@ -299,7 +299,7 @@ describe('a source that reads every chunk into the same buffer', () => {
     for (let i = 1; i <= 5000; i++) text += `130123${100_000 + 2 * i + 1},社区${i},居委会,${i}\n`; // odd: never a township's 000
     const file = utf8(text); // ≈ 190 kB: the detection holds the first 64 kB, the byte reader reads the rest
     async function* reusing() {
-      const buffer = new Uint8Array(1000);
+      const buffer = Buffer.alloc(1000); // a Buffer: its slice is a view, a copy must be made otherwise
       for (let at = 0; at < file.length; at += buffer.length) {
         const piece = file.subarray(at, at + buffer.length);
         buffer.set(piece);
@@ -488,28 +488,33 @@ describe('the byte reader, worked by hand', () => {
     expect(reader.counts()).toMatchObject({ read: 6, accepted: 4, rejected: 2 });
   });
 
-  it('keeps its own copy of the bytes after the last line end: a source may reuse its buffer for the next chunk', () => {
-    const { bytes, reader } = setUp('统计用区划代码,类型,户数\n');
-    const events: ReaderEvent[] = [];
-    // One array read into again and again, as a loop over `read(buffer)` does; each chunk ends inside a line.
-    const buffer = new Uint8Array(64);
-    const push = (text: string) => {
-      const chunk = utf8(text);
-      buffer.set(chunk);
-      bytes.push(buffer.subarray(0, chunk.length), events);
-    };
-    push('130123100201,村委会,1\n1301231');
-    push('00202,村委会,2\n130123100203,村');
-    push('委会,3\n');
-    expect(
-      events.map((event) =>
-        event.kind === 'row' ? [event.accepted.line, event.accepted.row.code] : event.kind,
-      ),
-    ).toEqual([
-      [2, '130123100201'],
-      [3, '130123100202'],
-      [4, '130123100203'],
-    ]);
-    expect(reader.counts()).toMatchObject({ read: 3, accepted: 3, rejected: 0 });
-  });
+  it.each([
+    ['a Uint8Array', new Uint8Array(64)],
+    ['a Node Buffer (whose slice is a view)', Buffer.alloc(64)],
+  ])(
+    'keeps its own copy of the bytes after the last line end: a source may reuse %s for the next chunk',
+    (_, buffer) => {
+      const { bytes, reader } = setUp('统计用区划代码,类型,户数\n');
+      const events: ReaderEvent[] = [];
+      // One array read into again and again, as a loop over `read(buffer)` does; each chunk ends inside a line.
+      const push = (text: string) => {
+        const chunk = utf8(text);
+        buffer.set(chunk);
+        bytes.push(buffer.subarray(0, chunk.length), events);
+      };
+      push('130123100201,村委会,1\n1301231');
+      push('00202,村委会,2\n130123100203,村');
+      push('委会,3\n');
+      expect(
+        events.map((event) =>
+          event.kind === 'row' ? [event.accepted.line, event.accepted.row.code] : event.kind,
+        ),
+      ).toEqual([
+        [2, '130123100201'],
+        [3, '130123100202'],
+        [4, '130123100203'],
+      ]);
+      expect(reader.counts()).toMatchObject({ read: 3, accepted: 3, rejected: 0 });
+    },
+  );
 });
