@@ -7,8 +7,13 @@
  * string, a nested array, a number in exponent form) takes the text path for that value only, and a row that is not
  * plain data takes it whole — so the bytes always equal the text's.
  */
-import { maskIdNumbersInText } from '../core/mask.js';
-import { createJsonTextParts, EXOTIC, type JsonSerializerOptions, type JsonTextParts } from './json-text.js';
+import {
+  createJsonTextParts,
+  EXOTIC,
+  type JsonSerializerOptions,
+  type JsonTextParts,
+  stringifiedRow,
+} from './json-text.js';
 import { type ChunkSink, writeBytesTo } from './sink.js';
 
 const encoder = new TextEncoder();
@@ -178,10 +183,6 @@ function writePlainString(out: ByteOutput, text: string): boolean {
   return true;
 }
 
-/** The replacer of the CLI's JSON (as json-text.ts has it): every string masked before it is escaped. */
-const maskStrings = (_key: string, value: unknown) =>
-  typeof value === 'string' ? maskIdNumbersInText(value) : value;
-
 /** The keys of a plain object, or undefined for anything the text path must judge (arrays, classes, `toJSON`). */
 function plainKeys(row: unknown): string[] | undefined {
   if (typeof row !== 'object' || row === null || Array.isArray(row)) return undefined;
@@ -313,8 +314,7 @@ export function createJsonByteWriter(
     out.used = start;
     // A value the text path also stops at, after reading the same values: the row goes to JSON.stringify as it does
     // there, not through the text path again, so a getter is read as often as the text path reads it.
-    const fallback = JSON.stringify(row, maskStrings) as string | undefined;
-    out.text(fallback === undefined ? 'null' : maskIdNumbersInText(fallback));
+    out.text(stringifiedRow(row));
   };
 }
 

@@ -41,6 +41,20 @@ export const EXOTIC: unique symbol = Symbol('exotic');
 const maskStrings = (_key: string, value: unknown) =>
   typeof value === 'string' ? maskIdNumbersInText(value) : value;
 
+/** A row through `JSON.stringify` with every string masked, the text masked again (`null` when JSON writes nothing). */
+export function stringifiedRow(row: unknown): string {
+  const text = JSON.stringify(row, maskStrings) as string | undefined;
+  return text === undefined ? 'null' : maskIdNumbersInText(text);
+}
+
+/** Frozen, with data properties only: its keys and values cannot change (a getter's could, frozen or not). */
+function frozenData(object: object): boolean {
+  if (!Object.isFrozen(object)) return false;
+  for (const descriptor of Object.values(Object.getOwnPropertyDescriptors(object)))
+    if (!('value' in descriptor)) return false;
+  return true;
+}
+
 /** A string as JSON text, masked as the CLI's JSON and its output filter together mask it. */
 function stringText(text: string): string {
   const masked = maskIdNumbersInText(text);
@@ -240,7 +254,7 @@ export function createJsonTextParts(options: JsonSerializerOptions = {}): JsonTe
     // Only flat objects are remembered: a nested object could change inside without the check seeing it.
     if (values.every((value) => value === null || typeof value !== 'object')) {
       if (constants.size >= CONSTANT_LIMIT) constants.clear();
-      constants.set(object, { keys: now, values, text, frozen: Object.isFrozen(object) });
+      constants.set(object, { keys: now, values, text, frozen: frozenData(object) });
     }
     return text;
   }
@@ -250,8 +264,7 @@ export function createJsonTextParts(options: JsonSerializerOptions = {}): JsonTe
       const text = valueText(row, 0);
       if (typeof text === 'string') return text;
       // Not plain data (or nothing JSON can write): exactly what the CLI's JSON always gave.
-      const fallback = JSON.stringify(row, maskStrings) as string | undefined;
-      return fallback === undefined ? 'null' : maskIdNumbersInText(fallback);
+      return stringifiedRow(row);
     },
     keyText: (key) => keyEntry(key).text,
     stringUnder: (key, text) => keyedString(keyEntry(key), text),

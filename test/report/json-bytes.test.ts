@@ -168,6 +168,22 @@ describe('createJsonByteWriter', () => {
     ]);
   });
 
+  it('reads a frozen constant with a getter again in every row', () => {
+    let calls = 0;
+    const target = Object.freeze({
+      get value() {
+        calls++;
+        return calls;
+      },
+    });
+    const rows = [{ target }, { target }];
+    // Read when written and when remembered (row 1), when compared and written again (row 2): never its first text.
+    expect(bytesOfRows(rows, ['target']).map((b) => decoder.decode(b))).toEqual([
+      '{"target":{"value":1}}',
+      '{"target":{"value":4}}',
+    ]);
+  });
+
   it('writes a class instance, an array and a toJSON row as JSON.stringify does', () => {
     class Point {
       constructor(readonly x: number) {}
