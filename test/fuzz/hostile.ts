@@ -157,8 +157,16 @@ export const argumentArbitrary: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.constant(undefined) },
 );
 
+/** What the hostile getters throw: the caller's own exception, told apart from one of the library. */
+class CallersThrow extends Error {}
+
 function thrower(): never {
-  throw new Error(`thrown by a getter of the caller ${ID}`);
+  throw new CallersThrow(`thrown by a getter of the caller ${ID}`);
+}
+
+/** Whether an exception is one the hostile getters threw. */
+export function isCallersThrow(error: unknown): boolean {
+  return error instanceof CallersThrow;
 }
 
 /** Arguments whose reading throws: a Proxy throwing on every trap, getters on option keys, a throwing iterator. */
