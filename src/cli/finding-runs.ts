@@ -8,7 +8,7 @@
  */
 import type { Finding, RuleSource } from 'shequ';
 import { type ChunkSink, type FindingTextFormat, writeBytesTo } from 'shequ/report';
-import { ByteOutput } from '../report/json-bytes.js';
+import { ByteOutput } from '../report/byte-output.js';
 import { createRunStore, type RunLimits, type RunStore } from './run-store.js';
 
 /**
@@ -100,8 +100,10 @@ export function createFindingTextSorter(
   const groups = createGroups(compare);
   const store = createRunStore(() => groups.ranks(), limits);
   const tailIds = new Map<RuleSource, number>();
+  // Each source's ending, as text (to compare with a finding's text) and encoded once (to compare with a finding's
+  // bytes, to cut by its length, to write back after the body).
   const tailTexts: string[] = [];
-  const tailBytes: number[] = [];
+  const tailEncoded: Uint8Array[] = [];
   const encoder = new TextEncoder();
   const tailOf = (source: RuleSource): number => {
     let id = tailIds.get(source);
@@ -111,29 +113,21 @@ export function createFindingTextSorter(
       // An ending that begins with a low surrogate could pair with the body's last character: never cut there.
       if (isLowSurrogate(ending.charCodeAt(0))) return NO_TAIL;
       id = tailTexts.push(ending) - 1;
-      tailBytes.push(encoder.encode(ending).length);
+      tailEncoded.push(encoder.encode(ending));
       tailIds.set(source, id);
     }
     return id;
   };
-  const tailEncoded: Uint8Array[] = [];
+  const cutOf = (tail: number) => (tail === NO_TAIL ? 0 : (tailEncoded[tail] as Uint8Array).length);
   const out = new ByteOutput();
   /** Adds a finding written as bytes: the ending is cut off when the bytes end with its bytes. */
   const addBytes = (finding: Finding, write: (finding: Finding, out: ByteOutput) => void) => {
     out.used = 0;
     write(finding, out);
     let tail = tailOf(finding.source);
-    if (tail !== NO_TAIL) {
-      tailEncoded[tail] ??= encoder.encode(tailTexts[tail]);
-      if (!endsWith(out.bytes, out.used, tailEncoded[tail] as Uint8Array)) tail = NO_TAIL;
-    }
-    const cut = tail === NO_TAIL ? 0 : (tailBytes[tail] as number);
-    store.addBytes(
-      finding.unit,
-      groups.id(finding.severity, finding.rule),
-      tail,
-      out.bytes.subarray(0, out.used - cut),
-    );
+    if (tail !== NO_TAIL && !endsWith(out.bytes, out.used, tailEncoded[tail] as Uint8Array)) tail = NO_TAIL;
+    const body = out.bytes.subarray(0, out.used - cutOf(tail));
+    store.addBytes(finding.unit, groups.id(finding.severity, finding.rule), tail, body);
   };
   return {
     add(finding) {
@@ -144,16 +138,13 @@ export function createFindingTextSorter(
       // The ending is cut off only when the text ends with it, so text = body + ending always; it begins on a
       // character of its own, so the body's UTF-8 is the text's without the ending's bytes.
       if (ending === undefined || !text.endsWith(ending)) tail = NO_TAIL;
-      const cut = tail === NO_TAIL ? 0 : (tailBytes[tail] as number);
-      store.add(finding.unit, groups.id(finding.severity, finding.rule), tail, text, cut);
+      store.add(finding.unit, groups.id(finding.severity, finding.rule), tail, text, cutOf(tail));
     },
     get size() {
       return store.size;
     },
     write(sink, separator) {
-      const encoder = new TextEncoder();
-      const tails = tailTexts.map((text) => encoder.encode(text));
-      return writeRecords(store, sink, encoder.encode(separator), tails);
+      return writeRecords(store, sink, encoder.encode(separator), tailEncoded);
     },
     close: () => store.close(),
   };

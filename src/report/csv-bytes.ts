@@ -6,9 +6,9 @@
  */
 import { maskIdNumbersInText } from '../core/mask.js';
 import type { CellValue } from '../io/write.js';
+import { type ByteOutput, writePlainAscii, writePlainNumber } from './byte-output.js';
 import { type Column, type ColumnModel, type ReportLang, viewColumns } from './columns.js';
 import { createCsvCells } from './formats/csv.js';
-import { type ByteOutput, writePlainNumber } from './json-bytes.js';
 
 const encoder = new TextEncoder();
 /** Recurring cells remembered as bytes, per output (cleared when full). */
@@ -17,30 +17,14 @@ const MEMO_LIMIT = 4096;
 const MEMO_LENGTH = 64;
 
 /**
- * Writes a string cell that is printable ASCII, neither quoted nor formula-guarded nor able to hold an ID number
- * (fewer than 15 digits and X's), as its bytes; false (nothing written) for any other.
+ * Writes a string cell that is plain ASCII (see {@link writePlainAscii}), neither quoted (no `"` or `,`) nor
+ * formula-guarded, as its bytes; false (nothing written) for any other.
  */
 function writePlainCell(out: ByteOutput, text: string): boolean {
-  const length = text.length;
-  if (length > 256) return false;
-  if (length > 0) {
-    const c = text.charCodeAt(0);
-    // A formula's first character, or white space before one: the text path decides.
-    if (c <= 0x20 || c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40) return false;
-  }
-  let idCharacters = 0;
-  for (let i = 0; i < length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x2c) return false;
-    if ((c >= 48 && c <= 57) || c === 88 || c === 120) idCharacters++;
-  }
-  if (idCharacters >= 15) return false;
-  out.reserve(length);
-  const bytes = out.bytes;
-  let at = out.used;
-  for (let i = 0; i < length; i++) bytes[at++] = text.charCodeAt(i);
-  out.used = at;
-  return true;
+  const c = text.charCodeAt(0); // NaN for '' (plain)
+  // A formula's first character, or white space before one: the text path decides.
+  if (c <= 0x20 || c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40) return false;
+  return writePlainAscii(out, text, 0x22, 0x2c, false);
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { RuleSource } from '../standards/types.js';
 import type { Finding, ValidationReport } from '../standards/validate.js';
+import type { ByteOutput } from './byte-output.js';
 import { createFindingCsvLine, findingCsvSourceTail, findingsCsvHeader } from './csv.js';
 import {
   createFindingJsonText,
@@ -12,7 +13,7 @@ import {
   findingJsonSourceTail,
   validationJsonHead,
 } from './json.js';
-import { type ByteOutput, createJsonByteWriter } from './json-bytes.js';
+import { createJsonByteWriter } from './json-bytes.js';
 import { validationNdjsonLastLine } from './ndjson.js';
 
 /**

@@ -13,6 +13,7 @@ import { writeIndicatorRowsJson, writeValidationJson } from './json.js';
 import { writeIndicatorRowsNdjson, writeValidationNdjson } from './ndjson.js';
 import type { ChunkSink } from './sink.js';
 
+export { ByteOutput } from './byte-output.js';
 export {
   type Bilingual,
   type Column,
@@ -61,7 +62,7 @@ export {
 export { FONT_STACK, PAGE_STYLE, STATUS_COLOURS } from './html/style.js';
 export { type IndicatorSummary, summarizeIndicators } from './html/summary.js';
 export { writeJsonArray, writeValidationJson } from './json.js';
-export { ByteOutput, createJsonByteWriter } from './json-bytes.js';
+export { createJsonByteWriter } from './json-bytes.js';
 export { createJsonSerializer, type JsonSerializerOptions } from './json-text.js';
 export { baselineText, SEVERITY_LABELS, STATUS_LABELS, STATUS_ORDER, targetText } from './labels.js';
 export { EVALUATION_MODEL, evaluationModel, type PeriodYears } from './models/evaluation.js';

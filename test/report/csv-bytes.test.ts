@@ -1,10 +1,10 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import type { IndicatorRow } from '../../src/indicators/rows.js';
+import { ByteOutput } from '../../src/report/byte-output.js';
 import { writeIndicatorRowsCsv } from '../../src/report/csv.js';
 import { createCsvByteLine } from '../../src/report/csv-bytes.js';
 import { CSV_FORMAT } from '../../src/report/formats/csv.js';
-import { ByteOutput } from '../../src/report/json-bytes.js';
 import { INDICATOR_ROW_MODEL } from '../../src/report/models/indicators.js';
 import { createByteSink, createChunkSink } from '../../src/report/sink.js';
 

@@ -1,6 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { ByteOutput, createJsonByteWriter, writeJsonRowsAsBytes } from '../../src/report/json-bytes.js';
+import { ByteOutput } from '../../src/report/byte-output.js';
+import { createJsonByteWriter, writeJsonRowsAsBytes } from '../../src/report/json-bytes.js';
 import { createJsonSerializer } from '../../src/report/json-text.js';
 import { createByteSink, createChunkSink } from '../../src/report/sink.js';
 

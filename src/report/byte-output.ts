@@ -1,0 +1,159 @@
+/**
+ * The byte buffer that rows are written into, and the writers of values that need no escaping: numbers in their
+ * plain decimal form and plain ASCII strings, a byte at a time (json-bytes.ts and csv-bytes.ts share them).
+ */
+
+const encoder = new TextEncoder();
+
+/**
+ * A growable byte buffer that rows are written into: a writer appends, then hands `bytes.subarray(0, used)` on and
+ * sets `used` back to 0 to reuse the array.
+ *
+ * @example
+ * ```ts
+ * import { ByteOutput } from 'shequ/report';
+ * const out = new ByteOutput();
+ * out.text('社区');
+ * new TextDecoder().decode(out.bytes.subarray(0, out.used));
+ * //=> '社区'
+ * ```
+ */
+export class ByteOutput {
+  /** The bytes; valid up to {@link ByteOutput.used}. */
+  bytes: Uint8Array;
+  /** Bytes written. */
+  used = 0;
+
+  /**
+   * @param size - the first size of the array in bytes (it doubles when full)
+   */
+  constructor(size = 1 << 16) {
+    this.bytes = new Uint8Array(size);
+  }
+
+  /**
+   * Makes room for `count` more bytes.
+   *
+   * @param count - bytes about to be written
+   */
+  reserve(count: number): void {
+    if (this.used + count <= this.bytes.length) return;
+    const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.used + count));
+    grown.set(this.bytes.subarray(0, this.used));
+    this.bytes = grown;
+  }
+
+  /**
+   * Appends one byte (room reserved by the caller with {@link ByteOutput.reserve}).
+   *
+   * @param value - the byte
+   */
+  byte(value: number): void {
+    this.bytes[this.used++] = value;
+  }
+
+  /**
+   * Appends bytes (copied).
+   *
+   * @param bytes - the bytes
+   */
+  copy(bytes: Uint8Array): void {
+    this.reserve(bytes.length);
+    this.bytes.set(bytes, this.used);
+    this.used += bytes.length;
+  }
+
+  /**
+   * Appends text as UTF-8.
+   *
+   * @param text - the text
+   */
+  text(text: string): void {
+    this.reserve(text.length * 3); // UTF-8 takes at most 3 bytes per UTF-16 code unit
+    this.used += encoder.encodeInto(text, this.bytes.subarray(this.used)).written;
+  }
+}
+
+/** Integers below this are written digit by digit: at most 13 digits and a sign, never masked (15+ characters). */
+const PLAIN_INTEGER = 1e13;
+/** Non-integers below this with at most two decimals are written digit by digit (14 characters at most). */
+const PLAIN_DECIMAL = 1e10;
+
+/** Writes a non-negative integer below {@link PLAIN_INTEGER}. */
+function writeDigits(out: ByteOutput, value: number): void {
+  let digits = 1;
+  for (let power = 10; power <= value; power *= 10) digits++;
+  out.reserve(digits);
+  let at = out.used + digits;
+  out.used = at;
+  const bytes = out.bytes;
+  let rest = value;
+  while (rest >= 10) {
+    const next = Math.floor(rest / 10);
+    bytes[--at] = 48 + (rest - next * 10);
+    rest = next;
+  }
+  bytes[at - 1] = 48 + rest;
+}
+
+/**
+ * Writes a number as `String` would, when it is an integer below 10^13 or has at most two decimals below 10^10 (such a
+ * number's shortest round-trip text is its two-decimal form: any shorter decimal is 0.01 away, far beyond its
+ * precision); returns false for any other number, written by the caller through the text path.
+ */
+export function writePlainNumber(out: ByteOutput, value: number): boolean {
+  const size = value < 0 ? -value : value;
+  if (Number.isInteger(size)) {
+    if (size >= PLAIN_INTEGER) return false;
+    out.reserve(1);
+    if (value < 0) out.byte(0x2d); // -0 is an integer whose sign JSON drops: value < 0 is false for it
+    writeDigits(out, size);
+    return true;
+  }
+  if (!(size < PLAIN_DECIMAL)) return false; // NaN and infinities too
+  const hundredths = Math.round(size * 100);
+  if (hundredths / 100 !== size) return false;
+  const whole = Math.floor(size);
+  const fraction = hundredths - whole * 100;
+  out.reserve(1);
+  if (value < 0) out.byte(0x2d);
+  writeDigits(out, whole);
+  out.reserve(3);
+  out.byte(0x2e);
+  const tens = Math.floor(fraction / 10);
+  const ones = fraction - tens * 10;
+  out.byte(48 + tens);
+  if (ones !== 0) out.byte(48 + ones);
+  return true;
+}
+
+/**
+ * Writes a string of at most 256 printable ASCII characters, none of them `forbidden` or `forbiddenToo`, with fewer
+ * than 15 digits and X's (so it cannot hold an ID-shaped run, and masking leaves it as it is), as its bytes — between
+ * double quotes when `quoted`; returns false, writing nothing, for any other string.
+ */
+export function writePlainAscii(
+  out: ByteOutput,
+  text: string,
+  forbidden: number,
+  forbiddenToo: number,
+  quoted: boolean,
+): boolean {
+  const length = text.length;
+  if (length > 256) return false;
+  let idCharacters = 0;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === forbidden || c === forbiddenToo) return false;
+    if ((c >= 48 && c <= 57) || c === 88 || c === 120) idCharacters++;
+  }
+  if (idCharacters >= 15) return false;
+  out.reserve(length + 2);
+  const bytes = out.bytes;
+  let at = out.used;
+  if (quoted) bytes[at++] = 0x22;
+  for (let i = 0; i < length; i++) bytes[at++] = text.charCodeAt(i);
+  if (quoted) bytes[at++] = 0x22;
+  out.used = at;
+  return true;
+}
