@@ -4,6 +4,8 @@
  */
 
 const encoder = new TextEncoder();
+/** Copies up to this many bytes go byte by byte (see {@link ByteOutput.copy}). */
+const SHORT_COPY = 32;
 
 /**
  * A growable byte buffer that rows are written into: a writer appends, then hands `bytes.subarray(0, used)` on and
@@ -58,9 +60,16 @@ export class ByteOutput {
    * @param bytes - the bytes
    */
   copy(bytes: Uint8Array): void {
-    this.reserve(bytes.length);
-    this.bytes.set(bytes, this.used);
-    this.used += bytes.length;
+    const length = bytes.length;
+    this.reserve(length);
+    if (length > SHORT_COPY) this.bytes.set(bytes, this.used);
+    else {
+      // A short copy byte by byte: cheaper than the call into `set` for a key or a code.
+      const into = this.bytes;
+      let at = this.used;
+      for (let i = 0; i < length; i++) into[at++] = bytes[i] as number;
+    }
+    this.used += length;
   }
 
   /**

@@ -42,27 +42,46 @@ export function createCsvByteLine<Row>(
   const cellText = createCsvCells();
   const memo = new Map<string, Uint8Array>();
 
-  const writeCell = (out: ByteOutput, value: CellValue): void => {
-    if (typeof value === 'number') {
-      if (!writePlainNumber(out, value)) out.text(cellText(value));
-      return;
-    }
-    if (typeof value !== 'string') {
-      out.text(cellText(value));
-      return;
-    }
-    if (writePlainCell(out, value)) return;
-    if (value.length > MEMO_LENGTH) {
-      out.text(cellText(maskIdNumbersInText(value)));
-      return;
-    }
+  // Per column, the last string cell and its bytes: a region's code, name and level recur on its rows.
+  const lastValue: unknown[] = columns.map(() => undefined);
+  const lastBytes: Uint8Array[] = columns.map(() => new Uint8Array(0));
+
+  /** The bytes of a string cell that is not plain (remembered when short). */
+  const stringBytes = (value: string): Uint8Array => {
+    if (value.length > MEMO_LENGTH) return encoder.encode(cellText(maskIdNumbersInText(value)));
     let bytes = memo.get(value);
     if (bytes === undefined) {
       if (memo.size >= MEMO_LIMIT) memo.clear();
       bytes = encoder.encode(cellText(maskIdNumbersInText(value)));
       memo.set(value, bytes);
     }
-    out.copy(bytes);
+    return bytes;
+  };
+
+  const writeCell = (out: ByteOutput, value: CellValue, column: number): void => {
+    if (typeof value === 'number') {
+      if (!writePlainNumber(out, value)) out.text(cellText(value));
+      return;
+    }
+    if (value === undefined || value === null) return; // an empty cell
+    if (typeof value !== 'string') {
+      out.text(cellText(value));
+      return;
+    }
+    if (lastValue[column] === value) {
+      out.copy(lastBytes[column] as Uint8Array);
+      return;
+    }
+    const start = out.used;
+    if (writePlainCell(out, value)) {
+      if (value.length > MEMO_LENGTH) return;
+      lastBytes[column] = out.bytes.slice(start, out.used);
+    } else {
+      const bytes = stringBytes(value);
+      out.copy(bytes);
+      lastBytes[column] = bytes;
+    }
+    lastValue[column] = value;
   };
 
   return (row, out) => {
@@ -71,7 +90,7 @@ export function createCsvByteLine<Row>(
         out.reserve(1);
         out.byte(0x2c);
       }
-      writeCell(out, (columns[i] as Column<Row>).value(row, lang) as CellValue);
+      writeCell(out, (columns[i] as Column<Row>).value(row, lang) as CellValue, i);
     }
     out.reserve(2);
     out.byte(0x0d);

@@ -29,14 +29,21 @@ interface Shape {
   /** Per key: the last string value and its bytes, for values that repeat from row to row (a region's name). */
   readonly lastValue: unknown[];
   readonly lastBytes: (Uint8Array | undefined)[];
+  /** Per key: short strings seen → their bytes (an indicator's id, a unit, a status: a few values taking turns). */
+  readonly memo: Map<string, Uint8Array>[];
 }
 
 /** Shapes remembered: rows of a table have one or a few (a row with or without a baseline, a year). */
 const SHAPE_LIMIT = 8;
 /** Constants' bytes remembered (one per indicator or rule of a table). */
 const CONSTANT_LIMIT = 256;
-/** Strings up to this long are remembered as bytes when they repeat (names of regions: 7 rows each). */
+/** Strings up to this long are remembered as bytes (names of regions: 7 rows each; ids, units, statuses). */
 const REMEMBERED_STRING = 64;
+/** Strings remembered per key (cleared when full: a key of many values, a region's code, only churns it). */
+const MEMO_LIMIT = 1024;
+const NULL = encoder.encode('null');
+const TRUE = encoder.encode('true');
+const FALSE = encoder.encode('false');
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
@@ -93,25 +100,37 @@ export function createJsonByteWriter(
       constant: keys.map((key) => constantKeys.has(key)),
       lastValue: keys.map(() => undefined),
       lastBytes: keys.map(() => undefined),
+      memo: keys.map(() => new Map()),
     };
     if (shapes.length >= SHAPE_LIMIT) shapes.shift();
     shapes.push(shape);
     return shape;
   };
 
-  /** Writes a string under key `i` of the shape: plain ASCII directly, else its text (its bytes when it repeats). */
+  /**
+   * Writes a string under key `i` of the shape: the bytes remembered for it (the last value, or one taking turns with
+   * others), else plain ASCII directly or its text — remembered when short. The bytes of a string under a key are
+   * always the same (masking depends on the key and the text only).
+   */
   const writeString = (out: ByteOutput, shape: Shape, i: number, value: string): void => {
-    if (writePlainString(out, value)) return;
     if (shape.lastValue[i] === value) {
       out.copy(shape.lastBytes[i] as Uint8Array);
       return;
     }
-    const start = out.used;
-    out.text(parts.stringUnder(shape.keys[i] as string, value));
-    if (value.length <= REMEMBERED_STRING) {
-      shape.lastValue[i] = value;
-      shape.lastBytes[i] = out.bytes.slice(start, out.used);
+    const short = value.length <= REMEMBERED_STRING;
+    const memo = shape.memo[i] as Map<string, Uint8Array>;
+    let bytes = short ? memo.get(value) : undefined;
+    if (bytes !== undefined) out.copy(bytes);
+    else {
+      const start = out.used;
+      if (!writePlainString(out, value)) out.text(parts.stringUnder(shape.keys[i] as string, value));
+      if (!short) return;
+      bytes = out.bytes.slice(start, out.used);
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(value, bytes);
     }
+    shape.lastValue[i] = value;
+    shape.lastBytes[i] = bytes;
   };
 
   /** Writes a constant object: its bytes, encoded once per text (the text path checks the object is unchanged). */
@@ -133,8 +152,9 @@ export function createJsonByteWriter(
     if (typeof value === 'string') writeString(out, shape, i, value);
     else if (typeof value === 'number') {
       if (!writePlainNumber(out, value)) out.text(parts.value(value) as string);
-    } else if (shape.constant[i] && typeof value === 'object' && value !== null)
-      return writeConstant(out, value);
+    } else if (value === null) out.copy(NULL);
+    else if (typeof value === 'boolean') out.copy(value ? TRUE : FALSE);
+    else if (shape.constant[i] && typeof value === 'object') return writeConstant(out, value);
     else {
       const text = parts.value(value);
       if (text === EXOTIC || text === undefined) return false;
