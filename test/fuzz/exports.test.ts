@@ -9,7 +9,10 @@
  * So a safe function catches it and returns an issue (`INPUT_THREW`). That catch must never hide a bug of ours: when
  * no argument can throw, the `INPUT_THREW` issue must not appear.
  *
- * After every call: Object.prototype, Array.prototype and Object are unchanged, `({}).polluted` is undefined.
+ * After every call: Object.prototype, Array.prototype and Object are unchanged, `({}).polluted` is undefined, and
+ * every argument is unchanged (test/fuzz/snapshot.ts) but those the export writes into by contract (`writes` in
+ * classification.ts). The arbitraries make every object anew for each run (hostile.ts), so nothing a call does to
+ * its arguments can reach another run.
  * Runs: RUNS per function (default 1 000, about 1.2 × 10⁵ calls in all); `FUZZ_RUNS=1000000 npx vitest run
  * test/fuzz` for a long run.
  */
