@@ -14,6 +14,8 @@
  *   `ShequError`, never a TypeError. Fuzzed with a missing path and anything as options.
  *
  * `cost` lowers the number of runs for functions that do real work per call (zip archives, JSON Schema, reports).
+ * `writes` names the arguments an export writes into by contract (an `out` array); the fuzz checks every other
+ * argument is unchanged after every call (read without running the caller's getters: test/fuzz/snapshot.ts).
  */
 export type Behaviour = 'safe' | 'shequ-error' | 'trusted' | 'factory' | 'node-file';
 
@@ -23,6 +25,8 @@ export interface Classification {
   readonly cost?: number;
   /** For factories: methods of the returned object fuzzed as safe. */
   readonly methods?: readonly string[];
+  /** Arguments (by index) the export writes into by contract, such as an `out` array; every other must be unchanged. */
+  readonly writes?: readonly number[];
 }
 
 const safe: Classification = { behaviour: 'safe' };
@@ -216,7 +220,7 @@ export const CLASSIFICATION: Readonly<Record<string, Classification>> = {
   // ShequError: invalid_value / crs_mismatch); the computations return results; the helpers that read a result of
   // computeServiceCircles take the library's own typed value
   assertSameCrs: { behaviour: 'shequ-error' },
-  convertCoordinates: trusted, // the bulk path on plain numbers: writes into the caller's array
+  convertCoordinates: { behaviour: 'trusted', writes: [4] }, // the bulk path on plain numbers: writes into `out`
   convertPoint: { behaviour: 'shequ-error' },
   isInsideChinaBox: safe,
   geodesicDistance: { behaviour: 'shequ-error' },

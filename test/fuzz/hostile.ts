@@ -47,35 +47,43 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
   }),
 );
 
+/**
+ * One of the values `makers` make, made anew for every run. A constant object (`fc.constant`, `fc.constantFrom`) is
+ * one object shared by every run of every property: an export that writes into its argument by contract
+ * (convertCoordinates' `out`) left a hostile run's throwing object and typed array in a shared `[]`, which a later
+ * non-hostile run then passed to crosswalkSchema.safeParse (CI, seed 996888567). test/fuzz/hostile.test.ts checks
+ * that no two runs share an object.
+ */
+function fresh(...makers: readonly (() => unknown)[]): fc.Arbitrary<unknown> {
+  return fc.constantFrom(...makers).map((make) => make());
+}
+
 /** Objects whose `__proto__` is an own key (as JSON.parse makes it), and `constructor` / `prototype` keys. */
-const protoObjects: fc.Arbitrary<unknown> = fc.constantFrom(
-  JSON.parse('{"__proto__":{"polluted":1},"code":"130123100201","kind":"village"}'),
-  JSON.parse('{"constructor":{"prototype":{"polluted":1}}}'),
-  JSON.parse('{"prototype":{"polluted":1},"__proto__":[5,6,7]}'),
-  JSON.parse('[{"__proto__":{"polluted":1}},{"constructor":{"prototype":{"polluted":1}}}]'),
-  JSON.parse(
-    '{"format":"shequ-indicator-parts/1","indicators":["a"],"townships":{"__proto__":[5,6,7]},"skipped":0}',
+const protoObjects: fc.Arbitrary<unknown> = fc.oneof(
+  fresh(
+    () => JSON.parse('{"__proto__":{"polluted":1},"code":"130123100201","kind":"village"}'),
+    () => JSON.parse('{"constructor":{"prototype":{"polluted":1}}}'),
+    () => JSON.parse('{"prototype":{"polluted":1},"__proto__":[5,6,7]}'),
+    () => JSON.parse('[{"__proto__":{"polluted":1}},{"constructor":{"prototype":{"polluted":1}}}]'),
+    () =>
+      JSON.parse(
+        '{"format":"shequ-indicator-parts/1","indicators":["a"],"townships":{"__proto__":[5,6,7]},"skipped":0}',
+      ),
+    () => JSON.parse('{"130123000000":{"__proto__":5},"__proto__":{"facilityAreaPer100Households":1}}'),
+    () => JSON.parse('{"units":[{"__proto__":{"polluted":1}}],"regions":[{"__proto__":{"polluted":1}}]}'),
+    () => JSON.parse('{"categories":{"__proto__":{"authority":{"zh":"x","en":"x"}}}}'),
+    () => ({ toString: () => ID, valueOf: () => 130123100201 }),
+    () => Object.create(null),
+    () => new Map([['__proto__', 1]]),
+    () => new Set([ID]),
+    () => new Uint8Array([0xef, 0xbb, 0xbf, 0xff, 0xfe, 0x00]),
+    () => new Uint8Array(0),
+    () => [],
+    () => [null],
+    () => new Date(Number.NaN),
+    () => () => undefined,
   ),
-  JSON.parse('{"130123000000":{"__proto__":5},"__proto__":{"facilityAreaPer100Households":1}}'),
-  JSON.parse('{"units":[{"__proto__":{"polluted":1}}],"regions":[{"__proto__":{"polluted":1}}]}'),
-  JSON.parse('{"categories":{"__proto__":{"authority":{"zh":"x","en":"x"}}}}'),
-  { toString: () => ID, valueOf: () => 130123100201 },
-  Object.create(null),
-  new Map([['__proto__', 1]]),
-  new Set([ID]),
-  new Uint8Array([0xef, 0xbb, 0xbf, 0xff, 0xfe, 0x00]),
-  new Uint8Array(0),
-  [],
-  [null],
-  Number.NaN,
-  -0,
-  Number.POSITIVE_INFINITY,
-  2 ** 53,
-  -1,
-  1e308,
-  new Date(Number.NaN),
-  Symbol('s'),
-  () => undefined,
+  fc.constantFrom(Number.NaN, -0, Number.POSITIVE_INFINITY, 2 ** 53, -1, 1e308, Symbol('s')),
 );
 
 const OPTION_KEYS = [
@@ -111,9 +119,12 @@ const optionObjects: fc.Arbitrary<unknown> = fc.dictionary(
     fc.anything({ maxDepth: 2 }),
     hostileString,
     protoObjects,
-    fc.constantFrom('national', 'hebei', '2025-12-31', ['county', 'unit'], [], true, 0, -1, 1e9, {
-      places: 1e9,
-    }),
+    fc.constantFrom('national', 'hebei', '2025-12-31', true, 0, -1, 1e9),
+    fresh(
+      () => ['county', 'unit'],
+      () => [],
+      () => ({ places: 1e9 }),
+    ),
   ),
   { maxKeys: 4 },
 );
@@ -171,28 +182,29 @@ export function isCallersThrow(error: unknown): boolean {
 
 /** Arguments whose reading throws: a Proxy throwing on every trap, getters on option keys, a throwing iterator. */
 export const throwingArgument: fc.Arbitrary<unknown> = fc.oneof(
-  // Symbol keys are left alone: fast-check itself looks up its clone symbol on every generated value.
-  fc.constant(
-    new Proxy(
-      {},
+  fresh(
+    // Symbol keys are left alone: fast-check itself looks up its clone symbol on every generated value.
+    () =>
+      new Proxy(
+        {},
+        {
+          get: (_, key) => (typeof key === 'symbol' ? undefined : thrower()),
+          has: (_, key) => (typeof key === 'symbol' ? false : thrower()),
+          ownKeys: thrower,
+          getOwnPropertyDescriptor: thrower,
+        },
+      ),
+    () => ({ [Symbol.iterator]: () => thrower() }),
+    () => [
       {
-        get: (_, key) => (typeof key === 'symbol' ? undefined : thrower()),
-        has: (_, key) => (typeof key === 'symbol' ? false : thrower()),
-        ownKeys: thrower,
-        getOwnPropertyDescriptor: thrower,
+        get code() {
+          return thrower();
+        },
       },
-    ),
+    ],
+    () => ({ [Symbol.toPrimitive]: () => thrower(), toString: () => thrower() }),
   ),
   fc
     .constantFrom(...OPTION_KEYS, 'code', 'kind', 'units', 'townships', 'format')
     .map((key) => Object.defineProperty({}, key, { get: thrower, enumerable: true })),
-  fc.constant({ [Symbol.iterator]: thrower }),
-  fc.constant([
-    {
-      get code() {
-        return thrower();
-      },
-    },
-  ]),
-  fc.constant({ [Symbol.toPrimitive]: thrower, toString: thrower }),
 );
