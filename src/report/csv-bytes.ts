@@ -6,13 +6,10 @@
  */
 import { maskIdNumbersInText } from '../core/mask.js';
 import type { CellValue } from '../io/write.js';
-import { type ByteOutput, writePlainAscii, writePlainNumber } from './byte-output.js';
+import { type ByteOutput, RecentBytes, writePlainAscii, writePlainNumber } from './byte-output.js';
 import { type Column, type ColumnModel, type ReportLang, viewColumns } from './columns.js';
-import { createCsvCells } from './formats/csv.js';
+import { csvCellText } from './formats/csv.js';
 
-const encoder = new TextEncoder();
-/** Recurring cells remembered as bytes, per output (cleared when full). */
-const MEMO_LIMIT = 4096;
 /** Longer strings are not remembered (they rarely recur and cost more to hash). */
 const MEMO_LENGTH = 64;
 
@@ -39,49 +36,28 @@ export function createCsvByteLine<Row>(
   lang: ReportLang,
 ): (row: Row, out: ByteOutput) => void {
   const columns: readonly Column<Row>[] = viewColumns(model, 'data');
-  const cellText = createCsvCells();
-  const memo = new Map<string, Uint8Array>();
-
-  // Per column, the last string cell and its bytes: a region's code, name and level recur on its rows.
-  const lastValue: unknown[] = columns.map(() => undefined);
-  const lastBytes: Uint8Array[] = columns.map(() => new Uint8Array(0));
-
-  /** The bytes of a string cell that is not plain (remembered when short). */
-  const stringBytes = (value: string): Uint8Array => {
-    if (value.length > MEMO_LENGTH) return encoder.encode(cellText(maskIdNumbersInText(value)));
-    let bytes = memo.get(value);
-    if (bytes === undefined) {
-      if (memo.size >= MEMO_LIMIT) memo.clear();
-      bytes = encoder.encode(cellText(maskIdNumbersInText(value)));
-      memo.set(value, bytes);
-    }
-    return bytes;
-  };
+  // Per column, the bytes of the last cells written (see RecentBytes).
+  const recent = columns.map(() => new RecentBytes());
 
   const writeCell = (out: ByteOutput, value: CellValue, column: number): void => {
     if (typeof value === 'number') {
-      if (!writePlainNumber(out, value)) out.text(cellText(value));
+      if (!writePlainNumber(out, value)) out.text(csvCellText(value));
       return;
     }
     if (value === undefined || value === null) return; // an empty cell
     if (typeof value !== 'string') {
-      out.text(cellText(value));
+      out.text(csvCellText(value));
       return;
     }
-    if (lastValue[column] === value) {
-      out.copy(lastBytes[column] as Uint8Array);
+    const memo = recent[column] as RecentBytes;
+    const known = memo.find(value);
+    if (known !== undefined) {
+      out.copy(known);
       return;
     }
     const start = out.used;
-    if (writePlainCell(out, value)) {
-      if (value.length > MEMO_LENGTH) return;
-      lastBytes[column] = out.bytes.slice(start, out.used);
-    } else {
-      const bytes = stringBytes(value);
-      out.copy(bytes);
-      lastBytes[column] = bytes;
-    }
-    lastValue[column] = value;
+    if (!writePlainCell(out, value)) out.text(csvCellText(maskIdNumbersInText(value)));
+    if (value.length <= MEMO_LENGTH) memo.remember(value, out.bytes.slice(start, out.used));
   };
 
   return (row, out) => {

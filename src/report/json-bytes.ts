@@ -8,7 +8,7 @@
  * plain data takes it whole — so the bytes always equal the text's.
  */
 
-import { ByteOutput, writePlainAscii, writePlainNumber } from './byte-output.js';
+import { ByteOutput, RecentBytes, writePlainAscii, writePlainNumber } from './byte-output.js';
 import {
   createJsonTextParts,
   EXOTIC,
@@ -26,11 +26,8 @@ interface Shape {
   readonly keys: readonly string[];
   readonly prefixes: readonly Uint8Array[];
   readonly constant: readonly boolean[];
-  /** Per key: the last string value and its bytes, for values that repeat from row to row (a region's name). */
-  readonly lastValue: unknown[];
-  readonly lastBytes: (Uint8Array | undefined)[];
-  /** Per key: short strings seen → their bytes (an indicator's id, a unit, a status: a few values taking turns). */
-  readonly memo: Map<string, Uint8Array>[];
+  /** Per key: the bytes of the last strings written under it. */
+  readonly recent: readonly RecentBytes[];
 }
 
 /** Shapes remembered: rows of a table have one or a few (a row with or without a baseline, a year). */
@@ -39,8 +36,6 @@ const SHAPE_LIMIT = 8;
 const CONSTANT_LIMIT = 256;
 /** Strings up to this long are remembered as bytes (names of regions: 7 rows each; ids, units, statuses). */
 const REMEMBERED_STRING = 64;
-/** Strings remembered per key (cleared when full: a key of many values, a region's code, only churns it). */
-const MEMO_LIMIT = 1024;
 const NULL = encoder.encode('null');
 const TRUE = encoder.encode('true');
 const FALSE = encoder.encode('false');
@@ -98,9 +93,7 @@ export function createJsonByteWriter(
       keys: keys.slice(),
       prefixes: keys.map((key) => encoder.encode(parts.keyText(key))),
       constant: keys.map((key) => constantKeys.has(key)),
-      lastValue: keys.map(() => undefined),
-      lastBytes: keys.map(() => undefined),
-      memo: keys.map(() => new Map()),
+      recent: keys.map(() => new RecentBytes()),
     };
     if (shapes.length >= SHAPE_LIMIT) shapes.shift();
     shapes.push(shape);
@@ -113,24 +106,15 @@ export function createJsonByteWriter(
    * always the same (masking depends on the key and the text only).
    */
   const writeString = (out: ByteOutput, shape: Shape, i: number, value: string): void => {
-    if (shape.lastValue[i] === value) {
-      out.copy(shape.lastBytes[i] as Uint8Array);
+    const recent = shape.recent[i] as RecentBytes;
+    const known = recent.find(value);
+    if (known !== undefined) {
+      out.copy(known);
       return;
     }
-    const short = value.length <= REMEMBERED_STRING;
-    const memo = shape.memo[i] as Map<string, Uint8Array>;
-    let bytes = short ? memo.get(value) : undefined;
-    if (bytes !== undefined) out.copy(bytes);
-    else {
-      const start = out.used;
-      if (!writePlainString(out, value)) out.text(parts.stringUnder(shape.keys[i] as string, value));
-      if (!short) return;
-      bytes = out.bytes.slice(start, out.used);
-      if (memo.size >= MEMO_LIMIT) memo.clear();
-      memo.set(value, bytes);
-    }
-    shape.lastValue[i] = value;
-    shape.lastBytes[i] = bytes;
+    const start = out.used;
+    if (!writePlainString(out, value)) out.text(parts.stringUnder(shape.keys[i] as string, value));
+    if (value.length <= REMEMBERED_STRING) recent.remember(value, out.bytes.slice(start, out.used));
   };
 
   /** Writes a constant object: its bytes, encoded once per text (the text path checks the object is unchanged). */

@@ -1,0 +1,36 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { RecentBytes } from '../../src/report/byte-output.js';
+
+const encoder = new TextEncoder();
+
+describe('RecentBytes', () => {
+  it('finds the last eight strings remembered and forgets the oldest beyond them', () => {
+    const recent = new RecentBytes();
+    const words = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'];
+    for (const word of words) recent.remember(word, encoder.encode(word));
+    expect(recent.find('a')).toBeUndefined(); // the ninth pushed it out
+    for (const word of words.slice(1)) expect(recent.find(word)).toEqual(encoder.encode(word));
+    expect(recent.find('z')).toBeUndefined();
+  });
+
+  // Few distinct strings: the ring fills, turns over and is searched for strings both in it and pushed out.
+  test.prop([fc.array(fc.constantFrom(...'abcdefghijkl'.split('')), { maxLength: 60 })])(
+    'gives for a string the bytes last remembered for it, or nothing — never another string’s',
+    (strings) => {
+      const recent = new RecentBytes();
+      const model: string[] = []; // the strings remembered, newest last
+      for (const value of strings) {
+        const found = recent.find(value);
+        const inRing = model.slice(-8).includes(value);
+        if (found !== undefined) expect(new TextDecoder().decode(found)).toBe(value);
+        // Found whenever it is among the last eight remembered (a find moves nothing out of the ring).
+        expect(found !== undefined).toBe(inRing);
+        if (found === undefined) {
+          recent.remember(value, encoder.encode(value));
+          model.push(value);
+        }
+      }
+    },
+  );
+});
