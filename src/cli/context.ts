@@ -1,4 +1,4 @@
-import { createWriteStream, realpathSync, statSync, type WriteStream } from 'node:fs';
+import { createWriteStream, openSync, realpathSync, statSync, type WriteStream } from 'node:fs';
 import { access, constants, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,6 +13,7 @@ import {
   createChunkSink,
 } from '../report/sink.js';
 import { type Bilingual, type Lang, pick } from './lang.js';
+import { completeOutputFile, discardOutputsSince, type OutputFile, outputFile } from './partial-output.js';
 import { suggest } from './suggest.js';
 
 /** Where the command writes, whether stderr is a terminal (for progress), and in which language it speaks. */
@@ -310,13 +311,28 @@ function safeCut(pending: string): number {
 }
 
 /**
- * Opens `--out FILE` or stdout. Everything written is masked (`maskIdNumbersInText`) chunk by chunk, each chunk cut
+ * Opens an output's file for writing, at once (a run that fails right after must find the file there to remove it);
+ * a failure to open is a usage error (exit 2), naming the target.
+ */
+function openFile(written: OutputFile): WriteStream {
+  try {
+    const fd = openSync(written.path, 'w', written.mode ?? 0o666);
+    return createWriteStream(written.path, { fd });
+  } catch (error) {
+    discardOutputsSince(0, written.path);
+    throw cannotWrite(written.target ?? written.path, error);
+  }
+}
+
+/**
+ * Opens `--out FILE` or stdout (a file is written whole or not at all: partial-output.ts). Everything written is masked (`maskIdNumbersInText`) chunk by chunk, each chunk cut
  * after a line break, so that an ID number written across two `write` calls is still seen whole. Every write error
  * (a full disk, a vanished folder) rejects with exit 2.
  */
 export function openOutput(out: string | undefined, streams: CliStreams): Output {
   let failure: unknown;
-  const file: WriteStream | undefined = out === undefined ? undefined : createWriteStream(out);
+  const written = out === undefined ? undefined : outputFile(out);
+  const file: WriteStream | undefined = written === undefined ? undefined : openFile(written);
   file?.on('error', (error) => {
     failure ??= error;
   });
@@ -387,6 +403,11 @@ export function openOutput(out: string | undefined, streams: CliStreams): Output
           }
         });
         check();
+        try {
+          await completeOutputFile(written as OutputFile);
+        } catch (error) {
+          throw cannotWrite(out as string, error);
+        }
       }
     },
   };

@@ -1,6 +1,7 @@
 import { VERSION } from '../core/version.js';
 import { type CliStreams, echo, UsageError, withLang } from './context.js';
 import { type Bilingual, type Lang, langOfRun } from './lang.js';
+import { discardOutputsSince, outputMark } from './partial-output.js';
 import { suggest } from './suggest.js';
 
 export type { CliStreams };
@@ -143,6 +144,7 @@ export async function main(
     return 0;
   }
   const run = await command.run();
+  const mark = outputMark();
   try {
     // A `--lang` before the command is the command's too (it also chooses the language of tables).
     return await run([...leading.lang, ...after], io);
@@ -152,5 +154,8 @@ export async function main(
       return 2;
     }
     throw error;
+  } finally {
+    // Outputs the run opened and never completed: it failed, and leaves no half file.
+    discardOutputsSince(mark);
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The command's own temporary folders (validate's and report's sorted runs, run-store.ts), removed however the run
+ * The command's own temporary folders and files (validate's and report's sorted runs, run-store.ts), removed however the run
  * ends. A `finally` removes them when a command returns or throws; but a run also ends without reaching it — on
  * Ctrl-C (SIGINT), a `kill` (SIGTERM), a closed terminal (SIGHUP), or `process.exit` when standard output is closed
  * early (`shequ validate big.csv | head`: EPIPE, src/cli/index.ts) — and a national file's runs are hundreds of
@@ -64,6 +64,21 @@ export function makeTempDir(prefix: string): string {
   } finally {
     if (live.size === 0) uninstall();
   }
+}
+
+/**
+ * Counts a path the command made itself (an output being written, see partial-output.ts) among those removed when
+ * the process ends or is signalled, until {@link releaseTempPath}.
+ */
+export function trackTempPath(path: string): void {
+  install();
+  live.add(path);
+}
+
+/** Stops counting a path (it became the command's result, or was removed). */
+export function releaseTempPath(path: string): void {
+  live.delete(path);
+  if (live.size === 0) uninstall();
 }
 
 /** Removes a folder made by {@link makeTempDir} and all it holds. */

@@ -1,0 +1,78 @@
+import {
+  chmodSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  completeOutputFile,
+  discardOutputsSince,
+  outputFile,
+  outputMark,
+} from '../../src/cli/partial-output.js';
+import { testTempDir } from '../helpers/temp-dir.js';
+
+describe('outputFile', () => {
+  it('writes a new target through a partial file beside it, renamed once complete', async () => {
+    const folder = testTempDir('partial-output');
+    const target = join(folder, 'out.json');
+    const file = outputFile(target);
+    expect(file.target).toBe(target);
+    expect(file.path).not.toBe(target);
+    expect(file.path.startsWith(join(folder, '.out.json.'))).toBe(true);
+    writeFileSync(file.path, '[]\n');
+    expect(existsSync(target)).toBe(false); // not there until complete
+    await completeOutputFile(file);
+    expect(readdirSync(folder)).toEqual(['out.json']);
+    expect(readFileSync(target, 'utf8')).toBe('[]\n');
+  });
+
+  it('keeps an earlier result until the new one is complete, then replaces it with its permissions', async () => {
+    const folder = testTempDir('partial-output');
+    const target = join(folder, 'out.csv');
+    writeFileSync(target, 'earlier');
+    chmodSync(target, 0o600);
+    const file = outputFile(target);
+    writeFileSync(file.path, 'later');
+    expect(readFileSync(target, 'utf8')).toBe('earlier');
+    await completeOutputFile(file);
+    expect(readFileSync(target, 'utf8')).toBe('later');
+    expect(statSync(target).mode & 0o777).toBe(0o600);
+  });
+
+  it('writes in place what it cannot replace: a symbolic link, a device', () => {
+    const folder = testTempDir('partial-output');
+    const link = join(folder, 'link.json');
+    symlinkSync(join(folder, 'elsewhere.json'), link);
+    for (const target of [link, '/dev/null'])
+      expect(outputFile(target)).toEqual({ path: target, target: undefined, mode: undefined });
+  });
+});
+
+describe('discardOutputsSince', () => {
+  it('removes the partial files opened after the mark and never completed — not earlier ones, nor the target', async () => {
+    const folder = testTempDir('partial-output');
+    const before = outputFile(join(folder, 'before.json'));
+    writeFileSync(before.path, 'x');
+    const mark = outputMark();
+    const target = join(folder, 'kept.json');
+    writeFileSync(target, 'earlier');
+    const failed = outputFile(target);
+    writeFileSync(failed.path, 'half');
+    const done = outputFile(join(folder, 'done.json'));
+    writeFileSync(done.path, 'whole');
+    await completeOutputFile(done);
+    discardOutputsSince(mark);
+    expect(existsSync(failed.path)).toBe(false);
+    expect(readFileSync(target, 'utf8')).toBe('earlier');
+    expect(readFileSync(join(folder, 'done.json'), 'utf8')).toBe('whole');
+    expect(existsSync(before.path)).toBe(true); // opened before the mark: another run's
+    discardOutputsSince(mark - 1);
+    expect(readdirSync(folder).sort()).toEqual(['done.json', 'kept.json']);
+  });
+});
