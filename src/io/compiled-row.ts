@@ -5,7 +5,7 @@ import {
   type StatisticsFieldKind,
   statisticsField,
 } from '../model/fields.js';
-import { rowFitsKind } from '../model/row-checks.js';
+import { valuesFitKind } from '../model/row-checks.js';
 import { type UnitStatistics, VALID_OF_KIND } from '../model/unit-statistics.js';
 import {
   parseBooleanCell,
@@ -238,9 +238,9 @@ export function acceptedRowOf(
   line: number,
   extra: Record<string, string> | undefined,
 ): AcceptedRow | undefined {
-  if (!holdsTogether(values)) return undefined;
+  // The code's level fits the kind, and the row carries only its kind's fields (township, district, total rows):
+  // checked on the values by index, before the row is built.
+  if (!holdsTogether(values) || !valuesFitKind(values)) return undefined;
   const row = rowOf(values, present);
-  // The code's level fits the kind, and the row carries only its kind's fields (township, district, total rows).
-  if (!rowFitsKind(row as unknown as Record<string, unknown>)) return undefined;
   return extra === undefined ? { line, row } : { line, row, extra };
 }

@@ -37,6 +37,27 @@ function isRowKind(kind: unknown): kind is RowKind {
   return typeof kind === 'string' && Object.hasOwn(LEVEL_ALLOWED, kind);
 }
 
+/** Catalogue index of the kind and of the code, and of the keys each kind may not carry (for {@link valuesFitKind}). */
+const KIND_INDEX = STATISTICS_FIELD_KEYS.indexOf('kind');
+const CODE_INDEX = STATISTICS_FIELD_KEYS.indexOf('code');
+const NOT_CARRIED_INDICES: Readonly<Record<RowKind, readonly number[]>> = Object.fromEntries(
+  ROW_KINDS.map((kind) => [kind, NOT_CARRIED[kind].map((key) => STATISTICS_FIELD_KEYS.indexOf(key))]),
+) as unknown as Record<RowKind, readonly number[]>;
+
+/**
+ * {@link rowFitsKind} on the values of a row by catalogue index (`undefined`: the field is absent), before any row
+ * is built: the compiled readers' check, by index rather than by key on rows of varying shapes (issue 13).
+ */
+export function valuesFitKind(values: readonly unknown[]): boolean {
+  const kind = values[KIND_INDEX];
+  if (!isRowKind(kind)) return false;
+  const level = divisionLevelIndex(values[CODE_INDEX]);
+  if (level < 0 || LEVEL_ALLOWED[kind][level] !== true) return false;
+  const notCarried = NOT_CARRIED_INDICES[kind];
+  for (let i = 0; i < notCarried.length; i++) if (values[notCarried[i] as number] !== undefined) return false;
+  return true;
+}
+
 /**
  * Whether a row whose fields are each valid holds together as its kind says: the code's level fits, and no field
  * the kind does not carry is set. The fast path's check (no allocation).
