@@ -50,25 +50,40 @@ export interface ByteRecordReader {
   takeCarry(): Uint8Array | undefined;
 }
 
-// Byte classes of the line scan: one table load per byte.
+// Byte classes of the line scan: one table load per character (a UTF-8 lead byte jumps over its continuation bytes).
 const PLAIN = 0;
 const DELIMITER = 1;
 const LINE_FEED = 2;
 const RETURN = 3;
 const QUOTE = 4;
-const CONTINUATION = 5; // 10xxxxxx: no UTF-16 unit of its own
-const FOUR_BYTE_LEAD = 6; // 11110xxx: a surrogate pair, two UTF-16 units for four bytes
+const LEAD_OF_TWO = 5; // 110xxxxx: two bytes, one UTF-16 unit
+const LEAD_OF_THREE = 6; // 1110xxxx: three bytes, one UTF-16 unit (every Chinese character of the sheets)
+const LEAD_OF_FOUR = 7; // 11110xxx: four bytes, a surrogate pair (two UTF-16 units)
+const STRANGE = 8; // a continuation byte where a character starts, or a byte UTF-8 never holds: not plain
 
 function byteClasses(delimiter: number): Uint8Array {
-  const classes = new Uint8Array(256);
-  for (let b = 0x80; b < 0xc0; b++) classes[b] = CONTINUATION;
-  for (let b = 0xf0; b < 0x100; b++) classes[b] = FOUR_BYTE_LEAD;
+  const classes = new Uint8Array(256).fill(STRANGE, 0x80);
+  classes.fill(LEAD_OF_TWO, 0xc2, 0xe0);
+  classes.fill(LEAD_OF_THREE, 0xe0, 0xf0);
+  classes.fill(LEAD_OF_FOUR, 0xf0, 0xf5);
   classes[10] = LINE_FEED;
   classes[13] = RETURN;
   classes[34] = QUOTE;
   classes[delimiter] = DELIMITER;
   return classes;
 }
+
+// Byte classes of the scan to a line's end (lines that are not plain): one table load per byte, whatever the bytes.
+const CONTINUATION = 1; // 10xxxxxx: no UTF-16 unit of its own
+const FOUR_BYTE_LEAD = 2; // 11110xxx: a surrogate pair, two UTF-16 units for four bytes
+
+const UNIT_CLASSES = (() => {
+  const classes = new Uint8Array(256);
+  classes.fill(CONTINUATION, 0x80, 0xc0);
+  classes.fill(FOUR_BYTE_LEAD, 0xf0);
+  classes[10] = LINE_FEED;
+  return classes;
+})();
 
 /**
  * Lines in a row that are not plain after which the rest of a chunk goes to the string path: a sheet none of whose
@@ -168,7 +183,7 @@ function compileByteLine(parts: ByteReaderParts) {
     let at = scanned;
     let s = shift;
     for (;;) {
-      const kind = classes[bytes[at] as number] as number;
+      const kind = UNIT_CLASSES[bytes[at] as number] as number;
       at++;
       if (kind === LINE_FEED) break;
       if (kind === CONTINUATION) s--;
@@ -195,18 +210,22 @@ function compileByteLine(parts: ByteReaderParts) {
       const cellStart = at;
       const textStart = at + s;
       let kind = PLAIN;
+      // The text is valid UTF-8 (its decoding holds no U+FFFD): a lead byte is followed by its continuation bytes.
       for (;;) {
         kind = classOf[bytes[at] as number] as number;
         if (kind === PLAIN) at++;
-        else if (kind === CONTINUATION) {
-          s--;
-          at++;
-        } else if (kind === FOUR_BYTE_LEAD) {
-          s++;
-          at++;
+        else if (kind === LEAD_OF_THREE) {
+          at += 3;
+          s -= 2;
+        } else if (kind === LEAD_OF_TWO) {
+          at += 2;
+          s -= 1;
+        } else if (kind === LEAD_OF_FOUR) {
+          at += 4;
+          s -= 2;
         } else break;
       }
-      if (kind === QUOTE || column >= width) break;
+      if (kind === QUOTE || kind === STRANGE || column >= width) break;
       const end = at;
       if (kind === RETURN) {
         if (bytes[at + 1] !== 10) break; // a lone CR: a line end of its own, for the string parser
