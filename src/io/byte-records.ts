@@ -1,8 +1,10 @@
 import { STATISTICS_FIELD_KEYS, type StatisticsFieldKey, statisticsField } from '../model/fields.js';
+import type { UnitStatistics } from '../model/unit-statistics.js';
 import { BYTE_KIND_CODE, convertByteCell, NOT_PLAIN } from './byte-cells.js';
-import { acceptedRowOf, type CellValue, INDEX_OF_KEY } from './compiled-row.js';
+import { acceptedRowOf, type CellValue, INDEX_OF_KEY, valuesHoldTogether } from './compiled-row.js';
 import type { ResumableCsvParser } from './csv-parser.js';
 import type { AcceptedRow, ReaderEvent } from './row-reader.js';
+import { valuesView } from './values-view.js';
 
 // The byte reader: the fast path of UTF-8 streams once their header is found. It reads whole lines of a chunk
 // straight from the bytes — cells split at the delimiter byte, numbers, flags and kinds converted from their bytes,
@@ -32,7 +34,21 @@ export interface ByteReaderParts {
   readonly longestLine: number;
   /** The last byte given to the decoder was ASCII: it holds no part of a character. */
   readonly decoderClean: boolean;
+  /** Where the rows this reader accepts go at once, not as events (see {@link RowSink}). */
+  readonly sink?: RowSink | undefined;
 }
+
+/**
+ * Takes each row the byte reader accepts, as it is read, instead of a `row` event: the indicators job when it keeps
+ * no row (pipeline/indicators.ts). The row is a view of the reader's values (values-view.ts), read during the call
+ * and never kept; the rows of the string path still come as events. The byte reader accepts only unit rows (a
+ * village-level code), which the accumulator sums in any order; township and total rows, whose order matters (the
+ * first total of a region counts), all come as events.
+ */
+export type RowSink = (row: UnitStatistics, line: number) => void;
+
+/** What the line reader gives for a row handed to the sink. */
+const SUNK: unique symbol = Symbol('sunk');
 
 /** Where events go (a batch of the stream). */
 export interface EventSink {
@@ -159,7 +175,7 @@ function withExtra(
  * string parser.
  */
 function compileByteLine(parts: ByteReaderParts) {
-  const { parser, parse, fields, names, countAccepted, longestLine } = parts;
+  const { parser, parse, fields, names, countAccepted, longestLine, sink } = parts;
   const classes = byteClasses(parts.delimiter);
   const width = fields.length;
   const slotOf = new Int32Array(width).fill(-1);
@@ -172,6 +188,7 @@ function compileByteLine(parts: ByteReaderParts) {
   }
   const present = STATISTICS_FIELD_KEYS.flatMap((key, index) => (fields.includes(key) ? [index] : []));
   const values: CellValue[] = STATISTICS_FIELD_KEYS.map(() => undefined);
+  const view = valuesView(values);
   // UTF-16 index of byte `at` of the region = at + shift (valid UTF-8: each sequence is one unit, or two for four
   // bytes); `scanned`: the byte the last line scan stopped at; `lineRead`: that scan went past the line's LF.
   let shift = 0;
@@ -195,7 +212,12 @@ function compileByteLine(parts: ByteReaderParts) {
   }
 
   /** The row of the line at `start` when it is plain and accepted; `scanned` ends where the scan stopped. */
-  function lineRow(bytes: Uint8Array, start: number, text: string, line: number): AcceptedRow | undefined {
+  function lineRow(
+    bytes: Uint8Array,
+    start: number,
+    text: string,
+    line: number,
+  ): AcceptedRow | typeof SUNK | undefined {
     // Locals, not the closure's slots, in the loop below.
     const classOf = classes;
     const slots = slotOf;
@@ -234,8 +256,11 @@ function compileByteLine(parts: ByteReaderParts) {
       if (end > cellStart) {
         const slot = slots[column] as number;
         const textEnd = end + s;
-        if (slot === -1) extra = withExtra(extra, names[column] as string, text.slice(textStart, textEnd));
-        else {
+        if (slot === -1) {
+          // Extra data is never refused here (the chunk holds no damaged character); the sink does not read it.
+          if (sink === undefined)
+            extra = withExtra(extra, names[column] as string, text.slice(textStart, textEnd));
+        } else {
           const kindCode = kinds[column] as number;
           const value = convertByteCell(kindCode, bytes, cellStart, end, text, textStart, textEnd);
           if (value === NOT_PLAIN) break;
@@ -250,7 +275,10 @@ function compileByteLine(parts: ByteReaderParts) {
         scanned = at;
         lineRead = true;
         if (column !== width || at - start > longestLine) return undefined;
-        return acceptedRowOf(values, present, line, extra);
+        if (sink === undefined) return acceptedRowOf(values, present, line, extra);
+        if (!valuesHoldTogether(values)) return undefined;
+        sink(view, line);
+        return SUNK;
       }
     }
     shift = s;
@@ -272,7 +300,7 @@ function compileByteLine(parts: ByteReaderParts) {
         const next = lineRead ? scanned : skipToLineEnd(bytes);
         if (accepted !== undefined) {
           countAccepted();
-          into.push({ kind: 'row', accepted });
+          if (accepted !== SUNK) into.push({ kind: 'row', accepted });
           line++;
           misses = 0;
         } else {

@@ -177,6 +177,15 @@ function rowOf(values: readonly CellValue[], present: readonly number[]): UnitSt
 }
 
 /**
+ * The rules across fields on the values of a record (by catalogue index), before any row is built: the required
+ * fields are there, no part is above its whole, the code's level fits the kind and the row carries only its kind's
+ * fields (township, district, total rows).
+ */
+export function valuesHoldTogether(values: readonly CellValue[]): boolean {
+  return holdsTogether(values) && valuesFitKind(values);
+}
+
+/**
  * Converts the cells of one record into an accepted row, or `undefined` when anything is wrong with it (the caller
  * then asks the reporter why).
  */
@@ -238,9 +247,7 @@ export function acceptedRowOf(
   line: number,
   extra: Record<string, string> | undefined,
 ): AcceptedRow | undefined {
-  // The code's level fits the kind, and the row carries only its kind's fields (township, district, total rows):
-  // checked on the values by index, before the row is built.
-  if (!holdsTogether(values) || !valuesFitKind(values)) return undefined;
+  if (!valuesHoldTogether(values)) return undefined;
   const row = rowOf(values, present);
   return extra === undefined ? { line, row } : { line, row, extra };
 }
