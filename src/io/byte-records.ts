@@ -1,7 +1,7 @@
 import { STATISTICS_FIELD_KEYS, type StatisticsFieldKey, statisticsField } from '../model/fields.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
 import { BYTE_KIND_CODE, convertByteCell, NOT_PLAIN } from './byte-cells.js';
-import { acceptedRowOf, type CellValue, INDEX_OF_KEY, valuesHoldTogether } from './compiled-row.js';
+import { acceptedRowOf, type CellValue, compileRules, INDEX_OF_KEY } from './compiled-row.js';
 import type { ResumableCsvParser } from './csv-parser.js';
 import type { AcceptedRow, ReaderEvent } from './row-reader.js';
 import { valuesView } from './values-view.js';
@@ -188,6 +188,7 @@ function compileByteLine(parts: ByteReaderParts) {
   }
   const present = STATISTICS_FIELD_KEYS.flatMap((key, index) => (fields.includes(key) ? [index] : []));
   const values: CellValue[] = STATISTICS_FIELD_KEYS.map(() => undefined);
+  const rules = compileRules(present);
   const view = valuesView(values);
   // UTF-16 index of byte `at` of the region = at + shift (valid UTF-8: each sequence is one unit, or two for four
   // bytes); `scanned`: the byte the last line scan stopped at; `lineRead`: that scan went past the line's LF.
@@ -275,8 +276,8 @@ function compileByteLine(parts: ByteReaderParts) {
         scanned = at;
         lineRead = true;
         if (column !== width || at - start > longestLine) return undefined;
-        if (sink === undefined) return acceptedRowOf(values, present, line, extra);
-        if (!valuesHoldTogether(values)) return undefined;
+        if (sink === undefined) return acceptedRowOf(values, present, rules, line, extra);
+        if (!rules(values)) return undefined;
         sink(view, line);
         return SUNK;
       }

@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { STATISTICS_FIELD_KEYS } from '../../src/model/fields.js';
-import { rowFitsKind, valuesFitKind } from '../../src/model/row-checks.js';
+import { notCarriedAmong, rowFitsKind, valuesFitKind } from '../../src/model/row-checks.js';
 import { statisticsRowArbitrary } from '../../src/testing/index.js';
 
 // valuesFitKind is rowFitsKind on the values by catalogue index (the compiled readers check before building a row):
@@ -33,6 +33,14 @@ describe('valuesFitKind', () => {
   test.prop([mixedRow], { numRuns: 500 })('agrees with rowFitsKind on mixed rows', (row) => {
     expect(valuesFitKind(valuesOf(row))).toBe(rowFitsKind(row));
   });
+
+  test.prop([mixedRow, fc.subarray([...STATISTICS_FIELD_KEYS.keys()])], { numRuns: 300 })(
+    'narrowed to a header’s fields, agrees on values set only within them',
+    (row, present) => {
+      const values = valuesOf(row).map((value, index) => (present.includes(index) ? value : undefined));
+      expect(valuesFitKind(values, notCarriedAmong(present))).toBe(valuesFitKind(values));
+    },
+  );
 
   it('refuses a township code on a village, a township field on a unit, a kind that is not one', () => {
     const village = { code: '130123100201', kind: 'village', households: 10 };
