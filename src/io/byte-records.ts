@@ -1,6 +1,6 @@
 import { STATISTICS_FIELD_KEYS, type StatisticsFieldKey, statisticsField } from '../model/fields.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
-import { BYTE_KIND_CODE, convertByteCell, NOT_PLAIN } from './byte-cells.js';
+import { BYTE_KIND_CODE, convertByteCell, FLAG_KIND_CODE, NOT_PLAIN, readPlainAt } from './byte-cells.js';
 import { acceptedRowOf, type CellValue, compileRules, INDEX_OF_KEY } from './compiled-row.js';
 import type { ResumableCsvParser } from './csv-parser.js';
 import type { AcceptedRow, ReaderEvent } from './row-reader.js';
@@ -233,20 +233,35 @@ function compileByteLine(parts: ByteReaderParts) {
       const cellStart = at;
       const textStart = at + s;
       let kind = PLAIN;
+      // A number or a flag in its common spelling is read in one pass; anything else is scanned, then converted.
+      let read = false;
+      const slot = column < width ? (slots[column] as number) : -1;
+      const kindCode = slot === -1 ? -1 : (kinds[column] as number);
+      const after = slot === -1 ? -1 : readPlainAt(kindCode, bytes, at, cells, slot);
+      if (after !== -1) {
+        kind = classOf[bytes[after] as number] as number;
+        read = kind === DELIMITER || kind === LINE_FEED || kind === RETURN;
+        if (read) {
+          at = after;
+          if (kindCode === FLAG_KIND_CODE) s -= 2;
+        }
+      }
       // The text is valid UTF-8 (its decoding holds no U+FFFD): a lead byte is followed by its continuation bytes.
-      for (;;) {
-        kind = classOf[bytes[at] as number] as number;
-        if (kind === PLAIN) at++;
-        else if (kind === LEAD_OF_THREE) {
-          at += 3;
-          s -= 2;
-        } else if (kind === LEAD_OF_TWO) {
-          at += 2;
-          s -= 1;
-        } else if (kind === LEAD_OF_FOUR) {
-          at += 4;
-          s -= 2;
-        } else break;
+      if (!read) {
+        for (;;) {
+          kind = classOf[bytes[at] as number] as number;
+          if (kind === PLAIN) at++;
+          else if (kind === LEAD_OF_THREE) {
+            at += 3;
+            s -= 2;
+          } else if (kind === LEAD_OF_TWO) {
+            at += 2;
+            s -= 1;
+          } else if (kind === LEAD_OF_FOUR) {
+            at += 4;
+            s -= 2;
+          } else break;
+        }
       }
       if (kind === QUOTE || kind === STRANGE || column >= width) break;
       const end = at;
@@ -254,15 +269,13 @@ function compileByteLine(parts: ByteReaderParts) {
         if (bytes[at + 1] !== 10) break; // a lone CR: a line end of its own, for the string parser
         at++; // CR LF: the LF ends the line below
       }
-      if (end > cellStart) {
-        const slot = slots[column] as number;
+      if (end > cellStart && !read) {
         const textEnd = end + s;
         if (slot === -1) {
           // Extra data is never refused here (the chunk holds no damaged character); the sink does not read it.
           if (sink === undefined)
             extra = withExtra(extra, names[column] as string, text.slice(textStart, textEnd));
         } else {
-          const kindCode = kinds[column] as number;
           const value = convertByteCell(kindCode, bytes, cellStart, end, text, textStart, textEnd);
           if (value === NOT_PLAIN) break;
           cells[slot] = value;
