@@ -170,7 +170,7 @@ export function compileRules(present: readonly number[]): RowRules {
     ({ part, whole }) => present.includes(part) && present.includes(whole),
   );
   const notCarried = notCarriedAmong(present);
-  return (values) => {
+  return function rowRulesHold(values) {
     for (let i = 0; i < REQUIRED.length; i++) if (values[REQUIRED[i] as number] === undefined) return false;
     for (let i = 0; i < pairs.length; i++) {
       const { part, whole } = pairs[i] as { part: number; whole: number };

@@ -21,7 +21,8 @@ const ValuesRow = function ValuesRow(this: ValuesHolder, values: readonly unknow
 
 STATISTICS_FIELD_KEYS.forEach((key, index) => {
   Object.defineProperty(ValuesRow.prototype, key, {
-    get(this: ValuesHolder) {
+    // Named, so that a profile shows where the accumulator's reads go.
+    get: function readField(this: ValuesHolder) {
       return this.values[index];
     },
   });
