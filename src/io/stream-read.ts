@@ -337,7 +337,9 @@ async function* readBatches(
       if (bytes !== undefined && next.value instanceof Uint8Array) {
         const batch: StreamEvent[] = [];
         bytes.push(next.value, batch);
-        if (batch.length > 0) yield batch;
+        // With a sink, a batch per chunk even when every row went there: the consumer's progress and abort checks
+        // come between batches.
+        if (batch.length > 0 || sink !== undefined) yield batch;
         continue;
       }
       const batch = flushCarry([]);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { unitStatisticsToCsv } from '../../src/io/write.js';
 import type { UnitStatistics } from '../../src/model/unit-statistics.js';
 import {
+  computeIndicatorsFromSource,
   finishIndicatorsJob,
   type IndicatorsFromSourceOptions,
   prepareIndicatorsJob,
@@ -123,5 +124,48 @@ describe('the indicators job with rows never built', () => {
     const coverage = viewed.rows.find((row) => row.indicator === 'ruralFacilityCoverage');
     expect([coverage?.numerator, coverage?.denominator]).toEqual([2, 3]);
     expect(viewed.rows).toStrictEqual((await run(chunks, false, { groupBy: ['township'] })).rows);
+  });
+});
+
+describe('progress and abort when rows go straight into the sums', () => {
+  // 40 chunks of 25 village rows after the header's chunk: every row is a view, no chunk gives an event.
+  const head = new TextEncoder().encode(`${PADDING}统计用区划代码,类型,是否建有综合服务设施\n`);
+  const chunks = Array.from({ length: 40 }, (_, k) =>
+    new TextEncoder().encode(
+      Array.from({ length: 25 }, (_, i) => `130123${String(100_001 + 2 * (25 * k + i))},村委会,是\n`).join(
+        '',
+      ),
+    ),
+  );
+
+  it('reports progress after each chunk (not only at the end): 25, 50, … 1 000 rows', async () => {
+    const seen: number[] = [];
+    async function* source() {
+      yield head;
+      yield* chunks;
+    }
+    const job = await computeIndicatorsFromSource(source(), { onProgress: ({ read }) => seen.push(read) });
+    expect(job.success && job.data.counts).toMatchObject({ read: 1000, accepted: 1000, rejected: 0 });
+    for (let k = 1; k <= 40; k++) expect(seen).toContain(25 * k);
+  });
+
+  it('stops at an abort between chunks, the rest of the source never read', async () => {
+    let given = 0;
+    async function* source() {
+      yield head;
+      for (const chunk of chunks) {
+        given++;
+        yield chunk;
+      }
+    }
+    const controller = new AbortController();
+    const job = computeIndicatorsFromSource(source(), {
+      onProgress: ({ read }) => {
+        if (read >= 100) controller.abort(new Error('enough'));
+      },
+      signal: controller.signal,
+    });
+    await expect(job).rejects.toThrow('enough');
+    expect(given).toBeLessThan(10);
   });
 });
