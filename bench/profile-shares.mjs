@@ -24,11 +24,11 @@ const STAGES = [
   [
     'row conversion and checks',
     (f) =>
-      /^(rowOf|readRecord|record|eventsOf|countCell|areaCell|flagCell|codeCell|textCell|kindCell|rowFitsKind|lineRow|acceptedRowOf|withExtra|convertByteCell|textOfCell)$/.test(
+      /^(rowOf|readRecord|record|eventsOf|countCell|areaCell|flagCell|codeCell|textCell|kindCell|rowFitsKind|lineRow|acceptedRowOf|withExtra|convertByteCell|textOfCell|readPlainAt|rowRulesHold|valuesFitKind|holdsTogether)$/.test(
         f,
       ) || /Cell$/.test(f),
   ],
-  ['accumulate', (f) => /^(accumulateRow|add|slotOf|townshipKey|placeRow)$/.test(f)],
+  ['accumulate', (f) => /^(accumulateRow|add|addRow|slotOf|townshipKey|placeRow|readField|sink)$/.test(f)],
   [
     'roll-up and rows',
     (f) => /^(regionRows|rowsFromSums|rollUp|rowsOf|figuresByLevel|progressOf|statusOf)$/.test(f),

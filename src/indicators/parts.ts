@@ -240,12 +240,18 @@ function createAccumulatorWith(
   const crosswalk = unwrap(crosswalkOption((options as IndicatorAccumulatorOptions | undefined)?.crosswalk));
   const compiled: CompiledIndicators = compileIndicators(profile.indicators.map((entry) => entry.indicator));
   const cores = new Map<number, SumsCore>([[NO_YEAR, createSumsCore(compiled)]]);
+  // The last year's core: most sheets are of one year, so most rows need no map lookup.
+  let lastYear = NO_YEAR;
+  let lastCore = cores.get(NO_YEAR) as SumsCore;
   const coreOf = (year: number): SumsCore => {
+    if (year === lastYear) return lastCore;
     let core = cores.get(year);
     if (core === undefined) {
       core = createSumsCore(compiled, 16); // most jobs have a few years of one county, not the country
       cores.set(year, core);
     }
+    lastYear = year;
+    lastCore = core;
     return core;
   };
   let count = 0;

@@ -62,7 +62,11 @@ export function createSumsCore(compiled: CompiledIndicators, slots = 256): SumsC
     data = grown;
     shared = false;
   };
+  // The last key's slot: a sheet lists a township's units together, so most rows need no map lookup.
+  let lastKey = -1;
+  let lastSlot = -1;
   const slotOf = (key: number): number => {
+    if (key === lastKey) return lastSlot;
     let slot = slotOfKey.get(key);
     if (slot === undefined) {
       slot = keys.length;
@@ -75,6 +79,8 @@ export function createSumsCore(compiled: CompiledIndicators, slots = 256): SumsC
         shared = false;
       }
     }
+    lastKey = key;
+    lastSlot = slot;
     return slot;
   };
   return {

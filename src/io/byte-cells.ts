@@ -179,3 +179,53 @@ export function convertByteCell(
       return yearBytes(bytes, start, end);
   }
 }
+
+/**
+ * Reads the common spelling of a count, an area or a flag at `at` straight into `into[slot]`, in one pass over its
+ * bytes (no scan for the cell's end first): ASCII digits (with one or two decimals for an area, 15 bytes at most), or
+ * 是/否. Returns the position after what it read — the caller takes the value only when a delimiter or the line's end
+ * is there (else the cell is longer: it scans the cell and converts it with {@link convertByteCell}, which gives this
+ * same value for these spellings) — or -1 for any other cell, which the caller converts as well.
+ */
+export function readPlainAt(
+  kindCode: number,
+  bytes: Uint8Array,
+  at: number,
+  into: CellValue[],
+  slot: number,
+): number {
+  if (kindCode === 7) {
+    const lead = bytes[at];
+    if (lead === 0xe6 && bytes[at + 1] === 0x98 && bytes[at + 2] === 0xaf)
+      into[slot] = true; // 是
+    else if (lead === 0xe5 && bytes[at + 1] === 0x90 && bytes[at + 2] === 0xa6)
+      into[slot] = false; // 否
+    else return -1;
+    return at + 3;
+  }
+  if (kindCode !== 5 && kindCode !== 6) return -1;
+  let value = 0;
+  let p = at;
+  let code = bytes[p] as number;
+  while (code >= 48 && code <= 57) {
+    value = value * 10 + (code - 48);
+    code = bytes[++p] as number;
+  }
+  if (p === at) return -1;
+  let decimals = 0;
+  if (code === 46 && kindCode === 6) {
+    code = bytes[++p] as number;
+    while (code >= 48 && code <= 57) {
+      value = value * 10 + (code - 48);
+      decimals++;
+      code = bytes[++p] as number;
+    }
+    if (decimals !== 1 && decimals !== 2) return -1;
+  }
+  if (p - at > 15) return -1;
+  into[slot] = decimals === 0 ? value : decimals === 1 ? value / 10 : value / 100;
+  return p;
+}
+
+/** The kind code of a flag, whose common spellings (是/否) are one character of three bytes (one UTF-16 unit). */
+export const FLAG_KIND_CODE = 7;

@@ -1,8 +1,10 @@
 import { STATISTICS_FIELD_KEYS, type StatisticsFieldKey, statisticsField } from '../model/fields.js';
-import { BYTE_KIND_CODE, convertByteCell, NOT_PLAIN } from './byte-cells.js';
-import { acceptedRowOf, type CellValue, INDEX_OF_KEY } from './compiled-row.js';
+import type { UnitStatistics } from '../model/unit-statistics.js';
+import { BYTE_KIND_CODE, convertByteCell, FLAG_KIND_CODE, NOT_PLAIN, readPlainAt } from './byte-cells.js';
+import { acceptedRowOf, type CellValue, compileRules, INDEX_OF_KEY } from './compiled-row.js';
 import type { ResumableCsvParser } from './csv-parser.js';
 import type { AcceptedRow, ReaderEvent } from './row-reader.js';
+import { valuesView } from './values-view.js';
 
 // The byte reader: the fast path of UTF-8 streams once their header is found. It reads whole lines of a chunk
 // straight from the bytes — cells split at the delimiter byte, numbers, flags and kinds converted from their bytes,
@@ -32,7 +34,21 @@ export interface ByteReaderParts {
   readonly longestLine: number;
   /** The last byte given to the decoder was ASCII: it holds no part of a character. */
   readonly decoderClean: boolean;
+  /** Where the rows this reader accepts go at once, not as events (see {@link RowSink}). */
+  readonly sink?: RowSink | undefined;
 }
+
+/**
+ * Takes each row the byte reader accepts, as it is read, instead of a `row` event: the indicators job when it keeps
+ * no row (pipeline/indicators.ts). The row is a view of the reader's values (values-view.ts), read during the call
+ * and never kept; the rows of the string path still come as events. The byte reader accepts only unit rows (a
+ * village-level code), which the accumulator sums in any order; township and total rows, whose order matters (the
+ * first total of a region counts), all come as events.
+ */
+export type RowSink = (row: UnitStatistics, line: number) => void;
+
+/** What the line reader gives for a row handed to the sink. */
+const SUNK: unique symbol = Symbol('sunk');
 
 /** Where events go (a batch of the stream). */
 export interface EventSink {
@@ -50,25 +66,40 @@ export interface ByteRecordReader {
   takeCarry(): Uint8Array | undefined;
 }
 
-// Byte classes of the line scan: one table load per byte.
+// Byte classes of the line scan: one table load per character (a UTF-8 lead byte jumps over its continuation bytes).
 const PLAIN = 0;
 const DELIMITER = 1;
 const LINE_FEED = 2;
 const RETURN = 3;
 const QUOTE = 4;
-const CONTINUATION = 5; // 10xxxxxx: no UTF-16 unit of its own
-const FOUR_BYTE_LEAD = 6; // 11110xxx: a surrogate pair, two UTF-16 units for four bytes
+const LEAD_OF_TWO = 5; // 110xxxxx: two bytes, one UTF-16 unit
+const LEAD_OF_THREE = 6; // 1110xxxx: three bytes, one UTF-16 unit (every Chinese character of the sheets)
+const LEAD_OF_FOUR = 7; // 11110xxx: four bytes, a surrogate pair (two UTF-16 units)
+const STRANGE = 8; // a continuation byte where a character starts, or a byte UTF-8 never holds: not plain
 
 function byteClasses(delimiter: number): Uint8Array {
-  const classes = new Uint8Array(256);
-  for (let b = 0x80; b < 0xc0; b++) classes[b] = CONTINUATION;
-  for (let b = 0xf0; b < 0x100; b++) classes[b] = FOUR_BYTE_LEAD;
+  const classes = new Uint8Array(256).fill(STRANGE, 0x80);
+  classes.fill(LEAD_OF_TWO, 0xc2, 0xe0);
+  classes.fill(LEAD_OF_THREE, 0xe0, 0xf0);
+  classes.fill(LEAD_OF_FOUR, 0xf0, 0xf5);
   classes[10] = LINE_FEED;
   classes[13] = RETURN;
   classes[34] = QUOTE;
   classes[delimiter] = DELIMITER;
   return classes;
 }
+
+// Byte classes of the scan to a line's end (lines that are not plain): one table load per byte, whatever the bytes.
+const CONTINUATION = 1; // 10xxxxxx: no UTF-16 unit of its own
+const FOUR_BYTE_LEAD = 2; // 11110xxx: a surrogate pair, two UTF-16 units for four bytes
+
+const UNIT_CLASSES = (() => {
+  const classes = new Uint8Array(256);
+  classes.fill(CONTINUATION, 0x80, 0xc0);
+  classes.fill(FOUR_BYTE_LEAD, 0xf0);
+  classes[10] = LINE_FEED;
+  return classes;
+})();
 
 /**
  * Lines in a row that are not plain after which the rest of a chunk goes to the string path: a sheet none of whose
@@ -144,7 +175,7 @@ function withExtra(
  * string parser.
  */
 function compileByteLine(parts: ByteReaderParts) {
-  const { parser, parse, fields, names, countAccepted, longestLine } = parts;
+  const { parser, parse, fields, names, countAccepted, longestLine, sink } = parts;
   const classes = byteClasses(parts.delimiter);
   const width = fields.length;
   const slotOf = new Int32Array(width).fill(-1);
@@ -157,6 +188,8 @@ function compileByteLine(parts: ByteReaderParts) {
   }
   const present = STATISTICS_FIELD_KEYS.flatMap((key, index) => (fields.includes(key) ? [index] : []));
   const values: CellValue[] = STATISTICS_FIELD_KEYS.map(() => undefined);
+  const rules = compileRules(present);
+  const view = valuesView(values);
   // UTF-16 index of byte `at` of the region = at + shift (valid UTF-8: each sequence is one unit, or two for four
   // bytes); `scanned`: the byte the last line scan stopped at; `lineRead`: that scan went past the line's LF.
   let shift = 0;
@@ -168,7 +201,7 @@ function compileByteLine(parts: ByteReaderParts) {
     let at = scanned;
     let s = shift;
     for (;;) {
-      const kind = classes[bytes[at] as number] as number;
+      const kind = UNIT_CLASSES[bytes[at] as number] as number;
       at++;
       if (kind === LINE_FEED) break;
       if (kind === CONTINUATION) s--;
@@ -180,7 +213,12 @@ function compileByteLine(parts: ByteReaderParts) {
   }
 
   /** The row of the line at `start` when it is plain and accepted; `scanned` ends where the scan stopped. */
-  function lineRow(bytes: Uint8Array, start: number, text: string, line: number): AcceptedRow | undefined {
+  function lineRow(
+    bytes: Uint8Array,
+    start: number,
+    text: string,
+    line: number,
+  ): AcceptedRow | typeof SUNK | undefined {
     // Locals, not the closure's slots, in the loop below.
     const classOf = classes;
     const slots = slotOf;
@@ -195,29 +233,49 @@ function compileByteLine(parts: ByteReaderParts) {
       const cellStart = at;
       const textStart = at + s;
       let kind = PLAIN;
-      for (;;) {
-        kind = classOf[bytes[at] as number] as number;
-        if (kind === PLAIN) at++;
-        else if (kind === CONTINUATION) {
-          s--;
-          at++;
-        } else if (kind === FOUR_BYTE_LEAD) {
-          s++;
-          at++;
-        } else break;
+      // A number or a flag in its common spelling is read in one pass; anything else is scanned, then converted.
+      let read = false;
+      const slot = column < width ? (slots[column] as number) : -1;
+      const kindCode = slot === -1 ? -1 : (kinds[column] as number);
+      const after = slot === -1 ? -1 : readPlainAt(kindCode, bytes, at, cells, slot);
+      if (after !== -1) {
+        kind = classOf[bytes[after] as number] as number;
+        read = kind === DELIMITER || kind === LINE_FEED || kind === RETURN;
+        if (read) {
+          at = after;
+          if (kindCode === FLAG_KIND_CODE) s -= 2;
+        }
       }
-      if (kind === QUOTE || column >= width) break;
+      // The text is valid UTF-8 (its decoding holds no U+FFFD): a lead byte is followed by its continuation bytes.
+      if (!read) {
+        for (;;) {
+          kind = classOf[bytes[at] as number] as number;
+          if (kind === PLAIN) at++;
+          else if (kind === LEAD_OF_THREE) {
+            at += 3;
+            s -= 2;
+          } else if (kind === LEAD_OF_TWO) {
+            at += 2;
+            s -= 1;
+          } else if (kind === LEAD_OF_FOUR) {
+            at += 4;
+            s -= 2;
+          } else break;
+        }
+      }
+      if (kind === QUOTE || kind === STRANGE || column >= width) break;
       const end = at;
       if (kind === RETURN) {
         if (bytes[at + 1] !== 10) break; // a lone CR: a line end of its own, for the string parser
         at++; // CR LF: the LF ends the line below
       }
-      if (end > cellStart) {
-        const slot = slots[column] as number;
+      if (end > cellStart && !read) {
         const textEnd = end + s;
-        if (slot === -1) extra = withExtra(extra, names[column] as string, text.slice(textStart, textEnd));
-        else {
-          const kindCode = kinds[column] as number;
+        if (slot === -1) {
+          // Extra data is never refused here (the chunk holds no damaged character); the sink does not read it.
+          if (sink === undefined)
+            extra = withExtra(extra, names[column] as string, text.slice(textStart, textEnd));
+        } else {
           const value = convertByteCell(kindCode, bytes, cellStart, end, text, textStart, textEnd);
           if (value === NOT_PLAIN) break;
           cells[slot] = value;
@@ -231,7 +289,10 @@ function compileByteLine(parts: ByteReaderParts) {
         scanned = at;
         lineRead = true;
         if (column !== width || at - start > longestLine) return undefined;
-        return acceptedRowOf(values, present, line, extra);
+        if (sink === undefined) return acceptedRowOf(values, present, rules, line, extra);
+        if (!rules(values)) return undefined;
+        sink(view, line);
+        return SUNK;
       }
     }
     shift = s;
@@ -253,7 +314,7 @@ function compileByteLine(parts: ByteReaderParts) {
         const next = lineRead ? scanned : skipToLineEnd(bytes);
         if (accepted !== undefined) {
           countAccepted();
-          into.push({ kind: 'row', accepted });
+          if (accepted !== SUNK) into.push({ kind: 'row', accepted });
           line++;
           misses = 0;
         } else {

@@ -5,7 +5,7 @@ import {
   type StatisticsFieldKind,
   statisticsField,
 } from '../model/fields.js';
-import { rowFitsKind } from '../model/row-checks.js';
+import { notCarriedAmong, valuesFitKind } from '../model/row-checks.js';
 import { type UnitStatistics, VALID_OF_KIND } from '../model/unit-statistics.js';
 import {
   parseBooleanCell,
@@ -154,16 +154,33 @@ const NOT_ABOVE_PAIRS = STATISTICS_FIELD_KEYS.flatMap((key, part) => {
 const PlainRow = function PlainRow() {} as unknown as new () => Record<string, unknown>;
 PlainRow.prototype = Object.prototype;
 
-/** The rules across fields: the required ones are there, no part is above its whole. */
-function holdsTogether(values: readonly CellValue[]): boolean {
-  for (const index of REQUIRED) if (values[index] === undefined) return false;
-  for (const { part, whole } of NOT_ABOVE_PAIRS) {
-    const partValue = values[part];
-    const wholeValue = values[whole];
-    if (typeof partValue === 'number' && typeof wholeValue === 'number' && partValue > wholeValue)
-      return false;
-  }
-  return true;
+/**
+ * The rules across fields on the values of a record (by catalogue index), checked before any row is built: the
+ * required fields are there, no part is above its whole, the code's level fits the kind and the row carries only its
+ * kind's fields (township, district, total rows).
+ */
+export type RowRules = (values: readonly CellValue[]) => boolean;
+
+/**
+ * The rules of a header, compiled once (`present`: its fields' catalogue indices, the only values ever set): the
+ * pairs and the fields not carried among the header's fields only (a rule on a field that is never set holds).
+ */
+export function compileRules(present: readonly number[]): RowRules {
+  const pairs = NOT_ABOVE_PAIRS.filter(
+    ({ part, whole }) => present.includes(part) && present.includes(whole),
+  );
+  const notCarried = notCarriedAmong(present);
+  return function rowRulesHold(values) {
+    for (let i = 0; i < REQUIRED.length; i++) if (values[REQUIRED[i] as number] === undefined) return false;
+    for (let i = 0; i < pairs.length; i++) {
+      const { part, whole } = pairs[i] as { part: number; whole: number };
+      const partValue = values[part];
+      const wholeValue = values[whole];
+      if (typeof partValue === 'number' && typeof wholeValue === 'number' && partValue > wholeValue)
+        return false;
+    }
+    return valuesFitKind(values, notCarried);
+  };
 }
 
 /** The row of the values converted: the fields present (catalogue indices, in order) that are not blank. */
@@ -203,6 +220,7 @@ export function compileRow(
   // The fields of this header in catalogue order: the row's keys are set in this order.
   const present = STATISTICS_FIELD_KEYS.flatMap((key, index) => (fields.includes(key) ? [index] : []));
   const values: CellValue[] = STATISTICS_FIELD_KEYS.map(() => undefined);
+  const rules = compileRules(present);
 
   return (cells, line) => {
     for (const index of present) values[index] = undefined;
@@ -223,24 +241,23 @@ export function compileRow(
       if (value === REJECTED) return undefined;
       values[slot] = value;
     }
-    return acceptedRowOf(values, present, line, extra);
+    return acceptedRowOf(values, present, rules, line, extra);
   };
 }
 
 /**
  * The accepted row of the values of a record's cells, each converted and valid (`values` by catalogue index;
- * `present`: the indices of the header's fields, in catalogue order), or `undefined` when the rules across fields do
- * not hold. Shared by the string converter above and the byte reader (byte-records.ts).
+ * `present`: the indices of the header's fields, in catalogue order), or `undefined` when the header's `rules` do not
+ * hold. Shared by the string converter above and the byte reader (byte-records.ts).
  */
 export function acceptedRowOf(
   values: readonly CellValue[],
   present: readonly number[],
+  rules: RowRules,
   line: number,
   extra: Record<string, string> | undefined,
 ): AcceptedRow | undefined {
-  if (!holdsTogether(values)) return undefined;
+  if (!rules(values)) return undefined;
   const row = rowOf(values, present);
-  // The code's level fits the kind, and the row carries only its kind's fields (township, district, total rows).
-  if (!rowFitsKind(row as unknown as Record<string, unknown>)) return undefined;
   return extra === undefined ? { line, row } : { line, row, extra };
 }

@@ -1,5 +1,5 @@
 import { createIssue, type Issue } from '../core/issue.js';
-import { type ByteRecordReader, createByteRecordReader } from './byte-records.js';
+import { type ByteRecordReader, createByteRecordReader, type RowSink } from './byte-records.js';
 import { CSV_LIMITS, type CsvParserOptions, type CsvRecord, createResumableCsvParser } from './csv-parser.js';
 import { createTextDecoder, detectEncoding, type TextEncodingName } from './decode.js';
 import type { ReadOptions } from './read.js';
@@ -250,15 +250,17 @@ export async function* streamUnitStatisticsBatches(
 
 /**
  * {@link streamUnitStatisticsBatches}, with the byte reader (byte-records.ts) on or off: off, every chunk goes
- * through the decoder and the string parser (internal: the tests hold the two equal).
+ * through the decoder and the string parser (internal: the tests hold the two equal). With `sink`, the rows the byte
+ * reader accepts go there as they are read, not as events (see {@link RowSink}).
  */
 export async function* streamBatches(
   source: ChunkSource,
   options: ReadOptions,
   bytePath: boolean,
+  sink?: RowSink,
 ): AsyncGenerator<readonly StreamEvent[]> {
   const reader = createRowReaderWith(undefined);
-  for await (const batch of readBatches(source, options, reader, bytePath)) {
+  for await (const batch of readBatches(source, options, reader, bytePath, sink)) {
     // A refused row's issues are found before its batch is handed out: the reporter (and zod) load on the first.
     if (reader.hasDeferred) reader.completeRejected((await import('./row-issues.js')).rowIssues);
     yield batch;
@@ -271,6 +273,7 @@ async function* readBatches(
   options: ReadOptions,
   reader: ReturnType<typeof createRowReaderWith>,
   bytePath: boolean,
+  sink: RowSink | undefined,
 ): AsyncGenerator<StreamEvent[]> {
   const checked = checkReadOptions(options);
   const given = checked.options.encoding;
@@ -311,7 +314,7 @@ async function* readBatches(
   };
   const startBytes = () => {
     if (bytePath && reader.header !== undefined && decoder.started && decoder.encoding === 'utf-8')
-      bytes = byteReaderOf(parser, reader, checked.options, decoder.push, eventsOf, lastByte < 0x80);
+      bytes = byteReaderOf(parser, reader, checked.options, decoder.push, eventsOf, lastByte < 0x80, sink);
   };
   const chunks = chunksOfSource(source);
   let searched = 0;
@@ -334,7 +337,9 @@ async function* readBatches(
       if (bytes !== undefined && next.value instanceof Uint8Array) {
         const batch: StreamEvent[] = [];
         bytes.push(next.value, batch);
-        if (batch.length > 0) yield batch;
+        // With a sink, a batch per chunk even when every row went there: the consumer's progress and abort checks
+        // come between batches.
+        if (batch.length > 0 || sink !== undefined) yield batch;
         continue;
       }
       const batch = flushCarry([]);
@@ -386,6 +391,7 @@ function byteReaderOf(
   decode: (chunk: Uint8Array) => string | Issue[],
   eventsOf: (records: readonly CsvRecord[], into: StreamEvent[]) => StreamEvent[],
   decoderClean: boolean,
+  sink: RowSink | undefined,
 ): ByteRecordReader | undefined {
   const delimiter = (options.delimiter ?? ',').charCodeAt(0);
   const header = reader.header;
@@ -403,5 +409,6 @@ function byteReaderOf(
       options.maxRecordLength ?? CSV_LIMITS.maxRecordLength,
     ),
     decoderClean,
+    sink,
   });
 }

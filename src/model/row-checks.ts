@@ -37,6 +37,45 @@ function isRowKind(kind: unknown): kind is RowKind {
   return typeof kind === 'string' && Object.hasOwn(LEVEL_ALLOWED, kind);
 }
 
+/** Catalogue index of the kind and of the code. */
+const KIND_INDEX = STATISTICS_FIELD_KEYS.indexOf('kind');
+const CODE_INDEX = STATISTICS_FIELD_KEYS.indexOf('code');
+
+/** The catalogue indices of the fields a row of each kind may not carry (for {@link valuesFitKind}). */
+export type NotCarriedIndices = Readonly<Record<RowKind, readonly number[]>>;
+
+const NOT_CARRIED_INDICES: NotCarriedIndices = Object.fromEntries(
+  ROW_KINDS.map((kind) => [kind, NOT_CARRIED[kind].map((key) => STATISTICS_FIELD_KEYS.indexOf(key))]),
+) as unknown as NotCarriedIndices;
+
+/**
+ * The fields each kind may not carry among those of a header (`present`: their catalogue indices): a reader whose
+ * values hold nothing outside its header checks only these (most headers hold none of another kind's fields).
+ */
+export function notCarriedAmong(present: readonly number[]): NotCarriedIndices {
+  return Object.fromEntries(
+    ROW_KINDS.map((kind) => [kind, NOT_CARRIED_INDICES[kind].filter((index) => present.includes(index))]),
+  ) as unknown as NotCarriedIndices;
+}
+
+/**
+ * {@link rowFitsKind} on the values of a row by catalogue index (`undefined`: the field is absent), before any row
+ * is built: the compiled readers' check, by index rather than by key on rows of varying shapes (issue 13).
+ * `notCarried` may be narrowed to a header's fields ({@link notCarriedAmong}) when no other value is set.
+ */
+export function valuesFitKind(
+  values: readonly unknown[],
+  notCarriedOf: NotCarriedIndices = NOT_CARRIED_INDICES,
+): boolean {
+  const kind = values[KIND_INDEX];
+  if (!isRowKind(kind)) return false;
+  const level = divisionLevelIndex(values[CODE_INDEX]);
+  if (level < 0 || LEVEL_ALLOWED[kind][level] !== true) return false;
+  const notCarried = notCarriedOf[kind];
+  for (let i = 0; i < notCarried.length; i++) if (values[notCarried[i] as number] !== undefined) return false;
+  return true;
+}
+
 /**
  * Whether a row whose fields are each valid holds together as its kind says: the code's level fits, and no field
  * the kind does not carry is set. The fast path's check (no allocation).

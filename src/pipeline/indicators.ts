@@ -87,6 +87,19 @@ export async function readSource(
   options: JobOptions,
   onRow: (row: UnitStatistics, line: number) => void,
 ): Promise<JobInput> {
+  return readSourceWith(source, options, onRow, false);
+}
+
+/**
+ * {@link readSource}; with `transient`, `onRow` promises to read each row during the call only (never keep it, spread
+ * it or list its keys): the byte reader then hands it most rows as views of its values, never built (io/values-view.ts).
+ */
+export async function readSourceWith(
+  source: SheetSource,
+  options: JobOptions,
+  onRow: (row: UnitStatistics, line: number) => void,
+  transient: boolean,
+): Promise<JobInput> {
   const rejected: RejectedRow[] = [];
   const issues: Issue[] = [];
   let header: HeaderInfo | undefined;
@@ -94,7 +107,13 @@ export async function readSource(
   let read = 0;
   const signal = options.signal;
   signal?.throwIfAborted();
-  const batches = sourceBatches(source, options.read ?? {});
+  const sink = transient
+    ? (row: UnitStatistics, line: number) => {
+        read++;
+        onRow(row, line);
+      }
+    : undefined;
+  const batches = sourceBatches(source, options.read ?? {}, sink);
   // An abort stops the job even while the source keeps it waiting for its next chunk.
   let stop: (() => void) | undefined;
   const aborted = new Promise<never>((_, reject) => {
@@ -269,7 +288,7 @@ export async function computeIndicatorsFromSource(
   const prepared = prepareIndicatorsJob(options);
   if (!prepared.success) return prepared;
   const job = prepared.data;
-  const input = await readSource(source, job.settings, job.add);
+  const input = await readSourceWith(source, job.settings, job.add, rowsAreTransient(job));
   return success(finishIndicatorsJob(job, input));
 }
 
@@ -291,6 +310,19 @@ export interface IndicatorsJob {
   readonly notCounted: Issue[];
   /** Rows counted without a year of their own (the workers' added by the parallel path). */
   readonly withoutYear: { count: number };
+}
+
+/**
+ * Whether the job reads each row only while it is added, so that the reader may hand it views of its values
+ * (readSourceWith): no unit row kept, no crosswalk (it spreads the row into one with the new code), and a built-in
+ * profile (a caller's own measures may do anything with the row).
+ */
+export function rowsAreTransient(job: IndicatorsJob): boolean {
+  return (
+    job.units === undefined &&
+    job.settings.crosswalk === undefined &&
+    typeof job.settings.profile !== 'object'
+  );
 }
 
 /** Checks the options of an indicators job and creates its accumulator; bad options are a failure, before any read. */

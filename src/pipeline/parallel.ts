@@ -16,7 +16,13 @@ import type { IndicatorProfileName } from '../indicators/profiles.js';
 import { detectEncoding, type TextEncodingName } from '../io/decode.js';
 import { readUnitStatistics } from '../io/read.js';
 import type { RejectedRow } from '../io/row-reader.js';
-import { type IndicatorsJob, type JobInput, type JobProgress, readSource } from './indicators.js';
+import {
+  type IndicatorsJob,
+  type JobInput,
+  type JobProgress,
+  readSourceWith,
+  rowsAreTransient,
+} from './indicators.js';
 import {
   createRangeShare,
   type RangeJob,
@@ -321,7 +327,7 @@ export async function readRanges(
     end: (plan.cuts[0] as number) - 1,
     highWaterMark: 65_536,
   });
-  const first = await readSource(
+  const first = await readSourceWith(
     countingLines(firstStream, counter),
     {
       read: { ...(job.settings.read ?? {}), encoding: plan.encoding },
@@ -332,6 +338,7 @@ export async function readRanges(
       ...(signal === undefined ? {} : { signal }),
     },
     job.add,
+    rowsAreTransient(job),
   );
   hereRead = first.counts.read;
   let results: RangeResult[];

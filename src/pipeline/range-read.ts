@@ -13,7 +13,7 @@ import type { IndicatorProfileName } from '../indicators/profiles.js';
 import type { TextEncodingName } from '../io/decode.js';
 import type { ReadCounts, RejectedRow } from '../io/row-reader.js';
 import { unitKindOfTotal } from '../model/row-kind-predicates.js';
-import { readSource } from './indicators.js';
+import { readSourceWith } from './indicators.js';
 import { createLineCounter } from './record-walk.js';
 import type { SheetReadOptions } from './source.js';
 
@@ -179,7 +179,9 @@ export async function readRange(
   const notCounted: Issue[] = [];
   let withoutYear = 0;
   let lastProgress = 0;
-  const input = await readSource(
+  // The rows are only added (a built-in profile, never kept): views of the reader's values unless a crosswalk
+  // spreads them.
+  const input = await readSourceWith(
     rangeChunks(job, counter),
     {
       read: { ...job.read, encoding: job.encoding },
@@ -196,6 +198,7 @@ export async function readRange(
         if (row.year === undefined) withoutYear++;
       } else notCounted.push(notCountedIssue(row, unitKindOfTotal(row.kind) !== undefined, { line }));
     },
+    job.crosswalk === undefined,
   );
   return {
     kind: 'done',

@@ -1,9 +1,11 @@
+import type { RowSink } from '../io/byte-records.js';
 import type { ReadOptions } from '../io/read.js';
 import type { ChunkSource, StreamEvent } from '../io/stream-read.js';
 import {
   chunksOfSource,
   isChunkSource,
   sourceFailed,
+  streamBatches,
   streamUnitStatisticsBatches,
 } from '../io/stream-read.js';
 import { workbookTooLarge, XLSX_LIMITS } from '../io/xlsx-limits.js';
@@ -97,11 +99,13 @@ function emptyCounts() {
 
 /**
  * The batches of reader events of any source: CSV streamed chunk by chunk, a workbook (found by its first bytes)
- * gathered then streamed out of its zip. The last batch ends with the `end` event.
+ * gathered then streamed out of its zip. The last batch ends with the `end` event. With `sink`, the rows the byte
+ * reader of a UTF-8 CSV accepts go there as they are read instead (io/byte-records.ts).
  */
 export async function* sourceBatches(
   source: SheetSource,
   options: SheetReadOptions,
+  sink?: RowSink,
 ): AsyncGenerator<readonly StreamEvent[]> {
   const chunks = chunksOf(source);
   if (!isChunkSource(chunks)) {
@@ -133,12 +137,14 @@ export async function* sourceBatches(
       return;
     }
     const { sheet: _sheet, ...csv } = options;
-    yield* streamUnitStatisticsBatches(
+    yield* streamBatches(
       (async function* () {
         yield* head;
         yield* iterator;
       })(),
       csv,
+      true,
+      sink,
     );
   } finally {
     await iterator.return(undefined).catch(() => undefined);
