@@ -10,8 +10,11 @@
  * one, and no string is built when a run is read back. A run's metadata live in typed arrays (no object or array
  * entry per record); a code without a key (rare: letters, more than 12 characters) is kept as a string beside.
  *
- * Frame of a record in a run file, little-endian: f64 unit key (NaN: no key), u32 group, u32 tail, u32 body length;
- * when the key is NaN, u32 unit length in UTF-16 code units and the unit's code units (u16 each, so that the merge
+ * A record may also carry a number written in its body (a finding's `index`, local to a byte range of the file: the
+ * merge of ranges shifts it by the rows of the ranges before) and where its digits begin in the body.
+ *
+ * Frame of a record in a run file, little-endian: f64 unit key (NaN: no key), u32 group, u32 tail, u32 body length,
+ * u32 index (NO_INDEX: none), u32 where its digits begin in the body; when the key is NaN, u32 unit length in UTF-16 code units and the unit's code units (u16 each, so that the merge
  * reads back the very string JS compares); then the body.
  */
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
@@ -31,6 +34,30 @@ export interface RunRecord {
   readonly bodyStart: number;
   readonly bodyEnd: number;
   readonly tail: number;
+  /** The number written in the body at `indexAt` (its decimal digits), or {@link NO_INDEX}. */
+  readonly index: number;
+  readonly indexAt: number;
+  /** What the body's number is to be shifted by when written (its range's place in the file). */
+  readonly shift: number;
+}
+
+/** A record without a number to shift. */
+export const NO_INDEX = 0xffff_ffff;
+
+/** One run file of a merge: how its groups rank, where its tails start in the merged table, its records' shift. */
+export interface RunSource {
+  readonly path: string;
+  readonly ranks: Int32Array;
+  readonly tailOffset: number;
+  readonly shift: number;
+}
+
+/** Where a store puts its run files when its caller keeps them (a range's runs, merged by another store's owner). */
+export interface RunFiles {
+  /** A folder the caller removes. */
+  readonly dir: string;
+  /** The start of each file's name (unique in the folder). */
+  readonly prefix: string;
 }
 
 /** The store: `add` records, then read `records()` once; `close` removes the temporary files. */
@@ -40,17 +67,29 @@ export interface RunStore {
    * the text ends with a tail of that many bytes, which begins on a character of its own).
    */
   add(unit: string, group: number, tail: number, text: string, cut: number): void;
-  /** Adds a record whose body is `body` (copied: the caller may reuse the array). */
-  addBytes(unit: string, group: number, tail: number, body: Uint8Array): void;
+  /**
+   * Adds a record whose body is `body` (copied: the caller may reuse the array), with the number written in it at
+   * `indexAt` (default none).
+   */
+  addBytes(
+    unit: string,
+    group: number,
+    tail: number,
+    body: Uint8Array,
+    index?: number,
+    indexAt?: number,
+  ): void;
   /** How many records were added. */
   readonly size: number;
   records(): Iterable<RunRecord>;
+  /** Writes what is left to a run file and gives every run file (with {@link RunFiles}: the caller merges them). */
+  finish(): readonly string[];
   close(): void;
 }
 
 const utf16 = new TextDecoder('utf-16le');
 const encoder = new TextEncoder();
-const HEADER = 20;
+const HEADER = 28;
 const READ_SIZE = 1 << 16;
 const WRITE_SIZE = 1 << 20;
 
@@ -75,6 +114,8 @@ class RunReader implements RunRecord {
   bodyStart = 0;
   bodyEnd = 0;
   tail = 0;
+  index = NO_INDEX;
+  indexAt = 0;
   key = 0;
   rank = 0;
   private text: string | undefined = undefined;
@@ -82,11 +123,19 @@ class RunReader implements RunRecord {
   private end = 0;
   private eof = false;
 
+  private readonly ranks: Int32Array;
+  private readonly tailOffset: number;
+  readonly shift: number;
+
   constructor(
     private readonly fd: number,
     readonly run: number,
-    private readonly ranks: Int32Array,
-  ) {}
+    source: RunSource,
+  ) {
+    this.ranks = source.ranks;
+    this.tailOffset = source.tailOffset;
+    this.shift = source.shift;
+  }
 
   /** The current record's unit as a string (made from its key when it has one; only for a mixed comparison). */
   readonly unit = (): string => {
@@ -125,8 +174,11 @@ class RunReader implements RunRecord {
     }
     const key = this.view.getFloat64(this.start, true);
     const group = this.view.getUint32(this.start + 8, true);
-    this.tail = this.view.getUint32(this.start + 12, true);
+    const tail = this.view.getUint32(this.start + 12, true);
+    this.tail = tail === NO_TAIL ? tail : tail + this.tailOffset;
     const bodyLength = this.view.getUint32(this.start + 16, true);
+    this.index = this.view.getUint32(this.start + 20, true);
+    this.indexAt = this.view.getUint32(this.start + 24, true);
     let headerLength = HEADER;
     this.key = key;
     this.text = undefined;
@@ -152,8 +204,14 @@ function before(a: RunReader, b: RunReader): boolean {
   return a.rank !== b.rank ? a.rank < b.rank : a.run < b.run;
 }
 
-/** A binary min-heap merge of the run files. */
-function* merge(paths: readonly string[], ranks: Int32Array): Generator<RunRecord> {
+/** A tail table's "none" (finding-runs.ts): kept as it is when tails are offset. */
+const NO_TAIL = 0xffff_ffff;
+
+/**
+ * A binary min-heap merge of run files: records in order of unit, group rank, then the file's place in `runs` (so
+ * that records that compare equal come in the order the runs are given: the order they were added in).
+ */
+export function* mergeRuns(runs: readonly RunSource[]): Generator<RunRecord> {
   const heap: RunReader[] = [];
   const siftDown = (from: number) => {
     for (let i = from; ; ) {
@@ -167,10 +225,12 @@ function* merge(paths: readonly string[], ranks: Int32Array): Generator<RunRecor
       i = least;
     }
   };
-  const fds = paths.map((path) => openSync(path, 'r'));
+  const fds: number[] = [];
   try {
-    fds.forEach((fd, run) => {
-      const reader = new RunReader(fd, run, ranks);
+    runs.forEach((source, run) => {
+      const fd = openSync(source.path, 'r');
+      fds.push(fd);
+      const reader = new RunReader(fd, run, source);
       if (reader.next()) heap.push(reader);
     });
     for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftDown(i);
@@ -205,20 +265,30 @@ class Run {
   groups = new Int32Array(1024);
   tails = new Uint32Array(1024);
   ends = new Uint32Array(1024);
+  indices = new Uint32Array(1024);
+  indexAts = new Uint32Array(1024);
   /** The units that have no key, by record. */
   texts = new Map<number, string>();
 
   add(unit: string, group: number, tail: number, text: string, cut: number, limit: number): void {
     this.reserve(3 * text.length, limit);
     this.used += encoder.encodeInto(text, this.bytes.subarray(this.used)).written - cut;
-    this.push(unit, group, tail);
+    this.push(unit, group, tail, NO_INDEX, 0);
   }
 
-  addBytes(unit: string, group: number, tail: number, body: Uint8Array, limit: number): void {
+  addBytes(
+    unit: string,
+    group: number,
+    tail: number,
+    body: Uint8Array,
+    limit: number,
+    index: number,
+    indexAt: number,
+  ): void {
     this.reserve(body.length, limit);
     this.bytes.set(body, this.used);
     this.used += body.length;
-    this.push(unit, group, tail);
+    this.push(unit, group, tail, index, indexAt);
   }
 
   /** Room for `count` more bytes of bodies. */
@@ -232,14 +302,18 @@ class Run {
   }
 
   /** Records the metadata of the body just written. */
-  private push(unit: string, group: number, tail: number): void {
+  private push(unit: string, group: number, tail: number, index: number, indexAt: number): void {
     const i = this.count++;
     if (i === this.keys.length) {
       this.keys = grown(this.keys, (n) => new Float64Array(n));
       this.groups = grown(this.groups, (n) => new Int32Array(n));
       this.tails = grown(this.tails, (n) => new Uint32Array(n));
       this.ends = grown(this.ends, (n) => new Uint32Array(n));
+      this.indices = grown(this.indices, (n) => new Uint32Array(n));
+      this.indexAts = grown(this.indexAts, (n) => new Uint32Array(n));
     }
+    this.indices[i] = index;
+    this.indexAts[i] = indexAt;
     const key = unitKey(unit);
     this.keys[i] = key;
     if (Number.isNaN(key)) this.texts.set(i, unit);
@@ -303,6 +377,8 @@ function writeRun(run: Run, rank: Int32Array, path: string): void {
       view.setUint32(at + 8, run.groups[i] as number, true);
       view.setUint32(at + 12, run.tails[i] as number, true);
       view.setUint32(at + 16, bodyEnd - bodyStart, true);
+      view.setUint32(at + 20, run.indices[i] as number, true);
+      view.setUint32(at + 24, run.indexAts[i] as number, true);
       at += HEADER;
       if (unit !== undefined) {
         view.setUint32(at, unit.length, true);
@@ -324,26 +400,37 @@ function writeRun(run: Run, rank: Int32Array, path: string): void {
  * @param ranks - the rank of each group, asked when a run is sorted and when runs are merged (groups added since
  * are ranked then)
  * @param limits - the size of a run
+ * @param files - where the run files go when the caller keeps them (default: a folder of the store's own)
  */
-export function createRunStore(ranks: () => Int32Array, limits: RunLimits): RunStore {
+export function createRunStore(ranks: () => Int32Array, limits: RunLimits, files?: RunFiles): RunStore {
   const run = new Run();
   const runs: string[] = [];
   let dir: string | undefined;
   let size = 0;
   const spill = () => {
     // Removed by close(), or when the process ends or is interrupted before it (temp-dirs.ts).
-    dir ??= makeTempDir('shequ-validate-');
-    const path = join(dir, `run-${runs.length}`);
+    dir ??= files?.dir ?? makeTempDir('shequ-validate-');
+    const path = join(dir, `${files?.prefix ?? ''}run-${runs.length}`);
     writeRun(run, ranks(), path);
     runs.push(path);
     run.reset();
   };
   function* inMemory(): Generator<RunRecord> {
-    const record = { bytes: run.bytes, bodyStart: 0, bodyEnd: 0, tail: 0 };
+    const record = {
+      bytes: run.bytes,
+      bodyStart: 0,
+      bodyEnd: 0,
+      tail: 0,
+      index: NO_INDEX,
+      indexAt: 0,
+      shift: 0,
+    };
     for (const i of run.sorted(ranks())) {
       record.bodyStart = run.start(i);
       record.bodyEnd = run.ends[i] as number;
       record.tail = run.tails[i] as number;
+      record.index = run.indices[i] as number;
+      record.indexAt = run.indexAts[i] as number;
       yield record;
     }
   }
@@ -353,8 +440,8 @@ export function createRunStore(ranks: () => Int32Array, limits: RunLimits): RunS
       size++;
       if (run.count >= limits.records || run.used >= limits.bytes) spill();
     },
-    addBytes(unit, group, tail, body) {
-      run.addBytes(unit, group, tail, body, limits.bytes);
+    addBytes(unit, group, tail, body, index = NO_INDEX, indexAt = 0) {
+      run.addBytes(unit, group, tail, body, limits.bytes, index, indexAt);
       size++;
       if (run.count >= limits.records || run.used >= limits.bytes) spill();
     },
@@ -364,10 +451,16 @@ export function createRunStore(ranks: () => Int32Array, limits: RunLimits): RunS
     records() {
       if (runs.length === 0) return inMemory();
       if (run.count > 0) spill();
-      return merge(runs, ranks());
+      const rank = ranks();
+      return mergeRuns(runs.map((path) => ({ path, ranks: rank, tailOffset: 0, shift: 0 })));
+    },
+    finish() {
+      if (run.count > 0) spill();
+      return runs.slice();
     },
     close() {
-      if (dir !== undefined) removeTempDir(dir);
+      // A caller's folder is the caller's to remove.
+      if (dir !== undefined && files === undefined) removeTempDir(dir);
       dir = undefined;
     },
   };
