@@ -146,12 +146,15 @@ async function readAllRanges(
     // A worker failed (the file changed under it, a thread could not start): the serial read says what is wrong.
     return undefined;
   }
-  return mergeAll(plan, validation, first, results);
+  return mergeValidatedRanges(plan, validation, first, results);
 }
 
-/** Merges the ranges in file order: input, counts and region sums, then the region rules' findings last. */
-async function mergeAll(
-  plan: Plan,
+/**
+ * Merges validated ranges (`first`, then `results` in file order): input, counts and region sums, then the region
+ * rules' findings last, as the one-thread validator finds them; `undefined` when they cannot be merged exactly.
+ */
+export async function mergeValidatedRanges(
+  plan: Pick<Plan, 'encoding' | 'headerLines' | 'headerBlankLines'>,
   validation: RangeValidation,
   first: ValidateRangeResult,
   results: readonly ValidateRangeResult[],

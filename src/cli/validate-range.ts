@@ -22,7 +22,7 @@ import { checkValidateOptions } from '../standards/validate-options.js';
 import { openValidator, type ValidatorCore, type ValidatorState } from '../standards/validator-core.js';
 import { createFindingTextSorter, type FindingRuns, RUN_LIMITS } from './finding-runs.js';
 import type { Lang } from './lang.js';
-import type { RunFiles } from './run-store.js';
+import type { RunFiles, RunLimits } from './run-store.js';
 
 /** The validation every range applies: plain data, the same in every thread. */
 export interface RangeValidation {
@@ -34,6 +34,8 @@ export interface RangeValidation {
   readonly lang: Lang;
   /** The folder that receives every range's run files (the main thread's, removed by it). */
   readonly dir: string;
+  /** The size of a run (default {@link RUN_LIMITS}; tests make it small so that ranges have many runs). */
+  readonly limits?: RunLimits;
 }
 
 /** One range to validate. */
@@ -81,7 +83,7 @@ export async function rangeValidator(validation: RangeValidation): Promise<Valid
 /** A sorter of one range's findings into run files of its own in the validation's folder. */
 export function rangeSorter(validation: RangeValidation, compare: ValidatorCore['compare'], name: string) {
   const format = findingTextFormat(validation.format, validation.lang);
-  return createFindingTextSorter(compare, format, RUN_LIMITS, {
+  return createFindingTextSorter(compare, format, validation.limits ?? RUN_LIMITS, {
     files: { dir: validation.dir, prefix: `${name}-` } satisfies RunFiles,
     shiftIndex: validation.format !== 'csv',
   });
