@@ -13,7 +13,6 @@ import { resolveIndicatorProfile } from '../indicators/profiles.js';
 import type { IndicatorParts } from '../indicators/sums.js';
 import type { IndicatorProfile } from '../indicators/types.js';
 import type { Dataset } from '../model/dataset.js';
-import { buildRegionTree } from '../model/region-tree.js';
 import { isUnitKind, ROW_KINDS } from '../model/row-kind-predicates.js';
 import { isRichUnit, toUnitStatistics } from '../model/unit-derive.js';
 import type { UnitKind } from '../model/unit-kind.js';
@@ -21,6 +20,7 @@ import type { UnitStatistics } from '../model/unit-statistics.js';
 import type { AnyRule, RegionRule, Rule, RuleContext } from './types.js';
 import type { Finding, ValidationReport, ValidationSummary } from './validate.js';
 import type { CheckedValidateOptions } from './validate-options.js';
+import { hierarchyFindings } from './validator-hierarchy.js';
 
 /** What a validator gives at the end: the findings that needed every unit, the summary, the skipped inputs. */
 export type ValidatorEndReport = ValidationReport;
@@ -70,7 +70,7 @@ export interface ValidatorState {
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
-interface MutableTally {
+export interface MutableTally {
   checked: number;
   passed: number;
   failed: number;
@@ -395,35 +395,4 @@ export function openValidator(options: CheckedValidateOptions, forgiving: boolea
       return { asOf, profile: profile.id, findings, summary, skipped: [...skipped] };
     },
   };
-}
-
-/** Hierarchy problems of a dataset's units, as `code.division` findings (counted in the rule's tally). */
-function hierarchyFindings(
-  dataset: Dataset,
-  rules: readonly Rule[],
-  tallies: readonly MutableTally[],
-): Finding[] {
-  const findings: Finding[] = [];
-  const r = rules.findIndex((candidate) => candidate.id === 'code.division');
-  const rule = rules[r];
-  const tally = tallies[r];
-  if (rule === undefined || tally === undefined || dataset.regions === undefined) return findings;
-  const { issues } = buildRegionTree(dataset.regions, dataset.units);
-  for (const issue of issues) {
-    if (issue.path[0] !== 'units' || typeof issue.path[1] !== 'number') continue;
-    const index = issue.path[1];
-    tally.findings++;
-    findings.push({
-      rule: rule.id,
-      severity: rule.severity,
-      unit: String(dataset.units[index]?.code),
-      index,
-      path: issue.path.slice(2),
-      message: issue.message,
-      expected: 'nested under its region',
-      actual: String(dataset.units[index]?.code),
-      source: rule.source,
-    });
-  }
-  return findings;
 }
