@@ -114,7 +114,13 @@ export default defineConfig([
   },
   {
     // The command line: Node only, ESM only, built on the package's public API (imported by name, not bundled).
-    entry: { 'cli/index': 'src/cli/index.ts' },
+    // validate's parallel path and its worker are entries too: built as dist/cli/validate-parallel.js beside
+    // dist/cli/validate-worker.js (not as chunks), so that the worker's URL, relative to the module, resolves.
+    entry: {
+      'cli/index': 'src/cli/index.ts',
+      'cli/validate-parallel': 'src/cli/validate-parallel.ts',
+      'cli/validate-worker': 'src/cli/validate-worker.ts',
+    },
     format: ['esm'],
     // Commands are imported when they run: split into chunks, so that their imports of the library load lazily too.
     splitting: true,

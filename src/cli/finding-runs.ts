@@ -9,7 +9,15 @@
 import type { Finding, RuleSource } from 'shequ';
 import { type ChunkSink, type FindingTextFormat, writeBytesTo } from 'shequ/report';
 import { ByteOutput } from '../report/byte-output.js';
-import { createRunStore, type RunLimits, type RunStore } from './run-store.js';
+import { indexDigitsAt, writeDigits } from './finding-index.js';
+import {
+  createRunStore,
+  mergeRuns,
+  NO_INDEX,
+  type RunFiles,
+  type RunLimits,
+  type RunRecord,
+} from './run-store.js';
 
 /**
  * A run: at most 8 MB of finding text (≈ 28 000 national findings, their source's ending kept apart) or this many
@@ -61,6 +69,9 @@ function createGroups(compare: Compare) {
       }
       return id;
     },
+    keys(): Pick<Finding, 'severity' | 'rule'>[] {
+      return keys.map(({ severity, rule }) => ({ severity, rule }));
+    },
     ranks(): Int32Array {
       if (ranks.length === keys.length) return ranks;
       const order = keys.map((_, i) => i).sort((a, b) => compare(keys[a] as GroupKey, keys[b] as GroupKey));
@@ -84,7 +95,32 @@ export interface FindingTextSorter {
   readonly size: number;
   /** Writes every finding's text in order, `separator` between two. */
   write(sink: ChunkSink, separator: string): Promise<void>;
+  /** Writes what is left to run files and says how to read them (instead of `write`: another thread merges them). */
+  finish(): FindingRuns;
   close(): void;
+}
+
+/**
+ * The sorted runs of the findings of one byte range of a file, as plain data that crosses to the thread that merges
+ * every range's runs: the run files, the (severity, rule) groups their records are numbered by, and the source
+ * endings their tails are numbered by.
+ */
+export interface FindingRuns {
+  readonly runs: readonly string[];
+  readonly groups: readonly Pick<Finding, 'severity' | 'rule'>[];
+  readonly tails: readonly Uint8Array[];
+  readonly size: number;
+}
+
+/** Where a sorter's runs go and whether it keeps each finding's `index` apart (a range's findings, merged later). */
+export interface FindingRunOptions {
+  /** Run files the caller merges (see {@link FindingTextSorter.finish}) rather than a folder of the sorter's own. */
+  readonly files?: RunFiles;
+  /**
+   * Keep where each finding's `index` digits are in its JSON text, so that the merge can shift it by the rows of
+   * the ranges before (JSON formats: `format.bytes` is used).
+   */
+  readonly shiftIndex?: boolean;
 }
 
 /**
@@ -96,9 +132,11 @@ export function createFindingTextSorter(
   compare: Compare,
   format: Pick<FindingTextFormat, 'text' | 'sourceTail' | 'bytes'>,
   limits: RunLimits = RUN_LIMITS,
+  options: FindingRunOptions = {},
 ): FindingTextSorter {
   const groups = createGroups(compare);
-  const store = createRunStore(() => groups.ranks(), limits);
+  const store = createRunStore(() => groups.ranks(), limits, options.files);
+  const shiftIndex = options.shiftIndex === true;
   const tailIds = new Map<RuleSource, number>();
   // Each source's ending, as text (to compare with a finding's text) and encoded once (to compare with a finding's
   // bytes, to cut by its length, to write back after the body).
@@ -127,11 +165,15 @@ export function createFindingTextSorter(
     let tail = tailOf(finding.source);
     if (tail !== NO_TAIL && !endsWith(out.bytes, out.used, tailEncoded[tail] as Uint8Array)) tail = NO_TAIL;
     const body = out.bytes.subarray(0, out.used - cutOf(tail));
-    store.addBytes(finding.unit, groups.id(finding.severity, finding.rule), tail, body);
+    const group = groups.id(finding.severity, finding.rule);
+    if (!shiftIndex || typeof finding.index !== 'number')
+      return store.addBytes(finding.unit, group, tail, body);
+    store.addBytes(finding.unit, group, tail, body, finding.index, indexDigitsAt(body, finding.index));
   };
   return {
     add(finding) {
       if (format.bytes !== undefined) return addBytes(finding, format.bytes);
+      if (shiftIndex) throw new Error('shequ: an index is shifted in JSON bytes only');
       const text = format.text(finding);
       let tail = tailOf(finding.source);
       const ending = tailTexts[tail];
@@ -144,7 +186,11 @@ export function createFindingTextSorter(
       return store.size;
     },
     write(sink, separator) {
-      return writeRecords(store, sink, encoder.encode(separator), tailEncoded);
+      return writeRecords(store.records(), sink, encoder.encode(separator), tailEncoded);
+    },
+    finish() {
+      const keys = groups.keys();
+      return { runs: store.finish(), groups: keys, tails: tailEncoded.slice(), size: store.size };
     },
     close: () => store.close(),
   };
@@ -160,11 +206,56 @@ function endsWith(bytes: Uint8Array, used: number, ending: Uint8Array): boolean 
   return true;
 }
 
+/**
+ * Merges the runs of byte ranges given in file order and writes their findings in report order, each `index`
+ * shifted by its range's `shift` (the rows the ranges before it hold): byte for byte the report of one sorter that
+ * was given every range's findings in turn.
+ */
+export function writeFindingRuns(
+  ranges: readonly { readonly runs: FindingRuns; readonly shift: number }[],
+  compare: Compare,
+  sink: ChunkSink,
+  separator: string,
+): Promise<void> {
+  // Every range's groups ranked together in compare's order (groups that compare equal share a rank: stability).
+  const all = ranges.flatMap(({ runs }) => runs.groups.map((key) => ({ key })));
+  const order = all.map((_, i) => i).sort((a, b) => compare(groupKey(all[a]), groupKey(all[b])));
+  const flat = new Int32Array(all.length);
+  order.forEach((at, i) => {
+    const previous = order[i - 1];
+    flat[at] =
+      previous !== undefined && compare(groupKey(all[previous]), groupKey(all[at])) === 0
+        ? (flat[previous] as number)
+        : i;
+  });
+  let offset = 0;
+  const ranks = ranges.map(({ runs }) => {
+    const from = offset;
+    offset += runs.groups.length;
+    return flat.subarray(from, offset);
+  });
+  const tails: Uint8Array[] = [];
+  const sources = ranges.flatMap(({ runs, shift }, r) => {
+    const tailOffset = tails.length;
+    for (const tail of runs.tails) tails.push(tail);
+    return runs.runs.map((path) => ({ path, ranks: ranks[r] as Int32Array, tailOffset, shift }));
+  });
+  return writeRecords(mergeRuns(sources), sink, new TextEncoder().encode(separator), tails);
+}
+
+const groupKey = (entry: { key: Pick<Finding, 'severity' | 'rule'> } | undefined): GroupKey => ({
+  unit: '',
+  ...(entry as { key: Pick<Finding, 'severity' | 'rule'> }).key,
+});
+
 const BLOCK_SIZE = 1 << 20;
 
-/** Copies the records' bytes into blocks of about 1 MB handed to the sink (a record larger than that alone). */
+/**
+ * Copies the records' bytes into blocks of about 1 MB handed to the sink (a record larger than that alone), a
+ * record's index written shifted where its range asks it.
+ */
 async function writeRecords(
-  store: RunStore,
+  records: Iterable<RunRecord>,
   sink: ChunkSink,
   separator: Uint8Array,
   tails: readonly Uint8Array[],
@@ -176,12 +267,17 @@ async function writeRecords(
     const wait = writeBytesTo(sink, bytes);
     if (wait !== undefined) await wait;
   };
-  for (const record of store.records()) {
+  for (const record of records) {
     const tail = record.tail === NO_TAIL ? undefined : tails[record.tail];
+    const shifted = record.shift !== 0 && record.index !== NO_INDEX;
+    const digits = shifted ? String(record.index) : '';
+    const newDigits = shifted ? String(record.index + record.shift) : '';
     const length =
       (first ? 0 : separator.length) +
       record.bodyEnd -
       record.bodyStart +
+      newDigits.length -
+      digits.length +
       (tail === undefined ? 0 : tail.length);
     if (used + length > block.length) {
       if (used > 0) await hand(block.subarray(0, used));
@@ -193,8 +289,17 @@ async function writeRecords(
       used += separator.length;
     }
     first = false;
-    block.set(record.bytes.subarray(record.bodyStart, record.bodyEnd), used);
-    used += record.bodyEnd - record.bodyStart;
+    if (shifted) {
+      // The body up to the index, the shifted digits, the rest after the old digits.
+      const at = record.bodyStart + record.indexAt;
+      block.set(record.bytes.subarray(record.bodyStart, at), used);
+      used = writeDigits(block, used + at - record.bodyStart, newDigits);
+      block.set(record.bytes.subarray(at + digits.length, record.bodyEnd), used);
+      used += record.bodyEnd - at - digits.length;
+    } else {
+      block.set(record.bytes.subarray(record.bodyStart, record.bodyEnd), used);
+      used += record.bodyEnd - record.bodyStart;
+    }
     if (tail !== undefined) {
       block.set(tail, used);
       used += tail.length;

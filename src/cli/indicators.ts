@@ -125,15 +125,15 @@ export async function reportInput(
   return counts.rejected > 0;
 }
 
-/** `--workers N`: an integer from 1 to 256, or absent (the default). */
-function workerCount(text: string | undefined): number | undefined {
+/** `--workers N`: an integer from 1 to 256, or absent (the default); `command` names the command in the message. */
+export function workerCount(text: string | undefined, command = 'indicators'): number | undefined {
   if (text === undefined) return undefined;
   const count = Number(text);
   if (!/^\d+$/.test(text) || count < 1 || count > 256)
     throw new UsageError(
       {
-        zh: `shequ indicators：--workers 应为 1 到 256 之间的整数，而不是 ${echo(text)}`,
-        en: `shequ indicators: --workers takes a whole number from 1 to 256, not ${echo(text)}`,
+        zh: `shequ ${command}：--workers 应为 1 到 256 之间的整数，而不是 ${echo(text)}`,
+        en: `shequ ${command}: --workers takes a whole number from 1 to 256, not ${echo(text)}`,
       },
       { zh: '示例：--workers 2', en: 'Example: --workers 2' },
     );

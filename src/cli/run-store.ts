@@ -10,14 +10,20 @@
  * one, and no string is built when a run is read back. A run's metadata live in typed arrays (no object or array
  * entry per record); a code without a key (rare: letters, more than 12 characters) is kept as a string beside.
  *
- * Frame of a record in a run file, little-endian: f64 unit key (NaN: no key), u32 group, u32 tail, u32 body length;
- * when the key is NaN, u32 unit length in UTF-16 code units and the unit's code units (u16 each, so that the merge
+ * A record may also carry a number written in its body (a finding's `index`, local to a byte range of the file: the
+ * merge of ranges shifts it by the rows of the ranges before) and where its digits begin in the body.
+ *
+ * Frame of a record in a run file, little-endian: f64 unit key (NaN: no key), u32 group, u32 tail, u32 body length,
+ * u32 index (NO_INDEX: none), u32 where its digits begin in the body; when the key is NaN, u32 unit length in UTF-16 code units and the unit's code units (u16 each, so that the merge
  * reads back the very string JS compares); then the body.
  */
-import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { HEADER, mergeRuns, NO_INDEX, type RunRecord, type RunSource } from './run-merge.js';
 import { makeTempDir, removeTempDir } from './temp-dirs.js';
 import { compareUnits, unitKey, unitOfKey } from './unit-key.js';
+
+export { mergeRuns, NO_INDEX, type RunRecord, type RunSource };
 
 /** Limits of a run: records and bytes of bodies (whichever is reached first spills it). */
 export interface RunLimits {
@@ -25,12 +31,12 @@ export interface RunLimits {
   readonly bytes: number;
 }
 
-/** A record handed out by the merge: its body is `bytes[bodyStart, bodyEnd)`, valid until the next record. */
-export interface RunRecord {
-  readonly bytes: Uint8Array;
-  readonly bodyStart: number;
-  readonly bodyEnd: number;
-  readonly tail: number;
+/** Where a store puts its run files when its caller keeps them (a range's runs, merged by another store's owner). */
+export interface RunFiles {
+  /** A folder the caller removes. */
+  readonly dir: string;
+  /** The start of each file's name (unique in the folder). */
+  readonly prefix: string;
 }
 
 /** The store: `add` records, then read `records()` once; `close` removes the temporary files. */
@@ -40,153 +46,32 @@ export interface RunStore {
    * the text ends with a tail of that many bytes, which begins on a character of its own).
    */
   add(unit: string, group: number, tail: number, text: string, cut: number): void;
-  /** Adds a record whose body is `body` (copied: the caller may reuse the array). */
-  addBytes(unit: string, group: number, tail: number, body: Uint8Array): void;
+  /**
+   * Adds a record whose body is `body` (copied: the caller may reuse the array), with the number written in it at
+   * `indexAt` (default none).
+   */
+  addBytes(
+    unit: string,
+    group: number,
+    tail: number,
+    body: Uint8Array,
+    index?: number,
+    indexAt?: number,
+  ): void;
   /** How many records were added. */
   readonly size: number;
   records(): Iterable<RunRecord>;
+  /** Writes what is left to a run file and gives every run file (with {@link RunFiles}: the caller merges them). */
+  finish(): readonly string[];
   close(): void;
 }
 
-const utf16 = new TextDecoder('utf-16le');
 const encoder = new TextEncoder();
-const HEADER = 20;
-const READ_SIZE = 1 << 16;
 const WRITE_SIZE = 1 << 20;
 
 /** Writes all of `bytes` (a write to a file may take part of it). */
 function writeAll(fd: number, bytes: Uint8Array): void {
   for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
-}
-
-/** The string of `length` UTF-16 code units stored little-endian at `at`. */
-function readUnit(bytes: Uint8Array, at: number, length: number): string {
-  if (length > 64) return utf16.decode(bytes.subarray(at, at + 2 * length));
-  let text = '';
-  for (let i = 0; i < length; i++)
-    text += String.fromCharCode((bytes[at + 2 * i] as number) | ((bytes[at + 2 * i + 1] as number) << 8));
-  return text;
-}
-
-/** The records of one run file, read in pieces; the reader is itself the current record. */
-class RunReader implements RunRecord {
-  bytes = new Uint8Array(READ_SIZE);
-  private view = new DataView(this.bytes.buffer);
-  bodyStart = 0;
-  bodyEnd = 0;
-  tail = 0;
-  key = 0;
-  rank = 0;
-  private text: string | undefined = undefined;
-  private start = 0;
-  private end = 0;
-  private eof = false;
-
-  constructor(
-    private readonly fd: number,
-    readonly run: number,
-    private readonly ranks: Int32Array,
-  ) {}
-
-  /** The current record's unit as a string (made from its key when it has one; only for a mixed comparison). */
-  readonly unit = (): string => {
-    this.text ??= unitOfKey(this.key);
-    return this.text;
-  };
-
-  /** Makes `count` bytes from `start` available (fewer only at the end of the file). */
-  private ensure(count: number): boolean {
-    if (this.end - this.start >= count) return true;
-    if (this.start > 0) {
-      this.bytes.copyWithin(0, this.start, this.end);
-      this.end -= this.start;
-      this.start = 0;
-    }
-    if (count > this.bytes.length) {
-      const larger = new Uint8Array(Math.max(count, 2 * this.bytes.length));
-      larger.set(this.bytes.subarray(0, this.end));
-      this.bytes = larger;
-      this.view = new DataView(larger.buffer);
-    }
-    while (this.end < count && !this.eof) {
-      const read = readSync(this.fd, this.bytes, this.end, this.bytes.length - this.end, null);
-      if (read === 0) this.eof = true;
-      this.end += read;
-    }
-    return this.end >= count;
-  }
-
-  /** Moves to the next record; false at the end of the run. */
-  next(): boolean {
-    this.start = this.bodyEnd; // past the record handed out last (0 at first)
-    if (!this.ensure(HEADER)) {
-      if (this.end > this.start) throw new Error('shequ: a run file ends inside a record');
-      return false;
-    }
-    const key = this.view.getFloat64(this.start, true);
-    const group = this.view.getUint32(this.start + 8, true);
-    this.tail = this.view.getUint32(this.start + 12, true);
-    const bodyLength = this.view.getUint32(this.start + 16, true);
-    let headerLength = HEADER;
-    this.key = key;
-    this.text = undefined;
-    if (Number.isNaN(key)) {
-      if (!this.ensure(HEADER + 4)) throw new Error('shequ: a run file ends inside a record');
-      const unitLength = this.view.getUint32(this.start + HEADER, true);
-      headerLength += 4 + 2 * unitLength;
-      if (!this.ensure(headerLength)) throw new Error('shequ: a run file ends inside a record');
-      this.text = readUnit(this.bytes, this.start + HEADER + 4, unitLength);
-    }
-    if (!this.ensure(headerLength + bodyLength)) throw new Error('shequ: a run file ends inside a record');
-    this.rank = this.ranks[group] ?? 0;
-    this.bodyStart = this.start + headerLength;
-    this.bodyEnd = this.bodyStart + bodyLength;
-    return true;
-  }
-}
-
-/** Whether reader `a`'s record goes before `b`'s: unit, then group rank, then the earlier run (stable). */
-function before(a: RunReader, b: RunReader): boolean {
-  const units = compareUnits(a.key, a.unit, b.key, b.unit);
-  if (units !== 0) return units < 0;
-  return a.rank !== b.rank ? a.rank < b.rank : a.run < b.run;
-}
-
-/** A binary min-heap merge of the run files. */
-function* merge(paths: readonly string[], ranks: Int32Array): Generator<RunRecord> {
-  const heap: RunReader[] = [];
-  const siftDown = (from: number) => {
-    for (let i = from; ; ) {
-      const left = 2 * i + 1;
-      const right = left + 1;
-      let least = i;
-      if (left < heap.length && before(heap[left] as RunReader, heap[least] as RunReader)) least = left;
-      if (right < heap.length && before(heap[right] as RunReader, heap[least] as RunReader)) least = right;
-      if (least === i) return;
-      [heap[i], heap[least]] = [heap[least] as RunReader, heap[i] as RunReader];
-      i = least;
-    }
-  };
-  const fds = paths.map((path) => openSync(path, 'r'));
-  try {
-    fds.forEach((fd, run) => {
-      const reader = new RunReader(fd, run, ranks);
-      if (reader.next()) heap.push(reader);
-    });
-    for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftDown(i);
-    while (heap.length > 0) {
-      const first = heap[0] as RunReader;
-      yield first;
-      if (!first.next()) {
-        const last = heap.pop() as RunReader;
-        if (heap.length === 0) break;
-        heap[0] = last;
-      }
-      siftDown(0);
-    }
-  } finally {
-    for (const fd of fds) closeSync(fd);
-  }
 }
 
 /** A larger copy of `array` (typed arrays of a run grow by doubling and are kept for the next run). */
@@ -205,20 +90,30 @@ class Run {
   groups = new Int32Array(1024);
   tails = new Uint32Array(1024);
   ends = new Uint32Array(1024);
+  indices = new Uint32Array(1024);
+  indexAts = new Uint32Array(1024);
   /** The units that have no key, by record. */
   texts = new Map<number, string>();
 
   add(unit: string, group: number, tail: number, text: string, cut: number, limit: number): void {
     this.reserve(3 * text.length, limit);
     this.used += encoder.encodeInto(text, this.bytes.subarray(this.used)).written - cut;
-    this.push(unit, group, tail);
+    this.push(unit, group, tail, NO_INDEX, 0);
   }
 
-  addBytes(unit: string, group: number, tail: number, body: Uint8Array, limit: number): void {
+  addBytes(
+    unit: string,
+    group: number,
+    tail: number,
+    body: Uint8Array,
+    limit: number,
+    index: number,
+    indexAt: number,
+  ): void {
     this.reserve(body.length, limit);
     this.bytes.set(body, this.used);
     this.used += body.length;
-    this.push(unit, group, tail);
+    this.push(unit, group, tail, index, indexAt);
   }
 
   /** Room for `count` more bytes of bodies. */
@@ -232,14 +127,18 @@ class Run {
   }
 
   /** Records the metadata of the body just written. */
-  private push(unit: string, group: number, tail: number): void {
+  private push(unit: string, group: number, tail: number, index: number, indexAt: number): void {
     const i = this.count++;
     if (i === this.keys.length) {
       this.keys = grown(this.keys, (n) => new Float64Array(n));
       this.groups = grown(this.groups, (n) => new Int32Array(n));
       this.tails = grown(this.tails, (n) => new Uint32Array(n));
       this.ends = grown(this.ends, (n) => new Uint32Array(n));
+      this.indices = grown(this.indices, (n) => new Uint32Array(n));
+      this.indexAts = grown(this.indexAts, (n) => new Uint32Array(n));
     }
+    this.indices[i] = index;
+    this.indexAts[i] = indexAt;
     const key = unitKey(unit);
     this.keys[i] = key;
     if (Number.isNaN(key)) this.texts.set(i, unit);
@@ -303,6 +202,8 @@ function writeRun(run: Run, rank: Int32Array, path: string): void {
       view.setUint32(at + 8, run.groups[i] as number, true);
       view.setUint32(at + 12, run.tails[i] as number, true);
       view.setUint32(at + 16, bodyEnd - bodyStart, true);
+      view.setUint32(at + 20, run.indices[i] as number, true);
+      view.setUint32(at + 24, run.indexAts[i] as number, true);
       at += HEADER;
       if (unit !== undefined) {
         view.setUint32(at, unit.length, true);
@@ -324,26 +225,37 @@ function writeRun(run: Run, rank: Int32Array, path: string): void {
  * @param ranks - the rank of each group, asked when a run is sorted and when runs are merged (groups added since
  * are ranked then)
  * @param limits - the size of a run
+ * @param files - where the run files go when the caller keeps them (default: a folder of the store's own)
  */
-export function createRunStore(ranks: () => Int32Array, limits: RunLimits): RunStore {
+export function createRunStore(ranks: () => Int32Array, limits: RunLimits, files?: RunFiles): RunStore {
   const run = new Run();
   const runs: string[] = [];
   let dir: string | undefined;
   let size = 0;
   const spill = () => {
     // Removed by close(), or when the process ends or is interrupted before it (temp-dirs.ts).
-    dir ??= makeTempDir('shequ-validate-');
-    const path = join(dir, `run-${runs.length}`);
+    dir ??= files?.dir ?? makeTempDir('shequ-validate-');
+    const path = join(dir, `${files?.prefix ?? ''}run-${runs.length}`);
     writeRun(run, ranks(), path);
     runs.push(path);
     run.reset();
   };
   function* inMemory(): Generator<RunRecord> {
-    const record = { bytes: run.bytes, bodyStart: 0, bodyEnd: 0, tail: 0 };
+    const record = {
+      bytes: run.bytes,
+      bodyStart: 0,
+      bodyEnd: 0,
+      tail: 0,
+      index: NO_INDEX,
+      indexAt: 0,
+      shift: 0,
+    };
     for (const i of run.sorted(ranks())) {
       record.bodyStart = run.start(i);
       record.bodyEnd = run.ends[i] as number;
       record.tail = run.tails[i] as number;
+      record.index = run.indices[i] as number;
+      record.indexAt = run.indexAts[i] as number;
       yield record;
     }
   }
@@ -353,8 +265,8 @@ export function createRunStore(ranks: () => Int32Array, limits: RunLimits): RunS
       size++;
       if (run.count >= limits.records || run.used >= limits.bytes) spill();
     },
-    addBytes(unit, group, tail, body) {
-      run.addBytes(unit, group, tail, body, limits.bytes);
+    addBytes(unit, group, tail, body, index = NO_INDEX, indexAt = 0) {
+      run.addBytes(unit, group, tail, body, limits.bytes, index, indexAt);
       size++;
       if (run.count >= limits.records || run.used >= limits.bytes) spill();
     },
@@ -364,10 +276,16 @@ export function createRunStore(ranks: () => Int32Array, limits: RunLimits): RunS
     records() {
       if (runs.length === 0) return inMemory();
       if (run.count > 0) spill();
-      return merge(runs, ranks());
+      const rank = ranks();
+      return mergeRuns(runs.map((path) => ({ path, ranks: rank, tailOffset: 0, shift: 0 })));
+    },
+    finish() {
+      if (run.count > 0) spill();
+      return runs.slice();
     },
     close() {
-      if (dir !== undefined) removeTempDir(dir);
+      // A caller's folder is the caller's to remove.
+      if (dir !== undefined && files === undefined) removeTempDir(dir);
       dir = undefined;
     },
   };

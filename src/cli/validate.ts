@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import {
   createValidator,
   type Finding,
@@ -5,7 +6,8 @@ import {
   type Severity,
   type ValidationSummary,
 } from 'shequ';
-import { findingTextFormat, isStreamFormat } from 'shequ/report';
+import { findingTextFormat, isStreamFormat, type ReportHead } from 'shequ/report';
+import { ONE_RANGE_BELOW_BYTES } from '../pipeline/one-range.js';
 import {
   type CliStreams,
   checkDistinctPaths,
@@ -19,10 +21,12 @@ import {
   writeWholeFile,
 } from './context.js';
 import { createFindingTextSorter } from './finding-runs.js';
-import { reportInput } from './indicators.js';
-import { divisionLists, readRows } from './input.js';
+import { reportInput, workerCount } from './indicators.js';
+import { divisionLists, type InputRows, readRows, runFileJob } from './input.js';
 import { commandProfiles } from './profile-file.js';
 import { findingMarkdown, findingTable, type Lang, ruleTitle } from './render.js';
+import type { ParallelValidation, SortedFindings } from './validate-parallel.js';
+import type { RangeValidation } from './validate-range.js';
 import { xlsxOutFile } from './xlsx-output.js';
 
 /** `shequ validate FILE`. */
@@ -30,7 +34,12 @@ export async function runValidate(args: readonly string[], streams: CliStreams):
   const { values, positionals } = parse(
     'validate',
     args,
-    { ...DATA_OPTIONS, 'fail-on': { type: 'string' }, rejects: { type: 'string' } },
+    {
+      ...DATA_OPTIONS,
+      'fail-on': { type: 'string' },
+      rejects: { type: 'string' },
+      workers: { type: 'string' },
+    },
     1,
   );
   const { profile, asOf, warning } = profileAndDate('validate', values, messageLang(streams));
@@ -50,6 +59,7 @@ export async function runValidate(args: readonly string[], streams: CliStreams):
     'error',
   );
   const lang = oneOf<Lang>('validate', 'lang', values.lang as string | undefined, ['zh', 'en'], 'zh');
+  const workers = workerCount(values.workers as string | undefined, 'validate');
   if (warning !== undefined) streams.stderr.write(warning);
   const profiles = await commandProfiles('validate', values, profile);
   checkDistinctPaths('validate', positionals[0], {
@@ -70,15 +80,34 @@ export async function runValidate(args: readonly string[], streams: CliStreams):
   // The streaming formats turn each finding into its final text at once and put the texts in report order in sorted
   // runs (memory flat in the rows); the table and Markdown, written for people, hold the findings.
   const texts = isStreamFormat(format) ? findingTextFormat(format, lang) : undefined;
-  const sorter = texts === undefined ? undefined : createFindingTextSorter(validator.compare, texts);
+  // A large file in a streaming format is validated on several cores when it can be (validate-parallel.ts).
+  const parallel =
+    texts === undefined || typeof profiles.rules !== 'string'
+      ? undefined
+      : await validateFileInParallel(positionals[0], streams, workers, {
+          profile: profiles.rules,
+          asOf: validator.asOf,
+          ...(values.divisions === undefined ? {} : { divisions: values.divisions as string }),
+          format: format as 'json' | 'ndjson' | 'csv',
+          lang,
+        });
+  let sorter: SortedFindings | undefined = parallel?.findings;
   const kept: Finding[] = [];
-  const take = (finding: Finding) => (sorter === undefined ? kept.push(finding) : sorter.add(finding));
   try {
-    const input = await readRows('validate', positionals[0], streams, (row) => {
-      for (const finding of validator.add(row)) take(finding);
-    });
-    const end = validator.end();
-    for (const finding of end.findings) take(finding);
+    let input: InputRows;
+    let end: ReportHead;
+    if (parallel !== undefined) ({ input, head: end } = parallel);
+    else {
+      const serial = texts === undefined ? undefined : createFindingTextSorter(validator.compare, texts);
+      sorter = serial;
+      const take = (finding: Finding) => (serial === undefined ? kept.push(finding) : serial.add(finding));
+      input = await readRows('validate', positionals[0], streams, (row) => {
+        for (const finding of validator.add(row)) take(finding);
+      });
+      const report = validator.end();
+      for (const finding of report.findings) take(finding);
+      end = report;
+    }
     const { summary } = end;
     if (xlsxFile !== undefined) {
       kept.sort(validator.compare);
@@ -143,4 +172,33 @@ function summaryText(summary: ValidationSummary, lang: Lang): string {
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The parallel validate of a file (not standard input) of 256 KiB or more when `--workers` asks for more than one
+ * thread; `undefined` for the one-thread path. Not by default (unlike `indicators`): with two threads the
+ * 3 000 000-row file peaked over 256 MB (docs/performance.md), and one thread stays under.
+ */
+async function validateFileInParallel(
+  file: string | undefined,
+  streams: CliStreams,
+  workers: number | undefined,
+  validation: Omit<RangeValidation, 'dir'>,
+): Promise<ParallelValidation | undefined> {
+  if (file === undefined || file === '-' || workers === undefined || workers === 1) return undefined;
+  const size = await stat(file).then(
+    (stats) => (stats.isFile() ? stats.size : 0),
+    () => 0,
+  );
+  if (size < ONE_RANGE_BELOW_BYTES) return undefined;
+  const { validateInParallel, validateRangeCount } = await import('./validate-parallel.js');
+  const ranges = validateRangeCount(size, workers);
+  if (ranges < 2) return undefined;
+  let parallel: ParallelValidation | undefined;
+  // The steps of every data command around the job: progress, and a file that cannot be read ends it (exit 2).
+  await runFileJob('validate', file, streams, async (_source, onProgress) => {
+    parallel = await validateInParallel(file, ranges, validation, onProgress);
+    return parallel?.input ?? { issues: [] };
+  });
+  return parallel;
 }

@@ -49,12 +49,12 @@ export const MIN_PARALLEL_BYTES = 32 << 20;
 /** Below this, a file is read in one thread even when workers are asked for. */
 const MIN_RANGE_BYTES = 1 << 18;
 /** A worker's unclaimed bytes below which this thread does not take a tail over (≈ 40 ms of reading). */
-const MIN_TAIL_BYTES = 1 << 20;
+export const MIN_TAIL_BYTES = 1 << 20;
 /** Bytes read around a cut to find the next line start; a cut with no line break that near is dropped. */
 const CUT_WINDOW = 1 << 16;
 
 /** The layout of a file cut into ranges; `undefined` when it is read in one piece. */
-interface Plan {
+export interface Plan {
   readonly encoding: TextEncodingName;
   readonly headerEnd: number;
   /** Lines of bytes [0, headerEnd). */
@@ -126,15 +126,28 @@ async function* countingLines(
 
 /** Runs one worker over a range; its progress messages go to `onRead`. */
 function runWorker(job: RangeJob, onRead: (read: number) => void, signal: AbortSignal | undefined) {
-  return new Promise<RangeResult>((resolve, reject) => {
-    const worker = new Worker(new URL('./indicators-worker.js', import.meta.url), { workerData: job });
+  return runRangeWorker<RangeResult>(new URL('./indicators-worker.js', import.meta.url), job, onRead, signal);
+}
+
+/**
+ * Runs the worker at `url` over a range (its job as `workerData`): resolves with its first message of kind `done`,
+ * its `progress` messages going to `onRead`. Also the parallel `validate` of the command line (its own worker).
+ */
+export function runRangeWorker<Result extends { readonly kind: 'done' }>(
+  url: URL,
+  job: unknown,
+  onRead: (read: number) => void,
+  signal: AbortSignal | undefined,
+) {
+  return new Promise<Result>((resolve, reject) => {
+    const worker = new Worker(url, { workerData: job });
     const stop = () => {
       void worker.terminate();
       reject(signal?.reason);
     };
     signal?.addEventListener('abort', stop, { once: true });
-    worker.on('message', (message: RangeResult | { kind: 'progress'; read: number }) => {
-      if (message.kind === 'progress') return onRead(message.read);
+    worker.on('message', (message: Result | { kind: 'progress'; read: number }) => {
+      if (message.kind === 'progress') return onRead((message as { read: number }).read);
       signal?.removeEventListener('abort', stop);
       resolve(message);
       void worker.terminate();
@@ -157,6 +170,9 @@ function shiftRejected(row: RejectedRow, shift: number): RejectedRow {
   };
 }
 
+/** What every range reader gives back about the rows it read (lines as in a file of the header and the range). */
+export type RangeInput = Pick<RangeResult, 'rejected' | 'counts' | 'issues' | 'lines' | 'endedInQuotes'>;
+
 /**
  * Merges the first range's input with the other ranges' results (the workers' and the tails'), in file order;
  * `undefined` when a cut was unsafe.
@@ -167,6 +183,28 @@ function mergeRanges(
   first: JobInput & { lines: number },
   results: readonly RangeResult[],
 ): JobInput | undefined {
+  return mergeRangeInputs(plan, first, results, (result, shift) => {
+    if (!job.packing.mergePacked(result.packed).success) return false;
+    // After the first range's (already in the job): file order, as the serial read gives them.
+    for (const issue of result.notCounted)
+      job.notCounted.push(issue.line === undefined ? issue : { ...issue, line: issue.line + shift });
+    job.withoutYear.count += result.withoutYear;
+    return true;
+  });
+}
+
+/**
+ * The input of the whole file from its ranges' (the first read here, the others given in file order): rejected rows
+ * and issues with their lines in the file, the counts; `merge` takes each later range's own results with the shift
+ * of its lines, and refuses (false) what cannot be merged exactly. `undefined` when a cut was unsafe or `merge`
+ * refused: the file is to be read in one piece.
+ */
+export function mergeRangeInputs<Result extends RangeInput>(
+  plan: Pick<Plan, 'encoding' | 'headerLines' | 'headerBlankLines'>,
+  first: JobInput & { lines: number },
+  results: readonly Result[],
+  merge: (result: Result, shift: number) => boolean,
+): JobInput | undefined {
   const ranges = [first, ...results];
   if (ranges.slice(0, -1).some((range) => range.endedInQuotes === true)) return undefined;
   const rejected = first.rejected.slice();
@@ -174,20 +212,15 @@ function mergeRanges(
   let { read, accepted, blankLines } = first.counts;
   let linesBefore = first.lines;
   for (const result of results) {
-    const merged = job.packing.mergePacked(result.packed);
-    if (!merged.success) return undefined;
     // The worker's file was the header lines, then its range: its line (headerLines + 1) is the file's linesBefore + 1.
     const shift = linesBefore - plan.headerLines;
+    if (!merge(result, shift)) return undefined;
     for (const row of result.rejected) rejected.push(shiftRejected(row, shift));
-    // After the first range's (already in the job): file order, as the serial read gives them.
-    for (const issue of result.notCounted)
-      job.notCounted.push(issue.line === undefined ? issue : { ...issue, line: issue.line + shift });
     // Issues on the header's lines were given by the first range already (every worker reads the header again).
     for (const issue of result.issues) {
       if (issue.line === undefined) issues.push(issue);
       else if (issue.line > plan.headerLines) issues.push({ ...issue, line: issue.line + shift });
     }
-    job.withoutYear.count += result.withoutYear;
     read += result.counts.read;
     accepted += result.counts.accepted;
     blankLines += result.counts.blankLines - plan.headerBlankLines;
@@ -229,13 +262,13 @@ function workerJobs(path: string, job: IndicatorsJob, plan: Plan, profile: Indic
  * The second half of what the worker furthest behind has not claimed yet, cut at a line start and taken from it (its
  * range now ends there); `undefined` when no worker has `minTail` bytes left.
  */
-async function takeTail(
+async function takeTail<Job extends TailJob>(
   handle: FileHandle,
-  jobs: readonly RangeJob[],
+  jobs: readonly Job[],
   minTail: number,
-): Promise<RangeJob | undefined> {
+): Promise<Job | undefined> {
   for (let attempt = 0; attempt < 8; attempt++) {
-    let behind: { job: RangeJob; share: BigInt64Array; claimed: number; end: number } | undefined;
+    let behind: { job: Job; share: BigInt64Array; claimed: number; end: number } | undefined;
     for (const job of jobs) {
       if (job.share === undefined) continue;
       const share = new BigInt64Array(job.share);
@@ -250,7 +283,7 @@ async function takeTail(
     // Refused when the worker claimed past the cut while it was looked for: then look again.
     if (shortenShare(share, cut - job.start)) {
       const { share: _taken, ...tail } = job;
-      return { ...tail, start: cut, end: job.start + end };
+      return { ...tail, start: cut, end: job.start + end } as Job;
     }
   }
   return undefined;
@@ -260,14 +293,32 @@ async function takeTail(
  * Takes over and reads here the tails of workers still reading, one after another, while one has `minTail` bytes
  * left (each tail costs a header read and an accumulator: not worth it for less).
  */
-export async function readTails(
+export function readTails(
   path: string,
   jobs: readonly RangeJob[],
   onRead: (read: number) => void,
   signal: AbortSignal | undefined,
   minTail = MIN_TAIL_BYTES,
 ): Promise<RangeResult[]> {
-  const tails: RangeResult[] = [];
+  return readTailsWith(path, jobs, readRange, onRead, signal, minTail);
+}
+
+/** A range whose tail can be taken over: where it starts and ends, its shared word. */
+export type TailJob = Pick<RangeJob, 'start' | 'end' | 'share'>;
+
+/** {@link readTails} with the reader of a tail given (`readRange` for indicators, validate's own in the CLI). */
+export async function readTailsWith<
+  Job extends TailJob,
+  Result extends { readonly counts: { read: number } },
+>(
+  path: string,
+  jobs: readonly Job[],
+  read: (tail: Job, onRead: (read: number) => void, signal: AbortSignal | undefined) => Promise<Result>,
+  onRead: (read: number) => void,
+  signal: AbortSignal | undefined,
+  minTail = MIN_TAIL_BYTES,
+): Promise<Result[]> {
+  const tails: Result[] = [];
   if (jobs.every((range) => range.share === undefined)) return tails;
   const handle = await open(path, 'r');
   try {
@@ -277,7 +328,7 @@ export async function readTails(
       tail !== undefined;
       tail = await takeTail(handle, jobs, minTail)
     ) {
-      const result = await readRange(tail, (read) => onRead(done + read), signal);
+      const result = await read(tail, (count) => onRead(done + count), signal);
       done += result.counts.read;
       onRead(done);
       tails.push(result);

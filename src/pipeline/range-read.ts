@@ -116,7 +116,9 @@ export async function readAt(handle: FileHandle, position: number, length: numbe
 }
 
 /** Claims the next bytes of a range: through its shared word, or alone when it has none. */
-function claimer(job: RangeJob): () => readonly [number, number] | undefined {
+function claimer(
+  job: Pick<RangeJob, 'start' | 'end' | 'share'>,
+): () => readonly [number, number] | undefined {
   if (job.share !== undefined) {
     const share = new BigInt64Array(job.share);
     return () => claimChunk(share, CHUNK_BYTES);
@@ -135,8 +137,8 @@ function claimer(job: RangeJob): () => readonly [number, number] | undefined {
  * The header bytes, then the range's bytes as they are claimed, their line breaks counted on the way; the next chunk
  * is read while this one is parsed (as a read stream reads ahead).
  */
-async function* rangeChunks(
-  job: RangeJob,
+export async function* rangeChunks(
+  job: Pick<RangeJob, 'path' | 'start' | 'end' | 'headerEnd' | 'share'>,
   counter: ReturnType<typeof createLineCounter>,
 ): AsyncGenerator<Uint8Array> {
   const handle = await open(job.path, 'r');

@@ -10,9 +10,9 @@ import { inputThrewIssue } from '../core/guard.js';
 import { createIssue, type Issue, type Severity } from '../core/issue.js';
 import { createIndicatorAccumulator, type IndicatorAccumulator } from '../indicators/parts.js';
 import { resolveIndicatorProfile } from '../indicators/profiles.js';
+import type { IndicatorParts } from '../indicators/sums.js';
 import type { IndicatorProfile } from '../indicators/types.js';
 import type { Dataset } from '../model/dataset.js';
-import { buildRegionTree } from '../model/region-tree.js';
 import { isUnitKind, ROW_KINDS } from '../model/row-kind-predicates.js';
 import { isRichUnit, toUnitStatistics } from '../model/unit-derive.js';
 import type { UnitKind } from '../model/unit-kind.js';
@@ -20,6 +20,7 @@ import type { UnitStatistics } from '../model/unit-statistics.js';
 import type { AnyRule, RegionRule, Rule, RuleContext } from './types.js';
 import type { Finding, ValidationReport, ValidationSummary } from './validate.js';
 import type { CheckedValidateOptions } from './validate-options.js';
+import { hierarchyFindings } from './validator-hierarchy.js';
 
 /** What a validator gives at the end: the findings that needed every unit, the summary, the skipped inputs. */
 export type ValidatorEndReport = ValidationReport;
@@ -39,12 +40,37 @@ export interface ValidatorCore {
   end(): ValidatorEndReport;
   /** The report order: unit code, then severity (error first), then rule order. */
   compare(a: FindingOrderKey, b: FindingOrderKey): number;
+  /** What was counted so far, as plain data (for a validation cut into ranges: see {@link ValidatorState}). */
+  state(): ValidatorState;
+  /**
+   * Adds the state of the inputs that follow those added here (the next range of a file): counts, tallies, the
+   * region rules' sums, and the positions of later inputs (`index`, skipped paths) continue after this one's. False
+   * (and the sums unchanged) when the region rules' sums cannot be merged exactly (a region's total in both).
+   */
+  merge(state: ValidatorState): boolean;
+}
+
+/**
+ * What a validator counted, as plain data that crosses to another thread: a file checked in byte ranges, each by its
+ * own validator, is the serial check once the ranges' states are merged in file order.
+ */
+export interface ValidatorState {
+  /** Inputs added (the `index` the next one would get). */
+  readonly added: number;
+  readonly units: number;
+  readonly bySeverity: Readonly<Record<string, number>>;
+  /** The unit rules' tallies, six numbers per rule in {@link MutableTally}'s key order. */
+  readonly tallies: readonly number[];
+  readonly skipped: readonly Issue[];
+  /** The region rules' sums (absent when no region rule is in force). */
+  readonly parts: IndicatorParts | undefined;
+  readonly regionsBroken: boolean;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
-interface MutableTally {
+export interface MutableTally {
   checked: number;
   passed: number;
   failed: number;
@@ -56,6 +82,8 @@ interface MutableTally {
 function emptyTally(): MutableTally {
   return { checked: 0, passed: 0, failed: 0, notChecked: 0, notApplicable: 0, findings: 0 };
 }
+
+const TALLY_KEYS = Object.keys(emptyTally()) as readonly (keyof MutableTally)[];
 
 function inForce(rule: AnyRule, asOf: string): boolean {
   return (
@@ -322,6 +350,33 @@ export function openValidator(options: CheckedValidateOptions, forgiving: boolea
         return NO_FINDINGS;
       }
     },
+    state: () => ({
+      added: index,
+      units,
+      bySeverity: { ...bySeverity },
+      tallies: unitTallies.flatMap((tally) => TALLY_KEYS.map((key) => tally[key])),
+      skipped: skipped.slice(),
+      parts: accumulator === undefined || regionsBroken ? undefined : accumulator.parts(),
+      regionsBroken,
+    }),
+    merge(state) {
+      if (state.parts !== undefined && accumulator !== undefined && !regionsBroken)
+        if (!accumulator.merge(state.parts).success) return false;
+      if (state.regionsBroken) regionsBroken = true;
+      for (const issue of state.skipped)
+        skipped.push({ ...issue, path: [(issue.path[0] as number) + index, ...issue.path.slice(1)] });
+      unitTallies.forEach((tally, r) => {
+        TALLY_KEYS.forEach((key, k) => {
+          tally[key] += state.tallies[r * TALLY_KEYS.length + k] as number;
+        });
+      });
+      const counts = bySeverity as Record<string, number>;
+      for (const [severity, count] of Object.entries(state.bySeverity))
+        counts[severity] = (counts[severity] ?? 0) + count;
+      units += state.units;
+      index += state.added;
+      return true;
+    },
     hierarchy(dataset) {
       const found = hierarchyFindings(dataset, unitRules, unitTallies);
       for (const finding of found) bySeverity[finding.severity]++;
@@ -340,35 +395,4 @@ export function openValidator(options: CheckedValidateOptions, forgiving: boolea
       return { asOf, profile: profile.id, findings, summary, skipped: [...skipped] };
     },
   };
-}
-
-/** Hierarchy problems of a dataset's units, as `code.division` findings (counted in the rule's tally). */
-function hierarchyFindings(
-  dataset: Dataset,
-  rules: readonly Rule[],
-  tallies: readonly MutableTally[],
-): Finding[] {
-  const findings: Finding[] = [];
-  const r = rules.findIndex((candidate) => candidate.id === 'code.division');
-  const rule = rules[r];
-  const tally = tallies[r];
-  if (rule === undefined || tally === undefined || dataset.regions === undefined) return findings;
-  const { issues } = buildRegionTree(dataset.regions, dataset.units);
-  for (const issue of issues) {
-    if (issue.path[0] !== 'units' || typeof issue.path[1] !== 'number') continue;
-    const index = issue.path[1];
-    tally.findings++;
-    findings.push({
-      rule: rule.id,
-      severity: rule.severity,
-      unit: String(dataset.units[index]?.code),
-      index,
-      path: issue.path.slice(2),
-      message: issue.message,
-      expected: 'nested under its region',
-      actual: String(dataset.units[index]?.code),
-      source: rule.source,
-    });
-  }
-  return findings;
 }
