@@ -134,6 +134,17 @@ function claimer(
 }
 
 /**
+ * The header's bytes, read before a range's own (which need not follow them in the file). They end where the header's
+ * line ends: with an LF, or with a lone CR (a CR followed by an LF would end with it). A lone CR would join an LF the
+ * range begins with (a blank line after a CRLF) into one CRLF — a line less for the parser than in the file, every
+ * line of the range counted one short — so it becomes an LF, which ends the header's line as the CR did.
+ */
+function headerAlone(header: Uint8Array): Uint8Array {
+  if (header[header.length - 1] === 0x0d) header[header.length - 1] = 0x0a;
+  return header;
+}
+
+/**
  * The header bytes, then the range's bytes as they are claimed, their line breaks counted on the way; the next chunk
  * is read while this one is parsed (as a read stream reads ahead).
  */
@@ -151,7 +162,7 @@ export async function* rangeChunks(
   };
   let pending: ReturnType<typeof readNext> = Promise.resolve(undefined);
   try {
-    yield await readAt(handle, 0, job.headerEnd);
+    yield headerAlone(await readAt(handle, 0, job.headerEnd));
     pending = readNext();
     for (let next = await pending; next !== undefined; next = await pending) {
       // A short read: the file was cut short under us, nothing follows.
