@@ -190,6 +190,9 @@ function compileByteLine(parts: ByteReaderParts) {
   const values: CellValue[] = STATISTICS_FIELD_KEYS.map(() => undefined);
   const rules = compileRules(present);
   const view = valuesView(values);
+  // readPlainAt reads digits (and an area's point) to the first other byte: a delimiter that is a digit or a point
+  // (a valid one) would be read as part of the number, so every cell is scanned to its delimiter first then.
+  const delimiterInNumbers = (parts.delimiter >= 48 && parts.delimiter <= 57) || parts.delimiter === 46;
   // UTF-16 index of byte `at` of the region = at + shift (valid UTF-8: each sequence is one unit, or two for four
   // bytes); `scanned`: the byte the last line scan stopped at; `lineRead`: that scan went past the line's LF.
   let shift = 0;
@@ -237,7 +240,7 @@ function compileByteLine(parts: ByteReaderParts) {
       let read = false;
       const slot = column < width ? (slots[column] as number) : -1;
       const kindCode = slot === -1 ? -1 : (kinds[column] as number);
-      const after = slot === -1 ? -1 : readPlainAt(kindCode, bytes, at, cells, slot);
+      const after = slot === -1 || delimiterInNumbers ? -1 : readPlainAt(kindCode, bytes, at, cells, slot);
       if (after !== -1) {
         kind = classOf[bytes[after] as number] as number;
         read = kind === DELIMITER || kind === LINE_FEED || kind === RETURN;
