@@ -175,9 +175,16 @@ function summaryText(summary: ValidationSummary, lang: Lang): string {
 }
 
 /**
- * The parallel validate of a file (not standard input) of 256 KiB or more when `--workers` asks for more than one
- * thread; `undefined` for the one-thread path. Not by default (unlike `indicators`): with two threads the
- * 3 000 000-row file peaked over 256 MB (docs/performance.md), and one thread stays under.
+ * Files above this are checked in one thread unless `--workers` asks for more: each thread holds its own runs and
+ * validator, and two threads peaked at 254–290 MB on the 3 000 000-row file (237 MB), against ≈ 200 MB in one; on the
+ * national file (51 MB, 628 000 rows) two threads peak at ≈ 210–220 MB and take 4.4 s instead of 6.2 s
+ * (docs/performance.md).
+ */
+const PARALLEL_BY_DEFAULT_UP_TO = 64 * 1024 * 1024;
+
+/**
+ * The parallel validate of a file (not standard input) of 256 KiB or more: with `--workers N` above 1, or by default
+ * (the machine's cores) up to {@link PARALLEL_BY_DEFAULT_UP_TO}; `undefined` for the one-thread path.
  */
 async function validateFileInParallel(
   file: string | undefined,
@@ -185,12 +192,13 @@ async function validateFileInParallel(
   workers: number | undefined,
   validation: Omit<RangeValidation, 'dir'>,
 ): Promise<ParallelValidation | undefined> {
-  if (file === undefined || file === '-' || workers === undefined || workers === 1) return undefined;
+  if (file === undefined || file === '-' || workers === 1) return undefined;
   const size = await stat(file).then(
     (stats) => (stats.isFile() ? stats.size : 0),
     () => 0,
   );
-  if (size < ONE_RANGE_BELOW_BYTES) return undefined;
+  if (size < ONE_RANGE_BELOW_BYTES || (workers === undefined && size > PARALLEL_BY_DEFAULT_UP_TO))
+    return undefined;
   const { validateInParallel, validateRangeCount } = await import('./validate-parallel.js');
   const ranges = validateRangeCount(size, workers);
   if (ranges < 2) return undefined;

@@ -21,8 +21,8 @@ export const HELP: Bilingual = {
                        never 除外）时退出码为 1
   --rejects FILE       把被拒收的行写入该文件（CSV：行号、原始单元格、原因）
   --divisions FILE     code,name 格式的 CSV：不在其中的代码会被报告（code.divisionKnown）
-  --workers N          检查 CSV 文件的线程数，用于 json、ndjson 与 csv 输出（默认 1：两个线程占用更多内存）；
-                       输出与 N 无关，逐字节相同
+  --workers N          检查 CSV 文件的线程数，用于 json、ndjson 与 csv 输出（默认：64 MiB 以内的文件用本机
+                       全部核心，更大的文件用 1 个线程，以限制内存）；输出与 N 无关，逐字节相同
   --lang LANG          zh 或 en：table、md 及发现文字的语言（默认 zh），以及帮助、错误提示与进度信息的
                        语言（默认取自 LC_ALL、LC_MESSAGES 或 LANG：以 zh 开头为中文，否则为英文）
   -h, --help           显示本帮助
@@ -51,8 +51,9 @@ Options:
                        (or a row was rejected, unless never)
   --rejects FILE       write the rejected rows there (CSV: line, original cells, reason)
   --divisions FILE     a CSV of code,name: codes absent from it are reported (code.divisionKnown)
-  --workers N          threads checking a CSV file, for json, ndjson and csv output (default 1: two threads take
-                       more memory); the output is byte for byte the same for every N
+  --workers N          threads checking a CSV file, for json, ndjson and csv output (default: the machine's cores
+                       for a file up to 64 MiB, 1 thread above, to bound memory); the output is byte for byte the
+                       same for every N
   --lang LANG          zh or en: the language of table, md and the findings' texts (default zh) and of help,
                        errors and progress (default: from LC_ALL, LC_MESSAGES or LANG: zh… is Chinese, else English)
   -h, --help           show this help
