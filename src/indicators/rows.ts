@@ -285,17 +285,20 @@ export function regionRows(
     fromTotal?: Uint8Array | undefined;
     /** Per indicator, 1 where that total set data beneath it aside. */
     setAside?: Uint8Array | undefined;
+    /** Where the region's sums start in `sums` (0 when absent). */
+    offset?: number;
   },
 ): IndicatorRow[] {
   const rows: IndicatorRow[] = [];
+  const base = context.offset ?? 0;
   for (let i = 0; i < prepared.length; i++) {
     const { entry, numeratorFactor, denominatorFactor, line } = prepared[i] as PreparedIndicator;
     const definition = entry.indicator;
-    const numeratorRaw = sums[i * 3] as number;
+    const numeratorRaw = sums[base + i * 3] as number;
     const externalDenominator = context.external?.[definition.id];
     const denominatorRaw =
       externalDenominator === undefined
-        ? (sums[i * 3 + 1] as number)
+        ? (sums[base + i * 3 + 1] as number)
         : externalDenominator * denominatorFactor;
     const value = ratioValue(
       prepared[i] as PreparedIndicator,
@@ -311,7 +314,7 @@ export function regionRows(
     if (definition.property !== undefined) row.property = definition.property;
     row.numerator = numeratorRaw / numeratorFactor;
     row.denominator = denominatorRaw / denominatorFactor;
-    row.missing = sums[i * 3 + 2];
+    row.missing = sums[base + i * 3 + 2];
     row.value = value;
     if (value === null) row.reason = 'zero-denominator';
     row.unit = definition.unit.en;
@@ -373,6 +376,7 @@ export function* rowsFromSums(
         external: external.get(region),
         fromTotal: figure.fromTotal,
         setAside: figure.setAside,
+        offset: figure.offset,
       };
       yield* regionRows(region, level, figure.sums, prepared, context);
     }
