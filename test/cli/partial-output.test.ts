@@ -1,13 +1,14 @@
 import {
   chmodSync,
   existsSync,
+  mkdirSync,
   readdirSync,
   readFileSync,
   statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   completeOutputFile,
@@ -74,5 +75,35 @@ describe('discardOutputsSince', () => {
     expect(existsSync(before.path)).toBe(true); // opened before the mark: another run's
     discardOutputsSince(mark - 1);
     expect(readdirSync(folder).sort()).toEqual(['done.json', 'kept.json']);
+  });
+});
+
+describe('outputFile at the edges (review)', () => {
+  it('writes a target whose name is near the 255-byte limit: the partial name is shortened, not ENAMETOOLONG', async () => {
+    const folder = testTempDir('partial-output');
+    for (const name of [`${'a'.repeat(251)}.csv`, `${'社'.repeat(83)}.csv`, `${'😀'.repeat(62)}.csv`]) {
+      const target = join(folder, name);
+      const file = outputFile(target);
+      expect(Buffer.byteLength(basename(file.path))).toBeLessThanOrEqual(255);
+      expect(basename(file.path).startsWith('.')).toBe(true);
+      expect(basename(file.path)).not.toContain('\uFFFD'); // cut between whole characters
+      writeFileSync(file.path, name);
+      await completeOutputFile(file);
+      expect(readFileSync(target, 'utf8')).toBe(name);
+    }
+    expect(readdirSync(folder)).toHaveLength(3);
+  });
+
+  it('removes the partial file when it cannot be renamed over its target, and rejects', async () => {
+    const folder = testTempDir('partial-output');
+    const target = join(folder, 'out.json');
+    const file = outputFile(target);
+    writeFileSync(file.path, 'whole');
+    mkdirSync(target); // the target became a folder with something in it: rename fails
+    writeFileSync(join(target, 'inside'), 'x');
+    await expect(completeOutputFile(file)).rejects.toThrow();
+    expect(readdirSync(folder)).toEqual(['out.json']);
+    discardOutputsSince(0);
+    expect(readdirSync(folder)).toEqual(['out.json']);
   });
 });
