@@ -290,11 +290,18 @@ export function checkDistinctPaths(
   }
 }
 
-/** Writes a whole file; a failure is a usage error (exit 2), never a silent loss. */
+/**
+ * Writes a whole file (a workbook, `circle --uncovered`) as `--out` is written (partial-output.ts): into a partial
+ * file renamed over the target once complete, so that a write failing half-way (a full disk) leaves the earlier file
+ * as it was, not a truncated workbook. A failure is a usage error (exit 2), never a silent loss.
+ */
 export async function writeWholeFile(path: string, data: string | Uint8Array): Promise<void> {
+  const written = outputFile(path);
   try {
-    await writeFile(path, data);
+    await writeFile(written.path, data, { mode: written.mode ?? 0o666 });
+    await completeOutputFile(written);
   } catch (error) {
+    discardOutputsSince(0, written.path);
     throw cannotWrite(path, error);
   }
 }
