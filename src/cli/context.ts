@@ -13,7 +13,13 @@ import {
   createChunkSink,
 } from '../report/sink.js';
 import { type Bilingual, type Lang, pick } from './lang.js';
-import { completeOutputFile, discardOutputsSince, type OutputFile, outputFile } from './partial-output.js';
+import {
+  completeOutputFile,
+  discardOutputsSince,
+  type OutputFile,
+  outputFile,
+  PARTIAL_FLAGS,
+} from './partial-output.js';
 import { suggest } from './suggest.js';
 
 /** Where the command writes, whether stderr is a terminal (for progress), and in which language it speaks. */
@@ -298,7 +304,8 @@ export function checkDistinctPaths(
 export async function writeWholeFile(path: string, data: string | Uint8Array): Promise<void> {
   const written = outputFile(path);
   try {
-    await writeFile(written.path, data, { mode: written.mode ?? 0o666 });
+    const flag = written.target === undefined ? 'w' : PARTIAL_FLAGS;
+    await writeFile(written.path, data, { mode: written.mode ?? 0o666, flag });
     await completeOutputFile(written);
   } catch (error) {
     discardOutputsSince(0, written.path);
@@ -323,7 +330,9 @@ function safeCut(pending: string): number {
  */
 function openFile(written: OutputFile): WriteStream {
   try {
-    const fd = openSync(written.path, 'w', written.mode ?? 0o666);
+    // In place ('w') only when the target itself is opened (a pipe, a device, a symlink the user named).
+    const flags = written.target === undefined ? 'w' : PARTIAL_FLAGS;
+    const fd = openSync(written.path, flags, written.mode ?? 0o666);
     return createWriteStream(written.path, { fd });
   } catch (error) {
     discardOutputsSince(0, written.path);

@@ -5,6 +5,7 @@
  * would take for a result, and an earlier result at that path stays as it was. A target that is not a regular file
  * (a pipe, a device such as /dev/stdout, a symbolic link) is written in place, as before: it cannot be replaced.
  */
+import { randomBytes } from 'node:crypto';
 import { lstatSync, rmSync } from 'node:fs';
 import { chmod, rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -19,6 +20,12 @@ export interface OutputFile {
   /** The permissions of the target it replaces (kept), when there was one. */
   readonly mode: number | undefined;
 }
+
+/**
+ * How a partial file is opened: created, never an existing one (`wx`: O_CREAT | O_EXCL, which also refuses a
+ * symbolic link at that name instead of following it).
+ */
+export const PARTIAL_FLAGS = 'wx';
 
 /** Partial files not yet complete, each with the sequence number of its opening. */
 const open = new Map<string, number>();
@@ -62,7 +69,13 @@ export function outputFile(target: string): OutputFile {
     // No such file yet (or no such folder: opening the partial file then says why).
   }
   opened++;
-  const path = join(dirname(target), partialName(basename(target), `.${process.pid}-${opened}.partial`));
+  // A part no one can guess: the file is created anew (PARTIAL_FLAGS), and a name known in advance could be taken
+  // first — a symlink planted there would have the output written through it, a file planted there read it.
+  const unguessable = randomBytes(4).toString('hex');
+  const path = join(
+    dirname(target),
+    partialName(basename(target), `.${process.pid}-${opened}-${unguessable}.partial`),
+  );
   trackTempPath(path);
   open.set(path, opened);
   return { path, target, mode };

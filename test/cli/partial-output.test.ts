@@ -1,6 +1,7 @@
 import {
   chmodSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -10,6 +11,7 @@ import {
 } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openOutput } from '../../src/cli/context.js';
 import {
   completeOutputFile,
   discardOutputsSince,
@@ -105,5 +107,31 @@ describe('outputFile at the edges (review)', () => {
     expect(readdirSync(folder)).toEqual(['out.json']);
     discardOutputsSince(0);
     expect(readdirSync(folder)).toEqual(['out.json']);
+  });
+});
+
+describe('openOutput over a planted partial name (review)', () => {
+  it('never writes through a symbolic link or a file already at the partial name: the run fails, the victim is untouched', async () => {
+    const folder = testTempDir('partial-output');
+    const victim = join(folder, 'victim.txt');
+    writeFileSync(victim, 'not yours');
+    const target = join(folder, 'out.csv');
+    // The name the next output would take if it were only the process id and a count (a shared folder's other user
+    // can guess both), planted as a link to the victim, and as a file of its own (it could read the output).
+    const guessed = join(folder, `.out.csv.${process.pid}-${outputMark() + 1}.partial`);
+    symlinkSync(victim, guessed);
+    const io = { stdout: { write: () => true }, stderr: { write: () => true } };
+    try {
+      const output = openOutput(target, io as never);
+      await output.write('the sensitive output\n');
+      await output.close();
+    } catch {
+      // Refusing is fine; writing through the link is not.
+    }
+    expect(readFileSync(victim, 'utf8')).toBe('not yours');
+    expect(lstatSync(guessed).isSymbolicLink()).toBe(true);
+    const created = outputFile(join(folder, 'other.csv'));
+    expect(created.path).not.toBe(join(folder, `.other.csv.${process.pid}-${outputMark()}.partial`));
+    discardOutputsSince(0);
   });
 });
