@@ -1,4 +1,4 @@
-import { createWriteStream, openSync, realpathSync, statSync, type WriteStream } from 'node:fs';
+import { accessSync, createWriteStream, openSync, realpathSync, statSync, type WriteStream } from 'node:fs';
 import { access, constants, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,7 +13,13 @@ import {
   createChunkSink,
 } from '../report/sink.js';
 import { type Bilingual, type Lang, pick } from './lang.js';
-import { completeOutputFile, discardOutputsSince, type OutputFile, outputFile } from './partial-output.js';
+import {
+  completeOutputFile,
+  discardOutputsSince,
+  type OutputFile,
+  outputFile,
+  PARTIAL_FLAGS,
+} from './partial-output.js';
 import { suggest } from './suggest.js';
 
 /** Where the command writes, whether stderr is a terminal (for progress), and in which language it speaks. */
@@ -237,6 +243,8 @@ export async function checkWritable(path: string | undefined): Promise<void> {
     const existing = await stat(path).catch(() => undefined);
     if (existing?.isDirectory() === true) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
     await access(dirname(path), constants.W_OK);
+    // A file the user may not write (read-only, another's) is not replaced: see refuseReadOnly.
+    if (existing?.isFile() === true) await access(path, constants.W_OK);
   } catch (error) {
     throw cannotWrite(path, error);
   }
@@ -290,11 +298,20 @@ export function checkDistinctPaths(
   }
 }
 
-/** Writes a whole file; a failure is a usage error (exit 2), never a silent loss. */
+/**
+ * Writes a whole file (a workbook, `circle --uncovered`) as `--out` is written (partial-output.ts): into a partial
+ * file renamed over the target once complete, so that a write failing half-way (a full disk) leaves the earlier file
+ * as it was, not a truncated workbook. A failure is a usage error (exit 2), never a silent loss.
+ */
 export async function writeWholeFile(path: string, data: string | Uint8Array): Promise<void> {
+  const written = outputFile(path);
   try {
-    await writeFile(path, data);
+    refuseReadOnly(written);
+    const flag = written.target === undefined ? 'w' : PARTIAL_FLAGS;
+    await writeFile(written.path, data, { mode: written.mode ?? 0o666, flag });
+    await completeOutputFile(written);
   } catch (error) {
+    discardOutputsSince(0, written.path);
     throw cannotWrite(path, error);
   }
 }
@@ -311,12 +328,24 @@ function safeCut(pending: string): number {
 }
 
 /**
+ * Refuses to replace a file the user may not write (EACCES, as writing it in place did): the partial file's rename
+ * needs only the folder to be writable, and would silently replace a file made read-only to keep it, or another
+ * user's file in a shared folder.
+ */
+function refuseReadOnly(written: OutputFile): void {
+  if (written.target !== undefined && written.mode !== undefined) accessSync(written.target, constants.W_OK);
+}
+
+/**
  * Opens an output's file for writing, at once (a run that fails right after must find the file there to remove it);
  * a failure to open is a usage error (exit 2), naming the target.
  */
 function openFile(written: OutputFile): WriteStream {
   try {
-    const fd = openSync(written.path, 'w', written.mode ?? 0o666);
+    refuseReadOnly(written);
+    // In place ('w') only when the target itself is opened (a pipe, a device, a symlink the user named).
+    const flags = written.target === undefined ? 'w' : PARTIAL_FLAGS;
+    const fd = openSync(written.path, flags, written.mode ?? 0o666);
     return createWriteStream(written.path, { fd });
   } catch (error) {
     discardOutputsSince(0, written.path);

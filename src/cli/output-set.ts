@@ -2,8 +2,9 @@
  * The files of one run that stand or fall together — `shequ report`'s page, the findings and indicators CSVs it links
  * to, and the rejected rows. When the run fails after it began writing them (a full disk, a vanished folder), a half
  * page or CSV, or a page beside a CSV that was never completed, must not stay where a reader takes it for the report:
- * every file the run opened is removed and stderr says which. Files the run never opened (an older report's CSV that
- * this run had no finding for) are left as they were.
+ * every file the run opened is removed and stderr says which — once one of them was complete; before, each target
+ * still holds the earlier report's file (they are written whole or not at all, partial-output.ts) and all stay as they
+ * were. Files the run never opened (an older report's CSV that this run had no finding for) are left as they were.
  */
 import { lstatSync, rmSync } from 'node:fs';
 import { type CliStreams, messageLang, type Output, openOutput } from './context.js';
@@ -29,6 +30,15 @@ function removeFile(path: string): 'removed' | 'left' | 'absent' {
     return 'removed';
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'absent' : 'left';
+  }
+}
+
+/** Whether an output goes into its target as it is written (a symlink, a device), not whole when complete. */
+function writtenInPlace(path: string): boolean {
+  try {
+    return !lstatSync(path).isFile();
+  } catch {
+    return false; // not there yet: written whole
   }
 }
 
@@ -59,15 +69,30 @@ function discardedLine(
 /** Creates the set of a run's output files. */
 export function createOutputSet(): OutputSet {
   const paths: string[] = [];
+  // Whether any file of the set may hold this run's output. A file opened here replaces its target only once
+  // complete (partial-output.ts): until one is, every target still holds the earlier run's whole set, which a
+  // failure must leave as it was; once one is, the earlier set is broken, and every file of the run goes.
+  let replaced = false;
   return {
     open(path, streams) {
       paths.push(path);
-      return openOutput(path, streams);
+      if (writtenInPlace(path)) replaced = true; // a symlink or a device gets the output as it comes
+      const output = openOutput(path, streams);
+      return {
+        ...output,
+        async close() {
+          await output.close();
+          replaced = true;
+        },
+      };
     },
     claim(path) {
-      if (path !== undefined) paths.push(path);
+      if (path === undefined) return;
+      paths.push(path);
+      replaced = true; // written by another function: it may be this run's
     },
     discard(command, streams) {
+      if (!replaced) paths.length = 0;
       if (paths.length === 0) return;
       const removed: string[] = [];
       const left: string[] = [];

@@ -5,6 +5,7 @@
  * would take for a result, and an earlier result at that path stays as it was. A target that is not a regular file
  * (a pipe, a device such as /dev/stdout, a symbolic link) is written in place, as before: it cannot be replaced.
  */
+import { randomBytes } from 'node:crypto';
 import { lstatSync, rmSync } from 'node:fs';
 import { chmod, rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -20,9 +21,39 @@ export interface OutputFile {
   readonly mode: number | undefined;
 }
 
+/**
+ * How a partial file is opened: created, never an existing one (`wx`: O_CREAT | O_EXCL, which also refuses a
+ * symbolic link at that name instead of following it).
+ */
+export const PARTIAL_FLAGS = 'wx';
+
 /** Partial files not yet complete, each with the sequence number of its opening. */
 const open = new Map<string, number>();
 let opened = 0;
+
+/** The longest file name Linux and macOS take, in bytes (ENAMETOOLONG above). */
+const NAME_MAX = 255;
+
+/**
+ * The partial file's name: `.NAME<suffix>`, with NAME shortened (whole characters) when the whole would pass
+ * {@link NAME_MAX} — a target whose own name is near the limit must still be writable, as it was in place.
+ */
+function partialName(name: string, suffix: string): string {
+  const room = NAME_MAX - 1 - Buffer.byteLength(suffix);
+  const characters = Array.from(name);
+  let bytes = Buffer.byteLength(name);
+  while (bytes > room) bytes -= Buffer.byteLength(characters.pop() as string);
+  return `.${characters.join('')}${suffix}`;
+}
+
+/** Removes a partial file; a failure to remove must not hide the run's own outcome (it is named `.NAME.*.partial`). */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // Nothing more can be done here.
+  }
+}
 
 /**
  * The file to write for `--out target`: a partial file beside it, removed if the process ends first, or the target
@@ -38,7 +69,13 @@ export function outputFile(target: string): OutputFile {
     // No such file yet (or no such folder: opening the partial file then says why).
   }
   opened++;
-  const path = join(dirname(target), `.${basename(target)}.${process.pid}-${opened}.partial`);
+  // A part no one can guess: the file is created anew (PARTIAL_FLAGS), and a name known in advance could be taken
+  // first — a symlink planted there would have the output written through it, a file planted there read it.
+  const unguessable = randomBytes(4).toString('hex');
+  const path = join(
+    dirname(target),
+    partialName(basename(target), `.${process.pid}-${opened}-${unguessable}.partial`),
+  );
   trackTempPath(path);
   open.set(path, opened);
   return { path, target, mode };
@@ -50,6 +87,11 @@ export async function completeOutputFile(file: OutputFile): Promise<void> {
   try {
     if (file.mode !== undefined) await chmod(file.path, file.mode);
     await rename(file.path, file.target);
+  } catch (error) {
+    // Not renamed (the target became a folder, a sticky folder's file of another user): the run fails, and the
+    // partial file must not stay behind — it is no longer counted for removal once this returns.
+    removeQuietly(file.path);
+    throw error;
   } finally {
     open.delete(file.path);
     releaseTempPath(file.path);
@@ -71,6 +113,6 @@ export function discardOutputsSince(mark: number, only?: string): void {
     if (sequence <= mark || (only !== undefined && path !== only)) continue;
     open.delete(path);
     releaseTempPath(path);
-    rmSync(path, { force: true });
+    removeQuietly(path);
   }
 }

@@ -1,14 +1,17 @@
 import {
   chmodSync,
   existsSync,
+  lstatSync,
+  mkdirSync,
   readdirSync,
   readFileSync,
   statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openOutput } from '../../src/cli/context.js';
 import {
   completeOutputFile,
   discardOutputsSince,
@@ -74,5 +77,61 @@ describe('discardOutputsSince', () => {
     expect(existsSync(before.path)).toBe(true); // opened before the mark: another run's
     discardOutputsSince(mark - 1);
     expect(readdirSync(folder).sort()).toEqual(['done.json', 'kept.json']);
+  });
+});
+
+describe('outputFile at the edges (review)', () => {
+  it('writes a target whose name is near the 255-byte limit: the partial name is shortened, not ENAMETOOLONG', async () => {
+    const folder = testTempDir('partial-output');
+    for (const name of [`${'a'.repeat(251)}.csv`, `${'社'.repeat(83)}.csv`, `${'😀'.repeat(62)}.csv`]) {
+      const target = join(folder, name);
+      const file = outputFile(target);
+      expect(Buffer.byteLength(basename(file.path))).toBeLessThanOrEqual(255);
+      expect(basename(file.path).startsWith('.')).toBe(true);
+      expect(basename(file.path)).not.toContain('\uFFFD'); // cut between whole characters
+      writeFileSync(file.path, name);
+      await completeOutputFile(file);
+      expect(readFileSync(target, 'utf8')).toBe(name);
+    }
+    expect(readdirSync(folder)).toHaveLength(3);
+  });
+
+  it('removes the partial file when it cannot be renamed over its target, and rejects', async () => {
+    const folder = testTempDir('partial-output');
+    const target = join(folder, 'out.json');
+    const file = outputFile(target);
+    writeFileSync(file.path, 'whole');
+    mkdirSync(target); // the target became a folder with something in it: rename fails
+    writeFileSync(join(target, 'inside'), 'x');
+    await expect(completeOutputFile(file)).rejects.toThrow();
+    expect(readdirSync(folder)).toEqual(['out.json']);
+    discardOutputsSince(0);
+    expect(readdirSync(folder)).toEqual(['out.json']);
+  });
+});
+
+describe('openOutput over a planted partial name (review)', () => {
+  it('never writes through a symbolic link or a file already at the partial name: the run fails, the victim is untouched', async () => {
+    const folder = testTempDir('partial-output');
+    const victim = join(folder, 'victim.txt');
+    writeFileSync(victim, 'not yours');
+    const target = join(folder, 'out.csv');
+    // The name the next output would take if it were only the process id and a count (a shared folder's other user
+    // can guess both), planted as a link to the victim, and as a file of its own (it could read the output).
+    const guessed = join(folder, `.out.csv.${process.pid}-${outputMark() + 1}.partial`);
+    symlinkSync(victim, guessed);
+    const io = { stdout: { write: () => true }, stderr: { write: () => true } };
+    try {
+      const output = openOutput(target, io as never);
+      await output.write('the sensitive output\n');
+      await output.close();
+    } catch {
+      // Refusing is fine; writing through the link is not.
+    }
+    expect(readFileSync(victim, 'utf8')).toBe('not yours');
+    expect(lstatSync(guessed).isSymbolicLink()).toBe(true);
+    const created = outputFile(join(folder, 'other.csv'));
+    expect(created.path).not.toBe(join(folder, `.other.csv.${process.pid}-${outputMark()}.partial`));
+    discardOutputsSince(0);
   });
 });
