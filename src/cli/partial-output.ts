@@ -64,7 +64,8 @@ export function outputFile(target: string): OutputFile {
   try {
     const stat = lstatSync(target);
     if (!stat.isFile()) return { path: target, target: undefined, mode: undefined };
-    mode = stat.mode & 0o7777;
+    // The permission bits only: a setuid, setgid or sticky bit of the file replaced is not given to an output.
+    mode = stat.mode & 0o777;
   } catch {
     // No such file yet (or no such folder: opening the partial file then says why).
   }

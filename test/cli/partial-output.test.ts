@@ -135,3 +135,14 @@ describe('openOutput over a planted partial name (review)', () => {
     discardOutputsSince(0);
   });
 });
+
+describe('outputFile, special bits', () => {
+  it('keeps the permission bits of the file it replaces, not its setuid, setgid or sticky bits', () => {
+    const folder = testTempDir('partial-output');
+    const target = join(folder, 'out.csv');
+    writeFileSync(target, 'earlier');
+    chmodSync(target, 0o6640);
+    expect(outputFile(target).mode).toBe(0o640);
+    discardOutputsSince(outputMark() - 1);
+  });
+});
