@@ -73,7 +73,8 @@ try {
     console.error(
       `check-package: missing ${missing.join(', ') || 'nothing'}; must not ship ${forbidden.join(', ') || 'nothing'}`,
     );
-    process.exit(1);
+    // Not process.exit: the `finally` below must still remove the folder of the packed tarball.
+    throw new Error('check-package: the package holds the wrong files');
   }
   const problems = await metadataCheck(files);
   for (const problem of problems) console.error(`check-package: ${problem}`);

@@ -2,31 +2,38 @@
 // Writes docs/images/trend-sample.svg: the trend chart of 农村社区综合服务设施覆盖率 from `shequ report` over the bundled
 // three-year sample (hebei, as of 2026-06-30), cut out of the page as a standalone SVG. Run after `npm run build`.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const page = join(mkdtempSync(join(tmpdir(), 'shequ-trend-')), 'report.html');
+const dir = mkdtempSync(join(tmpdir(), 'shequ-trend-'));
+const page = join(dir, 'report.html');
 const files = [2023, 2024, 2025].map((year) => join(root, 'examples', 'data', `sample-units-${year}.csv`));
-const run = spawnSync(
-  process.execPath,
-  [
-    join(root, 'dist', 'cli', 'index.js'),
-    'report',
-    ...files,
-    '--profile',
-    'hebei',
-    '--as-of',
-    '2026-06-30',
-    '--out',
-    page,
-  ],
-  { encoding: 'utf8' },
-);
-if (run.status !== 0) throw new Error(run.stderr);
-const html = readFileSync(page, 'utf8');
+let html;
+try {
+  const run = spawnSync(
+    process.execPath,
+    [
+      join(root, 'dist', 'cli', 'index.js'),
+      'report',
+      ...files,
+      '--profile',
+      'hebei',
+      '--as-of',
+      '2026-06-30',
+      '--out',
+      page,
+    ],
+    { encoding: 'utf8' },
+  );
+  if (run.status !== 0) throw new Error(run.stderr);
+  html = readFileSync(page, 'utf8');
+} finally {
+  // The page and the CSVs beside it are only the source of the chart.
+  rmSync(dir, { recursive: true, force: true });
+}
 const figure = html.slice(html.indexOf('<figure class="trend" data-indicator="ruralFacilityCoverage"'));
 const svg = figure.slice(figure.indexOf('<svg '), figure.indexOf('</svg>') + '</svg>'.length);
 if (!svg.startsWith('<svg '))
