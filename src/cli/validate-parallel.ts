@@ -16,7 +16,7 @@ import {
   planRanges,
   rangeCount,
   readTailsWith,
-  runRangeWorker,
+  startRangeWorkers,
 } from '../pipeline/parallel.js';
 import { createRangeShare } from '../pipeline/range-read.js';
 import type { SheetReadOptions } from '../pipeline/source.js';
@@ -104,25 +104,16 @@ async function readAllRanges(
   validation: RangeValidation,
   onProgress: (progress: { readonly read: number }) => void,
 ): Promise<ParallelValidation | undefined> {
-  const workerRead = new Array<number>(plan.cuts.length).fill(0);
   let hereRead = 0;
   let hereNow = 0;
-  const report = () => onProgress({ read: hereRead + hereNow + workerRead.reduce((a, b) => a + b, 0) });
+  const report = () => onProgress({ read: hereRead + hereNow + workers.read() });
   const jobs = workerJobs(path, plan, {}, validation);
-  const url = new URL('./validate-worker.js', import.meta.url);
-  const workers = jobs.map((job, k) =>
-    runRangeWorker<ValidateRangeResult>(
-      url,
-      job,
-      (count) => {
-        workerRead[k] = count;
-        report();
-      },
-      undefined,
-    ),
+  const workers = startRangeWorkers<ValidateRangeResult>(
+    new URL('./validate-worker.js', import.meta.url),
+    jobs,
+    report,
+    undefined,
   );
-  // Rejections are awaited below; until then none may go unhandled.
-  for (const worker of workers) worker.catch(() => undefined);
   const firstJob: ValidateRangeJob = {
     path,
     start: plan.headerEnd,
@@ -141,7 +132,7 @@ async function readAllRanges(
   let results: ValidateRangeResult[];
   try {
     const tails = await readTailsWith(path, jobs, validateRange, onHere, undefined);
-    results = [...(await Promise.all(workers)), ...tails].sort((a, b) => a.start - b.start);
+    results = [...(await Promise.all(workers.done)), ...tails].sort((a, b) => a.start - b.start);
   } catch {
     // A worker failed (the file changed under it, a thread could not start): the serial read says what is wrong.
     return undefined;

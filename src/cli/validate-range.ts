@@ -11,10 +11,8 @@ import { guarded } from '../core/guard.js';
 import { unwrap } from '../core/result.js';
 import type { TextEncodingName } from '../io/decode.js';
 import type { HeaderInfo } from '../io/row-reader.js';
-import { readSource } from '../pipeline/indicators.js';
 import type { RangeInput } from '../pipeline/parallel.js';
-import { rangeChunks } from '../pipeline/range-read.js';
-import { createLineCounter } from '../pipeline/record-walk.js';
+import { readRangeRows } from '../pipeline/range-read.js';
 import type { SheetReadOptions } from '../pipeline/source.js';
 import { findingTextFormat } from '../report/finding-text.js';
 import type { Finding } from '../standards/validate.js';
@@ -97,22 +95,12 @@ export async function validateRange(
 ): Promise<ValidateRangeResult> {
   const validator = await rangeValidator(job.validation);
   const sorter = rangeSorter(job.validation, validator.compare, `range-${job.start}`);
-  const counter = createLineCounter();
-  let lastProgress = 0;
-  const input = await readSource(
-    rangeChunks(job, counter),
-    {
-      read: { ...job.read, encoding: job.encoding },
-      onProgress: ({ read }) => {
-        if (read - lastProgress < 50_000) return;
-        lastProgress = read;
-        onRead?.(read);
-      },
-      ...(signal === undefined ? {} : { signal }),
-    },
+  const input = await readRangeRows(
+    job,
     (row) => {
       for (const finding of validator.add(row) as readonly Finding[]) sorter.add(finding);
     },
+    { onRead, signal, transient: false },
   );
   return {
     kind: 'done',
@@ -121,7 +109,7 @@ export async function validateRange(
     rejected: input.rejected.slice(),
     counts: input.counts,
     issues: input.issues.slice(),
-    lines: counter.lines,
+    lines: input.lines,
     endedInQuotes: input.endedInQuotes === true,
     state: validator.state(),
     runs: sorter.finish(),

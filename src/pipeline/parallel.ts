@@ -125,15 +125,12 @@ async function* countingLines(
 }
 
 /** Runs one worker over a range; its progress messages go to `onRead`. */
-function runWorker(job: RangeJob, onRead: (read: number) => void, signal: AbortSignal | undefined) {
-  return runRangeWorker<RangeResult>(new URL('./indicators-worker.js', import.meta.url), job, onRead, signal);
-}
 
 /**
  * Runs the worker at `url` over a range (its job as `workerData`): resolves with its first message of kind `done`,
- * its `progress` messages going to `onRead`. Also the parallel `validate` of the command line (its own worker).
+ * its `progress` messages going to `onRead`.
  */
-export function runRangeWorker<Result extends { readonly kind: 'done' }>(
+function runRangeWorker<Result extends { readonly kind: 'done' }>(
   url: URL,
   job: unknown,
   onRead: (read: number) => void,
@@ -157,6 +154,41 @@ export function runRangeWorker<Result extends { readonly kind: 'done' }>(
       reject(error);
     });
   });
+}
+
+/** Worker threads started over their ranges, with the rows they have read so far. */
+export interface RangeWorkers<Result> {
+  /** One promise per job, in the jobs' order; none goes unhandled before the caller awaits it. */
+  readonly done: readonly Promise<Result>[];
+  /** Rows the workers have reported read, together. */
+  read(): number;
+}
+
+/**
+ * Starts a worker over each job at `url` (the `indicators` and the `validate` ranges): each worker's progress is kept,
+ * and `onRead` is told whenever one reports.
+ */
+export function startRangeWorkers<Result extends { readonly kind: 'done' }>(
+  url: URL,
+  jobs: readonly unknown[],
+  onRead: () => void,
+  signal: AbortSignal | undefined,
+): RangeWorkers<Result> {
+  const read = new Array<number>(jobs.length).fill(0);
+  const done = jobs.map((job, k) =>
+    runRangeWorker<Result>(
+      url,
+      job,
+      (count) => {
+        read[k] = count;
+        onRead();
+      },
+      signal,
+    ),
+  );
+  // Rejections are awaited by the caller; until then none may go unhandled.
+  for (const worker of done) worker.catch(() => undefined);
+  return { done, read: () => read.reduce((a, b) => a + b, 0) };
 }
 
 /** A rejected row of a worker's range, with its lines in the whole file. */
@@ -351,27 +383,17 @@ export async function readRanges(
   profile: IndicatorProfileName,
 ): Promise<JobInput | undefined> {
   const { signal, onProgress } = job.settings;
-  const workerRead = new Array<number>(plan.cuts.length).fill(0);
   let hereRead = 0; // rows of this thread's finished ranges
   let progress: JobProgress = { read: 0, rejected: 0 }; // of the range it reads now
   const report = () =>
-    onProgress?.({
-      read: hereRead + progress.read + workerRead.reduce((a, b) => a + b, 0),
-      rejected: progress.rejected,
-    });
+    onProgress?.({ read: hereRead + progress.read + workers.read(), rejected: progress.rejected });
   const jobs = workerJobs(path, job, plan, profile);
-  const workers = jobs.map((range, k) =>
-    runWorker(
-      range,
-      (count) => {
-        workerRead[k] = count;
-        report();
-      },
-      signal,
-    ),
+  const workers = startRangeWorkers<RangeResult>(
+    new URL('./indicators-worker.js', import.meta.url),
+    jobs,
+    report,
+    signal,
   );
-  // Rejections are awaited below; until then none may go unhandled.
-  for (const worker of workers) worker.catch(() => undefined);
   const counter = createLineCounter();
   const firstStream = createReadStream(path, {
     start: 0,
@@ -399,7 +421,7 @@ export async function readRanges(
       report();
     };
     const tails = await readTails(path, jobs, onRead, signal);
-    results = [...(await Promise.all(workers)), ...tails].sort((a, b) => a.start - b.start);
+    results = [...(await Promise.all(workers.done)), ...tails].sort((a, b) => a.start - b.start);
   } catch {
     signal?.throwIfAborted();
     // A worker failed (the file changed under it, a thread could not start): the serial read says what is wrong.

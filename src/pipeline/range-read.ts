@@ -13,7 +13,8 @@ import type { IndicatorProfileName } from '../indicators/profiles.js';
 import type { TextEncodingName } from '../io/decode.js';
 import type { ReadCounts, RejectedRow } from '../io/row-reader.js';
 import { unitKindOfTotal } from '../model/row-kind-predicates.js';
-import { readSourceWith } from './indicators.js';
+import type { UnitStatistics } from '../model/unit-statistics.js';
+import { type JobInput, readSourceWith } from './indicators.js';
 import { createLineCounter } from './record-walk.js';
 import type { SheetReadOptions } from './source.js';
 
@@ -176,13 +177,52 @@ export async function* rangeChunks(
   }
 }
 
+/** Rows between two progress messages of a range: the main thread sums them for its progress line. */
+const PROGRESS_ROWS = 50_000;
+
+/** Where a range's job reads: the file, the byte range behind the header, how to read it. */
+type RangeSource = Pick<RangeJob, 'path' | 'start' | 'end' | 'headerEnd' | 'encoding' | 'read' | 'share'>;
+
+/**
+ * Reads a range's rows into `onRow` (the `indicators` and the `validate` ranges): its bytes behind the header, its
+ * physical lines counted, `onRead` told every {@link PROGRESS_ROWS} rows; `transient` as `readSourceWith` takes it.
+ */
+export async function readRangeRows(
+  job: RangeSource,
+  onRow: (row: UnitStatistics, line: number) => void,
+  options: {
+    onRead?: ((read: number) => void) | undefined;
+    signal?: AbortSignal | undefined;
+    transient: boolean;
+  },
+): Promise<JobInput & { readonly lines: number }> {
+  const counter = createLineCounter();
+  let lastProgress = 0;
+  const { onRead, signal } = options;
+  const input = await readSourceWith(
+    rangeChunks(job, counter),
+    {
+      read: { ...job.read, encoding: job.encoding },
+      onProgress: ({ read }) => {
+        // A message per 50 000 rows, not per batch.
+        if (read - lastProgress < PROGRESS_ROWS) return;
+        lastProgress = read;
+        onRead?.(read);
+      },
+      ...(signal === undefined ? {} : { signal }),
+    },
+    onRow,
+    options.transient,
+  );
+  return { ...input, lines: counter.lines };
+}
+
 /** Reads a range into an accumulator of its own; `onRead` hears of the rows read every 50 000 rows. */
 export async function readRange(
   job: RangeJob,
   onRead?: (read: number) => void,
   signal?: AbortSignal,
 ): Promise<RangeResult> {
-  const counter = createLineCounter();
   const packing = createPackingAccumulator({
     profile: job.profile,
     ...(job.year === undefined ? {} : { year: job.year }),
@@ -191,27 +231,16 @@ export async function readRange(
   const { accumulator } = packing;
   const notCounted: Issue[] = [];
   let withoutYear = 0;
-  let lastProgress = 0;
   // The rows are only added (a built-in profile, never kept): views of the reader's values unless a crosswalk
   // spreads them.
-  const input = await readSourceWith(
-    rangeChunks(job, counter),
-    {
-      read: { ...job.read, encoding: job.encoding },
-      onProgress: ({ read }) => {
-        // A message per 50 000 rows, not per batch: the main thread sums them for its progress line.
-        if (read - lastProgress < 50_000) return;
-        lastProgress = read;
-        onRead?.(read);
-      },
-      ...(signal === undefined ? {} : { signal }),
-    },
+  const input = await readRangeRows(
+    job,
     (row, line) => {
       if (accumulator.add(row)) {
         if (row.year === undefined) withoutYear++;
       } else notCounted.push(notCountedIssue(row, unitKindOfTotal(row.kind) !== undefined, { line }));
     },
-    job.crosswalk === undefined,
+    { onRead, signal, transient: job.crosswalk === undefined },
   );
   return {
     kind: 'done',
@@ -222,7 +251,7 @@ export async function readRange(
     issues: input.issues.slice(),
     notCounted,
     withoutYear,
-    lines: counter.lines,
+    lines: input.lines,
     endedInQuotes: input.endedInQuotes === true,
   };
 }
