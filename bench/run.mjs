@@ -9,6 +9,7 @@ import { benchIo } from './io.bench.mjs';
 import { benchJobs } from './jobs.bench.mjs';
 import { benchScale } from './scale.bench.mjs';
 import { benchStandards } from './standards.bench.mjs';
+import { benchWriters } from './writers.bench.mjs';
 
 const quick = process.argv.includes('--quick');
 console.log(`shequ benchmarks${quick ? ' (quick mode)' : ''} — node ${process.version}, ${process.arch}`);
@@ -20,4 +21,5 @@ await benchCli({ quick });
 await benchScale({ quick });
 await benchCompare({ quick });
 await benchJobs({ quick });
+await benchWriters({ quick });
 await benchGeo({ quick });

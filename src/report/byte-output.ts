@@ -85,6 +85,8 @@ export class ByteOutput {
 
 /** How many recent strings a {@link RecentBytes} keeps. */
 const RECENT = 8;
+/** Longer strings are not remembered (see {@link RecentBytes.rememberWritten}). */
+const REMEMBERED_LENGTH = 64;
 const NO_BYTES = new Uint8Array(0);
 
 /**
@@ -116,6 +118,18 @@ export class RecentBytes {
       }
     }
     return undefined;
+  }
+
+  /**
+   * Remembers the bytes just written for a string — `out`'s bytes from `start` — when it is short enough to recur
+   * (at most {@link REMEMBERED_LENGTH} characters: a name, a code, an id; longer text rarely repeats).
+   *
+   * @param value - the string written
+   * @param out - where it was written
+   * @param start - where its bytes begin in `out`
+   */
+  rememberWritten(value: string, out: ByteOutput, start: number): void {
+    if (value.length <= REMEMBERED_LENGTH) this.remember(value, out.bytes.slice(start, out.used));
   }
 
   /**

@@ -10,9 +10,6 @@ import { type ByteOutput, RecentBytes, writePlainAscii, writePlainNumber } from 
 import { type Column, type ColumnModel, type ReportLang, viewColumns } from './columns.js';
 import { csvCellText } from './formats/csv.js';
 
-/** Longer strings are not remembered (they rarely recur and cost more to hash). */
-const MEMO_LENGTH = 64;
-
 /**
  * Writes a string cell that is plain ASCII (see {@link writePlainAscii}), neither quoted (no `"` or `,`) nor
  * formula-guarded, as its bytes; false (nothing written) for any other.
@@ -57,7 +54,7 @@ export function createCsvByteLine<Row>(
     }
     const start = out.used;
     if (!writePlainCell(out, value)) out.text(csvCellText(maskIdNumbersInText(value)));
-    if (value.length <= MEMO_LENGTH) memo.remember(value, out.bytes.slice(start, out.used));
+    memo.rememberWritten(value, out, start);
   };
 
   return (row, out) => {

@@ -34,8 +34,6 @@ interface Shape {
 const SHAPE_LIMIT = 8;
 /** Constants' bytes remembered (one per indicator or rule of a table). */
 const CONSTANT_LIMIT = 256;
-/** Strings up to this long are remembered as bytes (names of regions: 7 rows each; ids, units, statuses). */
-const REMEMBERED_STRING = 64;
 const NULL = encoder.encode('null');
 const TRUE = encoder.encode('true');
 const FALSE = encoder.encode('false');
@@ -114,7 +112,7 @@ export function createJsonByteWriter(
     }
     const start = out.used;
     if (!writePlainString(out, value)) out.text(parts.stringUnder(shape.keys[i] as string, value));
-    if (value.length <= REMEMBERED_STRING) recent.remember(value, out.bytes.slice(start, out.used));
+    recent.rememberWritten(value, out, start);
   };
 
   /** Writes a constant object: its bytes, encoded once per text (the text path checks the object is unchanged). */

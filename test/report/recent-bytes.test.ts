@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { RecentBytes } from '../../src/report/byte-output.js';
+import { ByteOutput, RecentBytes } from '../../src/report/byte-output.js';
 
 const encoder = new TextEncoder();
 
@@ -33,4 +33,18 @@ describe('RecentBytes', () => {
       }
     },
   );
+});
+
+describe('RecentBytes.rememberWritten', () => {
+  it('remembers what was just written for a string of up to 64 characters, not a longer one', () => {
+    const recent = new RecentBytes();
+    const out = new ByteOutput();
+    for (const value of ['x'.repeat(64), 'y'.repeat(65)]) {
+      const start = out.used;
+      out.text(value);
+      recent.rememberWritten(value, out, start);
+    }
+    expect(recent.find('x'.repeat(64))).toEqual(encoder.encode('x'.repeat(64)));
+    expect(recent.find('y'.repeat(65))).toBeUndefined();
+  });
 });

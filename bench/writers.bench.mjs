@@ -1,0 +1,63 @@
+// The indicator writers alone (issue 13): the national table's rows — computed once, held in an array — written as
+// JSON, JSON Lines and CSV into a byte sink that only counts, several times each; CPU time per pass (median, min) and
+// the bytes written. Row generation (`rows()`, a pass over the accumulator's sums) is timed apart. Standalone: node
+// bench/writers.bench.mjs [--quick]. Run after `npm run build`.
+import { fileURLToPath } from 'node:url';
+import { computeIndicatorsFromSource } from '../dist/pipeline/index.js';
+import { INDICATOR_ROW_WRITERS } from '../dist/report/index.js';
+import { nationalCsv } from './io.bench.mjs';
+
+/** CPU milliseconds (user + system) of `work`. */
+async function cpuMs(work) {
+  const started = process.cpuUsage();
+  await work();
+  const { user, system } = process.cpuUsage(started);
+  return (user + system) / 1000;
+}
+
+function summary(times) {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0] };
+}
+
+export async function benchWriters({ quick }) {
+  const count = quick ? 20_000 : 628_000;
+  const passes = quick ? 2 : 7;
+  const { readFileSync } = await import('node:fs');
+  const job = await computeIndicatorsFromSource(readFileSync(nationalCsv(count)), { asOf: '2025-12-31' });
+  if (!job.success) throw new Error('writers bench: the job failed');
+  const rows = [...job.data.rows()];
+  const table = [];
+  const generate = [];
+  for (let i = 0; i < passes; i++)
+    generate.push(
+      await cpuMs(() => {
+        for (const _row of job.data.rows());
+      }),
+    );
+  table.push({ rows: rows.length, step: 'rows() generation', ...figures(summary(generate)), bytes: '' });
+  for (const format of ['json', 'ndjson', 'csv']) {
+    let bytes = 0;
+    const sink = {
+      encoding: 'utf-8',
+      write: (text) => void (bytes += text.length),
+      writeBytes: (chunk) => void (bytes += chunk.length),
+      end: async () => undefined,
+    };
+    const times = [];
+    for (let i = 0; i < passes; i++) {
+      bytes = 0;
+      times.push(await cpuMs(() => INDICATOR_ROW_WRITERS[format](rows, sink)));
+    }
+    table.push({ rows: rows.length, step: `write ${format}`, ...figures(summary(times)), bytes });
+  }
+  console.table(table);
+  return table;
+}
+
+function figures({ median, min }) {
+  return { 'CPU ms median': median.toFixed(0), 'CPU ms min': min.toFixed(0) };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url))
+  await benchWriters({ quick: process.argv.includes('--quick') });
