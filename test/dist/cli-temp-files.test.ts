@@ -5,16 +5,14 @@
  * to write the output, and after Ctrl-C (SIGINT) or a kill (SIGTERM) in the middle of the work — which, before
  * src/cli/temp-dirs.ts, left hundreds of megabytes per national file in /tmp. Run after `npm run build`.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, watch } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error the bench helpers are plain JavaScript modules
 import { nationalCsv } from '../../bench/io.bench.mjs';
 import { testTempDir, useTempDir } from '../helpers/temp-dir.js';
+import { runCliWatching } from '../helpers/watched-cli.js';
 
-const root = join(import.meta.dirname, '..', '..');
-const bin = join(root, 'dist', 'cli', 'index.js');
 const outputs = useTempDir('cli-temp-out');
 /** 60 000 national rows give ≈ 68 000 findings, ≈ 37 MB of NDJSON: five runs of 8 MB spilled to disk. */
 const input = nationalCsv(60_000) as string;
@@ -33,31 +31,21 @@ interface Watched {
  * Runs the command with a temp folder of its own, watched; sends `signal` as soon as the command has made its
  * temporary folder (in the middle of the work), when given.
  */
-function runWatched(args: readonly string[], signal?: NodeJS.Signals): Promise<Watched> {
+async function runWatched(args: readonly string[], signal?: NodeJS.Signals): Promise<Watched> {
   const tmp = testTempDir('cli-temp');
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      cwd: root,
-      env: { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let spilled = false;
-    const watcher = watch(tmp, (_event, name) => {
-      if (spilled || !String(name).startsWith('shequ-')) return;
-      spilled = true;
-      if (signal !== undefined) child.kill(signal);
-    });
-    let stderr = '';
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (text: string) => {
-      stderr += text;
-    });
-    child.on('error', reject);
-    child.on('close', (code, ended) => {
-      watcher.close();
-      resolve({ code, signal: ended, stderr, spilled, left: readdirSync(tmp) });
-    });
+  const run = await runCliWatching(args, {
+    folder: tmp,
+    seen: (name) => name.startsWith('shequ-'),
+    signal,
+    env: { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp },
   });
+  return {
+    code: run.code,
+    signal: run.signal,
+    stderr: run.stderr,
+    spilled: run.seen,
+    left: readdirSync(tmp),
+  };
 }
 
 const VALIDATE = ['validate', input, '--format', 'ndjson', '--as-of', '2025-12-31', '--fail-on', 'never'];

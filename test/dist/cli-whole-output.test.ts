@@ -4,16 +4,14 @@
  * a half file nor the partial one, and an earlier result at that path stays as it was — before, a nightly job that
  * was stopped left a truncated CSV or JSON Lines file that reads as a smaller result. Run after `npm run build`.
  */
-import { spawn } from 'node:child_process';
-import { chmodSync, readdirSync, readFileSync, statSync, watch, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error the bench helpers are plain JavaScript modules
 import { nationalCsv } from '../../bench/io.bench.mjs';
 import { testTempDir } from '../helpers/temp-dir.js';
+import { runCliWatching } from '../helpers/watched-cli.js';
 
-const root = join(import.meta.dirname, '..', '..');
-const bin = join(root, 'dist', 'cli', 'index.js');
 /** 60 000 national rows: ≈ 68 000 findings, tens of MB of output, written over a second or more. */
 const input = nationalCsv(60_000) as string;
 
@@ -25,27 +23,10 @@ interface Ended {
   sawPartial: boolean;
 }
 
-/** Runs the CLI; sends `signal` as soon as the partial output file appears in `folder`, when given. */
-function run(args: readonly string[], folder: string, signal?: NodeJS.Signals): Promise<Ended> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
-    let sawPartial = false;
-    const watcher = watch(folder, (_event, name) => {
-      if (sawPartial || !String(name).endsWith('.partial')) return;
-      sawPartial = true;
-      if (signal !== undefined) child.kill(signal); // the output begun, not complete
-    });
-    let stderr = '';
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (text: string) => {
-      stderr += text;
-    });
-    child.on('error', reject);
-    child.on('close', (code, ended) => {
-      watcher.close();
-      resolve({ code, signal: ended, stderr, sawPartial });
-    });
-  });
+/** Runs the CLI; sends `signal` as soon as the partial output file appears in `folder` (the output begun, not complete). */
+async function run(args: readonly string[], folder: string, signal?: NodeJS.Signals): Promise<Ended> {
+  const ended = await runCliWatching(args, { folder, seen: (name) => name.endsWith('.partial'), signal });
+  return { code: ended.code, signal: ended.signal, stderr: ended.stderr, sawPartial: ended.seen };
 }
 
 const COMMANDS = {
