@@ -92,6 +92,25 @@ for (let c = 0x0660; c <= 0x0669; c++) KIND[c] = DIGIT; // Arabic-Indic digits, 
 for (let c = 0x06f0; c <= 0x06f9; c++) KIND[c] = DIGIT; // Extended Arabic-Indic digits
 for (const c of [88, 120, 0xff38, 0xff58, 0x2169, 0x2179]) KIND[c] = CHECK_X; // X, x, Ｘ, ｘ, Ⅹ, ⅹ
 
+/**
+ * Whether a UTF-16 code unit is read as a digit or an X of an ID number (ASCII, full-width, Arabic-Indic, Ⅹ): a text
+ * with fewer than 15 of them holds no ID-shaped run, so {@link maskIdNumbersInText} returns it as it is — a writer
+ * that counts them while copying a string can skip the masker.
+ *
+ * @param code - a UTF-16 code unit
+ * @returns true for a digit or an X
+ *
+ * @example
+ * ```ts
+ * [isIdCharacter(0x37), isIdCharacter(0xff17), isIdCharacter(0x58), isIdCharacter(0x2d), isIdCharacter(0x793e)];
+ * //=> [true, true, true, false, false]
+ * ```
+ */
+export function isIdCharacter(code: number): boolean {
+  const kind = KIND[code] as number;
+  return kind === DIGIT || kind === CHECK_X;
+}
+
 /** Value 0–9 of an ASCII or full-width digit, 10 for X/x (ASCII or full-width), -1 for anything else. */
 function idValue(c: number): number {
   const kind = KIND[c] as number;

@@ -85,6 +85,8 @@ export class ByteOutput {
 
 /** How many recent strings a {@link RecentBytes} keeps. */
 const RECENT = 8;
+/** Lookups after which a {@link RecentBytes} whose strings rarely recur stops remembering them. */
+const RECENT_SAMPLE = 1024;
 /** Longer strings are not remembered (see {@link RecentBytes.rememberWritten}). */
 const REMEMBERED_LENGTH = 64;
 const NO_BYTES = new Uint8Array(0);
@@ -102,6 +104,14 @@ export class RecentBytes {
   private last = 0;
   /** Where the next string goes: the oldest. */
   private next = 0;
+  /** Strings looked up and found, until {@link RECENT_SAMPLE} lookups decide whether remembering pays. */
+  private lookups = 0;
+  private hits = 0;
+  /**
+   * Set when fewer than a quarter of the sampled lookups found their string: the strings of this key are new every
+   * time (a finding's message), so copying each one's bytes to remember it is garbage for nothing.
+   */
+  private unique = false;
 
   /**
    * The bytes remembered for `value`, or undefined.
@@ -110,6 +120,16 @@ export class RecentBytes {
    * @returns its bytes as written before
    */
   find(value: string): Uint8Array | undefined {
+    if (this.unique) return undefined;
+    const found = this.lookup(value);
+    if (this.lookups < RECENT_SAMPLE) {
+      if (found !== undefined) this.hits++;
+      if (++this.lookups === RECENT_SAMPLE) this.unique = this.hits * 4 < RECENT_SAMPLE;
+    }
+    return found;
+  }
+
+  private lookup(value: string): Uint8Array | undefined {
     if (this.values[this.last] === value) return this.bytes[this.last];
     for (let j = 0; j < RECENT; j++) {
       if (this.values[j] === value) {
@@ -122,14 +142,16 @@ export class RecentBytes {
 
   /**
    * Remembers the bytes just written for a string — `out`'s bytes from `start` — when it is short enough to recur
-   * (at most {@link REMEMBERED_LENGTH} characters: a name, a code, an id; longer text rarely repeats).
+   * (at most {@link REMEMBERED_LENGTH} characters: a name, a code, an id; longer text rarely repeats) and while the
+   * strings looked up recur (see {@link RecentBytes.find}).
    *
    * @param value - the string written
    * @param out - where it was written
    * @param start - where its bytes begin in `out`
    */
   rememberWritten(value: string, out: ByteOutput, start: number): void {
-    if (value.length <= REMEMBERED_LENGTH) this.remember(value, out.bytes.slice(start, out.used));
+    if (!this.unique && value.length <= REMEMBERED_LENGTH)
+      this.remember(value, out.bytes.slice(start, out.used));
   }
 
   /**
@@ -198,6 +220,30 @@ export function writePlainNumber(out: ByteOutput, value: number): boolean {
   out.byte(48 + tens);
   if (ones !== 0) out.byte(48 + ones);
   return true;
+}
+
+/**
+ * Writes ASCII text (a number's text, a masked one) a byte at a time: for a few characters cheaper than the encoder.
+ * Each UTF-16 code unit is taken as one byte, so the text must be ASCII.
+ *
+ * @param out - where the bytes go
+ * @param text - ASCII text
+ *
+ * @example
+ * ```ts
+ * const out = new ByteOutput();
+ * writeAscii(out, '26.03093883357041');
+ * out.used;
+ * //=> 17
+ * ```
+ */
+export function writeAscii(out: ByteOutput, text: string): void {
+  const length = text.length;
+  out.reserve(length);
+  const bytes = out.bytes;
+  let at = out.used;
+  for (let i = 0; i < length; i++) bytes[at++] = text.charCodeAt(i);
+  out.used = at;
 }
 
 /**

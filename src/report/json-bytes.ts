@@ -8,12 +8,14 @@
  * plain data takes it whole — so the bytes always equal the text's.
  */
 
-import { ByteOutput, RecentBytes, writePlainAscii, writePlainNumber } from './byte-output.js';
+import { isIdCharacter } from '../core/mask.js';
+import { ByteOutput, RecentBytes, writeAscii, writePlainNumber } from './byte-output.js';
 import {
   createJsonTextParts,
   EXOTIC,
   type JsonSerializerOptions,
   type JsonTextParts,
+  jsonNumberText,
   stringifiedRow,
 } from './json-text.js';
 
@@ -30,8 +32,13 @@ interface Shape {
   readonly recent: readonly RecentBytes[];
 }
 
-/** Shapes remembered: rows of a table have one or a few (a row with or without a baseline, a year). */
-const SHAPE_LIMIT = 8;
+/** Shapes remembered: rows of a table have one or a few (a row with or without a baseline, a year), and nested ones. */
+const SHAPE_LIMIT = 16;
+/**
+ * Objects and arrays this deep in a row are written byte by byte (a finding's `message` and `path` are 1 deep);
+ * deeper ones go through the text path, which counts the depth on (its limit is 64).
+ */
+const NESTED_IN_BYTES = 4;
 /** Constants' bytes remembered (one per indicator or rule of a table). */
 const CONSTANT_LIMIT = 256;
 const NULL = encoder.encode('null');
@@ -41,9 +48,43 @@ const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
 
-/** Writes a string that needs neither escaping nor masking as its quoted bytes; false (nothing written) else. */
+/**
+ * Writes a string that needs neither escaping nor masking as its quoted UTF-8 bytes: no quote, backslash, control
+ * character or surrogate (JSON escapes them; a pair is left to the encoder), and fewer than 15 digits and X's of any
+ * script (so it holds no ID-shaped run: see `isIdCharacter`). False, with nothing written, for any other string.
+ * Most strings of a table or a report are such — a finding's Chinese message, a name, a code — and skip the masker,
+ * the escaping test and the encoder.
+ */
 function writePlainString(out: ByteOutput, text: string): boolean {
-  return writePlainAscii(out, text, QUOTE, BACKSLASH, true);
+  const length = text.length;
+  out.reserve(length * 3 + 2);
+  const bytes = out.bytes;
+  let at = out.used;
+  bytes[at++] = QUOTE;
+  let idCharacters = 0;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (c < 0x20 || c === QUOTE || c === BACKSLASH) return false;
+      if ((c >= 48 && c <= 57) || c === 88 || c === 120) idCharacters++;
+      bytes[at++] = c;
+    } else if (c < 0x800) {
+      if (isIdCharacter(c)) idCharacters++; // Arabic-Indic digits are read as digits too
+      bytes[at++] = 0xc0 | (c >> 6);
+      bytes[at++] = 0x80 | (c & 0x3f);
+    } else {
+      if (c >= 0xd800 && c <= 0xdfff) return false;
+      if (isIdCharacter(c)) idCharacters++;
+      bytes[at++] = 0xe0 | (c >> 12);
+      bytes[at++] = 0x80 | ((c >> 6) & 0x3f);
+      bytes[at++] = 0x80 | (c & 0x3f);
+    }
+  }
+  // Counted, not checked per character: a text of many digits is rare, and the bytes past `used` are not yet written.
+  if (idCharacters >= 15) return false;
+  bytes[at++] = QUOTE;
+  out.used = at;
+  return true;
 }
 
 /** The keys of a plain object, or undefined for anything the text path must judge (arrays, classes, `toJSON`). */
@@ -116,8 +157,8 @@ export function createJsonByteWriter(
   };
 
   /** Writes a constant object: its bytes, encoded once per text (the text path checks the object is unchanged). */
-  const writeConstant = (out: ByteOutput, value: object): boolean => {
-    const text = parts.constant(value); // the same string object while the constant is unchanged
+  const writeConstant = (out: ByteOutput, value: object, depth: number): boolean => {
+    const text = parts.constant(value, depth); // the same string object while the constant is unchanged
     if (text === EXOTIC) return false;
     let bytes = constantBytes.get(text);
     if (bytes === undefined) {
@@ -129,24 +170,82 @@ export function createJsonByteWriter(
     return true;
   };
 
-  /** Writes one value under key `i`; false when the whole row must take the text path. */
-  const writeValue = (out: ByteOutput, shape: Shape, i: number, value: unknown): boolean => {
-    if (typeof value === 'string') writeString(out, shape, i, value);
-    else if (typeof value === 'number') {
-      if (!writePlainNumber(out, value)) out.text(parts.value(value) as string);
-    } else if (value === null) out.copy(NULL);
-    else if (typeof value === 'boolean') out.copy(value ? TRUE : FALSE);
-    else if (shape.constant[i] && typeof value === 'object') return writeConstant(out, value);
-    else {
-      const text = parts.value(value);
-      if (text === EXOTIC || text === undefined) return false;
-      out.text(text);
+  /** Writes a number as its text path writes it: plain digits, else its JSON text (ASCII, masked where it must be). */
+  const writeNumber = (out: ByteOutput, value: number): void => {
+    if (!writePlainNumber(out, value)) writeAscii(out, jsonNumberText(value));
+  };
+
+  /**
+   * Writes an object or an array `depth` deep in the row: plain ones byte by byte while shallow (a finding's message
+   * and path), anything else through the text path, which judges it at the same depth. False when the row must go
+   * to JSON.stringify.
+   */
+  const writeNested = (out: ByteOutput, value: object, depth: number): boolean => {
+    if (depth <= NESTED_IN_BYTES) {
+      if (Array.isArray(value)) {
+        if (Object.getPrototypeOf(value) === Array.prototype) return writeArray(out, value, depth);
+      } else {
+        const keys = plainKeys(value);
+        if (keys !== undefined) return writeObject(out, value as Record<string, unknown>, keys, depth);
+      }
     }
+    const text = parts.value(value, depth);
+    if (text === EXOTIC || text === undefined) return false;
+    out.text(text);
     return true;
   };
 
-  /** Writes a plain object's keys and values; false (the caller rewinds) when a value needs the text path. */
-  const writeObject = (out: ByteOutput, row: Record<string, unknown>, keys: readonly string[]): boolean => {
+  /** Writes an array's elements as JSON does (`null` for what it leaves out); false as {@link writeNested}. */
+  const writeArray = (out: ByteOutput, array: readonly unknown[], depth: number): boolean => {
+    out.reserve(1);
+    out.byte(0x5b);
+    for (let i = 0; i < array.length; i++) {
+      if (i > 0) {
+        out.reserve(1);
+        out.byte(COMMA);
+      }
+      const value = array[i];
+      if (typeof value === 'string') {
+        if (!writePlainString(out, value)) out.text(parts.value(value, depth + 1) as string);
+      } else if (typeof value === 'number') writeNumber(out, value);
+      else if (
+        value === null ||
+        value === undefined ||
+        typeof value === 'function' ||
+        typeof value === 'symbol'
+      )
+        out.copy(NULL);
+      else if (typeof value === 'boolean') out.copy(value ? TRUE : FALSE);
+      else if (typeof value !== 'object' || !writeNested(out, value, depth + 1)) return false; // a bigint too
+    }
+    out.reserve(1);
+    out.byte(0x5d);
+    return true;
+  };
+
+  /** Writes one value under key `i` of an object `depth` deep; false when the whole row must take the text path. */
+  const writeValue = (out: ByteOutput, shape: Shape, i: number, value: unknown, depth: number): boolean => {
+    if (typeof value === 'string') writeString(out, shape, i, value);
+    else if (typeof value === 'number') writeNumber(out, value);
+    else if (value === null) out.copy(NULL);
+    else if (typeof value === 'boolean') out.copy(value ? TRUE : FALSE);
+    else if (typeof value !== 'object')
+      return false; // a bigint: JSON.stringify decides
+    else if (shape.constant[i]) return writeConstant(out, value, depth + 1);
+    else return writeNested(out, value, depth + 1);
+    return true;
+  };
+
+  /**
+   * Writes a plain object's keys and values, the object `depth` deep in the row (0: the row); false (the caller
+   * rewinds) when a value needs the text path.
+   */
+  const writeObject = (
+    out: ByteOutput,
+    row: Record<string, unknown>,
+    keys: readonly string[],
+    depth: number,
+  ): boolean => {
     const shape = shapeOf(keys);
     out.reserve(1);
     out.byte(0x7b);
@@ -161,7 +260,7 @@ export function createJsonByteWriter(
       }
       first = false;
       out.copy(shape.prefixes[i] as Uint8Array);
-      if (!writeValue(out, shape, i, value)) return false;
+      if (!writeValue(out, shape, i, value, depth)) return false;
     }
     out.reserve(1);
     out.byte(0x7d);
@@ -175,7 +274,7 @@ export function createJsonByteWriter(
       return;
     }
     const start = out.used;
-    if (writeObject(out, row as Record<string, unknown>, keys)) return;
+    if (writeObject(out, row as Record<string, unknown>, keys, 0)) return;
     out.used = start;
     // A value the text path also stops at, after reading the same values: the row goes to JSON.stringify as it does
     // there, not through the text path again, so a getter is read as often as the text path reads it.

@@ -1,8 +1,9 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
+import { maskIdNumbersInText } from '../../src/core/mask.js';
 import { ByteOutput } from '../../src/report/byte-output.js';
 import { createJsonByteWriter, writeJsonRowsAsBytes } from '../../src/report/json-bytes.js';
-import { createJsonSerializer } from '../../src/report/json-text.js';
+import { createJsonSerializer, jsonNumberText } from '../../src/report/json-text.js';
 import { createByteSink, createChunkSink } from '../../src/report/sink.js';
 
 const encoder = new TextEncoder();
@@ -48,6 +49,39 @@ const text = fc.oneof(
   fc.string({ maxLength: 20 }),
   fc.string({ unit: 'binary', maxLength: 20 }),
   fc.stringMatching(/^[0-9Xx -]{10,24}$/),
+  // An ID number written in a mix of the digit scripts the detector reads, inside Chinese text.
+  fc
+    .array(fc.constantFrom(0x30, 0xff10, 0x0660, 0x06f0), { minLength: 17, maxLength: 17 })
+    .map(
+      (zeros) =>
+        `身份证${[...'11010519491231002'].map((d, i) => String.fromCharCode((zeros[i] as number) + Number(d))).join('')}X号`,
+    ),
+  // Messages of findings: Chinese, digits of every script the ID detector reads, separators, near 15 ID characters.
+  fc
+    .array(
+      fc.constantFrom(
+        '社',
+        '区',
+        '，',
+        '1',
+        '9',
+        'X',
+        '１',
+        '٣',
+        '۷',
+        'Ⅹ',
+        '-',
+        '.',
+        ' ',
+        '\u3000',
+        '"',
+        'é',
+        '😀',
+        '\u2028',
+      ),
+      { maxLength: 40 },
+    )
+    .map((characters) => characters.join('')),
 );
 const number = fc.oneof(
   fc.integer(),
@@ -66,7 +100,16 @@ const number = fc.oneof(
     1e-7,
     1101054912310021,
     4.2e21,
+    26.03093883357041,
+    0.1,
+    0.09999999999999999,
+    99999999999999.98,
+    0.0000012345678901234567,
+    -0.12345678901234568,
   ),
+  // Where a long number's text is or is not read by the masker: small fractions, 14 to 16 integer digits.
+  fc.double({ min: 1e-7, max: 0.2, noNaN: true }),
+  fc.double({ min: 1e12, max: 1e16, noNaN: true }),
 );
 const constant = fc.record(
   { comparator: fc.constantFrom('>=', '='), value: number, source: text, quote: text },
@@ -85,6 +128,10 @@ const tableRows = fc
           value: fc.oneof(number, fc.constant(null)),
           flag: fc.boolean(),
           nested: fc.oneof(fc.constant(undefined), fc.array(number, { maxLength: 2 }), fc.jsonValue()),
+          // A finding's parts: a message object of two texts, a path of keys and indexes, an actual number.
+          message: fc.record({ zh: text, en: text }, { requiredKeys: ['zh'] }),
+          path: fc.array(fc.oneof(text, fc.nat(), fc.constant(undefined)), { maxLength: 3 }),
+          actual: number,
           target: fc.nat({ max: constants.length - 1 }).map((i) => constants[i]),
           mutate: fc.boolean(),
           gap: fc.oneof(number, fc.constant(undefined)),
@@ -122,6 +169,62 @@ describe('createJsonByteWriter', () => {
 
   test.prop([number])('writes every number as String does (masked when long)', (value) => {
     expectSameAsText([{ value }]);
+  });
+
+  it('writes objects and arrays nested to any depth as the text path does, up to its limit of 64 and past it', () => {
+    const nest = (depth: number, leaf: unknown): unknown =>
+      depth === 0
+        ? leaf
+        : depth % 2 === 0
+          ? { a: nest(depth - 1, leaf), b: [depth] }
+          : [nest(depth - 1, leaf)];
+    for (const depth of [1, 2, 3, 4, 5, 6, 30, 62, 63, 64, 65, 66, 80]) {
+      expectSameAsText([{ deep: nest(depth, '社区 1') }], ['a']);
+      expectSameAsText([{ deep: nest(depth, { toJSON: () => 'z' }) }]);
+    }
+  });
+
+  it('reads a nested getter as often as the text path when a later value sends the row to JSON.stringify', () => {
+    const rowOf = () => {
+      let reads = 0;
+      return {
+        message: {
+          get zh() {
+            reads++;
+            return `第 ${reads} 次`;
+          },
+        },
+        path: [{ toJSON: () => 'p' }],
+      };
+    };
+    const text = createJsonSerializer()(rowOf());
+    expect(text).toBe('{"message":{"zh":"第 2 次"},"path":["p"]}');
+    const out = new ByteOutput(4);
+    createJsonByteWriter()(rowOf(), out);
+    expect(decoder.decode(out.bytes.subarray(0, out.used))).toBe(text);
+  });
+
+  it('writes a finding’s message, path and actual value by hand-worked example', () => {
+    const [bytes] = bytesOfRows(
+      [
+        {
+          rule: 'facility.areaPer100Households',
+          path: ['facilityArea', 0, undefined],
+          message: {
+            zh: '每百户综合服务设施面积 26 平方米，低于 30 平方米',
+            en: '身份证１１０１０５１９４９１２３１００２Ｘ',
+          },
+          actual: 26.03093883357041,
+          small: 0.0000012345678901234567,
+        },
+      ],
+      [],
+    );
+    expect(decoder.decode(bytes)).toBe(
+      '{"rule":"facility.areaPer100Households","path":["facilityArea",0,null],' +
+        '"message":{"zh":"每百户综合服务设施面积 26 平方米，低于 30 平方米","en":"身份证１１０１０５********００２Ｘ"},' +
+        '"actual":26.03093883357041,"small":0.0000012345678901234567}',
+    );
   });
 
   it('writes numbers and strings by hand-worked examples', () => {
@@ -216,6 +319,35 @@ describe('createJsonByteWriter', () => {
     const out = new ByteOutput(4);
     createJsonByteWriter()(rowOf(), out);
     expect(decoder.decode(out.bytes.subarray(0, out.used))).toBe(text);
+  });
+});
+
+describe('jsonNumberText', () => {
+  /** What it was before the masker was skipped for numbers from 0.1 to 10^14. */
+  const maskedAlways = (value: number) => {
+    if (!Number.isFinite(value)) return 'null';
+    const text = JSON.stringify(value);
+    return text.length < 15 ? text : maskIdNumbersInText(text);
+  };
+
+  test.prop([number], { numRuns: 2000 })('gives the masked text of every number', (value) => {
+    expect(jsonNumberText(value)).toBe(maskedAlways(value));
+  });
+
+  // Numbers whose digits hold ID-shaped windows: the skip must not reach them.
+  test.prop([fc.integer({ min: 100, max: 999_999 }), fc.integer({ min: 0, max: 1e6 })])(
+    'masks the integer part of an ID-shaped decimal and never the fraction of a number from 0.1 to 10^14',
+    (head, tail) => {
+      const id = Number(`110105${String(head).padStart(6, '0')}${String(tail).padStart(6, '0')}`);
+      for (const value of [id, id / 10, id / 1e4, id / 1e9, id / 1e17, -id / 1e5])
+        expect(jsonNumberText(value)).toBe(maskedAlways(value));
+    },
+  );
+
+  it('masks and leaves numbers by hand-worked examples', () => {
+    expect(jsonNumberText(26.03093883357041)).toBe('26.03093883357041');
+    expect(jsonNumberText(110105194912310020)).toBe('110105********0020');
+    expect(jsonNumberText(Number.POSITIVE_INFINITY)).toBe('null');
   });
 });
 
