@@ -48,3 +48,36 @@ describe('RecentBytes.rememberWritten', () => {
     expect(recent.find('y'.repeat(65))).toBeUndefined();
   });
 });
+
+describe('RecentBytes for strings that do not recur', () => {
+  const writeAndRemember = (recent: RecentBytes, out: ByteOutput, value: string) => {
+    if (recent.find(value) !== undefined) return;
+    const start = out.used;
+    out.text(value);
+    recent.rememberWritten(value, out, start);
+  };
+
+  it('stops remembering after 1024 lookups of which fewer than a quarter found their string', () => {
+    const recent = new RecentBytes();
+    const out = new ByteOutput();
+    // 1024 lookups, 255 of them found (every fourth string repeats the one before, but one): just under a quarter.
+    for (let i = 0; i < 1024; i++)
+      writeAndRemember(recent, out, i % 4 === 3 && i > 3 ? `s${i - 1}` : `s${i}`);
+    recent.remember('again', encoder.encode('again'));
+    expect(recent.find('again')).toBeUndefined();
+    out.used = 0;
+    out.text('later');
+    recent.rememberWritten('later', out, 0);
+    expect(recent.find('later')).toBeUndefined();
+  });
+
+  it('keeps remembering strings that recur, a quarter or more of the lookups', () => {
+    const recent = new RecentBytes();
+    const out = new ByteOutput();
+    for (let i = 0; i < 2048; i++) writeAndRemember(recent, out, i % 4 === 3 ? `s${i - 1}` : `s${i}`);
+    const start = out.used;
+    out.text('later');
+    recent.rememberWritten('later', out, start);
+    expect(recent.find('later')).toEqual(encoder.encode('later'));
+  });
+});
