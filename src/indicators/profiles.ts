@@ -1,3 +1,4 @@
+import { deepFreeze } from '../core/freeze.js';
 import { guardedValue } from '../core/guard.js';
 import { INDICATORS } from './catalogue.js';
 import { isIndicatorProfile } from './profile-check.js';
@@ -203,6 +204,8 @@ export type IndicatorProfileName = 'national' | 'hebei' | 'beijing';
  * Beijing's four + the five its text sets beyond them). Hebei and Beijing carry the figures their plans state as
  * facts that are no indicator's baseline (`facts`). The indicators' `baseline` and `target` are the 十四五 figures;
  * `periods` holds them by period, with the 十五五 empty (no 十五五 text is held: no target is invented).
+ * The profiles are frozen all the way down: an edit throws in strict code; to change one, derive your own with
+ * {@link deriveIndicatorProfile}.
  *
  * @example
  * ```ts
@@ -211,7 +214,7 @@ export type IndicatorProfileName = 'national' | 'hebei' | 'beijing';
  * //=> 23.6
  * ```
  */
-export const INDICATOR_PROFILES: Readonly<Record<IndicatorProfileName, IndicatorProfile>> = {
+export const INDICATOR_PROFILES: Readonly<Record<IndicatorProfileName, IndicatorProfile>> = deepFreeze({
   national: {
     id: 'national',
     name: { zh: '全国', en: 'national' },
@@ -232,7 +235,7 @@ export const INDICATOR_PROFILES: Readonly<Record<IndicatorProfileName, Indicator
     facts: BEIJING_FACTS,
     periods: byPeriod(beijing),
   },
-};
+});
 
 export type { ProfileChanges, ProfilePeriodChanges } from './profile-derive.js';
 export { deriveIndicatorProfile } from './profile-derive.js';
