@@ -1,5 +1,6 @@
 import { deepFreeze } from '../core/freeze.js';
 import { guardedValue } from '../core/guard.js';
+import { treeShakable } from '../core/tree-shakable.js';
 import { INDICATORS } from './catalogue.js';
 import { isIndicatorProfile } from './profile-check.js';
 import { figuresOfEntries } from './profile-periods.js';
@@ -214,28 +215,31 @@ export type IndicatorProfileName = 'national' | 'hebei' | 'beijing';
  * //=> 23.6
  * ```
  */
-export const INDICATOR_PROFILES: Readonly<Record<IndicatorProfileName, IndicatorProfile>> = deepFreeze({
-  national: {
-    id: 'national',
-    name: { zh: '全国', en: 'national' },
-    indicators: national,
-    periods: byPeriod(national),
-  },
-  hebei: {
-    id: 'hebei',
-    name: { zh: '河北省', en: 'Hebei' },
-    indicators: hebei,
-    facts: HEBEI_FACTS,
-    periods: byPeriod(hebei),
-  },
-  beijing: {
-    id: 'beijing',
-    name: { zh: '北京市', en: 'Beijing' },
-    indicators: beijing,
-    facts: BEIJING_FACTS,
-    periods: byPeriod(beijing),
-  },
-});
+export const INDICATOR_PROFILES: Readonly<Record<IndicatorProfileName, IndicatorProfile>> =
+  /* @__PURE__ */ treeShakable(() =>
+    deepFreeze({
+      national: {
+        id: 'national',
+        name: { zh: '全国', en: 'national' },
+        indicators: national,
+        periods: byPeriod(national),
+      },
+      hebei: {
+        id: 'hebei',
+        name: { zh: '河北省', en: 'Hebei' },
+        indicators: hebei,
+        facts: HEBEI_FACTS,
+        periods: byPeriod(hebei),
+      },
+      beijing: {
+        id: 'beijing',
+        name: { zh: '北京市', en: 'Beijing' },
+        indicators: beijing,
+        facts: BEIJING_FACTS,
+        periods: byPeriod(beijing),
+      },
+    }),
+  );
 
 export type { ProfileChanges, ProfilePeriodChanges } from './profile-derive.js';
 export { deriveIndicatorProfile } from './profile-derive.js';
