@@ -183,7 +183,10 @@ function cell(value: CellValue): string | number | boolean | null {
 
 /**
  * Writes tables as an .xlsx workbook, one sheet each: a bold header row, strings neutralised against formula
- * injection (`=`, `+`, `-`, `@` at the start get an apostrophe), numbers kept as numbers.
+ * injection (`=`, `+`, `-`, `@` at the start get an apostrophe), numbers kept as numbers. A workbook is XML, so
+ * characters XML cannot hold or discourages are left out of the cells: control characters other than tab and line
+ * breaks, lone surrogates, C1 controls (U+0080–U+009F but U+0085), U+FDD0–U+FDEF and the last two code points of
+ * every plane (U+FFFE, U+FFFF, U+1FFFE …).
  *
  * @param sheets - the sheets
  * @returns the workbook's bytes
