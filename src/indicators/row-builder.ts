@@ -68,6 +68,9 @@ export function prepareIndicators(
   });
 }
 
+function PlainRow() {}
+PlainRow.prototype = Object.prototype;
+
 /**
  * Builds rows region by region: what a table's rows share is given once, what a region's share is set before its
  * rows ({@link RowMaker.enter}), and each {@link RowMaker.row} builds one row with no other object made.
@@ -122,7 +125,9 @@ export class RowMaker {
           ? roundRatio(numeratorRaw, p.ratioFactor, denominatorRaw, p.numeratorFactor, this.places, this.mode)
           : roundRatio(numeratorRaw, 1, p.numeratorFactor, 1, this.places, this.mode);
     // The keys in the order rows have always had them (the writers and readers of the output depend on it).
-    const row: Record<string, unknown> = { region: this.region, level: this.level };
+    const row = new (PlainRow as unknown as new () => Record<string, unknown>)();
+    row.region = this.region;
+    row.level = this.level;
     if (this.year !== undefined) row.year = this.year;
     if (this.name !== undefined) row.name = this.name;
     row.indicator = p.id;

@@ -1,12 +1,5 @@
 import type { DivisionDataset } from '../codes/division-dataset.js';
-import {
-  figuresByLevel,
-  type LevelFigures,
-  REGION_LEVELS,
-  type RegionFigure,
-  type RegionLevel,
-  regionCode,
-} from './roll-up.js';
+import { type OrderedLevel, orderedLevels, REGION_LEVELS, type RegionLevel, regionCode } from './roll-up.js';
 import { resolveRounding } from './round-ratio.js';
 import { type PreparedIndicator, prepareIndicators, RowMaker } from './row-builder.js';
 import type { GroupLevel, IndicatorRow, IndicatorRowsOptions } from './rows.js';
@@ -47,7 +40,6 @@ export function rowsOfTables(tables: Iterable<RowTable>): IterableIterator<Indic
 }
 
 const DEFAULT_GROUPS: readonly GroupLevel[] = REGION_LEVELS;
-const NO_KEYS = new Float64Array(0);
 
 /** What a table's rows share, set up when the table's first row is asked for. */
 interface TableState {
@@ -56,21 +48,29 @@ interface TableState {
   readonly rounding: ReturnType<typeof resolveRounding>;
   readonly nameOf: (code: string) => string | undefined;
   readonly external: Map<string, Readonly<Record<string, number>>>;
-  readonly figures: Record<RegionLevel, LevelFigures>;
+  readonly figures: Record<RegionLevel, OrderedLevel>;
   readonly levels: readonly RegionLevel[];
 }
+
+const NO_REGIONS: OrderedLevel = {
+  keys: new Float64Array(0),
+  sums: [],
+  offsets: new Float64Array(0),
+  fromTotal: undefined,
+  setAside: undefined,
+};
 
 class TableRows implements IterableIterator<IndicatorRow> {
   private state: TableState | undefined;
   /** Index in `state.levels` of the level being walked. */
   private level = 0;
-  private byKey: LevelFigures = new Map();
-  /** The level's keys, sorted as numbers (an array of [key, figure] pairs took ≈ 26 MB at 180 000 townships). */
-  private ordered: Float64Array = NO_KEYS;
-  /** The next region of `ordered`. */
+  private regions: OrderedLevel = NO_REGIONS;
+  /** The next region of `regions`. */
   private position = 0;
   private maker: RowMaker | undefined;
-  private figure: RegionFigure | undefined;
+  /** The current region's sums, and where they start. */
+  private sums: Float64Array = NO_REGIONS.keys;
+  private offset = 0;
   /** The next indicator of the current region; its rows are done at `prepared.length`. */
   private indicator = 0;
   private prepared: readonly PreparedIndicator[] = [];
@@ -86,34 +86,28 @@ class TableRows implements IterableIterator<IndicatorRow> {
       if (!this.nextRegion()) return { value: undefined, done: true };
     }
     const i = this.indicator++;
-    const figure = this.figure as RegionFigure;
-    const row = (this.maker as RowMaker).row(
-      this.prepared[i] as PreparedIndicator,
-      i,
-      figure.sums,
-      figure.offset,
-    );
-    return { value: row, done: false };
+    const prepared = this.prepared[i] as PreparedIndicator;
+    return { value: (this.maker as RowMaker).row(prepared, i, this.sums, this.offset), done: false };
   }
 
   /** Moves to the next region (of this level, a later one or a later table); false when there is none. */
   private nextRegion(): boolean {
-    while (this.position >= this.ordered.length) {
+    while (this.position >= this.regions.keys.length) {
       if (!this.nextLevel()) return false;
     }
     const state = this.state as TableState;
-    // A key is below 10⁹: as a small integer, not the double the array holds, the map finds it without hashing a double.
-    const key = (this.ordered[this.position++] as number) | 0;
-    const figure = this.byKey.get(key) as RegionFigure;
-    const region = regionCode(key, state.levels[this.level] as RegionLevel);
+    const { regions } = this;
+    const at = this.position++;
+    const region = regionCode(regions.keys[at] as number, state.levels[this.level] as RegionLevel);
     (this.maker as RowMaker).enter(
       region,
       state.nameOf(region),
       state.external.get(region),
-      figure.fromTotal,
-      figure.setAside,
+      regions.fromTotal?.[at],
+      regions.setAside?.[at],
     );
-    this.figure = figure;
+    this.sums = regions.sums[at] as Float64Array;
+    this.offset = regions.offsets[at] as number;
     this.prepared = state.prepared;
     this.indicator = 0;
     return true;
@@ -126,8 +120,10 @@ class TableRows implements IterableIterator<IndicatorRow> {
       do {
         const next = this.tables.next();
         if (next.done === true) {
+          // Done: nothing of the last table is held any longer.
           this.state = undefined;
-          this.byKey = new Map();
+          this.regions = NO_REGIONS;
+          this.sums = NO_REGIONS.keys;
           return false;
         }
         this.state = tableState(next.value);
@@ -136,8 +132,7 @@ class TableRows implements IterableIterator<IndicatorRow> {
     }
     const state = this.state;
     const level = state.levels[this.level] as RegionLevel;
-    this.byKey = state.figures[level];
-    this.ordered = Float64Array.from(this.byKey.keys()).sort();
+    this.regions = state.figures[level];
     this.position = 0;
     this.maker = new RowMaker(level, state.rounding, state.table.options.asOf, state.table.year);
     return true;
@@ -154,7 +149,7 @@ function tableState(table: RowTable): TableState | undefined {
   const wanted = new Set(options.groupBy ?? DEFAULT_GROUPS);
   const levels = REGION_LEVELS.filter((level) => wanted.has(level));
   if (levels.length === 0) return undefined;
-  return { table, prepared, rounding, nameOf, external, figures: figuresByLevel(table.sums), levels };
+  return { table, prepared, rounding, nameOf, external, figures: orderedLevels(table.sums), levels };
 }
 
 function nameFinder(divisions: IndicatorRowsOptions['divisions']): (code: string) => string | undefined {

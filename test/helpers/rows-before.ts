@@ -7,16 +7,11 @@ import Decimal from 'decimal.js';
 import type { DivisionDataset } from '../../src/codes/division-dataset.js';
 import { indicatorProfileForPeriod } from '../../src/indicators/profile-periods.js';
 import type { Progress } from '../../src/indicators/progress.js';
-import {
-  figuresByLevel,
-  REGION_LEVELS,
-  type RegionFigure,
-  regionCode,
-} from '../../src/indicators/roll-up.js';
 import type { GroupLevel, IndicatorRow, IndicatorRowsOptions, Rounding } from '../../src/indicators/rows.js';
 import type { TownshipSums } from '../../src/indicators/sums.js';
 import type { Baseline, IndicatorProfile, ProfileIndicator, Target } from '../../src/indicators/types.js';
 import { judgementOfYear } from '../../src/indicators/year-rows.js';
+import { figuresByLevel, REGION_LEVELS, type RegionFigure, regionCode } from './roll-up-before.js';
 
 const DEFAULT_GROUPS: readonly GroupLevel[] = REGION_LEVELS;
 const ExactDecimal = Decimal.clone({ precision: 60 });
