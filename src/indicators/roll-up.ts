@@ -295,25 +295,30 @@ function orderedFigures(figures: LevelFigures): OrderedLevel {
 /** Packing a region's index under its key: keys are below 2^30, so key · 2^23 + index stays below 2^53. */
 const INDEX_SPAN = 2 ** 23;
 
+/**
+ * The indices of the first `count` keys (distinct integers below 2^30) in ascending order of key: one numeric sort of
+ * key · span + index when every index is below `span` (a comparator called n log n times costs several times more),
+ * else a sort of indices by key.
+ */
+export function keyOrder(keys: Float64Array, count: number, span = INDEX_SPAN): ArrayLike<number> {
+  if (count >= span)
+    return Array.from({ length: count }, (_, k) => k).sort(
+      (a, b) => (keys[a] as number) - (keys[b] as number),
+    );
+  const packed = new Float64Array(count);
+  for (let k = 0; k < count; k++) packed[k] = (keys[k] as number) * span + k;
+  packed.sort();
+  for (let k = 0; k < count; k++) packed[k] = (packed[k] as number) % span;
+  return packed;
+}
+
 /** The first `count` regions of a level sorted by key (keys are distinct): untouched when already in order. */
 function inKeyOrder(level: LevelInMaking, count: number): OrderedLevel {
   const { keys } = level;
   let sorted = true;
   for (let k = 1; k < count && sorted; k++) sorted = (keys[k - 1] as number) < (keys[k] as number);
   if (sorted) return level;
-  let order: ArrayLike<number>;
-  if (count < INDEX_SPAN) {
-    // One numeric sort of packed doubles (a comparator called n log n times costs several times more).
-    const packed = new Float64Array(count);
-    for (let k = 0; k < count; k++) packed[k] = (keys[k] as number) * INDEX_SPAN + k;
-    packed.sort();
-    for (let k = 0; k < count; k++) packed[k] = (packed[k] as number) % INDEX_SPAN;
-    order = packed;
-  } else {
-    order = Array.from({ length: count }, (_, k) => k).sort(
-      (a, b) => (keys[a] as number) - (keys[b] as number),
-    );
-  }
+  const order = keyOrder(keys, count);
   const out = emptyLevel(count, level.fromTotal !== undefined);
   for (let k = 0; k < count; k++) {
     const from = order[k] as number;

@@ -2,7 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { INDICATOR_PROFILES } from '../../src/indicators/profiles.js';
 import { gapOnLine, progressAgainst, statusOnLine, targetLine } from '../../src/indicators/progress.js';
-import { orderedLevels } from '../../src/indicators/roll-up.js';
+import { keyOrder, orderedLevels } from '../../src/indicators/roll-up.js';
 import {
   type GroupLevel,
   type IndicatorRow,
@@ -335,5 +335,23 @@ describe('orderedLevels (worked by hand)', () => {
     expect(read('county')).toEqual([[130123, 17, 27, 1]]);
     expect(read('province')).toEqual([[13, 17, 27, 1]]);
     expect(levels.county.fromTotal).toBeUndefined();
+  });
+});
+
+describe('keyOrder', () => {
+  it('gives the indices in order of key (worked by hand): 130, 110, 120 → 1, 2, 0', () => {
+    const keys = Float64Array.from([130, 110, 120]);
+    expect(Array.from(keyOrder(keys, 3))).toEqual([1, 2, 0]);
+    expect(Array.from(keyOrder(keys, 3, 2))).toEqual([1, 2, 0]); // 3 indices do not fit under a span of 2: the index sort
+  });
+
+  test.prop([
+    fc.uniqueArray(fc.integer({ min: 0, max: 2 ** 30 - 1 }), { maxLength: 200 }),
+    fc.integer({ min: 1, max: 300 }),
+  ])('packed or not, the order of a plain sort of indices by key', (values, span) => {
+    const keys = Float64Array.from(values);
+    const plain = values.map((_, k) => k).sort((a, b) => (values[a] as number) - (values[b] as number));
+    expect(Array.from(keyOrder(keys, values.length))).toEqual(plain);
+    expect(Array.from(keyOrder(keys, values.length, span))).toEqual(plain);
   });
 });
