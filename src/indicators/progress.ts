@@ -128,6 +128,58 @@ export function progressAgainst(
   knownExpected?: number | null,
 ): Progress {
   if (target === undefined) return { status: 'no-target', asOf, expected: null, gap: null };
+  const line = targetLine(target, baseline, asOf, places, knownExpected);
+  if (value === null) return { status: 'no-data', asOf, expected: line.expected, gap: null };
+  return { status: statusOnLine(line, value), asOf, expected: line.expected, gap: gapOnLine(line, value) };
+}
+
+/**
+ * What every assessment against one target, baseline and date shares — the expected value, whether the deadline has
+ * passed, which way is better — worked out once, so that each value costs a comparison or two (a national table
+ * judges 260 000 values against 7 lines).
+ */
+export interface TargetLine {
+  /** The target. */
+  readonly target: Target;
+  /** The value expected at the date on the line from baseline to target (`null` without a baseline). */
+  readonly expected: number | null;
+  /** 10^places: gaps are rounded to `places` decimals with it. */
+  readonly factor: number;
+  /** A value short of the target is judged against the line (else it is `not-met`): a baseline, an expected value, and the date before the deadline. */
+  readonly judgedOnLine: boolean;
+  /** Values above the line are on track (below it for a target to stay under). */
+  readonly higherIsBetter: boolean;
+}
+
+/**
+ * The line of a target at a date, for {@link statusOnLine} and {@link gapOnLine}.
+ *
+ * @param target - the target
+ * @param baseline - the baseline, if any
+ * @param asOf - the date, `'YYYY-MM-DD'`
+ * @param places - decimal places of `expected` and of gaps
+ * @param knownExpected - the expected value, when already computed for this target, baseline and date
+ * @returns the line
+ *
+ * @example
+ * ```ts
+ * const line = targetLine(
+ *   { comparator: '>=', value: 30, year: 2025, confidence: 'seed', source: '' },
+ *   { year: 2020, value: 23.6, confidence: 'seed', source: '' },
+ *   '2023-06-30',
+ *   2,
+ * );
+ * [line.expected, statusOnLine(line, 26.1), gapOnLine(line, 26.1)];
+ * //=> [26.79, 'behind', 3.9]
+ * ```
+ */
+export function targetLine(
+  target: Target,
+  baseline: Baseline | undefined,
+  asOf: string,
+  places: number,
+  knownExpected?: number | null,
+): TargetLine {
   const expected =
     knownExpected !== undefined
       ? knownExpected
@@ -137,17 +189,58 @@ export function progressAgainst(
             baseline.value + (target.value - baseline.value) * elapsedShare(asOf, baseline, target),
             places,
           );
-  if (value === null) return { status: 'no-data', asOf, expected, gap: null };
-  const gap = round(target.comparator === '<=' ? value - target.value : target.value - value, places);
-  if (meets(value, target)) return { status: 'met', asOf, expected, gap };
   // At the deadline (the last day of the target year) and after, short of the target is not met, whatever the line
   // from the baseline said: "behind" would be the milder word for the worse case.
   const deadlineReached = asOf >= `${target.year}-12-31`;
-  if (expected === null || baseline === undefined || deadlineReached)
-    return { status: 'not-met', asOf, expected, gap };
-  const higherIsBetter = target.comparator === '<=' ? false : target.value >= baseline.value;
-  const onLine = higherIsBetter ? value >= expected : value <= expected;
-  return { status: onLine ? 'on-track' : 'behind', asOf, expected, gap };
+  return {
+    target,
+    expected,
+    factor: 10 ** places,
+    judgedOnLine: expected !== null && baseline !== undefined && !deadlineReached,
+    higherIsBetter: baseline !== undefined && target.comparator !== '<=' && target.value >= baseline.value,
+  };
+}
+
+/**
+ * The status of a value on a target's line: `met`, `on-track`, `behind` or `not-met`.
+ *
+ * @param line - the line, from {@link targetLine}
+ * @param value - the value
+ * @returns the status
+ *
+ * @example
+ * ```ts
+ * const line = targetLine({ comparator: '>=', value: 30, year: 2025, confidence: 'seed', source: '' }, undefined, '2023-06-30', 2);
+ * [statusOnLine(line, 30), statusOnLine(line, 29.9)];
+ * //=> ['met', 'not-met']
+ * ```
+ */
+export function statusOnLine(line: TargetLine, value: number): ProgressStatus {
+  if (meets(value, line.target)) return 'met';
+  if (!line.judgedOnLine) return 'not-met';
+  const expected = line.expected as number;
+  const onLine = line.higherIsBetter ? value >= expected : value <= expected;
+  return onLine ? 'on-track' : 'behind';
+}
+
+/**
+ * How far a value is from its target, positive when short of it, rounded to the line's places.
+ *
+ * @param line - the line, from {@link targetLine}
+ * @param value - the value
+ * @returns the gap
+ *
+ * @example
+ * ```ts
+ * const line = targetLine({ comparator: '<=', value: 10, year: 2025, confidence: 'seed', source: '' }, undefined, '2023-06-30', 2);
+ * [gapOnLine(line, 12.345), gapOnLine(line, 8)];
+ * //=> [2.35, -2]
+ * ```
+ */
+export function gapOnLine(line: TargetLine, value: number): number {
+  const { target, factor } = line;
+  const gap = target.comparator === '<=' ? value - target.value : target.value - value;
+  return Math.round(gap * factor) / factor;
 }
 
 /**

@@ -135,41 +135,202 @@ function isCodeOfLevel(code: string, digits: number): boolean {
   return !/^0+$/.test(own);
 }
 
+/** A level's regions in code order, as rows are built from them: parallel arrays, not an object per region. */
+export interface OrderedLevel {
+  /** The regions' keys, ascending. */
+  readonly keys: Float64Array;
+  /** Per region, the array holding its sums (a township's own sums are read in the township table given). */
+  readonly sums: readonly Float64Array[];
+  /** Per region, where its sums start in that array. */
+  readonly offsets: Float64Array;
+  /** Per region, 1 where the figure is the region's own total; absent when no region of the level has a total. */
+  readonly fromTotal: readonly (Uint8Array | undefined)[] | undefined;
+  /** Per region, 1 where that total set aside units or lower totals beneath it; absent as `fromTotal`. */
+  readonly setAside: readonly (Uint8Array | undefined)[] | undefined;
+}
+
 /**
- * The figures of every region level from township sums and region totals: township slots give the townships (a
- * district's own slot, key ending in 000, goes to its county), each level sums the one below, then the level's totals
- * replace what they supply.
+ * The figures of every region level from township sums and region totals, each level in code order: township slots
+ * give the townships (a district's own slot, key ending in 000, goes to its county), each level sums the one below,
+ * then the level's totals replace what they supply. A township without a total is read in the table in place.
  */
-export function figuresByLevel(sums: TownshipSums): Record<RegionLevel, LevelFigures> {
+export function orderedLevels(sums: TownshipSums): Record<RegionLevel, OrderedLevel> {
   const { keys, data, stride } = sums;
   const totals = sums.totals ?? new Map<string, Float64Array>();
   // Every township and county, at most, and a region per total, with a few provinces and prefectures over.
   const space: SumsSpace = { stride, allocate: sumsAllocator(stride, 2 * keys.length + totals.size + 8) };
-  const township: LevelFigures = new Map();
   const county: LevelFigures = new Map();
+  const slots: number[] = [];
   for (let slot = 0; slot < keys.length; slot++) {
     const key = keys[slot] as number;
     if (key % 1000 === 0) addInto(figureOf(county, key / 1000, space).sums, data, slot * stride, stride);
-    else {
-      // One slot per township: its figure reads the table in place (a copy of 170 000 townships' sums is ≈ 30 MB).
-      township.set(key, {
-        sums: data,
-        offset: slot * stride,
-        fromTotal: undefined,
-        setAside: undefined,
-        borrowed: true,
-      });
-    }
+    else slots.push(slot);
   }
-  applyTotals(township, KEY_DIGITS.township, totals, space);
-  for (const [key, figure] of township)
-    addInto(figureOf(county, Math.floor(key / 1000), space).sums, figure.sums, figure.offset, stride);
+  const given = townshipTotals(sums, slots, totals, space);
+  const township = townshipLevel(sums, slots, given);
+  // The townships into their counties in the order the figures of every township would be met: the table's, then
+  // the townships only a total gives, in the order of the totals.
+  for (let k = 0; k < slots.length; k++) {
+    const slot = slots[k] as number;
+    const own = given.size === 0 ? undefined : given.get(keys[slot] as number);
+    const into = figureOf(county, Math.floor((keys[slot] as number) / 1000), space).sums;
+    if (own === undefined) addInto(into, data, slot * stride, stride);
+    else addInto(into, own.sums, own.offset, stride);
+  }
+  for (const [key, own] of given)
+    if (own.inTable !== true)
+      addInto(figureOf(county, Math.floor(key / 1000), space).sums, own.sums, own.offset, stride);
   applyTotals(county, KEY_DIGITS.county, totals, space);
   const prefecture = rollUpLevel(county, 100, space);
   applyTotals(prefecture, KEY_DIGITS.prefecture, totals, space);
   const province = rollUpLevel(prefecture, 100, space);
   applyTotals(province, KEY_DIGITS.province, totals, space);
-  return { province, prefecture, county, township };
+  return {
+    province: orderedFigures(province),
+    prefecture: orderedFigures(prefecture),
+    county: orderedFigures(county),
+    township,
+  };
+}
+
+/** A township's figure where a total is given for it; `inTable` when the township also has a slot in the table. */
+type GivenFigure = RegionFigure & { inTable?: true };
+
+/**
+ * The figures of the townships a total is given for: a township of the table starts from its slot (copied before the
+ * total is written), one only the total gives from zero.
+ */
+function townshipTotals(
+  sums: TownshipSums,
+  slots: readonly number[],
+  totals: ReadonlyMap<string, Float64Array>,
+  space: SumsSpace,
+): Map<number, GivenFigure> {
+  const given = new Map<number, GivenFigure>();
+  const codes = [...totals.keys()].filter((code) => isCodeOfLevel(code, KEY_DIGITS.township));
+  if (codes.length === 0) return given;
+  const wanted = new Set(codes.map((code) => Number(code.slice(0, KEY_DIGITS.township))));
+  for (const slot of slots) {
+    const key = sums.keys[slot] as number;
+    if (!wanted.has(key)) continue;
+    given.set(key, {
+      sums: sums.data,
+      offset: slot * sums.stride,
+      fromTotal: undefined,
+      setAside: undefined,
+      borrowed: true,
+      inTable: true,
+    });
+  }
+  applyTotals(given, KEY_DIGITS.township, totals, space);
+  return given;
+}
+
+/** The township level in code order: the table's townships (their own figure where a total is given), then the rest. */
+function townshipLevel(
+  sums: TownshipSums,
+  slots: readonly number[],
+  given: ReadonlyMap<number, GivenFigure>,
+): OrderedLevel {
+  let onlyGiven = 0;
+  for (const own of given.values()) if (own.inTable !== true) onlyGiven++;
+  const level = emptyLevel(slots.length + onlyGiven, given.size > 0);
+  let count = 0;
+  for (const slot of slots) {
+    const key = sums.keys[slot] as number;
+    const own = given.size === 0 ? undefined : given.get(key);
+    if (own === undefined) setRegion(level, count++, key, sums.data, slot * sums.stride, undefined);
+    else setRegion(level, count++, key, own.sums, own.offset, own);
+  }
+  for (const [key, own] of given)
+    if (own.inTable !== true) setRegion(level, count++, key, own.sums, own.offset, own);
+  return inKeyOrder(level, count);
+}
+
+interface LevelInMaking {
+  keys: Float64Array;
+  sums: Float64Array[];
+  offsets: Float64Array;
+  fromTotal: (Uint8Array | undefined)[] | undefined;
+  setAside: (Uint8Array | undefined)[] | undefined;
+}
+
+function emptyLevel(regions: number, withTotals: boolean): LevelInMaking {
+  return {
+    keys: new Float64Array(regions),
+    sums: new Array<Float64Array>(regions),
+    offsets: new Float64Array(regions),
+    fromTotal: withTotals ? new Array<Uint8Array | undefined>(regions).fill(undefined) : undefined,
+    setAside: withTotals ? new Array<Uint8Array | undefined>(regions).fill(undefined) : undefined,
+  };
+}
+
+function setRegion(
+  level: LevelInMaking,
+  at: number,
+  key: number,
+  sums: Float64Array,
+  offset: number,
+  figure: RegionFigure | undefined,
+): void {
+  level.keys[at] = key;
+  level.sums[at] = sums;
+  level.offsets[at] = offset;
+  if (level.fromTotal !== undefined && figure !== undefined) {
+    level.fromTotal[at] = figure.fromTotal;
+    (level.setAside as (Uint8Array | undefined)[])[at] = figure.setAside;
+  }
+}
+
+/** The figures of a level (a map) in code order. */
+function orderedFigures(figures: LevelFigures): OrderedLevel {
+  let withTotals = false;
+  for (const figure of figures.values()) if (figure.fromTotal !== undefined) withTotals = true;
+  const level = emptyLevel(figures.size, withTotals);
+  let count = 0;
+  for (const [key, figure] of figures) setRegion(level, count++, key, figure.sums, figure.offset, figure);
+  return inKeyOrder(level, count);
+}
+
+/** Packing a region's index under its key: keys are below 2^30, so key · 2^23 + index stays below 2^53. */
+const INDEX_SPAN = 2 ** 23;
+
+/**
+ * The indices of the first `count` keys (distinct integers below 2^30) in ascending order of key: one numeric sort of
+ * key · span + index when every index is below `span` (a comparator called n log n times costs several times more),
+ * else a sort of indices by key.
+ */
+export function keyOrder(keys: Float64Array, count: number, span = INDEX_SPAN): ArrayLike<number> {
+  if (count >= span)
+    return Array.from({ length: count }, (_, k) => k).sort(
+      (a, b) => (keys[a] as number) - (keys[b] as number),
+    );
+  const packed = new Float64Array(count);
+  for (let k = 0; k < count; k++) packed[k] = (keys[k] as number) * span + k;
+  packed.sort();
+  for (let k = 0; k < count; k++) packed[k] = (packed[k] as number) % span;
+  return packed;
+}
+
+/** The first `count` regions of a level sorted by key (keys are distinct): untouched when already in order. */
+function inKeyOrder(level: LevelInMaking, count: number): OrderedLevel {
+  const { keys } = level;
+  let sorted = true;
+  for (let k = 1; k < count && sorted; k++) sorted = (keys[k - 1] as number) < (keys[k] as number);
+  if (sorted) return level;
+  const order = keyOrder(keys, count);
+  const out = emptyLevel(count, level.fromTotal !== undefined);
+  for (let k = 0; k < count; k++) {
+    const from = order[k] as number;
+    out.keys[k] = keys[from] as number;
+    out.sums[k] = level.sums[from] as Float64Array;
+    out.offsets[k] = level.offsets[from] as number;
+    if (out.fromTotal !== undefined) {
+      out.fromTotal[k] = level.fromTotal?.[from];
+      (out.setAside as (Uint8Array | undefined)[])[k] = level.setAside?.[from];
+    }
+  }
+  return out;
 }
 
 function rollUpLevel(below: LevelFigures, divisor: number, space: SumsSpace): LevelFigures {

@@ -1,6 +1,6 @@
 import { PLAN_PERIODS, type PlanPeriod, planPeriodById, resolvePeriodAndDate } from './periods.js';
 import { indicatorProfileForPeriod } from './profile-periods.js';
-import { type IndicatorRow, type IndicatorRowsOptions, rowsFromSums } from './rows.js';
+import { type IndicatorRow, type IndicatorRowsOptions, type RowTable, rowsOfTables } from './rows.js';
 import type { TownshipSums } from './sums.js';
 import type { IndicatorProfile } from './types.js';
 
@@ -41,18 +41,29 @@ export function periodOfYear(year: number, period: string | undefined): PlanPeri
  * Rows of the sums without a year (when `noYear` is given), then of each year in ascending order. With no year at
  * all, exactly the rows of before years existed.
  */
-export function* rowsOfYears(
+export function rowsOfYears(
   noYear: TownshipSums | undefined,
   years: readonly (readonly [number, TownshipSums])[],
   options: IndicatorRowsOptions,
   profile: IndicatorProfile,
   periodOfAsOf: string | undefined,
-): Generator<IndicatorRow, void, undefined> {
+): IterableIterator<IndicatorRow> {
+  return rowsOfTables(tablesOfYears(noYear, years, options, profile, periodOfAsOf));
+}
+
+/** The tables of {@link rowsOfYears}, each with the profile of its period and the date it is judged at. */
+function* tablesOfYears(
+  noYear: TownshipSums | undefined,
+  years: readonly (readonly [number, TownshipSums])[],
+  options: IndicatorRowsOptions,
+  profile: IndicatorProfile,
+  periodOfAsOf: string | undefined,
+): Generator<RowTable, void, undefined> {
   if (noYear !== undefined)
-    yield* rowsFromSums(noYear, options, indicatorProfileForPeriod(profile, periodOfAsOf));
+    yield { sums: noYear, options, profile: indicatorProfileForPeriod(profile, periodOfAsOf) };
   for (const [year, sums] of years) {
     const when = judgementOfYear(year, options.period);
     const seen = indicatorProfileForPeriod(profile, when.period);
-    yield* rowsFromSums(sums, { ...options, asOf: when.asOf }, seen, year);
+    yield { sums, options: { ...options, asOf: when.asOf }, profile: seen, year };
   }
 }

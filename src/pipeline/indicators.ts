@@ -375,7 +375,11 @@ export function finishIndicatorsJob(job: IndicatorsJob, input: JobInput): Indica
     asOf: job.asOf,
     profile: profile.id,
     years: accumulator.years,
-    rows: () => rowsOf(accumulator, rowOptions, units, profile),
+    // Without unit rows, the accumulator's rows themselves: a generator around them would resume once more per row.
+    rows: () =>
+      units === undefined || units.length === 0
+        ? accumulator.rows(rowOptions)
+        : rowsOf(accumulator, rowOptions, units, profile),
     parts: () => accumulator.parts(),
   };
 }

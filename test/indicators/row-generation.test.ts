@@ -1,0 +1,357 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { INDICATOR_PROFILES } from '../../src/indicators/profiles.js';
+import { gapOnLine, progressAgainst, statusOnLine, targetLine } from '../../src/indicators/progress.js';
+import { keyOrder, orderedLevels } from '../../src/indicators/roll-up.js';
+import {
+  type GroupLevel,
+  type IndicatorRow,
+  type IndicatorRowsOptions,
+  prepareIndicators,
+  regionRows,
+  rowsFromSums,
+} from '../../src/indicators/rows.js';
+import type { TownshipSums } from '../../src/indicators/sums.js';
+import type { Baseline, Comparator, IndicatorProfile, Target } from '../../src/indicators/types.js';
+import { rowsOfYears } from '../../src/indicators/year-rows.js';
+import {
+  prepareIndicatorsBefore,
+  progressAgainstBefore,
+  regionRowsBefore,
+  rowsFromSumsBefore,
+  rowsOfYearsBefore,
+} from '../helpers/rows-before.js';
+
+// Row generation (rows.ts, row-builder.ts, table-rows.ts, roll-up.ts, progress.ts) held equal to the generation of
+// before session 7 (test/helpers/rows-before.ts): the same rows, the same values, the same keys in the same order.
+
+/** Rows as text: values and key order both (JSON keeps the order of keys). */
+const texts = (rows: Iterable<IndicatorRow>) => [...rows].map((row) => JSON.stringify(row));
+
+const comparator = fc.constantFrom<Comparator>('>=', '>', '=', '<=');
+const figure = fc.oneof(
+  fc.integer({ min: 0, max: 200 }).map((n) => n / 2),
+  fc.double({ min: 0, max: 1000, noNaN: true }),
+);
+const target: fc.Arbitrary<Target> = fc.record({
+  comparator,
+  value: figure,
+  year: fc.integer({ min: 2019, max: 2032 }),
+  confidence: fc.constant('seed' as const),
+  source: fc.constant('测试'),
+});
+const baseline: fc.Arbitrary<Baseline> = fc.record({
+  year: fc.integer({ min: 2018, max: 2031 }),
+  value: figure,
+  confidence: fc.constant('seed' as const),
+  source: fc.constant('测试'),
+});
+const asOf = fc
+  .date({ min: new Date('2018-01-01T00:00:00Z'), max: new Date('2033-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((date) => date.toISOString().slice(0, 10));
+
+/** A built-in profile, its targets and baselines replaced by generated ones (or none), a property here and there. */
+const profile: fc.Arbitrary<IndicatorProfile> = fc
+  .tuple(
+    fc.constantFrom(...Object.values(INDICATOR_PROFILES)),
+    fc.array(
+      fc.tuple(fc.option(target, { nil: undefined }), fc.option(baseline, { nil: undefined }), fc.boolean()),
+      {
+        minLength: 16,
+        maxLength: 16,
+      },
+    ),
+    fc.boolean(),
+  )
+  .map(([built, figures, keep]) =>
+    keep
+      ? built
+      : {
+          ...built,
+          indicators: built.indicators.map((entry, i) => {
+            const [t, b, binding] = figures[i % figures.length] as [
+              Target | undefined,
+              Baseline | undefined,
+              boolean,
+            ];
+            const indicator = binding
+              ? { ...entry.indicator, property: 'binding' as const }
+              : entry.indicator;
+            return {
+              indicator,
+              ...(t === undefined ? {} : { target: t }),
+              ...(b === undefined ? {} : { baseline: b }),
+            };
+          }),
+        },
+  );
+
+/** Township keys under a few counties (so that counties, prefectures and provinces gather several), some districts' own. */
+const townshipKey = fc
+  .tuple(fc.constantFrom(110105, 110108, 130123, 130124, 130502, 320102), fc.integer({ min: 0, max: 12 }))
+  .map(([county, township]) => county * 1000 + township);
+const number = fc.oneof(
+  { weight: 3, arbitrary: fc.integer({ min: 0, max: 5000 }) },
+  { weight: 1, arbitrary: fc.constant(0) },
+  { weight: 1, arbitrary: fc.integer({ min: 0, max: 2 ** 52 }) },
+);
+
+/** Township sums for `indicators` indicators, with region totals now and then (a total may name a township absent). */
+function sumsOf(indicators: number): fc.Arbitrary<TownshipSums> {
+  const stride = indicators * 3;
+  const totalCode = fc.oneof(
+    townshipKey.map((key) => `${key}000`),
+    townshipKey.map((key) => `${Math.floor(key / 1000)}000000`),
+    townshipKey.map((key) => `${Math.floor(key / 100_000)}00000000`),
+    townshipKey.map((key) => `${Math.floor(key / 10_000_000)}0000000000`),
+  );
+  const total = fc
+    .array(fc.tuple(number, number, fc.boolean()), { minLength: indicators, maxLength: indicators })
+    .map((cells) => Float64Array.from(cells.flatMap(([n, d, given]) => (given ? [n, d, 1] : [0, 0, 0]))));
+  return fc
+    .record({
+      keys: fc.uniqueArray(townshipKey, { maxLength: 30 }),
+      cells: fc.array(number, { minLength: 30 * stride, maxLength: 30 * stride }),
+      totals: fc.option(fc.dictionary(totalCode, total, { maxKeys: 5 }), { nil: undefined }),
+    })
+    .map(({ keys, cells, totals }) => ({
+      keys,
+      data: Float64Array.from(cells.slice(0, keys.length * stride)),
+      stride,
+      ...(totals === undefined ? {} : { totals: new Map(Object.entries(totals)) }),
+    }));
+}
+
+const groupBy = fc.subarray<GroupLevel>(['province', 'prefecture', 'county', 'township', 'unit']);
+const rounding = fc.record({
+  places: fc.integer({ min: 0, max: 4 }),
+  mode: fc.constantFrom('half-up', 'half-even', 'half-down', 'up', 'down') as fc.Arbitrary<
+    'half-up' | 'half-even' | 'half-down' | 'up' | 'down'
+  >,
+});
+
+/** A profile, sums that fit it, and row options. */
+const job = profile.chain((chosen) =>
+  fc.record({
+    profile: fc.constant(chosen),
+    sums: sumsOf(chosen.indicators.length),
+    options: fc.record(
+      {
+        asOf,
+        groupBy,
+        rounding,
+        denominators: fc.dictionary(
+          fc.constantFrom('110105', '130123000000', '1301', '13'),
+          fc.dictionary(
+            fc.constantFrom(...chosen.indicators.map((entry) => entry.indicator.id)),
+            fc.integer({ min: 0, max: 100_000 }),
+          ),
+        ),
+      },
+      { requiredKeys: ['asOf'] },
+    ) as fc.Arbitrary<IndicatorRowsOptions>,
+    year: fc.option(fc.integer({ min: 2019, max: 2031 }), { nil: undefined }),
+  }),
+);
+
+describe('row generation equals the generation before session 7', () => {
+  test.prop([job])(
+    'rowsFromSums: the same rows, values and key order',
+    ({ profile, sums, options, year }) => {
+      const now = texts(rowsFromSums(sums, options, profile, year));
+      expect(now).toEqual(texts(rowsFromSumsBefore(sums, options, profile, year)));
+      for (const row of rowsFromSums(sums, options, profile, year))
+        expect(Object.getPrototypeOf(row)).toBe(Object.prototype);
+    },
+  );
+
+  test.prop([
+    profile.chain((chosen) =>
+      fc.record({
+        profile: fc.constant(chosen),
+        noYear: fc.option(sumsOf(chosen.indicators.length), { nil: undefined }),
+        years: fc.uniqueArray(
+          fc.tuple(fc.integer({ min: 2019, max: 2031 }), sumsOf(chosen.indicators.length)),
+          {
+            selector: ([year]) => year,
+            maxLength: 3,
+          },
+        ),
+        asOf,
+        period: fc.constantFrom(undefined, '14th', '15th'),
+      }),
+    ),
+  ])('rowsOfYears: tables without a year and of each year, in turn', (input) => {
+    const years = [...input.years].sort((a, b) => a[0] - b[0]);
+    const options = { asOf: input.asOf, ...(input.period === undefined ? {} : { period: input.period }) };
+    expect(texts(rowsOfYears(input.noYear, years, options, input.profile, input.period))).toEqual(
+      texts(rowsOfYearsBefore(input.noYear, years, options, input.profile, input.period)),
+    );
+  });
+
+  test.prop([
+    profile.chain((chosen) =>
+      fc.record({
+        profile: fc.constant(chosen),
+        cells: fc.array(number, {
+          minLength: chosen.indicators.length * 3,
+          maxLength: chosen.indicators.length * 3,
+        }),
+        flags: fc.array(fc.constantFrom(0, 1), {
+          minLength: chosen.indicators.length,
+          maxLength: chosen.indicators.length,
+        }),
+        asOf,
+        rounding,
+        name: fc.option(fc.constantFrom('正定县', '多福巷社区居委会'), { nil: undefined }),
+        external: fc.option(
+          fc.dictionary(
+            fc.constantFrom(...chosen.indicators.map((entry) => entry.indicator.id)),
+            fc.integer({ min: 0, max: 1000 }),
+          ),
+          { nil: undefined },
+        ),
+        year: fc.option(fc.integer({ min: 2019, max: 2031 }), { nil: undefined }),
+      }),
+    ),
+  ])('regionRows (unit rows): the same rows, with totals flags and external denominators', (input) => {
+    const sums = Float64Array.from(input.cells);
+    const flags = Uint8Array.from(input.flags);
+    const places = input.rounding.places + 1;
+    const context = {
+      rounding: input.rounding,
+      asOf: input.asOf,
+      name: input.name,
+      external: input.external,
+      year: input.year,
+      fromTotal: flags,
+      setAside: flags.map((flag) => 1 - flag),
+    };
+    const now = regionRows(
+      '130123001001',
+      'unit',
+      sums,
+      prepareIndicators(input.profile.indicators, input.asOf, places),
+      context,
+    );
+    const before = regionRowsBefore(
+      '130123001001',
+      'unit',
+      sums,
+      prepareIndicatorsBefore(input.profile.indicators, input.asOf, places),
+      context,
+    );
+    expect(texts(now)).toEqual(texts(before));
+  });
+
+  test.prop([
+    fc.option(fc.oneof(figure, fc.double({ min: -1000, max: 1000, noNaN: true })), { nil: null }),
+    fc.option(target, { nil: undefined }),
+    fc.option(baseline, { nil: undefined }),
+    asOf,
+    fc.integer({ min: 0, max: 6 }),
+    fc.option(fc.option(figure, { nil: null }), { nil: undefined }),
+  ])('progressAgainst: the same status, expected value and gap', (value, t, b, date, places, known) => {
+    expect(progressAgainst(value, t, b, date, places, known)).toStrictEqual(
+      progressAgainstBefore(value, t, b, date, places, known),
+    );
+  });
+});
+
+describe('a target line (worked by hand)', () => {
+  const thirty: Target = { comparator: '>=', value: 30, year: 2025, confidence: 'seed', source: '' };
+  const from2020: Baseline = { year: 2020, value: 23.6, confidence: 'seed', source: '' };
+
+  it('draws the line once: 23.6 + 6.4 × 1642/1826 days = 29.36 at 2025-06-30, judged before the deadline', () => {
+    const line = targetLine(thirty, from2020, '2025-06-30', 2);
+    expect(line).toEqual({
+      target: thirty,
+      expected: 29.36,
+      factor: 100,
+      judgedOnLine: true,
+      higherIsBetter: true,
+    });
+    expect([statusOnLine(line, 30), statusOnLine(line, 29.4), statusOnLine(line, 29.3)]).toEqual([
+      'met',
+      'on-track',
+      'behind',
+    ]);
+    expect([gapOnLine(line, 29.4), gapOnLine(line, 31)]).toEqual([0.6, -1]);
+  });
+
+  it('at the deadline, and without a baseline, short of the target is not met', () => {
+    expect(statusOnLine(targetLine(thirty, from2020, '2025-12-31', 2), 29.9)).toBe('not-met');
+    const alone = targetLine(thirty, undefined, '2023-06-30', 1);
+    expect([alone.expected, alone.judgedOnLine, statusOnLine(alone, 29.9), gapOnLine(alone, 29.96)]).toEqual([
+      null,
+      false,
+      'not-met',
+      0,
+    ]);
+  });
+
+  it('a target to stay under: lower is better, the gap is the excess', () => {
+    const under: Target = { comparator: '<=', value: 10, year: 2025, confidence: 'seed', source: '' };
+    const line = targetLine(under, { ...from2020, value: 14 }, '2023-12-31', 2);
+    // 14 − 4 × 1095/1826 = 11.60 expected at the end of 2023.
+    expect([line.expected, line.higherIsBetter]).toEqual([11.6, false]);
+    expect([statusOnLine(line, 11.5), statusOnLine(line, 11.7), statusOnLine(line, 10)]).toEqual([
+      'on-track',
+      'behind',
+      'met',
+    ]);
+    expect(gapOnLine(line, 12.345)).toBe(2.35);
+  });
+});
+
+describe('orderedLevels (worked by hand)', () => {
+  // One indicator (stride 3): townships 130123002 and 130123001 (out of order), the county's own slot 130123000, and a
+  // total for township 130123003 that has no slot.
+  const sums: TownshipSums = {
+    keys: [130123002, 130123000, 130123001],
+    data: Float64Array.from([5, 10, 1, 2, 4, 0, 3, 6, 0]),
+    stride: 3,
+    totals: new Map([['130123003000', Float64Array.from([7, 7, 1])]]),
+  };
+  const levels = orderedLevels(sums);
+  const read = (level: keyof typeof levels) => {
+    const { keys, sums: arrays, offsets } = levels[level];
+    return [...keys].map((key, k) => [
+      key,
+      ...(arrays[k] as Float64Array).subarray(offsets[k], (offsets[k] as number) + 3),
+    ]);
+  };
+
+  it('gives the townships in code order, the one only a total gives among them, flagged', () => {
+    expect(read('township')).toEqual([
+      [130123001, 3, 6, 0],
+      [130123002, 5, 10, 1],
+      [130123003, 7, 7, 0],
+    ]);
+    expect(levels.township.fromTotal?.map((flags) => flags?.[0])).toEqual([undefined, undefined, 1]);
+  });
+
+  it('sums the county from its own slot and every township: 2+3+5+7 over 4+6+10+7', () => {
+    expect(read('county')).toEqual([[130123, 17, 27, 1]]);
+    expect(read('province')).toEqual([[13, 17, 27, 1]]);
+    expect(levels.county.fromTotal).toBeUndefined();
+  });
+});
+
+describe('keyOrder', () => {
+  it('gives the indices in order of key (worked by hand): 130, 110, 120 → 1, 2, 0', () => {
+    const keys = Float64Array.from([130, 110, 120]);
+    expect(Array.from(keyOrder(keys, 3))).toEqual([1, 2, 0]);
+    expect(Array.from(keyOrder(keys, 3, 2))).toEqual([1, 2, 0]); // 3 indices do not fit under a span of 2: the index sort
+  });
+
+  test.prop([
+    fc.uniqueArray(fc.integer({ min: 0, max: 2 ** 30 - 1 }), { maxLength: 200 }),
+    fc.integer({ min: 1, max: 300 }),
+  ])('packed or not, the order of a plain sort of indices by key', (values, span) => {
+    const keys = Float64Array.from(values);
+    const plain = values.map((_, k) => k).sort((a, b) => (values[a] as number) - (values[b] as number));
+    expect(Array.from(keyOrder(keys, values.length))).toEqual(plain);
+    expect(Array.from(keyOrder(keys, values.length, span))).toEqual(plain);
+  });
+});
