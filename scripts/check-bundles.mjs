@@ -19,9 +19,12 @@ const esbuild = createRequire(join(root, 'package.json'))('esbuild');
  * entry may carry (none unless it imports a division list), tested on each record's first 6 digits (its county or
  * district), so that a city or district list (issue 16) is held to its own records.
  */
+// computeIndicators: 120 → 125 KB in session 7, for the row builder that prepares each indicator's target line once
+// and rolls levels up in code order without an object per township (7× cheaper row generation, +3.3 KB) and the
+// deep freeze of the built-in profiles (+0.4 KB).
 const ENTRIES = [
-  { file: 'compute-indicators.mjs', name: "computeIndicators from 'shequ/indicators'", budget: 120 },
-  { file: 'compute-indicators-root.mjs', name: "computeIndicators from 'shequ'", budget: 120 },
+  { file: 'compute-indicators.mjs', name: "computeIndicators from 'shequ/indicators'", budget: 125 },
+  { file: 'compute-indicators-root.mjs', name: "computeIndicators from 'shequ'", budget: 125 },
   { file: 'validate-id-number.mjs', name: "validateIdNumber from 'shequ/codes'", budget: 10 },
   { file: 'validate.mjs', name: "validate from 'shequ'", budget: 180 },
   { file: 'parse-unit-statistics.mjs', name: "parseUnitStatistics from 'shequ/model'", budget: 125 },
