@@ -224,7 +224,8 @@ export function createJsonTextParts(options: JsonSerializerOptions = {}): JsonTe
   }
 
   function arrayText(array: readonly unknown[], depth: number): string | typeof EXOTIC {
-    if (Object.getPrototypeOf(array) !== Array.prototype) return EXOTIC;
+    // An array's toJSON (its own, or one given to Array.prototype) is called by JSON.stringify as an object's is.
+    if (Object.getPrototypeOf(array) !== Array.prototype || 'toJSON' in array) return EXOTIC;
     let out = '[';
     for (let i = 0; i < array.length; i++) {
       const text = valueText(array[i], depth + 1);

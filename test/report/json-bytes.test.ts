@@ -301,6 +301,43 @@ describe('createJsonByteWriter', () => {
     ]);
   });
 
+  it('writes an array with a toJSON (its own or Array.prototype’s) as JSON.stringify does, at every depth', () => {
+    // JSON.stringify calls an array's toJSON as it calls an object's: the text path once wrote its elements instead.
+    const withToJson = () =>
+      Object.assign([1, '11010519491231002X'], { toJSON: () => 'a身份证11010519491231002X' });
+    const rows = [
+      withToJson(),
+      { a: withToJson() },
+      { a: [[[[[withToJson()]]]]] },
+      { target: withToJson() },
+      { message: { zh: [withToJson()] } },
+    ];
+    const expected = [
+      '"a身份证110105********002X"',
+      '{"a":"a身份证110105********002X"}',
+      '{"a":[[[[["a身份证110105********002X"]]]]]}',
+      '{"target":"a身份证110105********002X"}',
+      '{"message":{"zh":["a身份证110105********002X"]}}',
+    ];
+    const serialize = createJsonSerializer({ constantKeys: ['target'] });
+    expect(rows.map((row) => serialize(row))).toEqual(expected);
+    expect(bytesOfRows(rows, ['target']).map((b) => decoder.decode(b))).toEqual(expected);
+    const inherited = Object.getOwnPropertyDescriptor(Array.prototype, 'toJSON');
+    Object.defineProperty(Array.prototype, 'toJSON', {
+      value: () => 'list',
+      configurable: true,
+      writable: true,
+    });
+    try {
+      const row = { path: ['a', 0], deep: [[[[[[1]]]]]] };
+      const text = '{"path":"list","deep":"list"}';
+      expect(createJsonSerializer()(row)).toBe(text);
+      expect(decoder.decode(bytesOfRows([row], [])[0])).toBe(text);
+    } finally {
+      if (inherited === undefined) delete (Array.prototype as { toJSON?: unknown }).toJSON;
+    }
+  });
+
   it('reads a getter as often as the text path when a later value sends the row to JSON.stringify', () => {
     // The text path reads `count` once, stops at the toJSON, then JSON.stringify reads it again: the second read is
     // what it writes. The byte writer once read it a third time (its own pass, then the whole text path).
