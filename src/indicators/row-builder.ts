@@ -36,6 +36,14 @@ export interface PreparedIndicator {
   readonly line: Progress;
   /** The target's line at `asOf`, when there is a target. */
   readonly judge: TargetLine | undefined;
+  /** The date and decimal places the line was drawn with. */
+  readonly asOf: string;
+  readonly places: number;
+  /**
+   * The target's comparator, value and year and the baseline's value when the line was drawn: a custom profile is not
+   * frozen, and a consumer may edit its target through a row (see {@link currentJudge}).
+   */
+  readonly drawnWith: readonly [Target['comparator'] | undefined, number, number, number | undefined];
 }
 
 /** Prepares a profile's indicators for row building at one as-of date (`places`: of `expected` and `gap`). */
@@ -64,8 +72,34 @@ export function prepareIndicators(
         entry.target === undefined
           ? undefined
           : targetLine(entry.target, entry.baseline, asOf, places, line.expected),
+      asOf,
+      places,
+      drawnWith: [
+        entry.target?.comparator,
+        entry.target?.value ?? 0,
+        entry.target?.year ?? 0,
+        entry.baseline?.value,
+      ],
     };
   });
+}
+
+/**
+ * The line to judge a value on now: the prepared one while its target and baseline are as they were when it was
+ * drawn, else one drawn again from them as they are, through the same expected value — as rows have always been
+ * judged (the expected value fixed when a table starts, the target read afresh for each row).
+ */
+function currentJudge(p: PreparedIndicator, judge: TargetLine): TargetLine {
+  const { target } = judge;
+  const { drawnWith } = p;
+  if (
+    target.comparator === drawnWith[0] &&
+    target.value === drawnWith[1] &&
+    target.year === drawnWith[2] &&
+    p.baseline?.value === drawnWith[3]
+  )
+    return judge;
+  return targetLine(target, p.baseline, p.asOf, p.places, judge.expected);
 }
 
 /**
@@ -148,7 +182,8 @@ export class RowMaker {
     if (this.setAside?.[i] === 1) row.setAside = true;
     if (p.baseline !== undefined) row.baseline = p.baseline;
     if (p.target !== undefined) row.target = p.target;
-    const judge = p.judge;
+    // The target as it is now: a consumer may have edited a custom profile's target through an earlier row.
+    const judge = p.judge === undefined ? undefined : currentJudge(p, p.judge);
     if (value === null || judge === undefined) {
       row.status = p.line.status;
       row.expected = p.line.expected;

@@ -183,7 +183,8 @@ export function createJsonByteWriter(
   const writeNested = (out: ByteOutput, value: object, depth: number): boolean => {
     if (depth <= NESTED_IN_BYTES) {
       if (Array.isArray(value)) {
-        if (Object.getPrototypeOf(value) === Array.prototype) return writeArray(out, value, depth);
+        if (Object.getPrototypeOf(value) === Array.prototype && !('toJSON' in value))
+          return writeArray(out, value, depth);
       } else {
         const keys = plainKeys(value);
         if (keys !== undefined) return writeObject(out, value as Record<string, unknown>, keys, depth);

@@ -104,6 +104,8 @@ interface ConstantEntry {
   readonly text: string;
   /** The object was frozen when serialised: it is still the same, no need to compare. */
   readonly frozen: boolean;
+  /** Its prototype then (`Object.prototype` or null: else it had no text of its own). */
+  readonly proto: object | null;
 }
 
 /**
@@ -224,7 +226,8 @@ export function createJsonTextParts(options: JsonSerializerOptions = {}): JsonTe
   }
 
   function arrayText(array: readonly unknown[], depth: number): string | typeof EXOTIC {
-    if (Object.getPrototypeOf(array) !== Array.prototype) return EXOTIC;
+    // An array's toJSON (its own, or one given to Array.prototype) is called by JSON.stringify as an object's is.
+    if (Object.getPrototypeOf(array) !== Array.prototype || 'toJSON' in array) return EXOTIC;
     let out = '[';
     for (let i = 0; i < array.length; i++) {
       const text = valueText(array[i], depth + 1);
@@ -259,7 +262,10 @@ export function createJsonTextParts(options: JsonSerializerOptions = {}): JsonTe
 
   /** A constant object: its text from the table while its keys and values are those it was serialised with. */
   function constantText(object: object, depth: number): string | typeof EXOTIC {
-    const entry = constants.get(object);
+    let entry = constants.get(object);
+    // Its prototype replaced, or a toJSON given to it (or to Object.prototype): JSON.stringify would call that now.
+    if (entry !== undefined && (Object.getPrototypeOf(object) !== entry.proto || 'toJSON' in object))
+      entry = undefined;
     // Frozen when it was serialised (a catalogue's target): its keys and values cannot have changed since.
     if (entry?.frozen === true) return entry.text;
     const record = object as Record<string, unknown>;
@@ -273,10 +279,12 @@ export function createJsonTextParts(options: JsonSerializerOptions = {}): JsonTe
     const text = valueText(object, depth);
     if (typeof text !== 'string') return EXOTIC; // an object always has a text, unless it is exotic
     const values = now.map((key) => record[key]);
-    // Only flat objects are remembered: a nested object could change inside without the check seeing it.
-    if (values.every((value) => value === null || typeof value !== 'object')) {
+    // Only flat objects are remembered: a nested object could change inside without the check seeing it, and an
+    // array's text changes with its length while its keys stay (`list.length = 4` adds nulls, no key).
+    if (!Array.isArray(object) && values.every((value) => value === null || typeof value !== 'object')) {
       if (constants.size >= CONSTANT_LIMIT) constants.clear();
-      constants.set(object, { keys: now, values, text, frozen: frozenData(object) });
+      const proto = Object.getPrototypeOf(object) as object | null;
+      constants.set(object, { keys: now, values, text, frozen: frozenData(object), proto });
     }
     return text;
   }

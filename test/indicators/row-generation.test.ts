@@ -258,6 +258,51 @@ describe('row generation equals the generation before session 7', () => {
   });
 });
 
+describe('row generation when a consumer edits a custom profile’s target through a row', () => {
+  // A custom profile is not frozen, and every row of an indicator carries its profile's very target object: a
+  // consumer that edits it (row.target.value = …) between rows saw later rows judged against the edited target — the
+  // deadline and which way is better too, not only the comparison and the gap.
+  const custom = (): IndicatorProfile => {
+    const national = INDICATOR_PROFILES.national;
+    const entry = national.indicators[0] as IndicatorProfile['indicators'][number];
+    return {
+      ...national,
+      indicators: [
+        {
+          indicator: entry.indicator,
+          baseline: { year: 2020, value: 20, confidence: 'seed', source: '测试' },
+          target: { comparator: '>=', value: 30, year: 2025, confidence: 'seed', source: '测试' },
+        },
+      ],
+    };
+  };
+  // Two townships, each with a value of 5 (1 of 20 where the indicator is a share, × its scale).
+  const sums: TownshipSums = {
+    keys: [130123001, 130124001],
+    data: Float64Array.from([1, 20, 0, 1, 20, 0]),
+    stride: 3,
+  };
+  const options: IndicatorRowsOptions = { asOf: '2023-06-30', groupBy: ['township'] };
+  const edits: readonly [string, (target: Target) => void][] = [
+    ['a target value below the baseline: lower is better now', (t) => Object.assign(t, { value: 10 })],
+    ['an earlier target year: the deadline passed', (t) => Object.assign(t, { year: 2021 })],
+  ];
+  for (const [what, edit] of edits) {
+    it(what, () => {
+      const walk = (rows: Iterable<IndicatorRow>) => {
+        const seen: string[] = [];
+        for (const row of rows) {
+          seen.push(JSON.stringify(row));
+          if (seen.length === 1) edit(row.target as Target); // before the next row is built
+        }
+        return seen;
+      };
+      const now = walk(rowsFromSums(sums, options, custom()));
+      expect(now).toEqual(walk(rowsFromSumsBefore(sums, options, custom())));
+    });
+  }
+});
+
 describe('a target line (worked by hand)', () => {
   const thirty: Target = { comparator: '>=', value: 30, year: 2025, confidence: 'seed', source: '' };
   const from2020: Baseline = { year: 2020, value: 23.6, confidence: 'seed', source: '' };

@@ -272,6 +272,53 @@ describe('createJsonByteWriter', () => {
     ]);
   });
 
+  it('gives a constant its current text after its prototype changed, an array constant after its length changed', () => {
+    // The remembered text was once given back when the keys and values were the same, though JSON.stringify would
+    // now call a toJSON the object inherits, or write the nulls of an array grown by `length`.
+    const reference = (row: unknown) =>
+      maskIdNumbersInText(
+        JSON.stringify(row, (_key, value) =>
+          typeof value === 'string' ? maskIdNumbersInText(value) : value,
+        ),
+      );
+    const target = { comparator: '>=', value: 30 };
+    const list = [1, 2];
+    const frozen = Object.freeze({ value: 1 });
+    // The third row has no prototype, so only its frozen constant inherits the toJSON given to Object.prototype.
+    const rows = [
+      { target, list: 0 },
+      { target: list },
+      Object.assign(Object.create(null), { target: frozen }),
+    ];
+    const changes = [
+      () => Object.setPrototypeOf(target, { toJSON: () => 'now' }),
+      () => {
+        list.length = 4;
+      },
+      () => Object.defineProperty(Object.prototype, 'toJSON', { value: () => 'all', configurable: true }),
+    ];
+    const worked = ['{"target":"now","list":0}', '{"target":[1,2,null,null]}', '{"target":"all"}'];
+    try {
+      rows.forEach((row, i) => {
+        const serialize = createJsonSerializer({ constantKeys: ['target'] });
+        const write = createJsonByteWriter({ constantKeys: ['target'] });
+        const out = new ByteOutput();
+        const texts = [0, 1].map((time) => {
+          if (time === 1) (changes[i] as () => void)();
+          out.used = 0;
+          write(row, out);
+          const bytes = decoder.decode(out.bytes.subarray(0, out.used));
+          expect(serialize(row)).toBe(bytes);
+          return bytes;
+        });
+        expect(texts[1]).toBe(reference(row));
+        expect(texts[1]).toBe(worked[i]);
+      });
+    } finally {
+      delete (Object.prototype as { toJSON?: unknown }).toJSON;
+    }
+  });
+
   it('reads a frozen constant with a getter again in every row', () => {
     let calls = 0;
     const target = Object.freeze({
@@ -299,6 +346,43 @@ describe('createJsonByteWriter', () => {
       '"z"',
       '{"d":"1970-01-01T00:00:00.000Z"}',
     ]);
+  });
+
+  it('writes an array with a toJSON (its own or Array.prototype’s) as JSON.stringify does, at every depth', () => {
+    // JSON.stringify calls an array's toJSON as it calls an object's: the text path once wrote its elements instead.
+    const withToJson = () =>
+      Object.assign([1, '11010519491231002X'], { toJSON: () => 'a身份证11010519491231002X' });
+    const rows = [
+      withToJson(),
+      { a: withToJson() },
+      { a: [[[[[withToJson()]]]]] },
+      { target: withToJson() },
+      { message: { zh: [withToJson()] } },
+    ];
+    const expected = [
+      '"a身份证110105********002X"',
+      '{"a":"a身份证110105********002X"}',
+      '{"a":[[[[["a身份证110105********002X"]]]]]}',
+      '{"target":"a身份证110105********002X"}',
+      '{"message":{"zh":["a身份证110105********002X"]}}',
+    ];
+    const serialize = createJsonSerializer({ constantKeys: ['target'] });
+    expect(rows.map((row) => serialize(row))).toEqual(expected);
+    expect(bytesOfRows(rows, ['target']).map((b) => decoder.decode(b))).toEqual(expected);
+    const inherited = Object.getOwnPropertyDescriptor(Array.prototype, 'toJSON');
+    Object.defineProperty(Array.prototype, 'toJSON', {
+      value: () => 'list',
+      configurable: true,
+      writable: true,
+    });
+    try {
+      const row = { path: ['a', 0], deep: [[[[[[1]]]]]] };
+      const text = '{"path":"list","deep":"list"}';
+      expect(createJsonSerializer()(row)).toBe(text);
+      expect(decoder.decode(bytesOfRows([row], [])[0])).toBe(text);
+    } finally {
+      if (inherited === undefined) delete (Array.prototype as { toJSON?: unknown }).toJSON;
+    }
   });
 
   it('reads a getter as often as the text path when a later value sends the row to JSON.stringify', () => {
