@@ -75,6 +75,9 @@ class TableRows implements IterableIterator<IndicatorRow> {
   private indicator = 0;
   private prepared: readonly PreparedIndicator[] = [];
 
+  /** Ended: by its last row, by `return()` (a loop left early) or by an error — as a generator ends. */
+  private finished = false;
+
   constructor(private readonly tables: Iterator<RowTable>) {}
 
   [Symbol.iterator](): IterableIterator<IndicatorRow> {
@@ -82,6 +85,24 @@ class TableRows implements IterableIterator<IndicatorRow> {
   }
 
   next(): IteratorResult<IndicatorRow> {
+    if (this.finished) return { value: undefined, done: true };
+    try {
+      const result = this.step();
+      if (result.done === true) this.finished = true;
+      return result;
+    } catch (error) {
+      this.finished = true;
+      throw error;
+    }
+  }
+
+  /** Ends the rows (a `for … of` left early calls it), as a generator's `return` does. */
+  return(value?: unknown): IteratorResult<IndicatorRow> {
+    this.finished = true;
+    return { value: value as undefined, done: true };
+  }
+
+  private step(): IteratorResult<IndicatorRow> {
     while (this.indicator >= this.prepared.length) {
       if (!this.nextRegion()) return { value: undefined, done: true };
     }
@@ -173,3 +194,10 @@ function normaliseDenominators(
   }
   return out;
 }
+
+// The rows were generator objects before (`rowsOfYears` was a generator): their prototype chain reaches
+// %IteratorPrototype%, which gives iterator helpers (`toArray`, `map`, … from Node 22) to anyone who calls them.
+Object.setPrototypeOf(
+  TableRows.prototype,
+  Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())),
+);

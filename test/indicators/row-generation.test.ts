@@ -258,6 +258,64 @@ describe('row generation equals the generation before session 7', () => {
   });
 });
 
+/** One township (130123100) whose every indicator is 1 of 2. */
+function rowsSumsOfOneTownship(indicators: number): TownshipSums {
+  return {
+    keys: [130123100],
+    data: Float64Array.from({ length: indicators * 3 }, (_, i) => [1, 2, 0][i % 3] as number),
+    stride: indicators * 3,
+  };
+}
+
+describe('the rows iterator behaves as the generator it replaced', () => {
+  const iteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
+
+  test.prop([job, fc.nat({ max: 40 })])(
+    'inherits %IteratorPrototype% (iterator helpers), and ends for good when a loop leaves it early',
+    ({ profile, sums, options, year }, stopAt) => {
+      const now = rowsFromSums(sums, options, profile, year);
+      const before = rowsFromSumsBefore(sums, options, profile, year);
+      expect(Object.getPrototypeOf(Object.getPrototypeOf(now))).toBe(iteratorPrototype);
+      const taken = (rows: Iterable<IndicatorRow>) => {
+        const seen: string[] = [];
+        for (const row of rows) {
+          if (seen.length === stopAt) break;
+          seen.push(JSON.stringify(row));
+        }
+        return seen;
+      };
+      expect(taken(now)).toEqual(taken(before));
+      // After `break` (which calls return()), both are done.
+      expect(now.next()).toEqual(before.next());
+      expect(now.next().done).toBe(true);
+    },
+  );
+
+  it('is done after a table throws, as a generator is — no rows of the tables after it', () => {
+    const profile = INDICATOR_PROFILES.national;
+    const sums = rowsSumsOfOneTownship(profile.indicators.length);
+    /** Options whose `groupBy` cannot be read the first time (the table without a year), then can (2024's copy). */
+    const options = () => {
+      let reads = 0;
+      return {
+        asOf: '2025-12-31',
+        get groupBy(): readonly GroupLevel[] {
+          reads++;
+          if (reads === 1) throw new Error('groupBy unreadable');
+          return ['township'];
+        },
+      };
+    };
+    for (const rows of [
+      rowsOfYears(sums, [[2024, sums]], options(), profile, undefined),
+      rowsOfYearsBefore(sums, [[2024, sums]], options(), profile, undefined),
+    ]) {
+      expect(() => rows.next()).toThrow('groupBy unreadable');
+      expect(rows.next()).toEqual({ value: undefined, done: true });
+    }
+  });
+});
+
 describe('row generation when a consumer edits a custom profile’s target through a row', () => {
   // A custom profile is not frozen, and every row of an indicator carries its profile's very target object: a
   // consumer that edits it (row.target.value = …) between rows saw later rows judged against the edited target — the
