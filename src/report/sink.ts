@@ -202,27 +202,33 @@ export function createByteSink(
   const size = Math.max(16, Math.floor(chunkSize));
   const encoder = new TextEncoder();
   let buffer: Uint8Array = new Uint8Array(size);
-  /** A chunk array the target is done with, ready to be filled again (with `recycle`). */
-  let spare: Uint8Array | undefined;
+  /** Chunk arrays the target is done with, ready to be filled again (with `recycle`; two at most are kept). */
+  const spares: Uint8Array[] = [];
   let used = 0;
   const send = (chunk: Uint8Array): Promise<unknown> | undefined => {
     const answer = target.write(chunk);
     return isThenable(answer) ? Promise.resolve(answer) : undefined;
   };
+  /** With `recycle`: the write of the chunk handed last, settled once its array is spare again. */
+  let inFlight: Promise<unknown> | undefined;
   const hand = (): Promise<unknown> | undefined => {
     const chunk = buffer.subarray(0, used);
     const handed = buffer;
-    buffer = spare ?? new Uint8Array(size);
-    spare = undefined;
+    buffer = spares.pop() ?? new Uint8Array(size);
     used = 0;
     const answer = send(chunk);
-    // The target's promise settles when it is done with the chunk: its array is filled again from then on (two
-    // arrays in turn instead of a new megabyte per chunk, which the garbage collector frees late).
     if (options.recycle !== true || answer === undefined) return answer;
-    return answer.then((value) => {
-      spare = handed;
+    // The target's promise settles when it is done with the chunk: its array is filled again from then on (two
+    // arrays in turn instead of a new megabyte per chunk, which the garbage collector frees late). The writer waits
+    // for the chunk before, not this one: this one is written while the next is filled (waiting for each write in
+    // turn left the file's writes and the rows' text one after the other — 0.1 s idle in the national JSON).
+    const before = inFlight;
+    inFlight = answer.then((value) => {
+      if (spares.length < 2) spares.push(handed);
       return value;
     });
+    inFlight.catch(() => undefined); // awaited by the next hand or by end(): not an unhandled rejection meanwhile
+    return before;
   };
   /** Puts encoded text (an array the caller gives up, or a copy) into the chunks. */
   const put = (encoded: Uint8Array): Promise<unknown> | undefined => {
@@ -253,6 +259,7 @@ export function createByteSink(
     },
     async end() {
       if (used > 0) await hand();
+      await inFlight;
     },
     writeBytes(bytes) {
       // A target may keep what it is given: bytes that go out alone are copied first.
