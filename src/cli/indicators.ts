@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import type { Crosswalk, GroupLevel, IndicatorRow } from 'shequ';
 import { computeIndicatorsFromSource } from 'shequ/pipeline';
 import {
@@ -8,6 +9,7 @@ import {
   writeRows,
 } from 'shequ/report';
 import { unwrap } from '../core/result.js';
+import { COLLECT_AFTER_READING_FROM, collectGarbage } from './collect-garbage.js';
 import {
   type CliStreams,
   checkDistinctPaths,
@@ -77,12 +79,16 @@ export async function computeFromFile(
     // A file is read on several cores when it is large (or as --workers says); standard input in one pass.
     if (path === undefined) return unwrap(await computeIndicatorsFromSource(source(), settings));
     const { computeIndicatorsFromFile } = await import('shequ/pipeline/node');
-    return unwrap(
+    const read = unwrap(
       await computeIndicatorsFromFile(path, {
         ...settings,
         ...(options.workers === undefined ? {} : { workers: options.workers }),
       }),
     );
+    // Before the output's buffers fill: what the reading of a large file left (collect-garbage.ts).
+    if ((statSync(path, { throwIfNoEntry: false })?.size ?? 0) >= COLLECT_AFTER_READING_FROM)
+      collectGarbage();
+    return read;
   });
   return { rows: job.rows(), input: job };
 }
