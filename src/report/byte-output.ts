@@ -2,6 +2,7 @@
  * The byte buffer that rows are written into, and the writers of values that need no escaping: numbers in their
  * plain decimal form and plain ASCII strings, a byte at a time (json-bytes.ts and csv-bytes.ts share them).
  */
+import { RecurrenceSample } from './recurrence.js';
 
 const encoder = new TextEncoder();
 /** Copies up to this many bytes go byte by byte (see {@link ByteOutput.copy}). */
@@ -85,8 +86,6 @@ export class ByteOutput {
 
 /** How many recent strings a {@link RecentBytes} keeps. */
 const RECENT = 8;
-/** Lookups after which a {@link RecentBytes} whose strings rarely recur stops remembering them. */
-const RECENT_SAMPLE = 1024;
 /** Longer strings are not remembered (see {@link RecentBytes.rememberWritten}). */
 const REMEMBERED_LENGTH = 64;
 const NO_BYTES = new Uint8Array(0);
@@ -104,14 +103,11 @@ export class RecentBytes {
   private last = 0;
   /** Where the next string goes: the oldest. */
   private next = 0;
-  /** Strings looked up and found, until {@link RECENT_SAMPLE} lookups decide whether remembering pays. */
-  private lookups = 0;
-  private hits = 0;
   /**
-   * Set when fewer than a quarter of the sampled lookups found their string: the strings of this key are new every
-   * time (a finding's message), so copying each one's bytes to remember it is garbage for nothing.
+   * Whether the strings looked up recur: when they do not (a finding's message), copying each one's bytes to remember
+   * it is garbage for nothing, and the ring is no longer looked at.
    */
-  private unique = false;
+  private readonly recurrence = new RecurrenceSample();
 
   /**
    * The bytes remembered for `value`, or undefined.
@@ -120,12 +116,9 @@ export class RecentBytes {
    * @returns its bytes as written before
    */
   find(value: string): Uint8Array | undefined {
-    if (this.unique) return undefined;
+    if (this.recurrence.rare) return undefined;
     const found = this.lookup(value);
-    if (this.lookups < RECENT_SAMPLE) {
-      if (found !== undefined) this.hits++;
-      if (++this.lookups === RECENT_SAMPLE) this.unique = this.hits * 4 < RECENT_SAMPLE;
-    }
+    this.recurrence.record(found !== undefined);
     return found;
   }
 
@@ -150,7 +143,7 @@ export class RecentBytes {
    * @param start - where its bytes begin in `out`
    */
   rememberWritten(value: string, out: ByteOutput, start: number): void {
-    if (!this.unique && value.length <= REMEMBERED_LENGTH)
+    if (!this.recurrence.rare && value.length <= REMEMBERED_LENGTH)
       this.remember(value, out.bytes.slice(start, out.used));
   }
 

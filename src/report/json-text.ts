@@ -17,6 +17,7 @@
  */
 import { maskIdNumbersInText } from '../core/mask.js';
 import { numberText as decimalText } from '../core/number-text.js';
+import { RecurrenceSample } from './recurrence.js';
 
 /** Characters JSON.stringify escapes: quote, backslash, controls, surrogates (a lone one is escaped). */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters JSON escapes
@@ -26,12 +27,6 @@ const MEMO_MIN_LENGTH = 12;
 /** Bounds of the memo tables: they are cleared when full, so unique names never pile up. */
 const MEMO_LIMIT = 4096;
 const CONSTANT_LIMIT = 256;
-/**
- * Strings of a key are looked up this many times, then the key's strings are no longer remembered if fewer than a
- * quarter were found: a finding's message is new every time, and hashing it, storing it and collecting the table cost
- * more than the text (≈ 18 % of `validate`'s time on the national file).
- */
-const MEMO_SAMPLE = 1024;
 const MAX_DEPTH = 64;
 
 /** A value the fast path does not handle: the whole row goes to JSON.stringify. */
@@ -88,13 +83,10 @@ export function jsonNumberText(value: number): string {
   return size >= 0.1 && size < 1e14 ? text : maskIdNumbersInText(text);
 }
 
-/** A key's `"key":` text, and how often the strings under it were found in the memo. */
+/** A key's `"key":` text, and whether the strings under it recur (else they are not remembered). */
 interface KeyEntry {
   readonly text: string;
-  lookups: number;
-  hits: number;
-  /** Decided after {@link MEMO_SAMPLE} lookups: the key's strings rarely recur, so they are not remembered. */
-  unique: boolean;
+  readonly recurrence: RecurrenceSample;
 }
 
 /** A flat object serialised once: its keys and values at that time, to see whether it is still the same. */
@@ -178,16 +170,16 @@ export function createJsonTextParts(options: JsonSerializerOptions = {}): JsonTe
     return json;
   };
 
-  /** A string under a key: remembered while the key's strings recur (see {@link MEMO_SAMPLE}). */
+  /** A string under a key: remembered while the key's strings recur (recurrence.ts). */
   const keyedString = (entry: KeyEntry, text: string): string => {
-    if (entry.unique || text.length < MEMO_MIN_LENGTH) return stringText(text);
+    if (entry.recurrence.rare || text.length < MEMO_MIN_LENGTH) return stringText(text);
     let json = strings.get(text);
+    entry.recurrence.record(json !== undefined);
     if (json === undefined) {
       if (strings.size >= MEMO_LIMIT) strings.clear();
       json = stringText(text);
       strings.set(text, json);
-    } else entry.hits++;
-    if (++entry.lookups === MEMO_SAMPLE) entry.unique = entry.hits * 4 < MEMO_SAMPLE;
+    }
     return json;
   };
 
@@ -196,7 +188,7 @@ export function createJsonTextParts(options: JsonSerializerOptions = {}): JsonTe
     let entry = keys.get(key);
     if (entry === undefined) {
       if (keys.size >= MEMO_LIMIT) keys.clear();
-      entry = { text: `${maskIdNumbersInText(JSON.stringify(key))}:`, lookups: 0, hits: 0, unique: false };
+      entry = { text: `${maskIdNumbersInText(JSON.stringify(key))}:`, recurrence: new RecurrenceSample() };
       keys.set(key, entry);
     }
     return entry;
