@@ -1,6 +1,5 @@
 // The roll-up of township sums to region levels as it was before session 7 (commit 33a0c11: src/indicators/roll-up.ts),
-// kept verbatim for the oracle of row generation (rows-before.ts).
-import { numberText } from '../../src/core/number-text.js';
+// kept verbatim for the oracle of row generation (rows-before.ts): the old walk, figuresByLevel, and its helpers.
 import type { TownshipSums } from '../../src/indicators/sums.js';
 
 // The roll-up of township sums to every region level, with region totals.
@@ -13,40 +12,17 @@ import type { TownshipSums } from '../../src/indicators/sums.js';
 //
 // Figures are built bottom-up, township → county → prefecture → province, each level from the one below.
 
-/** The region levels, top first. */
-export const REGION_LEVELS = ['province', 'prefecture', 'county', 'township'] as const;
+// The levels, their key digits, a figure's shape and a region's code did not change: shared with src, not copied.
+import {
+  KEY_DIGITS,
+  type LevelFigures,
+  REGION_LEVELS,
+  type RegionFigure,
+  type RegionLevel,
+  regionCode,
+} from '../../src/indicators/roll-up.js';
 
-/** A region level. */
-export type RegionLevel = (typeof REGION_LEVELS)[number];
-
-/** The digits of each level's key (the prefix of the 12-digit code). */
-export const KEY_DIGITS: Readonly<Record<RegionLevel, number>> = {
-  province: 2,
-  prefecture: 4,
-  county: 6,
-  township: 9,
-};
-
-/** One region's figure: its sums, and per indicator whether they are a total given and whether one set data aside. */
-export interface RegionFigure {
-  /**
-   * The array holding the region's sums, from {@link RegionFigure.offset}: a township's own sums are read in the
-   * township table until a total is written into them (then a copy) — not a view object per township, which at
-   * 180 000 townships kept ≈ 20 MB alive through the output.
-   */
-  sums: Float64Array;
-  /** Where the region's sums start in `sums`. */
-  offset: number;
-  /** The sums are a view of the township table given, which must not be written: copied before a total is. */
-  borrowed?: true;
-  /** 1 where the figure is the region's own total. */
-  fromTotal: Uint8Array | undefined;
-  /** 1 where that total set aside units or lower totals beneath it. */
-  setAside: Uint8Array | undefined;
-}
-
-/** The figures of one level: key → figure. */
-export type LevelFigures = Map<number, RegionFigure>;
+export { REGION_LEVELS, type RegionFigure, regionCode };
 
 /** Regions whose sums share one backing array: views of a slab, not one small array each. */
 const SLAB_REGIONS = 4096;
@@ -180,9 +156,4 @@ function rollUpLevel(below: LevelFigures, divisor: number, space: SumsSpace): Le
     addInto(figureOf(level, Math.floor(key / divisor), space).sums, figure.sums, figure.offset, space.stride);
   }
   return level;
-}
-
-/** The 12-digit code of a level's key. */
-export function regionCode(key: number, level: RegionLevel): string {
-  return numberText(key).padStart(KEY_DIGITS[level], '0').padEnd(12, '0');
 }

