@@ -11,7 +11,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
-/** Files at least this large (bytes) are worth a collection after reading: ≈ 25 ms, against ≈ 5 s of work. */
+/** Files at least this large (bytes) are worth a collection after reading: 6–12 ms at 3 000 000 rows, against ≈ 5 s. */
 export const COLLECT_AFTER_READING_FROM = 64 << 20;
 
 /**

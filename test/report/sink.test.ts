@@ -123,3 +123,41 @@ describe('createByteSink with recycle', () => {
     },
   );
 });
+
+describe('createByteSink with recycle, when the target fails', () => {
+  it('rejects the writer at the next hand-over or at end(), never as an unhandled rejection', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      let writes = 0;
+      const sink = createByteSink(
+        {
+          write: async () => {
+            writes++;
+            await new Promise((resolve) => setTimeout(resolve, 1));
+            if (writes === 1) throw new Error('disk full');
+          },
+        },
+        16,
+        { recycle: true },
+      );
+      expect(sink.write('a'.repeat(10))).toBeUndefined(); // gathered
+      // The chunk of a's goes out; the writer does not wait for it (only for the chunk before, none)…
+      expect(sink.write('b'.repeat(10))).toBeUndefined();
+      await new Promise((resolve) => setTimeout(resolve, 10)); // …and its write fails meanwhile, handled.
+      // The next hand-over makes the writer wait for the a's: it gets their failure.
+      await expect(sink.write('c'.repeat(10))).rejects.toThrow('disk full');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
+  it('rejects end() when the last chunk fails', async () => {
+    const sink = createByteSink({ write: () => Promise.reject(new Error('gone')) }, 16, { recycle: true });
+    sink.write('abc');
+    await expect(sink.end()).rejects.toThrow('gone');
+  });
+});
