@@ -103,6 +103,34 @@ function currentJudge(p: PreparedIndicator, judge: TargetLine): TargetLine {
 }
 
 /**
+ * The keys of an indicator row in the order {@link RowMaker.row} sets them: every row it builds has some of them, in
+ * this order (the order of the output's JSON keys, which writers that know the keys in advance rely on).
+ */
+export const INDICATOR_ROW_KEYS = [
+  'region',
+  'level',
+  'year',
+  'name',
+  'indicator',
+  'property',
+  'numerator',
+  'denominator',
+  'missing',
+  'value',
+  'reason',
+  'unit',
+  'externalDenominator',
+  'fromTotal',
+  'setAside',
+  'baseline',
+  'target',
+  'status',
+  'expected',
+  'gap',
+  'asOf',
+] as const satisfies readonly (keyof IndicatorRow)[];
+
+/**
  * The rows' constructor: its instances are plain objects (their prototype is `Object.prototype`, as a literal's), but
  * V8 sizes them after the first instances and keeps all their keys in the object itself; a literal of two keys given
  * twelve more grew an out-of-line store four times a row (a national table is 260 000 rows).
@@ -163,7 +191,8 @@ export class RowMaker {
         : p.ratio
           ? roundRatio(numeratorRaw, p.ratioFactor, denominatorRaw, p.numeratorFactor, this.places, this.mode)
           : roundRatio(numeratorRaw, 1, p.numeratorFactor, 1, this.places, this.mode);
-    // The keys in the order rows have always had them (the writers and readers of the output depend on it).
+    // The keys in the order rows have always had them, INDICATOR_ROW_KEYS (the writers and readers of the output
+    // depend on it).
     const row = new (PlainRow as unknown as new () => Record<string, unknown>)();
     row.region = this.region;
     row.level = this.level;

@@ -195,6 +195,15 @@ function normaliseDenominators(
   return out;
 }
 
+/**
+ * Whether `rows` are rows this module generates (from {@link rowsFromSums} or {@link rowsOfTables}): each is a fresh
+ * plain object built by {@link RowMaker.row}, its keys some of INDICATOR_ROW_KEYS in that order, seen by no one before
+ * the caller that takes it from the iterator — so a writer that drives the iterator may rely on the keys' order.
+ */
+export function isGeneratedRows(rows: unknown): boolean {
+  return typeof rows === 'object' && rows !== null && Object.getPrototypeOf(rows) === TableRows.prototype;
+}
+
 // The rows were generator objects before (`rowsOfYears` was a generator): their prototype chain reaches
 // %IteratorPrototype%, which gives iterator helpers (`toArray`, `map`, … from Node 22) to anyone who calls them.
 Object.setPrototypeOf(

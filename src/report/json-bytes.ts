@@ -24,7 +24,7 @@ import { type ChunkSink, writeBytesTo } from './sink.js';
 const encoder = new TextEncoder();
 
 /** The keys of a row shape, each `"key":` encoded once, and the last string or constant seen under each. */
-interface Shape {
+export interface Shape {
   readonly keys: readonly string[];
   readonly prefixes: readonly Uint8Array[];
   readonly constant: readonly boolean[];
@@ -115,6 +115,23 @@ function plainKeys(row: unknown): string[] | undefined {
 export function createJsonByteWriter(
   options: JsonSerializerOptions = {},
 ): (row: unknown, out: ByteOutput) => void {
+  return createJsonBytes(options).write;
+}
+
+/**
+ * The pieces of a JSON byte writer: `write` as {@link createJsonByteWriter} gives it, and what a writer of rows whose
+ * keys are known in advance writes each value with — a shape of those keys (`"key":` encoded once each, recent
+ * strings per key) and `writeValue`, which writes one value under a key of the shape as `write` would (false when the
+ * row must go to `write` whole).
+ */
+export interface JsonBytes {
+  readonly write: (row: unknown, out: ByteOutput) => void;
+  readonly shapeOf: (keys: readonly string[]) => Shape;
+  readonly writeValue: (out: ByteOutput, shape: Shape, i: number, value: unknown, depth: number) => boolean;
+}
+
+/** The pieces of a JSON byte writer (see {@link JsonBytes}); one set of memo tables per output. */
+export function createJsonBytes(options: JsonSerializerOptions = {}): JsonBytes {
   const parts: JsonTextParts = createJsonTextParts(options);
   const constantKeys = new Set(options.constantKeys ?? []);
   const shapes: Shape[] = [];
@@ -268,7 +285,7 @@ export function createJsonByteWriter(
     return true;
   };
 
-  return (row, out) => {
+  const write = (row: unknown, out: ByteOutput): void => {
     const keys = plainKeys(row);
     if (keys === undefined) {
       out.text(parts.row(row));
@@ -281,6 +298,8 @@ export function createJsonByteWriter(
     // there, not through the text path again, so a getter is read as often as the text path reads it.
     out.text(stringifiedRow(row));
   };
+
+  return { write, shapeOf, writeValue };
 }
 
 /** Rows are handed to the sink in pieces of about this many bytes (the sink copies them into its chunks). */
@@ -366,7 +385,7 @@ export async function writeRowsAsBytes<Item>(
 export function writeJsonRowsAsBytes<Item>(
   items: Iterable<Item>,
   sink: ChunkSink,
-  writeRow: (row: unknown, out: ByteOutput) => void,
+  writeRow: (row: Item, out: ByteOutput) => void,
   layout: 'array' | 'lines',
 ): Promise<void> {
   return writeRowsAsBytes(items, sink, writeRow, layout === 'array' ? JSON_ARRAY_LAYOUT : JSON_LINES_LAYOUT);

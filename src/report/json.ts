@@ -5,14 +5,15 @@
 import type { IndicatorRow } from '../indicators/rows.js';
 import type { RuleSource } from '../standards/types.js';
 import type { Finding, ValidationReport } from '../standards/validate.js';
+import { indicatorRowJsonWriter } from './indicator-json-bytes.js';
 import { createJsonByteWriter, writeJsonRowsAsBytes } from './json-bytes.js';
 import { createJsonSerializer } from './json-text.js';
 import { FINDING_MODEL } from './models/findings.js';
-import { INDICATOR_ROW_MODEL } from './models/indicators.js';
 import type { ChunkSink } from './sink.js';
 
-/** Keys whose object is the same in every row of an indicator (rows) or of a rule (findings): the models'. */
-export const INDICATOR_CONSTANT_KEYS = INDICATOR_ROW_MODEL.wholeRowJson?.constantKeys ?? [];
+export { INDICATOR_CONSTANT_KEYS } from './indicator-json-bytes.js';
+
+/** Keys whose object is the same in every finding of a rule (its `source`): the model's. */
 export const FINDING_CONSTANT_KEYS = FINDING_MODEL.wholeRowJson?.constantKeys ?? [];
 
 /**
@@ -61,12 +62,7 @@ export async function writeJsonArray<Item>(
  * ```
  */
 export function writeIndicatorRowsJson(rows: Iterable<IndicatorRow>, sink: ChunkSink): Promise<void> {
-  return writeJsonRowsAsBytes(
-    rows,
-    sink,
-    createJsonByteWriter({ constantKeys: INDICATOR_CONSTANT_KEYS }),
-    'array',
-  );
+  return writeJsonRowsAsBytes(rows, sink, indicatorRowJsonWriter(rows), 'array');
 }
 
 /**

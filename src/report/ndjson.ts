@@ -4,7 +4,8 @@
  */
 import type { IndicatorRow } from '../indicators/rows.js';
 import type { Finding, ValidationReport } from '../standards/validate.js';
-import { FINDING_CONSTANT_KEYS, INDICATOR_CONSTANT_KEYS } from './json.js';
+import { indicatorRowJsonWriter } from './indicator-json-bytes.js';
+import { FINDING_CONSTANT_KEYS } from './json.js';
 import { createJsonByteWriter, writeJsonRowsAsBytes } from './json-bytes.js';
 import { createJsonSerializer } from './json-text.js';
 import type { ChunkSink } from './sink.js';
@@ -49,12 +50,7 @@ export async function writeJsonLines<Item>(
  * ```
  */
 export function writeIndicatorRowsNdjson(rows: Iterable<IndicatorRow>, sink: ChunkSink): Promise<void> {
-  return writeJsonRowsAsBytes(
-    rows,
-    sink,
-    createJsonByteWriter({ constantKeys: INDICATOR_CONSTANT_KEYS }),
-    'lines',
-  );
+  return writeJsonRowsAsBytes(rows, sink, indicatorRowJsonWriter(rows), 'lines');
 }
 
 /**

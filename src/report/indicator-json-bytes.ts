@@ -1,0 +1,102 @@
+/**
+ * Indicator rows as JSON bytes, their keys known in advance. The rows `rows()` generates are built by one function
+ * with their keys in one order (INDICATOR_ROW_KEYS), so a row's values are read by name and each written under a
+ * `"key":` encoded once — not found by listing the row's keys, matching them against a shape and reading each through
+ * a computed key, which is most of what the general writer spends on a national table. Every value is written by the
+ * general writer's own `writeValue` (masking, escaping, constants), and a row it cannot write that way (a value that
+ * needs the text path, a `toJSON` given to `Object.prototype`) goes to the general writer whole: the bytes are always
+ * those of {@link createJsonByteWriter}.
+ */
+import { INDICATOR_ROW_KEYS } from '../indicators/row-builder.js';
+import type { IndicatorRow } from '../indicators/rows.js';
+import { isGeneratedRows } from '../indicators/table-rows.js';
+import type { ByteOutput } from './byte-output.js';
+import { createJsonBytes, createJsonByteWriter } from './json-bytes.js';
+import { INDICATOR_ROW_MODEL } from './models/indicators.js';
+
+/** Keys whose object is the same in every row of an indicator (`baseline`, `target`): the model's. */
+export const INDICATOR_CONSTANT_KEYS = INDICATOR_ROW_MODEL.wholeRowJson?.constantKeys ?? [];
+
+const COMMA = 0x2c;
+
+/**
+ * The writer of rows that `rows()` generated (see `isGeneratedRows`): reads each key of INDICATOR_ROW_KEYS by name.
+ * Only for such rows: a row whose keys are in another order would be written in this order.
+ */
+function createGeneratedRowWriter(): (row: IndicatorRow, out: ByteOutput) => void {
+  const bytes = createJsonBytes({ constantKeys: INDICATOR_CONSTANT_KEYS });
+  const { writeValue } = bytes;
+  const shape = bytes.shapeOf(INDICATOR_ROW_KEYS);
+  const { prefixes } = shape;
+
+  /** `,"key":value` for key `i`, nothing when the row has no value there (JSON leaves undefined out). */
+  const field = (out: ByteOutput, i: number, value: unknown): boolean => {
+    if (value === undefined) return true;
+    out.reserve(1);
+    out.byte(COMMA);
+    out.copy(prefixes[i] as Uint8Array);
+    return writeValue(out, shape, i, value, 0);
+  };
+
+  // The indices below are those of INDICATOR_ROW_KEYS (a test holds them to it).
+  const writeKnown = (row: IndicatorRow, out: ByteOutput): boolean => {
+    out.reserve(1);
+    out.byte(0x7b);
+    out.copy(prefixes[0] as Uint8Array);
+    if (
+      !writeValue(out, shape, 0, row.region, 0) ||
+      !field(out, 1, row.level) ||
+      !field(out, 2, row.year) ||
+      !field(out, 3, row.name) ||
+      !field(out, 4, row.indicator) ||
+      !field(out, 5, row.property) ||
+      !field(out, 6, row.numerator) ||
+      !field(out, 7, row.denominator) ||
+      !field(out, 8, row.missing) ||
+      !field(out, 9, row.value) ||
+      !field(out, 10, row.reason) ||
+      !field(out, 11, row.unit) ||
+      !field(out, 12, row.externalDenominator) ||
+      !field(out, 13, row.fromTotal) ||
+      !field(out, 14, row.setAside) ||
+      !field(out, 15, row.baseline) ||
+      !field(out, 16, row.target) ||
+      !field(out, 17, row.status) ||
+      !field(out, 18, row.expected) ||
+      !field(out, 19, row.gap) ||
+      !field(out, 20, row.asOf)
+    )
+      return false;
+    out.reserve(1);
+    out.byte(0x7d);
+    return true;
+  };
+
+  return (row, out) => {
+    const start = out.used;
+    // A toJSON on Object.prototype: JSON.stringify would call it (the general writer sends the row to it).
+    if (!('toJSON' in row) && writeKnown(row, out)) return;
+    out.used = start;
+    bytes.write(row, out);
+  };
+}
+
+/**
+ * The JSON byte writer for `rows`: one that reads their keys by name when `rows()` generated them, else the general
+ * one. Both write the same bytes.
+ *
+ * @param rows - the rows about to be written
+ * @returns a writer of one row (use it for these rows only)
+ *
+ * @example
+ * ```ts
+ * const write = indicatorRowJsonWriter(job.data.rows());
+ * ```
+ */
+export function indicatorRowJsonWriter(
+  rows: Iterable<IndicatorRow>,
+): (row: IndicatorRow, out: ByteOutput) => void {
+  return isGeneratedRows(rows)
+    ? createGeneratedRowWriter()
+    : createJsonByteWriter({ constantKeys: INDICATOR_CONSTANT_KEYS });
+}

@@ -1,0 +1,216 @@
+/**
+ * The writer of generated indicator rows (report/indicator-json-bytes.ts), which reads a row's keys by name in the
+ * order INDICATOR_ROW_KEYS gives, held equal byte for byte to the general JSON byte writer — which writes each row's
+ * own keys in their own order — on generated tables: every profile with generated targets and baselines, region
+ * totals, external denominators, years, names that are hostile text; and where it must hand a row over whole.
+ */
+import { fc, test } from '@fast-check/vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DivisionDataset } from '../../src/codes/division-dataset.js';
+import { INDICATOR_PROFILES } from '../../src/indicators/profiles.js';
+import { INDICATOR_ROW_KEYS } from '../../src/indicators/row-builder.js';
+import { type IndicatorRow, rowsFromSums } from '../../src/indicators/rows.js';
+import { isGeneratedRows } from '../../src/indicators/table-rows.js';
+import type { IndicatorProfile } from '../../src/indicators/types.js';
+import { rowsOfYears } from '../../src/indicators/year-rows.js';
+import { INDICATOR_CONSTANT_KEYS } from '../../src/report/indicator-json-bytes.js';
+import { writeIndicatorRowsJson } from '../../src/report/json.js';
+import { createJsonByteWriter, writeJsonRowsAsBytes } from '../../src/report/json-bytes.js';
+import { writeIndicatorRowsNdjson } from '../../src/report/ndjson.js';
+import { createByteSink } from '../../src/report/sink.js';
+import { job } from '../helpers/row-arbitraries.js';
+
+/** The bytes a writer gives, through a byte sink of small chunks. */
+async function written(write: (sink: ReturnType<typeof createByteSink>) => Promise<void>): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  const sink = createByteSink({ write: (bytes) => void chunks.push(bytes.slice()) }, 64);
+  await write(sink);
+  await sink.end();
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The same rows, behind an iterable that is not the generated rows': the general writer writes them. */
+const behindWrapper = (make: () => Iterable<IndicatorRow>): Iterable<IndicatorRow> => ({
+  [Symbol.iterator]: () => make()[Symbol.iterator](),
+});
+
+/** The general writer's bytes of rows (the reference: each row's own keys, in their own order). */
+const generalJson = (rows: Iterable<IndicatorRow>) =>
+  written((sink) =>
+    writeJsonRowsAsBytes(
+      rows,
+      sink,
+      createJsonByteWriter({ constantKeys: INDICATOR_CONSTANT_KEYS }),
+      'array',
+    ),
+  );
+
+/** Names that take every path of a string: plain, Chinese, escaped, ID-shaped, lone surrogates. */
+const name = fc.oneof(
+  fc.constantFrom(
+    '北京市',
+    '西上泽村',
+    '11010519491231002X',
+    '身份证１１０１０５１９４９１２３１００２Ｘ',
+    '"引号"',
+    'back\\slash',
+    '\u0001',
+    '\ud800',
+    '😀',
+    '',
+    '社'.repeat(70),
+  ),
+  fc.string({ maxLength: 12 }),
+  fc.string({ unit: 'binary', maxLength: 12 }),
+);
+
+/** A division list naming the regions of the arbitraries' townships (some of them). */
+const divisions: fc.Arbitrary<DivisionDataset> = fc
+  .dictionary(
+    fc.constantFrom(
+      '110000000000',
+      '110100000000',
+      '110105000000',
+      '110105003000',
+      '130000000000',
+      '130123000000',
+      '130123005000',
+      '320102000000',
+    ),
+    name,
+  )
+  .map(
+    (names) =>
+      ({
+        id: 'test',
+        name: { zh: '测试', en: 'test' },
+        source: 'test',
+        referenceDate: '2025-12-31',
+        divisions: new Map(Object.entries(names).map(([code, text]) => [code, { code, name: text }])),
+      }) as unknown as DivisionDataset,
+  );
+
+const table = job.chain((generated) =>
+  divisions.map((list) => ({ ...generated, options: { ...generated.options, divisions: list } })),
+);
+
+describe('generated rows are written with their keys read by name', () => {
+  test.prop([table])(
+    'JSON and JSON Lines: the general writer’s bytes',
+    async ({ profile, sums, options, year }) => {
+      const rows = () => rowsFromSums(sums, options, profile, year);
+      const expected = await generalJson(behindWrapper(rows));
+      expect(await written((sink) => writeIndicatorRowsJson(rows(), sink))).toBe(expected);
+      expect(await written((sink) => writeIndicatorRowsJson(behindWrapper(rows), sink))).toBe(expected);
+      const lines = await written((sink) => writeIndicatorRowsNdjson(rows(), sink));
+      expect(lines).toBe(
+        await written((sink) =>
+          writeJsonRowsAsBytes(
+            behindWrapper(rows),
+            sink,
+            createJsonByteWriter({ constantKeys: INDICATOR_CONSTANT_KEYS }),
+            'lines',
+          ),
+        ),
+      );
+    },
+  );
+
+  test.prop([table])(
+    'every generated row has some of INDICATOR_ROW_KEYS, in that order',
+    ({ profile, sums, options, year }) => {
+      for (const row of rowsFromSums(sums, options, profile, year)) {
+        const keys = Object.keys(row);
+        const positions = keys.map((key) => (INDICATOR_ROW_KEYS as readonly string[]).indexOf(key));
+        expect(positions).not.toContain(-1);
+        expect(positions).toEqual([...positions].sort((a, b) => a - b));
+      }
+    },
+  );
+
+  it('rows over years too', async () => {
+    const sums = {
+      keys: [110105003],
+      data: Float64Array.from({ length: 7 * 3 }, (_, i) => i + 1),
+      stride: 21,
+    };
+    const profile = INDICATOR_PROFILES.national;
+    const rows = () => rowsOfYears(sums, [[2024, sums]], { asOf: '2025-12-31' }, profile, '14th');
+    expect(isGeneratedRows(rows())).toBe(true);
+    const text = await written((sink) => writeIndicatorRowsJson(rows(), sink));
+    expect(text).toBe(await generalJson(behindWrapper(rows)));
+    expect(text).toContain('"year":2024');
+  });
+
+  it('only the rows rowsFromSums and rowsOfTables give count as generated', () => {
+    const sums = { keys: [110105003], data: new Float64Array(21), stride: 21 };
+    const rows = rowsFromSums(sums, { asOf: '2025-12-31' }, INDICATOR_PROFILES.national);
+    expect(isGeneratedRows(rows)).toBe(true);
+    expect(isGeneratedRows([...rows])).toBe(false);
+    expect(isGeneratedRows((function* () {})())).toBe(false);
+    expect(isGeneratedRows(behindWrapper(() => rows))).toBe(false);
+    expect(isGeneratedRows(null)).toBe(false);
+    expect(isGeneratedRows(Object.create(Object.getPrototypeOf(rows)))).toBe(true); // the prototype is the brand
+  });
+});
+
+describe('a row the general writer must judge is handed to it whole', () => {
+  const sums = {
+    keys: [110105003, 130123005],
+    data: Float64Array.from({ length: 42 }, (_, i) => i * 7),
+    stride: 21,
+  };
+
+  afterEach(() => {
+    delete (Object.prototype as { toJSON?: unknown }).toJSON;
+  });
+
+  const national = INDICATOR_PROFILES.national;
+  const withoutTargets: IndicatorProfile = {
+    ...national,
+    indicators: national.indicators.map(({ indicator }) => ({ indicator })),
+  };
+
+  it.each([
+    ['with targets', national],
+    ['without: no value of a row calls it', withoutTargets],
+  ])('a toJSON given to Object.prototype, rows %s', async (_, profile) => {
+    const rows = () => rowsFromSums(sums, { asOf: '2025-12-31' }, profile);
+    Object.defineProperty(Object.prototype, 'toJSON', {
+      value() {
+        return { replaced: true };
+      },
+      configurable: true,
+      writable: true,
+    });
+    const text = await written((sink) => writeIndicatorRowsJson(rows(), sink));
+    expect(text).toBe(await generalJson(behindWrapper(rows)));
+    expect(text).toContain('{"replaced":true}');
+  });
+
+  it('a custom target that is not plain data, and one with a toJSON', async () => {
+    class Goal {
+      comparator = '>=' as const;
+      value = 50;
+      year = 2025;
+      confidence = 'seed' as const;
+      source = '测试';
+    }
+    const profile: IndicatorProfile = {
+      ...INDICATOR_PROFILES.national,
+      indicators: INDICATOR_PROFILES.national.indicators.map((entry, i) => ({
+        ...entry,
+        target:
+          i === 0
+            ? (new Goal() as never)
+            : i === 1
+              ? ({ ...new Goal(), toJSON: () => '11010519491231002X' } as never)
+              : entry.target,
+      })) as IndicatorProfile['indicators'],
+    };
+    const rows = () => rowsFromSums(sums, { asOf: '2025-12-31' }, profile);
+    const text = await written((sink) => writeIndicatorRowsJson(rows(), sink));
+    expect(text).toBe(await generalJson(behindWrapper(rows)));
+    expect(text).not.toContain('11010519491231002X');
+  });
+});
