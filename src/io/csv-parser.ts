@@ -136,6 +136,8 @@ export interface ResumableCsvParser extends CsvParser {
   idleLine(): number;
   /** Sets the line of the next record (only when idle: the lines read meanwhile by the byte reader). */
   resumeAt(line: number): void;
+  /** Line breaks read so far (CR, LF and CRLF one each; after `end()`, those of the whole input). */
+  linesRead(): number;
 }
 
 /** Creates a {@link ResumableCsvParser} (internal: the public factory is {@link createCsvParser}). */
@@ -370,6 +372,7 @@ export function createResumableCsvParser(options: CsvParserOptions = {}): Resuma
     resumeAt(next) {
       line = next;
     },
+    linesRead: () => line - 1,
     push(text) {
       if (typeof text !== 'string')
         throw new ShequError([

@@ -1,6 +1,12 @@
 import { createIssue, type Issue } from '../core/issue.js';
 import { type ByteRecordReader, createByteRecordReader, type RowSink } from './byte-records.js';
-import { CSV_LIMITS, type CsvParserOptions, type CsvRecord, createResumableCsvParser } from './csv-parser.js';
+import {
+  CSV_LIMITS,
+  type CsvParserOptions,
+  type CsvRecord,
+  createResumableCsvParser,
+  type ResumableCsvParser,
+} from './csv-parser.js';
 import { createTextDecoder, detectEncoding, type TextEncodingName } from './decode.js';
 import type { ReadOptions } from './read.js';
 import { checkReadOptions } from './read-options.js';
@@ -45,6 +51,11 @@ export type StreamEvent =
        * that ends here was cut inside a record, so the parallel reader reads the file in one piece instead.
        */
       readonly endedInQuotes?: boolean;
+      /**
+       * Physical lines of a CSV input: its line breaks, CR, LF and CRLF one each (absent for a workbook). The parallel
+       * reader shifts a byte range's lines by those of the ranges before it.
+       */
+      readonly lines?: number;
     };
 
 /**
@@ -277,6 +288,7 @@ async function* readBatches(
 ): AsyncGenerator<StreamEvent[]> {
   const checked = checkReadOptions(options);
   const given = checked.options.encoding;
+  let parser: ResumableCsvParser | undefined;
   const stop = (
     issues: readonly Issue[],
     encoding: TextEncodingName,
@@ -285,6 +297,7 @@ async function* readBatches(
     counts: reader.counts(),
     issues,
     encoding,
+    ...(parser === undefined ? {} : { lines: parser.linesRead() }),
   });
   if (checked.issues.length > 0) {
     yield [stop(checked.issues, 'utf-8')];
@@ -294,7 +307,7 @@ async function* readBatches(
     yield [stop([notTextOrBytes()], 'utf-8')];
     return;
   }
-  const parser = createResumableCsvParser(checked.options);
+  parser = createResumableCsvParser(checked.options);
   const decoder = createChunkDecoder(given);
   const eventsOf = (records: readonly CsvRecord[], into: StreamEvent[]) => {
     for (const record of records) {

@@ -76,6 +76,8 @@ export interface JobInput {
   readonly encoding: TextEncodingName;
   /** The source ended inside a quoted field (its last record was rejected as `unterminated_quote`). */
   readonly endedInQuotes?: boolean;
+  /** Physical lines of a CSV source (its line breaks: CR, LF and CRLF one each); absent for a workbook. */
+  readonly lines?: number;
 }
 
 /**
@@ -160,6 +162,7 @@ export async function readSourceWith(
     header,
     encoding: end?.encoding ?? 'utf-8',
     ...(end?.endedInQuotes === true ? { endedInQuotes: true } : {}),
+    ...(end?.lines === undefined ? {} : { lines: end.lines }),
   };
 }
 

@@ -25,6 +25,7 @@ import {
 } from './indicators.js';
 import {
   createRangeShare,
+  linesOf,
   type RangeJob,
   type RangeResult,
   readAt,
@@ -32,7 +33,7 @@ import {
   shareState,
   shortenShare,
 } from './range-read.js';
-import { createLineCounter, endOfRecordOn } from './record-walk.js';
+import { endOfRecordOn } from './record-walk.js';
 import type { SheetReadOptions } from './source.js';
 
 /** The entries of a crosswalk option, as plain data for a worker. */
@@ -110,17 +111,6 @@ export async function planRanges(
     return { encoding, headerEnd, headerLines, headerBlankLines: prefix.counts.blankLines, cuts, size };
   } finally {
     await handle.close();
-  }
-}
-
-/** The chunks of a byte stream, their line breaks counted on the way. */
-async function* countingLines(
-  source: AsyncIterable<Uint8Array>,
-  counter: ReturnType<typeof createLineCounter>,
-): AsyncGenerator<Uint8Array> {
-  for await (const chunk of source) {
-    counter.count(chunk);
-    yield chunk;
   }
 }
 
@@ -394,14 +384,13 @@ export async function readRanges(
     report,
     signal,
   );
-  const counter = createLineCounter();
   const firstStream = createReadStream(path, {
     start: 0,
     end: (plan.cuts[0] as number) - 1,
     highWaterMark: 65_536,
   });
   const first = await readSourceWith(
-    countingLines(firstStream, counter),
+    firstStream,
     {
       read: { ...(job.settings.read ?? {}), encoding: plan.encoding },
       onProgress: (now) => {
@@ -427,7 +416,7 @@ export async function readRanges(
     // A worker failed (the file changed under it, a thread could not start): the serial read says what is wrong.
     return undefined;
   }
-  return mergeRanges(job, plan, { ...first, lines: counter.lines }, results);
+  return mergeRanges(job, plan, { ...first, lines: linesOf(first) }, results);
 }
 
 /** How many ranges a file is read in: the requested number of workers, or the machine's cores for a large file. */

@@ -146,12 +146,12 @@ function headerAlone(header: Uint8Array): Uint8Array {
 }
 
 /**
- * The header bytes, then the range's bytes as they are claimed, their line breaks counted on the way; the next chunk
- * is read while this one is parsed (as a read stream reads ahead).
+ * The header bytes (their line breaks counted into `headerLines`), then the range's bytes as they are claimed; the
+ * next chunk is read while this one is parsed (as a read stream reads ahead).
  */
 export async function* rangeChunks(
   job: Pick<RangeJob, 'path' | 'start' | 'end' | 'headerEnd' | 'share'>,
-  counter: ReturnType<typeof createLineCounter>,
+  headerLines: ReturnType<typeof createLineCounter>,
 ): AsyncGenerator<Uint8Array> {
   const handle = await open(job.path, 'r');
   const claim = claimer(job);
@@ -163,12 +163,13 @@ export async function* rangeChunks(
   };
   let pending: ReturnType<typeof readNext> = Promise.resolve(undefined);
   try {
-    yield headerAlone(await readAt(handle, 0, job.headerEnd));
+    const header = headerAlone(await readAt(handle, 0, job.headerEnd));
+    headerLines.count(header);
+    yield header;
     pending = readNext();
     for (let next = await pending; next !== undefined; next = await pending) {
       // A short read: the file was cut short under us, nothing follows.
       pending = next.short ? Promise.resolve(undefined) : readNext();
-      counter.count(next.bytes);
       yield next.bytes;
     }
   } finally {
@@ -185,7 +186,8 @@ type RangeSource = Pick<RangeJob, 'path' | 'start' | 'end' | 'headerEnd' | 'enco
 
 /**
  * Reads a range's rows into `onRow` (the `indicators` and the `validate` ranges): its bytes behind the header, its
- * physical lines counted, `onRead` told every {@link PROGRESS_ROWS} rows; `transient` as `readSourceWith` takes it.
+ * physical lines counted (the reader's, less the header's), `onRead` told every {@link PROGRESS_ROWS} rows;
+ * `transient` as `readSourceWith` takes it.
  */
 export async function readRangeRows(
   job: RangeSource,
@@ -196,11 +198,11 @@ export async function readRangeRows(
     transient: boolean;
   },
 ): Promise<JobInput & { readonly lines: number }> {
-  const counter = createLineCounter();
+  const headerLines = createLineCounter();
   let lastProgress = 0;
   const { onRead, signal } = options;
   const input = await readSourceWith(
-    rangeChunks(job, counter),
+    rangeChunks(job, headerLines),
     {
       read: { ...job.read, encoding: job.encoding },
       onProgress: ({ read }) => {
@@ -214,7 +216,13 @@ export async function readRangeRows(
     onRow,
     options.transient,
   );
-  return { ...input, lines: counter.lines };
+  return { ...input, lines: linesOf(input) - headerLines.lines };
+}
+
+/** The physical lines a CSV source was read in (always counted for one: a range is never a workbook). */
+export function linesOf(input: JobInput): number {
+  if (input.lines === undefined) throw new Error('shequ: a CSV range was read without its lines counted');
+  return input.lines;
 }
 
 /** Reads a range into an accumulator of its own; `onRead` hears of the rows read every 50 000 rows. */

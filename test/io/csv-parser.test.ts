@@ -1,5 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
+import { createResumableCsvParser } from '../../src/io/csv-parser.js';
 import { createCsvParser, toCsv } from '../../src/io/index.js';
 
 const parseAll = (text: string, chunks = [text.length]) => {
@@ -68,4 +69,35 @@ describe('createCsvParser', () => {
     const parsed = parseAll(toCsv(header, table), chunks);
     expect(parsed.map((record) => record.fields)).toEqual([header, ...expected]);
   });
+});
+
+describe('the resumable parser counts physical lines', () => {
+  test.prop(
+    [
+      fc.string({ unit: fc.constantFrom('a', 'aaaa', ',', '\n', '\r', '\r\n', '"', '社'), maxLength: 60 }),
+      fc.option(
+        fc.record({
+          maxFieldLength: fc.integer({ min: 1, max: 6 }),
+          maxRecordLength: fc.integer({ min: 1, max: 14 }),
+          maxFieldsPerRecord: fc.integer({ min: 1, max: 5 }),
+        }),
+        { nil: undefined },
+      ),
+      fc.array(fc.nat({ max: 60 }), { maxLength: 5 }),
+    ],
+    { numRuns: 500 },
+  )(
+    'after end(), linesRead() is the line breaks of the text (CR, LF, CRLF one each) — quotes left open, limits and chunks whatever they are',
+    (text, limits, cuts) => {
+      const parser = createResumableCsvParser(limits);
+      let at = 0;
+      for (const point of [...cuts].sort((a, b) => a - b)) {
+        parser.push(text.slice(at, Math.max(at, point)));
+        at = Math.max(at, point);
+      }
+      parser.push(text.slice(at));
+      parser.end();
+      expect(parser.linesRead()).toBe(text.match(/\r\n|\r|\n/g)?.length ?? 0);
+    },
+  );
 });
