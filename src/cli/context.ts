@@ -127,6 +127,26 @@ export const DATA_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+/** The options of `shequ indicators` (here, so that the start of a run reads them before the command loads). */
+export const INDICATORS_OPTIONS = {
+  ...DATA_OPTIONS,
+  'group-by': { type: 'string' },
+  rejects: { type: 'string' },
+  workers: { type: 'string' },
+  period: { type: 'string' },
+  year: { type: 'string' },
+  series: { type: 'boolean' },
+  crosswalk: { type: 'string' },
+} as const;
+
+/** The options of `shequ validate` (see {@link INDICATORS_OPTIONS}). */
+export const VALIDATE_OPTIONS = {
+  ...DATA_OPTIONS,
+  'fail-on': { type: 'string' },
+  rejects: { type: 'string' },
+  workers: { type: 'string' },
+} as const;
+
 /** Parses a command's arguments; unknown options (with a "did you mean") and extra positionals are usage errors. */
 export function parse(
   command: string,

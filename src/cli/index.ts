@@ -22,7 +22,13 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 // Every byte the command prints goes through the ID-number mask (see maskedStreams).
 const streams = maskedStreams({ stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
-main(args, streams, process.env).then(
+// The scripts of the workers a large file is read with, beside this entry point (dist/cli/index.js): started before
+// the command loads (early-workers.ts).
+const workerScripts = {
+  indicators: new URL('../pipeline/indicators-worker.js', import.meta.url),
+  validate: new URL('./validate-worker.js', import.meta.url),
+};
+main(args, streams, process.env, workerScripts).then(
   (code) => {
     process.exitCode = code;
   },

@@ -14,8 +14,8 @@ import {
   type CliStreams,
   checkDistinctPaths,
   checkWritable,
-  DATA_OPTIONS,
   echo,
+  INDICATORS_OPTIONS,
   messageLang,
   oneOf,
   openOutput,
@@ -148,16 +148,7 @@ export function workerCount(text: string | undefined, command = 'indicators'): n
 
 /** `shequ indicators FILE`. */
 export async function runIndicators(args: readonly string[], streams: CliStreams): Promise<number> {
-  const { values, positionals } = parse('indicators', args, {
-    ...DATA_OPTIONS,
-    'group-by': { type: 'string' },
-    rejects: { type: 'string' },
-    workers: { type: 'string' },
-    period: { type: 'string' },
-    year: { type: 'string' },
-    series: { type: 'boolean' },
-    crosswalk: { type: 'string' },
-  });
+  const { values, positionals } = parse('indicators', args, INDICATORS_OPTIONS);
   const options = indicatorOptions('indicators', values, messageLang(streams));
   const format = oneOf(
     'indicators',

@@ -1,5 +1,7 @@
 import { VERSION } from '../core/version.js';
+import { stopWaitingWorkers } from '../pipeline/waiting-workers.js';
 import { type CliStreams, echo, UsageError, withLang } from './context.js';
+import { startEarlyWorkers, type WorkerScripts } from './early-workers.js';
 import { type Bilingual, type Lang, langOfRun } from './lang.js';
 import { discardOutputsSince, outputMark } from './partial-output.js';
 import { suggest } from './suggest.js';
@@ -113,12 +115,14 @@ function unknownCommand(command: string, lang: Lang): string {
  * Runs the command line and returns the exit code: 0 success, 1 rejected rows, findings at the `--fail-on` level or
  * an invalid code, 2 usage errors and unreadable files (one line and a hint on stderr). The language of help, errors
  * and progress is chosen once: `--lang`, else the locale variables of `env` (the entry point passes the process's
- * environment; none given: English).
+ * environment; none given: English). `workerScripts`: where the commands' worker threads are built, for those a large
+ * file needs to start before the command loads (none given: they start when the command asks for them).
  */
 export async function main(
   args: readonly string[],
   streams: CliStreams,
   env: Readonly<Record<string, string | undefined>> = {},
+  workerScripts: WorkerScripts = {},
 ): Promise<number> {
   const lang = langOfRun(args, env);
   const io = withLang(streams, lang);
@@ -143,11 +147,14 @@ export async function main(
     io.stdout.write((await command.help())[lang]);
     return 0;
   }
-  const run = await command.run();
+  // A `--lang` before the command is the command's too (it also chooses the language of tables).
+  const commandArgs = [...leading.lang, ...after];
+  // The workers a large file will be read with start now, and load while this thread loads the command.
+  startEarlyWorkers(name, commandArgs, workerScripts);
   const mark = outputMark();
   try {
-    // A `--lang` before the command is the command's too (it also chooses the language of tables).
-    return await run([...leading.lang, ...after], io);
+    const run = await command.run();
+    return await run(commandArgs, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(error.lines(lang));
@@ -157,5 +164,7 @@ export async function main(
   } finally {
     // Outputs the run opened and never completed: it failed, and leaves no half file.
     discardOutputsSince(mark);
+    // Workers started early that the run did not take (it read in one thread after all).
+    await stopWaitingWorkers();
   }
 }

@@ -14,7 +14,6 @@ import {
   mergeRangeInputs,
   type Plan,
   planRanges,
-  rangeCount,
   readTailsWith,
   startRangeWorkers,
 } from '../pipeline/parallel.js';
@@ -45,11 +44,6 @@ export interface ParallelValidation {
   readonly input: JobInput;
   readonly head: ReportHead;
   readonly findings: SortedFindings;
-}
-
-/** How many ranges a file of `size` bytes is validated in (1: the one-thread path). */
-export function validateRangeCount(size: number, workers: number | undefined): number {
-  return rangeCount(size, workers);
 }
 
 /** The jobs of the worker ranges (each read through a shared word, so that its tail can be taken over). */

@@ -7,19 +7,19 @@ import {
   type ValidationSummary,
 } from 'shequ';
 import { findingTextFormat, isStreamFormat, type ReportHead } from 'shequ/report';
-import { ONE_RANGE_BELOW_BYTES } from '../pipeline/one-range.js';
 import {
   type CliStreams,
   checkDistinctPaths,
   checkWritable,
-  DATA_OPTIONS,
   messageLang,
   oneOf,
   openOutput,
   parse,
   profileAndDate,
+  VALIDATE_OPTIONS,
   writeWholeFile,
 } from './context.js';
+import { validateRanges } from './early-workers.js';
 import { createFindingTextSorter } from './finding-runs.js';
 import { reportInput, workerCount } from './indicators.js';
 import { divisionLists, type InputRows, readRows, runFileJob } from './input.js';
@@ -31,17 +31,7 @@ import { xlsxOutFile } from './xlsx-output.js';
 
 /** `shequ validate FILE`. */
 export async function runValidate(args: readonly string[], streams: CliStreams): Promise<number> {
-  const { values, positionals } = parse(
-    'validate',
-    args,
-    {
-      ...DATA_OPTIONS,
-      'fail-on': { type: 'string' },
-      rejects: { type: 'string' },
-      workers: { type: 'string' },
-    },
-    1,
-  );
+  const { values, positionals } = parse('validate', args, VALIDATE_OPTIONS, 1);
   const { profile, asOf, warning } = profileAndDate('validate', values, messageLang(streams));
   const format = oneOf(
     'validate',
@@ -175,16 +165,8 @@ function summaryText(summary: ValidationSummary, lang: Lang): string {
 }
 
 /**
- * Files above this are checked in one thread unless `--workers` asks for more: each thread holds its own runs and
- * validator, and two threads peaked at 254–290 MB on the 3 000 000-row file (237 MB), against ≈ 200 MB in one; on the
- * national file (51 MB, 628 000 rows) two threads peak at ≈ 210–220 MB and take 4.4 s instead of 6.2 s
- * (docs/performance.md).
- */
-const PARALLEL_BY_DEFAULT_UP_TO = 64 * 1024 * 1024;
-
-/**
- * The parallel validate of a file (not standard input) of 256 KiB or more: with `--workers N` above 1, or by default
- * (the machine's cores) up to {@link PARALLEL_BY_DEFAULT_UP_TO}; `undefined` for the one-thread path.
+ * The parallel validate of a file (not standard input) in the ranges {@link validateRanges} gives; `undefined` for the
+ * one-thread path.
  */
 async function validateFileInParallel(
   file: string | undefined,
@@ -197,11 +179,9 @@ async function validateFileInParallel(
     (stats) => (stats.isFile() ? stats.size : 0),
     () => 0,
   );
-  if (size < ONE_RANGE_BELOW_BYTES || (workers === undefined && size > PARALLEL_BY_DEFAULT_UP_TO))
-    return undefined;
-  const { validateInParallel, validateRangeCount } = await import('./validate-parallel.js');
-  const ranges = validateRangeCount(size, workers);
+  const ranges = validateRanges(size, workers);
   if (ranges < 2) return undefined;
+  const { validateInParallel } = await import('./validate-parallel.js');
   let parallel: ParallelValidation | undefined;
   // The steps of every data command around the job: progress, and a file that cannot be read ends it (exit 2).
   await runFileJob('validate', file, streams, async (_source, onProgress) => {

@@ -9,8 +9,6 @@
  */
 import { createReadStream } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { Crosswalk, CrosswalkEntry } from '../indicators/crosswalk.js';
 import type { IndicatorProfileName } from '../indicators/profiles.js';
 import { detectEncoding, type TextEncodingName } from '../io/decode.js';
@@ -33,8 +31,12 @@ import {
   shareState,
   shortenShare,
 } from './range-read.js';
+
+export { MIN_PARALLEL_BYTES, rangeCount } from './one-range.js';
+
 import { endOfRecordOn } from './record-walk.js';
 import type { SheetReadOptions } from './source.js';
+import { workerWithJob } from './waiting-workers.js';
 
 /** The entries of a crosswalk option, as plain data for a worker. */
 function entriesOf(
@@ -45,10 +47,6 @@ function entriesOf(
 
 /** Bytes read at the start of a file to detect its encoding and find its header. */
 const HEAD_BYTES = 65_536;
-/** Files smaller than this are read in one thread by default: a worker costs more to start than it saves. */
-export const MIN_PARALLEL_BYTES = 32 << 20;
-/** Below this, a file is read in one thread even when workers are asked for. */
-const MIN_RANGE_BYTES = 1 << 18;
 /** A worker's unclaimed bytes below which this thread does not take a tail over (≈ 40 ms of reading). */
 export const MIN_TAIL_BYTES = 1 << 20;
 /** Bytes read around a cut to find the next line start; a cut with no line break that near is dropped. */
@@ -127,7 +125,8 @@ function runRangeWorker<Result extends { readonly kind: 'done' }>(
   signal: AbortSignal | undefined,
 ) {
   return new Promise<Result>((resolve, reject) => {
-    const worker = new Worker(url, { workerData: job });
+    // One started early by the command line, waiting for its job, else a new one.
+    const worker = workerWithJob(url, job);
     const stop = () => {
       void worker.terminate();
       reject(signal?.reason);
@@ -417,11 +416,4 @@ export async function readRanges(
     return undefined;
   }
   return mergeRanges(job, plan, { ...first, lines: linesOf(first) }, results);
-}
-
-/** How many ranges a file is read in: the requested number of workers, or the machine's cores for a large file. */
-export function rangeCount(size: number, workers: number | undefined): number {
-  if (size < MIN_RANGE_BYTES) return 1;
-  if (workers !== undefined) return Math.max(1, Math.floor(workers));
-  return size < MIN_PARALLEL_BYTES ? 1 : availableParallelism();
 }
