@@ -74,8 +74,13 @@ function createGeneratedRowWriter(): (row: IndicatorRow, out: ByteOutput) => voi
 
   return (row, out) => {
     const start = out.used;
-    // A toJSON on Object.prototype: JSON.stringify would call it (the general writer sends the row to it).
-    if (!('toJSON' in row) && writeKnown(row, out)) return;
+    try {
+      // A toJSON on Object.prototype: JSON.stringify would call it (the general writer sends the row to it).
+      if (!('toJSON' in row) && writeKnown(row, out)) return;
+    } catch (error) {
+      out.used = start; // a getter of a custom target threw: only whole rows stay in `out`, as the general writer leaves it
+      throw error;
+    }
     out.used = start;
     bytes.write(row, out);
   };

@@ -292,7 +292,14 @@ export function createJsonBytes(options: JsonSerializerOptions = {}): JsonBytes 
       return;
     }
     const start = out.used;
-    if (writeObject(out, row as Record<string, unknown>, keys, 0)) return;
+    try {
+      if (writeObject(out, row as Record<string, unknown>, keys, 0)) return;
+    } catch (error) {
+      // A getter threw (as it would in JSON.stringify): the row's bytes written so far are taken back, so that a
+      // caller who catches it and writes on has only whole rows in `out`, as the text path leaves it.
+      out.used = start;
+      throw error;
+    }
     out.used = start;
     // A value the text path also stops at, after reading the same values: the row goes to JSON.stringify as it does
     // there, not through the text path again, so a getter is read as often as the text path reads it.

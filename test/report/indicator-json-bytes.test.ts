@@ -13,7 +13,8 @@ import { type IndicatorRow, rowsFromSums } from '../../src/indicators/rows.js';
 import { isGeneratedRows } from '../../src/indicators/table-rows.js';
 import type { IndicatorProfile } from '../../src/indicators/types.js';
 import { rowsOfYears } from '../../src/indicators/year-rows.js';
-import { INDICATOR_CONSTANT_KEYS } from '../../src/report/indicator-json-bytes.js';
+import { ByteOutput } from '../../src/report/byte-output.js';
+import { INDICATOR_CONSTANT_KEYS, indicatorRowJsonWriter } from '../../src/report/indicator-json-bytes.js';
 import { writeIndicatorRowsJson } from '../../src/report/json.js';
 import { createJsonByteWriter, writeJsonRowsAsBytes } from '../../src/report/json-bytes.js';
 import { writeIndicatorRowsNdjson } from '../../src/report/ndjson.js';
@@ -212,5 +213,36 @@ describe('a row the general writer must judge is handed to it whole', () => {
     const text = await written((sink) => writeIndicatorRowsJson(rows(), sink));
     expect(text).toBe(await generalJson(behindWrapper(rows)));
     expect(text).not.toContain('11010519491231002X');
+  });
+
+  it('a target whose getter throws: the row’s bytes are taken back before the error goes on', () => {
+    const profile: IndicatorProfile = {
+      ...national,
+      indicators: national.indicators.map((entry, i) =>
+        i === 1
+          ? {
+              ...entry,
+              // A key the rows' figures do not read, only the writer (value, comparator and year judge the rows).
+              target: {
+                comparator: '>=',
+                value: 50,
+                year: 2025,
+                confidence: 'seed',
+                get source(): string {
+                  throw new Error('unreadable target');
+                },
+              } as never,
+            }
+          : entry,
+      ),
+    };
+    const rows = rowsFromSums(sums, { asOf: '2025-12-31' }, profile);
+    const write = indicatorRowJsonWriter(rows);
+    const out = new ByteOutput(8);
+    const [first, second] = rows;
+    write(first as IndicatorRow, out);
+    const whole = out.used;
+    expect(() => write(second as IndicatorRow, out)).toThrow('unreadable target');
+    expect(out.used).toBe(whole);
   });
 });
