@@ -141,7 +141,7 @@ export function createFindingTextSorter(
   // Each source's ending, as text (to compare with a finding's text) and encoded once (to compare with a finding's
   // bytes, to cut by its length, to write back after the body).
   const tailTexts: string[] = [];
-  const tailEncoded: Uint8Array[] = [];
+  const tailEncoded: Buffer[] = [];
   const encoder = new TextEncoder();
   const tailOf = (source: RuleSource): number => {
     let id = tailIds.get(source);
@@ -151,7 +151,8 @@ export function createFindingTextSorter(
       // An ending that begins with a low surrogate could pair with the body's last character: never cut there.
       if (isLowSurrogate(ending.charCodeAt(0))) return NO_TAIL;
       id = tailTexts.push(ending) - 1;
-      tailEncoded.push(encoder.encode(ending));
+      const encoded = encoder.encode(ending);
+      tailEncoded.push(Buffer.from(encoded.buffer, encoded.byteOffset, encoded.length));
       tailIds.set(source, id);
     }
     return id;
@@ -163,7 +164,7 @@ export function createFindingTextSorter(
     out.used = 0;
     write(finding, out);
     let tail = tailOf(finding.source);
-    if (tail !== NO_TAIL && !endsWith(out.bytes, out.used, tailEncoded[tail] as Uint8Array)) tail = NO_TAIL;
+    if (tail !== NO_TAIL && !endsWith(out.bytes, out.used, tailEncoded[tail] as Buffer)) tail = NO_TAIL;
     const body = out.bytes.subarray(0, out.used - cutOf(tail));
     const group = groups.id(finding.severity, finding.rule);
     if (!shiftIndex || typeof finding.index !== 'number')
@@ -198,12 +199,14 @@ export function createFindingTextSorter(
 
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
-/** Whether bytes [0, used) end with `ending`. */
-function endsWith(bytes: Uint8Array, used: number, ending: Uint8Array): boolean {
+/**
+ * Whether bytes [0, used) end with `ending`: compared by Node's `Buffer#compare` (memcmp), not byte by byte in
+ * JavaScript — every finding's bytes end with its rule's source, a few hundred bytes (161 ms of a thread's 3.6 s
+ * on the national file, measured).
+ */
+function endsWith(bytes: Uint8Array, used: number, ending: Buffer): boolean {
   if (ending.length > used) return false;
-  const from = used - ending.length;
-  for (let i = 0; i < ending.length; i++) if (bytes[from + i] !== ending[i]) return false;
-  return true;
+  return ending.compare(bytes, used - ending.length, used) === 0;
 }
 
 /**
