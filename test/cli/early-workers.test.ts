@@ -5,8 +5,14 @@
 import { availableParallelism } from 'node:os';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { earlyWorkerCount, PARALLEL_BY_DEFAULT_UP_TO, validateRanges } from '../../src/cli/early-workers.js';
+import {
+  earlyWorkerCount,
+  PARALLEL_BY_DEFAULT_UP_TO,
+  VALIDATE_STREAM_FORMATS,
+  validateRanges,
+} from '../../src/cli/early-workers.js';
 import { MIN_PARALLEL_BYTES, ONE_RANGE_BELOW_BYTES, rangeCount } from '../../src/pipeline/one-range.js';
+import { isStreamFormat } from '../../src/report/index.js';
 
 const MiB = 1 << 20;
 const cores = availableParallelism();
@@ -70,6 +76,13 @@ describe('earlyWorkerCount', () => {
     [['national.csv', '--format', 'csv', '--profile-file', 'p.json', '--workers', '2']],
   ] as const)('validate %j reads in one thread: no worker', (args) => {
     expect(earlyWorkerCount('validate', args, sizeOf)).toBe(0);
+  });
+
+  it('the formats validate reads in ranges for are the streaming formats of shequ/report', () => {
+    const formats = ['table', 'json', 'ndjson', 'csv', 'md', 'xlsx'];
+    expect(formats.filter((format) => VALIDATE_STREAM_FORMATS.includes(format))).toEqual(
+      formats.filter(isStreamFormat),
+    );
   });
 
   it('validateRanges: one thread above 64 MiB unless --workers says, else rangeCount', () => {
