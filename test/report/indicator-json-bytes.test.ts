@@ -214,3 +214,38 @@ describe('a row the general writer must judge is handed to it whole', () => {
     expect(text).not.toContain('11010519491231002X');
   });
 });
+
+describe('keys a row does not have are not read from Object.prototype', () => {
+  const sums = {
+    keys: [110105003, 130123005],
+    data: Float64Array.from({ length: 42 }, (_, i) => (i % 3 === 1 && i < 21 ? 0 : i * 7)),
+    stride: 21,
+  };
+  const polluted: string[] = [];
+
+  afterEach(() => {
+    for (const key of polluted.splice(0)) delete (Object.prototype as Record<string, unknown>)[key];
+  });
+
+  // JSON.stringify and the general writer write a row's own keys only: a key given to Object.prototype (by a
+  // dependency's bug, or an attacker's prototype pollution) is not the row's.
+  // Every key, so that a key a later change makes optional is covered too.
+  it.each([...INDICATOR_ROW_KEYS])('Object.prototype.%s', async (key) => {
+    const withoutTargets: IndicatorProfile = {
+      ...INDICATOR_PROFILES.national,
+      indicators: INDICATOR_PROFILES.national.indicators.map(({ indicator }) => ({ indicator })),
+    };
+    const rows = () => rowsFromSums(sums, { asOf: '2025-12-31' }, withoutTargets);
+    polluted.push(key);
+    Object.defineProperty(Object.prototype, key, {
+      value: '11010519491231002X',
+      configurable: true,
+      writable: true,
+      enumerable: false,
+    });
+    const text = await written((sink) => writeIndicatorRowsJson(rows(), sink));
+    expect(text).toBe(await generalJson(behindWrapper(rows)));
+    expect(text).toBe(JSON.stringify([...rows()]));
+    expect(text).not.toContain(`"${key}":"`);
+  });
+});
