@@ -229,8 +229,9 @@ describe('keys a row does not have are not read from Object.prototype', () => {
 
   // JSON.stringify and the general writer write a row's own keys only: a key given to Object.prototype (by a
   // dependency's bug, or an attacker's prototype pollution) is not the row's.
-  // Every key, so that a key a later change makes optional is covered too.
-  it.each([...INDICATOR_ROW_KEYS])('Object.prototype.%s', async (key) => {
+  // Every key, so that a key a later change makes optional is covered too; not `value`, which on Object.prototype
+  // breaks property descriptors themselves (Object.defineProperty reads it from every descriptor).
+  it.each(INDICATOR_ROW_KEYS.filter((key) => key !== 'value'))('Object.prototype.%s', async (key) => {
     const withoutTargets: IndicatorProfile = {
       ...INDICATOR_PROFILES.national,
       indicators: INDICATOR_PROFILES.national.indicators.map(({ indicator }) => ({ indicator })),
@@ -245,7 +246,7 @@ describe('keys a row does not have are not read from Object.prototype', () => {
     });
     const text = await written((sink) => writeIndicatorRowsJson(rows(), sink));
     expect(text).toBe(await generalJson(behindWrapper(rows)));
-    expect(text).toBe(JSON.stringify([...rows()]));
-    expect(text).not.toContain(`"${key}":"`);
+    expect(text.replaceAll('\n', '')).toBe(JSON.stringify([...rows()])); // one row a line
+    expect(text).not.toContain('110105********002X');
   });
 });
