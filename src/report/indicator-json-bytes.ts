@@ -4,7 +4,7 @@
  * `"key":` encoded once — not found by listing the row's keys, matching them against a shape and reading each through
  * a computed key, which is most of what the general writer spends on a national table. Every value is written by the
  * general writer's own `writeValue` (masking, escaping, constants), and a row it cannot write that way (a value that
- * needs the text path, a `toJSON` given to `Object.prototype`) goes to the general writer whole: the bytes are always
+ * needs the text path, a `toJSON` or a row's key given to `Object.prototype`) goes to the general writer whole: the bytes are always
  * those of {@link createJsonByteWriter}.
  */
 import { INDICATOR_ROW_KEYS } from '../indicators/row-builder.js';
@@ -18,6 +18,28 @@ import { INDICATOR_ROW_MODEL } from './models/indicators.js';
 export const INDICATOR_CONSTANT_KEYS = INDICATOR_ROW_MODEL.wholeRowJson?.constantKeys ?? [];
 
 const COMMA = 0x2c;
+
+/**
+ * Whether `Object.prototype` has a key the writer of generated rows reads by name where a row may lack it (the keys
+ * `RowMaker.row` sets only sometimes), or a `toJSON`: a row's own keys are written, and a key it lacks would be read
+ * from there (prototype pollution) — JSON.stringify calls such a `toJSON`, and writes only own keys. Spelled out, not
+ * a loop over a list: ten constant lookups cost ≈ 1 ms on a national table, a loop ≈ 25.
+ */
+function prototypeHasRowKeys(): boolean {
+  const proto = Object.prototype;
+  return (
+    'toJSON' in proto ||
+    'year' in proto ||
+    'name' in proto ||
+    'property' in proto ||
+    'reason' in proto ||
+    'externalDenominator' in proto ||
+    'fromTotal' in proto ||
+    'setAside' in proto ||
+    'baseline' in proto ||
+    'target' in proto
+  );
+}
 
 /**
  * The writer of rows that `rows()` generated (see `isGeneratedRows`): reads each key of INDICATOR_ROW_KEYS by name.
@@ -74,8 +96,8 @@ function createGeneratedRowWriter(): (row: IndicatorRow, out: ByteOutput) => voi
 
   return (row, out) => {
     const start = out.used;
-    // A toJSON on Object.prototype: JSON.stringify would call it (the general writer sends the row to it).
-    if (!('toJSON' in row) && writeKnown(row, out)) return;
+    // Checked every row: a value's getter or toJSON (a custom target's) may change Object.prototype on the way.
+    if (!prototypeHasRowKeys() && writeKnown(row, out)) return;
     out.used = start;
     bytes.write(row, out);
   };
