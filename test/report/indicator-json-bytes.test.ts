@@ -251,3 +251,33 @@ describe('keys a row does not have are not read from Object.prototype', () => {
     expect(keysWritten).toEqual([...rows()].map((row) => Object.keys(row)));
   });
 });
+
+describe('generated rows whose iterator gives other rows', () => {
+  const sums = { keys: [110105003], data: Float64Array.from({ length: 21 }, (_, i) => i + 1), stride: 21 };
+
+  /** A `next` that gives `row` once, then ends. */
+  const once = (row: object) => {
+    let given = false;
+    return (): IteratorResult<unknown> => {
+      if (given) return { value: undefined, done: true };
+      given = true;
+      return { value: row, done: false };
+    };
+  };
+
+  // The prototype says the rows are generated; an own `next`, or an own `step` (private in TypeScript only), says
+  // what they are: rows with keys of their own, in their own order.
+  it.each([
+    ['an own next', 'next', { gap: 1, region: '110105003000', note: '备注' }],
+    ['an own step', 'step', { asOf: '2025-12-31', region: '110105003000' }],
+  ])('%s: the rows it gives are written with their own keys', async (_, method, row) => {
+    const rows = () => {
+      const made = rowsFromSums(sums, { asOf: '2025-12-31' }, INDICATOR_PROFILES.national);
+      (made as unknown as Record<string, unknown>)[method] = once(row);
+      return made;
+    };
+    const text = await written((sink) => writeIndicatorRowsJson(rows(), sink));
+    expect(text).toBe(await generalJson(behindWrapper(rows)));
+    expect(text).toBe(`[\n${JSON.stringify(row)}\n]\n`);
+  });
+});
