@@ -7,7 +7,7 @@
  * needs the text path, a `toJSON` or a row's key given to `Object.prototype`) goes to the general writer whole: the bytes are always
  * those of {@link createJsonByteWriter}.
  */
-import { INDICATOR_ROW_KEYS } from '../indicators/row-builder.js';
+import { INDICATOR_ROW_KEYS, isLastRowMade } from '../indicators/row-builder.js';
 import type { IndicatorRow } from '../indicators/rows.js';
 import { isGeneratedRows } from '../indicators/table-rows.js';
 import type { ByteOutput } from './byte-output.js';
@@ -43,7 +43,9 @@ function prototypeHasRowKeys(): boolean {
 
 /**
  * The writer of rows that `rows()` generated (see `isGeneratedRows`): reads each key of INDICATOR_ROW_KEYS by name.
- * Only for such rows: a row whose keys are in another order would be written in this order.
+ * Only for such rows: a row whose keys are in another order would be written in this order, so a row that is not the
+ * one `RowMaker.row` built last goes to the general writer (the limit: code that changes a generated row between its
+ * making and its writing — an own `next` that edits what the real one gives — is not seen).
  */
 function createGeneratedRowWriter(): (row: IndicatorRow, out: ByteOutput) => void {
   const bytes = createJsonBytes({ constantKeys: INDICATOR_CONSTANT_KEYS });
@@ -96,8 +98,9 @@ function createGeneratedRowWriter(): (row: IndicatorRow, out: ByteOutput) => voi
 
   return (row, out) => {
     const start = out.used;
-    // Checked every row: a value's getter or toJSON (a custom target's) may change Object.prototype on the way.
-    if (!prototypeHasRowKeys() && writeKnown(row, out)) return;
+    // The row the iterator just built (not one an own `next` gave instead); Object.prototype checked every row: a
+    // value's getter or toJSON (a custom target's) may change it on the way.
+    if (isLastRowMade(row) && !prototypeHasRowKeys() && writeKnown(row, out)) return;
     out.used = start;
     bytes.write(row, out);
   };
