@@ -103,7 +103,7 @@ export type WorkerScripts = Readonly<Partial<Record<'indicators' | 'validate', U
 
 /**
  * Starts the workers {@link earlyWorkerCount} says a run needs, waiting for their jobs; nothing for a command without
- * a script given, or whose script is not there.
+ * a script given, or whose script is not there. Never throws: they only save time.
  *
  * @param command - the command's name
  * @param args - its arguments
@@ -113,5 +113,11 @@ export function startEarlyWorkers(command: string, args: readonly string[], scri
   const script = scripts[command as keyof WorkerScripts];
   if (script === undefined || !existsSync(script)) return;
   const count = earlyWorkerCount(command, args);
-  if (count > 0) startWaitingWorkers(script, count);
+  if (count === 0) return;
+  try {
+    startWaitingWorkers(script, count);
+  } catch {
+    // A thread the system refuses now (ERR_WORKER_INIT_FAILED): the range reader starts its own later, or reads in
+    // one thread — the run goes on as it would without these (those started are ended with the run).
+  }
 }
