@@ -112,11 +112,9 @@ export async function planRanges(
   }
 }
 
-/** Runs one worker over a range; its progress messages go to `onRead`. */
-
 /**
- * Runs the worker at `url` over a range (its job as `workerData`): resolves with its first message of kind `done`,
- * its `progress` messages going to `onRead`.
+ * Runs the worker at `url` over a range (its job as its `workerData`, or sent to a worker started early and waiting for
+ * it: waiting-workers.ts): resolves with its first message of kind `done`, its `progress` messages going to `onRead`.
  */
 function runRangeWorker<Result extends { readonly kind: 'done' }>(
   url: URL,
