@@ -140,6 +140,12 @@ function runRangeWorker<Result extends { readonly kind: 'done' }>(
       signal?.removeEventListener('abort', stop);
       reject(error);
     });
+    // Ended with no result and no error (process.exit in it, ended from outside): the range failed, the read falls back
+    // to one thread instead of waiting for ever. After a result or an error, this rejection is a no-op.
+    worker.once('exit', (code) => {
+      signal?.removeEventListener('abort', stop);
+      reject(new Error(`shequ: a range worker exited (code ${code}) without its result`));
+    });
   });
 }
 
