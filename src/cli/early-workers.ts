@@ -20,6 +20,12 @@ import { INDICATORS_OPTIONS, VALIDATE_OPTIONS } from './context.js';
  */
 export const PARALLEL_BY_DEFAULT_UP_TO = 64 * 1024 * 1024;
 
+/**
+ * The formats `shequ validate` reads a file in ranges for (`isStreamFormat` of shequ/report, which this module does not
+ * import: it loads before the library; a test holds the two equal).
+ */
+export const VALIDATE_STREAM_FORMATS: readonly string[] = ['json', 'ndjson', 'csv'];
+
 /** The size of a regular file, else undefined. */
 function fileSize(path: string): number | undefined {
   try {
@@ -39,8 +45,9 @@ function workersOption(text: string | undefined): number | undefined | null {
 
 /**
  * How many worker threads `shequ <command> <args>` will read its file with: 0 unless the command reads one CSV file
- * on several threads — `indicators` with a built-in profile and no unit rows, `validate` up to
- * {@link PARALLEL_BY_DEFAULT_UP_TO} unless `--workers` says otherwise — and whenever unsure.
+ * on several threads — `indicators` with a built-in profile and no unit rows, `validate` with a built-in profile to
+ * json, ndjson or csv, up to {@link PARALLEL_BY_DEFAULT_UP_TO} unless `--workers` says otherwise — and whenever
+ * unsure.
  *
  * @param command - the command's name
  * @param args - its arguments (after the name)
@@ -68,9 +75,13 @@ export function earlyWorkerCount(
   if (workers === null || workers === 1) return 0;
   const size = sizeOf(file);
   if (size === undefined || size < ONE_RANGE_BELOW_BYTES) return 0;
-  if (command === 'validate') return validateRanges(size, workers) - 1;
-  // A profile from a file, or unit rows, are read in one thread.
-  if (values['profile-file'] !== undefined || String(values['group-by'] ?? '').includes('unit')) return 0;
+  // A profile from a file is read in one thread by both commands.
+  if (values['profile-file'] !== undefined) return 0;
+  if (command === 'validate')
+    // The table, Markdown and workbook hold every finding: validate.ts reads in ranges only for the streaming formats.
+    return VALIDATE_STREAM_FORMATS.includes(values.format as string) ? validateRanges(size, workers) - 1 : 0;
+  // Unit rows are read in one thread.
+  if (String(values['group-by'] ?? '').includes('unit')) return 0;
   return rangeCount(size, workers) - 1;
 }
 
@@ -92,7 +103,7 @@ export type WorkerScripts = Readonly<Partial<Record<'indicators' | 'validate', U
 
 /**
  * Starts the workers {@link earlyWorkerCount} says a run needs, waiting for their jobs; nothing for a command without
- * a script given, or whose script is not there.
+ * a script given, or whose script is not there. Never throws: they only save time.
  *
  * @param command - the command's name
  * @param args - its arguments
@@ -102,5 +113,11 @@ export function startEarlyWorkers(command: string, args: readonly string[], scri
   const script = scripts[command as keyof WorkerScripts];
   if (script === undefined || !existsSync(script)) return;
   const count = earlyWorkerCount(command, args);
-  if (count > 0) startWaitingWorkers(script, count);
+  if (count === 0) return;
+  try {
+    startWaitingWorkers(script, count);
+  } catch {
+    // A thread the system refuses now (ERR_WORKER_INIT_FAILED): the range reader starts its own later, or reads in
+    // one thread — the run goes on as it would without these (those started are ended with the run).
+  }
 }

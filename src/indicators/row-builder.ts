@@ -138,6 +138,21 @@ export const INDICATOR_ROW_KEYS = [
 function PlainRow() {}
 PlainRow.prototype = Object.prototype;
 
+/** The row {@link RowMaker.row} built last (see {@link isLastRowMade}). */
+let lastRowMade: object | undefined;
+
+/**
+ * Whether `row` is the row {@link RowMaker.row} built last: a writer that drives generated rows and reads their keys
+ * in the order INDICATOR_ROW_KEYS gives checks, row by row, that the iterator gave it the row just built, not one an
+ * own `next` (or any change to the iterator) gave instead.
+ *
+ * @param row - the row about to be written
+ * @returns true when it is the last row built
+ */
+export function isLastRowMade(row: unknown): boolean {
+  return row === lastRowMade;
+}
+
 /**
  * Builds rows region by region: what a table's rows share is given once, what a region's share is set before its
  * rows ({@link RowMaker.enter}), and each {@link RowMaker.row} builds one row with no other object made.
@@ -223,6 +238,7 @@ export class RowMaker {
       row.gap = gapOnLine(judge, value);
     }
     row.asOf = this.asOf;
+    lastRowMade = row;
     return row as unknown as IndicatorRow;
   }
 }

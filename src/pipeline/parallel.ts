@@ -112,11 +112,9 @@ export async function planRanges(
   }
 }
 
-/** Runs one worker over a range; its progress messages go to `onRead`. */
-
 /**
- * Runs the worker at `url` over a range (its job as `workerData`): resolves with its first message of kind `done`,
- * its `progress` messages going to `onRead`.
+ * Runs the worker at `url` over a range (its job as its `workerData`, or sent to a worker started early and waiting for
+ * it: waiting-workers.ts): resolves with its first message of kind `done`, its `progress` messages going to `onRead`.
  */
 function runRangeWorker<Result extends { readonly kind: 'done' }>(
   url: URL,
@@ -141,6 +139,12 @@ function runRangeWorker<Result extends { readonly kind: 'done' }>(
     worker.once('error', (error) => {
       signal?.removeEventListener('abort', stop);
       reject(error);
+    });
+    // Ended with no result and no error (process.exit in it, ended from outside): the range failed, the read falls back
+    // to one thread instead of waiting for ever. After a result or an error, this rejection is a no-op.
+    worker.once('exit', (code) => {
+      signal?.removeEventListener('abort', stop);
+      reject(new Error(`shequ: a range worker exited (code ${code}) without its result`));
     });
   });
 }

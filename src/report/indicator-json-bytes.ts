@@ -4,10 +4,10 @@
  * `"key":` encoded once — not found by listing the row's keys, matching them against a shape and reading each through
  * a computed key, which is most of what the general writer spends on a national table. Every value is written by the
  * general writer's own `writeValue` (masking, escaping, constants), and a row it cannot write that way (a value that
- * needs the text path, a `toJSON` given to `Object.prototype`) goes to the general writer whole: the bytes are always
+ * needs the text path, a `toJSON` or a row's key given to `Object.prototype`) goes to the general writer whole: the bytes are always
  * those of {@link createJsonByteWriter}.
  */
-import { INDICATOR_ROW_KEYS } from '../indicators/row-builder.js';
+import { INDICATOR_ROW_KEYS, isLastRowMade } from '../indicators/row-builder.js';
 import type { IndicatorRow } from '../indicators/rows.js';
 import { isGeneratedRows } from '../indicators/table-rows.js';
 import type { ByteOutput } from './byte-output.js';
@@ -20,8 +20,32 @@ export const INDICATOR_CONSTANT_KEYS = INDICATOR_ROW_MODEL.wholeRowJson?.constan
 const COMMA = 0x2c;
 
 /**
+ * Whether `Object.prototype` has a key the writer of generated rows reads by name where a row may lack it (the keys
+ * `RowMaker.row` sets only sometimes), or a `toJSON`: a row's own keys are written, and a key it lacks would be read
+ * from there (prototype pollution) — JSON.stringify calls such a `toJSON`, and writes only own keys. Spelled out, not
+ * a loop over a list: ten constant lookups cost ≈ 1 ms on a national table, a loop ≈ 25.
+ */
+function prototypeHasRowKeys(): boolean {
+  const proto = Object.prototype;
+  return (
+    'toJSON' in proto ||
+    'year' in proto ||
+    'name' in proto ||
+    'property' in proto ||
+    'reason' in proto ||
+    'externalDenominator' in proto ||
+    'fromTotal' in proto ||
+    'setAside' in proto ||
+    'baseline' in proto ||
+    'target' in proto
+  );
+}
+
+/**
  * The writer of rows that `rows()` generated (see `isGeneratedRows`): reads each key of INDICATOR_ROW_KEYS by name.
- * Only for such rows: a row whose keys are in another order would be written in this order.
+ * Only for such rows: a row whose keys are in another order would be written in this order, so a row that is not the
+ * one `RowMaker.row` built last goes to the general writer (the limit: code that changes a generated row between its
+ * making and its writing — an own `next` that edits what the real one gives — is not seen).
  */
 function createGeneratedRowWriter(): (row: IndicatorRow, out: ByteOutput) => void {
   const bytes = createJsonBytes({ constantKeys: INDICATOR_CONSTANT_KEYS });
@@ -75,8 +99,9 @@ function createGeneratedRowWriter(): (row: IndicatorRow, out: ByteOutput) => voi
   return (row, out) => {
     const start = out.used;
     try {
-      // A toJSON on Object.prototype: JSON.stringify would call it (the general writer sends the row to it).
-      if (!('toJSON' in row) && writeKnown(row, out)) return;
+      // The row the iterator just built (not one an own `next` gave instead); Object.prototype checked every row: a
+      // value's getter or toJSON (a custom target's) may change it on the way.
+      if (isLastRowMade(row) && !prototypeHasRowKeys() && writeKnown(row, out)) return;
     } catch (error) {
       out.used = start; // a getter of a custom target threw: only whole rows stay in `out`, as the general writer leaves it
       throw error;

@@ -5,8 +5,14 @@
 import { availableParallelism } from 'node:os';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { earlyWorkerCount, PARALLEL_BY_DEFAULT_UP_TO, validateRanges } from '../../src/cli/early-workers.js';
+import {
+  earlyWorkerCount,
+  PARALLEL_BY_DEFAULT_UP_TO,
+  VALIDATE_STREAM_FORMATS,
+  validateRanges,
+} from '../../src/cli/early-workers.js';
 import { MIN_PARALLEL_BYTES, ONE_RANGE_BELOW_BYTES, rangeCount } from '../../src/pipeline/one-range.js';
+import { isStreamFormat } from '../../src/report/index.js';
 
 const MiB = 1 << 20;
 const cores = availableParallelism();
@@ -39,8 +45,8 @@ describe('earlyWorkerCount', () => {
     ['indicators', ['national.csv', '--group-by', 'county', '--profile', 'hebei'], cores - 1],
     ['indicators', ['--out', 'national.csv', 'medium.csv'], 0], // the output's name is not the input
     ['validate', ['national.csv', '--format', 'csv'], cores - 1],
-    ['validate', ['big.csv'], 0], // above 64 MiB: one thread by default (memory)
-    ['validate', ['big.csv', '--workers', '2'], 1],
+    ['validate', ['big.csv', '--format', 'ndjson'], 0], // above 64 MiB: one thread by default (memory)
+    ['validate', ['big.csv', '--workers', '2', '--format', 'json'], 1],
     ['validate', ['national.csv', '--workers', '1'], 0],
     ['report', ['national.csv'], 0],
     ['check-code', ['national.csv'], 0],
@@ -54,9 +60,30 @@ describe('earlyWorkerCount', () => {
       const args = ['f.csv', ...(workers === undefined ? [] : ['--workers', String(workers)])];
       const sized = (path: string) => (path === 'f.csv' ? size : undefined);
       expect(earlyWorkerCount('indicators', args, sized)).toBe(rangeCount(size, workers) - 1);
-      expect(earlyWorkerCount('validate', args, sized)).toBe(validateRanges(size, workers) - 1);
+      expect(earlyWorkerCount('validate', [...args, '--format', 'csv'], sized)).toBe(
+        validateRanges(size, workers) - 1,
+      );
     },
   );
+
+  // validate.ts reads in ranges only for a streaming format (json, ndjson, csv) and a built-in profile: the table,
+  // Markdown and workbook hold every finding, and a profile file is read in one thread.
+  it.each([
+    [['national.csv']], // the default format, table
+    [['national.csv', '--format', 'table', '--workers', '2']],
+    [['national.csv', '--format', 'md', '--workers', '2']],
+    [['national.csv', '--format', 'xlsx', '--out', 'f.xlsx', '--workers', '2']],
+    [['national.csv', '--format', 'csv', '--profile-file', 'p.json', '--workers', '2']],
+  ] as const)('validate %j reads in one thread: no worker', (args) => {
+    expect(earlyWorkerCount('validate', args, sizeOf)).toBe(0);
+  });
+
+  it('the formats validate reads in ranges for are the streaming formats of shequ/report', () => {
+    const formats = ['table', 'json', 'ndjson', 'csv', 'md', 'xlsx'];
+    expect(formats.filter((format) => VALIDATE_STREAM_FORMATS.includes(format))).toEqual(
+      formats.filter(isStreamFormat),
+    );
+  });
 
   it('validateRanges: one thread above 64 MiB unless --workers says, else rangeCount', () => {
     expect(validateRanges(PARALLEL_BY_DEFAULT_UP_TO + 1, undefined)).toBe(1);

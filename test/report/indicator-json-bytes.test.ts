@@ -246,3 +246,70 @@ describe('a row the general writer must judge is handed to it whole', () => {
     expect(out.used).toBe(whole);
   });
 });
+
+describe('keys a row does not have are not read from Object.prototype', () => {
+  const sums = {
+    keys: [110105003, 130123005],
+    data: Float64Array.from({ length: 42 }, (_, i) => (i % 3 === 1 && i < 21 ? 0 : i * 7)),
+    stride: 21,
+  };
+  const polluted: string[] = [];
+
+  afterEach(() => {
+    for (const key of polluted.splice(0)) delete (Object.prototype as Record<string, unknown>)[key];
+  });
+
+  // JSON.stringify and the general writer write a row's own keys only: a key given to Object.prototype (by a
+  // dependency's bug, or an attacker's prototype pollution) is not the row's.
+  // Every key, so that a key a later change makes optional is covered too; not `value`, which on Object.prototype
+  // breaks property descriptors themselves (Object.defineProperty reads it from every descriptor).
+  it.each(INDICATOR_ROW_KEYS.filter((key) => key !== 'value'))('Object.prototype.%s', async (key) => {
+    const withoutTargets: IndicatorProfile = {
+      ...INDICATOR_PROFILES.national,
+      indicators: INDICATOR_PROFILES.national.indicators.map(({ indicator }) => ({ indicator })),
+    };
+    const rows = () => rowsFromSums(sums, { asOf: '2025-12-31' }, withoutTargets);
+    polluted.push(key);
+    Object.defineProperty(Object.prototype, key, {
+      value: '11010519491231002X',
+      configurable: true,
+      writable: true,
+      enumerable: false,
+    });
+    const text = await written((sink) => writeIndicatorRowsJson(rows(), sink));
+    expect(text).toBe(await generalJson(behindWrapper(rows)));
+    // Each row written with its own keys (the rows may take a profile's key from there themselves: `property`).
+    const keysWritten = (JSON.parse(text) as object[]).map((row) => Object.keys(row));
+    expect(keysWritten).toEqual([...rows()].map((row) => Object.keys(row)));
+  });
+});
+
+describe('generated rows whose iterator gives other rows', () => {
+  const sums = { keys: [110105003], data: Float64Array.from({ length: 21 }, (_, i) => i + 1), stride: 21 };
+
+  /** A `next` that gives `row` once, then ends. */
+  const once = (row: object) => {
+    let given = false;
+    return (): IteratorResult<unknown> => {
+      if (given) return { value: undefined, done: true };
+      given = true;
+      return { value: row, done: false };
+    };
+  };
+
+  // The prototype says the rows are generated; an own `next`, or an own `step` (private in TypeScript only), says
+  // what they are: rows with keys of their own, in their own order.
+  it.each([
+    ['an own next', 'next', { gap: 1, region: '110105003000', note: '备注' }],
+    ['an own step', 'step', { asOf: '2025-12-31', region: '110105003000' }],
+  ])('%s: the rows it gives are written with their own keys', async (_, method, row) => {
+    const rows = () => {
+      const made = rowsFromSums(sums, { asOf: '2025-12-31' }, INDICATOR_PROFILES.national);
+      (made as unknown as Record<string, unknown>)[method] = once(row);
+      return made;
+    };
+    const text = await written((sink) => writeIndicatorRowsJson(rows(), sink));
+    expect(text).toBe(await generalJson(behindWrapper(rows)));
+    expect(text).toBe(`[\n${JSON.stringify(row)}\n]\n`);
+  });
+});

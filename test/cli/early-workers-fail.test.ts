@@ -1,0 +1,58 @@
+/**
+ * The workers started before the command loads are an optimisation: a thread that cannot start then (the process's
+ * thread limit, no memory) must leave the run as it would be without them — the range reader starts its own later, or
+ * reads in one thread — never end it with an error.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { useTempDir } from '../helpers/temp-dir.js';
+
+// Every thread fails to start, as `new Worker` does when the system refuses one (ERR_WORKER_INIT_FAILED).
+vi.mock('node:worker_threads', async (original) => ({
+  ...(await original<typeof import('node:worker_threads')>()),
+  Worker: class {
+    constructor() {
+      throw Object.assign(new Error('Worker initialization failure: EAGAIN'), {
+        code: 'ERR_WORKER_INIT_FAILED',
+      });
+    }
+  },
+}));
+
+const dir = useTempDir('early-fail');
+
+async function shequ(args: readonly string[], scripts: Parameters<typeof main>[3]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(
+    args,
+    {
+      stdout: { write: (text: string) => (stdout += text) },
+      stderr: { write: (text: string) => (stderr += text) },
+    },
+    {},
+    scripts,
+  );
+  return { code, stdout, stderr };
+}
+
+describe('early workers that cannot start', () => {
+  it('leave the run as it is without them', async () => {
+    const header = '统计用区划代码,名称,类型,户数,是否建有综合服务设施';
+    const rows = Array.from(
+      { length: 8_000 },
+      (_, i) => `1301020010${String(i % 90).padStart(2, '0')},村${i},村委会,${100 + (i % 50)},是`,
+    );
+    const file = join(dir, 'units.csv');
+    writeFileSync(file, `${header}\n${rows.join('\n')}\n`); // over 256 KiB: read in ranges with --workers 2
+    const args = ['indicators', file, '--workers', '2', '--format', 'json', '--as-of', '2025-12-31'];
+    const script = join(dir, 'worker.js');
+    writeFileSync(script, '');
+    const without = await shequ(args, {});
+    expect(without.stderr).toContain('读取 8000 行 read');
+    const withEarly = await shequ(args, { indicators: new URL(`file://${script}`) });
+    expect(withEarly).toEqual(without);
+  });
+});
