@@ -36,8 +36,14 @@ function fileSize(path: string): number | undefined {
   }
 }
 
-/** `--workers N` as the commands take it (a whole number from 1 to 256), else undefined; `null` when refused. */
-function workersOption(text: string | undefined): number | undefined | null {
+/**
+ * `--workers N` as the commands take it: the number (a whole number from 1 to 256), undefined when not given, `null`
+ * when refused (the commands' `workerCount` then says why).
+ *
+ * @param text - the option's value
+ * @returns the number of threads, undefined or null
+ */
+export function workersOption(text: string | undefined): number | undefined | null {
   if (text === undefined) return undefined;
   const count = Number(text);
   return /^\d+$/.test(text) && count >= 1 && count <= 256 ? count : null;

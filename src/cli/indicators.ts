@@ -24,6 +24,7 @@ import {
   UsageError,
   writeWholeFile,
 } from './context.js';
+import { workersOption } from './early-workers.js';
 import { divisionLists, type InputRows, runFileJob } from './input.js';
 import type { Lang } from './lang.js';
 import { type CommandProfiles, commandProfiles } from './profile-file.js';
@@ -133,13 +134,12 @@ export async function reportInput(
 
 /** `--workers N`: an integer from 1 to 256, or absent (the default); `command` names the command in the message. */
 export function workerCount(text: string | undefined, command = 'indicators'): number | undefined {
-  if (text === undefined) return undefined;
-  const count = Number(text);
-  if (!/^\d+$/.test(text) || count < 1 || count > 256)
+  const count = workersOption(text);
+  if (count === null)
     throw new UsageError(
       {
-        zh: `shequ ${command}：--workers 应为 1 到 256 之间的整数，而不是 ${echo(text)}`,
-        en: `shequ ${command}: --workers takes a whole number from 1 to 256, not ${echo(text)}`,
+        zh: `shequ ${command}：--workers 应为 1 到 256 之间的整数，而不是 ${echo(text as string)}`,
+        en: `shequ ${command}: --workers takes a whole number from 1 to 256, not ${echo(text as string)}`,
       },
       { zh: '示例：--workers 2', en: 'Example: --workers 2' },
     );

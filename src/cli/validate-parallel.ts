@@ -128,7 +128,9 @@ async function readAllRanges(
     const tails = await readTailsWith(path, jobs, validateRange, onHere, undefined);
     results = [...(await Promise.all(workers.done)), ...tails].sort((a, b) => a.start - b.start);
   } catch {
-    // A worker failed (the file changed under it, a thread could not start): the serial read says what is wrong.
+    // A worker failed (the file changed under it, a thread could not start): the others' work is not wanted, and the
+    // serial read says what is wrong.
+    await workers.stop();
     return undefined;
   }
   return mergeValidatedRanges(plan, validation, first, results);

@@ -196,9 +196,13 @@ function normaliseDenominators(
 }
 
 /**
- * Whether `rows` are rows this module generates (from {@link rowsFromSums} or {@link rowsOfTables}): each is a fresh
- * plain object built by {@link RowMaker.row}, its keys some of INDICATOR_ROW_KEYS in that order, seen by no one before
- * the caller that takes it from the iterator — so a writer that drives the iterator may rely on the keys' order.
+ * Whether `rows` are rows this module generates (from {@link rowsFromSums} or {@link rowsOfTables}), by their
+ * prototype: each row they give is a fresh plain object built by {@link RowMaker.row}, its keys some of
+ * INDICATOR_ROW_KEYS in that order. Code can still change such an iterator (an own `next`): a writer that relies on
+ * the keys' order also checks each row is the one just built (`isLastRowMade`).
+ *
+ * @param rows - the rows about to be written
+ * @returns true for the iterators rowsFromSums and rowsOfTables return
  */
 export function isGeneratedRows(rows: unknown): boolean {
   return typeof rows === 'object' && rows !== null && Object.getPrototypeOf(rows) === TableRows.prototype;

@@ -34,6 +34,7 @@ import {
 
 export { MIN_PARALLEL_BYTES, rangeCount } from './one-range.js';
 
+import type { Worker } from 'node:worker_threads';
 import { endOfRecordOn } from './record-walk.js';
 import type { SheetReadOptions } from './source.js';
 import { workerWithJob } from './waiting-workers.js';
@@ -121,10 +122,12 @@ function runRangeWorker<Result extends { readonly kind: 'done' }>(
   job: unknown,
   onRead: (read: number) => void,
   signal: AbortSignal | undefined,
+  started: Worker[],
 ) {
   return new Promise<Result>((resolve, reject) => {
     // One started early by the command line, waiting for its job, else a new one.
     const worker = workerWithJob(url, job);
+    started.push(worker);
     const stop = () => {
       void worker.terminate();
       reject(signal?.reason);
@@ -155,6 +158,8 @@ export interface RangeWorkers<Result> {
   readonly done: readonly Promise<Result>[];
   /** Rows the workers have reported read, together. */
   read(): number;
+  /** Ends every worker (a range failed: the others' work is no longer wanted); safe after they have ended. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -168,6 +173,7 @@ export function startRangeWorkers<Result extends { readonly kind: 'done' }>(
   signal: AbortSignal | undefined,
 ): RangeWorkers<Result> {
   const read = new Array<number>(jobs.length).fill(0);
+  const started: Worker[] = [];
   const done = jobs.map((job, k) =>
     runRangeWorker<Result>(
       url,
@@ -177,11 +183,18 @@ export function startRangeWorkers<Result extends { readonly kind: 'done' }>(
         onRead();
       },
       signal,
+      started,
     ),
   );
   // Rejections are awaited by the caller; until then none may go unhandled.
   for (const worker of done) worker.catch(() => undefined);
-  return { done, read: () => read.reduce((a, b) => a + b, 0) };
+  return {
+    done,
+    read: () => read.reduce((a, b) => a + b, 0),
+    stop: async () => {
+      await Promise.all(started.map((worker) => worker.terminate().catch(() => undefined)));
+    },
+  };
 }
 
 /** A rejected row of a worker's range, with its lines in the whole file. */
@@ -415,8 +428,10 @@ export async function readRanges(
     const tails = await readTails(path, jobs, onRead, signal);
     results = [...(await Promise.all(workers.done)), ...tails].sort((a, b) => a.start - b.start);
   } catch {
+    // A worker failed (the file changed under it, a thread could not start): the others' work is not wanted, and the
+    // serial read says what is wrong.
+    await workers.stop();
     signal?.throwIfAborted();
-    // A worker failed (the file changed under it, a thread could not start): the serial read says what is wrong.
     return undefined;
   }
   return mergeRanges(job, plan, { ...first, lines: linesOf(first) }, results);

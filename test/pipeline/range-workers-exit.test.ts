@@ -29,3 +29,15 @@ describe('a range worker that exits without a result', () => {
     await expect(done[0]).rejects.toThrow(/exited/);
   });
 });
+
+describe('stop', () => {
+  it('ends the workers still reading (a range failed: their work is no longer wanted)', async () => {
+    const reads = new URL(
+      `data:text/javascript,${encodeURIComponent('setInterval(() => undefined, 1000); // reads for ever')}`,
+    );
+    const workers = startRangeWorkers(reads, [{ range: 1 }, { range: 2 }], () => undefined, undefined);
+    await workers.stop();
+    for (const worker of workers.done) await expect(worker).rejects.toThrow(/exited/);
+    await workers.stop(); // again, once ended: nothing to do
+  });
+});
