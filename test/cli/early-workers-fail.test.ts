@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runMain } from '../helpers/run-main.js';
 import { useTempDir } from '../helpers/temp-dir.js';
 
 // Every thread fails to start, as `new Worker` does when the system refuses one (ERR_WORKER_INIT_FAILED).
@@ -23,20 +23,7 @@ vi.mock('node:worker_threads', async (original) => ({
 
 const dir = useTempDir('early-fail');
 
-async function shequ(args: readonly string[], scripts: Parameters<typeof main>[3]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(
-    args,
-    {
-      stdout: { write: (text: string) => (stdout += text) },
-      stderr: { write: (text: string) => (stderr += text) },
-    },
-    {},
-    scripts,
-  );
-  return { code, stdout, stderr };
-}
+const shequ = (args: readonly string[], scripts: Parameters<typeof runMain>[2]) => runMain(args, {}, scripts);
 
 describe('early workers that cannot start', () => {
   it('leave the run as it is without them', async () => {

@@ -2,22 +2,11 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { profileAndDate, progressLine, progressReporter, withLang } from '../../src/cli/context.js';
 import { type Lang, LOCALE_VARIABLES, langFromEnv, langOfRun } from '../../src/cli/lang.js';
-import { COMMAND_NAMES, main } from '../../src/cli/main.js';
+import { COMMAND_NAMES } from '../../src/cli/main.js';
+import { runMain } from '../helpers/run-main.js';
 
 // The command line in both languages, run in-process (test/dist/cli-lang.test.ts checks the built command).
-async function shequ(args: readonly string[], env: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(
-    args,
-    {
-      stdout: { write: (text: string) => (stdout += text) },
-      stderr: { write: (text: string) => (stderr += text) },
-    },
-    env,
-  );
-  return { code, stdout, stderr };
-}
+const shequ = (args: readonly string[], env: Record<string, string> = {}) => runMain(args, env);
 
 const ZH = { LANG: 'zh_CN.UTF-8' };
 const EN = { LANG: 'C.UTF-8' };
