@@ -20,6 +20,14 @@ const LIBRARY_COMPARATOR = /^(?:>=|>|<=|=|≥|≤) -?\d+(?:\.\d+)?$/;
 const FORMULA_START = /^(?:[\s\u3000\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20]|[\t\r])/;
 
 /**
+ * Whether a spreadsheet could run `text` as a formula (see FORMULA_START): {@link neutralizeFormula} may then prefix
+ * it. Internal: the CSV byte writer leaves such a cell to the text path.
+ */
+export function startsLikeFormula(text: string): boolean {
+  return FORMULA_START.test(text);
+}
+
+/**
  * Makes a value safe as a spreadsheet cell: every ID-shaped run is masked (see `maskIdNumbersInText`), and text that
  * a spreadsheet would run as a formula — a leading `=`, `+`, `-` or `@`, their full-width forms `＝＋－＠`, any of
  * them after leading spaces or tabs, or a tab or carriage return at the start — gets a leading apostrophe, as OWASP
@@ -67,7 +75,11 @@ function masked(cells: CellValue[]): CellValue[] {
   return cells;
 }
 
-function csvCell(value: CellValue): string {
+/**
+ * One CSV cell's text: masked, formula-guarded, quoted when it holds `"`, `,` or a line break (RFC 4180). Internal:
+ * the report writers' cells are this one (report/formats/csv.ts).
+ */
+export function csvCell(value: CellValue): string {
   const text = neutralizeFormula(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

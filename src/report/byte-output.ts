@@ -2,6 +2,8 @@
  * The byte buffer that rows are written into, and the writers of values that need no escaping: numbers in their
  * plain decimal form and plain ASCII strings, a byte at a time (json-bytes.ts and csv-bytes.ts share them).
  */
+
+import { isIdCharacter } from '../core/mask.js';
 import { RecurrenceSample } from './recurrence.js';
 
 const encoder = new TextEncoder();
@@ -240,11 +242,28 @@ export function writeAscii(out: ByteOutput, text: string): void {
 }
 
 /**
- * Writes a string of at most 256 printable ASCII characters, none of them `forbidden` or `forbiddenToo`, with fewer
- * than 15 digits and X's (so it cannot hold an ID-shaped run, and masking leaves it as it is), as its bytes — between
- * double quotes when `quoted`; returns false, writing nothing, for any other string.
+ * Writes a string that its format leaves as it is, as its UTF-8 bytes — between double quotes when `quoted` — and
+ * returns false, writing nothing, for any other: one holding a control character (below U+0020), a surrogate (a pair
+ * is left to the encoder), `forbidden` or `forbiddenToo` (what the format escapes or quotes: `"` and `\` in JSON,
+ * `"` and `,` in CSV), or 15 or more digits and X's of any script (so it holds no ID-shaped run, and masking leaves
+ * it as it is: see `isIdCharacter`). Most strings of a table or a report are such — a finding's Chinese message, a
+ * name, a code — and skip the masker, the format's escaping and the encoder.
+ *
+ * @param out - where the bytes go
+ * @param text - the string
+ * @param forbidden - an ASCII character the format escapes or quotes
+ * @param forbiddenToo - another
+ * @param quoted - whether the bytes go between double quotes
+ * @returns whether the string was written
+ *
+ * @example
+ * ```ts
+ * const out = new ByteOutput();
+ * [writePlainText(out, '西上泽村', 0x22, 0x5c, true), writePlainText(out, 'a"b', 0x22, 0x5c, true)];
+ * //=> [true, false]
+ * ```
  */
-export function writePlainAscii(
+export function writePlainText(
   out: ByteOutput,
   text: string,
   forbidden: number,
@@ -252,19 +271,31 @@ export function writePlainAscii(
   quoted: boolean,
 ): boolean {
   const length = text.length;
-  if (length > 256) return false;
-  let idCharacters = 0;
-  for (let i = 0; i < length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20 || c > 0x7e || c === forbidden || c === forbiddenToo) return false;
-    if ((c >= 48 && c <= 57) || c === 88 || c === 120) idCharacters++;
-  }
-  if (idCharacters >= 15) return false;
-  out.reserve(length + 2);
+  out.reserve(length * 3 + 2);
   const bytes = out.bytes;
   let at = out.used;
   if (quoted) bytes[at++] = 0x22;
-  for (let i = 0; i < length; i++) bytes[at++] = text.charCodeAt(i);
+  let idCharacters = 0;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (c < 0x20 || c === forbidden || c === forbiddenToo) return false;
+      if ((c >= 48 && c <= 57) || c === 88 || c === 120) idCharacters++;
+      bytes[at++] = c;
+    } else if (c < 0x800) {
+      if (isIdCharacter(c)) idCharacters++; // Arabic-Indic digits are read as digits too
+      bytes[at++] = 0xc0 | (c >> 6);
+      bytes[at++] = 0x80 | (c & 0x3f);
+    } else {
+      if (c >= 0xd800 && c <= 0xdfff) return false;
+      if (isIdCharacter(c)) idCharacters++;
+      bytes[at++] = 0xe0 | (c >> 12);
+      bytes[at++] = 0x80 | ((c >> 6) & 0x3f);
+      bytes[at++] = 0x80 | (c & 0x3f);
+    }
+  }
+  // Counted, not checked per character: a text of many digits is rare, and the bytes past `used` are not yet written.
+  if (idCharacters >= 15) return false;
   if (quoted) bytes[at++] = 0x22;
   out.used = at;
   return true;

@@ -1,24 +1,26 @@
 /**
  * CSV lines of a model's data view written straight into UTF-8 bytes: byte for byte the lines of the csv format
  * (formats/csv.ts: cells masked, formula-guarded, quoted where they hold `"`, `,` or a line break), without a string
- * per cell, an array per row and a join. Plain ASCII cells and ordinary numbers are written a byte at a time; a cell
+ * per cell, an array per row and a join. Plain cells (see writePlainText) and ordinary numbers are written a byte at a time; a cell
  * that recurs (a name, a unit, a target) is encoded once; anything else takes the text path for that cell.
  */
 import { maskIdNumbersInText } from '../core/mask.js';
-import type { CellValue } from '../io/write.js';
-import { type ByteOutput, RecentBytes, writePlainAscii, writePlainNumber } from './byte-output.js';
+import { type CellValue, startsLikeFormula } from '../io/write.js';
+import { type ByteOutput, RecentBytes, writePlainNumber, writePlainText } from './byte-output.js';
 import { type Column, type ColumnModel, type ReportLang, viewColumns } from './columns.js';
 import { csvCellText } from './formats/csv.js';
 
 /**
- * Writes a string cell that is plain ASCII (see {@link writePlainAscii}), neither quoted (no `"` or `,`) nor
- * formula-guarded, as its bytes; false (nothing written) for any other.
+ * Writes a string cell that CSV leaves as it is (see {@link writePlainText}): neither quoted (no `"`, `,` or line
+ * break) nor formula-guarded, as its bytes; false (nothing written) for any other.
  */
 function writePlainCell(out: ByteOutput, text: string): boolean {
   const c = text.charCodeAt(0); // NaN for '' (plain)
-  // A formula's first character, or white space before one: the text path decides.
+  // A formula's first character, or white space before one: the text path decides (beyond ASCII, the guard's own
+  // test: full-width signs, ideographic and other spaces).
   if (c <= 0x20 || c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40) return false;
-  return writePlainAscii(out, text, 0x22, 0x2c, false);
+  if (c >= 0x80 && startsLikeFormula(text)) return false;
+  return writePlainText(out, text, 0x22, 0x2c, false);
 }
 
 /**

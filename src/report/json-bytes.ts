@@ -8,8 +8,7 @@
  * plain data takes it whole — so the bytes always equal the text's.
  */
 
-import { isIdCharacter } from '../core/mask.js';
-import { ByteOutput, RecentBytes, writeAscii, writePlainNumber } from './byte-output.js';
+import { ByteOutput, RecentBytes, writeAscii, writePlainNumber, writePlainText } from './byte-output.js';
 import {
   createJsonTextParts,
   EXOTIC,
@@ -48,43 +47,9 @@ const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
 
-/**
- * Writes a string that needs neither escaping nor masking as its quoted UTF-8 bytes: no quote, backslash, control
- * character or surrogate (JSON escapes them; a pair is left to the encoder), and fewer than 15 digits and X's of any
- * script (so it holds no ID-shaped run: see `isIdCharacter`). False, with nothing written, for any other string.
- * Most strings of a table or a report are such — a finding's Chinese message, a name, a code — and skip the masker,
- * the escaping test and the encoder.
- */
+/** Writes a string JSON leaves as it is (see {@link writePlainText}): quoted, no `"` or `\\`; false else. */
 function writePlainString(out: ByteOutput, text: string): boolean {
-  const length = text.length;
-  out.reserve(length * 3 + 2);
-  const bytes = out.bytes;
-  let at = out.used;
-  bytes[at++] = QUOTE;
-  let idCharacters = 0;
-  for (let i = 0; i < length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) {
-      if (c < 0x20 || c === QUOTE || c === BACKSLASH) return false;
-      if ((c >= 48 && c <= 57) || c === 88 || c === 120) idCharacters++;
-      bytes[at++] = c;
-    } else if (c < 0x800) {
-      if (isIdCharacter(c)) idCharacters++; // Arabic-Indic digits are read as digits too
-      bytes[at++] = 0xc0 | (c >> 6);
-      bytes[at++] = 0x80 | (c & 0x3f);
-    } else {
-      if (c >= 0xd800 && c <= 0xdfff) return false;
-      if (isIdCharacter(c)) idCharacters++;
-      bytes[at++] = 0xe0 | (c >> 12);
-      bytes[at++] = 0x80 | ((c >> 6) & 0x3f);
-      bytes[at++] = 0x80 | (c & 0x3f);
-    }
-  }
-  // Counted, not checked per character: a text of many digits is rare, and the bytes past `used` are not yet written.
-  if (idCharacters >= 15) return false;
-  bytes[at++] = QUOTE;
-  out.used = at;
-  return true;
+  return writePlainText(out, text, QUOTE, BACKSLASH, true);
 }
 
 /** The keys of a plain object, or undefined for anything the text path must judge (arrays, classes, `toJSON`). */

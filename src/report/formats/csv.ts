@@ -1,16 +1,13 @@
 /** CSV (data view): a header of keys with the BOM that makes Excel read UTF-8, CRLF lines, formula-guarded cells. */
 import { maskIdNumbersInText } from '../../core/mask.js';
-import { type CellValue, neutralizeFormula } from '../../io/write.js';
+import { type CellValue, csvCell } from '../../io/write.js';
 import { type ColumnModel, dataCells, dataHeader, viewColumns } from '../columns.js';
 import type { FormatOptions, OutputFormat } from './format.js';
 
 const MEMO_LIMIT = 4096;
 
-/** One CSV cell's text: io's cell (masked, formula-guarded), quoted as `csvLine` quotes it. */
-export function csvCellText(value: CellValue): string {
-  const text = neutralizeFormula(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+/** One CSV cell's text: io's cell (masked, formula-guarded), quoted as `csvLine` quotes it — `csvLine`'s own cell. */
+export const csvCellText: (value: CellValue) => string = csvCell;
 
 /**
  * A cell writer that remembers the text of recurring strings (bounded: cleared when full).
