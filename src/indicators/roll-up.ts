@@ -53,7 +53,7 @@ const SLAB_REGIONS = 4096;
  * Hands out zeroed sums of `stride` numbers as views of shared slabs: 170 000 townships make 42 backing arrays instead
  * of 170 000 (each a separate allocation outside the JavaScript heap, freed only when the collector gets to it).
  */
-function sumsAllocator(stride: number, expected: number): () => Float64Array {
+export function sumsAllocator(stride: number, expected: number): () => Float64Array {
   let slab = new Float64Array(0);
   let used = 0;
   // The first slab is no larger than the regions expected: a small job (a county, one year of many) does not pay
@@ -72,12 +72,13 @@ function sumsAllocator(stride: number, expected: number): () => Float64Array {
 }
 
 /** The width of a region's sums, and where new ones come from. */
-interface SumsSpace {
+export interface SumsSpace {
   readonly stride: number;
   readonly allocate: () => Float64Array;
 }
 
-function figureOf(level: LevelFigures, key: number, space: SumsSpace): RegionFigure {
+/** The figure of region `key` of a level, made (zeroed) when the level has none yet. */
+export function figureOf(level: LevelFigures, key: number, space: SumsSpace): RegionFigure {
   let figure = level.get(key);
   if (figure === undefined) {
     figure = { sums: space.allocate(), offset: 0, fromTotal: undefined, setAside: undefined };
@@ -86,12 +87,18 @@ function figureOf(level: LevelFigures, key: number, space: SumsSpace): RegionFig
   return figure;
 }
 
-function addInto(target: Float64Array, source: ArrayLike<number>, offset: number, stride: number): void {
+/** Adds `stride` sums of `source` from `offset` into `target`. */
+export function addInto(
+  target: Float64Array,
+  source: ArrayLike<number>,
+  offset: number,
+  stride: number,
+): void {
   for (let i = 0; i < stride; i++) target[i] = (target[i] as number) + (source[offset + i] as number);
 }
 
 /** Replaces, indicator by indicator, a level's figures by the totals given for its regions. */
-function applyTotals(
+export function applyTotals(
   level: LevelFigures,
   digits: number,
   totals: ReadonlyMap<string, Float64Array>,
@@ -333,7 +340,8 @@ function inKeyOrder(level: LevelInMaking, count: number): OrderedLevel {
   return out;
 }
 
-function rollUpLevel(below: LevelFigures, divisor: number, space: SumsSpace): LevelFigures {
+/** The level above `below`: each region's figure the sum of those of its regions (keys divided by `divisor`). */
+export function rollUpLevel(below: LevelFigures, divisor: number, space: SumsSpace): LevelFigures {
   const level: LevelFigures = new Map();
   for (const [key, figure] of below) {
     addInto(figureOf(level, Math.floor(key / divisor), space).sums, figure.sums, figure.offset, space.stride);

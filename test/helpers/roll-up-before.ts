@@ -1,5 +1,5 @@
 // The roll-up of township sums to region levels as it was before session 7 (commit 33a0c11: src/indicators/roll-up.ts),
-// kept verbatim for the oracle of row generation (rows-before.ts): the old walk, figuresByLevel, and its helpers.
+// kept for the oracle of row generation (rows-before.ts): the old walk, figuresByLevel, verbatim.
 import type { TownshipSums } from '../../src/indicators/sums.js';
 
 // The roll-up of township sums to every region level, with region totals.
@@ -12,106 +12,24 @@ import type { TownshipSums } from '../../src/indicators/sums.js';
 //
 // Figures are built bottom-up, township → county → prefecture → province, each level from the one below.
 
-// The levels, their key digits, a figure's shape and a region's code did not change: shared with src, not copied.
+// The levels, their key digits, a figure's shape, a region's code and the helpers of the walk (slab allocation, a
+// figure's lookup, adding sums, applying totals, rolling a level up) did not change: shared with src, not copied.
 import {
+  addInto,
+  applyTotals,
+  figureOf,
   KEY_DIGITS,
   type LevelFigures,
   REGION_LEVELS,
   type RegionFigure,
   type RegionLevel,
   regionCode,
+  rollUpLevel,
+  type SumsSpace,
+  sumsAllocator,
 } from '../../src/indicators/roll-up.js';
 
 export { REGION_LEVELS, type RegionFigure, regionCode };
-
-/** Regions whose sums share one backing array: views of a slab, not one small array each. */
-const SLAB_REGIONS = 4096;
-
-/**
- * Hands out zeroed sums of `stride` numbers as views of shared slabs: 170 000 townships make 42 backing arrays instead
- * of 170 000 (each a separate allocation outside the JavaScript heap, freed only when the collector gets to it).
- */
-function sumsAllocator(stride: number, expected: number): () => Float64Array {
-  let slab = new Float64Array(0);
-  let used = 0;
-  // The first slab is no larger than the regions expected: a small job (a county, one year of many) does not pay
-  // for 4096 regions it will never fill.
-  let regions = Math.min(SLAB_REGIONS, Math.max(1, expected));
-  return () => {
-    if (used + stride > slab.length) {
-      slab = new Float64Array(regions * Math.max(1, stride));
-      regions = SLAB_REGIONS;
-      used = 0;
-    }
-    const sums = slab.subarray(used, used + stride);
-    used += stride;
-    return sums;
-  };
-}
-
-/** The width of a region's sums, and where new ones come from. */
-interface SumsSpace {
-  readonly stride: number;
-  readonly allocate: () => Float64Array;
-}
-
-function figureOf(level: LevelFigures, key: number, space: SumsSpace): RegionFigure {
-  let figure = level.get(key);
-  if (figure === undefined) {
-    figure = { sums: space.allocate(), offset: 0, fromTotal: undefined, setAside: undefined };
-    level.set(key, figure);
-  }
-  return figure;
-}
-
-function addInto(target: Float64Array, source: ArrayLike<number>, offset: number, stride: number): void {
-  for (let i = 0; i < stride; i++) target[i] = (target[i] as number) + (source[offset + i] as number);
-}
-
-/** Replaces, indicator by indicator, a level's figures by the totals given for its regions. */
-function applyTotals(
-  level: LevelFigures,
-  digits: number,
-  totals: ReadonlyMap<string, Float64Array>,
-  space: SumsSpace,
-): void {
-  const { stride } = space;
-  const indicators = stride / 3;
-  for (const [code, total] of totals) {
-    if (!isCodeOfLevel(code, digits)) continue;
-    const figure = figureOf(level, Number(code.slice(0, digits)), space);
-    if (figure.borrowed === true) {
-      const own = space.allocate();
-      own.set(figure.sums.subarray(figure.offset, figure.offset + stride));
-      figure.sums = own;
-      figure.offset = 0;
-      delete figure.borrowed;
-    }
-    for (let i = 0; i < indicators; i++) {
-      if ((total[i * 3 + 2] as number) === 0) continue; // not given for this indicator
-      const at = i * 3; // the figure owns its sums now: its offset is 0
-      const beneath =
-        (figure.sums[at] as number) + (figure.sums[at + 1] as number) + (figure.sums[at + 2] as number);
-      if (beneath > 0) {
-        figure.setAside ??= new Uint8Array(indicators);
-        figure.setAside[i] = 1;
-      }
-      figure.sums[at] = total[at] as number;
-      figure.sums[at + 1] = total[at + 1] as number;
-      figure.sums[at + 2] = 0;
-      figure.fromTotal ??= new Uint8Array(indicators);
-      figure.fromTotal[i] = 1;
-    }
-  }
-}
-
-/** Whether a 12-digit code is a region of the level whose key has `digits` digits (its own level, not a deeper one). */
-function isCodeOfLevel(code: string, digits: number): boolean {
-  const deeper = code.slice(digits);
-  if (!/^0+$/.test(deeper)) return false;
-  const own = digits === 9 ? code.slice(6, 9) : code.slice(digits - 2, digits);
-  return !/^0+$/.test(own);
-}
 
 /**
  * The figures of every region level from township sums and region totals: township slots give the townships (a
@@ -148,12 +66,4 @@ export function figuresByLevel(sums: TownshipSums): Record<RegionLevel, LevelFig
   const province = rollUpLevel(prefecture, 100, space);
   applyTotals(province, KEY_DIGITS.province, totals, space);
   return { province, prefecture, county, township };
-}
-
-function rollUpLevel(below: LevelFigures, divisor: number, space: SumsSpace): LevelFigures {
-  const level: LevelFigures = new Map();
-  for (const [key, figure] of below) {
-    addInto(figureOf(level, Math.floor(key / divisor), space).sums, figure.sums, figure.offset, space.stride);
-  }
-  return level;
 }
