@@ -16,7 +16,7 @@ import {
   type IndicatorsFromSourceOptions,
   prepareIndicatorsJob,
 } from './indicators.js';
-import { ONE_RANGE_BELOW_BYTES } from './one-range.js';
+import { rangeCount } from './one-range.js';
 
 /**
  * Options of {@link computeIndicatorsFromFile}: those of `computeIndicatorsFromSource`, and the number of threads.
@@ -94,10 +94,11 @@ export async function computeIndicatorsFromFile(
   );
   if (size === undefined) return serial();
   const profile = builtInProfile(settings);
-  if (profile === undefined || size < ONE_RANGE_BELOW_BYTES) return serial();
-  const { planRanges, rangeCount, readRanges } = await import('./parallel.js');
+  if (profile === undefined) return serial();
   const ranges = rangeCount(size, workers);
+  // One range (a file under 256 KiB, under 32 MiB by default, one worker asked for): parallel.ts is not loaded.
   if (ranges < 2) return serial();
+  const { planRanges, readRanges } = await import('./parallel.js');
   const plan = await planRanges(path, ranges, prepared.data.settings.read ?? {});
   if (plan === undefined) return serial();
   const input = await readRanges(path, prepared.data, plan, profile);

@@ -9,6 +9,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
+import type { Worker } from 'node:worker_threads';
 import type { Crosswalk, CrosswalkEntry } from '../indicators/crosswalk.js';
 import type { IndicatorProfileName } from '../indicators/profiles.js';
 import { detectEncoding, type TextEncodingName } from '../io/decode.js';
@@ -31,10 +32,6 @@ import {
   shareState,
   shortenShare,
 } from './range-read.js';
-
-export { MIN_PARALLEL_BYTES, rangeCount } from './one-range.js';
-
-import type { Worker } from 'node:worker_threads';
 import { endOfRecordOn } from './record-walk.js';
 import type { SheetReadOptions } from './source.js';
 import { workerWithJob } from './waiting-workers.js';

@@ -1,8 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { readUnitStatistics, streamUnitStatisticsBatches } from '../../src/io/index.js';
-import { ONE_RANGE_BELOW_BYTES } from '../../src/pipeline/one-range.js';
-import { rangeCount } from '../../src/pipeline/parallel.js';
+import { ONE_RANGE_BELOW_BYTES, rangeCount } from '../../src/pipeline/one-range.js';
 
 // The streaming reader leaves a refused row's issues to the zod reporter, imported when the batch holding the row is
 // complete (so that a file of valid rows loads no zod); the in-memory reader reports each row at once. Both must say
