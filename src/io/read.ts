@@ -1,17 +1,15 @@
 import type { Issue } from '../core/issue.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
-import { type CsvParserOptions, type CsvRecord, createCsvParser } from './csv-parser.js';
-import { decodeText, type TextEncodingName } from './decode.js';
-import { checkReadOptions } from './read-options.js';
+import type { CsvParserOptions } from './csv-parser.js';
+import type { TextEncodingName } from './decode.js';
+import { readStatisticsWith } from './read-core.js';
 import {
   type AcceptedRow,
   createRowReader,
   type HeaderInfo,
   type ReadCounts,
-  type ReaderEvent,
   type RejectedRow,
 } from './row-reader.js';
-import { notTextOrBytes } from './stream-read.js';
 
 // The streaming readers live in stream-read.ts, which loads the zod reporter of refused rows only when a row is
 // refused; this module's in-memory reader reports them at once. Re-exported here, where they have always been.
@@ -70,19 +68,6 @@ export interface ReadResult {
   readonly encoding: TextEncodingName;
 }
 
-/** Characters handed to the parser at once by the in-memory reader. */
-const SLICE = 1 << 20;
-
-function collect(
-  event: ReaderEvent | undefined,
-  into: { accepted: AcceptedRow[]; rejected: RejectedRow[]; issues: Issue[] },
-): void {
-  if (event === undefined) return;
-  if (event.kind === 'row') into.accepted.push(event.accepted);
-  else if (event.kind === 'rejected') into.rejected.push(event.rejected);
-  else for (const issue of event.issues) into.issues.push(issue); // no spread: a wide header has many
-}
-
 /**
  * Reads statistics rows from a CSV file held in memory — text, or bytes in UTF-8 (with or without BOM), UTF-16LE,
  * UTF-16BE or GB18030 (detected unless given) — as Excel and WPS export them: the header found by key or Chinese name under any
@@ -107,44 +92,5 @@ function collect(
  * ```
  */
 export function readUnitStatistics(input: string | Uint8Array, options: ReadOptions = {}): ReadResult {
-  const checked = checkReadOptions(options);
-  if (checked.issues.length > 0) return emptyResult(checked.issues, 'utf-8');
-  const { encoding: given } = checked.options;
-  let text: string;
-  let encoding: TextEncodingName = 'utf-8';
-  if (typeof input === 'string') text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  else if (input instanceof Uint8Array) {
-    const decoded = decodeText(input, given);
-    if (!decoded.success) return emptyResult(decoded.error.issues, given ?? 'gb18030');
-    ({ text, encoding } = decoded.data);
-  } else return emptyResult([notTextOrBytes()], 'utf-8');
-  const parser = createCsvParser(checked.options);
-  const reader = createRowReader();
-  const into = { accepted: [] as AcceptedRow[], rejected: [] as RejectedRow[], issues: [] as Issue[] };
-  const read = (records: readonly CsvRecord[]) => {
-    for (const record of records) collect(reader.record(record), into);
-  };
-  // Feed the parser a slice at a time, so that records are read and dropped as they come (no array of them all).
-  for (let at = 0; at < text.length; at += SLICE) read(parser.push(text.slice(at, at + SLICE)));
-  read(parser.end());
-  for (const issue of reader.finalIssues()) into.issues.push(issue);
-  return {
-    rows: into.accepted.map((a) => a.row),
-    ...into,
-    header: reader.header,
-    counts: reader.counts(),
-    encoding,
-  };
-}
-
-function emptyResult(issues: readonly Issue[], encoding: TextEncodingName): ReadResult {
-  return {
-    rows: [],
-    accepted: [],
-    rejected: [],
-    issues,
-    header: undefined,
-    counts: { read: 0, accepted: 0, rejected: 0, blankLines: 0, titleLines: 0 },
-    encoding,
-  };
+  return readStatisticsWith(input, options, createRowReader());
 }
