@@ -23,14 +23,20 @@ function collect(
   else for (const issue of event.issues) into.issues.push(issue); // no spread: a wide header has many
 }
 
+/** Characters parsed at a time by a read that stops at the header (a title block and a header are rarely longer). */
+const HEADER_SLICE = 4096;
+
 /**
  * `readUnitStatistics` with the reader of records given: a refused row's issues are those its reporter gives (none
- * yet with a reader whose reasons are deferred).
+ * yet with a reader whose reasons are deferred). With `untilHeader`, the text is parsed a few KiB at a time and no
+ * further once the header is found: the header, the title lines above it and the issues of the lines up to it are
+ * those of the whole read; the rows and counts are of the lines parsed so far.
  */
 export function readStatisticsWith(
   input: string | Uint8Array,
   options: ReadOptions,
   reader: ReturnType<typeof createRowReaderWith>,
+  untilHeader = false,
 ): ReadResult {
   const checked = checkReadOptions(options);
   if (checked.issues.length > 0) return emptyResult(checked.issues, 'utf-8');
@@ -49,8 +55,11 @@ export function readStatisticsWith(
     for (const record of records) collect(reader.record(record), into);
   };
   // Feed the parser a slice at a time, so that records are read and dropped as they come (no array of them all).
-  for (let at = 0; at < text.length; at += SLICE) read(parser.push(text.slice(at, at + SLICE)));
-  read(parser.end());
+  const slice = untilHeader ? HEADER_SLICE : SLICE;
+  let at = 0;
+  for (; at < text.length && !(untilHeader && reader.header !== undefined); at += slice)
+    read(parser.push(text.slice(at, at + slice)));
+  if (at >= text.length) read(parser.end());
   for (const issue of reader.finalIssues()) into.issues.push(issue);
   return {
     rows: into.accepted.map((a) => a.row),
