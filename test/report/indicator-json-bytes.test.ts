@@ -313,3 +313,53 @@ describe('generated rows whose iterator gives other rows', () => {
     expect(text).toBe(`[\n${JSON.stringify(row)}\n]\n`);
   });
 });
+
+describe('runs of fields whose bytes recur are copied only while they are the same', () => {
+  const sums = {
+    keys: [110105003, 110105004, 130123005],
+    data: Float64Array.from({ length: 63 }, (_, i) => (i % 9 === 1 ? 0 : i * 7)),
+    stride: 21,
+  };
+
+  // A run's bytes are kept with the values they were written from and copied while the next row's values are the
+  // same: sound for strings, numbers and the like, whose bytes under a key the value fixes, but not for an object,
+  // whose contents may change between rows (a custom profile's unit with a getter, say).
+  it('an object among a run’s values is written anew on every row, as the general writer writes it', async () => {
+    let reads = 0;
+    const unit = {
+      get text(): string {
+        reads++;
+        return `单位${reads}`;
+      },
+    };
+    const profile: IndicatorProfile = {
+      ...INDICATOR_PROFILES.national,
+      indicators: INDICATOR_PROFILES.national.indicators.map((entry, i) =>
+        i === 0
+          ? { indicator: { ...entry.indicator, unit: { zh: '单位', en: unit as never } } }
+          : { indicator: entry.indicator },
+      ),
+    };
+    const rows = () => rowsFromSums(sums, { asOf: '2025-12-31' }, profile);
+    reads = 0;
+    const expected = await generalJson(behindWrapper(rows));
+    reads = 0;
+    const text = await written((sink) => writeIndicatorRowsJson(rows(), sink));
+    expect(text).toBe(expected);
+    // Each row of the first indicator read the getter anew (its bytes were not copied from the row before).
+    expect(text).toContain('"unit":{"text":"单位1"}');
+    expect(text).toContain('"unit":{"text":"单位2"}');
+  });
+
+  it('a run that changes within an indicator’s rows (a zero denominator’s reason) is written anew', async () => {
+    const withoutTargets: IndicatorProfile = {
+      ...INDICATOR_PROFILES.national,
+      indicators: INDICATOR_PROFILES.national.indicators.map(({ indicator }) => ({ indicator })),
+    };
+    const rows = () => rowsFromSums(sums, { asOf: '2025-12-31' }, withoutTargets);
+    const text = await written((sink) => writeIndicatorRowsJson(rows(), sink));
+    expect(text).toBe(await generalJson(behindWrapper(rows)));
+    expect(text).toContain('"reason":"zero-denominator"');
+    expect(text).toMatch(/"value":[0-9.]+,"unit"/);
+  });
+});
