@@ -46,6 +46,11 @@ export interface PreparedIndicator {
   readonly drawnWith: readonly [Target['comparator'] | undefined, number, number, number | undefined];
 }
 
+/** An object's own value under `key`, or undefined (never one its prototype chain gives). */
+function ownValue<T>(object: object, key: string): T | undefined {
+  return Object.hasOwn(object, key) ? ((object as Record<string, unknown>)[key] as T) : undefined;
+}
+
 /** Prepares a profile's indicators for row building at one as-of date (`places`: of `expected` and `gap`). */
 export function prepareIndicators(
   entries: readonly ProfileIndicator[],
@@ -54,32 +59,28 @@ export function prepareIndicators(
 ): PreparedIndicator[] {
   return entries.map((entry) => {
     const definition = entry.indicator;
-    const line = progressAgainst(null, entry.target, entry.baseline, asOf, places);
+    // An entry's optional keys are its own or absent: a key given to Object.prototype (prototype pollution) is not the
+    // profile's, and would otherwise become every row's own `target`, `baseline` or `property`, written out.
+    const target = ownValue<Target>(entry, 'target');
+    const baseline = ownValue<Baseline>(entry, 'baseline');
+    const line = progressAgainst(null, target, baseline, asOf, places);
     const denominatorFactor = definition.denominator?.unit === 'm2' ? 100 : 1;
     return {
       entry,
       id: definition.id,
-      property: definition.property,
+      property: ownValue<IndicatorProperty>(definition, 'property'),
       unit: definition.unit.en,
-      baseline: entry.baseline,
-      target: entry.target,
+      baseline,
+      target,
       ratio: definition.denominator !== undefined,
       numeratorFactor: definition.numerator.unit === 'm2' ? 100 : 1,
       denominatorFactor,
       ratioFactor: denominatorFactor * definition.scale,
       line,
-      judge:
-        entry.target === undefined
-          ? undefined
-          : targetLine(entry.target, entry.baseline, asOf, places, line.expected),
+      judge: target === undefined ? undefined : targetLine(target, baseline, asOf, places, line.expected),
       asOf,
       places,
-      drawnWith: [
-        entry.target?.comparator,
-        entry.target?.value ?? 0,
-        entry.target?.year ?? 0,
-        entry.baseline?.value,
-      ],
+      drawnWith: [target?.comparator, target?.value ?? 0, target?.year ?? 0, baseline?.value],
     };
   });
 }

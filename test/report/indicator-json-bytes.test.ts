@@ -278,9 +278,11 @@ describe('keys a row does not have are not read from Object.prototype', () => {
     });
     const text = await written((sink) => writeIndicatorRowsJson(rows(), sink));
     expect(text).toBe(await generalJson(behindWrapper(rows)));
-    // Each row written with its own keys (the rows may take a profile's key from there themselves: `property`).
+    // Each row written with its own keys, and no row took the value as its own: not from the profile's entries either
+    // (their `property`, `baseline` and `target` are read as own keys when the rows are prepared).
     const keysWritten = (JSON.parse(text) as object[]).map((row) => Object.keys(row));
     expect(keysWritten).toEqual([...rows()].map((row) => Object.keys(row)));
+    expect(text).not.toContain('********');
   });
 });
 
