@@ -88,8 +88,12 @@ export class ByteOutput {
 
 /** How many recent strings a {@link RecentBytes} keeps. */
 const RECENT = 8;
-/** Longer strings are not remembered (see {@link RecentBytes.rememberWritten}). */
-const REMEMBERED_LENGTH = 64;
+/**
+ * Longer strings are not remembered (see {@link RecentBytes.rememberWritten}): a rule's source document, ≈ 100
+ * characters, recurs on every CSV line of its rule's findings (at 64, each was masked, quoted and encoded anew: ≈ 0.3 s
+ * of a thread's `validate --format csv` on the national file, profiled).
+ */
+const REMEMBERED_LENGTH = 256;
 const NO_BYTES = new Uint8Array(0);
 
 /**
@@ -137,8 +141,8 @@ export class RecentBytes {
 
   /**
    * Remembers the bytes just written for a string — `out`'s bytes from `start` — when it is short enough to recur
-   * (at most {@link REMEMBERED_LENGTH} characters: a name, a code, an id; longer text rarely repeats) and while the
-   * strings looked up recur (see {@link RecentBytes.find}).
+   * (at most {@link REMEMBERED_LENGTH} characters: a name, a code, an id, a rule's source; longer text rarely repeats) and
+   * while the strings looked up recur (see {@link RecentBytes.find}).
    *
    * @param value - the string written
    * @param out - where it was written

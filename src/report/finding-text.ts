@@ -7,6 +7,7 @@ import type { RuleSource } from '../standards/types.js';
 import type { Finding, ValidationReport } from '../standards/validate.js';
 import type { ByteOutput } from './byte-output.js';
 import { createFindingCsvLine, findingCsvSourceTail, findingsCsvHeader } from './csv.js';
+import { createCsvByteLine } from './csv-bytes.js';
 import {
   createFindingJsonText,
   FINDING_CONSTANT_KEYS,
@@ -14,6 +15,7 @@ import {
   validationJsonHead,
 } from './json.js';
 import { createJsonByteWriter } from './json-bytes.js';
+import { FINDING_MODEL } from './models/findings.js';
 import { validationNdjsonLastLine } from './ndjson.js';
 
 /**
@@ -40,7 +42,7 @@ export interface FindingTextFormat {
   readonly text: (finding: Finding) => string;
   /**
    * Writes one finding's text as UTF-8 into `out`, byte for byte the UTF-8 of `text(finding)`, without building the
-   * string (JSON and JSON Lines); absent where a format has no byte writer.
+   * string; absent where a format has no byte writer.
    */
   readonly bytes?: (finding: Finding, out: ByteOutput) => void;
   /** The text that findings of a source end with when the source is their last part (checked by the caller). */
@@ -71,6 +73,8 @@ export function findingTextFormat(format: 'json' | 'ndjson' | 'csv', lang: 'zh' 
   if (format === 'csv') {
     return {
       text: createFindingCsvLine(lang),
+      // The column model's byte writer: the same cells, masked, guarded and quoted alike (a test holds the two equal).
+      bytes: createCsvByteLine(FINDING_MODEL, lang),
       sourceTail: findingCsvSourceTail,
       separator: '',
       open: () => findingsCsvHeader(),

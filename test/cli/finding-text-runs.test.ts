@@ -8,6 +8,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { createFindingTextSorter } from '../../src/cli/finding-runs.js';
 import { createValidator, type Finding, RULES } from '../../src/index.js';
+import { ByteOutput } from '../../src/report/byte-output.js';
 import {
   type ChunkSink,
   createByteSink,
@@ -164,6 +165,53 @@ describe('createFindingTextSorter', () => {
     );
     expect(await sortedReport([], 'csv', 'en', { records: 1, bytes: 1 }, false)).toBe(
       '\ufeffunit,rule,severity,path,message,expected,actual,document,section,quote\r\n',
+    );
+  });
+});
+
+describe('the CSV line of a finding as bytes', () => {
+  // The sorter writes a CSV finding through the findings' column model's byte writer (createCsvByteLine): every cell
+  // masked, guarded against formulas and quoted as the text line (createFindingCsvLine) does it.
+  test.prop(
+    [
+      fc.array(findingArbitrary, { minLength: 1, maxLength: 30 }),
+      fc.constantFrom('zh' as const, 'en' as const),
+    ],
+    {
+      numRuns: 300,
+    },
+  )('is the UTF-8 of the text line, finding after finding', (findings, lang) => {
+    const texts = findingTextFormat('csv', lang);
+    const bytes = texts.bytes;
+    expect(bytes).toBeDefined();
+    const out = new ByteOutput(16);
+    for (const finding of findings) {
+      out.used = 0;
+      bytes?.(finding, out);
+      const utf8 = Buffer.from(texts.text(finding), 'utf8');
+      expect(Buffer.from(out.bytes.subarray(0, out.used)).equals(utf8)).toBe(true);
+    }
+  });
+
+  it('worked by hand: an ID number masked, a formula guarded, a comma quoted', () => {
+    const texts = findingTextFormat('csv', 'zh');
+    const out = new ByteOutput(16);
+    texts.bytes?.(
+      {
+        rule: 'workers.disasterOfficer',
+        severity: 'error',
+        unit: '130123100201',
+        index: 0,
+        path: ['disasterOfficers'],
+        message: { zh: '=身份证11010519491231002X', en: 'x' },
+        expected: '≥ 1',
+        actual: 0,
+        source: { document: '规划, 2021', section: '三', quote: '引' },
+      } as Finding,
+      out,
+    );
+    expect(new TextDecoder().decode(out.bytes.subarray(0, out.used))).toBe(
+      '130123100201,workers.disasterOfficer,error,disasterOfficers,\'=身份证110105********002X,≥ 1,0,"规划, 2021",三,引\r\n',
     );
   });
 });

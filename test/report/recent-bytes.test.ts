@@ -36,16 +36,16 @@ describe('RecentBytes', () => {
 });
 
 describe('RecentBytes.rememberWritten', () => {
-  it('remembers what was just written for a string of up to 64 characters, not a longer one', () => {
+  it('remembers what was just written for a string of up to 256 characters, not a longer one', () => {
     const recent = new RecentBytes();
     const out = new ByteOutput();
-    for (const value of ['x'.repeat(64), 'y'.repeat(65)]) {
+    for (const value of ['x'.repeat(256), 'y'.repeat(257)]) {
       const start = out.used;
       out.text(value);
       recent.rememberWritten(value, out, start);
     }
-    expect(recent.find('x'.repeat(64))).toEqual(encoder.encode('x'.repeat(64)));
-    expect(recent.find('y'.repeat(65))).toBeUndefined();
+    expect(recent.find('x'.repeat(256))).toEqual(encoder.encode('x'.repeat(256)));
+    expect(recent.find('y'.repeat(257))).toBeUndefined();
   });
 });
 
