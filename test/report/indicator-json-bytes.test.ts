@@ -365,3 +365,86 @@ describe('runs of fields whose bytes recur are copied only while they are the sa
     expect(text).toMatch(/"value":[0-9.]+,"unit"/);
   });
 });
+
+describe('runs past their memory’s limits, values a memo could take for the same', () => {
+  const national = INDICATOR_PROFILES.national.indicators;
+  // NaN (never equal to itself), -0 (equal to 0, written as 0 by both writers), numbers the writers mask, ID-shaped text.
+  const figure = fc.oneof(fc.constantFrom(0, -0, Number.NaN, 1e21, 110105194912310020, -1), fc.double());
+  const text = fc.oneof(
+    fc.constantFrom('%', '11010519491231002X', '"引号"', '\\', '\ud800', ''),
+    fc.string({ maxLength: 6 }),
+  );
+  const entry = fc.record({
+    base: fc.nat(national.length - 1),
+    id: fc.oneof(
+      text,
+      fc.nat(80).map((n) => `i${n}`),
+    ),
+    unit: text,
+    property: fc.option(text, { nil: undefined }),
+    target: fc.option(
+      fc.record({
+        comparator: fc.constantFrom('>=', '>', '=', '<='),
+        value: figure,
+        year: fc.integer({ min: 2019, max: 2032 }),
+      }),
+      { nil: undefined },
+    ),
+  });
+  type EntryValue = typeof entry extends fc.Arbitrary<infer T> ? T : never;
+  const profileOf = (entries: readonly EntryValue[]): IndicatorProfile => ({
+    ...INDICATOR_PROFILES.national,
+    indicators: entries.map((e) => ({
+      indicator: {
+        ...(national[e.base] as (typeof national)[number]).indicator,
+        id: e.id,
+        unit: { zh: e.unit, en: e.unit },
+        property: e.property as never,
+      },
+      ...(e.target === undefined
+        ? {}
+        : { target: { ...e.target, confidence: 'seed', source: '测试' } as never }),
+    })),
+  });
+  const sumsOf = (indicators: number, townships: number, seed: number) => {
+    const stride = indicators * 3;
+    const keys = Array.from({ length: townships }, (_, i) => 110105000 + i);
+    // Zero denominators now and then (a reason in the middle run), figures that repeat and that do not.
+    const data = Float64Array.from({ length: townships * stride }, (_, i) =>
+      (i * 7919 + seed) % 13 === 0 ? 0 : (i * 31 + seed) % 97,
+    );
+    return { keys, data, stride };
+  };
+
+  // Over 64 indicator ids (their runs forgotten together and made again), and over 1 024 rows of an indicator (a run
+  // decided to recur rarely is no longer compared): both writers' bytes, JSON and JSON Lines.
+  test.prop(
+    [
+      fc.oneof(
+        fc.tuple(fc.array(entry, { minLength: 65, maxLength: 80 }), fc.integer({ min: 1, max: 12 })),
+        fc.tuple(fc.array(entry, { minLength: 1, maxLength: 3 }), fc.integer({ min: 1100, max: 1300 })),
+      ),
+      fc.option(fc.oneof(fc.integer({ min: 2019, max: 2031 }), figure), { nil: undefined }),
+      fc.nat(1000),
+    ],
+    { numRuns: 20 },
+  )('the general writer’s bytes', async ([entries, townships], year, seed) => {
+    const profile = profileOf(entries);
+    const sums = sumsOf(entries.length, townships, seed);
+    const options = { asOf: '2025-12-31', groupBy: ['township', 'county'] as ('township' | 'county')[] };
+    const rows = () => rowsFromSums(sums, options, profile, year as number | undefined);
+    expect(await written((sink) => writeIndicatorRowsJson(rows(), sink))).toBe(
+      await generalJson(behindWrapper(rows)),
+    );
+    expect(await written((sink) => writeIndicatorRowsNdjson(rows(), sink))).toBe(
+      await written((sink) =>
+        writeJsonRowsAsBytes(
+          behindWrapper(rows),
+          sink,
+          createJsonByteWriter({ constantKeys: INDICATOR_CONSTANT_KEYS }),
+          'lines',
+        ),
+      ),
+    );
+  });
+});
