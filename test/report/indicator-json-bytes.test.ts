@@ -46,6 +46,17 @@ const generalJson = (rows: Iterable<IndicatorRow>) =>
     ),
   );
 
+/** The general writer's bytes of rows as JSON Lines. */
+const generalLines = (rows: Iterable<IndicatorRow>) =>
+  written((sink) =>
+    writeJsonRowsAsBytes(
+      rows,
+      sink,
+      createJsonByteWriter({ constantKeys: INDICATOR_CONSTANT_KEYS }),
+      'lines',
+    ),
+  );
+
 /** Names that take every path of a string: plain, Chinese, escaped, ID-shaped, lone surrogates. */
 const name = fc.oneof(
   fc.constantFrom(
@@ -104,16 +115,7 @@ describe('generated rows are written with their keys read by name', () => {
       expect(await written((sink) => writeIndicatorRowsJson(rows(), sink))).toBe(expected);
       expect(await written((sink) => writeIndicatorRowsJson(behindWrapper(rows), sink))).toBe(expected);
       const lines = await written((sink) => writeIndicatorRowsNdjson(rows(), sink));
-      expect(lines).toBe(
-        await written((sink) =>
-          writeJsonRowsAsBytes(
-            behindWrapper(rows),
-            sink,
-            createJsonByteWriter({ constantKeys: INDICATOR_CONSTANT_KEYS }),
-            'lines',
-          ),
-        ),
-      );
+      expect(lines).toBe(await generalLines(behindWrapper(rows)));
     },
   );
 
@@ -437,14 +439,7 @@ describe('runs past their memory’s limits, values a memo could take for the sa
       await generalJson(behindWrapper(rows)),
     );
     expect(await written((sink) => writeIndicatorRowsNdjson(rows(), sink))).toBe(
-      await written((sink) =>
-        writeJsonRowsAsBytes(
-          behindWrapper(rows),
-          sink,
-          createJsonByteWriter({ constantKeys: INDICATOR_CONSTANT_KEYS }),
-          'lines',
-        ),
-      ),
+      await generalLines(behindWrapper(rows)),
     );
   });
 });
