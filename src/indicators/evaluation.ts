@@ -22,11 +22,13 @@ import {
   unknownPeriodIssue,
 } from './periods.js';
 import { indicatorProfileForPeriod } from './profile-periods.js';
+import { profileValue } from './profile-value.js';
 import { type IndicatorProfileName, resolveIndicatorProfile } from './profiles.js';
 import { progressAgainst } from './progress.js';
+import type { IndicatorProperty } from './property.js';
 import type { GroupLevel, IndicatorRow } from './rows.js';
 import { checkRowsOptions } from './rows-options.js';
-import type { IndicatorProfile, ProfileIndicator } from './types.js';
+import type { Baseline, IndicatorProfile, ProfileIndicator, Target } from './types.js';
 
 /** The province and its cities: the regions of the plans' own 主要指标 tables. */
 const DEFAULT_LEVELS: readonly GroupLevel[] = ['province', 'prefecture'];
@@ -138,17 +140,21 @@ function evaluationRow(
   const definition = entry.indicator;
   // The period's end (or a target's own later deadline, which a profile file may set) as the date: the status is the
   // final one (met / not met, never on-track or behind), by progress.ts's own comparison.
-  const deadline = entry.target === undefined ? period.end : `${entry.target.year}-12-31`;
+  const target = profileValue<Target>(entry, 'target');
+  const baseline = profileValue<Baseline>(entry, 'baseline');
+  const deadline = target === undefined ? period.end : `${target.year}-12-31`;
   const at = deadline > period.end ? deadline : period.end;
-  const final = progressAgainst(computed?.value ?? null, entry.target, entry.baseline, at, 2);
+  const final = progressAgainst(computed?.value ?? null, target, baseline, at, 2);
   const row: Record<string, unknown> = { serial, region: region.region, level: region.level };
   if (region.name !== undefined) row.name = region.name;
   row.indicator = definition.id;
   row.indicatorName = definition.name;
   row.unit = definition.unit;
-  if (definition.property !== undefined) row.property = definition.property;
-  if (entry.baseline !== undefined) row.baseline = entry.baseline;
-  if (entry.target !== undefined) row.target = entry.target;
+  // Read as the indicator rows read them (profile-value.ts): a key of Object.prototype is not the entry's.
+  const property = profileValue<IndicatorProperty>(definition, 'property');
+  if (property !== undefined) row.property = property;
+  if (baseline !== undefined) row.baseline = baseline;
+  if (target !== undefined) row.target = target;
   row.actual = computed?.value ?? null;
   if (computed === undefined) row.reason = 'no-rows-of-year';
   else if (computed.reason !== undefined) row.reason = computed.reason;

@@ -1,3 +1,4 @@
+import { profileValue } from './profile-value.js';
 import type { IndicatorProfile } from './types.js';
 
 // Structural checks of a profile object passed by a caller: the roll-up calls `read` and `test`, reads `unit.en` and
@@ -46,6 +47,11 @@ function isBaseline(value: unknown): boolean {
   );
 }
 
+/** A definition's property, read as the rows read it (profile-value.ts): absent, or a known one. */
+function isProperty(value: unknown): boolean {
+  return value === undefined || PROPERTIES.includes(value as string);
+}
+
 function isDefinition(value: unknown): boolean {
   return (
     isRecord(value) &&
@@ -57,7 +63,7 @@ function isDefinition(value: unknown): boolean {
     (value.scale as number) > 0 &&
     Array.isArray(value.appliesTo) &&
     (value.scope === undefined || (isRecord(value.scope) && typeof value.scope.test === 'function')) &&
-    (value.property === undefined || PROPERTIES.includes(value.property as string))
+    isProperty(profileValue(value, 'property'))
   );
 }
 
@@ -96,8 +102,8 @@ export function isIndicatorProfile(value: unknown): value is IndicatorProfile {
       (entry: unknown) =>
         isRecord(entry) &&
         isDefinition(entry.indicator) &&
-        isBaseline(entry.baseline) &&
-        isTarget(entry.target),
+        isBaseline(profileValue(entry, 'baseline')) &&
+        isTarget(profileValue(entry, 'target')),
     )
   );
 }

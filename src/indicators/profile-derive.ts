@@ -1,5 +1,6 @@
 import type { LocalizedText } from '../core/issue.js';
 import { DEFAULT_VIEW_PERIOD, figuresOfEntries } from './profile-periods.js';
+import { profileValue } from './profile-value.js';
 import type {
   Baseline,
   IndicatorProfile,
@@ -75,8 +76,11 @@ function overridden(entries: readonly ProfileIndicator[], changes: ProfileChange
     const next: { indicator: ProfileIndicator['indicator']; baseline?: Baseline; target?: Target } = {
       indicator: entry.indicator,
     };
-    const nextBaseline = override.baseline === undefined ? entry.baseline : override.baseline;
-    const nextTarget = override.target === undefined ? entry.target : override.target;
+    // The override's keys and the entry's read alike: a key of Object.prototype is neither's (profile-value.ts).
+    const baseline = profileValue<Baseline | null>(override, 'baseline');
+    const target = profileValue<Target | null>(override, 'target');
+    const nextBaseline = baseline === undefined ? profileValue<Baseline>(entry, 'baseline') : baseline;
+    const nextTarget = target === undefined ? profileValue<Target>(entry, 'target') : target;
     if (nextBaseline !== null && nextBaseline !== undefined) next.baseline = nextBaseline;
     if (nextTarget !== null && nextTarget !== undefined) next.target = nextTarget;
     return next;

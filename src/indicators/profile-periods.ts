@@ -1,3 +1,4 @@
+import { profileValue } from './profile-value.js';
 import type { Baseline, IndicatorProfile, ProfileIndicator, ProfilePeriodFigures, Target } from './types.js';
 
 // A profile holds figures per plan period (`periods`); its indicators' own `baseline` and `target` are the view of one
@@ -16,8 +17,10 @@ export function figuresOfEntries(entries: readonly ProfileIndicator[]): ProfileP
   const baselines = Object.create(null) as Record<string, Baseline>;
   const targets = Object.create(null) as Record<string, Target>;
   for (const entry of entries) {
-    if (entry.baseline !== undefined) baselines[entry.indicator.id] = entry.baseline;
-    if (entry.target !== undefined) targets[entry.indicator.id] = entry.target;
+    const baseline = profileValue<Baseline>(entry, 'baseline');
+    const target = profileValue<Target>(entry, 'target');
+    if (baseline !== undefined) baselines[entry.indicator.id] = baseline;
+    if (target !== undefined) targets[entry.indicator.id] = target;
   }
   return { baselines, targets };
 }

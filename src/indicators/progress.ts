@@ -5,6 +5,7 @@ import { guarded, invalidOption, optionsObject } from '../core/guard.js';
 import { failure, type Result, success } from '../core/result.js';
 import { resolvePeriodAndDate } from './periods.js';
 import { indicatorProfileForPeriod } from './profile-periods.js';
+import { profileValue } from './profile-value.js';
 import { type IndicatorProfileName, resolveIndicatorProfile } from './profiles.js';
 import type { Baseline, IndicatorProfile, Target } from './types.js';
 
@@ -289,7 +290,8 @@ function assess(options: AssessProgressOptions): Result<Progress> {
   const resolved = resolveIndicatorProfile(options.profile);
   const profile = resolved && indicatorProfileForPeriod(resolved, when.data.period?.id);
   const entry = profile?.indicators.find((candidate) => candidate.indicator.id === options.indicator);
-  return success(
-    progressAgainst(options.value, entry?.target, entry?.baseline, when.data.asOf, options.places ?? 2),
-  );
+  // The entry's target and baseline read as the rows read them (profile-value.ts).
+  const target = entry && profileValue<Target>(entry, 'target');
+  const baseline = entry && profileValue<Baseline>(entry, 'baseline');
+  return success(progressAgainst(options.value, target, baseline, when.data.asOf, options.places ?? 2));
 }

@@ -1,3 +1,4 @@
+import { profileValue } from './profile-value.js';
 import {
   gapOnLine,
   type Progress,
@@ -46,11 +47,6 @@ export interface PreparedIndicator {
   readonly drawnWith: readonly [Target['comparator'] | undefined, number, number, number | undefined];
 }
 
-/** An object's own value under `key`, or undefined (never one its prototype chain gives). */
-function ownValue<T>(object: object, key: string): T | undefined {
-  return Object.hasOwn(object, key) ? ((object as Record<string, unknown>)[key] as T) : undefined;
-}
-
 /** Prepares a profile's indicators for row building at one as-of date (`places`: of `expected` and `gap`). */
 export function prepareIndicators(
   entries: readonly ProfileIndicator[],
@@ -59,16 +55,16 @@ export function prepareIndicators(
 ): PreparedIndicator[] {
   return entries.map((entry) => {
     const definition = entry.indicator;
-    // An entry's optional keys are its own or absent: a key given to Object.prototype (prototype pollution) is not the
-    // profile's, and would otherwise become every row's own `target`, `baseline` or `property`, written out.
-    const target = ownValue<Target>(entry, 'target');
-    const baseline = ownValue<Baseline>(entry, 'baseline');
+    // A key given to Object.prototype (prototype pollution) is not the profile's: it would otherwise become every row's
+    // own `target`, `baseline` or `property`, written out (see profile-value.ts).
+    const target = profileValue<Target>(entry, 'target');
+    const baseline = profileValue<Baseline>(entry, 'baseline');
     const line = progressAgainst(null, target, baseline, asOf, places);
     const denominatorFactor = definition.denominator?.unit === 'm2' ? 100 : 1;
     return {
       entry,
       id: definition.id,
-      property: ownValue<IndicatorProperty>(definition, 'property'),
+      property: profileValue<IndicatorProperty>(definition, 'property'),
       unit: definition.unit.en,
       baseline,
       target,

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { hebeiDivisions } from '../../src/divisions/hebei.js';
-import { computeIndicators, computeIndicatorTable, type IndicatorRow, ShequError } from '../../src/index.js';
+import {
+  computeIndicators,
+  computeIndicatorTable,
+  evaluatePlanPeriod,
+  INDICATOR_PROFILES,
+  type IndicatorProfile,
+  type IndicatorRow,
+  indicatorSeriesFromRows,
+  type ProfileIndicator,
+  ShequError,
+} from '../../src/index.js';
 import { zhengdingCounty } from '../fixtures/zhengding-county.js';
 
 const COUNTY = '130123000000';
@@ -190,5 +200,92 @@ describe('computeIndicatorTable', () => {
   it('defaults to today in China', () => {
     const table = computeIndicatorTable([]);
     expect(table.success && table.data.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});
+
+describe('a profile entry read the same way by every path (own keys and a class’s, never Object.prototype)', () => {
+  // Two villages of one county: 1 of 2 has a facility (50 %); without a year they are judged at `asOf`.
+  const villages = [
+    { code: '130123100201', kind: 'village', households: 300, hasFacility: true, facilityArea: 100 },
+    { code: '130123100202', kind: 'village', households: 200, hasFacility: false },
+  ] as const;
+  const ofYear = villages.map((unit) => ({ ...unit, year: 2025 }));
+  // A row's own key only: reading `row.target` would itself find Object.prototype's.
+  const own = <K extends 'target' | 'baseline'>(row: IndicatorRow, key: K) =>
+    Object.hasOwn(row, key) ? row[key] : undefined;
+  const coverage = (rows: readonly IndicatorRow[]) =>
+    rows
+      .filter((row) => row.indicator === 'ruralFacilityCoverage')
+      .map((row) => [row.level, own(row, 'target')?.value, own(row, 'baseline')?.value, row.status]);
+  const hebei = INDICATOR_PROFILES.hebei;
+
+  it('a target on Object.prototype is no entry’s: no row and no evaluation line takes it, in any year or path', () => {
+    const bare: IndicatorProfile = {
+      ...hebei,
+      periods: {},
+      period: '14th',
+      id: 'bare',
+      indicators: hebei.indicators.map(({ indicator }) => ({ indicator })),
+    };
+    Object.defineProperty(Object.prototype, 'target', {
+      value: { comparator: '>=', value: 99, year: 2025, source: 'polluted', confidence: 'seed' },
+      configurable: true,
+      writable: true,
+      enumerable: false,
+    });
+    try {
+      const options = { profile: bare, asOf: '2025-12-31', groupBy: ['unit', 'county'] } as const;
+      const expected = [
+        ['county', undefined, undefined, 'no-target'],
+        ['unit', undefined, undefined, 'no-target'],
+        ['unit', undefined, undefined, 'no-target'],
+      ];
+      expect(coverage(computeIndicators([...villages], options))).toEqual(expected);
+      expect(coverage(computeIndicators(ofYear, options))).toEqual(expected);
+      const evaluation = evaluatePlanPeriod(ofYear, { period: '14th', profile: bare, asOf: '2026-06-30' });
+      expect(evaluation.success && coverage(evaluation.data.rows as never).slice(0, 1)).toEqual([
+        ['province', undefined, undefined, 'no-target'],
+      ]);
+      // Nor the series of 2024–2025, whose points are drawn from the rows' own figures.
+      const years = [...villages.map((unit) => ({ ...unit, year: 2024 })), ...ofYear];
+      const series = indicatorSeriesFromRows(
+        computeIndicators(years, { profile: bare, groupBy: ['county'] }),
+      );
+      expect(series.length).toBeGreaterThan(0);
+      expect(JSON.stringify([series, evaluation])).not.toContain('polluted');
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).target;
+    }
+  });
+
+  it('an entry whose target and baseline are a class’s getters keeps them in every row (100 % and 0 % per unit)', () => {
+    const classy: IndicatorProfile = {
+      ...hebei,
+      periods: {},
+      id: 'classy',
+      indicators: hebei.indicators.map(({ indicator, target, baseline }) => {
+        class Entry {
+          readonly indicator = indicator;
+          get target() {
+            return target;
+          }
+          get baseline() {
+            return baseline;
+          }
+        }
+        return new Entry() as ProfileIndicator;
+      }),
+    };
+    // Hebei's 14th-plan line: baseline 65 (2020), target ≥ 80 (2025); 50 % at the end of 2025 has not met it.
+    const rows = computeIndicators([...villages], {
+      profile: classy,
+      asOf: '2025-12-31',
+      groupBy: ['unit', 'county'],
+    });
+    expect(coverage(rows)).toEqual([
+      ['county', 80, 65, 'not-met'],
+      ['unit', 80, 65, 'met'],
+      ['unit', 80, 65, 'not-met'],
+    ]);
   });
 });
