@@ -7,6 +7,17 @@
 /**
  * The value of `object[key]` when the key is the object's own or given by a prototype of its own chain other than
  * `Object.prototype`; else undefined.
+ *
+ * @param object - a profile entry, a definition or a row
+ * @param key - the key to read
+ * @returns the value, or undefined when only Object.prototype (or nothing) gives one
+ *
+ * @example
+ * ```ts
+ * class Entry { get target() { return 80; } }
+ * [profileValue({ target: 1 }, 'target'), profileValue(new Entry(), 'target'), profileValue({}, 'toString')];
+ * //=> [1, 80, undefined]
+ * ```
  */
 export function profileValue<T>(object: object, key: string): T | undefined {
   for (let at: object | null = object; at !== null && at !== Object.prototype; at = Object.getPrototypeOf(at))
