@@ -1,8 +1,9 @@
 // The indicator writers alone (issue 13): the national table's rows — computed once, held in an array — written as
 // JSON, JSON Lines and CSV into a byte sink that only counts, several times each; CPU time per pass (median, min) and
 // the bytes written. Row generation (`rows()`, a pass over the accumulator's sums) is timed apart, and JSON and JSON
-// Lines again straight from `rows()`, as the command line writes them. Standalone: node
-// bench/writers.bench.mjs [--quick]. Run after `npm run build`.
+// Lines again straight from `rows()`, as the command line writes them, and JSON once more for a date past the 十四五
+// period (no targets: the command line's default today), where most of a row's fields recur from row to row.
+// Standalone: node bench/writers.bench.mjs [--quick]. Run after `npm run build`.
 import { fileURLToPath } from 'node:url';
 import { computeIndicatorsFromSource } from '../dist/pipeline/index.js';
 import { INDICATOR_ROW_WRITERS } from '../dist/report/index.js';
@@ -14,6 +15,33 @@ async function cpuMs(work) {
   await work();
   const { user, system } = process.cpuUsage(started);
   return (user + system) / 1000;
+}
+
+/** A byte sink that only counts what it is given. */
+function countingSink() {
+  const counted = { bytes: 0 };
+  const sink = {
+    encoding: 'utf-8',
+    write(text) {
+      counted.bytes += text.length;
+    },
+    writeBytes(chunk) {
+      counted.bytes += chunk.length;
+    },
+    end: async () => undefined,
+  };
+  return { sink, counted };
+}
+
+/** CPU times of `passes` runs of `write(sink)`, and the bytes the last one wrote. */
+async function timedWrites(passes, write) {
+  const { sink, counted } = countingSink();
+  const times = [];
+  for (let i = 0; i < passes; i++) {
+    counted.bytes = 0;
+    times.push(await cpuMs(() => write(sink)));
+  }
+  return { times, bytes: counted.bytes };
 }
 
 function summary(times) {
@@ -38,38 +66,38 @@ export async function benchWriters({ quick }) {
     );
   table.push({ rows: rows.length, step: 'rows() generation', ...figures(summary(generate)), bytes: '' });
   for (const format of ['json', 'ndjson', 'csv']) {
-    let bytes = 0;
-    const sink = {
-      encoding: 'utf-8',
-      write(text) {
-        bytes += text.length;
-      },
-      writeBytes(chunk) {
-        bytes += chunk.length;
-      },
-      end: async () => undefined,
-    };
-    const times = [];
-    for (let i = 0; i < passes; i++) {
-      bytes = 0;
-      times.push(await cpuMs(() => INDICATOR_ROW_WRITERS[format](rows, sink)));
-    }
-    table.push({ rows: rows.length, step: `write ${format}`, ...figures(summary(times)), bytes });
+    const written = await timedWrites(passes, (sink) => INDICATOR_ROW_WRITERS[format](rows, sink));
+    table.push({
+      rows: rows.length,
+      step: `write ${format}`,
+      ...figures(summary(written.times)),
+      bytes: written.bytes,
+    });
     if (format === 'csv') continue;
     // As the command line writes: straight from rows(), whose rows the JSON writers read by name (the array above
     // goes through the general writer, which lists each row's keys).
-    const generated = [];
-    for (let i = 0; i < passes; i++) {
-      bytes = 0;
-      generated.push(await cpuMs(() => INDICATOR_ROW_WRITERS[format](job.data.rows(), sink)));
-    }
+    const generated = await timedWrites(passes, (sink) =>
+      INDICATOR_ROW_WRITERS[format](job.data.rows(), sink),
+    );
     table.push({
       rows: rows.length,
       step: `rows() + write ${format}`,
-      ...figures(summary(generated)),
-      bytes,
+      ...figures(summary(generated.times)),
+      bytes: generated.bytes,
     });
   }
+  // A date in the 十五五 period, whose profile has no targets yet: the rows carry no baseline or target objects.
+  const later = await computeIndicatorsFromSource(readFileSync(nationalCsv(count)), { asOf: '2026-06-30' });
+  if (!later.success) throw new Error('writers bench: the job without targets failed');
+  const withoutTargets = await timedWrites(passes, (sink) =>
+    INDICATOR_ROW_WRITERS.json(later.data.rows(), sink),
+  );
+  table.push({
+    rows: rows.length,
+    step: 'rows() + write json, no targets',
+    ...figures(summary(withoutTargets.times)),
+    bytes: withoutTargets.bytes,
+  });
   console.table(table);
   return table;
 }

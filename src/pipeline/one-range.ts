@@ -1,10 +1,8 @@
 import { availableParallelism } from 'node:os';
 
 /**
- * A file smaller than this is read in one range whatever `workers` says (see {@link rangeCount}). Such a file is read
- * without importing parallel.ts and without its plan (a read of the file's head, and of bytes around each cut): a
- * small file of valid rows loads no zod (issue 13's start-up). The plan's header probe no longer loads zod either (it
- * reads with a reader that leaves refused rows' reasons unsaid: io/read-core.ts).
+ * A file smaller than this is read in one range whatever `workers` says (see {@link rangeCount}), without importing
+ * parallel.ts and without its plan (a read of the file's head, and of bytes around each cut).
  */
 export const ONE_RANGE_BELOW_BYTES = 1 << 18;
 

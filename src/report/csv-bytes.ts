@@ -1,8 +1,9 @@
 /**
  * CSV lines of a model's data view written straight into UTF-8 bytes: byte for byte the lines of the csv format
  * (formats/csv.ts: cells masked, formula-guarded, quoted where they hold `"`, `,` or a line break), without a string
- * per cell, an array per row and a join. Plain cells (see writePlainText) and ordinary numbers are written a byte at a time; a cell
- * that recurs (a name, a unit, a target) is encoded once; anything else takes the text path for that cell.
+ * per cell, an array per row and a join. Plain cells (see writePlainText) and ordinary numbers are written a byte at
+ * a time; a cell that recurs (a name, a unit, a target) is encoded once; anything else takes the text path for that
+ * cell.
  */
 import { maskIdNumbersInText } from '../core/mask.js';
 import { type CellValue, startsLikeFormula } from '../io/write.js';

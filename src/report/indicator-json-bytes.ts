@@ -2,10 +2,11 @@
  * Indicator rows as JSON bytes, their keys known in advance. The rows `rows()` generates are built by one function
  * with their keys in one order (INDICATOR_ROW_KEYS), so a row's values are read by name and each written under a
  * `"key":` encoded once — not found by listing the row's keys, matching them against a shape and reading each through
- * a computed key, which is most of what the general writer spends on a national table. Every value is written by the
- * general writer's own `writeValue` (masking, escaping, constants), and a row it cannot write that way (a value that
- * needs the text path, a `toJSON` or a row's key given to `Object.prototype`) goes to the general writer whole: the
- * bytes are always those of {@link createJsonByteWriter}.
+ * a computed key, which is most of what the general writer spends on a national table. Runs of fields whose values
+ * recur from row to row (field-runs.ts) are copied as the bytes they were written as; every other value is written by
+ * the general writer's own `writeValue` (masking, escaping, constants), and a row it cannot write that way (a value
+ * that needs the text path, a `toJSON` or a row's key given to `Object.prototype`) goes to the general writer whole:
+ * the bytes are always those of {@link createJsonByteWriter}.
  */
 import { INDICATOR_ROW_KEYS, isLastRowMade } from '../indicators/row-builder.js';
 import type { IndicatorRow } from '../indicators/rows.js';

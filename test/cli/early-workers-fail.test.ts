@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { runMain } from '../helpers/run-main.js';
 import { useTempDir } from '../helpers/temp-dir.js';
+import { villageLines } from '../helpers/village-lines.js';
 
 // Every thread fails to start, as `new Worker` does when the system refuses one (ERR_WORKER_INIT_FAILED).
 vi.mock('node:worker_threads', async (original) => ({
@@ -27,13 +28,8 @@ const shequ = (args: readonly string[], scripts: Parameters<typeof runMain>[2]) 
 
 describe('early workers that cannot start', () => {
   it('leave the run as it is without them', async () => {
-    const header = '统计用区划代码,名称,类型,户数,是否建有综合服务设施';
-    const rows = Array.from(
-      { length: 8_000 },
-      (_, i) => `1301020010${String(i % 90).padStart(2, '0')},村${i},村委会,${100 + (i % 50)},是`,
-    );
     const file = join(dir, 'units.csv');
-    writeFileSync(file, `${header}\n${rows.join('\n')}\n`); // over 256 KiB: read in ranges with --workers 2
+    writeFileSync(file, `${villageLines(8_000).join('\n')}\n`); // over 256 KiB: read in ranges with --workers 2
     const args = ['indicators', file, '--workers', '2', '--format', 'json', '--as-of', '2025-12-31'];
     const script = join(dir, 'worker.js');
     writeFileSync(script, '');

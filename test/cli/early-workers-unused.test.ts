@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { runMain } from '../helpers/run-main.js';
 import { useTempDir } from '../helpers/temp-dir.js';
+import { villageLines } from '../helpers/village-lines.js';
 
 /** The threads started, as fakes that record what was done to them. */
 const started: { terminated: boolean; jobs: unknown[] }[] = [];
@@ -37,14 +38,9 @@ const dir = useTempDir('early-unused');
 
 describe('early workers the run did not take', () => {
   it('are ended when the run ends', async () => {
-    const header = '统计用区划代码,名称,类型,户数,是否建有综合服务设施';
-    const rows = Array.from(
-      { length: 8_000 },
-      (_, i) => `1301020010${String(i % 90).padStart(2, '0')},村${i},村委会,${100 + (i % 50)},是`,
-    );
     const file = join(dir, 'units-utf16.csv');
     // UTF-16 with its BOM, over 256 KiB: --workers 2 asks for two threads, the reader takes one.
-    writeFileSync(file, Buffer.from(`\ufeff${header}\r\n${rows.join('\r\n')}\r\n`, 'utf16le'));
+    writeFileSync(file, Buffer.from(`\ufeff${villageLines(8_000).join('\r\n')}\r\n`, 'utf16le'));
     const script = join(dir, 'worker.js');
     writeFileSync(script, '');
     const args = ['indicators', file, '--workers', '2', '--format', 'json', '--as-of', '2025-12-31'];

@@ -51,8 +51,17 @@ const REFUSED_TEXT = [
   '130123100205,己村,村委会,-7,是,80.125',
 ].join('\n');
 
+/** 20 000 valid rows (over 256 KiB): read in two ranges with `--workers 2`. */
+const twoThreads = join(dir, 'two-threads.csv');
+
 beforeAll(() => {
   writeFileSync(oneRow, `${HEADER}\n130123100201,西上泽村委会,村委会,612,是,210.3\n`);
+  const lines = [HEADER];
+  for (let i = 0; i < 20_000; i++)
+    lines.push(
+      `1301${String((i % 9) + 21).padStart(2, '0')}${String((i % 40) + 100)}${String((i % 500) + 201)},村${i},村委会,${100 + (i % 90)},是,${200 + (i % 7)}`,
+    );
+  writeFileSync(twoThreads, `${lines.join('\n')}\n`);
   writeFileSync(refused, `${REFUSED_TEXT}\n`);
 });
 
@@ -78,16 +87,9 @@ describe('shequ indicators, start-up', () => {
   it('loads no module of zod for a file of valid rows read on two threads', () => {
     // Before the threads start, the plan of the byte ranges finds the header in the file's first bytes: with a reader
     // that loaded the zod reporter, ≈ 50 ms of this thread's start (issue 13).
-    const lines = [HEADER];
-    for (let i = 0; i < 20_000; i++)
-      lines.push(
-        `1301${String((i % 9) + 21).padStart(2, '0')}${String((i % 40) + 100)}${String((i % 500) + 201)},村${i},村委会,${100 + (i % 90)},是,${200 + (i % 7)}`,
-      );
-    const file = join(dir, 'two-threads.csv');
-    writeFileSync(file, `${lines.join('\n')}\n`);
     const run = shequ([
       'indicators',
-      file,
+      twoThreads,
       '--workers',
       '2',
       '--format',
@@ -106,16 +108,9 @@ describe('shequ indicators, start-up', () => {
   it('validate loads no module of zod for a file of valid rows, on one thread or two', () => {
     // The validator and the severity order come from their own modules, not the library's index (which loads every
     // module, zod's among them: ≈ 70 ms of the main thread while a large file's worker waits for its job).
-    const lines = [HEADER];
-    for (let i = 0; i < 20_000; i++)
-      lines.push(
-        `1301${String((i % 9) + 21).padStart(2, '0')}${String((i % 40) + 100)}${String((i % 500) + 201)},村${i},村委会,${100 + (i % 90)},是,${200 + (i % 7)}`,
-      );
-    const file = join(dir, 'validate-two-threads.csv');
-    writeFileSync(file, `${lines.join('\n')}\n`);
     for (const args of [
       ['validate', oneRow, '--format', 'json', '--out', join(dir, 'v1.json')],
-      ['validate', file, '--workers', '2', '--format', 'csv', '--out', join(dir, 'v2.csv')],
+      ['validate', twoThreads, '--workers', '2', '--format', 'csv', '--out', join(dir, 'v2.csv')],
     ]) {
       const run = shequ(args);
       expect(run.stderr, args.join(' ')).toContain('拒收 0 rejected');

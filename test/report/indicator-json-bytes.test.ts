@@ -35,27 +35,13 @@ const behindWrapper = (make: () => Iterable<IndicatorRow>): Iterable<IndicatorRo
   [Symbol.iterator]: () => make()[Symbol.iterator](),
 });
 
-/** The general writer's bytes of rows (the reference: each row's own keys, in their own order). */
-const generalJson = (rows: Iterable<IndicatorRow>) =>
+/** The general writer's bytes of rows, as a JSON array or JSON Lines (the reference: each row's own keys in order). */
+const general = (rows: Iterable<IndicatorRow>, layout: 'array' | 'lines') =>
   written((sink) =>
-    writeJsonRowsAsBytes(
-      rows,
-      sink,
-      createJsonByteWriter({ constantKeys: INDICATOR_CONSTANT_KEYS }),
-      'array',
-    ),
+    writeJsonRowsAsBytes(rows, sink, createJsonByteWriter({ constantKeys: INDICATOR_CONSTANT_KEYS }), layout),
   );
-
-/** The general writer's bytes of rows as JSON Lines. */
-const generalLines = (rows: Iterable<IndicatorRow>) =>
-  written((sink) =>
-    writeJsonRowsAsBytes(
-      rows,
-      sink,
-      createJsonByteWriter({ constantKeys: INDICATOR_CONSTANT_KEYS }),
-      'lines',
-    ),
-  );
+const generalJson = (rows: Iterable<IndicatorRow>) => general(rows, 'array');
+const generalLines = (rows: Iterable<IndicatorRow>) => general(rows, 'lines');
 
 /** Names that take every path of a string: plain, Chinese, escaped, ID-shaped, lone surrogates. */
 const name = fc.oneof(
