@@ -1,4 +1,5 @@
 import { STATISTICS_FIELD_KEYS, type StatisticsFieldKey, statisticsField } from '../model/fields.js';
+import { isUnitKind, statisticsFieldAppliesTo } from '../model/row-kind-predicates.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
 import { BYTE_KIND_CODE, convertByteCell, FLAG_KIND_CODE, NOT_PLAIN, readPlainAt } from './byte-cells.js';
 import { acceptedRowOf, type CellValue, compileRules, INDEX_OF_KEY } from './compiled-row.js';
@@ -14,7 +15,9 @@ import { valuesView } from './values-view.js';
 // row that is not accepted (the string path says why), a blank line — that line is given to the string parser; and a
 // chunk whose text holds U+FFFD (bytes that are not UTF-8), or that comes while the string parser is inside a record
 // (a quoted field spanning lines), goes to it whole. The two take turns only at line starts: the byte reader keeps
-// the bytes after a chunk's last LF for the next chunk, so the decoder never holds half a character at a turn.
+// the bytes after a chunk's last LF for the next chunk, so the decoder never holds half a character at a turn. With
+// a sink (rows not kept), a chunk is not decoded at all: each character is checked as UTF-8 where it is scanned, and
+// only the lines given to the string path are decoded.
 
 /** What the byte reader shares with the string path of its stream. */
 export interface ByteReaderParts {
@@ -43,7 +46,9 @@ export interface ByteReaderParts {
  * no row (pipeline/indicators.ts). The row is a view of the reader's values (values-view.ts), read during the call
  * and never kept; the rows of the string path still come as events. The byte reader accepts only unit rows (a
  * village-level code), which the accumulator sums in any order; township and total rows, whose order matters (the
- * first total of a region counts), all come as events.
+ * first total of a region counts), all come as events. The view's text fields (the name) read `undefined`: their
+ * cells are checked (valid UTF-8, no U+FFFD) but not decoded, for the sink is the built-in accumulator, whose
+ * measures read no text (a test holds it).
  */
 export type RowSink = (row: UnitStatistics, line: number) => void;
 
@@ -91,7 +96,7 @@ function byteClasses(delimiter: number): Uint8Array {
 
 // Byte classes of the scan to a line's end (lines that are not plain): one table load per byte, whatever the bytes.
 const CONTINUATION = 1; // 10xxxxxx: no UTF-16 unit of its own
-const FOUR_BYTE_LEAD = 2; // 11110xxx: a surrogate pair, two UTF-16 units for four bytes
+const FOUR_BYTE_LEAD = 3; // 11110xxx: a surrogate pair, two UTF-16 units for four bytes (not 2: that is LINE_FEED)
 
 const UNIT_CLASSES = (() => {
   const classes = new Uint8Array(256);
@@ -106,6 +111,49 @@ const UNIT_CLASSES = (() => {
  * lines is plain costs the byte reader a few lines per chunk, not a line-by-line handover.
  */
 const MISSES_BEFORE_STRING_PATH = 16;
+
+/** A UTF-8 continuation byte (10xxxxxx); `undefined` past the bytes' end is not. */
+function isContinuation(byte: number | undefined): boolean {
+  return ((byte as number) & 0xc0) === 0x80;
+}
+
+/**
+ * The three bytes at `at` (a lead byte 1110xxxx) are one character as a UTF-8 decoder reads it — no surrogate, no
+ * overlong form — and not U+FFFD.
+ */
+function isCharacterOfThree(bytes: Uint8Array, at: number): boolean {
+  const lead = bytes[at] as number;
+  const second = bytes[at + 1] as number;
+  const third = bytes[at + 2];
+  if (
+    !isContinuation(third) ||
+    second < (lead === 0xe0 ? 0xa0 : 0x80) ||
+    second > (lead === 0xed ? 0x9f : 0xbf)
+  )
+    return false;
+  return !(lead === 0xef && second === 0xbf && third === 0xbd);
+}
+
+/** The four bytes at `at` (a lead byte 0xf0–0xf4) are one character (U+10000–U+10FFFF, no overlong form). */
+function isCharacterOfFour(bytes: Uint8Array, at: number): boolean {
+  const lead = bytes[at] as number;
+  const second = bytes[at + 1] as number;
+  return (
+    second >= (lead === 0xf0 ? 0x90 : 0x80) &&
+    second <= (lead === 0xf4 ? 0x8f : 0xbf) &&
+    isContinuation(bytes[at + 2]) &&
+    isContinuation(bytes[at + 3])
+  );
+}
+
+/**
+ * A text field a sink does not need converted: one that every unit row may carry and none must (a sink is handed
+ * only unit rows, and the built-in accumulator reads no text). Its cells are scanned as extra data's are.
+ */
+function unreadBySink(field: StatisticsFieldKey): boolean {
+  const entry = statisticsField(field);
+  return entry.kind === 'text' && entry.required !== true && statisticsFieldAppliesTo(field).some(isUnitKind);
+}
 
 /** Joins the bytes kept from the last chunk with the next one. */
 function joined(carry: Uint8Array | undefined, chunk: Uint8Array): Uint8Array {
@@ -136,14 +184,32 @@ export function createByteRecordReader(parts: ByteReaderParts): ByteRecordReader
         dirty = true;
         return;
       }
-      const region = cut === bytes.length ? bytes : bytes.subarray(0, cut);
+      let region = cut === bytes.length ? bytes : bytes.subarray(0, cut);
       // A copy, not a view: a source may reuse its buffer for the next chunk (a read loop into one array). Not
       // `slice`: a Node Buffer's is a view.
       if (cut < bytes.length) carry = new Uint8Array(bytes.subarray(cut));
-      const text = decode(region); // ends with LF: the decoder holds nothing after it
-      if (dirty || parser.idleLine() < 0 || text.indexOf('\uFFFD') !== -1) {
-        parse(text, into);
+      if (dirty || parser.idleLine() < 0) {
+        // The decoder may hold part of a character, the parser part of a record: the string path reads up to the
+        // first LF, then the byte reader takes the rest unless a quote is still open (a record spanning lines).
+        const head = region.indexOf(10) + 1;
+        parse(decode(region.subarray(0, head)), into);
         dirty = false;
+        region = region.subarray(head);
+        if (region.length === 0) return;
+        if (parser.idleLine() < 0) {
+          parse(decode(region), into);
+          return;
+        }
+      }
+      if (parts.sink !== undefined) {
+        // No text is read for a sink (see compileByteLine): the lines' bytes are checked as UTF-8 as they are scanned,
+        // and only the lines given to the string path are decoded.
+        convertLine.region(region, undefined, into);
+        return;
+      }
+      const text = decode(region); // ends with LF: the decoder holds nothing after it
+      if (text.indexOf('\uFFFD') !== -1) {
+        parse(text, into);
         return;
       }
       convertLine.region(region, text, into);
@@ -175,14 +241,14 @@ function withExtra(
  * string parser.
  */
 function compileByteLine(parts: ByteReaderParts) {
-  const { parser, parse, fields, names, countAccepted, longestLine, sink } = parts;
+  const { parser, parse, decode, fields, names, countAccepted, longestLine, sink } = parts;
   const classes = byteClasses(parts.delimiter);
   const width = fields.length;
   const slotOf = new Int32Array(width).fill(-1);
   const kindOf = new Uint8Array(width);
   for (let column = 0; column < width; column++) {
     const field = fields[column];
-    if (field === null || field === undefined) continue;
+    if (field === null || field === undefined || (sink !== undefined && unreadBySink(field))) continue;
     slotOf[column] = INDEX_OF_KEY.get(field) as number;
     kindOf[column] = BYTE_KIND_CODE[statisticsField(field).kind];
   }
@@ -219,7 +285,7 @@ function compileByteLine(parts: ByteReaderParts) {
   function lineRow(
     bytes: Uint8Array,
     start: number,
-    text: string,
+    text: string | undefined,
     line: number,
   ): AcceptedRow | typeof SUNK | undefined {
     // Locals, not the closure's slots, in the loop below.
@@ -249,18 +315,31 @@ function compileByteLine(parts: ByteReaderParts) {
           if (kindCode === FLAG_KIND_CODE) s -= 2;
         }
       }
-      // The text is valid UTF-8 (its decoding holds no U+FFFD): a lead byte is followed by its continuation bytes.
+      // Each character is checked as UTF-8 (a sink's lines are not decoded) and is not U+FFFD (which the string path
+      // may refuse): anything else is STRANGE, and the line goes to the string path.
       if (!read) {
         for (;;) {
           kind = classOf[bytes[at] as number] as number;
           if (kind === PLAIN) at++;
           else if (kind === LEAD_OF_THREE) {
+            if (!isCharacterOfThree(bytes, at)) {
+              kind = STRANGE;
+              break;
+            }
             at += 3;
             s -= 2;
           } else if (kind === LEAD_OF_TWO) {
+            if (!isContinuation(bytes[at + 1])) {
+              kind = STRANGE;
+              break;
+            }
             at += 2;
             s -= 1;
           } else if (kind === LEAD_OF_FOUR) {
+            if (!isCharacterOfFour(bytes, at)) {
+              kind = STRANGE;
+              break;
+            }
             at += 4;
             s -= 2;
           } else break;
@@ -277,9 +356,9 @@ function compileByteLine(parts: ByteReaderParts) {
         if (slot === -1) {
           // Extra data is never refused here (the chunk holds no damaged character); the sink does not read it.
           if (sink === undefined)
-            extra = withExtra(extra, names[column] as string, text.slice(textStart, textEnd));
+            extra = withExtra(extra, names[column] as string, (text as string).slice(textStart, textEnd));
         } else {
-          const value = convertByteCell(kindCode, bytes, cellStart, end, text, textStart, textEnd);
+          const value = convertByteCell(kindCode, bytes, cellStart, end, text as string, textStart, textEnd);
           if (value === NOT_PLAIN) break;
           cells[slot] = value;
         }
@@ -305,7 +384,7 @@ function compileByteLine(parts: ByteReaderParts) {
   }
 
   return {
-    region(bytes: Uint8Array, text: string, into: EventSink): void {
+    region(bytes: Uint8Array, text: string | undefined, into: EventSink): void {
       let line = parser.idleLine();
       shift = 0;
       scanned = 0;
@@ -323,12 +402,17 @@ function compileByteLine(parts: ByteReaderParts) {
         } else {
           // Not plain, or not accepted: the string path reads the line (and says why).
           parser.resumeAt(line);
-          parse(text.slice(start + startShift, next + shift), into);
+          parse(
+            text === undefined
+              ? decode(bytes.subarray(start, next))
+              : text.slice(start + startShift, next + shift),
+            into,
+          );
           line = parser.idleLine();
           // Inside a record (a quote opened), or a chunk of lines that are not plain (a sheet that quotes every cell,
           // spells its flags otherwise): the rest of the chunk is the parser's.
           if (line < 0 || ++misses >= MISSES_BEFORE_STRING_PATH) {
-            parse(text.slice(next + shift), into);
+            parse(text === undefined ? decode(bytes.subarray(next)) : text.slice(next + shift), into);
             return;
           }
         }

@@ -132,12 +132,34 @@ export function isChunkSource(source: unknown): source is ChunkSource {
  */
 const HEADER_SEARCH_CHARACTERS = 1 << 20;
 
-/** Bytes looked at to detect an encoding: byte chunks are held until this many have come (or the input ends). */
+/** Bytes of a piece the string path reads while it looks for the header (see {@link pieceEnd}). */
+const HEADER_PIECE = 4096;
+
+/**
+ * Where the first piece of a chunk read before the byte reader starts ends: after the first LF at or past
+ * {@link HEADER_PIECE} bytes, or 0 when the chunk is to be read whole (no such LF: it is short, or one long line).
+ */
+function pieceEnd(chunk: Uint8Array): number {
+  if (chunk.length <= HEADER_PIECE) return 0;
+  const end = chunk.indexOf(10, HEADER_PIECE - 1) + 1;
+  return end === chunk.length ? 0 : end;
+}
+
+/**
+ * Bytes looked at to detect an encoding: byte chunks are held until this many have come (or the input ends), unless
+ * the encoding is given or the bytes begin with a BOM.
+ */
 const DETECTION_SAMPLE = 65_536;
+
+/** The bytes begin with UTF-8's byte order mark (which {@link detectEncoding} takes for UTF-8 whatever follows). */
+function beginsWithBom(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
 
 /**
  * Turns chunks of bytes or text into text: the encoding is detected from the first 64 kB however the bytes are
- * chunked (so that any chunking reads the same), then decoded incrementally.
+ * chunked (so that any chunking reads the same), then decoded incrementally; a given encoding or a BOM needs no
+ * detection.
  */
 function createChunkDecoder(given: TextEncodingName | undefined) {
   let decoder: TextDecoder | undefined;
@@ -187,7 +209,8 @@ function createChunkDecoder(given: TextEncodingName | undefined) {
       // A copy (not `slice`, a view for a Node Buffer): a source may read its next chunk into the same buffer.
       held.push(new Uint8Array(chunk));
       heldBytes += chunk.length;
-      if (heldBytes < DETECTION_SAMPLE) return '';
+      // Nothing to detect when the encoding is given or the bytes begin with UTF-8's BOM: the text comes at once.
+      if (heldBytes < DETECTION_SAMPLE && given === undefined && !beginsWithBom(held[0] as Uint8Array)) return '';
       const issues = start();
       return issues.length > 0 ? issues : drain(false);
     },
@@ -356,20 +379,37 @@ async function* readBatches(
         continue;
       }
       const batch = flushCarry([]);
-      const chunk = next.value;
-      if (chunk instanceof Uint8Array && chunk.length > 0) lastByte = chunk[chunk.length - 1] as number;
-      const text = decoder.push(chunk);
-      if (typeof text !== 'string') {
-        batch.push(stop(text, decoder.encoding));
-        yield batch;
-        return;
+      let chunk = next.value;
+      let ended: StreamEvent | undefined;
+      for (;;) {
+        // Until the header is found, bytes are read a piece of whole lines at a time: the header's chunk is the string
+        // path's only up to the piece the header ends in, the rest is the byte reader's (when it starts).
+        const cut =
+          bytePath && reader.header === undefined && chunk instanceof Uint8Array ? pieceEnd(chunk) : 0;
+        const piece = cut === 0 ? chunk : (chunk as Uint8Array).subarray(0, cut);
+        if (piece instanceof Uint8Array && piece.length > 0) lastByte = piece[piece.length - 1] as number;
+        const text = decoder.push(piece);
+        if (typeof text !== 'string') {
+          ended = stop(text, decoder.encoding);
+          break;
+        }
+        eventsOf(parser.push(text), batch);
+        if (bytes === undefined) startBytes();
+        searched += text.length;
+        if (reader.header === undefined && searched > HEADER_SEARCH_CHARACTERS) {
+          // No header in the first million characters (a binary file, /dev/zero): not a sheet; stop reading it.
+          ended = stop(reader.finalIssues(), decoder.encoding);
+          break;
+        }
+        if (cut === 0) break;
+        chunk = (chunk as Uint8Array).subarray(cut);
+        if (bytes !== undefined) {
+          bytes.push(chunk, batch);
+          break;
+        }
       }
-      eventsOf(parser.push(text), batch);
-      if (bytes === undefined) startBytes();
-      searched += text.length;
-      if (reader.header === undefined && searched > HEADER_SEARCH_CHARACTERS) {
-        // No header in the first million characters (a binary file, /dev/zero): not a sheet; stop reading it.
-        batch.push(stop(reader.finalIssues(), decoder.encoding));
+      if (ended !== undefined) {
+        batch.push(ended);
         yield batch;
         return;
       }

@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { createByteRecordReader, type EventSink } from '../../src/io/byte-records.js';
+import { type ByteReaderParts, createByteRecordReader, type EventSink } from '../../src/io/byte-records.js';
 import {
   type CsvParserOptions,
   type CsvRecord,
@@ -10,6 +10,7 @@ import {
 import { type ReadOptions, type StreamEvent, streamBatches } from '../../src/io/read.js';
 import { createRowReader, type ReaderEvent } from '../../src/io/row-reader.js';
 import { STATISTICS_FIELD_KEYS, type StatisticsFieldKey, statisticsField } from '../../src/model/fields.js';
+import type { UnitStatistics } from '../../src/model/unit-statistics.js';
 import { unitStatisticsArbitrary } from '../../src/testing/index.js';
 
 // The byte reader (src/io/byte-records.ts) is a fast path of the string path (csv-parser.ts + row-reader.ts), which
@@ -300,6 +301,141 @@ describe('the byte reader', () => {
   );
 });
 
+/** A view's fields as a plain row (the keys it reads defined, in catalogue order), copied while it is valid. */
+function copyOfView(view: UnitStatistics): UnitStatistics {
+  const out: Record<string, unknown> = {};
+  for (const key of STATISTICS_FIELD_KEYS) {
+    const value = (view as Record<string, unknown>)[key];
+    if (value !== undefined) out[key] = value;
+  }
+  return out as UnitStatistics;
+}
+
+/** The row without its text fields, which a sink's view does not read. */
+function withoutText(row: UnitStatistics): UnitStatistics {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row))
+    if (statisticsField(key as StatisticsFieldKey).kind !== 'text') out[key] = value;
+  return out as UnitStatistics;
+}
+
+describe('the byte reader with a sink (rows not kept)', () => {
+  test.prop([fileArbitrary], { numRuns: 300 })(
+    'gives the sink the string path’s rows (text fields not read) and the string path’s other events, however chunked',
+    async (generated) => {
+      const bytes = bytesOf(generated);
+      const options = { delimiter: generated.file.delimiter, ...(generated.file.limits ?? {}) };
+      const start = utf8(PADDING).length - 100;
+      const cuts = generated.cuts.map((at) => start + (at % (bytes.length - start + 1)));
+      if (generated.cutAfterHeader) cuts.push(headerEnd(generated));
+      const { sunk, fast, slow } = await sinkEvents(cut(bytes, cuts), options);
+      // Every row the string path accepts came to the sink (without its text fields and extra data, which a sink does
+      // not read) or as the same event; every other event is the string path's, in its order.
+      const expected = slow.filter((event) => event.kind !== 'row' || !sunk.has(event.accepted.line));
+      expect(fast).toStrictEqual(expected);
+      for (const event of slow)
+        if (event.kind === 'row' && sunk.has(event.accepted.line)) {
+          expect(sunk.get(event.accepted.line)).toStrictEqual(withoutText(event.accepted.row));
+        }
+      const sinkRows = slow.filter((event) => event.kind === 'row' && sunk.has(event.accepted.line)).length;
+      expect(sinkRows).toBe(sunk.size);
+    },
+  );
+});
+
+/** Both paths' events on `chunks`, the byte path's with a sink: its rows by line, and the other events. */
+async function sinkEvents(chunks: readonly Uint8Array[], options: ReadOptions) {
+  async function* source() {
+    yield* chunks;
+  }
+  const sunk = new Map<number, UnitStatistics>();
+  const fast: StreamEvent[] = [];
+  for await (const batch of streamBatches(source(), options, true, (row, line) => {
+    expect(sunk.has(line)).toBe(false);
+    sunk.set(line, copyOfView(row));
+  }))
+    for (const event of batch) fast.push(event);
+  return { sunk, fast, slow: await events(chunks, options, false) };
+}
+
+/** A byte from the edges of UTF-8: lead bytes of every length, continuations, bytes it never holds, ASCII. */
+const EDGE_BYTE = fc.constantFrom(
+  0x2c,
+  0x22,
+  0x0a,
+  0x0d,
+  0x41,
+  0x80,
+  0x8f,
+  0x90,
+  0x9f,
+  0xa0,
+  0xbd,
+  0xbf,
+  0xc0,
+  0xc1,
+  0xc2,
+  0xdf,
+  0xe0,
+  0xe6,
+  0xed,
+  0xef,
+  0xf0,
+  0xf4,
+  0xf5,
+  0xff,
+);
+
+describe('the byte reader with a sink, on names of any bytes', () => {
+  test.prop(
+    [
+      fc.array(
+        fc.oneof(
+          fc.string({ maxLength: 6, unit: 'binary' }).map((text) => utf8(text)),
+          fc.array(EDGE_BYTE, { maxLength: 6 }).map((bytes) => Uint8Array.from(bytes)),
+          fc.constant(Uint8Array.from([0xef, 0xbf, 0xbd])),
+          // A sequence of two to four bytes at UTF-8's edges: overlong forms, surrogates, past U+10FFFF, cut short.
+          fc
+            .tuple(
+              fc.constantFrom(0xc2, 0xdf, 0xe0, 0xe6, 0xed, 0xef, 0xf0, 0xf1, 0xf4),
+              fc.array(fc.constantFrom(0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbd, 0xbf, 0xc0), {
+                minLength: 1,
+                maxLength: 3,
+              }),
+            )
+            .map(([lead, rest]) => Uint8Array.from([lead, ...rest])),
+        ),
+        { minLength: 1, maxLength: 30 },
+      ),
+      fc.array(fc.nat(), { maxLength: 4 }),
+    ],
+    { numRuns: 500 },
+  )(
+    'takes a row only when its name is UTF-8 without U+FFFD, as the string path does',
+    async (names, cuts) => {
+      const parts: Uint8Array[] = [utf8(`${PADDING}统计用区划代码,名称,类型,户数\n`)];
+      names.forEach((name, i) => {
+        parts.push(utf8(`1101010010${String(10 + i)},`), name, utf8(`,居委会,${i}\n`));
+      });
+      const bytes = Uint8Array.from(parts.flatMap((part) => [...part]));
+      const start = utf8(PADDING).length;
+      const { sunk, fast, slow } = await sinkEvents(
+        cut(
+          bytes,
+          cuts.map((at) => start + (at % (bytes.length - start + 1))),
+        ),
+        {},
+      );
+      expect(fast).toStrictEqual(
+        slow.filter((event) => event.kind !== 'row' || !sunk.has(event.accepted.line)),
+      );
+      for (const event of slow)
+        if (event.kind === 'row' && sunk.has(event.accepted.line))
+          expect(sunk.get(event.accepted.line)).toStrictEqual(withoutText(event.accepted.row));
+    },
+  );
+});
+
 describe('a source that reads every chunk into the same buffer', () => {
   it('gives each path the rows of the file, the chunks held for the encoding’s detection included', async () => {
     let text = '统计用区划代码,名称,类型,户数\n';
@@ -375,7 +511,7 @@ describe('the string parser, chunked anywhere', () => {
 
 describe('the byte reader, worked by hand', () => {
   /** A byte reader after the header, with a real parser and row reader; `parsed`: the text the string path got. */
-  function setUp(header: string) {
+  function setUp(header: string, more: Partial<ByteReaderParts> = {}) {
     const parser = createResumableCsvParser();
     const reader = createRowReader();
     const decoder = new TextDecoder();
@@ -402,9 +538,88 @@ describe('the byte reader, worked by hand', () => {
       delimiter: 44,
       longestLine: 10_000,
       decoderClean: true,
+      ...more,
     });
     return { bytes, reader, parsed };
   }
+
+  it('with a sink, takes rows whose names are characters at UTF-8’s edges and gives each other line to the string path', () => {
+    const sunk: [number, string | undefined][] = [];
+    const { bytes, reader, parsed } = setUp('统计用区划代码,名称,类型,户数\n', {
+      sink: (row, line) => sunk.push([line, row.name]),
+    });
+    const valid = [
+      [0xc2, 0x80], // U+0080
+      [0xdf, 0xbf], // U+07FF
+      [0xe0, 0xa0, 0x80], // U+0800
+      [0xed, 0x9f, 0xbf], // U+D7FF, below the surrogates
+      [0xee, 0x80, 0x80], // U+E000, above them
+      [0xef, 0xbf, 0xbf], // U+FFFF
+      [0xf0, 0x90, 0x80, 0x80], // U+10000
+      [0xf4, 0x8f, 0xbf, 0xbf], // U+10FFFF
+    ];
+    const invalid = [
+      [0xc0, 0x80], // overlong U+0000
+      [0xc2, 0x41], // a lead byte before ASCII
+      [0xe0, 0x9f, 0xbf], // overlong U+07FF
+      [0xed, 0xa0, 0x80], // U+D800, a surrogate
+      [0xef, 0xbf, 0xbd], // U+FFFD itself
+      [0xe6, 0x98], // cut short by the delimiter
+      [0xf0, 0x8f, 0xbf, 0xbf], // overlong U+FFFF
+      [0xf4, 0x90, 0x80, 0x80], // past U+10FFFF
+      [0xf0, 0x90, 0x80], // cut short
+      [0xf5, 0x80, 0x80, 0x80], // a byte UTF-8 never holds
+      [0x80], // a continuation byte alone
+    ];
+    const lines = [...valid, ...invalid].map((name, i) => [
+      ...utf8(`1301231002${String(10 + i)},`),
+      ...name,
+      ...utf8(`,村委会,${i}\n`),
+    ]);
+    const events: ReaderEvent[] = [];
+    bytes.push(Uint8Array.from(lines.flat()), events);
+    // The valid names' rows went to the sink (lines 2–9, the name not read); each other line alone to the string path,
+    // which refused it (its name is not what was written).
+    expect(sunk).toEqual(valid.map((_, i) => [i + 2, undefined]));
+    expect(parsed).toHaveLength(invalid.length);
+    expect(
+      parsed.every((text) => text.endsWith(',村委会,' + text.split(',').at(-1)) && text.includes('\uFFFD')),
+    ).toBe(true);
+    expect(events.map((event) => (event.kind === 'rejected' ? event.rejected.line : event.kind))).toEqual(
+      invalid.map((_, i) => valid.length + i + 2),
+    );
+    expect(reader.counts()).toMatchObject({
+      read: lines.length,
+      accepted: valid.length,
+      rejected: invalid.length,
+    });
+  });
+
+  it('gives the string path a line that is not plain whole, a character of four bytes in it or not', () => {
+    const { bytes, parsed } = setUp('统计用区划代码,名称,类型,户数\n');
+    const events: ReaderEvent[] = [];
+    bytes.push(
+      utf8('130123100201,"𠀀名",村委会,1\n130123100202,𠀀,村委会,2\n130123100203,"村",村委会,3\n'),
+      events,
+    );
+    expect(parsed).toEqual(['130123100201,"𠀀名",村委会,1\n', '130123100203,"村",村委会,3\n']);
+    expect(events.map((event) => (event.kind === 'row' ? event.accepted.row.name : event.kind))).toEqual([
+      '𠀀名',
+      '𠀀',
+      '村',
+    ]);
+  });
+
+  it('after a chunk the string path began, gives it only up to the first line end', () => {
+    const { bytes, reader, parsed } = setUp('统计用区划代码,类型,户数\n', { decoderClean: false });
+    const events: ReaderEvent[] = [];
+    bytes.push(utf8('130123100201,村委会,1\n130123100202,村委会,2\n130123100203,村委会,3\n'), events);
+    expect(parsed).toEqual(['130123100201,村委会,1\n']);
+    expect(events.map((event) => (event.kind === 'row' ? event.accepted.line : event.kind))).toEqual([
+      2, 3, 4,
+    ]);
+    expect(reader.counts()).toMatchObject({ read: 3, accepted: 3 });
+  });
 
   it('reads plain lines itself and gives the others, whole, to the string path', () => {
     const { bytes, reader, parsed } = setUp(

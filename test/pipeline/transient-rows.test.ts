@@ -1,6 +1,10 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
+import { createIndicatorAccumulator } from '../../src/indicators/parts.js';
+import type { IndicatorProfileName } from '../../src/indicators/profiles.js';
+import { INDICATOR_PROFILES } from '../../src/indicators/profiles.js';
 import { unitStatisticsToCsv } from '../../src/io/write.js';
+import { STATISTICS_FIELD_KEYS, statisticsField } from '../../src/model/fields.js';
 import type { UnitStatistics } from '../../src/model/unit-statistics.js';
 import {
   computeIndicatorsFromSource,
@@ -125,6 +129,55 @@ describe('the indicators job with rows never built', () => {
     expect([coverage?.numerator, coverage?.denominator]).toEqual([2, 3]);
     expect(viewed.rows).toStrictEqual((await run(chunks, false, { groupBy: ['township'] })).rows);
   });
+});
+
+describe('the chunk the header is found in', () => {
+  // 60 bytes of header (63 with a BOM), then 2 000 rows of 27 bytes in the same chunk: the first piece ends with the
+  // first LF at or past byte 4 095, the 150th row's (60 + 150 × 27 − 1 = 4 109; 4 112 with the BOM); the other 1 850
+  // rows are views. The decoder starts at once, holding nothing for detection: the encoding is given, or a BOM says it.
+  const header = '统计用区划代码,类型,是否建有综合服务设施\n';
+  const rows = Array.from({ length: 2000 }, (_, i) => `130123${String(100_001 + 2 * i)},村委会,是\n`).join(
+    '',
+  );
+  it.each([
+    ['the encoding given', header, { read: { encoding: 'utf-8' } } as const],
+    ['a BOM', `\uFEFF${header}`, {}],
+  ])('is the string path’s only up to the first line end past 4 KiB (%s)', async (_, head, options) => {
+    const bytes = new TextEncoder().encode(head + rows);
+    expect(bytes.length).toBe(new TextEncoder().encode(head).length + 2000 * 27);
+    const viewed = await run([bytes], true, options);
+    expect(viewed.views).toBe(1850);
+    expect(viewed.rest.counts).toMatchObject({ read: 2000, accepted: 2000, rejected: 0 });
+    expect(viewed.rows).toStrictEqual((await run([bytes], false, options)).rows);
+  });
+});
+
+describe('the accumulators the byte reader hands views to', () => {
+  // A sink's view reads its text fields as `undefined` (the byte reader does not decode them): no built-in profile
+  // may read one.
+  const TEXT_FIELDS: readonly string[] = STATISTICS_FIELD_KEYS.filter(
+    (key) => statisticsField(key).kind === 'text',
+  );
+
+  it('has text fields to guard', () => {
+    expect(TEXT_FIELDS).toContain('name');
+  });
+
+  test.prop([statisticsRowArbitrary(['community', 'village'])], { numRuns: 200 })(
+    'read no text field of a unit row, in any built-in profile',
+    (row) => {
+      const read: string[] = [];
+      const guarded = new Proxy(row, {
+        get(target, key, receiver) {
+          if (typeof key === 'string' && TEXT_FIELDS.includes(key)) read.push(key);
+          return Reflect.get(target, key, receiver);
+        },
+      });
+      for (const profile of Object.keys(INDICATOR_PROFILES) as IndicatorProfileName[])
+        createIndicatorAccumulator({ profile }).add(guarded);
+      expect(read).toEqual([]);
+    },
+  );
 });
 
 describe('progress and abort when rows go straight into the sums', () => {
