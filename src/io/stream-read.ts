@@ -210,7 +210,8 @@ function createChunkDecoder(given: TextEncodingName | undefined) {
       held.push(new Uint8Array(chunk));
       heldBytes += chunk.length;
       // Nothing to detect when the encoding is given or the bytes begin with UTF-8's BOM: the text comes at once.
-      if (heldBytes < DETECTION_SAMPLE && given === undefined && !beginsWithBom(held[0] as Uint8Array)) return '';
+      if (heldBytes < DETECTION_SAMPLE && given === undefined && !beginsWithBom(held[0] as Uint8Array))
+        return '';
       const issues = start();
       return issues.length > 0 ? issues : drain(false);
     },
