@@ -1,3 +1,4 @@
+import { DIVISION_LEVELS } from '../codes/division-code.js';
 import { STATISTICS_FIELD_KEYS, type StatisticsFieldKey, statisticsField } from '../model/fields.js';
 import { isUnitKind, statisticsFieldAppliesTo } from '../model/row-kind-predicates.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
@@ -155,6 +156,9 @@ function unreadBySink(field: StatisticsFieldKey): boolean {
   return entry.kind === 'text' && entry.required !== true && statisticsFieldAppliesTo(field).some(isUnitKind);
 }
 
+/** The level index of the codes the byte reader takes (codeBytes: 12 digits naming a village-level division). */
+const VILLAGE_LEVEL_INDEX = DIVISION_LEVELS.indexOf('village');
+
 /** Joins the bytes kept from the last chunk with the next one. */
 function joined(carry: Uint8Array | undefined, chunk: Uint8Array): Uint8Array {
   if (carry === undefined) return chunk;
@@ -254,7 +258,8 @@ function compileByteLine(parts: ByteReaderParts) {
   }
   const present = STATISTICS_FIELD_KEYS.flatMap((key, index) => (fields.includes(key) ? [index] : []));
   const values: CellValue[] = STATISTICS_FIELD_KEYS.map(() => undefined);
-  const rules = compileRules(present);
+  // codeBytes takes only village-level codes (a township key): the rules need not read the code's level again.
+  const rules = compileRules(present, VILLAGE_LEVEL_INDEX);
   const view = valuesView(values);
   // readPlainAt reads digits (and an area's point) to the first other byte: a delimiter that is a digit or a point
   // (a valid one) would be read as part of the number, so every cell is scanned to its delimiter first then.

@@ -164,8 +164,10 @@ export type RowRules = (values: readonly CellValue[]) => boolean;
 /**
  * The rules of a header, compiled once (`present`: its fields' catalogue indices, the only values ever set): the
  * pairs and the fields not carried among the header's fields only (a rule on a field that is never set holds).
+ * `codeLevel`: the level index every code set has (the byte reader's, which takes only village-level codes), so that
+ * it is not read from the code again.
  */
-export function compileRules(present: readonly number[]): RowRules {
+export function compileRules(present: readonly number[], codeLevel?: number): RowRules {
   const pairs = NOT_ABOVE_PAIRS.filter(
     ({ part, whole }) => present.includes(part) && present.includes(whole),
   );
@@ -179,7 +181,7 @@ export function compileRules(present: readonly number[]): RowRules {
       if (typeof partValue === 'number' && typeof wholeValue === 'number' && partValue > wholeValue)
         return false;
     }
-    return valuesFitKind(values, notCarried);
+    return valuesFitKind(values, notCarried, codeLevel);
   };
 }
 

@@ -61,15 +61,17 @@ export function notCarriedAmong(present: readonly number[]): NotCarriedIndices {
 /**
  * {@link rowFitsKind} on the values of a row by catalogue index (`undefined`: the field is absent), before any row
  * is built: the compiled readers' check, by index rather than by key on rows of varying shapes (issue 13).
- * `notCarried` may be narrowed to a header's fields ({@link notCarriedAmong}) when no other value is set.
+ * `notCarried` may be narrowed to a header's fields ({@link notCarriedAmong}) when no other value is set; `codeLevel`
+ * is the code's level index when the caller knows it already (a code it checked itself).
  */
 export function valuesFitKind(
   values: readonly unknown[],
   notCarriedOf: NotCarriedIndices = NOT_CARRIED_INDICES,
+  codeLevel?: number,
 ): boolean {
   const kind = values[KIND_INDEX];
   if (!isRowKind(kind)) return false;
-  const level = divisionLevelIndex(values[CODE_INDEX]);
+  const level = codeLevel ?? divisionLevelIndex(values[CODE_INDEX]);
   if (level < 0 || LEVEL_ALLOWED[kind][level] !== true) return false;
   const notCarried = notCarriedOf[kind];
   for (let i = 0; i < notCarried.length; i++) if (values[notCarried[i] as number] !== undefined) return false;
