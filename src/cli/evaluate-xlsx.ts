@@ -1,5 +1,5 @@
 import type { PlanEvaluation } from 'shequ';
-import { type CellValue, neutralizeFormula, type Table } from 'shequ/io';
+import { type CellValue, type Table, xlsxCellText } from 'shequ/io';
 import { dataCells, dataHeader, viewColumns } from 'shequ/report';
 import { evaluationModel } from '../report/models/evaluation.js';
 import type { Lang } from './render.js';
@@ -13,14 +13,14 @@ const DETAIL_WIDE: Readonly<Record<number, number>> = { 1: 20, 5: 36, 18: 48, 19
 function cell(value: CellValue): string | number | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') return value;
-  return neutralizeFormula(value);
+  return xlsxCellText(value);
 }
 
 function sheet(name: string, table: Table, widths: readonly number[]) {
   return {
     sheet: name,
     data: [
-      table.header.map((value) => ({ value: neutralizeFormula(value), fontWeight: 'bold' as const })),
+      table.header.map((value) => ({ value: xlsxCellText(value), fontWeight: 'bold' as const })),
       ...[...table.rows].map((row) => row.map(cell)),
     ],
     columns: widths.map((width) => ({ width })),

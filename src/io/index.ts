@@ -33,4 +33,5 @@ export {
   toCsv,
   unitStatisticsTable,
   unitStatisticsToCsv,
+  xlsxCellText,
 } from './write.js';

@@ -66,6 +66,34 @@ export function neutralizeFormula(value: CellValue): string {
   return `'${text}`;
 }
 
+/**
+ * An underscore that would begin what a workbook reads as an escape (`_x` four hex digits `_`, OOXML's ST_Xstring).
+ * Each such underscore is escaped, not each match: in `_x0041_x0041_` the second begins at the first's last one.
+ */
+const XSTRING_LOOKALIKE = /_(?=x[0-9A-Fa-f]{4}_)/g;
+
+/**
+ * A value as a workbook cell's text: {@link neutralizeFormula}'s, and text that a workbook would read as OOXML's
+ * escape of a character (`_x0041_` is `A` to Excel and to readers of .xlsx) escaped in turn (`_x005F_x0041_`, the
+ * underscore escaped), so that it reads back as written.
+ *
+ * @param value - the value
+ * @returns the cell text for an .xlsx writer
+ *
+ * @example
+ * ```ts
+ * import { xlsxCellText } from 'shequ/io';
+ * xlsxCellText('备注_x0041_');
+ * //=> '备注_x005F_x0041_'
+ * xlsxCellText('=1+1');
+ * //=> "'=1+1"
+ * ```
+ */
+export function xlsxCellText(value: CellValue): string {
+  const text = neutralizeFormula(value);
+  return text.indexOf('_x') < 0 ? text : text.replace(XSTRING_LOOKALIKE, '_x005F_');
+}
+
 /** A row of cells with every ID-shaped run in its text masked (tables are also read by programs, not only written). */
 function masked(cells: CellValue[]): CellValue[] {
   for (let i = 0; i < cells.length; i++) {

@@ -8,6 +8,7 @@ import {
   attribute,
   createXmlTokenizer,
   decodeXmlText,
+  decodeXstring,
   type EntityTally,
   type XmlHandler,
 } from './xlsx-xml.js';
@@ -259,7 +260,7 @@ export function* readSharedStrings(pkg: Package, part: string | undefined): Gene
           `the shared-strings table is over ${megabytes(XLSX_LIMITS.maxSharedStringsLength)} characters`,
         ),
       );
-    strings.push(current);
+    strings.push(decodeXstring(current));
     current = '';
   }
   const tokenizer = createXmlTokenizer(handler);

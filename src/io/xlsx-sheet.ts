@@ -5,7 +5,14 @@
  */
 import { limitExceeded, XLSX_LIMITS, XlsxStop } from './xlsx-limits.js';
 import type { SharedStrings } from './xlsx-parts.js';
-import { attribute, decodeXmlText, type EntityTally, forEachAttribute, type XmlHandler } from './xlsx-xml.js';
+import {
+  attribute,
+  decodeXmlText,
+  decodeXstring,
+  type EntityTally,
+  forEachAttribute,
+  type XmlHandler,
+} from './xlsx-xml.js';
 
 /** Why a row cannot be read as it is (it is rejected; the read goes on). */
 export type RowProblem =
@@ -135,7 +142,8 @@ export function createSheetHandler(context: SheetContext, onRow: (row: SheetRow)
       if (shared === undefined) row.problem ??= { kind: 'bad_shared_string', column };
       else if (context.shared.tooLong.has(index)) row.problem ??= { kind: 'cell_too_long', column };
       text = shared === undefined || context.shared.tooLong.has(index) ? '' : shared;
-    } else if (type !== 'inlineStr' && type !== 'str') text = cellText(type, style, value, context);
+    } else if (type === 'inlineStr' || type === 'str') text = decodeXstring(value);
+    else text = cellText(type, style, value, context);
     if (valueLength > XLSX_LIMITS.maxCellLength) {
       row.problem ??= { kind: 'cell_too_long', column };
       text = ''; // an over-long cell is not kept: the row is rejected, its other cells kept to be fixed

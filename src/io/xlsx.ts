@@ -11,7 +11,7 @@ import type { Issue } from '../core/issue.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
 import type { ReadResult, StreamEvent } from './read.js';
 import { type AcceptedRow, createRowReader, type RejectedRow } from './row-reader.js';
-import { type CellValue, neutralizeFormula, type Table, unitStatisticsTable } from './write.js';
+import { type CellValue, type Table, unitStatisticsTable, xlsxCellText } from './write.js';
 import { workbookBytes, workbookEvents } from './xlsx-read.js';
 
 export { XLSX_LIMITS } from './xlsx-limits.js';
@@ -177,16 +177,17 @@ export interface XlsxSheet {
 
 function cell(value: CellValue): string | number | boolean | null {
   if (value === undefined || value === null) return null;
-  if (typeof value === 'string') return neutralizeFormula(value);
+  if (typeof value === 'string') return xlsxCellText(value);
   return value;
 }
 
 /**
  * Writes tables as an .xlsx workbook, one sheet each: a bold header row, strings neutralised against formula
- * injection (`=`, `+`, `-`, `@` at the start get an apostrophe), numbers kept as numbers. A workbook is XML, so
- * characters XML cannot hold or discourages are left out of the cells: control characters other than tab and line
- * breaks, lone surrogates, C1 controls (U+0080–U+009F but U+0085), U+FDD0–U+FDEF and the last two code points of
- * every plane (U+FFFE, U+FFFF, U+1FFFE …).
+ * injection (`=`, `+`, `-`, `@` at the start get an apostrophe) and text that looks like OOXML's escape of a character
+ * (`_x0041_`) escaped so that it reads back as written (`xlsxCellText` of `shequ/io`), numbers kept as numbers. A
+ * workbook is XML, so characters XML cannot hold or discourages are left out of the cells: control characters other
+ * than tab and line breaks, lone surrogates, C1 controls (U+0080–U+009F but U+0085), U+FDD0–U+FDEF and the last two
+ * code points of every plane (U+FFFE, U+FFFF, U+1FFFE …).
  *
  * @param sheets - the sheets
  * @returns the workbook's bytes
@@ -203,7 +204,7 @@ export async function tablesToXlsx(sheets: readonly XlsxSheet[]): Promise<Uint8A
   const workbook = sheets.map(({ name, table }) => ({
     sheet: name.slice(0, 31),
     data: [
-      table.header.map((value) => ({ value, fontWeight: 'bold' as const })),
+      table.header.map((value) => ({ value: xlsxCellText(value), fontWeight: 'bold' as const })),
       ...[...table.rows].map((row) => row.map(cell)),
     ],
   }));

@@ -17,7 +17,7 @@ import writeXlsxFile from 'write-excel-file/universal';
 import { maskIdNumbersInText } from '../core/mask.js';
 import { INDICATORS } from '../indicators/catalogue.js';
 import type { IndicatorRow } from '../indicators/rows.js';
-import { type CellValue, neutralizeFormula } from '../io/write.js';
+import { type CellValue, xlsxCellText } from '../io/write.js';
 import { RULES } from '../standards/catalogue.js';
 import type { Finding, ValidationSummary } from '../standards/validate.js';
 import type { ReportLang } from './columns.js';
@@ -124,7 +124,7 @@ function xlsxCell(value: CellValue): string | number | boolean | null {
   }
   // A comparator in its own column: a text cell of an .xlsx file is never run as a formula, and `=` alone is data.
   if (COMPARATOR_SIGNS.has(value)) return value;
-  return neutralizeFormula(value);
+  return xlsxCellText(value);
 }
 
 /** The width of a text in columns of a spreadsheet: CJK and full-width characters count two. */
@@ -160,7 +160,7 @@ interface WorkbookSheet {
 function tableSheets(name: string, header: readonly string[], rows: (string | number | boolean | null)[][]) {
   const sheets: WorkbookSheet[] = [];
   const columns = fittedWidths(header, rows);
-  const headerRow = header.map((value) => ({ value: neutralizeFormula(value), fontWeight: 'bold' as const }));
+  const headerRow = header.map((value) => ({ value: xlsxCellText(value), fontWeight: 'bold' as const }));
   for (let start = 0, part = 1; start < rows.length || part === 1; start += XLSX_MAX_DATA_ROWS, part++) {
     const data: unknown[][] = [headerRow];
     const end = Math.min(rows.length, start + XLSX_MAX_DATA_ROWS);
