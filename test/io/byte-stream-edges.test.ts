@@ -1,0 +1,238 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { type ReadOptions, type StreamEvent, streamBatches } from '../../src/io/read.js';
+import { STATISTICS_FIELD_KEYS, type StatisticsFieldKey, statisticsField } from '../../src/model/fields.js';
+import type { UnitStatistics } from '../../src/model/unit-statistics.js';
+
+// The edges of a byte stream's start that byte-records.test.ts leaves out (its files open with a 64 kB title): small
+// files whose decoder starts at once (a BOM, the encoding given), cut anywhere from their first byte — inside the BOM,
+// the title lines, the header, a character — into chunks of one byte, empty chunks and chunks given as text; headers
+// and titles longer than the 4 KiB pieces the header's chunk is read in; other encodings. The byte path, with or
+// without a sink, must give the string path's events on each.
+
+type Chunk = Uint8Array | string;
+
+async function events(chunks: readonly Chunk[], options: ReadOptions, bytePath: boolean) {
+  async function* source() {
+    yield* chunks;
+  }
+  const out: StreamEvent[] = [];
+  for await (const batch of streamBatches(source(), options, bytePath))
+    for (const event of batch) out.push(event);
+  return out;
+}
+
+/** A view's fields as a plain row (the keys it reads defined), copied while it is valid. */
+function copyOfView(view: UnitStatistics): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of STATISTICS_FIELD_KEYS) {
+    const value = (view as Record<string, unknown>)[key];
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
+
+/** The row without its text fields, which a sink's view does not read. */
+function withoutText(row: UnitStatistics): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row))
+    if (statisticsField(key as StatisticsFieldKey).kind !== 'text') out[key] = value;
+  return out;
+}
+
+/** The byte path's events equal the string path's; with a sink, its rows are the string path's (text not read). */
+async function expectSamePaths(chunks: readonly Chunk[], options: ReadOptions = {}) {
+  const slow = await events(chunks, options, false);
+  const fast = await events(chunks, options, true);
+  expect(fast).toStrictEqual(slow);
+  expect(JSON.stringify(fast)).toBe(JSON.stringify(slow));
+  async function* source() {
+    yield* chunks;
+  }
+  const sunk = new Map<number, Record<string, unknown>>();
+  const other: StreamEvent[] = [];
+  for await (const batch of streamBatches(source(), options, true, (row, line) => {
+    expect(sunk.has(line)).toBe(false);
+    sunk.set(line, copyOfView(row));
+  }))
+    for (const event of batch) other.push(event);
+  expect(other).toStrictEqual(slow.filter((event) => event.kind !== 'row' || !sunk.has(event.accepted.line)));
+  for (const event of slow)
+    if (event.kind === 'row' && sunk.has(event.accepted.line))
+      expect(sunk.get(event.accepted.line)).toStrictEqual(withoutText(event.accepted.row));
+  expect(slow.filter((event) => event.kind === 'row' && sunk.has(event.accepted.line))).toHaveLength(
+    sunk.size,
+  );
+  return { events: slow, sunk: sunk.size };
+}
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** `bytes` cut at `cuts`, each chunk given as text (1) when it is whole UTF-8, as bytes otherwise; empty ones kept. */
+function chunked(bytes: Uint8Array, cuts: readonly number[], asText: readonly boolean[]): Chunk[] {
+  const points = [...cuts.map((at) => at % (bytes.length + 1))].sort((a, b) => a - b);
+  const chunks: Chunk[] = [];
+  let at = 0;
+  [...points, bytes.length].forEach((point, i) => {
+    const piece = bytes.slice(at, point);
+    at = point;
+    if (asText[i] === true) {
+      try {
+        // Not the first chunk's BOM: a text chunk's is dropped, a byte chunk's too, but a BOM alone is not a chunk of text.
+        const text = fatal.decode(piece);
+        if (text !== '' && text.charCodeAt(0) !== 0xfeff) {
+          chunks.push(text);
+          return;
+        }
+      } catch {
+        // not whole characters: given as bytes
+      }
+    }
+    chunks.push(piece);
+  });
+  return chunks;
+}
+
+/** Cells whose bytes are odd or not UTF-8: in every kind of cell, they go to the string path, which decides. */
+const ODD_CELLS: readonly (readonly number[])[] = [
+  [],
+  utf8(' '),
+  utf8('\uFEFF'), // a BOM inside the file: a character (trimmed away as white space)
+  utf8('\uFEFF是'),
+  utf8('是\uFEFF'),
+  utf8('\uFEFF12'),
+  utf8('12\uFEFF'),
+  utf8('\uFEFF130123100201'),
+  utf8('\uFEFF居委会'),
+  utf8('\uFFFD'),
+  utf8('\u3000'),
+  utf8('\u00A0'),
+  utf8('𠀀'),
+  [0xff],
+  [0xe6, 0x98], // 是 cut short
+  [0xe6, 0x98, 0xaf, 0xaf], // 是 and a stray continuation
+  [0xed, 0xa0, 0x80], // a surrogate
+  [0xc0, 0xaf], // overlong '/'
+  [0xf4, 0x90, 0x80, 0x80], // past U+10FFFF
+  [0x80],
+  utf8('"'),
+  utf8('"a\nb"'),
+  utf8('x\ry'),
+  utf8('1\r'),
+];
+
+const FIELDS = ['code', 'name', 'kind', 'households', 'hasFacility', 'facilityArea'] as const;
+const HEADER = '统计用区划代码,名称,类型,户数,是否建有综合服务设施,综合服务设施建筑面积,备注';
+
+/** A plain cell of each column (the last one extra data). */
+const plainCell = (column: number, i: number) =>
+  [
+    `130123${String(100_001 + 2 * i)}`,
+    ['西村', '', ' 南村 ', 'E'][i % 4] as string,
+    i % 3 === 0 ? '居委会' : '村委会',
+    String(i * 7),
+    i % 2 === 0 ? '是' : '否',
+    ['', '12.5', '3', '0.25'][i % 4] as string,
+    ['', '备注', 'x'][i % 3] as string,
+  ][column] as string;
+
+const lineArbitrary = fc.record({
+  odd: fc.option(fc.tuple(fc.nat({ max: FIELDS.length }), fc.nat({ max: ODD_CELLS.length - 1 })), {
+    freq: 3,
+  }),
+  end: fc.constantFrom('\n', '\n', '\r\n', '\r'),
+});
+
+const fileArbitrary = fc.record({
+  start: fc.constantFrom('bom', 'given', 'both'),
+  titles: fc.array(
+    fc.oneof(
+      fc.constantFrom('社区统计表', '', '单位：户'),
+      fc.integer({ min: 1300, max: 1500 }).map((n) => '表'.repeat(n)), // 3.9–4.5 kB: across a 4 KiB piece
+    ),
+    { maxLength: 3 },
+  ),
+  headerEnd: fc.constantFrom('\n', '\r\n', '\r'),
+  lines: fc.array(lineArbitrary, { minLength: 1, maxLength: 40 }),
+  lastEnd: fc.boolean(),
+  cuts: fc.array(fc.nat(), { minLength: 2, maxLength: 10 }),
+  ones: fc.option(fc.nat(), { freq: 4 }), // now and then a run of one-byte chunks from here
+  asText: fc.array(fc.boolean(), { maxLength: 12 }).map((xs) => xs.map((x, i) => x && i % 3 === 0)),
+});
+
+function bytesOf(file: typeof fileArbitrary extends fc.Arbitrary<infer T> ? T : never): Uint8Array {
+  const parts: number[] = [];
+  const put = (bytes: ArrayLike<number>) => {
+    for (let i = 0; i < bytes.length; i++) parts.push(bytes[i] as number);
+  };
+  if (file.start !== 'given') put([0xef, 0xbb, 0xbf]);
+  for (const title of file.titles) put(utf8(`${title}\n`));
+  put(utf8(HEADER + file.headerEnd));
+  file.lines.forEach((line, i) => {
+    for (let column = 0; column <= FIELDS.length; column++) {
+      if (column > 0) put(utf8(','));
+      if (line.odd !== null && line.odd[0] === column) put(ODD_CELLS[line.odd[1]] as readonly number[]);
+      else put(utf8(plainCell(column, i)));
+    }
+    if (i < file.lines.length - 1 || file.lastEnd) put(utf8(line.end));
+  });
+  return Uint8Array.from(parts);
+}
+
+describe('the byte path from a stream’s first byte', () => {
+  test.prop([fileArbitrary], { numRuns: 250 })(
+    'gives the string path’s events on a small file whose decoder starts at once, cut anywhere',
+    async (file) => {
+      const bytes = bytesOf(file);
+      const cuts = [...file.cuts];
+      if (file.ones !== null) {
+        const from = file.ones % bytes.length;
+        for (let at = from; at < Math.min(bytes.length, from + 40); at++) cuts.push(at);
+      }
+      const options: ReadOptions = file.start === 'bom' ? {} : { encoding: 'utf-8' };
+      await expectSamePaths(chunked(bytes, cuts, file.asText), options);
+    },
+  );
+});
+
+describe('the header search limit (a million characters) on a chunk longer than it', () => {
+  // 18 title lines of 60 000 characters (1 080 018 with their LFs, past 2^20 = 1 048 576), then the header on line 19
+  // and 200 rows, all in one chunk: the string path reads the chunk, finds the header, then asks whether a header
+  // was found; the byte path reads it in pieces of whole lines and once asked after the piece past the millionth
+  // character, stopping with `header_not_found` before the header.
+  const titles = `${'a'.repeat(60_000)}\n`.repeat(18);
+  const rows = Array.from(
+    { length: 200 },
+    (_, i) => `130123${String(100_001 + 2 * i)},西村,村委会,${i},是,,\n`,
+  ).join('');
+
+  it('finds the header past it as the string path does, and the byte reader reads the rows after it', async () => {
+    const { events, sunk } = await expectSamePaths([utf8(titles + HEADER + '\n' + rows)], {
+      encoding: 'utf-8',
+    });
+    expect(events[0]).toMatchObject({ kind: 'header', header: { line: 19 } });
+    expect(events.at(-1)).toMatchObject({
+      kind: 'end',
+      counts: { read: 200, accepted: 200, rejected: 0, titleLines: 18 },
+      issues: [],
+      lines: 219,
+    });
+    // The header's piece ends with the first LF past 4 KiB of it (rows of 35–37 bytes: about the 110th row's); the
+    // rows after it are the byte reader's, and reached the sink.
+    expect(sunk).toBeGreaterThan(0);
+  });
+
+  it('still stops a chunk past it that holds no header, with the string path’s counts and lines', async () => {
+    const { events } = await expectSamePaths([utf8(`${'b'.repeat(60_000)}\n`.repeat(19))], {
+      encoding: 'utf-8',
+    });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      kind: 'end',
+      counts: { read: 0, titleLines: 19 },
+      issues: [{ code: 'header_not_found' }],
+      lines: 19,
+    });
+  });
+});
