@@ -95,7 +95,7 @@ function chunked(bytes: Uint8Array, cuts: readonly number[], asText: readonly bo
 }
 
 /** Cells whose bytes are odd or not UTF-8: in every kind of cell, they go to the string path, which decides. */
-const ODD_CELLS: readonly (readonly number[])[] = [
+const ODD_CELLS: readonly ArrayLike<number>[] = [
   [],
   utf8(' '),
   utf8('\uFEFF'), // a BOM inside the file: a character (trimmed away as white space)
@@ -172,7 +172,7 @@ function bytesOf(file: typeof fileArbitrary extends fc.Arbitrary<infer T> ? T : 
   file.lines.forEach((line, i) => {
     for (let column = 0; column <= FIELDS.length; column++) {
       if (column > 0) put(utf8(','));
-      if (line.odd !== null && line.odd[0] === column) put(ODD_CELLS[line.odd[1]] as readonly number[]);
+      if (line.odd !== null && line.odd[0] === column) put(ODD_CELLS[line.odd[1]] as ArrayLike<number>);
       else put(utf8(plainCell(column, i)));
     }
     if (i < file.lines.length - 1 || file.lastEnd) put(utf8(line.end));
@@ -208,7 +208,7 @@ describe('the header search limit (a million characters) on a chunk longer than 
   ).join('');
 
   it('finds the header past it as the string path does, and the byte reader reads the rows after it', async () => {
-    const { events, sunk } = await expectSamePaths([utf8(titles + HEADER + '\n' + rows)], {
+    const { events, sunk } = await expectSamePaths([utf8(`${titles}${HEADER}\n${rows}`)], {
       encoding: 'utf-8',
     });
     expect(events[0]).toMatchObject({ kind: 'header', header: { line: 19 } });
