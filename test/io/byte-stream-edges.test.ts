@@ -236,3 +236,83 @@ describe('the header search limit (a million characters) on a chunk longer than 
     });
   });
 });
+
+/** UTF-16LE bytes of a text. */
+function utf16le(text: string): Uint8Array {
+  const out = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) {
+    out[2 * i] = text.charCodeAt(i) & 0xff;
+    out[2 * i + 1] = text.charCodeAt(i) >> 8;
+  }
+  return out;
+}
+
+/** GB18030's two-byte characters, read off its decoder once: every lead 0x81–0xFE with every trail but 0x7F. */
+const GB_PAIRS = (() => {
+  const pairs: number[] = [];
+  for (let lead = 0x81; lead <= 0xfe; lead++)
+    for (let trail = 0x40; trail <= 0xfe; trail++) if (trail !== 0x7f) pairs.push(lead, trail);
+  const text = new TextDecoder('gb18030').decode(Uint8Array.from(pairs));
+  const map = new Map<string, [number, number]>();
+  for (let i = 0; i < text.length; i++)
+    if (!map.has(text[i] as string))
+      map.set(text[i] as string, [pairs[2 * i] as number, pairs[2 * i + 1] as number]);
+  return map;
+})();
+
+/** GB18030 bytes of a text of ASCII and two-byte characters. */
+function gb18030(text: string): Uint8Array {
+  const out: number[] = [];
+  for (const char of text) {
+    if (char.charCodeAt(0) < 0x80) out.push(char.charCodeAt(0));
+    else out.push(...(GB_PAIRS.get(char) as [number, number]));
+  }
+  return Uint8Array.from(out);
+}
+
+describe('streams that are not UTF-8', () => {
+  // The header's chunk is cut into pieces at LF bytes (0x0A) in every encoding: in UTF-16LE a 0x0A byte is half a
+  // character as often as a line end (上 is U+4E0A, 0A 4E), and the decoder must hold it across the cut.
+  const fileText = fc
+    .record({
+      titles: fc.array(
+        fc.integer({ min: 1, max: 3000 }).map((n) => '上'.repeat(n)),
+        { maxLength: 3 },
+      ),
+      rows: fc.array(
+        fc.tuple(
+          fc.nat({ max: 400 }),
+          fc.constantFrom('居委会', '村委会', '村'),
+          fc.constantFrom('是', '否', '上'),
+        ),
+        { minLength: 1, maxLength: 150 },
+      ),
+      eol: fc.constantFrom('\n', '\r\n'),
+    })
+    .map(({ titles, rows, eol }) =>
+      [
+        ...titles,
+        HEADER,
+        ...rows.map(([n, kind, flag], i) => `130123${String(100_001 + 2 * i)},上村,${kind},${n},${flag},,`),
+      ]
+        .join(eol)
+        .concat(eol),
+    );
+
+  test.prop(
+    [
+      fileText,
+      fc.constantFrom('utf-16le given', 'utf-16le BOM', 'gb18030 given', 'gb18030 detected'),
+      fc.array(fc.nat(), { maxLength: 6 }),
+    ],
+    { numRuns: 60 },
+  )('give each path the same events and encoding, cut anywhere', async (text, how, cuts) => {
+    const utf16 = how.startsWith('utf-16le');
+    const bytes = utf16 ? utf16le(how.endsWith('BOM') ? `\uFEFF${text}` : text) : gb18030(text);
+    const options: ReadOptions = how.endsWith('given') ? { encoding: utf16 ? 'utf-16le' : 'gb18030' } : {};
+    const { events } = await expectSamePaths(chunked(bytes, cuts, []), options);
+    const end = events.at(-1);
+    expect(end).toMatchObject({ kind: 'end', encoding: utf16 ? 'utf-16le' : 'gb18030' });
+    expect(events[0]).toMatchObject({ kind: 'header' });
+  });
+});
