@@ -316,3 +316,35 @@ describe('streams that are not UTF-8', () => {
     expect(events[0]).toMatchObject({ kind: 'header' });
   });
 });
+
+describe('the header’s chunk ending inside a character that begins the next line', () => {
+  // The decoder holds the character's first bytes, and the string parser, which saw the line end before them, is
+  // idle: only the byte reader's `decoderClean` (the last byte given to the decoder was not ASCII) makes the string
+  // path read the next chunk's first line, whose bytes begin with the rest of the character — or, for a lead byte
+  // that no continuation follows, with ASCII that the byte reader alone would take for a plain line, where the string
+  // path reads U+FFFD before it.
+  it.each([
+    ['是 (three bytes), one held', utf8('是'), 1],
+    ['是, two held', utf8('是'), 2],
+    ['𠀀 (four bytes), two held', utf8('𠀀'), 2],
+    ['a lead byte that no continuation follows', Uint8Array.from([0xe6]), 1],
+  ])('gives the string path’s events: %s', async (_, char, held) => {
+    const head = utf8(`\uFEFF${HEADER}\n`);
+    const line = Uint8Array.from([
+      ...char,
+      ...utf8('130123100001,西村,村委会,1,是,,\n130123100003,东村,村委会,2,否,,\n'),
+    ]);
+    const first = Uint8Array.from([...head, ...line.subarray(0, held)]);
+    const { events } = await expectSamePaths([first, line.subarray(held)]);
+    // Worked by hand: the first row's code is the character and 12 digits (not a code: rejected), the second row is
+    // accepted on line 3.
+    expect(
+      events.map((event) => (event.kind === 'rejected' ? `rejected ${event.rejected.line}` : event.kind)),
+    ).toEqual(['header', 'rejected 2', 'row', 'end']);
+    const shown = new TextDecoder().decode(char);
+    expect(events[1]).toMatchObject({
+      rejected: { cells: [`${shown}130123100001`, '西村', '村委会', '1', '是', '', ''] },
+    });
+    expect(events[2]).toMatchObject({ accepted: { line: 3, row: { name: '东村' } } });
+  });
+});
