@@ -348,3 +348,42 @@ describe('the header’s chunk ending inside a character that begins the next li
     expect(events[2]).toMatchObject({ accepted: { line: 3, row: { name: '东村' } } });
   });
 });
+
+describe('a lead byte alone between line starts', () => {
+  // The decoder holds the byte and the parser is idle (it got no text): the next line, plain ASCII, is read by the
+  // string path after U+FFFD (rejected). The byte reader must not take it: a chunk without LF, or the bytes it kept
+  // (taken when a chunk of text comes), leave it to the string path's first line.
+  const head = utf8(`\uFEFF${HEADER}\n130123100001,西村,村委会,1,是,,\n`);
+  const row = (code: string) => `${code},东村,村委会,2,否,,\n`;
+  const lone = Uint8Array.from([0xe6]);
+  it.each([
+    [
+      'a chunk of that byte alone',
+      [head, utf8(row('130123100003')), lone, utf8(row('130123100005') + row('130123100007'))],
+      ['header', 'row 2', 'row 3', 'rejected 4', 'row 5', 'end'],
+    ],
+    [
+      'the byte kept from a chunk, then a chunk of text',
+      [
+        head,
+        Uint8Array.from([...utf8(row('130123100003')), ...lone]),
+        row('130123100005'),
+        utf8(row('130123100007') + row('130123100009')),
+      ],
+      ['header', 'row 2', 'row 3', 'row 4', 'rejected 5', 'row 6', 'end'],
+    ],
+  ] as [string, Chunk[], string[]][])('gives the string path’s events: %s', async (_, chunks, expected) => {
+    const { events } = await expectSamePaths(chunks);
+    // Worked by hand: U+FFFD before the first code after the lone byte makes its row rejected (after the row of the
+    // chunk of text, which the string path reads before the byte it holds).
+    expect(
+      events.map((event) =>
+        event.kind === 'rejected'
+          ? `rejected ${event.rejected.line}`
+          : event.kind === 'row'
+            ? `row ${event.accepted.line}`
+            : event.kind,
+      ),
+    ).toEqual(expected);
+  });
+});
