@@ -1,6 +1,6 @@
 import { DIVISION_LEVELS } from '../codes/division-code.js';
 import { STATISTICS_FIELD_KEYS, type StatisticsFieldKey, statisticsField } from '../model/fields.js';
-import { isUnitKind, statisticsFieldAppliesTo } from '../model/row-kind-predicates.js';
+import { statisticsFieldAppliesTo } from '../model/row-kind-predicates.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
 import { BYTE_KIND_CODE, convertByteCell, FLAG_KIND_CODE, NOT_PLAIN, readPlainAt } from './byte-cells.js';
 import { acceptedRowOf, type CellValue, compileRules, INDEX_OF_KEY } from './compiled-row.js';
@@ -10,15 +10,18 @@ import { valuesView } from './values-view.js';
 
 // The byte reader: the fast path of UTF-8 streams once their header is found. It reads whole lines of a chunk
 // straight from the bytes — cells split at the delimiter byte, numbers, flags and kinds converted from their bytes,
-// text fields sliced from the chunk's text (decoded once) — into the same accepted rows, with the same lines, as the
-// string path (csv-parser.ts + row-reader.ts). Whatever is not plain goes to the string path, which stays the
-// specification: a record with a quote, a lone CR, too many or too few cells, a cell the byte converters decline, a
-// row that is not accepted (the string path says why), a blank line — that line is given to the string parser; and a
-// chunk whose text holds U+FFFD (bytes that are not UTF-8), or that comes while the string parser is inside a record
-// (a quoted field spanning lines), goes to it whole. The two take turns only at line starts: the byte reader keeps
-// the bytes after a chunk's last LF for the next chunk, so the decoder never holds half a character at a turn. With
-// a sink (rows not kept), a chunk is not decoded at all: each character is checked as UTF-8 where it is scanned, and
-// only the lines given to the string path are decoded.
+// each character checked as UTF-8 (no overlong form, surrogate or U+FFFD) where the scan meets it — into the same
+// accepted rows, with the same lines, as the string path (csv-parser.ts + row-reader.ts). Whatever is not plain goes
+// to the string path, which stays the specification: a record with a quote, a lone CR, too many or too few cells, a
+// character that is not UTF-8, a cell the byte converters decline, a row that is not accepted (the string path says
+// why), a blank line — that line is given to the string parser, and after 16 such lines in a row, the rest of the
+// chunk. When the decoder may hold part of a character (the chunk before ended inside one) or the string parser is
+// inside a record (a quoted field spanning lines), the string path reads the chunk up to its first LF, then the rest
+// too if a quote is still open. The two take turns only at line starts: the byte reader keeps the bytes after a
+// chunk's last LF for the next chunk, so the decoder never holds half a character at a turn. Without a sink, a chunk
+// is decoded once — text fields and extra data are sliced from its text, and a chunk whose text holds U+FFFD goes to
+// the string path whole; with a sink (rows not kept), a chunk is not decoded at all: text fields a unit row may carry
+// (the name) are checked but not read, and only the lines given to the string path are decoded.
 
 /** What the byte reader shares with the string path of its stream. */
 export interface ByteReaderParts {
@@ -149,11 +152,18 @@ function isCharacterOfFour(bytes: Uint8Array, at: number): boolean {
 
 /**
  * A text field a sink does not need converted: one that every unit row may carry and none must (a sink is handed
- * only unit rows, and the built-in accumulator reads no text). Its cells are scanned as extra data's are.
+ * only unit rows, and the built-in accumulator reads no text). Its cells are scanned as extra data's are: never set,
+ * the field cannot make the row rules refuse a row, so it must be one they would not refuse for it either.
  */
 function unreadBySink(field: StatisticsFieldKey): boolean {
   const entry = statisticsField(field);
-  return entry.kind === 'text' && entry.required !== true && statisticsFieldAppliesTo(field).some(isUnitKind);
+  const kinds = statisticsFieldAppliesTo(field);
+  return (
+    entry.kind === 'text' &&
+    entry.required !== true &&
+    kinds.includes('community') &&
+    kinds.includes('village')
+  );
 }
 
 /** The level index of the codes the byte reader takes (codeBytes: 12 digits naming a village-level division). */
@@ -240,9 +250,9 @@ function withExtra(
 }
 
 /**
- * The line reader of a header: `region(bytes, text, into)` reads the lines of `bytes` (valid UTF-8 ending with LF,
- * `text` its decoding, the parser idle at its start), each into an accepted row or, when not plain, through the
- * string parser.
+ * The line reader of a header: `region(bytes, text, into)` reads the lines of `bytes` (ending with LF, the parser
+ * idle at its start; `text` its decoding, then valid UTF-8, or `undefined` with a sink: any bytes, each line given to
+ * the string path decoded alone), each into an accepted row or, when not plain, through the string parser.
  */
 function compileByteLine(parts: ByteReaderParts) {
   const { parser, parse, decode, fields, names, countAccepted, longestLine, sink } = parts;
@@ -265,7 +275,8 @@ function compileByteLine(parts: ByteReaderParts) {
   // (a valid one) would be read as part of the number, so every cell is scanned to its delimiter first then.
   const delimiterInNumbers = (parts.delimiter >= 48 && parts.delimiter <= 57) || parts.delimiter === 46;
   // UTF-16 index of byte `at` of the region = at + shift (valid UTF-8: each sequence is one unit, or two for four
-  // bytes); `scanned`: the byte the last line scan stopped at; `lineRead`: that scan went past the line's LF.
+  // bytes; with a sink there is no text and the shift is not used); `scanned`: the byte the last line scan stopped
+  // at; `lineRead`: that scan went past the line's LF.
   let shift = 0;
   let scanned = 0;
   let lineRead = false;
@@ -359,7 +370,7 @@ function compileByteLine(parts: ByteReaderParts) {
       if (end > cellStart && !read) {
         const textEnd = end + s;
         if (slot === -1) {
-          // Extra data is never refused here (the chunk holds no damaged character); the sink does not read it.
+          // Extra data is never refused here (its characters were checked above); the sink does not read it.
           if (sink === undefined)
             extra = withExtra(extra, names[column] as string, (text as string).slice(textStart, textEnd));
         } else {

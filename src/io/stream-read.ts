@@ -397,11 +397,6 @@ async function* readBatches(
         eventsOf(parser.push(text), batch);
         if (bytes === undefined) startBytes();
         searched += text.length;
-        if (reader.header === undefined && searched > HEADER_SEARCH_CHARACTERS) {
-          // No header in the first million characters (a binary file, /dev/zero): not a sheet; stop reading it.
-          ended = stop(reader.finalIssues(), decoder.encoding);
-          break;
-        }
         if (cut === 0) break;
         chunk = (chunk as Uint8Array).subarray(cut);
         if (bytes !== undefined) {
@@ -409,6 +404,11 @@ async function* readBatches(
           break;
         }
       }
+      // No header in the first million characters (a binary file, /dev/zero): not a sheet; stop reading it. Asked
+      // after the whole chunk, as the string path asks it, not after each piece: a header that a long chunk holds past
+      // the millionth character is found by both.
+      if (ended === undefined && reader.header === undefined && searched > HEADER_SEARCH_CHARACTERS)
+        ended = stop(reader.finalIssues(), decoder.encoding);
       if (ended !== undefined) {
         batch.push(ended);
         yield batch;
