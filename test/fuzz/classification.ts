@@ -119,6 +119,7 @@ export const CLASSIFICATION: Readonly<Record<string, Classification>> = {
   indicatorRowsTable: trusted,
   indicatorRowsToCsv: trusted,
   neutralizeFormula: safe,
+  xlsxCellText: safe,
   rejectedRowsToCsv: trusted,
   toCsv: trusted,
   unitStatisticsTable: trusted,
