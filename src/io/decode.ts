@@ -20,6 +20,11 @@ export function isTextEncodingName(value: unknown): value is TextEncodingName {
   return typeof value === 'string' && ENCODINGS.includes(value);
 }
 
+/** The bytes begin with UTF-8's byte order mark: UTF-8 whatever follows. */
+export function beginsWithUtf8Bom(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
 /**
  * Guesses the encoding of a file from its first bytes: a BOM decides; otherwise bytes that are nearly all valid
  * UTF-8 are UTF-8 — no invalid sequence, or at most one invalid sequence per four valid multi-byte ones (one damaged
@@ -41,7 +46,7 @@ export function isTextEncodingName(value: unknown): value is TextEncodingName {
  */
 export function detectEncoding(bytes: Uint8Array): TextEncodingName {
   if (!(bytes instanceof Uint8Array)) return 'utf-8';
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (beginsWithUtf8Bom(bytes)) return 'utf-8';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   const { valid, invalid } = utf8Sequences(bytes);

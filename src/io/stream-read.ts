@@ -7,7 +7,7 @@ import {
   createResumableCsvParser,
   type ResumableCsvParser,
 } from './csv-parser.js';
-import { createTextDecoder, detectEncoding, type TextEncodingName } from './decode.js';
+import { beginsWithUtf8Bom, createTextDecoder, detectEncoding, type TextEncodingName } from './decode.js';
 import type { ReadOptions } from './read.js';
 import { checkReadOptions } from './read-options.js';
 import type { ReadCounts, ReaderEvent } from './row-reader.js';
@@ -151,11 +151,6 @@ function pieceEnd(chunk: Uint8Array): number {
  */
 const DETECTION_SAMPLE = 65_536;
 
-/** The bytes begin with UTF-8's byte order mark (which {@link detectEncoding} takes for UTF-8 whatever follows). */
-function beginsWithBom(bytes: Uint8Array): boolean {
-  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-}
-
 /**
  * Turns chunks of bytes or text into text: the encoding is detected from the first 64 kB however the bytes are
  * chunked (so that any chunking reads the same), then decoded incrementally; a given encoding or a BOM needs no
@@ -210,7 +205,7 @@ function createChunkDecoder(given: TextEncodingName | undefined) {
       held.push(new Uint8Array(chunk));
       heldBytes += chunk.length;
       // Nothing to detect when the encoding is given or the bytes begin with UTF-8's BOM: the text comes at once.
-      if (heldBytes < DETECTION_SAMPLE && given === undefined && !beginsWithBom(held[0] as Uint8Array))
+      if (heldBytes < DETECTION_SAMPLE && given === undefined && !beginsWithUtf8Bom(held[0] as Uint8Array))
         return '';
       const issues = start();
       return issues.length > 0 ? issues : drain(false);

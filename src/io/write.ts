@@ -5,6 +5,7 @@ import type { RowKind } from '../model/row-kind.js';
 import { ROW_KIND_LABELS } from '../model/row-kind-predicates.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
 import type { HeaderInfo, RejectedRow } from './row-reader.js';
+import { escapeXstring } from './xstring.js';
 
 /** A cell value the writers accept. */
 export type CellValue = string | number | boolean | null | undefined;
@@ -67,12 +68,6 @@ export function neutralizeFormula(value: CellValue): string {
 }
 
 /**
- * An underscore that would begin what a workbook reads as an escape (`_x` four hex digits `_`, OOXML's ST_Xstring).
- * Each such underscore is escaped, not each match: in `_x0041_x0041_` the second begins at the first's last one.
- */
-const XSTRING_LOOKALIKE = /_(?=x[0-9A-Fa-f]{4}_)/g;
-
-/**
  * A value as a workbook cell's text: {@link neutralizeFormula}'s, and text that a workbook would read as OOXML's
  * escape of a character (`_x0041_` is `A` to Excel and to readers of .xlsx) escaped in turn (`_x005F_x0041_`, the
  * underscore escaped), so that it reads back as written.
@@ -90,8 +85,7 @@ const XSTRING_LOOKALIKE = /_(?=x[0-9A-Fa-f]{4}_)/g;
  * ```
  */
 export function xlsxCellText(value: CellValue): string {
-  const text = neutralizeFormula(value);
-  return text.indexOf('_x') < 0 ? text : text.replace(XSTRING_LOOKALIKE, '_x005F_');
+  return escapeXstring(neutralizeFormula(value));
 }
 
 /** A row of cells with every ID-shaped run in its text masked (tables are also read by programs, not only written). */

@@ -8,11 +8,11 @@ import {
   attribute,
   createXmlTokenizer,
   decodeXmlText,
-  decodeXstring,
   type EntityTally,
   type XmlHandler,
 } from './xlsx-xml.js';
 import { findEntry, type InflateBudget, inflateEntry, inflateSmallPart, type ZipEntry } from './xlsx-zip.js';
+import { decodeXstring } from './xstring.js';
 
 /** The zip being read, with the budget shared by every part. */
 export interface Package {

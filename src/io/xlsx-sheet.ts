@@ -5,14 +5,8 @@
  */
 import { limitExceeded, XLSX_LIMITS, XlsxStop } from './xlsx-limits.js';
 import type { SharedStrings } from './xlsx-parts.js';
-import {
-  attribute,
-  decodeXmlText,
-  decodeXstring,
-  type EntityTally,
-  forEachAttribute,
-  type XmlHandler,
-} from './xlsx-xml.js';
+import { attribute, decodeXmlText, type EntityTally, forEachAttribute, type XmlHandler } from './xlsx-xml.js';
+import { decodeXstring } from './xstring.js';
 
 /** Why a row cannot be read as it is (it is rejected; the read goes on). */
 export type RowProblem =

@@ -184,22 +184,6 @@ export function decodeXmlText(raw: string, tally: EntityTally): string {
   });
 }
 
-/** OOXML's escape of a UTF-16 code unit in a string (ST_Xstring): `_x` four hex digits `_`. */
-const XSTRING_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
-
-/**
- * Decodes OOXML's escapes in a cell's text (after XML's own): `_xHHHH_` is the code unit HHHH — Excel writes a
- * carriage return as `_x000D_` and a literal `_x0041_` as `_x005F_x0041_` (`_x005F_` is the underscore). An escape of
- * a surrogate is left as written, as XML's `&#xD800;` is.
- */
-export function decodeXstring(text: string): string {
-  if (text.indexOf('_x') < 0) return text;
-  return text.replace(XSTRING_ESCAPE, (whole, hex: string) => {
-    const unit = Number.parseInt(hex, 16);
-    return unit >= 0xd800 && unit <= 0xdfff ? whole : String.fromCharCode(unit);
-  });
-}
-
 /**
  * Calls `onAttribute` with each attribute of a tag's raw attribute text: local name and unescaped value (namespace
  * declarations skipped). A hand-written scan: this runs for every cell of a sheet.

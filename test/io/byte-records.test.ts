@@ -7,27 +7,17 @@ import {
   createCsvParser,
   createResumableCsvParser,
 } from '../../src/io/csv-parser.js';
-import { type ReadOptions, type StreamEvent, streamBatches } from '../../src/io/read.js';
+import { type StreamEvent, streamBatches } from '../../src/io/read.js';
 import { createRowReader, type ReaderEvent } from '../../src/io/row-reader.js';
 import { STATISTICS_FIELD_KEYS, type StatisticsFieldKey, statisticsField } from '../../src/model/fields.js';
-import type { UnitStatistics } from '../../src/model/unit-statistics.js';
 import { unitStatisticsArbitrary } from '../../src/testing/index.js';
+import { expectSamePaths, expectSinkMatches } from '../helpers/byte-paths.js';
 
 // The byte reader (src/io/byte-records.ts) is a fast path of the string path (csv-parser.ts + row-reader.ts), which
 // stays the specification: on any file — valid rows, bad cells, quotes spanning lines and chunks, CRLF and lone CR,
 // a BOM, title and blank lines, extra and missing cells, bytes that are not UTF-8, small limits — cut into chunks
 // anywhere, the stream gives exactly the events of the string path: the same rows (keys, order, values), rejected
 // rows with their cells and issues, header, counts and lines.
-
-async function events(chunks: readonly Uint8Array[], options: ReadOptions, bytePath: boolean) {
-  async function* source() {
-    yield* chunks;
-  }
-  const out: StreamEvent[] = [];
-  for await (const batch of streamBatches(source(), options, bytePath))
-    for (const event of batch) out.push(event);
-  return out;
-}
 
 /** The bytes cut at the given points (sorted, deduplicated; empty chunks kept: a source may yield them). */
 function cut(bytes: Uint8Array, cuts: readonly number[]): Uint8Array[] {
@@ -40,15 +30,6 @@ function cut(bytes: Uint8Array, cuts: readonly number[]): Uint8Array[] {
   }
   chunks.push(bytes.slice(at));
   return chunks;
-}
-
-/** Both paths on the same chunks: equal events, and equal as JSON (keys in the same order). */
-async function expectSamePaths(chunks: readonly Uint8Array[], options: ReadOptions = {}) {
-  const fast = await events(chunks, options, true);
-  const slow = await events(chunks, options, false);
-  expect(fast).toStrictEqual(slow);
-  expect(JSON.stringify(fast)).toBe(JSON.stringify(slow));
-  return fast;
 }
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -279,17 +260,22 @@ function headerEnd({ file }: GeneratedFile): number {
   return utf8((file.bom ? '\uFEFF' : '') + PADDING + titles + header).length;
 }
 
+/** The file's bytes, cut anywhere from just before the header on (the first chunk holds the 64 kB of the detection). */
+function chunkedFile(generated: GeneratedFile) {
+  const bytes = bytesOf(generated);
+  const options = { delimiter: generated.file.delimiter, ...(generated.file.limits ?? {}) };
+  const start = utf8(PADDING).length - 100;
+  const cuts = generated.cuts.map((at) => start + (at % (bytes.length - start + 1)));
+  if (generated.cutAfterHeader) cuts.push(headerEnd(generated));
+  return { bytes, chunks: cut(bytes, cuts), options };
+}
+
 describe('the byte reader', () => {
   test.prop([fileArbitrary], { numRuns: 400 })(
     'gives the string path’s events on any file, however its bytes are chunked',
     async (generated) => {
-      const bytes = bytesOf(generated);
-      const options = { delimiter: generated.file.delimiter, ...(generated.file.limits ?? {}) };
-      // Cut anywhere from just before the header on (the first chunk holds the 64 kB of the detection).
-      const start = utf8(PADDING).length - 100;
-      const cuts = generated.cuts.map((at) => start + (at % (bytes.length - start + 1)));
-      if (generated.cutAfterHeader) cuts.push(headerEnd(generated));
-      const events = await expectSamePaths(cut(bytes, cuts), options);
+      const { bytes, chunks, options } = chunkedFile(generated);
+      const events = await expectSamePaths(chunks, options);
       // The end counts the file's physical lines (the parallel reader shifts a range's lines by them): CR, LF and CRLF
       // one each, whatever the quotes, the limits' recoveries and the damaged bytes.
       const breaks =
@@ -301,62 +287,15 @@ describe('the byte reader', () => {
   );
 });
 
-/** A view's fields as a plain row (the keys it reads defined, in catalogue order), copied while it is valid. */
-function copyOfView(view: UnitStatistics): UnitStatistics {
-  const out: Record<string, unknown> = {};
-  for (const key of STATISTICS_FIELD_KEYS) {
-    const value = (view as Record<string, unknown>)[key];
-    if (value !== undefined) out[key] = value;
-  }
-  return out as UnitStatistics;
-}
-
-/** The row without its text fields, which a sink's view does not read. */
-function withoutText(row: UnitStatistics): UnitStatistics {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row))
-    if (statisticsField(key as StatisticsFieldKey).kind !== 'text') out[key] = value;
-  return out as UnitStatistics;
-}
-
 describe('the byte reader with a sink (rows not kept)', () => {
   test.prop([fileArbitrary], { numRuns: 300 })(
     'gives the sink the string path’s rows (text fields not read) and the string path’s other events, however chunked',
     async (generated) => {
-      const bytes = bytesOf(generated);
-      const options = { delimiter: generated.file.delimiter, ...(generated.file.limits ?? {}) };
-      const start = utf8(PADDING).length - 100;
-      const cuts = generated.cuts.map((at) => start + (at % (bytes.length - start + 1)));
-      if (generated.cutAfterHeader) cuts.push(headerEnd(generated));
-      const { sunk, fast, slow } = await sinkEvents(cut(bytes, cuts), options);
-      // Every row the string path accepts came to the sink (without its text fields and extra data, which a sink does
-      // not read) or as the same event; every other event is the string path's, in its order.
-      const expected = slow.filter((event) => event.kind !== 'row' || !sunk.has(event.accepted.line));
-      expect(fast).toStrictEqual(expected);
-      for (const event of slow)
-        if (event.kind === 'row' && sunk.has(event.accepted.line)) {
-          expect(sunk.get(event.accepted.line)).toStrictEqual(withoutText(event.accepted.row));
-        }
-      const sinkRows = slow.filter((event) => event.kind === 'row' && sunk.has(event.accepted.line)).length;
-      expect(sinkRows).toBe(sunk.size);
+      const { chunks, options } = chunkedFile(generated);
+      await expectSinkMatches(chunks, options);
     },
   );
 });
-
-/** Both paths' events on `chunks`, the byte path's with a sink: its rows by line, and the other events. */
-async function sinkEvents(chunks: readonly Uint8Array[], options: ReadOptions) {
-  async function* source() {
-    yield* chunks;
-  }
-  const sunk = new Map<number, UnitStatistics>();
-  const fast: StreamEvent[] = [];
-  for await (const batch of streamBatches(source(), options, true, (row, line) => {
-    expect(sunk.has(line)).toBe(false);
-    sunk.set(line, copyOfView(row));
-  }))
-    for (const event of batch) fast.push(event);
-  return { sunk, fast, slow: await events(chunks, options, false) };
-}
 
 /** A byte from the edges of UTF-8: lead bytes of every length, continuations, bytes it never holds, ASCII. */
 const EDGE_BYTE = fc.constantFrom(
@@ -422,13 +361,7 @@ describe('the byte reader with a sink, on names of any bytes', () => {
       const bytes = Uint8Array.from(parts.flatMap((part) => [...part]));
       const start = header.length;
       const points = [start, ...cuts.map((at) => start + (at % (bytes.length - start + 1)))];
-      const { sunk, fast, slow } = await sinkEvents(cut(bytes, points), { encoding: 'utf-8' });
-      expect(fast).toStrictEqual(
-        slow.filter((event) => event.kind !== 'row' || !sunk.has(event.accepted.line)),
-      );
-      for (const event of slow)
-        if (event.kind === 'row' && sunk.has(event.accepted.line))
-          expect(sunk.get(event.accepted.line)).toStrictEqual(withoutText(event.accepted.row));
+      await expectSinkMatches(cut(bytes, points), { encoding: 'utf-8' });
     },
   );
 });

@@ -1,8 +1,11 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { type ReadOptions, type StreamEvent, streamBatches } from '../../src/io/read.js';
-import { STATISTICS_FIELD_KEYS, type StatisticsFieldKey, statisticsField } from '../../src/model/fields.js';
-import type { UnitStatistics } from '../../src/model/unit-statistics.js';
+import type { ReadOptions } from '../../src/io/read.js';
+import {
+  type Chunk,
+  expectSamePaths as expectSamePathEvents,
+  expectSinkMatches,
+} from '../helpers/byte-paths.js';
 
 // The edges of a byte stream's start that byte-records.test.ts leaves out (its files open with a 64 kB title): small
 // files whose decoder starts at once (a BOM, the encoding given), cut anywhere from their first byte — inside the BOM,
@@ -10,62 +13,11 @@ import type { UnitStatistics } from '../../src/model/unit-statistics.js';
 // and titles longer than the 4 KiB pieces the header's chunk is read in; other encodings. The byte path, with or
 // without a sink, must give the string path's events on each.
 
-type Chunk = Uint8Array | string;
-
-async function events(chunks: readonly Chunk[], options: ReadOptions, bytePath: boolean) {
-  async function* source() {
-    yield* chunks;
-  }
-  const out: StreamEvent[] = [];
-  for await (const batch of streamBatches(source(), options, bytePath))
-    for (const event of batch) out.push(event);
-  return out;
-}
-
-/** A view's fields as a plain row (the keys it reads defined), copied while it is valid. */
-function copyOfView(view: UnitStatistics): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of STATISTICS_FIELD_KEYS) {
-    const value = (view as Record<string, unknown>)[key];
-    if (value !== undefined) out[key] = value;
-  }
-  return out;
-}
-
-/** The row without its text fields, which a sink's view does not read. */
-function withoutText(row: UnitStatistics): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row))
-    if (statisticsField(key as StatisticsFieldKey).kind !== 'text') out[key] = value;
-  return out;
-}
-
 /** The byte path's events equal the string path's; with a sink, its rows are the string path's (text not read). */
 async function expectSamePaths(chunks: readonly Chunk[], options: ReadOptions = {}) {
-  const slow = await events(chunks, options, false);
-  const fast = await events(chunks, options, true);
-  expect(fast).toStrictEqual(slow);
-  expect(JSON.stringify(fast)).toBe(JSON.stringify(slow));
-  async function* source() {
-    yield* chunks;
-  }
-  const sunk = new Map<number, Record<string, unknown>>();
-  const other: StreamEvent[] = [];
-  for await (const batch of streamBatches(source(), options, true, (row, line) => {
-    expect(sunk.has(line)).toBe(false);
-    sunk.set(line, copyOfView(row));
-  }))
-    for (const event of batch) other.push(event);
-  expect(other).toStrictEqual(slow.filter((event) => event.kind !== 'row' || !sunk.has(event.accepted.line)));
-  for (const event of slow)
-    if (event.kind === 'row' && sunk.has(event.accepted.line))
-      expect(sunk.get(event.accepted.line)).toStrictEqual(withoutText(event.accepted.row));
-  expect(slow.filter((event) => event.kind === 'row' && sunk.has(event.accepted.line))).toHaveLength(
-    sunk.size,
-  );
-  return { events: slow, sunk: sunk.size };
+  const events = await expectSamePathEvents(chunks, options);
+  return { events, sunk: await expectSinkMatches(chunks, options) };
 }
-
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 

@@ -2,7 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { xlsxCellText } from '../../src/io/write.js';
 import { readUnitStatisticsXlsx, tablesToXlsx, unitStatisticsToXlsx } from '../../src/io/xlsx.js';
-import { decodeXstring } from '../../src/io/xlsx-xml.js';
+import { decodeXstring } from '../../src/io/xstring.js';
 import { inlineRow, sharedStringsXml, sheetXml, workbook } from './xlsx-fixtures.js';
 
 // OOXML escapes a UTF-16 code unit in a cell's text as `_xHHHH_` (ST_Xstring): Excel writes a carriage return as
