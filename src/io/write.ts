@@ -70,7 +70,8 @@ export function neutralizeFormula(value: CellValue): string {
 /**
  * A value as a workbook cell's text: {@link neutralizeFormula}'s, and text that a workbook would read as OOXML's
  * escape of a character (`_x0041_` is `A` to Excel and to readers of .xlsx) escaped in turn (`_x005F_x0041_`, the
- * underscore escaped), so that it reads back as written.
+ * underscore escaped), so that it reads back as written; a character a workbook's XML cannot hold (a control
+ * character, or a carriage return, which XML reads as a line feed) is written as its escape (`_x0001_`, `_x000D_`).
  *
  * @param value - the value
  * @returns the cell text for an .xlsx writer
@@ -82,10 +83,16 @@ export function neutralizeFormula(value: CellValue): string {
  * //=> '备注_x005F_x0041_'
  * xlsxCellText('=1+1');
  * //=> "'=1+1"
+ * xlsxCellText('第一行\r\n第二行\u0007');
+ * //=> '第一行_x000D_\n第二行_x0007_'
  * ```
  */
 export function xlsxCellText(value: CellValue): string {
-  return escapeXstring(neutralizeFormula(value));
+  const text = neutralizeFormula(value);
+  const escaped = escapeXstring(text);
+  // An escape adds an underscore (a separator between an ID number's digits), an x and four hex digits: masked again
+  // when one was added, so that 17 digits before `_x0001_` cannot read as an ID number ending in X.
+  return escaped === text ? text : maskIdNumbersInText(escaped);
 }
 
 /** A row of cells with every ID-shaped run in its text masked (tables are also read by programs, not only written). */

@@ -13,6 +13,7 @@ import type { ReadResult, StreamEvent } from './read.js';
 import { type AcceptedRow, createRowReader, type RejectedRow } from './row-reader.js';
 import { type CellValue, type Table, unitStatisticsTable, xlsxCellText } from './write.js';
 import { workbookBytes, workbookEvents } from './xlsx-read.js';
+import { createSheetNamer } from './xlsx-sheet-names.js';
 
 export { XLSX_LIMITS } from './xlsx-limits.js';
 
@@ -169,7 +170,10 @@ export async function* streamUnitStatisticsXlsxBatches(
  * ```
  */
 export interface XlsxSheet {
-  /** Sheet name (Excel allows 31 characters). */
+  /**
+   * Sheet name. Written as Excel takes it: `\ / ? * [ ] :` and controls become `_`, an apostrophe at either end too,
+   * cut to 31 characters, `~2`, `~3` … added to a name already used (regardless of case).
+   */
   readonly name: string;
   /** Header and rows. */
   readonly table: Table;
@@ -184,10 +188,12 @@ function cell(value: CellValue): string | number | boolean | null {
 /**
  * Writes tables as an .xlsx workbook, one sheet each: a bold header row, strings neutralised against formula
  * injection (`=`, `+`, `-`, `@` at the start get an apostrophe) and text that looks like OOXML's escape of a character
- * (`_x0041_`) escaped so that it reads back as written (`xlsxCellText` of `shequ/io`), numbers kept as numbers. A
- * workbook is XML, so characters XML cannot hold or discourages are left out of the cells: control characters other
- * than tab and line breaks, lone surrogates, C1 controls (U+0080–U+009F but U+0085), U+FDD0–U+FDEF and the last two
- * code points of every plane (U+FFFE, U+FFFF, U+1FFFE …).
+ * (`_x0041_`) escaped so that it reads back as written (`xlsxCellText` of `shequ/io`), numbers kept as numbers.
+ * Characters a workbook's XML cannot hold or would change are written as OOXML's escapes, as Excel writes them, and
+ * read back as written: control characters (`_x0001_`; a carriage return `_x000D_`, which XML would read as a line
+ * feed), C1 controls (U+0080–U+009F), U+FDD0–U+FDEF, U+FFFE and U+FFFF. Only what is not a character is left out:
+ * lone surrogates and the last two code points of the other planes (U+1FFFE …). Sheet names are made legal and
+ * unique ({@link XlsxSheet}).
  *
  * @param sheets - the sheets
  * @returns the workbook's bytes
@@ -201,8 +207,9 @@ function cell(value: CellValue): string | number | boolean | null {
  * ```
  */
 export async function tablesToXlsx(sheets: readonly XlsxSheet[]): Promise<Uint8Array> {
+  const sheetName = createSheetNamer();
   const workbook = sheets.map(({ name, table }) => ({
-    sheet: name.slice(0, 31),
+    sheet: sheetName(name),
     data: [
       table.header.map((value) => ({ value: xlsxCellText(value), fontWeight: 'bold' as const })),
       ...[...table.rows].map((row) => row.map(cell)),

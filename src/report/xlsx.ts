@@ -18,6 +18,7 @@ import { maskIdNumbersInText } from '../core/mask.js';
 import { INDICATORS } from '../indicators/catalogue.js';
 import type { IndicatorRow } from '../indicators/rows.js';
 import { type CellValue, xlsxCellText } from '../io/write.js';
+import { createSheetNamer } from '../io/xlsx-sheet-names.js';
 import { RULES } from '../standards/catalogue.js';
 import type { Finding, ValidationSummary } from '../standards/validate.js';
 import type { ReportLang } from './columns.js';
@@ -170,20 +171,8 @@ function tableSheets(name: string, header: readonly string[], rows: (string | nu
   return sheets;
 }
 
-/** Characters Excel forbids in a sheet name. */
-const FORBIDDEN = /[\\/?*[\]:]/g;
-
-/** A namer of sheets: legal (≤ 31 characters, no `\ / ? * [ ] :`) and unique regardless of case. */
-function createSheetNamer(): (wanted: string) => string {
-  const used = new Set<string>();
-  return (wanted) => {
-    const base = (wanted.replace(FORBIDDEN, '_').replace(/^'|'$/g, '_') || 'sheet').slice(0, 24);
-    let name = base;
-    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base}~${n}`;
-    used.add(name.toLowerCase());
-    return name;
-  };
-}
+/** Sheet names up to 24 characters: room for the ` (2)` … of a table cut into sheets (Excel allows 31). */
+const SHEET_BASE_MAX = 24;
 
 async function workbookBytes(sheets: readonly WorkbookSheet[]): Promise<Uint8Array> {
   const blob = await writeXlsxFile(sheets as never).toBlob();
@@ -356,7 +345,7 @@ export async function findingsToXlsx(
     if (list === undefined) byRule.set(finding.rule, [finding]);
     else list.push(finding);
   }
-  const name = createSheetNamer();
+  const name = createSheetNamer(SHEET_BASE_MAX);
   const summaryName = name(lang === 'zh' ? '汇总' : 'summary');
   const sheetOf = new Map<string, string>();
   for (const rule of byRule.keys()) sheetOf.set(rule, name(rule));

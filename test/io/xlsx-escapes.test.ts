@@ -1,9 +1,13 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
+import { maskIdNumbersInText } from '../../src/core/mask.js';
 import { xlsxCellText } from '../../src/io/write.js';
 import { readUnitStatisticsXlsx, tablesToXlsx, unitStatisticsToXlsx } from '../../src/io/xlsx.js';
-import { decodeXstring } from '../../src/io/xstring.js';
+import { decodeXstring, escapeXstring } from '../../src/io/xstring.js';
 import { inlineRow, sharedStringsXml, sheetXml, workbook } from './xlsx-fixtures.js';
+
+/** A surrogate without its other half. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 // OOXML escapes a UTF-16 code unit in a cell's text as `_xHHHH_` (ST_Xstring): Excel writes a carriage return as
 // `_x000D_`, and text that only looks like an escape with its underscore escaped (`_x005F_x0041_` is `_x0041_`).
@@ -34,6 +38,25 @@ describe('decodeXstring', () => {
       expect(decodeXstring(escaped)).toBe(`a${text}`);
     },
   );
+});
+
+describe('escapeXstring', () => {
+  it('worked by hand: controls and a CR as their escapes, a look-alike ended by a control escaped too', () => {
+    expect(escapeXstring('第一行\r\n第二行\t\u0007')).toBe('第一行_x000D_\n第二行\t_x0007_');
+    expect(escapeXstring('\u0000\u001F\u0080\u0085\u009F\uFDD0\uFFFE\uFFFF')).toBe(
+      '_x0000__x001F__x0080_\u0085_x009F__xFDD0__xFFFE__xFFFF_',
+    );
+    // `_x0041` then U+0001: written `_x0041_x0001_`, a reader would see `_x0041_` first.
+    expect(escapeXstring('_x0041\u0001')).toBe('_x005F_x0041_x0001_');
+    expect(decodeXstring(escapeXstring('_x0041\u0001'))).toBe('_x0041\u0001');
+    expect(escapeXstring('备注 x0041')).toBe('备注 x0041');
+  });
+
+  it('masks an ID number that an escape would complete (17 digits, then _x…)', () => {
+    const text = xlsxCellText('11010519491231002\u0001');
+    expect(text).not.toContain('11010519491231002');
+    expect(maskIdNumbersInText(text)).toBe(text);
+  });
 });
 
 describe('the .xlsx reader', () => {
@@ -81,6 +104,46 @@ describe('the .xlsx writers', () => {
     }));
     expect(await namesOf(await unitStatisticsToXlsx(rows))).toEqual(names);
   });
+
+  // What XML cannot hold (controls), would change (a CR) or the writer library leaves out (C1 controls): escaped.
+  const anyCell = fc
+    .string({
+      unit: fc.oneof(
+        fc.constantFrom(
+          '_x0041_',
+          '_x',
+          '_',
+          'x0041',
+          '\r',
+          '\r\n',
+          '\t',
+          '\u0001',
+          '\u0085',
+          '\u009F',
+          '\uFFFE',
+          '\uFDD0',
+        ),
+        fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+      ),
+      maxLength: 12,
+    })
+    .filter((text) => !LONE_SURROGATE.test(text));
+  test.prop([fc.array(anyCell, { minLength: 1, maxLength: 4 })], { numRuns: 60 })(
+    'write any well-formed text, controls and carriage returns included, so that it reads back as written',
+    async (cells) => {
+      const written = cells.map((cell) => `备${cell}`); // a leading letter: no formula apostrophe
+      fc.pre(written.every((cell) => maskIdNumbersInText(xlsxCellText(cell)) === xlsxCellText(cell)));
+      fc.pre(written.every((cell) => maskIdNumbersInText(cell) === cell));
+      const header = ['统计用区划代码', '类型', ...written.map((_, i) => `备注${i}`)];
+      const bytes = await tablesToXlsx([
+        { name: 'S', table: { header, rows: [['130123100201', '村委会', ...written]] } },
+      ]);
+      const result = await readUnitStatisticsXlsx(bytes);
+      expect(result.accepted[0]?.extra).toEqual(
+        Object.fromEntries(written.map((cell, i) => [`备注${i}`, cell])),
+      );
+    },
+  );
 
   it('escape a header that looks like one too', async () => {
     const bytes = await tablesToXlsx([

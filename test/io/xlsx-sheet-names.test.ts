@@ -1,0 +1,102 @@
+import { fc, test } from '@fast-check/vitest';
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { tablesToXlsx } from '../../src/io/xlsx.js';
+import { createSheetNamer, SHEET_NAME_MAX } from '../../src/io/xlsx-sheet-names.js';
+
+/** Characters a sheet name cannot hold: controls, C1 controls, U+FDD0–U+FDEF, U+FFFE, U+FFFF. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters a sheet name cannot hold
+const UNWRITABLE = /[\u0000-\u001F\u0080-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]/;
+
+/** A surrogate without its other half. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+// Excel refuses a sheet name with `\ / ? * [ ] :` (write-excel-file throws), and "repairs" a workbook whose names are
+// empty, begin or end with an apostrophe, are `History`, differ only in case or are cut inside a surrogate pair.
+
+/** The sheet names of a workbook, as its workbook.xml holds them (XML's escapes decoded). */
+function sheetNames(bytes: Uint8Array): string[] {
+  const xml = strFromU8(unzipSync(bytes)['xl/workbook.xml'] as Uint8Array);
+  return [...xml.matchAll(/<sheet [^>]*name="([^"]*)"/g)].map(([, name]) =>
+    (name as string)
+      .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
+      .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&'),
+  );
+}
+
+/** Whether Excel takes a sheet name as it is. */
+function isLegal(name: string): boolean {
+  return (
+    name.length > 0 &&
+    name.length <= SHEET_NAME_MAX &&
+    !/[\\/?*[\]:]/.test(name) &&
+    !/^'|'$/.test(name) &&
+    name.toLowerCase() !== 'history' &&
+    !UNWRITABLE.test(name) &&
+    !LONE_SURROGATE.test(name)
+  );
+}
+
+const table = { header: ['a'], rows: [['x']] };
+
+describe('createSheetNamer', () => {
+  it('worked by hand', () => {
+    const name = createSheetNamer();
+    expect(name('a/b')).toBe('a_b');
+    expect(name('A_B')).toBe('A_B~2'); // the same name as a_b regardless of case
+    expect(name('a:b')).toBe('a_b~3');
+    expect(name('')).toBe('sheet');
+    expect(name("'x'")).toBe('_x_');
+    expect(name('History')).toBe('History_');
+    expect(name('a\u0001b\ud800')).toBe('a_b_');
+    expect(name('𠀀'.repeat(20))).toBe('𠀀'.repeat(15)); // 31 code units would cut the 16th in two
+    expect(name('名'.repeat(40))).toBe('名'.repeat(31));
+    expect(name('名'.repeat(31))).toBe(`${'名'.repeat(29)}~2`); // the suffix fits within 31
+    expect(name('正定县')).toBe('正定县');
+  });
+
+  test.prop([
+    fc.array(fc.string({ unit: 'binary', maxLength: 40 }), { maxLength: 12 }),
+    fc.integer({ min: 8, max: 31 }),
+  ])(
+    'gives legal names, unique regardless of case, each the wanted one when it was legal and new',
+    (wanted, max) => {
+      const name = createSheetNamer(max);
+      const given = wanted.map(name);
+      for (const n of given) expect(isLegal(n) && n.length <= max).toBe(true);
+      expect(new Set(given.map((n) => n.toLowerCase())).size).toBe(given.length);
+      const seen = new Set<string>();
+      wanted.forEach((w, i) => {
+        if (isLegal(w) && w.length <= max && !seen.has(w.toLowerCase())) expect(given[i]).toBe(w);
+        seen.add((given[i] as string).toLowerCase());
+      });
+    },
+  );
+});
+
+describe('tablesToXlsx', () => {
+  test.prop([fc.array(fc.string({ unit: 'binary', maxLength: 40 }), { minLength: 1, maxLength: 6 })], {
+    numRuns: 40,
+  })('writes any names as legal, unique sheet names instead of throwing', async (names) => {
+    const written = sheetNames(await tablesToXlsx(names.map((name) => ({ name, table }))));
+    expect(written).toHaveLength(names.length);
+    for (const n of written) expect(isLegal(n)).toBe(true);
+    expect(new Set(written.map((n) => n.toLowerCase())).size).toBe(written.length);
+  });
+
+  it('keeps a legal name as given', async () => {
+    expect(
+      sheetNames(
+        await tablesToXlsx([
+          { name: '社区统计', table },
+          { name: 'A & B <c>', table },
+        ]),
+      ),
+    ).toEqual(['社区统计', 'A & B <c>']);
+  });
+});
