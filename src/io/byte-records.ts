@@ -6,6 +6,24 @@ import { BYTE_KIND_CODE, convertByteCell, FLAG_KIND_CODE, NOT_PLAIN, readPlainAt
 import { acceptedRowOf, type CellValue, compileRules, INDEX_OF_KEY } from './compiled-row.js';
 import type { ResumableCsvParser } from './csv-parser.js';
 import type { AcceptedRow, ReaderEvent } from './row-reader.js';
+import {
+  byteClasses,
+  CONTINUATION,
+  DELIMITER,
+  FOUR_BYTE_LEAD,
+  isCharacterOfFour,
+  isCharacterOfThree,
+  isContinuation,
+  LEAD_OF_FOUR,
+  LEAD_OF_THREE,
+  LEAD_OF_TWO,
+  LINE_FEED,
+  PLAIN,
+  QUOTE,
+  RETURN,
+  STRANGE,
+  UNIT_CLASSES,
+} from './utf8-classes.js';
 import { valuesView } from './values-view.js';
 
 // The byte reader: the fast path of UTF-8 streams once their header is found. It reads whole lines of a chunk
@@ -75,80 +93,11 @@ export interface ByteRecordReader {
   takeCarry(): Uint8Array | undefined;
 }
 
-// Byte classes of the line scan: one table load per character (a UTF-8 lead byte jumps over its continuation bytes).
-const PLAIN = 0;
-const DELIMITER = 1;
-const LINE_FEED = 2;
-const RETURN = 3;
-const QUOTE = 4;
-const LEAD_OF_TWO = 5; // 110xxxxx: two bytes, one UTF-16 unit
-const LEAD_OF_THREE = 6; // 1110xxxx: three bytes, one UTF-16 unit (every Chinese character of the sheets)
-const LEAD_OF_FOUR = 7; // 11110xxx: four bytes, a surrogate pair (two UTF-16 units)
-const STRANGE = 8; // a continuation byte where a character starts, or a byte UTF-8 never holds: not plain
-
-function byteClasses(delimiter: number): Uint8Array {
-  const classes = new Uint8Array(256).fill(STRANGE, 0x80);
-  classes.fill(LEAD_OF_TWO, 0xc2, 0xe0);
-  classes.fill(LEAD_OF_THREE, 0xe0, 0xf0);
-  classes.fill(LEAD_OF_FOUR, 0xf0, 0xf5);
-  classes[10] = LINE_FEED;
-  classes[13] = RETURN;
-  classes[34] = QUOTE;
-  classes[delimiter] = DELIMITER;
-  return classes;
-}
-
-// Byte classes of the scan to a line's end (lines that are not plain): one table load per byte, whatever the bytes.
-const CONTINUATION = 1; // 10xxxxxx: no UTF-16 unit of its own
-const FOUR_BYTE_LEAD = 3; // 11110xxx: a surrogate pair, two UTF-16 units for four bytes (not 2: that is LINE_FEED)
-
-const UNIT_CLASSES = (() => {
-  const classes = new Uint8Array(256);
-  classes.fill(CONTINUATION, 0x80, 0xc0);
-  classes.fill(FOUR_BYTE_LEAD, 0xf0);
-  classes[10] = LINE_FEED;
-  return classes;
-})();
-
 /**
  * Lines in a row that are not plain after which the rest of a chunk goes to the string path: a sheet none of whose
  * lines is plain costs the byte reader a few lines per chunk, not a line-by-line handover.
  */
 const MISSES_BEFORE_STRING_PATH = 16;
-
-/** A UTF-8 continuation byte (10xxxxxx); `undefined` past the bytes' end is not. */
-function isContinuation(byte: number | undefined): boolean {
-  return ((byte as number) & 0xc0) === 0x80;
-}
-
-/**
- * The three bytes at `at` (a lead byte 1110xxxx) are one character as a UTF-8 decoder reads it — no surrogate, no
- * overlong form — and not U+FFFD.
- */
-function isCharacterOfThree(bytes: Uint8Array, at: number): boolean {
-  const lead = bytes[at] as number;
-  const second = bytes[at + 1] as number;
-  const third = bytes[at + 2];
-  if (
-    !isContinuation(third) ||
-    second < (lead === 0xe0 ? 0xa0 : 0x80) ||
-    second > (lead === 0xed ? 0x9f : 0xbf)
-  )
-    return false;
-  return !(lead === 0xef && second === 0xbf && third === 0xbd);
-}
-
-/** The four bytes at `at` (a lead byte 0xf0–0xf4) are one character (U+10000–U+10FFFF, no overlong form). */
-function isCharacterOfFour(bytes: Uint8Array, at: number): boolean {
-  const lead = bytes[at] as number;
-  const second = bytes[at + 1] as number;
-  return (
-    second >= (lead === 0xf0 ? 0x90 : 0x80) &&
-    second <= (lead === 0xf4 ? 0x8f : 0xbf) &&
-    isContinuation(bytes[at + 2]) &&
-    isContinuation(bytes[at + 3])
-  );
-}
 
 /**
  * A text field a sink does not need converted: one that every unit row may carry and none must (a sink is handed
