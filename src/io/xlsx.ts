@@ -172,7 +172,7 @@ export async function* streamUnitStatisticsXlsxBatches(
 export interface XlsxSheet {
   /**
    * Sheet name. Written as Excel takes it: `\ / ? * [ ] :` and controls become `_`, an apostrophe at either end too,
-   * cut to 31 characters, `~2`, `~3` … added to a name already used (regardless of case).
+   * cut to 31 characters, an ID number masked, `~2`, `~3` … added to a name already used (regardless of case).
    */
   readonly name: string;
   /** Header and rows. */
