@@ -3,16 +3,19 @@
 // `History`, two names that differ only in case, a name cut inside a surrogate pair). Every .xlsx writer names its
 // sheets through one namer, so that any name a caller gives is written, made legal and unique.
 
+import { maskIdNumbersInText } from '../core/mask.js';
+
 /** Characters Excel refuses in a sheet name. */
 const FORBIDDEN = /[\\/?*[\]:]/g;
 
 /**
- * Code units XML cannot hold or that the writer library leaves out (C0 and C1 controls, U+FDD0–U+FDEF, U+FFFE,
- * U+FFFF) and lone surrogates.
+ * What XML cannot hold or what the writer library leaves out of a name (C0 controls, DEL and C1 controls,
+ * U+FDD0–U+FDEF, U+FFFD–U+FFFF, the last two code points of planes 1–16) and lone surrogates: left out after the
+ * name was made unique, they could make it empty or the same as another.
  */
 const UNWRITABLE =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters a sheet name cannot hold
-  /[\u0000-\u001F\u0080-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+  /[\u0000-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFD-\uFFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** The longest sheet name Excel allows, in UTF-16 code units. */
 export const SHEET_NAME_MAX = 31;
@@ -28,33 +31,61 @@ function cutAt(text: string, max: number): string {
 }
 
 /**
+ * A name with its ID-shaped runs masked, the mask `*` (which a sheet name cannot hold) as `_`: a name is output too,
+ * and a suffix or a `_` for a control can complete an ID number (`11010519491231002~2`).
+ */
+function withoutIdNumbers(name: string): string {
+  const masked = maskIdNumbersInText(name);
+  return masked === name ? name : masked.replace(/\*/g, '_');
+}
+
+/**
+ * The namer of the sheets of one workbook ({@link createSheetNamer}): a wanted name in, the name to write out.
+ *
+ * @example
+ * ```ts
+ * const name: SheetNamer = createSheetNamer(24);
+ * [name('指标'), name.upTo('指标 (2)', 31)];
+ * //=> ['指标', '指标 (2)']
+ * ```
+ */
+export interface SheetNamer {
+  /** A name of at most the namer's `max` characters. */
+  (wanted: string): string;
+  /** A name of at most `longest` characters, unique among all the namer gave (a table's later sheets: `指标 (2)`). */
+  readonly upTo: (wanted: string, longest: number) => string;
+}
+
+/**
  * Creates a namer of the sheets of one workbook: each name it gives is legal for Excel — the characters
  * `\ / ? * [ ] :`, controls and lone surrogates replaced by `_`, no apostrophe at either end, not empty, not
- * `History`, at most `max` characters — and unique regardless of case (`~2`, `~3` … added to the later ones).
+ * `History`, at most `max` characters — holds no ID number (masked, `110105________0021`) and is unique regardless of
+ * case (`~2`, `~3` … added to the later ones).
  *
  * @param max - the longest name (31, Excel's limit, unless a writer keeps room for a suffix of its own)
- * @returns the namer: a wanted name in, the name to write out
+ * @returns the namer
  *
  * @example
  * ```ts
  * const name = createSheetNamer();
- * [name('a/b'), name('A_B'), name(''), name("'x'")];
- * //=> ['a_b', 'A_B~2', 'sheet', '_x_']
+ * [name('a/b'), name('A_B'), name(''), name("'x'"), name('110105194912310021')];
+ * //=> ['a_b', 'A_B~2', 'sheet', '_x_', '110105________0021']
  * ```
  */
-export function createSheetNamer(max: number = SHEET_NAME_MAX): (wanted: string) => string {
+export function createSheetNamer(max: number = SHEET_NAME_MAX): SheetNamer {
   const used = new Set<string>();
-  return (wanted) => {
-    let base = cutAt(String(wanted).replace(FORBIDDEN, '_').replace(UNWRITABLE, '_'), max);
+  const upTo = (wanted: string, longest: number) => {
+    let base = cutAt(String(wanted).replace(FORBIDDEN, '_').replace(UNWRITABLE, '_'), longest);
     base = base.replace(/^'|'$/g, '_');
     if (base === '') base = 'sheet';
-    if (base.toLowerCase() === RESERVED) base = cutAt(`${base}_`, max);
-    let name = base;
+    if (base.toLowerCase() === RESERVED) base = cutAt(`${base}_`, longest);
+    let name = withoutIdNumbers(base);
     for (let n = 2; used.has(name.toLowerCase()); n++) {
       const suffix = `~${n}`;
-      name = `${cutAt(base, max - suffix.length)}${suffix}`;
+      name = withoutIdNumbers(`${cutAt(base, longest - suffix.length)}${suffix}`);
     }
     used.add(name.toLowerCase());
     return name;
   };
+  return Object.assign((wanted: string) => upTo(wanted, max), { upTo });
 }

@@ -172,7 +172,7 @@ export async function* streamUnitStatisticsXlsxBatches(
 export interface XlsxSheet {
   /**
    * Sheet name. Written as Excel takes it: `\ / ? * [ ] :` and controls become `_`, an apostrophe at either end too,
-   * cut to 31 characters, `~2`, `~3` … added to a name already used (regardless of case).
+   * cut to 31 characters, an ID number masked, `~2`, `~3` … added to a name already used (regardless of case).
    */
   readonly name: string;
   /** Header and rows. */
@@ -191,9 +191,9 @@ function cell(value: CellValue): string | number | boolean | null {
  * (`_x0041_`) escaped so that it reads back as written (`xlsxCellText` of `shequ/io`), numbers kept as numbers.
  * Characters a workbook's XML cannot hold or would change are written as OOXML's escapes, as Excel writes them, and
  * read back as written: control characters (`_x0001_`; a carriage return `_x000D_`, which XML would read as a line
- * feed), C1 controls (U+0080–U+009F), U+FDD0–U+FDEF, U+FFFE and U+FFFF. Only what is not a character is left out:
- * lone surrogates and the last two code points of the other planes (U+1FFFE …). Sheet names are made legal and
- * unique ({@link XlsxSheet}).
+ * feed), DEL and C1 controls (U+007F–U+009F), U+FDD0–U+FDEF, U+FFFD, U+FFFE, U+FFFF and the last two code points of
+ * the other planes (U+1FFFE … U+10FFFF). A lone surrogate, which is no character, is written as U+FFFD, as the UTF-8
+ * writers write it. Sheet names are made legal and unique ({@link XlsxSheet}).
  *
  * @param sheets - the sheets
  * @returns the workbook's bytes

@@ -6,47 +6,69 @@
 /** The four hex digits of an escape, after `_x` and before `_`. */
 const HEX4_ = 'x([0-9A-Fa-f]{4})_';
 
-/** An escape. */
-const ESCAPE = new RegExp(`_${HEX4_}`, 'g');
+/**
+ * An escape, or two that together are a surrogate pair (a character past U+FFFF, as U+1FFFE is written): the pair
+ * decoded as one, each half alone left as written.
+ */
+const ESCAPE = new RegExp(`_x(D[89AB][0-9A-F]{2})__x(D[C-F][0-9A-F]{2})_|_${HEX4_}`, 'gi');
 
 /**
- * Code units a workbook's XML cannot hold (C0 controls but tab and line feed; U+FFFE, U+FFFF), would change (a
- * carriage return, which XML reads as a line feed) or that write-excel-file leaves out (C1 controls but U+0085,
- * U+FDD0–U+FDEF): written as escapes, as Excel writes them.
+ * What a workbook's XML cannot hold (C0 controls but tab and line feed; U+FFFE, U+FFFF), would change (a carriage
+ * return, which XML reads as a line feed) or what write-excel-file leaves out (DEL, C1 controls but U+0085,
+ * U+FDD0–U+FDEF, U+FFFD, the last two code points of planes 1–16, whose surrogate pairs below): written as escapes,
+ * as Excel writes them. A lone surrogate, which write-excel-file drops with the character before it, is no character:
+ * written as U+FFFD's escape, as the UTF-8 writers write it.
  */
-const UNHELD = '\\u0000-\\u0008\\u000B-\\u001F\\u0080-\\u0084\\u0086-\\u009F\\uFDD0-\\uFDEF\\uFFFE\\uFFFF';
-const UNHELD_UNIT = new RegExp(`[${UNHELD}]`, 'g');
+const UNHELD_UNIT =
+  '[\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u0084\\u0086-\\u009F\\uFDD0-\\uFDEF\\uFFFD-\\uFFFF]';
+const ASTRAL_NONCHARACTER =
+  '[\\uD83F\\uD87F\\uD8BF\\uD8FF\\uD93F\\uD97F\\uD9BF\\uD9FF\\uDA3F\\uDA7F\\uDABF\\uDAFF\\uDB3F\\uDB7F\\uDBBF\\uDBFF][\\uDFFE\\uDFFF]';
+const LONE_SURROGATE = '[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]';
+const UNHELD = `${UNHELD_UNIT}|${ASTRAL_NONCHARACTER}|${LONE_SURROGATE}`;
+const UNHELD_RUN = new RegExp(UNHELD, 'g');
 
 /**
  * An underscore that begins what a reader would take for an escape in the written text. Each such underscore is
- * escaped, not each match: in `_x0041_x0041_` the second begins at the first's last underscore. A code unit written
- * as an escape begins with an underscore, so `_x0041` before a control character begins one too.
+ * escaped, not each match: in `_x0041_x0041_` the second begins at the first's last underscore. What is written as
+ * an escape begins with an underscore, so `_x0041` before a control character begins one too.
  */
-const LOOKALIKE_START = new RegExp(`_(?=x[0-9A-Fa-f]{4}(?:_|[${UNHELD}]))`, 'g');
+const LOOKALIKE_START = new RegExp(`_(?=x[0-9A-Fa-f]{4}(?:_|${UNHELD}))`, 'g');
 
 /** Whether a text needs an escape at all. */
-const NEEDS_ESCAPE = new RegExp(`_x|[${UNHELD}]`);
+const NEEDS_ESCAPE = new RegExp(`_x|${UNHELD}`);
 
 /**
- * Decodes the escapes of a cell's text (after XML's own): `_xHHHH_` is the code unit HHHH. An escape of a surrogate
- * is left as written, as XML's `&#xD800;` is.
+ * Decodes the escapes of a cell's text (after XML's own): `_xHHHH_` is the code unit HHHH, two escapes of a surrogate
+ * pair are its character. An escape of a lone surrogate is left as written, as XML's `&#xD800;` is.
  */
 export function decodeXstring(text: string): string {
   if (text.indexOf('_x') < 0) return text;
-  return text.replace(ESCAPE, (whole, hex: string) => {
-    const unit = Number.parseInt(hex, 16);
-    return unit >= 0xd800 && unit <= 0xdfff ? whole : String.fromCharCode(unit);
-  });
+  return text.replace(
+    ESCAPE,
+    (whole, high: string | undefined, low: string | undefined, hex: string | undefined) => {
+      if (high !== undefined && low !== undefined)
+        return String.fromCharCode(Number.parseInt(high, 16), Number.parseInt(low, 16));
+      const unit = Number.parseInt(hex as string, 16);
+      return unit >= 0xd800 && unit <= 0xdfff ? whole : String.fromCharCode(unit);
+    },
+  );
 }
 
 /** The escape of one code unit: `_x000D_`. */
-const escapeOf = (unit: string) => `_x${unit.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`;
+const escapeOfUnit = (code: number) => `_x${code.toString(16).toUpperCase().padStart(4, '0')}_`;
+
+/** The escape of what a workbook cannot hold: each code unit's (a pair's two), a lone surrogate's as U+FFFD's. */
+function escapeOf(unheld: string): string {
+  if (unheld.length === 2) return escapeOfUnit(unheld.charCodeAt(0)) + escapeOfUnit(unheld.charCodeAt(1));
+  const code = unheld.charCodeAt(0);
+  return escapeOfUnit(code >= 0xd800 && code <= 0xdfff ? 0xfffd : code);
+}
 
 /**
  * Escapes text so that {@link decodeXstring} (and Excel) give it back as written: each underscore that would begin an
- * escape (`_x005F_`), then each code unit a workbook cannot hold as it is.
+ * escape (`_x005F_`), then each character a workbook cannot hold as it is.
  */
 export function escapeXstring(text: string): string {
   if (!NEEDS_ESCAPE.test(text)) return text;
-  return text.replace(LOOKALIKE_START, '_x005F_').replace(UNHELD_UNIT, escapeOf);
+  return text.replace(LOOKALIKE_START, '_x005F_').replace(UNHELD_RUN, escapeOf);
 }

@@ -18,11 +18,12 @@ import { maskIdNumbersInText } from '../core/mask.js';
 import { INDICATORS } from '../indicators/catalogue.js';
 import type { IndicatorRow } from '../indicators/rows.js';
 import { type CellValue, xlsxCellText } from '../io/write.js';
-import { createSheetNamer } from '../io/xlsx-sheet-names.js';
+import { createSheetNamer, SHEET_NAME_MAX, type SheetNamer } from '../io/xlsx-sheet-names.js';
 import { RULES } from '../standards/catalogue.js';
 import type { Finding, ValidationSummary } from '../standards/validate.js';
 import type { ReportLang } from './columns.js';
 import { SEVERITY_LABELS, STATUS_LABELS } from './labels.js';
+import { tableSheets, type WorkbookSheet } from './xlsx-sheets.js';
 
 /** The language of headers and labels ({@link ReportLang}). */
 type Lang = ReportLang;
@@ -34,17 +35,7 @@ interface XlsxColumn<T> {
   readonly cell: (record: T, lang: Lang) => CellValue;
 }
 
-/**
- * Excel's rows per sheet (1 048 576) less the header: a longer table goes on into a second sheet.
- *
- * @example
- * ```ts
- * import { XLSX_MAX_DATA_ROWS } from 'shequ/report/xlsx';
- * XLSX_MAX_DATA_ROWS;
- * //=> 1048575
- * ```
- */
-export const XLSX_MAX_DATA_ROWS = 1_048_575;
+export { XLSX_MAX_DATA_ROWS } from './xlsx-sheets.js';
 
 const LEVEL: Record<IndicatorRow['level'], Text> = {
   province: { zh: '省', en: 'province' },
@@ -128,51 +119,13 @@ function xlsxCell(value: CellValue): string | number | boolean | null {
   return xlsxCellText(value);
 }
 
-/** The width of a text in columns of a spreadsheet: CJK and full-width characters count two. */
-function displayWidth(value: unknown): number {
-  if (value === null || value === undefined) return 0;
-  let width = 0;
-  for (const ch of String(value)) width += (ch.codePointAt(0) ?? 0) >= 0x1100 ? 2 : 1;
-  return width;
-}
-
-/** Rows measured for the column widths (more would cost time and change little). */
-const MEASURED_ROWS = 500;
-
-/** Column widths fitted to the header and the first rows, between 6 and 60 characters. */
-function fittedWidths(header: readonly string[], rows: readonly (readonly unknown[])[]): { width: number }[] {
-  return header.map((title, column) => {
-    let width = displayWidth(title);
-    for (let i = 0; i < rows.length && i < MEASURED_ROWS; i++)
-      width = Math.max(width, displayWidth(rows[i]?.[column]));
-    return { width: Math.min(60, Math.max(6, width + 2)) };
-  });
-}
-
-/** A sheet as write-excel-file takes it. */
-interface WorkbookSheet {
-  readonly sheet: string;
-  readonly data: unknown[][];
-  readonly columns: { width: number }[];
-  readonly stickyRowsCount: 1;
-}
-
-/** A table's sheets: a bold frozen header, the rows, cut into sheets of {@link XLSX_MAX_DATA_ROWS}. */
-function tableSheets(name: string, header: readonly string[], rows: (string | number | boolean | null)[][]) {
-  const sheets: WorkbookSheet[] = [];
-  const columns = fittedWidths(header, rows);
-  const headerRow = header.map((value) => ({ value: xlsxCellText(value), fontWeight: 'bold' as const }));
-  for (let start = 0, part = 1; start < rows.length || part === 1; start += XLSX_MAX_DATA_ROWS, part++) {
-    const data: unknown[][] = [headerRow];
-    const end = Math.min(rows.length, start + XLSX_MAX_DATA_ROWS);
-    for (let i = start; i < end; i++) data.push(rows[i] as unknown[]);
-    sheets.push({ sheet: part === 1 ? name : `${name} (${part})`, data, columns, stickyRowsCount: 1 });
-  }
-  return sheets;
-}
-
 /** Sheet names up to 24 characters: room for the ` (2)` … of a table cut into sheets (Excel allows 31). */
 const SHEET_BASE_MAX = 24;
+
+/** The names of a table's later sheets (`name (2)` …), unique among the workbook's others: `R (2)` may be a rule's. */
+function laterSheets(namer: SheetNamer, name: string): (part: number) => string {
+  return (part) => namer.upTo(`${name} (${part})`, SHEET_NAME_MAX);
+}
 
 async function workbookBytes(sheets: readonly WorkbookSheet[]): Promise<Uint8Array> {
   const blob = await writeXlsxFile(sheets as never).toBlob();
@@ -230,7 +183,9 @@ export async function indicatorRowsToXlsx(
   const columns = all.some((row) => row.year !== undefined) ? INDICATOR_COLUMNS_WITH_YEAR : INDICATOR_COLUMNS;
   const cells = all.map((row) => columns.map((column) => xlsxCell(column.cell(row, lang))));
   const header = columns.map((column) => column.header[lang]);
-  return workbookBytes(tableSheets(lang === 'zh' ? '指标' : 'indicators', header, cells));
+  const name = createSheetNamer();
+  const sheetName = name(lang === 'zh' ? '指标' : 'indicators');
+  return workbookBytes(tableSheets(sheetName, header, cells, laterSheets(name, sheetName)));
 }
 
 /**
@@ -350,10 +305,18 @@ export async function findingsToXlsx(
   const sheetOf = new Map<string, string>();
   for (const rule of byRule.keys()) sheetOf.set(rule, name(rule));
   const header = FINDING_COLUMNS.map((column) => column.header[lang]);
-  const sheets = tableSheets(summaryName, SUMMARY_HEADER[lang], summaryRows(byRule, sheetOf, summary, lang));
+  const summaryRowsOf = summaryRows(byRule, sheetOf, summary, lang);
+  const sheets = tableSheets(
+    summaryName,
+    SUMMARY_HEADER[lang],
+    summaryRowsOf,
+    laterSheets(name, summaryName),
+  );
   for (const [rule, list] of byRule) {
     const rows = list.map((finding) => FINDING_COLUMNS.map((column) => xlsxCell(column.cell(finding, lang))));
-    for (const sheet of tableSheets(sheetOf.get(rule) ?? rule, header, rows)) sheets.push(sheet);
+    const ruleSheet = sheetOf.get(rule) ?? rule;
+    for (const sheet of tableSheets(ruleSheet, header, rows, laterSheets(name, ruleSheet)))
+      sheets.push(sheet);
   }
   return workbookBytes(sheets);
 }

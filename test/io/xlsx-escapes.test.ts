@@ -1,4 +1,5 @@
 import { fc, test } from '@fast-check/vitest';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { maskIdNumbersInText } from '../../src/core/mask.js';
 import { xlsxCellText } from '../../src/io/write.js';
@@ -50,6 +51,15 @@ describe('escapeXstring', () => {
     expect(escapeXstring('_x0041\u0001')).toBe('_x005F_x0041_x0001_');
     expect(decodeXstring(escapeXstring('_x0041\u0001'))).toBe('_x0041\u0001');
     expect(escapeXstring('备注 x0041')).toBe('备注 x0041');
+  });
+
+  it('worked by hand: what write-excel-file drops or lets eat a neighbour (U+FFFD, DEL, astral non-characters)', () => {
+    expect(escapeXstring('a\uFFFDb\u007Fc')).toBe('a_xFFFD_b_x007F_c');
+    expect(escapeXstring('a\u{1FFFE}b\u{10FFFF}c')).toBe('a_xD83F__xDFFE_b_xDBFF__xDFFF_c');
+    expect(decodeXstring('a_xD83F__xDFFE_b_xdbff__xdfff_c')).toBe('a\u{1FFFE}b\u{10FFFF}c');
+    // A lone surrogate is no character: written as U+FFFD, as the UTF-8 writers write it, its neighbours kept.
+    expect(escapeXstring('a\uDC00b\uD800')).toBe('a_xFFFD_b_xFFFD_');
+    expect(decodeXstring('_xD800_ _xDC00__xD800_')).toBe('_xD800_ _xDC00__xD800_');
   });
 
   it('masks an ID number that an escape would complete (17 digits, then _x…)', () => {
@@ -122,12 +132,17 @@ describe('the .xlsx writers', () => {
           '\u009F',
           '\uFFFE',
           '\uFDD0',
+          '\u007F',
+          '\u{1FFFE}',
+          '\u{10FFFF}',
+          '_xD83F_',
+          '_xDBFF',
         ),
         fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
       ),
       maxLength: 12,
     })
-    .filter((text) => !LONE_SURROGATE.test(text));
+    .filter((text) => !LONE_SURROGATE.test(text) && !text.includes('\uFFFD')); // U+FFFD: the reader rejects the row
   test.prop([fc.array(anyCell, { minLength: 1, maxLength: 4 })], { numRuns: 60 })(
     'write any well-formed text, controls and carriage returns included, so that it reads back as written',
     async (cells) => {
@@ -144,6 +159,32 @@ describe('the .xlsx writers', () => {
       );
     },
   );
+
+  it('keep the neighbours of a plane-16 non-character, and DEL', async () => {
+    const written = ['备\u{10FFFF}c', '备\u007F', '备\u{1FFFE}\u{10FFFE}'];
+    const header = ['统计用区划代码', '类型', ...written.map((_, i) => `备注${i}`)];
+    const bytes = await tablesToXlsx([
+      { name: 'S', table: { header, rows: [['130123100201', '村委会', ...written]] } },
+    ]);
+    const result = await readUnitStatisticsXlsx(bytes);
+    expect(result.accepted[0]?.extra).toEqual({ 备注0: written[0], 备注1: written[1], 备注2: written[2] });
+  });
+
+  it('write U+FFFD, and a lone surrogate as U+FFFD, keeping its neighbours: the reader rejects the row', async () => {
+    const header = ['统计用区划代码', '类型', '备注'];
+    for (const [cell, shared] of [
+      ['备a\uDC00b', '备a_xFFFD_b'],
+      ['备a\uFFFDb', '备a_xFFFD_b'],
+      ['备\uD800', '备_xFFFD_'],
+    ] as const) {
+      const bytes = await tablesToXlsx([
+        { name: 'S', table: { header, rows: [['130123100201', '村委会', cell]] } },
+      ]);
+      expect(strFromU8(unzipSync(bytes)['xl/sharedStrings.xml'] as Uint8Array)).toContain(`<t>${shared}</t>`);
+      const result = await readUnitStatisticsXlsx(bytes);
+      expect(result.rejected[0]?.issues.map((issue) => issue.code)).toContain('invalid_encoding');
+    }
+  });
 
   it('escape a header that looks like one too', async () => {
     const bytes = await tablesToXlsx([

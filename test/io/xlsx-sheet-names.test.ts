@@ -1,6 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { maskIdNumbersInText } from '../../src/core/mask.js';
 import { tablesToXlsx } from '../../src/io/xlsx.js';
 import { createSheetNamer, SHEET_NAME_MAX } from '../../src/io/xlsx-sheet-names.js';
 
@@ -60,6 +61,18 @@ describe('createSheetNamer', () => {
     expect(name('正定县')).toBe('正定县');
   });
 
+  it('worked by hand: what write-excel-file drops from a name, and ID numbers, are not written', () => {
+    const name = createSheetNamer();
+    expect(name('a\u007F')).toBe('a_'); // DEL dropped would have made it `a`, the same as the next
+    expect(name('a')).toBe('a');
+    expect(name('\uFFFD')).toBe('_'); // dropped, it would have been an empty name
+    expect(name('b\u{10FFFF}c')).toBe('b_c'); // dropped with the c
+    expect(name('110105194912310021')).toBe('110105________0021');
+    expect(name('1101051949\u00011231002X')).toBe('110105_________002X'); // the control as `_`: a separator
+    expect(name('11010519491231002')).toBe('11010519491231002'); // 17 digits: no ID number
+    expect(name('11010519491231002')).toBe('110105________002~2'); // … but with ~2 one
+  });
+
   test.prop([
     fc.array(fc.string({ unit: 'binary', maxLength: 40 }), { maxLength: 12 }),
     fc.integer({ min: 8, max: 31 }),
@@ -87,6 +100,36 @@ describe('tablesToXlsx', () => {
     expect(written).toHaveLength(names.length);
     for (const n of written) expect(isLegal(n)).toBe(true);
     expect(new Set(written.map((n) => n.toLowerCase())).size).toBe(written.length);
+  });
+
+  const idForms = fc.constantFrom(
+    '110105194912310021',
+    '11010519491231002X',
+    '１１０１０５１９４９１２３１００２１',
+    '110105 19491231 0021',
+    '110105_19491231_0021',
+    '1101051949\u00011231002X',
+    '11010519491231002',
+    '11010519491231002\u0001',
+    '11010519491231_x0041_',
+    '110105491231002',
+  );
+  test.prop(
+    [
+      fc.array(fc.tuple(fc.string({ maxLength: 3 }), idForms, fc.string({ maxLength: 3 })), {
+        minLength: 1,
+        maxLength: 5,
+      }),
+    ],
+    {
+      numRuns: 40,
+    },
+  )('write no ID number in a sheet name, whatever the wanted names', async (parts) => {
+    const bytes = await tablesToXlsx(parts.map((p) => ({ name: p.join(''), table })));
+    for (const [part, content] of Object.entries(unzipSync(bytes))) {
+      const text = strFromU8(content);
+      expect(maskIdNumbersInText(text), part).toBe(text);
+    }
   });
 
   it('keeps a legal name as given', async () => {
