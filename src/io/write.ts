@@ -95,6 +95,28 @@ export function xlsxCellText(value: CellValue): string {
   return escaped === text ? text : maskIdNumbersInText(escaped);
 }
 
+/**
+ * A number as a workbook cell: the number itself; its text where a workbook cannot hold it as a number (`NaN`,
+ * `Infinity`, which a number cell would make a workbook Excel repairs); its masked text where its digits could be
+ * an ID number (`110105491231002`, a 15-digit one).
+ *
+ * @param value - the number
+ * @returns what an .xlsx writer writes in its cell
+ *
+ * @example
+ * ```ts
+ * [xlsxNumberCell(26.5), xlsxNumberCell(Number.NaN), xlsxNumberCell(110105491231002)];
+ * //=> [26.5, 'NaN', '110105******002']
+ * ```
+ */
+export function xlsxNumberCell(value: number): number | string {
+  if (!Number.isFinite(value)) return String(value);
+  const text = String(value);
+  if (text.length < 15) return value;
+  const masked = maskIdNumbersInText(text);
+  return masked === text ? value : masked;
+}
+
 /** A row of cells with every ID-shaped run in its text masked (tables are also read by programs, not only written). */
 function masked(cells: CellValue[]): CellValue[] {
   for (let i = 0; i < cells.length; i++) {

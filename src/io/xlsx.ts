@@ -11,7 +11,7 @@ import type { Issue } from '../core/issue.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
 import type { ReadResult, StreamEvent } from './read.js';
 import { type AcceptedRow, createRowReader, type RejectedRow } from './row-reader.js';
-import { type CellValue, type Table, unitStatisticsTable, xlsxCellText } from './write.js';
+import { type CellValue, type Table, unitStatisticsTable, xlsxCellText, xlsxNumberCell } from './write.js';
 import { workbookBytes, workbookEvents } from './xlsx-read.js';
 import { createSheetNamer } from './xlsx-sheet-names.js';
 
@@ -182,13 +182,15 @@ export interface XlsxSheet {
 function cell(value: CellValue): string | number | boolean | null {
   if (value === undefined || value === null) return null;
   if (typeof value === 'string') return xlsxCellText(value);
+  if (typeof value === 'number') return xlsxNumberCell(value);
   return value;
 }
 
 /**
  * Writes tables as an .xlsx workbook, one sheet each: a bold header row, strings neutralised against formula
  * injection (`=`, `+`, `-`, `@` at the start get an apostrophe) and text that looks like OOXML's escape of a character
- * (`_x0041_`) escaped so that it reads back as written (`xlsxCellText` of `shequ/io`), numbers kept as numbers.
+ * (`_x0041_`) escaped so that it reads back as written (`xlsxCellText` of `shequ/io`), numbers kept as numbers
+ * (`NaN` and `Infinity` as text, a number whose digits could be an ID number masked as text, as the report writers do).
  * Characters a workbook's XML cannot hold or would change are written as OOXML's escapes, as Excel writes them, and
  * read back as written: control characters (`_x0001_`; a carriage return `_x000D_`, which XML would read as a line
  * feed), DEL and C1 controls (U+007F–U+009F), U+FDD0–U+FDEF, U+FFFD, U+FFFE, U+FFFF and the last two code points of

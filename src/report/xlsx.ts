@@ -14,10 +14,9 @@
  * @module shequ/report/xlsx
  */
 import writeXlsxFile from 'write-excel-file/universal';
-import { maskIdNumbersInText } from '../core/mask.js';
 import { INDICATORS } from '../indicators/catalogue.js';
 import type { IndicatorRow } from '../indicators/rows.js';
-import { type CellValue, xlsxCellText } from '../io/write.js';
+import { type CellValue, xlsxCellText, xlsxNumberCell } from '../io/write.js';
 import { createSheetNamer, SHEET_NAME_MAX, type SheetNamer } from '../io/xlsx-sheet-names.js';
 import { RULES } from '../standards/catalogue.js';
 import type { Finding, ValidationSummary } from '../standards/validate.js';
@@ -109,11 +108,7 @@ function ruleTitle(id: string, lang: Lang): string {
 function xlsxCell(value: CellValue): string | number | boolean | null {
   if (value === undefined || value === null || value === '') return null;
   if (typeof value === 'boolean') return value;
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return String(value);
-    const text = String(value);
-    return text.length < 15 || maskIdNumbersInText(text) === text ? value : maskIdNumbersInText(text);
-  }
+  if (typeof value === 'number') return xlsxNumberCell(value);
   // A comparator in its own column: a text cell of an .xlsx file is never run as a formula, and `=` alone is data.
   if (COMPARATOR_SIGNS.has(value)) return value;
   return xlsxCellText(value);

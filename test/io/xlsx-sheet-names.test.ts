@@ -5,9 +5,13 @@ import { maskIdNumbersInText } from '../../src/core/mask.js';
 import { tablesToXlsx } from '../../src/io/xlsx.js';
 import { createSheetNamer, SHEET_NAME_MAX } from '../../src/io/xlsx-sheet-names.js';
 
-/** Characters a sheet name cannot hold: controls, C1 controls, U+FDD0–U+FDEF, U+FFFE, U+FFFF. */
+/**
+ * Characters a sheet name cannot hold: controls, DEL, C1 controls, U+FDD0–U+FDEF, U+FFFD–U+FFFF and the last two code
+ * points of planes 1–16 (written out here one by one, not computed as the namer does).
+ */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters a sheet name cannot hold
-const UNWRITABLE = /[\u0000-\u001F\u0080-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]/;
+const UNWRITABLE =
+  /[\u0000-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFD-\uFFFF]|[\u{1FFFE}\u{1FFFF}\u{2FFFE}\u{2FFFF}\u{3FFFE}\u{3FFFF}\u{4FFFE}\u{4FFFF}\u{5FFFE}\u{5FFFF}\u{6FFFE}\u{6FFFF}\u{7FFFE}\u{7FFFF}\u{8FFFE}\u{8FFFF}\u{9FFFE}\u{9FFFF}\u{AFFFE}\u{AFFFF}\u{BFFFE}\u{BFFFF}\u{CFFFE}\u{CFFFF}\u{DFFFE}\u{DFFFF}\u{EFFFE}\u{EFFFF}\u{FFFFE}\u{FFFFF}\u{10FFFE}\u{10FFFF}]/u;
 
 /** A surrogate without its other half. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -39,7 +43,8 @@ function isLegal(name: string): boolean {
     !/^'|'$/.test(name) &&
     name.toLowerCase() !== 'history' &&
     !UNWRITABLE.test(name) &&
-    !LONE_SURROGATE.test(name)
+    !LONE_SURROGATE.test(name) &&
+    maskIdNumbersInText(name) === name // a name is output: no ID number
   );
 }
 
