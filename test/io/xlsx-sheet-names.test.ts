@@ -9,8 +9,8 @@ import { createSheetNamer, SHEET_NAME_MAX } from '../../src/io/xlsx-sheet-names.
  * Characters a sheet name cannot hold: controls, DEL, C1 controls, U+FDD0–U+FDEF, U+FFFD–U+FFFF and the last two code
  * points of planes 1–16 (written out here one by one, not computed as the namer does).
  */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters a sheet name cannot hold
 const UNWRITABLE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters a sheet name cannot hold
   /[\u0000-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFD-\uFFFF]|[\u{1FFFE}\u{1FFFF}\u{2FFFE}\u{2FFFF}\u{3FFFE}\u{3FFFF}\u{4FFFE}\u{4FFFF}\u{5FFFE}\u{5FFFF}\u{6FFFE}\u{6FFFF}\u{7FFFE}\u{7FFFF}\u{8FFFE}\u{8FFFF}\u{9FFFE}\u{9FFFF}\u{AFFFE}\u{AFFFF}\u{BFFFE}\u{BFFFF}\u{CFFFE}\u{CFFFF}\u{DFFFE}\u{DFFFF}\u{EFFFE}\u{EFFFF}\u{FFFFE}\u{FFFFF}\u{10FFFE}\u{10FFFF}]/u;
 
 /** A surrogate without its other half. */
