@@ -46,6 +46,14 @@ export function unreadable(zh: string, en: string, line?: number): Issue {
   );
 }
 
+/** A part whose XML ends before its last element closes: the writer stopped, or the part was cut short. */
+export function cutShort(part: string): Issue {
+  return unreadable(
+    `${partName(part)} 的 XML 未完整结束（部件被截断）`,
+    `the XML of ${partName(part)} ends before its end (the part is cut short)`,
+  );
+}
+
 /** A workbook-level limit was crossed: the read stops here. */
 export function limitExceeded(zh: string, en: string, line?: number): Issue {
   return createIssue(

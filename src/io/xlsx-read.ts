@@ -5,7 +5,7 @@
  */
 import { createIssue, type Issue } from '../core/issue.js';
 import type { createRowReader, ReaderEvent } from './row-reader.js';
-import { unreadable, workbookTooLarge, XLSX_LIMITS, XlsxStop } from './xlsx-limits.js';
+import { cutShort, unreadable, workbookTooLarge, XLSX_LIMITS, XlsxStop } from './xlsx-limits.js';
 import { locateSheet, type Package, readDateStyles, readSharedStrings } from './xlsx-parts.js';
 import { createSheetHandler, type RowProblem, type SheetRow } from './xlsx-sheet.js';
 import { createXmlTokenizer } from './xlsx-xml.js';
@@ -94,6 +94,7 @@ function* sheetEvents(
     }
     tokenizer.push(decoder.decode());
     tokenizer.end();
+    if (!handler.complete) throw new XlsxStop(cutShort(location.sheetPart));
   } finally {
     // The rows read before a stop are handed on: they were read, and are counted.
     if (batch.length > 0) yield batch;

@@ -84,8 +84,14 @@ interface RowState {
  * Creates the XML handler of a sheet, calling `onRow` for each row (and for each blank row of a gap). Throws
  * {@link XlsxStop} past the row limit.
  */
-export function createSheetHandler(context: SheetContext, onRow: (row: SheetRow) => void): XmlHandler {
+export function createSheetHandler(
+  context: SheetContext,
+  onRow: (row: SheetRow) => void,
+): XmlHandler & { readonly complete: boolean } {
   let lastLine = 0;
+  let inCell = false;
+  /** `</sheetData>` or `</worksheet>` was read: the part was not cut short. */
+  let complete = false;
   let row: RowState | undefined;
   let column = 0;
   let type = 'n';
@@ -96,6 +102,7 @@ export function createSheetHandler(context: SheetContext, onRow: (row: SheetRow)
   let phonetic = 0;
 
   const startRow = (attributes: string) => {
+    if (row !== undefined) endRow(); // a row left open ends where the next one begins
     const r = Number(attribute(attributes, 'r', context.tally));
     const line = Number.isInteger(r) && r >= 1 ? r : lastLine + 1;
     if (line > XLSX_LIMITS.maxRows)
@@ -113,6 +120,10 @@ export function createSheetHandler(context: SheetContext, onRow: (row: SheetRow)
   };
 
   const startCell = (attributes: string) => {
+    if (inCell) endCell(); // a cell left open ends where the next one begins
+    inCell = true;
+    phonetic = 0; // a phonetic run left open (or closed twice) ends with its cell
+    handler.capturing = false;
     let at = 0;
     type = 'n';
     style = 0;
@@ -128,6 +139,9 @@ export function createSheetHandler(context: SheetContext, onRow: (row: SheetRow)
   };
 
   const endCell = () => {
+    if (!inCell) return; // a stray </c>
+    inCell = false;
+    handler.capturing = false;
     if (row === undefined) return;
     let text = value;
     if (type === 's') {
@@ -156,6 +170,7 @@ export function createSheetHandler(context: SheetContext, onRow: (row: SheetRow)
   };
 
   const endRow = () => {
+    if (inCell) endCell();
     if (row === undefined) return;
     const fields = row.fields;
     for (let i = 0; i < fields.length; i++) if (fields[i] === undefined) fields[i] = '';
@@ -169,6 +184,9 @@ export function createSheetHandler(context: SheetContext, onRow: (row: SheetRow)
 
   const handler = {
     capturing: false,
+    get complete() {
+      return complete;
+    },
     open(name: string, attributes: string) {
       if (name === 'row') startRow(attributes);
       else if (name === 'c') startCell(attributes);
@@ -179,9 +197,13 @@ export function createSheetHandler(context: SheetContext, onRow: (row: SheetRow)
     },
     close(name: string) {
       if (name === 'v' || name === 't') handler.capturing = false;
-      else if (name === 'rPh') phonetic--;
+      else if (name === 'rPh') phonetic = Math.max(0, phonetic - 1);
       else if (name === 'c') endCell();
       else if (name === 'row') endRow();
+      else if (name === 'sheetData' || name === 'worksheet') {
+        endRow();
+        complete = true;
+      }
     },
     text(raw: string, literal: boolean) {
       if (valueLength > XLSX_LIMITS.maxCellLength) return; // an over-long cell is not kept
