@@ -50,19 +50,26 @@ function serialDate(serial: number, epoch1904: boolean): string {
   return Number.isNaN(date.getTime()) ? String(serial) : date.toISOString().slice(0, 10);
 }
 
+/** An ISO 8601 date, alone or before a time: its date part. */
+const ISO_DATE = /^\s*(\d{4}-\d{2}-\d{2})(?:$|[T\s])/;
+/** A decimal number as XML Schema writes one (what Excel writes in `<v>`): no hex, binary, octal or Infinity. */
+const DECIMAL = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+/** A shared-string index: digits (Number would read '', ' ', '0x1' and '1e0' as indexes). */
+const INDEX = /^\s*\d+\s*$/;
+
 /** The text of a cell from its type, style and value. */
 function cellText(type: string, style: number, value: string, context: SheetContext): string {
   switch (type) {
     case 'b':
       return value === '1' ? 'true' : value === '0' ? 'false' : value;
-    case 'd': {
-      const date = new Date(value);
-      return Number.isNaN(date.getTime()) ? value : date.toISOString().slice(0, 10);
-    }
+    case 'd':
+      // The date as written: `new Date` read a time without a zone in the reader's own (2024-01-01T00:00:00 was
+      // 2023-12-31 in Shanghai) and took text that is no date for one ('12' was 2001-12-01).
+      return ISO_DATE.exec(value)?.[1] ?? value;
     case 'n': {
-      if (value === '') return '';
+      if (value.trim() === '') return ''; // white space is no number (Number(' ') is 0)
+      if (!DECIMAL.test(value)) return value; // 0x1A, 0b1, Infinity: kept as written, not read as numbers
       const number = Number(value);
-      if (Number.isNaN(number)) return value;
       return context.dateStyles[style] === true ? serialDate(number, context.epoch1904) : String(number);
     }
     default:
@@ -144,8 +151,10 @@ export function createSheetHandler(
     handler.capturing = false;
     if (row === undefined) return;
     let text = value;
-    if (type === 's') {
-      const index = Number(value);
+    if (type === 's' && value.trim() === '')
+      text = ''; // no index: a blank cell, not the first string
+    else if (type === 's') {
+      const index = INDEX.test(value) ? Number(value) : -1;
       const shared = context.shared.strings[index];
       if (shared === undefined) row.problem ??= { kind: 'bad_shared_string', column };
       else if (context.shared.tooLong.has(index)) row.problem ??= { kind: 'cell_too_long', column };
