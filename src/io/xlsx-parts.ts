@@ -11,7 +11,14 @@ import {
   type EntityTally,
   type XmlHandler,
 } from './xlsx-xml.js';
-import { findEntry, type InflateBudget, inflateEntry, inflateSmallPart, type ZipEntry } from './xlsx-zip.js';
+import {
+  createPartDecoder,
+  findEntry,
+  type InflateBudget,
+  inflateEntry,
+  inflateSmallPart,
+  type ZipEntry,
+} from './xlsx-zip.js';
 import { decodeXstring } from './xstring.js';
 
 /** The zip being read, with the budget shared by every part. */
@@ -271,11 +278,9 @@ export function* readSharedStrings(pkg: Package, part: string | undefined): Gene
     current = '';
   }
   const tokenizer = createXmlTokenizer(handler);
-  const decoder = new TextDecoder('utf-8');
-  yield* inflateEntry(pkg.bytes, entry, pkg.budget, (chunk) =>
-    tokenizer.push(decoder.decode(chunk, { stream: true })),
-  );
-  tokenizer.push(decoder.decode());
+  const decode = createPartDecoder();
+  yield* inflateEntry(pkg.bytes, entry, pkg.budget, (chunk) => tokenizer.push(decode(chunk)));
+  tokenizer.push(decode());
   tokenizer.end();
   return { strings, tooLong };
 }

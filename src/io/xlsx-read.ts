@@ -9,7 +9,7 @@ import { cutShort, unreadable, workbookTooLarge, XLSX_LIMITS, XlsxStop } from '.
 import { locateSheet, type Package, readDateStyles, readSharedStrings } from './xlsx-parts.js';
 import { createSheetHandler, type RowProblem, type SheetRow } from './xlsx-sheet.js';
 import { createXmlTokenizer } from './xlsx-xml.js';
-import { findEntry, inflateEntry, readZipDirectory } from './xlsx-zip.js';
+import { createPartDecoder, findEntry, inflateEntry, readZipDirectory } from './xlsx-zip.js';
 
 /** The row reader, as the .xlsx reader uses it. */
 export type RowReader = ReturnType<typeof createRowReader>;
@@ -82,17 +82,15 @@ function* sheetEvents(
     if (event !== undefined) batch.push(event);
   });
   const tokenizer = createXmlTokenizer(handler);
-  const decoder = new TextDecoder('utf-8');
+  const decode = createPartDecoder();
   const entry = findEntry(pkg.entries, location.sheetPart);
   if (entry === undefined) return; // located above, so present
   try {
-    for (const _ of inflateEntry(bytes, entry, pkg.budget, (chunk) =>
-      tokenizer.push(decoder.decode(chunk, { stream: true })),
-    )) {
+    for (const _ of inflateEntry(bytes, entry, pkg.budget, (chunk) => tokenizer.push(decode(chunk)))) {
       if (batch.length > 0) yield batch;
       batch = [];
     }
-    tokenizer.push(decoder.decode());
+    tokenizer.push(decode());
     tokenizer.end();
     if (!handler.complete) throw new XlsxStop(cutShort(location.sheetPart));
   } finally {
