@@ -13,7 +13,9 @@ export type RowProblem =
   | { readonly kind: 'cell_too_long'; readonly column: number }
   | { readonly kind: 'row_too_long' }
   | { readonly kind: 'too_many_columns' }
-  | { readonly kind: 'bad_shared_string'; readonly column: number };
+  | { readonly kind: 'bad_shared_string'; readonly column: number }
+  | { readonly kind: 'repeated_cell'; readonly column: number }
+  | { readonly kind: 'row_out_of_order'; readonly previous: number };
 
 /** One row of the sheet: its number (the line), its cell texts, and what is wrong with it, if anything. */
 export interface SheetRow {
@@ -54,6 +56,8 @@ function serialDate(serial: number, epoch1904: boolean): string {
 const ISO_DATE = /^\s*(\d{4}-\d{2}-\d{2})(?:$|[T\s])/;
 /** A decimal number as XML Schema writes one (what Excel writes in `<v>`): no hex, binary, octal or Infinity. */
 const DECIMAL = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+/** A row number: digits only. */
+const DIGITS = /^\d+$/;
 /** A shared-string index: digits (Number would read '', ' ', '0x1' and '1e0' as indexes). */
 const INDEX = /^\s*\d+\s*$/;
 
@@ -110,8 +114,9 @@ export function createSheetHandler(
 
   const startRow = (attributes: string) => {
     if (row !== undefined) endRow(); // a row left open ends where the next one begins
-    const r = Number(attribute(attributes, 'r', context.tally));
-    const line = Number.isInteger(r) && r >= 1 ? r : lastLine + 1;
+    const number = attribute(attributes, 'r', context.tally) ?? '';
+    const r = DIGITS.test(number) ? Number(number) : 0; // not 1e3, 0x10, 2.0: a row number is digits
+    const line = r >= 1 ? r : lastLine + 1;
     if (line > XLSX_LIMITS.maxRows)
       throw new XlsxStop(
         limitExceeded(
@@ -121,8 +126,11 @@ export function createSheetHandler(
         ),
       );
     for (let gap = lastLine + 1; gap < line; gap++) onRow({ line: gap, fields: [] });
+    // A row at or above a row already read: the sheet's rows are out of order or repeated (Excel calls it corrupt).
+    const problem: RowProblem | undefined =
+      line <= lastLine ? { kind: 'row_out_of_order', previous: lastLine } : undefined;
     lastLine = Math.max(lastLine, line);
-    row = { line, fields: [], length: 0, problem: undefined, dropCells: false };
+    row = { line, fields: [], length: 0, problem, dropCells: false };
     column = 0;
   };
 
@@ -175,7 +183,11 @@ export function createSheetHandler(
       row.dropCells = true;
     }
     if (row.dropCells) row.fields.length = 0;
-    else if (text !== '') row.fields[column - 1] = text;
+    else if (text !== '') {
+      // Two cells of one column: neither is dropped in silence (the row is rejected, the later one shown).
+      if (row.fields[column - 1] !== undefined) row.problem ??= { kind: 'repeated_cell', column };
+      row.fields[column - 1] = text;
+    }
   };
 
   const endRow = () => {
