@@ -26,6 +26,11 @@ export const XLSX_LIMITS = {
   maxColumns: 16_384,
   /** Characters of one cell: Excel's own maximum. */
   maxCellLength: 32_767,
+  /**
+   * Cells of the sheet, counting the empty cells between filled ones (a row hands the reader every cell up to its
+   * last filled one): one cell at XFD is 16 384, so that 40 bytes cannot cost 16 384 cells' work without a bound.
+   */
+  maxCells: 64 * 1024 * 1024,
   /** Characters of one row, all its cells together. */
   maxRowLength: 1_000_000,
   /** The shared-strings table, held in memory: characters, counting each string as at least 16. */

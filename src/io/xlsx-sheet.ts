@@ -101,6 +101,8 @@ export function createSheetHandler(
 ): XmlHandler & { readonly complete: boolean } {
   let lastLine = 0;
   let inCell = false;
+  /** Cells handed on so far, the empty ones before a row's last filled cell included. */
+  let cells = 0;
   /** `</sheetData>` or `</worksheet>` was read: the part was not cut short. */
   let complete = false;
   let row: RowState | undefined;
@@ -194,6 +196,15 @@ export function createSheetHandler(
     if (inCell) endCell();
     if (row === undefined) return;
     const fields = row.fields;
+    cells += fields.length;
+    if (cells > XLSX_LIMITS.maxCells)
+      throw new XlsxStop(
+        limitExceeded(
+          `超过 ${XLSX_LIMITS.maxCells} 个单元格（含已填单元格之间的空单元格）`,
+          `more than ${XLSX_LIMITS.maxCells} cells, counting the empty ones between filled ones`,
+          row.line,
+        ),
+      );
     for (let i = 0; i < fields.length; i++) if (fields[i] === undefined) fields[i] = '';
     onRow(
       row.problem === undefined

@@ -4,9 +4,9 @@
 import fc from 'fast-check';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { readUnitStatisticsXlsx } from '../../src/io/xlsx.js';
+import { readUnitStatisticsXlsx, XLSX_LIMITS } from '../../src/io/xlsx.js';
 import { createXmlTokenizer } from '../../src/io/xlsx-xml.js';
-import { workbookParts } from './xlsx-fixtures.js';
+import { sheetXml, workbookParts } from './xlsx-fixtures.js';
 
 async function timed(bytes: Uint8Array): Promise<number> {
   const started = performance.now();
@@ -100,5 +100,33 @@ describe('the XML tokenizer', () => {
       ),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('cells far to the right', () => {
+  it('a cell at XFD in each row (16 384 cells a row from 40 bytes) stops at the cell limit, not after minutes', {
+    timeout: 60_000,
+  }, async () => {
+    const rows = [
+      '<row r="1"><c t="inlineStr"><is><t>code</t></is></c><c t="inlineStr"><is><t>kind</t></is></c></row>',
+    ];
+    const perRow = 16_384;
+    const last = Math.ceil(XLSX_LIMITS.maxCells / perRow) + 50;
+    for (let line = 2; line <= last; line++)
+      rows.push(
+        `<row><c r="A${line}"><v>1301231002${10 + (line % 80)}</v></c><c r="B${line}" t="inlineStr"><is><t>village</t></is></c><c r="XFD${line}"><v>${line}</v></c></row>`,
+      );
+    const bytes = zipSync({
+      ...workbookParts({ S: '' }),
+      'xl/worksheets/sheet1.xml': strToU8(sheetXml(rows.join(''))),
+    });
+    const result = await readUnitStatisticsXlsx(bytes);
+    const stop = result.issues.find((issue) => issue.code === 'limit_exceeded');
+    expect(stop?.message.en).toBe(
+      `The workbook is over a reading limit; reading stopped: more than ${XLSX_LIMITS.maxCells} cells, counting the empty ones between filled ones`,
+    );
+    // Every row before the stop is read, and the one that crossed the limit is its line.
+    expect(result.counts.accepted).toBe((stop?.line ?? 0) - 2);
+    expect(result.counts.accepted).toBeLessThan(last - 1);
   });
 });
