@@ -72,13 +72,25 @@ export function readZipDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
     throw new XlsxStop(unreadable('不支持 ZIP64 格式', 'ZIP64 archives are not supported'));
   const entries = new Map<string, ZipEntry>();
   const names = new TextDecoder('utf-8');
+  const seen = new Map<string, string>(); // lower case → the name as first spelt
   let at = directoryOffset;
   for (let i = 0; i < count; i++) {
     if (at + 46 > bytes.length || u32(bytes, at) !== CENTRAL) throw notAZip(bytes);
     const nameLength = u16(bytes, at + 28);
     const skip = nameLength + u16(bytes, at + 30) + u16(bytes, at + 32);
     const name = names.decode(bytes.subarray(at + 46, at + 46 + nameLength));
-    entries.set(name.replace(/\\/g, '/').replace(/^\//, ''), {
+    const key = name.replace(/\\/g, '/').replace(/^\//, '');
+    // Part names are unique regardless of case (OPC): of two, a reader cannot tell which one Excel would read.
+    const twin = seen.get(key.toLowerCase());
+    if (twin !== undefined)
+      throw new XlsxStop(
+        unreadable(
+          `zip 中有两个名为 ${partName(twin)} 的条目（部件名必须唯一）`,
+          `the zip holds two entries named ${partName(twin)} (a part name must be unique)`,
+        ),
+      );
+    seen.set(key.toLowerCase(), key);
+    entries.set(key, {
       name,
       method: u16(bytes, at + 10),
       compressedSize: u32(bytes, at + 20),
