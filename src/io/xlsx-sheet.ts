@@ -124,7 +124,7 @@ export function createSheetHandler(
         limitExceeded(
           `超过 ${XLSX_LIMITS.maxRows} 行（Excel 的上限）`,
           `more than ${XLSX_LIMITS.maxRows} rows (Excel's own maximum)`,
-          line,
+          XLSX_LIMITS.maxRows + 1, // the first line past the limit: `r` itself may be anything (an ID number)
         ),
       );
     for (let gap = lastLine + 1; gap < line; gap++) onRow({ line: gap, fields: [] });

@@ -87,3 +87,37 @@ describe('two cells in one column of a row (generated)', () => {
     expect(result.rows).toEqual([{ code: code(0), kind: 'village' }]);
   });
 });
+
+describe('a row number that is an ID number', () => {
+  it('is not echoed as the line of the limit issue: the line is the first past the limit (generated IDs)', async () => {
+    const { maskIdNumbersInText } = await import('../../src/core/mask.js');
+    const { XLSX_LIMITS } = await import('../../src/io/xlsx.js');
+    const id = fc
+      .record({
+        area: fc.constantFrom('110105', '130123', '440305'),
+        birth: fc.date({
+          min: new Date(Date.UTC(1950, 0, 1)),
+          max: new Date(Date.UTC(2009, 11, 31)),
+          noInvalidDate: true,
+        }),
+        serial: fc.integer({ min: 0, max: 999 }),
+        long: fc.boolean(),
+      })
+      .map(({ area, birth, serial, long }) => {
+        const date = birth.toISOString().slice(0, 10).replace(/-/g, '');
+        return `${area}${long ? date : date.slice(2)}${String(serial).padStart(3, '0')}${long ? '1' : ''}`;
+      });
+    await fc.assert(
+      fc.asyncProperty(id, async (r) => {
+        const result = await readUnitStatisticsXlsx(
+          workbook(sheetXml(`${HEADER}<row r="${r}">${cells(2, 0)}</row>`)),
+        );
+        const stop = result.issues.find((issue) => issue.code === 'limit_exceeded');
+        expect(stop?.line).toBe(XLSX_LIMITS.maxRows + 1);
+        for (const issue of result.issues)
+          expect(String(issue.line)).toBe(maskIdNumbersInText(String(issue.line)));
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
