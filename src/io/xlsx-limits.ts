@@ -26,6 +26,11 @@ export const XLSX_LIMITS = {
   maxColumns: 16_384,
   /** Characters of one cell: Excel's own maximum. */
   maxCellLength: 32_767,
+  /**
+   * Cells of the sheet, counting the empty cells between filled ones (a row hands the reader every cell up to its
+   * last filled one): one cell at XFD is 16 384, so that 40 bytes cannot cost 16 384 cells' work without a bound.
+   */
+  maxCells: 64 * 1024 * 1024,
   /** Characters of one row, all its cells together. */
   maxRowLength: 1_000_000,
   /** The shared-strings table, held in memory: characters, counting each string as at least 16. */
@@ -43,6 +48,14 @@ export function unreadable(zh: string, en: string, line?: number): Issue {
     'malformed_record',
     { zh: `无法读取工作簿：${zh}`, en: `Cannot read the workbook: ${en}` },
     line === undefined ? {} : { line },
+  );
+}
+
+/** A part whose XML ends before its last element closes: the writer stopped, or the part was cut short. */
+export function cutShort(part: string): Issue {
+  return unreadable(
+    `${partName(part)} 的 XML 未完整结束（部件被截断）`,
+    `the XML of ${partName(part)} ends before its end (the part is cut short)`,
   );
 }
 

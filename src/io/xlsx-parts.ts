@@ -11,7 +11,14 @@ import {
   type EntityTally,
   type XmlHandler,
 } from './xlsx-xml.js';
-import { findEntry, type InflateBudget, inflateEntry, inflateSmallPart, type ZipEntry } from './xlsx-zip.js';
+import {
+  createPartDecoder,
+  findEntry,
+  type InflateBudget,
+  inflateEntry,
+  inflateSmallPart,
+  type ZipEntry,
+} from './xlsx-zip.js';
 import { decodeXstring } from './xstring.js';
 
 /** The zip being read, with the budget shared by every part. */
@@ -226,19 +233,24 @@ export function* readSharedStrings(pkg: Package, part: string | undefined): Gene
   let currentLength = 0;
   let phonetic = 0;
   let inText = false;
+  let inString = false;
   const handler = {
     capturing: false,
     open(name: string) {
       if (name === 'si') {
+        if (inString) addString(); // a string left open ends where the next one begins: the others keep their index
+        inString = true;
         current = '';
         currentLength = 0;
+        phonetic = 0;
+        inText = handler.capturing = false;
       } else if (name === 'rPh') phonetic++;
       else if (name === 't' && phonetic === 0) inText = handler.capturing = true;
     },
     close(name: string) {
       if (name === 't') inText = handler.capturing = false;
-      else if (name === 'rPh') phonetic--;
-      else if (name === 'si') addString();
+      else if (name === 'rPh') phonetic = Math.max(0, phonetic - 1);
+      else if ((name === 'si' || name === 'sst') && inString) addString(); // a stray </si> adds no string
     },
     text(raw: string, literal: boolean) {
       if (!inText || currentLength > XLSX_LIMITS.maxCellLength) return;
@@ -248,6 +260,8 @@ export function* readSharedStrings(pkg: Package, part: string | undefined): Gene
     },
   };
   function addString() {
+    inString = false;
+    inText = handler.capturing = false;
     if (currentLength > XLSX_LIMITS.maxCellLength) {
       tooLong.add(strings.length);
       current = current.slice(0, 64);
@@ -264,11 +278,9 @@ export function* readSharedStrings(pkg: Package, part: string | undefined): Gene
     current = '';
   }
   const tokenizer = createXmlTokenizer(handler);
-  const decoder = new TextDecoder('utf-8');
-  yield* inflateEntry(pkg.bytes, entry, pkg.budget, (chunk) =>
-    tokenizer.push(decoder.decode(chunk, { stream: true })),
-  );
-  tokenizer.push(decoder.decode());
+  const decode = createPartDecoder();
+  yield* inflateEntry(pkg.bytes, entry, pkg.budget, (chunk) => tokenizer.push(decode(chunk)));
+  tokenizer.push(decode());
   tokenizer.end();
   return { strings, tooLong };
 }

@@ -5,11 +5,11 @@
  */
 import { createIssue, type Issue } from '../core/issue.js';
 import type { createRowReader, ReaderEvent } from './row-reader.js';
-import { unreadable, workbookTooLarge, XLSX_LIMITS, XlsxStop } from './xlsx-limits.js';
+import { cutShort, unreadable, workbookTooLarge, XLSX_LIMITS, XlsxStop } from './xlsx-limits.js';
 import { locateSheet, type Package, readDateStyles, readSharedStrings } from './xlsx-parts.js';
 import { createSheetHandler, type RowProblem, type SheetRow } from './xlsx-sheet.js';
 import { createXmlTokenizer } from './xlsx-xml.js';
-import { findEntry, inflateEntry, readZipDirectory } from './xlsx-zip.js';
+import { createPartDecoder, findEntry, inflateEntry, readZipDirectory } from './xlsx-zip.js';
 
 /** The row reader, as the .xlsx reader uses it. */
 export type RowReader = ReturnType<typeof createRowReader>;
@@ -25,6 +25,7 @@ export function columnLetters(column: number): string {
 function problemIssue(problem: RowProblem, line: number, reader: RowReader): Issue {
   const column = 'column' in problem ? problem.column : undefined;
   const cell = column === undefined ? '' : `${columnLetters(column)}${line}`;
+  const previous = problem.kind === 'row_out_of_order' ? problem.previous : 0;
   const message = {
     cell_too_long: {
       zh: `单元格 ${cell} 超过 ${XLSX_LIMITS.maxCellLength} 个字符（Excel 的上限），此行拒收`,
@@ -41,6 +42,14 @@ function problemIssue(problem: RowProblem, line: number, reader: RowReader): Iss
     bad_shared_string: {
       zh: `单元格 ${cell} 引用的共享字符串不存在，此行拒收`,
       en: `Cell ${cell} refers to a shared string that does not exist; row rejected`,
+    },
+    repeated_cell: {
+      zh: `单元格 ${cell} 在此行中出现两次，此行拒收`,
+      en: `Cell ${cell} appears twice in the row; row rejected`,
+    },
+    row_out_of_order: {
+      zh: `第 ${line} 行排在第 ${previous} 行之后：工作表的行顺序错乱或行号重复，此行拒收`,
+      en: `Row ${line} comes after row ${previous}: the sheet's rows are out of order or repeated; row rejected`,
     },
   }[problem.kind];
   const header = column === undefined ? undefined : reader.header?.columns[column - 1]?.header;
@@ -82,18 +91,17 @@ function* sheetEvents(
     if (event !== undefined) batch.push(event);
   });
   const tokenizer = createXmlTokenizer(handler);
-  const decoder = new TextDecoder('utf-8');
+  const decode = createPartDecoder();
   const entry = findEntry(pkg.entries, location.sheetPart);
   if (entry === undefined) return; // located above, so present
   try {
-    for (const _ of inflateEntry(bytes, entry, pkg.budget, (chunk) =>
-      tokenizer.push(decoder.decode(chunk, { stream: true })),
-    )) {
+    for (const _ of inflateEntry(bytes, entry, pkg.budget, (chunk) => tokenizer.push(decode(chunk)))) {
       if (batch.length > 0) yield batch;
       batch = [];
     }
-    tokenizer.push(decoder.decode());
+    tokenizer.push(decode());
     tokenizer.end();
+    if (!handler.complete) throw new XlsxStop(cutShort(location.sheetPart));
   } finally {
     // The rows read before a stop are handed on: they were read, and are counted.
     if (batch.length > 0) yield batch;

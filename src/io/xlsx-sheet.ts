@@ -13,7 +13,9 @@ export type RowProblem =
   | { readonly kind: 'cell_too_long'; readonly column: number }
   | { readonly kind: 'row_too_long' }
   | { readonly kind: 'too_many_columns' }
-  | { readonly kind: 'bad_shared_string'; readonly column: number };
+  | { readonly kind: 'bad_shared_string'; readonly column: number }
+  | { readonly kind: 'repeated_cell'; readonly column: number }
+  | { readonly kind: 'row_out_of_order'; readonly previous: number };
 
 /** One row of the sheet: its number (the line), its cell texts, and what is wrong with it, if anything. */
 export interface SheetRow {
@@ -50,19 +52,28 @@ function serialDate(serial: number, epoch1904: boolean): string {
   return Number.isNaN(date.getTime()) ? String(serial) : date.toISOString().slice(0, 10);
 }
 
+/** An ISO 8601 date, alone or before a time: its date part. */
+const ISO_DATE = /^\s*(\d{4}-\d{2}-\d{2})(?:$|[T\s])/;
+/** A decimal number as XML Schema writes one (what Excel writes in `<v>`): no hex, binary, octal or Infinity. */
+const DECIMAL = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+/** A row number: digits only. */
+const DIGITS = /^\d+$/;
+/** A shared-string index: digits (Number would read '', ' ', '0x1' and '1e0' as indexes). */
+const INDEX = /^\s*\d+\s*$/;
+
 /** The text of a cell from its type, style and value. */
 function cellText(type: string, style: number, value: string, context: SheetContext): string {
   switch (type) {
     case 'b':
       return value === '1' ? 'true' : value === '0' ? 'false' : value;
-    case 'd': {
-      const date = new Date(value);
-      return Number.isNaN(date.getTime()) ? value : date.toISOString().slice(0, 10);
-    }
+    case 'd':
+      // The date as written: `new Date` read a time without a zone in the reader's own (2024-01-01T00:00:00 was
+      // 2023-12-31 in Shanghai) and took text that is no date for one ('12' was 2001-12-01).
+      return ISO_DATE.exec(value)?.[1] ?? value;
     case 'n': {
-      if (value === '') return '';
+      if (value.trim() === '') return ''; // white space is no number (Number(' ') is 0)
+      if (!DECIMAL.test(value)) return value; // 0x1A, 0b1, Infinity: kept as written, not read as numbers
       const number = Number(value);
-      if (Number.isNaN(number)) return value;
       return context.dateStyles[style] === true ? serialDate(number, context.epoch1904) : String(number);
     }
     default:
@@ -84,8 +95,16 @@ interface RowState {
  * Creates the XML handler of a sheet, calling `onRow` for each row (and for each blank row of a gap). Throws
  * {@link XlsxStop} past the row limit.
  */
-export function createSheetHandler(context: SheetContext, onRow: (row: SheetRow) => void): XmlHandler {
+export function createSheetHandler(
+  context: SheetContext,
+  onRow: (row: SheetRow) => void,
+): XmlHandler & { readonly complete: boolean } {
   let lastLine = 0;
+  let inCell = false;
+  /** Cells handed on so far, the empty ones before a row's last filled cell included. */
+  let cells = 0;
+  /** `</sheetData>` or `</worksheet>` was read: the part was not cut short. */
+  let complete = false;
   let row: RowState | undefined;
   let column = 0;
   let type = 'n';
@@ -96,23 +115,32 @@ export function createSheetHandler(context: SheetContext, onRow: (row: SheetRow)
   let phonetic = 0;
 
   const startRow = (attributes: string) => {
-    const r = Number(attribute(attributes, 'r', context.tally));
-    const line = Number.isInteger(r) && r >= 1 ? r : lastLine + 1;
+    if (row !== undefined) endRow(); // a row left open ends where the next one begins
+    const number = attribute(attributes, 'r', context.tally) ?? '';
+    const r = DIGITS.test(number) ? Number(number) : 0; // not 1e3, 0x10, 2.0: a row number is digits
+    const line = r >= 1 ? r : lastLine + 1;
     if (line > XLSX_LIMITS.maxRows)
       throw new XlsxStop(
         limitExceeded(
           `超过 ${XLSX_LIMITS.maxRows} 行（Excel 的上限）`,
           `more than ${XLSX_LIMITS.maxRows} rows (Excel's own maximum)`,
-          line,
+          XLSX_LIMITS.maxRows + 1, // the first line past the limit: `r` itself may be anything (an ID number)
         ),
       );
     for (let gap = lastLine + 1; gap < line; gap++) onRow({ line: gap, fields: [] });
+    // A row at or above a row already read: the sheet's rows are out of order or repeated (Excel calls it corrupt).
+    const problem: RowProblem | undefined =
+      line <= lastLine ? { kind: 'row_out_of_order', previous: lastLine } : undefined;
     lastLine = Math.max(lastLine, line);
-    row = { line, fields: [], length: 0, problem: undefined, dropCells: false };
+    row = { line, fields: [], length: 0, problem, dropCells: false };
     column = 0;
   };
 
   const startCell = (attributes: string) => {
+    if (inCell) endCell(); // a cell left open ends where the next one begins
+    inCell = true;
+    phonetic = 0; // a phonetic run left open (or closed twice) ends with its cell
+    handler.capturing = false;
     let at = 0;
     type = 'n';
     style = 0;
@@ -128,10 +156,15 @@ export function createSheetHandler(context: SheetContext, onRow: (row: SheetRow)
   };
 
   const endCell = () => {
+    if (!inCell) return; // a stray </c>
+    inCell = false;
+    handler.capturing = false;
     if (row === undefined) return;
     let text = value;
-    if (type === 's') {
-      const index = Number(value);
+    if (type === 's' && value.trim() === '')
+      text = ''; // no index: a blank cell, not the first string
+    else if (type === 's') {
+      const index = INDEX.test(value) ? Number(value) : -1;
       const shared = context.shared.strings[index];
       if (shared === undefined) row.problem ??= { kind: 'bad_shared_string', column };
       else if (context.shared.tooLong.has(index)) row.problem ??= { kind: 'cell_too_long', column };
@@ -152,12 +185,26 @@ export function createSheetHandler(context: SheetContext, onRow: (row: SheetRow)
       row.dropCells = true;
     }
     if (row.dropCells) row.fields.length = 0;
-    else if (text !== '') row.fields[column - 1] = text;
+    else if (text !== '') {
+      // Two cells of one column: neither is dropped in silence (the row is rejected, the later one shown).
+      if (row.fields[column - 1] !== undefined) row.problem ??= { kind: 'repeated_cell', column };
+      row.fields[column - 1] = text;
+    }
   };
 
   const endRow = () => {
+    if (inCell) endCell();
     if (row === undefined) return;
     const fields = row.fields;
+    cells += fields.length;
+    if (cells > XLSX_LIMITS.maxCells)
+      throw new XlsxStop(
+        limitExceeded(
+          `超过 ${XLSX_LIMITS.maxCells} 个单元格（含已填单元格之间的空单元格）`,
+          `more than ${XLSX_LIMITS.maxCells} cells, counting the empty ones between filled ones`,
+          row.line,
+        ),
+      );
     for (let i = 0; i < fields.length; i++) if (fields[i] === undefined) fields[i] = '';
     onRow(
       row.problem === undefined
@@ -169,6 +216,9 @@ export function createSheetHandler(context: SheetContext, onRow: (row: SheetRow)
 
   const handler = {
     capturing: false,
+    get complete() {
+      return complete;
+    },
     open(name: string, attributes: string) {
       if (name === 'row') startRow(attributes);
       else if (name === 'c') startCell(attributes);
@@ -179,9 +229,13 @@ export function createSheetHandler(context: SheetContext, onRow: (row: SheetRow)
     },
     close(name: string) {
       if (name === 'v' || name === 't') handler.capturing = false;
-      else if (name === 'rPh') phonetic--;
+      else if (name === 'rPh') phonetic = Math.max(0, phonetic - 1);
       else if (name === 'c') endCell();
       else if (name === 'row') endRow();
+      else if (name === 'sheetData' || name === 'worksheet') {
+        endRow();
+        complete = true;
+      }
     },
     text(raw: string, literal: boolean) {
       if (valueLength > XLSX_LIMITS.maxCellLength) return; // an over-long cell is not kept

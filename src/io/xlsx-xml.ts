@@ -29,16 +29,27 @@ function localName(name: string): string {
   return colon < 0 ? name : name.slice(colon + 1);
 }
 
-/** Index of the `>` that ends a tag starting at `from`, skipping quoted attribute values; -1 if not yet there. */
-function tagEnd(buffer: string, from: number): number {
-  let quote = 0;
-  for (let i = from; i < buffer.length; i++) {
+/** Where the scan for the end of a tag stands: the next index to look at, and the quote it is inside (0: none). */
+interface TagScan {
+  at: number;
+  quote: number;
+}
+
+/**
+ * Index of the `>` that ends a tag, skipping quoted attribute values, scanning on from `scan` (which it moves);
+ * -1 if not yet there.
+ */
+function tagEnd(buffer: string, scan: TagScan): number {
+  let quote = scan.quote;
+  for (let i = scan.at; i < buffer.length; i++) {
     const c = buffer.charCodeAt(i);
     if (quote !== 0) {
       if (c === quote) quote = 0;
     } else if (c === 34 || c === 39) quote = c;
     else if (c === 62) return i;
   }
+  scan.at = buffer.length;
+  scan.quote = quote;
   return -1;
 }
 
@@ -62,6 +73,11 @@ const CLOSERS: Record<Exclude<Mode, 'markup'>, string> = { comment: '-->', cdata
 export function createXmlTokenizer(handler: XmlHandler): XmlTokenizer {
   let pending = '';
   let mode: Mode = 'markup';
+  /**
+   * The scan of a tag kept pending (it begins `pending`, so the next buffer): resumed where it stopped, so that a
+   * long tag arriving in many chunks is scanned once, not once per chunk (quadratic).
+   */
+  const kept: TagScan = { at: 0, quote: 0 };
 
   /** Skips to the end of a comment, CDATA or instruction; returns the position after it, or -1 (kept pending). */
   function skipSpecial(buffer: string, pos: number): number {
@@ -100,8 +116,15 @@ export function createXmlTokenizer(handler: XmlHandler): XmlTokenizer {
       mode = 'instruction';
       return lt + 2;
     }
-    const gt = tagEnd(buffer, lt + 1);
-    if (gt < 0) return keep(buffer, lt);
+    const scan = lt === 0 && kept.at > 0 ? kept : { at: lt + 1, quote: 0 };
+    const gt = tagEnd(buffer, scan);
+    if (gt < 0) {
+      keep(buffer, lt);
+      kept.at = scan.at - lt; // pending begins at lt
+      kept.quote = scan.quote;
+      return -1;
+    }
+    kept.at = 0;
     if (next === 47 /* / */) {
       handler.close(localName(buffer.slice(lt + 2, gt).trim()));
       return gt + 1;

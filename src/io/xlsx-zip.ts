@@ -72,13 +72,25 @@ export function readZipDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
     throw new XlsxStop(unreadable('不支持 ZIP64 格式', 'ZIP64 archives are not supported'));
   const entries = new Map<string, ZipEntry>();
   const names = new TextDecoder('utf-8');
+  const seen = new Map<string, string>(); // lower case → the name as first spelt
   let at = directoryOffset;
   for (let i = 0; i < count; i++) {
     if (at + 46 > bytes.length || u32(bytes, at) !== CENTRAL) throw notAZip(bytes);
     const nameLength = u16(bytes, at + 28);
     const skip = nameLength + u16(bytes, at + 30) + u16(bytes, at + 32);
     const name = names.decode(bytes.subarray(at + 46, at + 46 + nameLength));
-    entries.set(name.replace(/\\/g, '/').replace(/^\//, ''), {
+    const key = name.replace(/\\/g, '/').replace(/^\//, '');
+    // Part names are unique regardless of case (OPC): of two, a reader cannot tell which one Excel would read.
+    const twin = seen.get(key.toLowerCase());
+    if (twin !== undefined)
+      throw new XlsxStop(
+        unreadable(
+          `zip 中有两个名为 ${partName(twin)} 的条目（部件名必须唯一）`,
+          `the zip holds two entries named ${partName(twin)} (a part name must be unique)`,
+        ),
+      );
+    seen.set(key.toLowerCase(), key);
+    entries.set(key, {
       name,
       method: u16(bytes, at + 10),
       compressedSize: u32(bytes, at + 20),
@@ -202,9 +214,36 @@ export function* inflateEntry(
     );
 }
 
+/** Decodes an XML part chunk by chunk: `decode(chunk)` for each, then `decode()` at its end. */
+export type PartDecoder = (chunk?: Uint8Array) => string;
+
+/**
+ * A decoder of an XML part in UTF-8 or, when it begins with the byte order mark XML requires of it, UTF-16 (little or
+ * big endian): the Open Packaging Conventions allow both. The BOM is dropped.
+ */
+export function createPartDecoder(): PartDecoder {
+  let decoder: TextDecoder | undefined;
+  let head = new Uint8Array(0);
+  return (chunk) => {
+    if (decoder === undefined) {
+      const joined = new Uint8Array(head.length + (chunk?.length ?? 0));
+      joined.set(head);
+      if (chunk !== undefined) joined.set(chunk, head.length);
+      if (joined.length < 2 && chunk !== undefined) {
+        head = joined; // too short to tell its encoding yet
+        return '';
+      }
+      const bom = (joined[0] as number) * 256 + (joined[1] as number);
+      decoder = new TextDecoder(bom === 0xfffe ? 'utf-16le' : bom === 0xfeff ? 'utf-16be' : 'utf-8');
+      return chunk === undefined ? decoder.decode(joined) : decoder.decode(joined, { stream: true });
+    }
+    return chunk === undefined ? decoder.decode() : decoder.decode(chunk, { stream: true });
+  };
+}
+
 /** Inflates a small part whole (workbook, relationships, styles) as text, within {@link XLSX_LIMITS}. */
 export function inflateSmallPart(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget): string {
-  const decoder = new TextDecoder('utf-8');
+  const decode = createPartDecoder();
   let text = '';
   let size = 0;
   for (const _ of inflateEntry(bytes, entry, budget, (chunk) => {
@@ -216,7 +255,7 @@ export function inflateSmallPart(bytes: Uint8Array, entry: ZipEntry, budget: Inf
           `${partName(entry.name)} is larger than ${megabytes(XLSX_LIMITS.maxSmallPartBytes)}`,
         ),
       );
-    text += decoder.decode(chunk, { stream: true });
+    text += decode(chunk);
   }));
-  return text + decoder.decode();
+  return text + decode();
 }

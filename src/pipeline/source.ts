@@ -38,9 +38,11 @@ export interface SheetReadOptions extends ReadOptions {
 }
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
+/** An OLE compound file: an old .xls, or an .xlsx saved with a password, which the workbook reader names as such. */
+const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 
-function isZip(bytes: Uint8Array): boolean {
-  return ZIP.every((byte, i) => bytes[i] === byte);
+function isWorkbook(bytes: Uint8Array): boolean {
+  return ZIP.every((byte, i) => bytes[i] === byte) || OLE.every((byte, i) => bytes[i] === byte);
 }
 
 /** The source as chunks (a `Blob` through its stream, bytes as one chunk). */
@@ -115,7 +117,7 @@ export async function* sourceBatches(
   }
   const iterator = chunksOfSource(chunks);
   try {
-    // The first bytes tell a workbook (a zip) from CSV: gathered until there are four, however small the chunks.
+    // The first bytes tell a workbook (a zip, or an OLE file) from CSV: gathered until there are four, however small the chunks.
     const head: (Uint8Array | string)[] = [];
     let bytes = 0;
     try {
@@ -132,7 +134,7 @@ export async function* sourceBatches(
       return;
     }
     const first = joinBytes(head);
-    if (first !== undefined && isZip(first)) {
+    if (first !== undefined && isWorkbook(first)) {
       yield* workbookBatches(first, iterator, options);
       return;
     }
