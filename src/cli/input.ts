@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import type { DivisionDataset, HeaderInfo, Issue, RejectedRow, UnitStatistics } from 'shequ';
 import { readSource, type SheetSource } from 'shequ/pipeline';
 import { type CliStreams, echo, progressReporter, UsageError } from './context.js';
@@ -19,8 +19,51 @@ function fileSource(file: string, streams: CliStreams): SheetSource {
   return createReadStream(file, { highWaterMark: 65_536 });
 }
 
+/** The usual hint of a file that cannot be read: what is read. */
+const READABLE_HINT = {
+  zh: '未做任何计算。可读取 CSV（UTF-8、UTF-16 或 GB18030）和 .xlsx 统计表；见 docs/io.md。',
+  en: 'Nothing was computed. CSV (UTF-8, UTF-16 or GB18030) and .xlsx statistics sheets are read; see docs/io.md.',
+};
+
+/** A name that says "workbook": .xlsx, .xlsm, .xls (any case). */
+const WORKBOOK_NAME = /\.xls[xm]?$/i;
+/** The first bytes of a workbook: a zip (.xlsx) or an OLE compound file (.xls, a password-protected .xlsx). */
+const WORKBOOK_STARTS = [
+  [0x50, 0x4b, 0x03, 0x04],
+  [0xd0, 0xcf, 0x11, 0xe0],
+];
+
+/**
+ * A better hint than the usual one when the file says why the read failed: it is empty, or its name says workbook
+ * but its bytes are not one (the reader then took it for CSV and found no header). Read only after a failed read.
+ */
+async function unreadableHint(file: string): Promise<{ zh: string; en: string }> {
+  if (file === '-') return READABLE_HINT;
+  let head: Uint8Array;
+  try {
+    const handle = await open(file, 'r');
+    try {
+      head = new Uint8Array(4);
+      head = head.subarray(0, (await handle.read(head, 0, 4, 0)).bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return READABLE_HINT;
+  }
+  if (head.length === 0)
+    return { zh: '未做任何计算：文件为空。', en: 'Nothing was computed: the file is empty.' };
+  const workbook = WORKBOOK_STARTS.some((start) => start.every((byte, i) => head[i] === byte));
+  if (WORKBOOK_NAME.test(file) && !workbook)
+    return {
+      zh: '未做任何计算：文件名是工作簿（.xlsx），但内容不是：它不以 .xlsx 的 zip 格式开头。请在 Excel 或 WPS 中另存为 .xlsx 或 CSV。',
+      en: 'Nothing was computed: the name says workbook (.xlsx), but the content is not one: it does not begin as an .xlsx (zip) file. Save it again as .xlsx or CSV from Excel or WPS.',
+    };
+  return READABLE_HINT;
+}
+
 /** A file that cannot be read ends the command with exit 2 and one line: never an empty result passed for a read. */
-function failIfUnreadable(command: string, file: string, issues: readonly Issue[]): void {
+async function failIfUnreadable(command: string, file: string, issues: readonly Issue[]): Promise<void> {
   const fatal = issues.find((issue) => issue.severity === 'error');
   if (fatal !== undefined)
     throw new UsageError(
@@ -28,10 +71,7 @@ function failIfUnreadable(command: string, file: string, issues: readonly Issue[
         zh: `shequ ${command}：无法读取 ${echo(file)}：${fatal.message.zh}`,
         en: `shequ ${command}: cannot read ${echo(file)}: ${fatal.message.zh} / ${fatal.message.en}`,
       },
-      {
-        zh: '未做任何计算。可读取 CSV（UTF-8、UTF-16 或 GB18030）和 .xlsx 统计表；见 docs/io.md。',
-        en: 'Nothing was computed. CSV (UTF-8, UTF-16 or GB18030) and .xlsx statistics sheets are read; see docs/io.md.',
-      },
+      await unreadableHint(file),
     );
 }
 
@@ -87,7 +127,7 @@ export async function runFileJob<Job extends { readonly issues: readonly Issue[]
     path === '-' ? undefined : path,
   );
   progress.done();
-  failIfUnreadable(command, path, result.issues);
+  await failIfUnreadable(command, path, result.issues);
   return result;
 }
 
