@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import type { DivisionDataset, HeaderInfo, Issue, RejectedRow, UnitStatistics } from 'shequ';
 import { readSource, type SheetSource } from 'shequ/pipeline';
+import { isWorkbookStart, WORKBOOK_START_LENGTH } from '../io/workbook-start.js';
 import { type CliStreams, echo, progressReporter, UsageError } from './context.js';
 import { shippedDivisionLists } from './shipped-divisions.js';
 
@@ -27,12 +28,6 @@ const READABLE_HINT = {
 
 /** A name that says "workbook": .xlsx, .xlsm, .xls (any case). */
 const WORKBOOK_NAME = /\.xls[xm]?$/i;
-/** The first bytes of a workbook: a zip (.xlsx) or an OLE compound file (.xls, a password-protected .xlsx). */
-const WORKBOOK_STARTS = [
-  [0x50, 0x4b, 0x03, 0x04],
-  [0xd0, 0xcf, 0x11, 0xe0],
-];
-
 /**
  * A better hint than the usual one when the file says why the read failed: it is empty, or its name says workbook
  * but its bytes are not one (the reader then took it for CSV and found no header). Read only after a failed read.
@@ -43,8 +38,8 @@ async function unreadableHint(file: string): Promise<{ zh: string; en: string }>
   try {
     const handle = await open(file, 'r');
     try {
-      head = new Uint8Array(4);
-      head = head.subarray(0, (await handle.read(head, 0, 4, 0)).bytesRead);
+      head = new Uint8Array(WORKBOOK_START_LENGTH);
+      head = head.subarray(0, (await handle.read(head, 0, head.length, 0)).bytesRead);
     } finally {
       await handle.close();
     }
@@ -53,8 +48,7 @@ async function unreadableHint(file: string): Promise<{ zh: string; en: string }>
   }
   if (head.length === 0)
     return { zh: '未做任何计算：文件为空。', en: 'Nothing was computed: the file is empty.' };
-  const workbook = WORKBOOK_STARTS.some((start) => start.every((byte, i) => head[i] === byte));
-  if (WORKBOOK_NAME.test(file) && !workbook)
+  if (WORKBOOK_NAME.test(file) && !isWorkbookStart(head))
     return {
       zh: '未做任何计算：文件名是工作簿（.xlsx），但内容不是：它不以 .xlsx 的 zip 格式开头。请在 Excel 或 WPS 中另存为 .xlsx 或 CSV。',
       en: 'Nothing was computed: the name says workbook (.xlsx), but the content is not one: it does not begin as an .xlsx (zip) file. Save it again as .xlsx or CSV from Excel or WPS.',

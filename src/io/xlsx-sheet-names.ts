@@ -4,18 +4,17 @@
 // sheets through one namer, so that any name a caller gives is written, made legal and unique.
 
 import { maskIdNumbersInText } from '../core/mask.js';
+import { UNHELD } from './xstring.js';
 
 /** Characters Excel refuses in a sheet name. */
 const FORBIDDEN = /[\\/?*[\]:]/g;
 
 /**
- * What XML cannot hold or what the writer library leaves out of a name (C0 controls, DEL and C1 controls,
- * U+FDD0–U+FDEF, U+FFFD–U+FFFF, the last two code points of planes 1–16) and lone surrogates: left out after the
+ * What a cell writes as an escape ({@link UNHELD}: controls, DEL and C1 controls, non-characters, lone surrogates) and
+ * the controls a cell may hold but a name may not (tab, line feed, U+0085): left out by the writer library after the
  * name was made unique, they could make it empty or the same as another.
  */
-const UNWRITABLE =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters a sheet name cannot hold
-  /[\u0000-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFD-\uFFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const UNWRITABLE = new RegExp(`[\\t\\n\\u0085]|${UNHELD}`, 'g');
 
 /** The longest sheet name Excel allows, in UTF-16 code units. */
 export const SHEET_NAME_MAX = 31;

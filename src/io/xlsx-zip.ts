@@ -1,4 +1,5 @@
 import { Inflate } from 'fflate';
+import { isOleStart } from './workbook-start.js';
 import {
   limitExceeded,
   megabytes,
@@ -36,8 +37,7 @@ function u32(bytes: Uint8Array, at: number): number {
 
 function notAZip(bytes: Uint8Array): XlsxStop {
   if (bytes.length === 0) return new XlsxStop(unreadable('文件为空', 'the file is empty'));
-  // D0 CF 11 E0: an OLE compound file — an old .xls, or a workbook saved with a password.
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
+  if (isOleStart(bytes))
     return new XlsxStop(
       unreadable(
         '这是旧版 .xls 或加密的工作簿，请另存为 .xlsx 或 CSV',

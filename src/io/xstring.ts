@@ -24,7 +24,8 @@ const UNHELD_UNIT =
 const ASTRAL_NONCHARACTER =
   '[\\uD83F\\uD87F\\uD8BF\\uD8FF\\uD93F\\uD97F\\uD9BF\\uD9FF\\uDA3F\\uDA7F\\uDABF\\uDAFF\\uDB3F\\uDB7F\\uDBBF\\uDBFF][\\uDFFE\\uDFFF]';
 const LONE_SURROGATE = '[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]';
-const UNHELD = `${UNHELD_UNIT}|${ASTRAL_NONCHARACTER}|${LONE_SURROGATE}`;
+/** The pattern (as regex source) of all of the above; the sheet namer (xlsx-sheet-names.ts) builds on it. */
+export const UNHELD = `${UNHELD_UNIT}|${ASTRAL_NONCHARACTER}|${LONE_SURROGATE}`;
 const UNHELD_RUN = new RegExp(UNHELD, 'g');
 
 /**

@@ -16,6 +16,7 @@ import { detectEncoding, type TextEncodingName } from '../io/decode.js';
 import { readStatisticsWith } from '../io/read-core.js';
 import type { RejectedRow } from '../io/row-reader.js';
 import { createRowReaderWith } from '../io/row-reader-core.js';
+import { isWorkbookStart } from '../io/workbook-start.js';
 import {
   type IndicatorsJob,
   type JobInput,
@@ -88,7 +89,7 @@ export async function planRanges(
   try {
     const size = (await handle.stat()).size;
     const head = await readAt(handle, 0, HEAD_BYTES);
-    if (head[0] === 0x50 && head[1] === 0x4b) return undefined; // a workbook (zip)
+    if (isWorkbookStart(head)) return undefined; // a workbook: read whole by the workbook reader
     const encoding = read.encoding ?? detectEncoding(head);
     if (encoding === 'utf-16le' || encoding === 'utf-16be') return undefined; // line breaks are two bytes
     // The header and the counts only: a reader that leaves refused rows' reasons unsaid, so that zod (their reporter)

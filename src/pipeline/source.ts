@@ -8,6 +8,7 @@ import {
   streamBatches,
   streamUnitStatisticsBatches,
 } from '../io/stream-read.js';
+import { isWorkbookStart, WORKBOOK_START_LENGTH } from '../io/workbook-start.js';
 import { workbookTooLarge, XLSX_LIMITS } from '../io/xlsx-limits.js';
 
 /**
@@ -35,14 +36,6 @@ export type SheetSource = string | Uint8Array | ArrayBuffer | Blob | ChunkSource
 export interface SheetReadOptions extends ReadOptions {
   /** The sheet of a workbook, by name or 1-based number (default: the first). */
   readonly sheet?: string | number;
-}
-
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-/** An OLE compound file: an old .xls, or an .xlsx saved with a password, which the workbook reader names as such. */
-const OLE = [0xd0, 0xcf, 0x11, 0xe0];
-
-function isWorkbook(bytes: Uint8Array): boolean {
-  return ZIP.every((byte, i) => bytes[i] === byte) || OLE.every((byte, i) => bytes[i] === byte);
 }
 
 /** The source as chunks (a `Blob` through its stream, bytes as one chunk). */
@@ -121,7 +114,7 @@ export async function* sourceBatches(
     const head: (Uint8Array | string)[] = [];
     let bytes = 0;
     try {
-      while (bytes < ZIP.length) {
+      while (bytes < WORKBOOK_START_LENGTH) {
         const next = await iterator.next();
         if (next.done === true) break;
         head.push(next.value);
@@ -134,7 +127,7 @@ export async function* sourceBatches(
       return;
     }
     const first = joinBytes(head);
-    if (first !== undefined && isWorkbook(first)) {
+    if (first !== undefined && isWorkbookStart(first)) {
       yield* workbookBatches(first, iterator, options);
       return;
     }
