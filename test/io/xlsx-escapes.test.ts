@@ -5,10 +5,7 @@ import { maskIdNumbersInText } from '../../src/core/mask.js';
 import { xlsxCellText } from '../../src/io/write.js';
 import { readUnitStatisticsXlsx, tablesToXlsx, unitStatisticsToXlsx } from '../../src/io/xlsx.js';
 import { decodeXstring, escapeXstring } from '../../src/io/xstring.js';
-import { inlineRow, sharedStringsXml, sheetXml, workbook } from './xlsx-fixtures.js';
-
-/** A surrogate without its other half. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+import { inlineRow, LONE_SURROGATE, sharedStringsXml, sheetXml, workbook } from './xlsx-fixtures.js';
 
 // OOXML escapes a UTF-16 code unit in a cell's text as `_xHHHH_` (ST_Xstring): Excel writes a carriage return as
 // `_x000D_`, and text that only looks like an escape with its underscore escaped (`_x005F_x0041_` is `_x0041_`).

@@ -168,3 +168,6 @@ export function storedParts(): RawEntry[] {
     declaredSize: (parts[name] as Uint8Array).length,
   }));
 }
+
+/** A surrogate without its other half (what no writer can write as it is). */
+export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

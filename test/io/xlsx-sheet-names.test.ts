@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { maskIdNumbersInText } from '../../src/core/mask.js';
 import { tablesToXlsx } from '../../src/io/xlsx.js';
 import { createSheetNamer, SHEET_NAME_MAX } from '../../src/io/xlsx-sheet-names.js';
+import { LONE_SURROGATE } from './xlsx-fixtures.js';
 
 /**
  * Characters a sheet name cannot hold: controls, DEL, C1 controls, U+FDD0–U+FDEF, U+FFFD–U+FFFF and the last two code
@@ -12,9 +13,6 @@ import { createSheetNamer, SHEET_NAME_MAX } from '../../src/io/xlsx-sheet-names.
 const UNWRITABLE =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters a sheet name cannot hold
   /[\u0000-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFD-\uFFFF]|[\u{1FFFE}\u{1FFFF}\u{2FFFE}\u{2FFFF}\u{3FFFE}\u{3FFFF}\u{4FFFE}\u{4FFFF}\u{5FFFE}\u{5FFFF}\u{6FFFE}\u{6FFFF}\u{7FFFE}\u{7FFFF}\u{8FFFE}\u{8FFFF}\u{9FFFE}\u{9FFFF}\u{AFFFE}\u{AFFFF}\u{BFFFE}\u{BFFFF}\u{CFFFE}\u{CFFFF}\u{DFFFE}\u{DFFFF}\u{EFFFE}\u{EFFFF}\u{FFFFE}\u{FFFFF}\u{10FFFE}\u{10FFFF}]/u;
-
-/** A surrogate without its other half. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 // Excel refuses a sheet name with `\ / ? * [ ] :` (write-excel-file throws), and "repairs" a workbook whose names are
 // empty, begin or end with an apostrophe, are `History`, differ only in case or are cut inside a surrogate pair.
