@@ -55,8 +55,9 @@ function optionsWith(
   keys: readonly string[],
   values: readonly (() => unknown)[],
   getters: readonly boolean[],
+  extra: Record<string, unknown> = {},
 ) {
-  const options: Record<string, unknown> = { asOf: '2025-12-31' };
+  const options: Record<string, unknown> = { asOf: '2025-12-31', ...extra };
   const read: Record<string, unknown> = {};
   keys.forEach((key, i) => {
     const [target, name] = key.startsWith('read.') ? [read, key.slice(5)] : [options, key];
