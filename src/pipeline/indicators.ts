@@ -46,7 +46,10 @@ export interface JobProgress {
 export interface JobOptions {
   /** How to read the source (encoding, delimiter, limits, the sheet of a workbook). */
   readonly read?: SheetReadOptions;
-  /** Called after each batch of rows with the counts so far. */
+  /**
+   * Called after each batch of rows with the counts so far: they never go back, and the last call gives the counts of
+   * the result. An exception it throws rejects the job's promise with it (worker threads stopped first).
+   */
   readonly onProgress?: (progress: JobProgress) => void;
   /** Cancels the job: the promise rejects with the signal's reason, checked between batches. */
   readonly signal?: AbortSignal;

@@ -98,11 +98,21 @@ export async function computeIndicatorsFromFile(
   const ranges = rangeCount(size, workers);
   // One range (a file under 256 KiB, under 32 MiB by default, one worker asked for): parallel.ts is not loaded.
   if (ranges < 2) return serial();
-  const { planRanges, readRanges } = await import('./parallel.js');
+  const [{ planRanges, readRanges }, { monotoneProgress }] = await Promise.all([
+    import('./parallel.js'),
+    import('./range-progress.js'),
+  ]);
   const plan = await planRanges(path, ranges, prepared.data.settings.read ?? {});
   if (plan === undefined) return serial();
-  const input = await readRanges(path, prepared.data, plan, profile);
+  // The progress never goes back, even when the file is read again in one piece.
+  const onProgress = monotoneProgress(settings.onProgress);
+  const job = {
+    ...prepared.data,
+    settings: { ...settings, ...(onProgress === undefined ? {} : { onProgress }) },
+  };
+  const input = await readRanges(path, job, plan, profile);
   // A cut inside a quoted field: read again in one piece, from a fresh accumulator.
-  if (input === undefined) return serial();
-  return success(finishIndicatorsJob(prepared.data, input));
+  if (input === undefined)
+    return computeIndicatorsFromSource(createReadStream(path, { highWaterMark: 65_536 }), job.settings);
+  return success(finishIndicatorsJob(job, input));
 }
