@@ -16,6 +16,7 @@ import type { HeaderInfo, ReadCounts, RejectedRow } from '../io/row-reader.js';
 import type { StreamEvent } from '../io/stream-read.js';
 import { unitKindOfTotal } from '../model/row-kind-predicates.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
+import { type CallbackRejections, createCallbackRejections } from './callbacks.js';
 import { type SheetReadOptions, type SheetSource, sourceBatches } from './source.js';
 
 /**
@@ -48,7 +49,8 @@ export interface JobOptions {
   readonly read?: SheetReadOptions;
   /**
    * Called after each batch of rows with the counts so far: they never go back, and the last call gives the counts of
-   * the result. An exception it throws rejects the job's promise with it (worker threads stopped first).
+   * the result. An exception it throws rejects the job's promise with it (worker threads stopped first); so does a
+   * promise it returns that rejects (the job does not wait for it: a rejection is seen at the next batch or the end).
    */
   readonly onProgress?: (progress: JobProgress) => void;
   /** Cancels the job: the promise rejects with the signal's reason, checked between batches. */
@@ -89,7 +91,7 @@ export interface JobInput {
  */
 export async function readSource(
   source: SheetSource,
-  options: JobOptions,
+  options: JobOptions & { readonly rejections?: CallbackRejections },
   onRow: (row: UnitStatistics, line: number) => void,
 ): Promise<JobInput> {
   return readSourceWith(source, options, onRow, false);
@@ -101,7 +103,7 @@ export async function readSource(
  */
 export async function readSourceWith(
   source: SheetSource,
-  options: JobOptions,
+  options: JobOptions & { readonly rejections?: CallbackRejections },
   onRow: (row: UnitStatistics, line: number) => void,
   transient: boolean,
 ): Promise<JobInput> {
@@ -112,6 +114,7 @@ export async function readSourceWith(
   let read = 0;
   const signal = options.signal;
   signal?.throwIfAborted();
+  const rejections = options.rejections ?? createCallbackRejections();
   const sink = transient
     ? (row: UnitStatistics, line: number) => {
         read++;
@@ -143,14 +146,17 @@ export async function readSourceWith(
           for (const issue of event.issues) issues.push(issue);
         } else end = event;
       }
-      options.onProgress?.({ read, rejected: rejected.length });
+      if (options.onProgress !== undefined)
+        rejections.watch(options.onProgress({ read, rejected: rejected.length }));
       signal?.throwIfAborted();
+      rejections.check();
     }
   } finally {
     if (stop !== undefined) signal?.removeEventListener('abort', stop);
     // Closes the source (not awaited: a source stuck on its next chunk must not keep an aborted job waiting).
     batches.return(undefined).catch(() => undefined);
   }
+  rejections.check();
   for (const issue of end?.issues ?? []) issues.push(issue);
   return {
     counts: end?.counts ?? {

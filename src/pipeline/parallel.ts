@@ -432,7 +432,7 @@ export async function readRanges(
   await workers.stop();
   progress.throwIfFailed();
   const input = mergeRanges(job, plan, { ...first, lines: linesOf(first) }, results);
-  if (input !== undefined) progress.complete(input.counts);
+  if (input !== undefined) await progress.complete(input.counts);
   return input;
 }
 

@@ -3,6 +3,7 @@
 // called from a worker's message it must not throw into the message port (an uncaught exception, the process ends),
 // so its error is kept, the threads are stopped, and the job rejects with it.
 import type { ReadCounts } from '../io/row-reader.js';
+import { createCallbackRejections } from './callbacks.js';
 import type { JobProgress } from './indicators.js';
 
 /** The progress of a read in ranges. */
@@ -13,10 +14,10 @@ export interface RangeProgress {
   readonly finishHere: (counts: Pick<ReadCounts, 'read' | 'rejected'>) => void;
   /** A worker reported (its message handler): never throws. */
   readonly fromWorker: () => void;
-  /** Throws the callback's error, if it threw. */
+  /** Throws the callback's error, if it threw (or a promise it returned rejected). */
   readonly throwIfFailed: () => void;
-  /** The last report: the counts of the whole file. */
-  readonly complete: (counts: Pick<ReadCounts, 'read' | 'rejected'>) => void;
+  /** The last report: the counts of the whole file; throws the callback's error, if it threw. */
+  readonly complete: (counts: Pick<ReadCounts, 'read' | 'rejected'>) => Promise<void>;
 }
 
 /**
@@ -31,13 +32,17 @@ export function createRangeProgress(
   let finished = { read: 0, rejected: 0 };
   let current: JobProgress = { read: 0, rejected: 0 };
   let failed: { error: unknown } | undefined;
+  const rejections = createCallbackRejections();
   const report = () => {
     if (onProgress === undefined || failed !== undefined) return;
     try {
-      onProgress({
-        read: finished.read + current.read + workersRead(),
-        rejected: finished.rejected + current.rejected,
-      });
+      rejections.watch(
+        onProgress({
+          read: finished.read + current.read + workersRead(),
+          rejected: finished.rejected + current.rejected,
+        }),
+      );
+      rejections.check();
     } catch (error) {
       failed = { error };
       stop();
@@ -45,6 +50,7 @@ export function createRangeProgress(
   };
   const throwIfFailed = () => {
     if (failed !== undefined) throw failed.error;
+    rejections.check();
   };
   return {
     here: (now) => {
@@ -59,9 +65,11 @@ export function createRangeProgress(
     },
     fromWorker: report,
     throwIfFailed,
-    complete: ({ read, rejected }) => {
+    complete: async ({ read, rejected }) => {
       if (onProgress === undefined) return;
-      onProgress({ read, rejected });
+      rejections.watch(onProgress({ read, rejected }));
+      await Promise.resolve(); // a promise it returned rejected already has said so
+      throwIfFailed();
     },
   };
 }
@@ -78,6 +86,6 @@ export function monotoneProgress(
   return (now) => {
     if (now.read < shown.read || now.rejected < shown.rejected) return;
     shown = now;
-    onProgress(now);
+    return onProgress(now); // a promise it returns is the job's to watch
   };
 }

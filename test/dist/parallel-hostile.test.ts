@@ -92,6 +92,31 @@ describe('computeIndicatorsFromFile, attacked', () => {
     }
   });
 
+  it('an async onProgress whose promise rejects at any call, the last included: rejects with its error', async () => {
+    let total = 0;
+    await computeIndicatorsFromFile(plain, {
+      asOf: '2025-12-31',
+      workers: 2,
+      onProgress: () => void total++,
+    });
+    const before = liveThreads();
+    for (const at of [1, 3, total]) {
+      const thrown = new Error(`async callback ${at}`);
+      let calls = 0;
+      const job = await settled(
+        computeIndicatorsFromFile(plain, {
+          asOf: '2025-12-31',
+          workers: 2,
+          onProgress: async () => {
+            if (++calls === at) throw thrown;
+          },
+        }),
+      );
+      if (calls >= at) expect(job.error, String(at)).toBe(thrown);
+      expect(liveThreads(), String(at)).toBe(before);
+    }
+  });
+
   it('progress is monotone, never above the counts, and its last report is the counts', async () => {
     for (const path of [plain, unsafe])
       for (const workers of [1, 2, 3]) {
