@@ -196,7 +196,10 @@ function createChunkDecoder(given: TextEncodingName | undefined) {
       if (typeof chunk === 'string') {
         const text = first && chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk;
         first = false;
-        return text;
+        if (held.length === 0) return text;
+        // Text after bytes held for the detection: the bytes came first, so they are decoded first.
+        const issues = start();
+        return issues.length > 0 ? issues : drain(false) + text;
       }
       if (!(chunk instanceof Uint8Array)) return [notTextOrBytes()];
       first = false;
@@ -348,6 +351,15 @@ async function* readBatches(
     if (bytePath && reader.header !== undefined && decoder.started && decoder.encoding === 'utf-8')
       bytes = byteReaderOf(parser, reader, checked.options, decoder.push, eventsOf, lastByte < 0x80, sink);
   };
+  // The source failed, or gave a chunk that is neither text nor bytes: what it delivered is read (the bytes held for
+  // the encoding's detection too), then the read ends with an issue, not a throw.
+  const endEarly = (issue: Issue): StreamEvent[] => {
+    const last = flushCarry([]);
+    const rest = decoder.end();
+    if (typeof rest === 'string') eventsOf(parser.end(), eventsOf(parser.push(rest), last));
+    last.push(stop([issue], decoder.encoding));
+    return last;
+  };
   const chunks = chunksOfSource(source);
   let searched = 0;
   try {
@@ -356,13 +368,7 @@ async function* readBatches(
       try {
         next = await chunks.next();
       } catch (error) {
-        // The caller's source failed (a stream error, a throwing iterator): what it delivered is read (the bytes held
-        // for the encoding's detection too), then the read ends with an issue, not a throw.
-        const last = flushCarry([]);
-        const rest = decoder.end();
-        if (typeof rest === 'string') eventsOf(parser.end(), eventsOf(parser.push(rest), last));
-        last.push(stop([sourceFailed(error)], decoder.encoding));
-        yield last;
+        yield endEarly(sourceFailed(error));
         return;
       }
       if (next.done === true) break;
@@ -373,6 +379,10 @@ async function* readBatches(
         // come between batches.
         if (batch.length > 0 || sink !== undefined) yield batch;
         continue;
+      }
+      if (typeof next.value !== 'string' && !(next.value instanceof Uint8Array)) {
+        yield endEarly(notTextOrBytes());
+        return;
       }
       const batch = flushCarry([]);
       let chunk = next.value;

@@ -16,6 +16,7 @@ import type { HeaderInfo, ReadCounts, RejectedRow } from '../io/row-reader.js';
 import type { StreamEvent } from '../io/stream-read.js';
 import { unitKindOfTotal } from '../model/row-kind-predicates.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
+import { type CallbackRejections, createCallbackRejections } from './callbacks.js';
 import { type SheetReadOptions, type SheetSource, sourceBatches } from './source.js';
 
 /**
@@ -46,7 +47,11 @@ export interface JobProgress {
 export interface JobOptions {
   /** How to read the source (encoding, delimiter, limits, the sheet of a workbook). */
   readonly read?: SheetReadOptions;
-  /** Called after each batch of rows with the counts so far. */
+  /**
+   * Called after each batch of rows with the counts so far: they never go back, and the last call gives the counts of
+   * the result. An exception it throws rejects the job's promise with it (worker threads stopped first); so does a
+   * promise it returns that rejects (the job does not wait for it: a rejection is seen at the next batch or the end).
+   */
   readonly onProgress?: (progress: JobProgress) => void;
   /** Cancels the job: the promise rejects with the signal's reason, checked between batches. */
   readonly signal?: AbortSignal;
@@ -86,7 +91,7 @@ export interface JobInput {
  */
 export async function readSource(
   source: SheetSource,
-  options: JobOptions,
+  options: JobOptions & { readonly rejections?: CallbackRejections },
   onRow: (row: UnitStatistics, line: number) => void,
 ): Promise<JobInput> {
   return readSourceWith(source, options, onRow, false);
@@ -98,7 +103,7 @@ export async function readSource(
  */
 export async function readSourceWith(
   source: SheetSource,
-  options: JobOptions,
+  options: JobOptions & { readonly rejections?: CallbackRejections },
   onRow: (row: UnitStatistics, line: number) => void,
   transient: boolean,
 ): Promise<JobInput> {
@@ -109,6 +114,7 @@ export async function readSourceWith(
   let read = 0;
   const signal = options.signal;
   signal?.throwIfAborted();
+  const rejections = options.rejections ?? createCallbackRejections();
   const sink = transient
     ? (row: UnitStatistics, line: number) => {
         read++;
@@ -140,14 +146,17 @@ export async function readSourceWith(
           for (const issue of event.issues) issues.push(issue);
         } else end = event;
       }
-      options.onProgress?.({ read, rejected: rejected.length });
+      if (options.onProgress !== undefined)
+        rejections.watch(options.onProgress({ read, rejected: rejected.length }));
       signal?.throwIfAborted();
+      rejections.check();
     }
   } finally {
     if (stop !== undefined) signal?.removeEventListener('abort', stop);
     // Closes the source (not awaited: a source stuck on its next chunk must not keep an aborted job waiting).
     batches.return(undefined).catch(() => undefined);
   }
+  rejections.check();
   for (const issue of end?.issues ?? []) issues.push(issue);
   return {
     counts: end?.counts ?? {
@@ -172,44 +181,54 @@ export async function readSourceWith(
  * object give `invalid_option` issues (the job never starts).
  */
 export function checkJobOptions(options: unknown): Issue[] {
-  const bad = (path: string, en: string, zh: string) =>
-    createIssue('invalid_option', { zh, en }, { path: [path] });
   if (options === undefined) return [];
   if (options === null || typeof options !== 'object')
-    return [bad('options', 'Options must be an object', '选项应为对象')];
+    return [badOption('options', 'Options must be an object', '选项应为对象')];
   try {
     const { signal, onProgress, read } = options as JobOptions;
     const issues: Issue[] = [];
-    if (signal !== undefined && !(typeof AbortSignal !== 'undefined' && signal instanceof AbortSignal))
-      issues.push(bad('signal', 'signal must be an AbortSignal', 'signal 应为 AbortSignal'));
+    if (signal !== undefined && !isAbortSignal(signal))
+      issues.push(badOption('signal', 'signal must be an AbortSignal', 'signal 应为 AbortSignal'));
     if (onProgress !== undefined && typeof onProgress !== 'function')
-      issues.push(bad('onProgress', 'onProgress must be a function', 'onProgress 应为函数'));
+      issues.push(badOption('onProgress', 'onProgress must be a function', 'onProgress 应为函数'));
     if (read !== undefined && (read === null || typeof read !== 'object'))
-      issues.push(bad('read', 'read must be an object of read options', 'read 应为读取选项对象'));
+      issues.push(badOption('read', 'read must be an object of read options', 'read 应为读取选项对象'));
     return issues;
   } catch {
-    return [bad('options', 'The options cannot be read', '无法读取选项')];
+    return [badOption('options', 'The options cannot be read', '无法读取选项')];
+  }
+}
+
+function badOption(path: string, en: string, zh: string): Issue {
+  return createIssue('invalid_option', { zh, en }, { path: [path] });
+}
+
+/** A real `AbortSignal`: an object made with its prototype but not by the platform throws when it is read. */
+function isAbortSignal(signal: unknown): signal is AbortSignal {
+  if (typeof AbortSignal === 'undefined' || !(signal instanceof AbortSignal)) return false;
+  try {
+    return typeof signal.aborted === 'boolean';
+  } catch {
+    return false;
   }
 }
 
 /**
- * The options read once into a plain object (a getter of the caller is called once, here), or the issue of options
- * that cannot be read.
+ * The options read once into a plain object, `read` too (a getter or Proxy trap of the caller is called once, here),
+ * then checked; or the issue of options that cannot be read.
  */
 export function copyJobOptions<Options extends object>(options: Options | undefined): Result<Options> {
-  const invalid = checkJobOptions(options);
-  if (invalid.length > 0) return failure(invalid);
+  if (options === undefined) return success({} as Options);
+  let copy: Record<string, unknown>;
   try {
-    return success({ ...(options ?? {}) } as Options);
+    copy = options !== null && typeof options === 'object' ? { ...options } : {};
+    const read = copy.read;
+    if (read !== null && typeof read === 'object') copy.read = { ...read };
   } catch {
-    return failure([
-      createIssue(
-        'invalid_option',
-        { zh: '无法读取选项', en: 'The options cannot be read' },
-        { path: ['options'] },
-      ),
-    ]);
+    return failure([badOption('options', 'The options cannot be read', '无法读取选项')]);
   }
+  const invalid = checkJobOptions(options !== null && typeof options === 'object' ? copy : options);
+  return invalid.length > 0 ? failure(invalid) : success(copy as Options);
 }
 
 /**

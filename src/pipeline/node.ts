@@ -6,6 +6,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { createIssue } from '../core/issue.js';
 import { failure, type Result, success } from '../core/result.js';
 import { INDICATOR_PROFILES } from '../indicators/profiles.js';
@@ -53,10 +54,11 @@ function builtInProfile(options: IndicatorsFromFileOptions): 'national' | 'hebei
  * their lines, the same counts (a cut that fell inside a quoted field is detected and the file read again in one
  * piece). Progress sums the threads; an abort stops them all.
  *
- * @param path - a CSV (UTF-8 or GB18030; UTF-16 in one thread) or .xlsx file
+ * @param path - a CSV (UTF-8 or GB18030; UTF-16 in one thread) or .xlsx file (a `file:` URL, or the path's bytes, in one
+ *   thread, are taken too; what is not a path is an `invalid_type` failure)
  * @param options - those of `computeIndicatorsFromSource`, and `workers`
  * @returns what was read and the rows (a file that cannot be read gives `read_failed` among the issues); a failure
- *   only for bad options
+ *   only for bad options or what is not a path
  *
  * @example
  * ```ts
@@ -72,6 +74,46 @@ export async function computeIndicatorsFromFile(
   path: string,
   options: IndicatorsFromFileOptions = {},
 ): Promise<Result<IndicatorsFromSource>> {
+  const file = filePath(path);
+  if (file === undefined)
+    return failure([
+      createIssue(
+        'invalid_type',
+        { zh: '路径应为字符串（或 file: URL）', en: 'The path must be a string (or a file: URL)' },
+        { path: ['path'] },
+      ),
+    ]);
+  return indicatorsOfFile(file, options);
+}
+
+/** The path as the file system takes it (a file URL as its path), or `undefined` for what is not a path. */
+function filePath(path: unknown): string | Buffer | undefined {
+  try {
+    if (typeof path === 'string') return path;
+    if (path instanceof Uint8Array) return Buffer.from(path);
+    if (path instanceof URL) return fileURLToPath(path);
+  } catch {
+    // a URL that is not a file's, a Proxy whose traps throw
+  }
+  return undefined;
+}
+
+/** The chunks of a file; a path Node refuses at once (a NUL byte in it) is a source that fails with Node's code. */
+function fileChunks(path: string | Buffer): AsyncIterable<Uint8Array> {
+  try {
+    return createReadStream(path, { highWaterMark: 65_536 });
+  } catch (error) {
+    return (async function* () {
+      yield* [];
+      throw error;
+    })();
+  }
+}
+
+async function indicatorsOfFile(
+  path: string | Buffer,
+  options: IndicatorsFromFileOptions,
+): Promise<Result<IndicatorsFromSource>> {
   // The options are checked (and copied) first: a bad option fails before the file is opened.
   const prepared = prepareIndicatorsJob(options);
   if (!prepared.success) return prepared;
@@ -85,24 +127,33 @@ export async function computeIndicatorsFromFile(
         { path: ['workers'] },
       ),
     ]);
-  const serial = () =>
-    computeIndicatorsFromSource(createReadStream(path, { highWaterMark: 65_536 }), settings);
+  const serial = () => computeIndicatorsFromSource(fileChunks(path), settings);
   // A file that cannot be stat'ed is read (and fails) as the serial job reads it: `read_failed` among its issues.
   const size = await stat(path).then(
     (stats) => (stats.isFile() ? stats.size : undefined),
     () => undefined,
   );
-  if (size === undefined) return serial();
+  // A path given as bytes is read in one thread (the ranges and the workers take a string).
+  if (size === undefined || typeof path !== 'string') return serial();
   const profile = builtInProfile(settings);
   if (profile === undefined) return serial();
   const ranges = rangeCount(size, workers);
   // One range (a file under 256 KiB, under 32 MiB by default, one worker asked for): parallel.ts is not loaded.
   if (ranges < 2) return serial();
-  const { planRanges, readRanges } = await import('./parallel.js');
+  const [{ planRanges, readRanges }, { monotoneProgress }] = await Promise.all([
+    import('./parallel.js'),
+    import('./range-progress.js'),
+  ]);
   const plan = await planRanges(path, ranges, prepared.data.settings.read ?? {});
   if (plan === undefined) return serial();
-  const input = await readRanges(path, prepared.data, plan, profile);
+  // The progress never goes back, even when the file is read again in one piece.
+  const onProgress = monotoneProgress(settings.onProgress);
+  const job = {
+    ...prepared.data,
+    settings: { ...settings, ...(onProgress === undefined ? {} : { onProgress }) },
+  };
+  const input = await readRanges(path, job, plan, profile);
   // A cut inside a quoted field: read again in one piece, from a fresh accumulator.
-  if (input === undefined) return serial();
-  return success(finishIndicatorsJob(prepared.data, input));
+  if (input === undefined) return computeIndicatorsFromSource(fileChunks(path), job.settings);
+  return success(finishIndicatorsJob(job, input));
 }

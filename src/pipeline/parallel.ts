@@ -24,6 +24,7 @@ import {
   readSourceWith,
   rowsAreTransient,
 } from './indicators.js';
+import { createRangeProgress } from './range-progress.js';
 import {
   createRangeShare,
   linesOf,
@@ -384,7 +385,7 @@ export async function readTailsWith<
 /**
  * Reads a file in `plan`'s ranges: the first here, the others in workers, then here the tails taken over from workers
  * still reading; `undefined` when the cuts turned out to be unsafe (a range ended inside quotes) and the file must be
- * read in one piece.
+ * read in one piece. An abort, or an onProgress that throws, rejects once every worker has ended.
  */
 export async function readRanges(
   path: string,
@@ -392,51 +393,65 @@ export async function readRanges(
   plan: Plan,
   profile: IndicatorProfileName,
 ): Promise<JobInput | undefined> {
-  const { signal, onProgress } = job.settings;
-  let hereRead = 0; // rows of this thread's finished ranges
-  let progress: JobProgress = { read: 0, rejected: 0 }; // of the range it reads now
-  const report = () =>
-    onProgress?.({ read: hereRead + progress.read + workers.read(), rejected: progress.rejected });
+  const { signal } = job.settings;
+  // Before a thread starts: a listener added to a signal aborted already would never stop it.
+  signal?.throwIfAborted();
   const jobs = workerJobs(path, job, plan, profile);
+  const progress = createRangeProgress(
+    job.settings.onProgress,
+    () => workers.read(),
+    () => void workers.stop(),
+  );
   const workers = startRangeWorkers<RangeResult>(
     new URL('./indicators-worker.js', import.meta.url),
     jobs,
-    report,
+    progress.fromWorker,
     signal,
   );
-  const firstStream = createReadStream(path, {
-    start: 0,
-    end: (plan.cuts[0] as number) - 1,
-    highWaterMark: 65_536,
-  });
-  const first = await readSourceWith(
-    firstStream,
+  let first: JobInput;
+  try {
+    first = await readFirstRange(path, job, plan, progress.here);
+  } catch (error) {
+    await workers.stop();
+    throw error;
+  }
+  progress.finishHere(first.counts);
+  let results: RangeResult[];
+  try {
+    const tails = await readTails(path, jobs, (read) => progress.here({ read, rejected: 0 }), signal);
+    results = [...(await Promise.all(workers.done)), ...tails].sort((a, b) => a.start - b.start);
+  } catch {
+    // A worker failed (the file changed under it, a thread could not start): the others' work is not wanted, and the
+    // serial read says what is wrong — unless the job was aborted or its callback threw.
+    await workers.stop();
+    progress.throwIfFailed();
+    signal?.throwIfAborted();
+    return undefined;
+  }
+  // Every thread has ended when the job settles (each was told to end when it gave its result).
+  await workers.stop();
+  progress.throwIfFailed();
+  const input = mergeRanges(job, plan, { ...first, lines: linesOf(first) }, results);
+  if (input !== undefined) await progress.complete(input.counts);
+  return input;
+}
+
+/** Reads the first range here, into the job's accumulator. */
+function readFirstRange(
+  path: string,
+  job: IndicatorsJob,
+  plan: Plan,
+  onProgress: (progress: JobProgress) => void,
+): Promise<JobInput> {
+  const { signal } = job.settings;
+  return readSourceWith(
+    createReadStream(path, { start: 0, end: (plan.cuts[0] as number) - 1, highWaterMark: 65_536 }),
     {
       read: { ...(job.settings.read ?? {}), encoding: plan.encoding },
-      onProgress: (now) => {
-        progress = now;
-        report();
-      },
+      onProgress,
       ...(signal === undefined ? {} : { signal }),
     },
     job.add,
     rowsAreTransient(job),
   );
-  hereRead = first.counts.read;
-  let results: RangeResult[];
-  try {
-    const onRead = (count: number) => {
-      progress = { read: count, rejected: first.counts.rejected };
-      report();
-    };
-    const tails = await readTails(path, jobs, onRead, signal);
-    results = [...(await Promise.all(workers.done)), ...tails].sort((a, b) => a.start - b.start);
-  } catch {
-    // A worker failed (the file changed under it, a thread could not start): the others' work is not wanted, and the
-    // serial read says what is wrong.
-    await workers.stop();
-    signal?.throwIfAborted();
-    return undefined;
-  }
-  return mergeRanges(job, plan, { ...first, lines: linesOf(first) }, results);
 }

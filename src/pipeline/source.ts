@@ -4,6 +4,7 @@ import type { ChunkSource, StreamEvent } from '../io/stream-read.js';
 import {
   chunksOfSource,
   isChunkSource,
+  notTextOrBytes,
   sourceFailed,
   streamBatches,
   streamUnitStatisticsBatches,
@@ -64,6 +65,10 @@ async function* workbookBatches(
   let size = first.length;
   try {
     for await (const chunk of rest) {
+      if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
+        yield [{ kind: 'end', counts: emptyCounts(), issues: [notTextOrBytes()], encoding: 'utf-8' }];
+        return;
+      }
       const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
       size += bytes.length;
       if (size > XLSX_LIMITS.maxFileBytes) {
@@ -102,7 +107,12 @@ export async function* sourceBatches(
   options: SheetReadOptions,
   sink?: RowSink,
 ): AsyncGenerator<readonly StreamEvent[]> {
-  const chunks = chunksOf(source);
+  let chunks: unknown;
+  try {
+    chunks = chunksOf(source);
+  } catch {
+    chunks = undefined; // a Proxy or getter of the caller that throws: not a source we can read
+  }
   if (!isChunkSource(chunks)) {
     // Not text, bytes, a Blob or chunks: the reader says so, as it does for any other input.
     yield* streamUnitStatisticsBatches(chunks as unknown as ChunkSource, options);
@@ -118,7 +128,8 @@ export async function* sourceBatches(
         const next = await iterator.next();
         if (next.done === true) break;
         head.push(next.value);
-        if (typeof next.value === 'string') break; // text is CSV
+        // Text is CSV; a chunk that is neither text nor bytes is the CSV reader's to refuse.
+        if (!(next.value instanceof Uint8Array)) break;
         bytes += next.value.length;
       }
     } catch (error) {
@@ -148,7 +159,7 @@ export async function* sourceBatches(
 
 /** The head chunks as one byte array, when they are all bytes. */
 function joinBytes(head: readonly (Uint8Array | string)[]): Uint8Array | undefined {
-  if (head.length === 0 || head.some((chunk) => typeof chunk === 'string')) return undefined;
+  if (head.length === 0 || head.some((chunk) => !(chunk instanceof Uint8Array))) return undefined;
   if (head.length === 1) return head[0] as Uint8Array;
   const out = new Uint8Array(head.reduce((sum, chunk) => sum + chunk.length, 0));
   let at = 0;

@@ -2,6 +2,7 @@ import { invalidOption } from '../core/guard.js';
 import { failure, type Result, ShequError, success } from '../core/result.js';
 import type { Finding, ValidateOptions, ValidationReport } from '../standards/validate.js';
 import { createValidator, type Validator } from '../standards/validator.js';
+import { createCallbackRejections } from './callbacks.js';
 import { copyJobOptions, type JobInput, type JobOptions, readSource } from './indicators.js';
 import type { SheetSource } from './source.js';
 
@@ -42,7 +43,9 @@ export interface ValidatedSource extends JobInput {
 export interface ValidateSourceStreamingOptions extends ValidateSourceOptions {
   /**
    * Takes each finding as soon as it is known: a unit's findings when the unit is read (units in file order, each
-   * unit's findings in report order), then the findings of the region rules, which need every unit.
+   * unit's findings in report order), then the findings of the region rules, which need every unit. An exception it
+   * throws rejects the job's promise with it; so does a promise it returns that rejects (not waited for: seen at the
+   * next batch or the end).
    */
   readonly onFinding: (finding: Finding) => void;
 }
@@ -103,11 +106,17 @@ export async function validateSourceStreaming(
     if (error instanceof ShequError) return failure(error.issues);
     throw error;
   }
-  const input = await readSource(source, settings, (row) => {
-    for (const finding of validator.add(row)) onFinding(finding);
+  // A promise onFinding returns that rejects rejects the job, as one onProgress returns does.
+  const rejections = createCallbackRejections();
+  const input = await readSource(source, { ...settings, rejections }, (row) => {
+    for (const finding of validator.add(row)) rejections.watch(onFinding(finding));
   });
   const { findings, ...report } = validator.end();
-  for (const finding of findings) onFinding(finding);
+  for (const finding of findings) rejections.watch(onFinding(finding));
+  // The region rules' findings come after the last batch: an abort or a rejection while they were handed out counts.
+  await Promise.resolve();
+  settings.signal?.throwIfAborted();
+  rejections.check();
   return success({ ...input, report, compare: validator.compare });
 }
 
