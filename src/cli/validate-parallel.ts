@@ -17,6 +17,7 @@ import {
   readTailsWith,
   startRangeWorkers,
 } from '../pipeline/parallel.js';
+import { createRangeProgress } from '../pipeline/range-progress.js';
 import { createRangeShare } from '../pipeline/range-read.js';
 import type { SheetReadOptions } from '../pipeline/source.js';
 import type { ReportHead } from '../report/finding-text.js';
@@ -98,14 +99,17 @@ async function readAllRanges(
   validation: RangeValidation,
   onProgress: (progress: { readonly read: number }) => void,
 ): Promise<ParallelValidation | undefined> {
-  let hereRead = 0;
-  let hereNow = 0;
-  const report = () => onProgress({ read: hereRead + hereNow + workers.read() });
+  // This thread's finished ranges, the range it reads now and the workers' reports, summed as the library sums them.
+  const progress = createRangeProgress(
+    ({ read }) => onProgress({ read }),
+    () => workers.read(),
+    () => undefined, // the command's progress line does not throw
+  );
   const jobs = workerJobs(path, plan, {}, validation);
   const workers = startRangeWorkers<ValidateRangeResult>(
     new URL('./validate-worker.js', import.meta.url),
     jobs,
-    report,
+    progress.fromWorker,
     undefined,
   );
   const firstJob: ValidateRangeJob = {
@@ -117,12 +121,10 @@ async function readAllRanges(
     read: {},
     validation,
   };
-  const onHere = (count: number) => {
-    hereNow = count;
-    report();
-  };
+  const onHere = (read: number) => progress.here({ read, rejected: 0 });
   const first = await validateRange(firstJob, onHere);
-  hereRead = first.counts.read;
+  // The first range's rows join the finished ones; the tails' count starts from zero.
+  progress.finishHere({ read: first.counts.read, rejected: 0 });
   let results: ValidateRangeResult[];
   try {
     const tails = await readTailsWith(path, jobs, validateRange, onHere, undefined);
