@@ -49,7 +49,8 @@ export interface JobOptions {
   readonly read?: SheetReadOptions;
   /**
    * Called after each batch of rows with the counts so far: they never go back, and the last call gives the counts of
-   * the result. An exception it throws rejects the job's promise with it (worker threads stopped first); so does a
+   * the result (a file read on several threads whose cut fell inside a quoted field may have shown more rows than
+   * it has, its field's lines counted as rows: then the last call goes back to the result's counts). An exception it throws rejects the job's promise with it (worker threads stopped first); so does a
    * promise it returns that rejects (the job does not wait for it: a rejection is seen at the next batch or the end).
    */
   readonly onProgress?: (progress: JobProgress) => void;

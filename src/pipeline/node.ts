@@ -140,20 +140,25 @@ async function indicatorsOfFile(
   const ranges = rangeCount(size, workers);
   // One range (a file under 256 KiB, under 32 MiB by default, one worker asked for): parallel.ts is not loaded.
   if (ranges < 2) return serial();
-  const [{ planRanges, readRanges }, { monotoneProgress }] = await Promise.all([
+  const [{ planRanges, readRanges }, { createMonotoneProgress }] = await Promise.all([
     import('./parallel.js'),
     import('./range-progress.js'),
   ]);
   const plan = await planRanges(path, ranges, prepared.data.settings.read ?? {});
   if (plan === undefined) return serial();
-  // The progress never goes back, even when the file is read again in one piece.
-  const onProgress = monotoneProgress(settings.onProgress);
+  // The progress never goes back, even when the file is read again in one piece (but for its last report, below).
+  const progress = createMonotoneProgress(settings.onProgress);
+  const { onProgress } = progress;
   const job = {
     ...prepared.data,
     settings: { ...settings, ...(onProgress === undefined ? {} : { onProgress }) },
   };
   const input = await readRanges(path, job, plan, profile);
-  // A cut inside a quoted field: read again in one piece, from a fresh accumulator.
-  if (input === undefined) return computeIndicatorsFromSource(fileChunks(path), job.settings);
-  return success(finishIndicatorsJob(job, input));
+  if (input !== undefined) return success(finishIndicatorsJob(job, input));
+  // A cut inside a quoted field: read again in one piece, from a fresh accumulator. The threads may have counted the
+  // field's lines as rows: the last report is the result's counts even below what they showed.
+  const again = await computeIndicatorsFromSource(fileChunks(path), job.settings);
+  if (again.success) await progress.finish(again.data.counts);
+  settings.signal?.throwIfAborted();
+  return again;
 }

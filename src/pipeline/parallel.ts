@@ -433,6 +433,8 @@ export async function readRanges(
   progress.throwIfFailed();
   const input = mergeRanges(job, plan, { ...first, lines: linesOf(first) }, results);
   if (input !== undefined) await progress.complete(input.counts);
+  // An abort in the last report counts, as it does in one thread.
+  signal?.throwIfAborted();
   return input;
 }
 

@@ -67,11 +67,21 @@ export function createRangeProgress(
     throwIfFailed,
     complete: async ({ read, rejected }) => {
       if (onProgress === undefined) return;
-      rejections.watch(onProgress({ read, rejected }));
-      await Promise.resolve(); // a promise it returned rejected already has said so
+      await reportLast(onProgress, { read, rejected }, rejections);
       throwIfFailed();
     },
   };
+}
+
+/** Gives the last report; throws what the callback threw, or a rejection of the promise it returned, already seen. */
+async function reportLast(
+  onProgress: (progress: JobProgress) => unknown,
+  counts: JobProgress,
+  rejections = createCallbackRejections(),
+): Promise<void> {
+  rejections.watch(onProgress(counts));
+  await Promise.resolve(); // a promise it returned rejected already has said so
+  rejections.check();
 }
 
 /**
@@ -81,11 +91,37 @@ export function createRangeProgress(
 export function monotoneProgress(
   onProgress: ((progress: JobProgress) => void) | undefined,
 ): ((progress: JobProgress) => void) | undefined {
-  if (onProgress === undefined) return undefined;
-  let shown: JobProgress = { read: 0, rejected: 0 };
-  return (now) => {
-    if (now.read < shown.read || now.rejected < shown.rejected) return;
-    shown = now;
-    return onProgress(now); // a promise it returns is the job's to watch
+  return createMonotoneProgress(onProgress).onProgress;
+}
+
+/** {@link monotoneProgress}, with the last report of a read again in one piece. */
+export interface MonotoneProgress {
+  /** The caller's onProgress, given only reports that do not go back; `undefined` without one. */
+  readonly onProgress: ((progress: JobProgress) => void) | undefined;
+  /**
+   * The counts of the result as the last report, when it was held back: the threads counted lines inside a quoted
+   * field cut by a range as rows, so showed more rows than the file has, and the progress goes back to the true
+   * counts once, at the end. Throws what the callback threw, or a rejection of the promise it returned.
+   */
+  readonly finish: (counts: Pick<ReadCounts, 'read' | 'rejected'>) => Promise<void>;
+}
+
+/** The caller's onProgress made monotone, and {@link MonotoneProgress.finish} to end it at the result's counts. */
+export function createMonotoneProgress(
+  onProgress: ((progress: JobProgress) => void) | undefined,
+): MonotoneProgress {
+  if (onProgress === undefined) return { onProgress: undefined, finish: async () => undefined };
+  let shown: JobProgress | undefined;
+  return {
+    onProgress: (now) => {
+      if (shown !== undefined && (now.read < shown.read || now.rejected < shown.rejected)) return;
+      shown = now;
+      return onProgress(now); // a promise it returns is the job's to watch
+    },
+    finish: async ({ read, rejected }) => {
+      if (shown?.read === read && shown.rejected === rejected) return;
+      shown = { read, rejected };
+      await reportLast(onProgress, shown);
+    },
   };
 }

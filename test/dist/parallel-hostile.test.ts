@@ -138,4 +138,55 @@ describe('computeIndicatorsFromFile, attacked', () => {
         expect(seen.at(-1), `${path} ${workers}`).toEqual({ read, rejected });
       }
   });
+
+  it('a cut inside a quoted field whose lines the threads counted as rows: the last report is the counts', async () => {
+    // A field opened before the cut and closed far after it: the worker reads its lines as rows ("x", rejected), and
+    // reports them (every 50 000 rows) before the file is read again in one piece, which has fewer rows.
+    for (const inside of [30_000, 49_000]) {
+      const path = join(dir, `overcounted-${inside}.csv`);
+      writeFileSync(
+        path,
+        `统计用区划代码,名称,类型,户数,是否建有综合服务设施\n130102001201,村,村委会,1,是\n${'x\n'.repeat(65_000)}` +
+          `130102001202,"${'x\n'.repeat(inside)}",村委会,1,是\n${'x\n'.repeat(35_000)}`,
+      );
+      const seen: { read: number; rejected: number }[] = [];
+      const job = await computeIndicatorsFromFile(path, {
+        asOf: '2025-12-31',
+        workers: 2,
+        onProgress: (progress) => seen.push(progress),
+      });
+      if (!job.success) throw new Error('refused');
+      const { read, rejected } = job.data.counts;
+      // Before the last report (which may go back to the true counts), the reports never go back.
+      for (const [i, now] of seen.slice(0, -1).entries()) {
+        const previous = seen[i - 1] ?? { read: 0, rejected: 0 };
+        expect(now.read, String(inside)).toBeGreaterThanOrEqual(previous.read);
+        expect(now.rejected, String(inside)).toBeGreaterThanOrEqual(previous.rejected);
+      }
+      expect(seen.at(-1), String(inside)).toEqual({ read, rejected });
+    }
+  });
+
+  it('a signal aborted in the last report rejects with its reason, as in one thread', async () => {
+    for (const path of [plain, unsafe])
+      for (const workers of [1, 2, 3]) {
+        const done = await computeIndicatorsFromFile(path, { asOf: '2025-12-31', workers });
+        if (!done.success) throw new Error('refused');
+        const { read, rejected } = done.data.counts;
+        const controller = new AbortController();
+        const reason = { why: 'the last report' };
+        const job = await settled(
+          computeIndicatorsFromFile(path, {
+            asOf: '2025-12-31',
+            workers,
+            signal: controller.signal,
+            // The last report is the counts (any report before it that gives them aborts too).
+            onProgress: (now) => {
+              if (now.read === read && now.rejected === rejected) controller.abort(reason);
+            },
+          }),
+        );
+        expect(job.error, `${path} ${workers}`).toBe(reason);
+      }
+  });
 });

@@ -1,6 +1,10 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { createRangeProgress, monotoneProgress } from '../../src/pipeline/range-progress.js';
+import {
+  createMonotoneProgress,
+  createRangeProgress,
+  monotoneProgress,
+} from '../../src/pipeline/range-progress.js';
 
 const report = fc.record({ read: fc.nat(1000), rejected: fc.nat(50) });
 
@@ -20,6 +24,32 @@ describe('monotoneProgress', () => {
       expect(seen).toEqual(expected);
     },
   );
+
+  test.prop([fc.array(report, { maxLength: 40 }), report])(
+    'finish: the last report is the counts given, once, even below what was shown',
+    async (reports, counts) => {
+      const seen: { read: number; rejected: number }[] = [];
+      const progress = createMonotoneProgress((now) => seen.push(now));
+      for (const now of reports) progress.onProgress?.(now);
+      const before = seen.length;
+      const shownLast = seen.at(-1);
+      await progress.finish(counts);
+      expect(seen.at(-1)).toEqual(counts);
+      const same = shownLast?.read === counts.read && shownLast.rejected === counts.rejected;
+      expect(seen.length).toBe(before + (same ? 0 : 1));
+    },
+  );
+
+  it('finish: a callback that throws, or whose promise rejects, rejects', async () => {
+    const error = new Error('callback');
+    const throwing = createMonotoneProgress(() => {
+      throw error;
+    });
+    await expect(throwing.finish({ read: 1, rejected: 0 })).rejects.toBe(error);
+    const rejecting = createMonotoneProgress((() => Promise.reject(error)) as () => void);
+    await expect(rejecting.finish({ read: 1, rejected: 0 })).rejects.toBe(error);
+    await expect(createMonotoneProgress(undefined).finish({ read: 1, rejected: 0 })).resolves.toBeUndefined();
+  });
 
   it('is undefined without a callback', () => {
     expect(monotoneProgress(undefined)).toBeUndefined();
