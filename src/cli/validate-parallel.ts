@@ -122,7 +122,13 @@ async function readAllRanges(
     validation,
   };
   const onHere = (read: number) => progress.here({ read, rejected: 0 });
-  const first = await validateRange(firstJob, onHere);
+  let first: ValidateRangeResult;
+  try {
+    first = await validateRange(firstJob, onHere);
+  } catch (error) {
+    await workers.stop(); // no thread reads on for a command that has failed
+    throw error;
+  }
   // The first range's rows join the finished ones; the tails' count starts from zero.
   progress.finishHere({ read: first.counts.read, rejected: 0 });
   let results: ValidateRangeResult[];

@@ -1,6 +1,7 @@
 // The caller's callbacks (onProgress, onFinding) may be async functions: the job does not wait for the promise one
-// returns, but a rejection of it must neither go unhandled (Node ends the process) nor vanish. It is kept, and the job
-// rejects with it at its next check (between batches, and once the source is read).
+// returns, but a rejection of it must not go unhandled (Node ends the process). A rejection that comes before the job
+// settles is kept, and the job rejects with it at its next check (between batches, and once the source is read); one
+// that comes after the job has settled is caught and dropped: there is no job left to reject.
 
 /** The rejections of the promises the caller's callbacks returned. */
 export interface CallbackRejections {
