@@ -92,7 +92,7 @@ export interface JobInput {
  */
 export async function readSource(
   source: SheetSource,
-  options: JobOptions & { readonly rejections?: CallbackRejections },
+  options: JobOptions,
   onRow: (row: UnitStatistics, line: number) => void,
 ): Promise<JobInput> {
   return readSourceWith(source, options, onRow, false);
@@ -101,6 +101,7 @@ export async function readSource(
 /**
  * {@link readSource}; with `transient`, `onRow` promises to read each row during the call only (never keep it, spread
  * it or list its keys): the byte reader then hands it most rows as views of its values, never built (io/values-view.ts).
+ * `options.rejections` (internal, not part of the public options) shares the job's keeper of callback rejections.
  */
 export async function readSourceWith(
   source: SheetSource,

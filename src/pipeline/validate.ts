@@ -3,7 +3,7 @@ import { failure, type Result, ShequError, success } from '../core/result.js';
 import type { Finding, ValidateOptions, ValidationReport } from '../standards/validate.js';
 import { createValidator, type Validator } from '../standards/validator.js';
 import { createCallbackRejections } from './callbacks.js';
-import { copyJobOptions, type JobInput, type JobOptions, readSource } from './indicators.js';
+import { copyJobOptions, type JobInput, type JobOptions, readSourceWith } from './indicators.js';
 import type { SheetSource } from './source.js';
 
 /**
@@ -108,9 +108,14 @@ export async function validateSourceStreaming(
   }
   // A promise onFinding returns that rejects rejects the job, as one onProgress returns does.
   const rejections = createCallbackRejections();
-  const input = await readSource(source, { ...settings, rejections }, (row) => {
-    for (const finding of validator.add(row)) rejections.watch(onFinding(finding));
-  });
+  const input = await readSourceWith(
+    source,
+    { ...settings, rejections },
+    (row) => {
+      for (const finding of validator.add(row)) rejections.watch(onFinding(finding));
+    },
+    false,
+  );
   const { findings, ...report } = validator.end();
   for (const finding of findings) rejections.watch(onFinding(finding));
   // The region rules' findings come after the last batch: an abort or a rejection while they were handed out counts.
