@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import type { Issue } from '../core/issue.js';
-import { profileValue } from './profile-value.js';
+import { ownValue } from '../core/own-value.js';
 import type { IndicatorRow, Rounding } from './rows.js';
 import { ROUNDING_MODES, resolveRounding } from './rows.js';
 import type { Baseline, Target } from './types.js';
@@ -259,9 +259,9 @@ function pointOf(
   const year = row.year as number;
   const period = periodOfYear(year, periodOption);
   // The row of a year was judged in the period of that year, so its baseline and target are that period's.
-  // Only the row's own: a key of Object.prototype is not the row's (profile-value.ts), nor what its status was judged on.
-  const baseline = period === undefined ? undefined : profileValue<Baseline>(row, 'baseline');
-  const target = period === undefined ? undefined : profileValue<Target>(row, 'target');
+  // Only the row's own: a key of Object.prototype is not the row's (core/own-value.ts), nor what its status was judged on.
+  const baseline = period === undefined ? undefined : ownValue<Baseline>(row, 'baseline');
+  const target = period === undefined ? undefined : ownValue<Target>(row, 'target');
   const { value } = row;
   const baselineYearValue = period === undefined ? null : (byYear.get(period.baselineYear)?.value ?? null);
   const line = lineAt(year, baseline, target);
