@@ -188,7 +188,9 @@ export function indicatorSeriesFromRows(
   const groups = new Map<string, Group>();
   const indicatorOrder = new Map<string, number>();
   for (const row of rows) {
-    if (row.year === undefined) continue;
+    // A row's and the options' optional keys read as their own (core/own-value.ts).
+    const year = ownValue<number>(row, 'year');
+    if (year === undefined) continue;
     if (!indicatorOrder.has(row.indicator)) indicatorOrder.set(row.indicator, indicatorOrder.size);
     const key = `${row.level}\u0000${row.region}\u0000${row.indicator}`;
     let group = groups.get(key);
@@ -196,11 +198,11 @@ export function indicatorSeriesFromRows(
       group = { first: row, byYear: new Map() };
       groups.set(key, group);
     }
-    group.byYear.set(row.year, row);
+    group.byYear.set(year, row);
   }
-  const rounding = resolveRounding(options.rounding);
+  const rounding = resolveRounding(ownValue(options, 'rounding'));
   const ordered = [...groups.values()].sort((a, b) => compareGroups(a.first, b.first, indicatorOrder));
-  return ordered.map((group) => entryOf(group, rounding, options.period));
+  return ordered.map((group) => entryOf(group, rounding, ownValue(options, 'period')));
 }
 
 const LEVEL_ORDER: Readonly<Record<string, number>> = {
@@ -230,7 +232,8 @@ function entryOf(
   const valued = points.filter((point) => point.value !== null);
   const first = valued[0];
   const last = valued.at(-1);
-  const { region, level, name, indicator, unit } = group.first;
+  const { region, level, indicator, unit } = group.first;
+  const name = ownValue<string>(group.first, 'name');
   const entry: Record<string, unknown> = { region, level };
   if (name !== undefined) entry.name = name;
   Object.assign(entry, { indicator, unit, points });
