@@ -1,6 +1,8 @@
 import { type EvaluationRow, maskIdNumbersInText, type PlanEvaluation } from 'shequ';
 import { defaultRenderContext, FONT_STACK, htmlTablePieces, STATUS_COLOURS } from 'shequ/report';
+import { ownValue } from '../core/own-value.js';
 import { evaluationModel, evaluationRowsByRegion } from '../report/models/evaluation.js';
+import { rowBaseline, rowTarget } from '../report/row-keys.js';
 import { escapeHtml } from './html.js';
 import type { Lang } from './render.js';
 
@@ -78,7 +80,7 @@ function sourcesTable(evaluation: PlanEvaluation, lang: Lang): string {
         ? '—'
         : `${cell(figure.source)} <small>(${t.confidence}: ${cell(figure.confidence)})</small>`;
     lines.push(
-      `<tr><td class="num">${row.serial}</td><td>${cell(row.indicatorName[lang])}</td><td>${cell(row.formula[lang])}</td><td>${source(row.baseline)}</td><td>${source(row.target)}</td></tr>`,
+      `<tr><td class="num">${row.serial}</td><td>${cell(row.indicatorName[lang])}</td><td>${cell(row.formula[lang])}</td><td>${source(rowBaseline(row))}</td><td>${source(rowTarget(row))}</td></tr>`,
     );
   }
   const head = ['', t.indicator, t.formula, t.baseline, t.target].map((h) => `<th>${cell(h)}</th>`).join('');
@@ -92,13 +94,16 @@ function sourcesTable(evaluation: PlanEvaluation, lang: Lang): string {
  */
 export function evaluationHtml(evaluation: PlanEvaluation, lang: Lang): string {
   const t = T[lang];
-  const warnings = evaluation.warnings ?? [];
+  const warnings = ownValue<PlanEvaluation['warnings']>(evaluation, 'warnings') ?? [];
   const notes =
     warnings.length === 0
       ? ''
       : `<h2>${t.warnings}</h2><ul>${warnings.map((issue) => `<li>${cell(issue.message[lang])}</li>`).join('')}</ul>`;
   const documents = evaluation.period.documents
-    .map((d) => `<li>${cell(d.title)}${d.number === undefined ? '' : ` ${cell(d.number)}`}</li>`)
+    .map((d) => {
+      const number = ownValue<string>(d, 'number');
+      return `<li>${cell(d.title)}${number === undefined ? '' : ` ${cell(number)}`}</li>`;
+    })
     .join('');
   const page = `<!doctype html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${cell(t.title(evaluation))}</title>

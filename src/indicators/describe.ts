@@ -1,3 +1,4 @@
+import { ownValue } from '../core/own-value.js';
 import { INDICATOR_PROFILES } from './profiles.js';
 import { INDICATOR_PROPERTY_LABELS } from './property.js';
 import type {
@@ -9,20 +10,29 @@ import type {
   Target,
 } from './types.js';
 
+// Optional keys are read as the profile's own (core/own-value.ts): a key given to Object.prototype is not its.
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const SYMBOL: Record<Comparator, string> = { '>=': '≥', '>': '>', '=': '=', '<=': '≤' };
+const sign = (point: object) => {
+  const comparator = ownValue<Comparator>(point, 'comparator');
+  return comparator === undefined ? '' : `${SYMBOL[comparator]} `;
+};
 const baselineText = (baseline: Baseline | undefined) =>
   baseline === undefined
     ? '—'
-    : `${baseline.comparator === undefined ? '' : `${SYMBOL[baseline.comparator]} `}${baseline.value} (${baseline.year}; ${baseline.confidence})`;
+    : `${sign(baseline)}${baseline.value} (${baseline.year}; ${baseline.confidence})`;
 const targetText = (target: Target | undefined) =>
   target === undefined
     ? '—'
     : `${SYMBOL[target.comparator]} ${target.value} (${target.year}; ${target.confidence})`;
-const cited = (point: Baseline | Target) =>
-  point.quote === undefined ? point.source : `${point.source}: "${point.quote}"`;
-const propertyText = (indicator: IndicatorDefinition) =>
-  indicator.property === undefined ? '—' : INDICATOR_PROPERTY_LABELS[indicator.property].zh;
+const cited = (point: Baseline | Target) => {
+  const quote = ownValue<string>(point, 'quote');
+  return quote === undefined ? point.source : `${point.source}: "${quote}"`;
+};
+const propertyText = (indicator: IndicatorDefinition) => {
+  const property = ownValue<IndicatorDefinition['property']>(indicator, 'property');
+  return property === undefined ? '—' : INDICATOR_PROPERTY_LABELS[property].zh;
+};
 
 /** The facts of a profile: a table and their citations (nothing when it has none). */
 function factLines(facts: readonly ProfileFact[] | undefined): string[] {
@@ -34,8 +44,8 @@ function factLines(facts: readonly ProfileFact[] | undefined): string[] {
     '|---|---|---|---|---|---|',
   ];
   for (const fact of facts) {
-    const value = `${fact.comparator === undefined ? '' : `${SYMBOL[fact.comparator]} `}${fact.approximate === true ? '≈ ' : ''}${fact.value} ${fact.unit.zh}`;
-    const note = fact.note === undefined ? '' : ` (${fact.note})`;
+    const value = `${sign(fact)}${ownValue(fact, 'approximate') === true ? '≈ ' : ''}${fact.value} ${fact.unit.zh}`;
+    const note = ownValue<string>(fact, 'note') === undefined ? '' : ` (${ownValue<string>(fact, 'note')})`;
     lines.push(
       `| \`${fact.id}\` | ${cell(fact.name.zh)}<br>${cell(fact.name.en)} | ${cell(value)} | ${fact.year} | ${fact.confidence} | ${cell(`${fact.source}: "${fact.quote}"${note}`)} |`,
     );
@@ -88,22 +98,24 @@ export function describeIndicatorProfiles(
       '| id | 指标 indicator | formula | unit | property 属性 | counts | baseline | target |',
       '|---|---|---|---|---|---|---|---|',
     );
-    for (const { indicator, baseline, target } of profile.indicators) {
-      const counts =
-        indicator.appliesTo.join(', ') +
-        (indicator.scope === undefined ? '' : ` (${indicator.scope.name.en})`);
+    for (const entry of profile.indicators) {
+      const { indicator } = entry;
+      const scope = ownValue<IndicatorDefinition['scope']>(indicator, 'scope');
+      const counts = indicator.appliesTo.join(', ') + (scope === undefined ? '' : ` (${scope.name.en})`);
       lines.push(
-        `| \`${indicator.id}\` | ${cell(indicator.name.zh)}<br>${cell(indicator.name.en)} | ${cell(indicator.formula.zh)} | ${indicator.unit.zh} | ${propertyText(indicator)} | ${counts} | ${baselineText(baseline)} | ${targetText(target)} |`,
+        `| \`${indicator.id}\` | ${cell(indicator.name.zh)}<br>${cell(indicator.name.en)} | ${cell(indicator.formula.zh)} | ${indicator.unit.zh} | ${propertyText(indicator)} | ${counts} | ${baselineText(ownValue(entry, 'baseline'))} | ${targetText(ownValue(entry, 'target'))} |`,
       );
     }
     lines.push('', 'Sources:', '');
-    for (const { indicator, baseline, target } of profile.indicators) {
-      const sources = [`definition: ${indicator.source}`];
+    for (const entry of profile.indicators) {
+      const baseline = ownValue<Baseline>(entry, 'baseline');
+      const target = ownValue<Target>(entry, 'target');
+      const sources = [`definition: ${entry.indicator.source}`];
       if (baseline !== undefined) sources.push(`baseline: ${cited(baseline)}`);
       if (target !== undefined) sources.push(`target: ${cited(target)}`);
-      lines.push(`- \`${indicator.id}\` — ${cell(sources.join('; '))}`);
+      lines.push(`- \`${entry.indicator.id}\` — ${cell(sources.join('; '))}`);
     }
-    lines.push('', ...factLines(profile.facts));
+    lines.push('', ...factLines(ownValue(profile, 'facts')));
   }
   return `${lines.join('\n')}`;
 }

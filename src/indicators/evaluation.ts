@@ -2,6 +2,7 @@ import { isWithinDivision } from '../codes/division-code.js';
 import { resolveAsOf } from '../core/as-of.js';
 import { guarded, invalidOption } from '../core/guard.js';
 import { createIssue, type Issue } from '../core/issue.js';
+import { ownValue } from '../core/own-value.js';
 import { failure, type Result, success } from '../core/result.js';
 import { STATISTICS_YEAR_RANGE } from '../model/fields.js';
 import type { Unit } from '../model/unit.js';
@@ -22,7 +23,6 @@ import {
   unknownPeriodIssue,
 } from './periods.js';
 import { indicatorProfileForPeriod } from './profile-periods.js';
-import { profileValue } from './profile-value.js';
 import { type IndicatorProfileName, resolveIndicatorProfile } from './profiles.js';
 import { progressAgainst } from './progress.js';
 import type { IndicatorProperty } from './property.js';
@@ -140,8 +140,8 @@ function evaluationRow(
   const definition = entry.indicator;
   // The period's end (or a target's own later deadline, which a profile file may set) as the date: the status is the
   // final one (met / not met, never on-track or behind), by progress.ts's own comparison.
-  const target = profileValue<Target>(entry, 'target');
-  const baseline = profileValue<Baseline>(entry, 'baseline');
+  const target = ownValue<Target>(entry, 'target');
+  const baseline = ownValue<Baseline>(entry, 'baseline');
   const deadline = target === undefined ? period.end : `${target.year}-12-31`;
   const at = deadline > period.end ? deadline : period.end;
   const final = progressAgainst(computed?.value ?? null, target, baseline, at, 2);
@@ -150,8 +150,8 @@ function evaluationRow(
   row.indicator = definition.id;
   row.indicatorName = definition.name;
   row.unit = definition.unit;
-  // Read as the indicator rows read them (profile-value.ts): a key of Object.prototype is not the entry's.
-  const property = profileValue<IndicatorProperty>(definition, 'property');
+  // Read as the indicator rows read them (core/own-value.ts): a key of Object.prototype is not the entry's.
+  const property = ownValue<IndicatorProperty>(definition, 'property');
   if (property !== undefined) row.property = property;
   if (baseline !== undefined) row.baseline = baseline;
   if (target !== undefined) row.target = target;

@@ -1,4 +1,4 @@
-import { profileValue } from './profile-value.js';
+import { ownValue } from '../core/own-value.js';
 import type { IndicatorProfile } from './types.js';
 
 // Structural checks of a profile object passed by a caller: the roll-up calls `read` and `test`, reads `unit.en` and
@@ -47,7 +47,7 @@ function isBaseline(value: unknown): boolean {
   );
 }
 
-/** A definition's property, read as the rows read it (profile-value.ts): absent, or a known one. */
+/** A definition's property, read as the rows read it (core/own-value.ts): absent, or a known one. */
 function isProperty(value: unknown): boolean {
   return value === undefined || PROPERTIES.includes(value as string);
 }
@@ -63,7 +63,7 @@ function isDefinition(value: unknown): boolean {
     (value.scale as number) > 0 &&
     Array.isArray(value.appliesTo) &&
     (value.scope === undefined || (isRecord(value.scope) && typeof value.scope.test === 'function')) &&
-    isProperty(profileValue(value, 'property'))
+    isProperty(ownValue(value, 'property'))
   );
 }
 
@@ -102,8 +102,8 @@ export function isIndicatorProfile(value: unknown): value is IndicatorProfile {
       (entry: unknown) =>
         isRecord(entry) &&
         isDefinition(entry.indicator) &&
-        isBaseline(profileValue(entry, 'baseline')) &&
-        isTarget(profileValue(entry, 'target')),
+        isBaseline(ownValue(entry, 'baseline')) &&
+        isTarget(ownValue(entry, 'target')),
     )
   );
 }

@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../core/issue.js';
+import { ownValue } from '../core/own-value.js';
 import { DEFAULT_VIEW_PERIOD, figuresOfEntries } from './profile-periods.js';
-import { profileValue } from './profile-value.js';
 import type {
   Baseline,
   IndicatorProfile,
@@ -76,11 +76,11 @@ function overridden(entries: readonly ProfileIndicator[], changes: ProfileChange
     const next: { indicator: ProfileIndicator['indicator']; baseline?: Baseline; target?: Target } = {
       indicator: entry.indicator,
     };
-    // The override's keys and the entry's read alike: a key of Object.prototype is neither's (profile-value.ts).
-    const baseline = profileValue<Baseline | null>(override, 'baseline');
-    const target = profileValue<Target | null>(override, 'target');
-    const nextBaseline = baseline === undefined ? profileValue<Baseline>(entry, 'baseline') : baseline;
-    const nextTarget = target === undefined ? profileValue<Target>(entry, 'target') : target;
+    // The override's keys and the entry's read alike: a key of Object.prototype is neither's (core/own-value.ts).
+    const baseline = ownValue<Baseline | null>(override, 'baseline');
+    const target = ownValue<Target | null>(override, 'target');
+    const nextBaseline = baseline === undefined ? ownValue<Baseline>(entry, 'baseline') : baseline;
+    const nextTarget = target === undefined ? ownValue<Target>(entry, 'target') : target;
     if (nextBaseline !== null && nextBaseline !== undefined) next.baseline = nextBaseline;
     if (nextTarget !== null && nextTarget !== undefined) next.target = nextTarget;
     return next;

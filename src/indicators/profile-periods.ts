@@ -1,4 +1,4 @@
-import { profileValue } from './profile-value.js';
+import { ownValue } from '../core/own-value.js';
 import type { Baseline, IndicatorProfile, ProfileIndicator, ProfilePeriodFigures, Target } from './types.js';
 
 // A profile holds figures per plan period (`periods`); its indicators' own `baseline` and `target` are the view of one
@@ -17,8 +17,8 @@ export function figuresOfEntries(entries: readonly ProfileIndicator[]): ProfileP
   const baselines = Object.create(null) as Record<string, Baseline>;
   const targets = Object.create(null) as Record<string, Target>;
   for (const entry of entries) {
-    const baseline = profileValue<Baseline>(entry, 'baseline');
-    const target = profileValue<Target>(entry, 'target');
+    const baseline = ownValue<Baseline>(entry, 'baseline');
+    const target = ownValue<Target>(entry, 'target');
     if (baseline !== undefined) baselines[entry.indicator.id] = baseline;
     if (target !== undefined) targets[entry.indicator.id] = target;
   }

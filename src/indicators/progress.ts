@@ -2,10 +2,10 @@ import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { parseISO } from 'date-fns/parseISO';
 import type { AsOfInput } from '../core/as-of.js';
 import { guarded, invalidOption, optionsObject } from '../core/guard.js';
+import { ownValue } from '../core/own-value.js';
 import { failure, type Result, success } from '../core/result.js';
 import { resolvePeriodAndDate } from './periods.js';
 import { indicatorProfileForPeriod } from './profile-periods.js';
-import { profileValue } from './profile-value.js';
 import { type IndicatorProfileName, resolveIndicatorProfile } from './profiles.js';
 import type { Baseline, IndicatorProfile, Target } from './types.js';
 
@@ -290,8 +290,8 @@ function assess(options: AssessProgressOptions): Result<Progress> {
   const resolved = resolveIndicatorProfile(options.profile);
   const profile = resolved && indicatorProfileForPeriod(resolved, when.data.period?.id);
   const entry = profile?.indicators.find((candidate) => candidate.indicator.id === options.indicator);
-  // The entry's target and baseline read as the rows read them (profile-value.ts).
-  const target = entry && profileValue<Target>(entry, 'target');
-  const baseline = entry && profileValue<Baseline>(entry, 'baseline');
+  // The entry's target and baseline read as the rows read them (core/own-value.ts).
+  const target = entry && ownValue<Target>(entry, 'target');
+  const baseline = entry && ownValue<Baseline>(entry, 'baseline');
   return success(progressAgainst(options.value, target, baseline, when.data.asOf, options.places ?? 2));
 }

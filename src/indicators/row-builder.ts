@@ -1,4 +1,4 @@
-import { profileValue } from './profile-value.js';
+import { ownValue } from '../core/own-value.js';
 import {
   gapOnLine,
   type Progress,
@@ -56,15 +56,15 @@ export function prepareIndicators(
   return entries.map((entry) => {
     const definition = entry.indicator;
     // A key given to Object.prototype (prototype pollution) is not the profile's: it would otherwise become every row's
-    // own `target`, `baseline` or `property`, written out (see profile-value.ts).
-    const target = profileValue<Target>(entry, 'target');
-    const baseline = profileValue<Baseline>(entry, 'baseline');
+    // own `target`, `baseline` or `property`, written out (see core/own-value.ts).
+    const target = ownValue<Target>(entry, 'target');
+    const baseline = ownValue<Baseline>(entry, 'baseline');
     const line = progressAgainst(null, target, baseline, asOf, places);
     const denominatorFactor = definition.denominator?.unit === 'm2' ? 100 : 1;
     return {
       entry,
       id: definition.id,
-      property: profileValue<IndicatorProperty>(definition, 'property'),
+      property: ownValue<IndicatorProperty>(definition, 'property'),
       unit: definition.unit.en,
       baseline,
       target,

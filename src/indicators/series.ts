@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import type { Issue } from '../core/issue.js';
-import { profileValue } from './profile-value.js';
+import { ownValue } from '../core/own-value.js';
 import type { IndicatorRow, Rounding } from './rows.js';
 import { ROUNDING_MODES, resolveRounding } from './rows.js';
 import type { Baseline, Target } from './types.js';
@@ -188,7 +188,9 @@ export function indicatorSeriesFromRows(
   const groups = new Map<string, Group>();
   const indicatorOrder = new Map<string, number>();
   for (const row of rows) {
-    if (row.year === undefined) continue;
+    // A row's and the options' optional keys read as their own (core/own-value.ts).
+    const year = ownValue<number>(row, 'year');
+    if (year === undefined) continue;
     if (!indicatorOrder.has(row.indicator)) indicatorOrder.set(row.indicator, indicatorOrder.size);
     const key = `${row.level}\u0000${row.region}\u0000${row.indicator}`;
     let group = groups.get(key);
@@ -196,11 +198,11 @@ export function indicatorSeriesFromRows(
       group = { first: row, byYear: new Map() };
       groups.set(key, group);
     }
-    group.byYear.set(row.year, row);
+    group.byYear.set(year, row);
   }
-  const rounding = resolveRounding(options.rounding);
+  const rounding = resolveRounding(ownValue(options, 'rounding'));
   const ordered = [...groups.values()].sort((a, b) => compareGroups(a.first, b.first, indicatorOrder));
-  return ordered.map((group) => entryOf(group, rounding, options.period));
+  return ordered.map((group) => entryOf(group, rounding, ownValue(options, 'period')));
 }
 
 const LEVEL_ORDER: Readonly<Record<string, number>> = {
@@ -230,7 +232,8 @@ function entryOf(
   const valued = points.filter((point) => point.value !== null);
   const first = valued[0];
   const last = valued.at(-1);
-  const { region, level, name, indicator, unit } = group.first;
+  const { region, level, indicator, unit } = group.first;
+  const name = ownValue<string>(group.first, 'name');
   const entry: Record<string, unknown> = { region, level };
   if (name !== undefined) entry.name = name;
   Object.assign(entry, { indicator, unit, points });
@@ -259,9 +262,9 @@ function pointOf(
   const year = row.year as number;
   const period = periodOfYear(year, periodOption);
   // The row of a year was judged in the period of that year, so its baseline and target are that period's.
-  // Only the row's own: a key of Object.prototype is not the row's (profile-value.ts), nor what its status was judged on.
-  const baseline = period === undefined ? undefined : profileValue<Baseline>(row, 'baseline');
-  const target = period === undefined ? undefined : profileValue<Target>(row, 'target');
+  // Only the row's own: a key of Object.prototype is not the row's (core/own-value.ts), nor what its status was judged on.
+  const baseline = period === undefined ? undefined : ownValue<Baseline>(row, 'baseline');
+  const target = period === undefined ? undefined : ownValue<Target>(row, 'target');
   const { value } = row;
   const baselineYearValue = period === undefined ? null : (byYear.get(period.baselineYear)?.value ?? null);
   const line = lineAt(year, baseline, target);

@@ -2,9 +2,11 @@
  * The column model of a result type: every column once — its key (the header of data formats), its Chinese and
  * English header (for people), the cell as data (numbers stay numbers) and, where people read something else than the
  * data, the text they read. A format renders a model's rows through one of its views: `data` (CSV, JSON, .xlsx) or
- * `people` (terminal table, Markdown, HTML).
+ * `people` (terminal table, Markdown, HTML). A row's, a column's and a model's optional keys are read as their own
+ * (core/own-value.ts): a key given to Object.prototype (prototype pollution) is never written into a report.
  */
 import { maskIdNumbersInText } from '../core/mask.js';
+import { ownValue } from '../core/own-value.js';
 import type { CellValue } from '../io/write.js';
 
 /**
@@ -193,7 +195,7 @@ export function dataCells<Row>(columns: readonly Column<Row>[], row: Row, lang: 
  * ```
  */
 export function dataHeader<Row>(columns: readonly Column<Row>[]): string[] {
-  return columns.map((column) => maskIdNumbersInText(column.dataHeader ?? column.key));
+  return columns.map((column) => maskIdNumbersInText(ownValue<string>(column, 'dataHeader') ?? column.key));
 }
 
 /** A data cell as people read it when its column says nothing else: `—` for nothing. */
@@ -222,11 +224,12 @@ export function peopleCells<Row>(
   row: Row,
   context: RenderContext,
 ): string[] {
-  return columns.map((column) =>
-    maskIdNumbersInText(
-      column.text === undefined
+  return columns.map((column) => {
+    const text = ownValue<Column<Row>['text']>(column, 'text');
+    return maskIdNumbersInText(
+      text === undefined
         ? plainText(column.value(row, context.lang), context.lang)
-        : column.text(row, context),
-    ),
-  );
+        : text.call(column, row, context),
+    );
+  });
 }

@@ -2,6 +2,7 @@
  * The default {@link RenderContext}: indicator names and units from the indicator catalogue, rule titles from the
  * rule catalogue (loaded by the people formats only: the data formats need no catalogue).
  */
+import { ownValue } from '../core/own-value.js';
 import { INDICATORS } from '../indicators/catalogue.js';
 import { RULES } from '../standards/catalogue.js';
 import type { Bilingual, RenderContext, ReportLang } from './columns.js';
@@ -63,5 +64,46 @@ export function resolveRenderContext(options: {
   readonly lang?: ReportLang;
   readonly context?: RenderContext;
 }): RenderContext {
-  return options.context ?? defaultRenderContext(options.lang === 'en' ? 'en' : 'zh');
+  return (
+    ownValue<RenderContext>(options, 'context') ??
+    defaultRenderContext(ownValue(options, 'lang') === 'en' ? 'en' : 'zh')
+  );
+}
+
+/**
+ * A region's name from a context's lists, when it has them (`regionName`, read as the context's own: a
+ * `regionName` given to Object.prototype is not the context's).
+ *
+ * @param context - the context
+ * @param code - a region's code
+ * @returns its name, or undefined
+ *
+ * @example
+ * ```ts
+ * contextRegionName(defaultRenderContext('zh', () => '正定县'), '130123000000');
+ * //=> '正定县'
+ * ```
+ */
+export function contextRegionName(context: RenderContext, code: string): string | undefined {
+  return ownValue<RenderContext['regionName']>(context, 'regionName')?.call(context, code);
+}
+
+/**
+ * The language of data cells a format's options ask for: `lang`, else the context's, else Chinese — each read as the
+ * options' own (core/own-value.ts: a `lang` given to Object.prototype is not an option).
+ *
+ * @param options - the format's options
+ * @returns the language
+ *
+ * @example
+ * ```ts
+ * [resolveLang({}), resolveLang({ lang: 'en' }), resolveLang({ context: defaultRenderContext('en') })];
+ * //=> ['zh', 'en', 'en']
+ * ```
+ */
+export function resolveLang(options: {
+  readonly lang?: ReportLang;
+  readonly context?: RenderContext;
+}): ReportLang {
+  return ownValue<ReportLang>(options, 'lang') ?? ownValue<RenderContext>(options, 'context')?.lang ?? 'zh';
 }

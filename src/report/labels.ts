@@ -3,8 +3,10 @@
  * the names of indicators and rules are looked up through a RenderContext, see context.ts).
  */
 import type { Severity } from '../core/issue.js';
+import { ownValue } from '../core/own-value.js';
 import type { ProgressStatus } from '../indicators/progress.js';
 import type { IndicatorRow } from '../indicators/rows.js';
+import type { Baseline, Comparator } from '../indicators/types.js';
 import type { Bilingual } from './columns.js';
 
 /**
@@ -78,6 +80,22 @@ export function targetText(target: IndicatorRow['target']): string {
 }
 
 /**
+ * A baseline's comparator, its own (absent for a plain figure): a `comparator` given to Object.prototype is not the
+ * baseline's (core/own-value.ts).
+ *
+ * @param baseline - a baseline (or none)
+ * @returns its comparator, or undefined
+ *
+ * @example
+ * ```ts
+ * comparatorOf({ value: 98, year: 2020, confidence: 'seed', source: '' });
+ * //=> undefined
+ * ```
+ */
+export const comparatorOf = (baseline: Baseline | undefined): Comparator | undefined =>
+  baseline === undefined ? undefined : ownValue<Comparator>(baseline, 'comparator');
+
+/**
  * A baseline as reports show it: its comparator where the text gives one (`≥ 98`), else the figure (`—` for none).
  *
  * @param baseline - a row's baseline
@@ -91,7 +109,8 @@ export function targetText(target: IndicatorRow['target']): string {
  */
 export function baselineText(baseline: IndicatorRow['baseline']): string {
   if (baseline === undefined) return '—';
-  return baseline.comparator === undefined
+  const comparator = comparatorOf(baseline);
+  return comparator === undefined
     ? String(baseline.value)
-    : `${comparatorSign(baseline.comparator)} ${baseline.value}`;
+    : `${comparatorSign(comparator)} ${baseline.value}`;
 }

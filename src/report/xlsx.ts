@@ -21,7 +21,8 @@ import { createSheetNamer, SHEET_NAME_MAX, type SheetNamer } from '../io/xlsx-sh
 import { RULES } from '../standards/catalogue.js';
 import type { Finding, ValidationSummary } from '../standards/validate.js';
 import type { ReportLang } from './columns.js';
-import { SEVERITY_LABELS, STATUS_LABELS } from './labels.js';
+import { comparatorOf, SEVERITY_LABELS, STATUS_LABELS } from './labels.js';
+import { rowBaseline, rowName, rowTarget, rowYear } from './row-keys.js';
 import { tableSheets, type WorkbookSheet } from './xlsx-sheets.js';
 
 /** The language of headers and labels ({@link ReportLang}). */
@@ -50,7 +51,7 @@ const comparatorSign = (c: string | undefined) => (c === '>=' ? '≥' : c === '<
 
 const INDICATOR_COLUMNS: readonly XlsxColumn<IndicatorRow>[] = [
   { header: { zh: '地区代码', en: 'region' }, cell: (r) => r.region },
-  { header: { zh: '地区名称', en: 'name' }, cell: (r) => r.name },
+  { header: { zh: '地区名称', en: 'name' }, cell: rowName },
   { header: { zh: '层级', en: 'level' }, cell: (r, lang) => LEVEL[r.level]?.[lang] ?? r.level },
   { header: { zh: '指标代码', en: 'indicator' }, cell: (r) => r.indicator },
   { header: { zh: '指标', en: 'indicator name' }, cell: (r, lang) => CATALOGUE[r.indicator]?.name[lang] },
@@ -61,11 +62,14 @@ const INDICATOR_COLUMNS: readonly XlsxColumn<IndicatorRow>[] = [
   { header: { zh: '缺数据单位数', en: 'missing' }, cell: (r) => r.missing },
   {
     header: { zh: '基线比较', en: 'baseline comparator' },
-    cell: (r) => comparatorSign(r.baseline?.comparator),
+    cell: (r) => comparatorSign(comparatorOf(rowBaseline(r))),
   },
-  { header: { zh: '基线', en: 'baseline' }, cell: (r) => r.baseline?.value },
-  { header: { zh: '目标比较', en: 'target comparator' }, cell: (r) => comparatorSign(r.target?.comparator) },
-  { header: { zh: '目标', en: 'target' }, cell: (r) => r.target?.value },
+  { header: { zh: '基线', en: 'baseline' }, cell: (r) => rowBaseline(r)?.value },
+  {
+    header: { zh: '目标比较', en: 'target comparator' },
+    cell: (r) => comparatorSign(rowTarget(r)?.comparator),
+  },
+  { header: { zh: '目标', en: 'target' }, cell: (r) => rowTarget(r)?.value },
   { header: { zh: '状态', en: 'status' }, cell: (r, lang) => STATUS_LABELS[r.status]?.[lang] ?? r.status },
   { header: { zh: '应达值', en: 'expected' }, cell: (r) => r.expected },
   { header: { zh: '差距', en: 'gap' }, cell: (r) => r.gap },
@@ -75,7 +79,7 @@ const INDICATOR_COLUMNS: readonly XlsxColumn<IndicatorRow>[] = [
 /** The indicator columns with the year (统计年度) after the level, for rows over years. */
 const INDICATOR_COLUMNS_WITH_YEAR: readonly XlsxColumn<IndicatorRow>[] = [
   ...INDICATOR_COLUMNS.slice(0, 3),
-  { header: { zh: '年度', en: 'year' }, cell: (r) => r.year },
+  { header: { zh: '年度', en: 'year' }, cell: rowYear },
   ...INDICATOR_COLUMNS.slice(3),
 ];
 
@@ -175,7 +179,9 @@ export async function indicatorRowsToXlsx(
   const lang = langOption(options);
   const all = [...rows];
   // Rows over years (统计年度) get a year column after the level, as the CSV of the same rows does.
-  const columns = all.some((row) => row.year !== undefined) ? INDICATOR_COLUMNS_WITH_YEAR : INDICATOR_COLUMNS;
+  const columns = all.some((row) => rowYear(row) !== undefined)
+    ? INDICATOR_COLUMNS_WITH_YEAR
+    : INDICATOR_COLUMNS;
   const cells = all.map((row) => columns.map((column) => xlsxCell(column.cell(row, lang))));
   const header = columns.map((column) => column.header[lang]);
   const name = createSheetNamer();

@@ -1,11 +1,14 @@
+import { ownValue } from '../core/own-value.js';
 import { RULE_PROFILES } from './profiles.js';
 import type { AnyRule, RuleProfile } from './types.js';
 
+// Optional keys are read as the rule's own (core/own-value.ts): a key given to Object.prototype is not the rule's.
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-const period = (rule: AnyRule) =>
-  rule.effective.from === undefined && rule.effective.to === undefined
-    ? 'always'
-    : `${rule.effective.from ?? '…'} – ${rule.effective.to ?? '…'}`;
+const period = (rule: AnyRule) => {
+  const from = ownValue<string>(rule.effective, 'from');
+  const to = ownValue<string>(rule.effective, 'to');
+  return from === undefined && to === undefined ? 'always' : `${from ?? '…'} – ${to ?? '…'}`;
+};
 const parameters = (rule: AnyRule) =>
   Object.entries(rule.parameters)
     .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join('/') : String(value)}`)
@@ -47,9 +50,9 @@ export function describeRules(profiles: readonly RuleProfile[] = Object.values(R
     '|---|---|---|---|---|---|---|',
   ];
   for (const [rule, used] of seen) {
-    const applies = rule.appliesTo.kinds?.join(', ') ?? 'all units';
-    const level = 'level' in rule && rule.level === 'region' ? ` (regions by ${rule.parameters.level})` : '';
-    const flag = rule.confidence === 'unverified' ? ' (unverified)' : '';
+    const applies = ownValue<readonly string[]>(rule.appliesTo, 'kinds')?.join(', ') ?? 'all units';
+    const level = ownValue(rule, 'level') === 'region' ? ` (regions by ${rule.parameters.level})` : '';
+    const flag = ownValue(rule, 'confidence') === 'unverified' ? ' (unverified)' : '';
     lines.push(
       `| \`${rule.id}\` | ${cell(rule.title.zh)}<br>${cell(rule.title.en)} | ${applies}${level} | ${rule.severity}${flag} | ${cell(parameters(rule))} | ${period(rule)} | ${used.join(', ')} |`,
     );

@@ -2,6 +2,7 @@
 import { maskIdNumbersInText } from '../../core/mask.js';
 import { type CellValue, csvCell } from '../../io/write.js';
 import { type ColumnModel, dataCells, dataHeader, viewColumns } from '../columns.js';
+import { resolveLang } from '../context.js';
 import type { FormatOptions, OutputFormat } from './format.js';
 
 const MEMO_LIMIT = 4096;
@@ -44,7 +45,7 @@ function* csvText<Row>(
   rows: Iterable<Row>,
   options: FormatOptions,
 ): Iterable<string> {
-  const lang = options.lang ?? options.context?.lang ?? 'zh';
+  const lang = resolveLang(options);
   const columns = viewColumns(model, 'data');
   const cell = createCsvCells();
   yield csvHeaderLine(dataHeader(columns));

@@ -3,7 +3,8 @@
  * `scope="row"` — with every value escaped and masked. On its own it is a self-contained page; the report page puts
  * the same table among its sections.
  */
-import { type ColumnModel, peopleCells, type RenderContext, viewColumns } from '../columns.js';
+import { ownValue } from '../../core/own-value.js';
+import { type Column, type ColumnModel, peopleCells, type RenderContext, viewColumns } from '../columns.js';
 import { resolveRenderContext } from '../context.js';
 import { escapeHtml, htmlClass, htmlText } from '../html/escape.js';
 import { PAGE_STYLE } from '../html/style.js';
@@ -47,22 +48,28 @@ export function* htmlTablePieces<Row>(
   context: RenderContext,
   options: HtmlTableOptions = {},
 ): Iterable<string> {
-  const rowHeader = model.columns.find((column) => column.key === model.rowHeader);
+  // The model's, the columns' and the options' optional keys read as their own (core/own-value.ts).
+  const rowHeaderKey = ownValue<string>(model, 'rowHeader');
+  const rowHeader = model.columns.find((column) => column.key === rowHeaderKey);
+  const rowData = ownValue<ColumnModel<Row>['rowData']>(model, 'rowData');
   const columns = viewColumns(model, 'people').filter((column) => column !== rowHeader);
   const headers = rowHeader === undefined ? columns : [rowHeader, ...columns];
+  const numeric = (column: Column<Row>) => ownValue(column, 'numeric') === true;
   const head = headers
     .map(
       (column) =>
-        `<th scope="col"${column.numeric === true ? ' class="num"' : ''}>${htmlText(column.header[context.lang])}</th>`,
+        `<th scope="col"${numeric(column) ? ' class="num"' : ''}>${htmlText(column.header[context.lang])}</th>`,
     )
     .join('');
-  yield `<table id="${escapeHtml(htmlClass(options.id ?? model.id))}"><caption>${htmlText(options.caption ?? model.title[context.lang])}</caption><thead><tr>${head}</tr></thead><tbody>\n`;
-  const limit = options.limit ?? Number.POSITIVE_INFINITY;
+  const id = ownValue<string>(options, 'id') ?? model.id;
+  const caption = ownValue<string>(options, 'caption') ?? model.title[context.lang];
+  yield `<table id="${escapeHtml(htmlClass(id))}"><caption>${htmlText(caption)}</caption><thead><tr>${head}</tr></thead><tbody>\n`;
+  const limit = ownValue<number>(options, 'limit') ?? Number.POSITIVE_INFINITY;
   let count = 0;
   for (const row of rows) {
     count++;
     if (count > limit) continue;
-    const data = model.rowData?.(row) ?? {};
+    const data = rowData?.call(model, row) ?? {};
     const attributes = Object.entries(data)
       .map(([name, value]) => ` data-${htmlClass(name)}="${htmlText(value)}"`)
       .join('');
@@ -73,9 +80,10 @@ export function* htmlTablePieces<Row>(
         : `<th scope="row">${htmlText(peopleCells([rowHeader], row, context)[0] as string)}</th>`;
     const tds = columns
       .map((column, i) => {
-        const classes = [column.numeric === true ? 'num' : '', column.cellClass?.(row) ?? ''].filter(
-          (c) => c !== '',
-        );
+        const classes = [
+          numeric(column) ? 'num' : '',
+          ownValue<Column<Row>['cellClass']>(column, 'cellClass')?.call(column, row) ?? '',
+        ].filter((c) => c !== '');
         const attribute = classes.length === 0 ? '' : ` class="${htmlClass(classes.join(' '))}"`;
         return `<td${attribute}>${escapeHtml(cells[i] as string)}</td>`;
       })

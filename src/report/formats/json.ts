@@ -1,5 +1,7 @@
 /** JSON (data view): one array, a row per line; rows of a whole-row model are their objects as they are. */
+import { ownValue } from '../../core/own-value.js';
 import { type ColumnModel, dataCells, dataHeader, viewColumns } from '../columns.js';
+import { resolveLang } from '../context.js';
 import { createJsonSerializer } from '../json-text.js';
 import type { FormatOptions, OutputFormat } from './format.js';
 
@@ -18,9 +20,10 @@ import type { FormatOptions, OutputFormat } from './format.js';
  * ```
  */
 export function rowJsonText<Row>(model: ColumnModel<Row>, options: FormatOptions): (row: Row) => string {
-  if (model.wholeRowJson !== undefined)
-    return createJsonSerializer({ constantKeys: model.wholeRowJson.constantKeys }) as (row: Row) => string;
-  const lang = options.lang ?? options.context?.lang ?? 'zh';
+  const whole = ownValue<ColumnModel<Row>['wholeRowJson']>(model, 'wholeRowJson');
+  if (whole !== undefined)
+    return createJsonSerializer({ constantKeys: whole.constantKeys }) as (row: Row) => string;
+  const lang = resolveLang(options);
   const columns = viewColumns(model, 'data');
   const keys = dataHeader(columns);
   const serialize = createJsonSerializer();

@@ -1,5 +1,6 @@
 /** The terminal table (people view): aligned columns, CJK characters two columns wide, numbers right-aligned. */
 import { maskIdNumbersInText } from '../../core/mask.js';
+import { ownValue } from '../../core/own-value.js';
 import { type ColumnModel, peopleCells, viewColumns } from '../columns.js';
 import { resolveRenderContext } from '../context.js';
 import { formatTable } from '../text-table.js';
@@ -17,7 +18,7 @@ function* tableText<Row>(
   for (const row of rows) cells.push(peopleCells(columns, row, context));
   const right = new Set<number>();
   columns.forEach((column, i) => {
-    if (column.numeric === true) right.add(i);
+    if (ownValue(column, 'numeric') === true) right.add(i);
   });
   yield maskIdNumbersInText(
     formatTable(

@@ -6,6 +6,8 @@
 import type { IndicatorRow } from '../../indicators/rows.js';
 import type { RenderContext } from '../columns.js';
 import { STATUS_LABELS, STATUS_ORDER } from '../labels.js';
+import { regionNameOf } from '../models/indicators.js';
+import { rowTarget } from '../row-keys.js';
 import { htmlText } from './escape.js';
 import { STATUS_COLOURS } from './style.js';
 import type { IndicatorSummary } from './summary.js';
@@ -26,7 +28,7 @@ function bar(
   tilt: boolean,
 ): string {
   const x = 30 + i * (BAR + GAP);
-  const name = row.name ?? context.regionName?.(row.region) ?? row.region;
+  const name = regionNameOf(row, context) ?? row.region;
   const unit = context.indicatorUnit(row.indicator, row.unit);
   const status = STATUS_LABELS[row.status]?.[context.lang] ?? row.status;
   const colour = STATUS_COLOURS[row.status] ?? STATUS_COLOURS['no-data'];
@@ -56,7 +58,7 @@ export function barChart(
   id: string,
 ): string {
   const zh = context.lang === 'zh';
-  const target = summary.regions.find((row) => row.target !== undefined)?.target;
+  const target = summary.regions.map(rowTarget).find((each) => each !== undefined);
   // A loop, not Math.max(...values): a chart of many regions would overflow the call stack as arguments.
   let max = Math.max(1, target?.value ?? 0);
   for (const row of shown) max = Math.max(max, row.value ?? 0);

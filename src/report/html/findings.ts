@@ -4,8 +4,10 @@
  * companion CSV).
  */
 import type { Severity } from '../../core/issue.js';
+import { ownValue } from '../../core/own-value.js';
 import type { Finding, RuleTally } from '../../standards/validate.js';
 import type { RenderContext } from '../columns.js';
+import { contextRegionName } from '../context.js';
 import { SEVERITY_LABELS } from '../labels.js';
 import { htmlText } from './escape.js';
 
@@ -92,8 +94,10 @@ export interface FindingDigester {
  * ```
  */
 export function createFindingDigest(options: FindingDigestOptions = {}): FindingDigester {
-  const unitLimit = options.units ?? 5;
-  const listLimit = options.list ?? 1000;
+  // The options' own keys (core/own-value.ts): a key given to Object.prototype is not an option.
+  const unitLimit = ownValue<number>(options, 'units') ?? 5;
+  const listLimit = ownValue<number>(options, 'list') ?? 1000;
+  const compare = ownValue<FindingDigestOptions['compare']>(options, 'compare');
   const rules = new Map<string, { rule: string; severity: Severity; count: number; units: string[] }>();
   const first: Finding[] = [];
   let total = 0;
@@ -112,7 +116,7 @@ export function createFindingDigest(options: FindingDigestOptions = {}): Finding
     digest: () => ({
       total,
       rules: [...rules.values()],
-      first: options.compare === undefined ? [...first] : [...first].sort(options.compare),
+      first: compare === undefined ? [...first] : [...first].sort(compare),
     }),
   };
 }
@@ -121,7 +125,7 @@ const SEVERITY_RANK: Readonly<Record<string, number>> = { error: 0, warning: 1, 
 
 /** A unit's code with its name when a list has it. */
 function unitText(code: string, context: RenderContext): string {
-  const name = context.regionName?.(code);
+  const name = contextRegionName(context, code);
   return name === undefined ? htmlText(code) : `${htmlText(name)} <small>${htmlText(code)}</small>`;
 }
 

@@ -4,6 +4,7 @@
  * chart per indicator, the indicator table, and the findings by rule. One self-contained file: inline CSS and SVG,
  * no script, no font or image fetched; every value escaped and masked.
  */
+import { ownValue } from '../../core/own-value.js';
 import type { PlanEvaluation } from '../../indicators/evaluation-types.js';
 import type { IndicatorRow } from '../../indicators/rows.js';
 import type { ValidationSummary } from '../../standards/validate.js';
@@ -14,6 +15,7 @@ import { htmlTablePieces } from '../formats/html.js';
 import { STATUS_LABELS, STATUS_ORDER, targetText } from '../labels.js';
 import { evaluationModel, evaluationRowsByRegion } from '../models/evaluation.js';
 import { INDICATOR_ROW_MODEL, regionNameOf } from '../models/indicators.js';
+import { rowTarget, rowYear } from '../row-keys.js';
 import type { ChunkSink } from '../sink.js';
 import { barChart, statusBar } from './chart.js';
 import { htmlText } from './escape.js';
@@ -122,7 +124,8 @@ function headline(summary: IndicatorSummary, context: RenderContext): string {
   if (summary.top.length === 1) {
     const name = regionNameOf(row, context);
     const where = `${htmlText(name ?? row.region)}${name === undefined ? '' : ` <small>${htmlText(row.region)}</small>`}`;
-    const target = row.target === undefined ? t.noTarget : `${t.target} ${htmlText(targetText(row.target))}`;
+    const target =
+      rowTarget(row) === undefined ? t.noTarget : `${t.target} ${htmlText(targetText(rowTarget(row)))}`;
     return `${where}：<b>${row.value ?? '—'}</b> ${htmlText(unit)} · ${target} · <span class="status s-${row.status}"><span class="swatch" aria-hidden="true"></span>${htmlText(STATUS_LABELS[row.status][context.lang])}</span>`;
   }
   let low = Number.POSITIVE_INFINITY;
@@ -133,7 +136,8 @@ function headline(summary: IndicatorSummary, context: RenderContext): string {
       high = Math.max(high, top.value);
     }
   const range = low > high ? '—' : `${low}–${high}`;
-  const target = row.target === undefined ? t.noTarget : `${t.target} ${htmlText(targetText(row.target))}`;
+  const target =
+    rowTarget(row) === undefined ? t.noTarget : `${t.target} ${htmlText(targetText(rowTarget(row)))}`;
   return `${summary.top.length} ${t.regions} · ${t.range} <b>${range}</b> ${htmlText(unit)} · ${target}`;
 }
 
@@ -167,12 +171,16 @@ function evaluationSection(evaluation: PlanEvaluation, context: RenderContext): 
  */
 export function* reportPagePieces(input: ReportPageInput, options: ReportPageOptions = {}): Iterable<string> {
   const context = resolveRenderContext(options);
+  // The input's and the options' optional keys read as their own (core/own-value.ts).
+  const evaluation = ownValue<PlanEvaluation>(input, 'evaluation');
+  const tableLimit = ownValue<number>(options, 'tableLimit') ?? 20_000;
+  const indicatorsFile = ownValue<string>(input, 'indicatorsFile');
   const t = T[context.lang];
   // Rows over years: the summary and bars show the latest year (the trend charts show the path to it).
   const years = rowYears(input.rows);
   const lastYear = years[years.length - 1];
   const summaries = summarizeIndicators(
-    years.length > 1 ? input.rows.filter((row) => row.year === lastYear) : input.rows,
+    years.length > 1 ? input.rows.filter((row) => rowYear(row) === lastYear) : input.rows,
   );
   yield `<!doctype html>
 <html lang="${context.lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${t.title}</title>
@@ -180,15 +188,15 @@ export function* reportPagePieces(input: ReportPageInput, options: ReportPageOpt
 <style>${PAGE_STYLE}</style></head>
 <body><main>
 <h1>${t.title}</h1><p class="meta">${t.asOf} ${htmlText(input.asOf)} · ${t.profile} ${htmlText(input.profile)} · ${input.units} ${t.units}</p>
-${input.evaluation === undefined ? '' : evaluationSection(input.evaluation, context)}<section id="summary" aria-labelledby="summary-title"><h2 id="summary-title">${t.summary}</h2>${legend(context)}
+${evaluation === undefined ? '' : evaluationSection(evaluation, context)}<section id="summary" aria-labelledby="summary-title"><h2 id="summary-title">${t.summary}</h2>${legend(context)}
 `;
   for (let i = 0; i < summaries.length; i++)
     yield `${summaryItem(summaries[i] as IndicatorSummary, context, i)}\n`;
-  const trends = trendCharts(input.rows, context, input.period);
+  const trends = trendCharts(input.rows, context, ownValue<string>(input, 'period'));
   if (trends.length > 0)
     yield `</section>\n<section id="trends" aria-labelledby="trends-title"><h2 id="trends-title">${t.trends}</h2>\n${trends.join('\n')}\n`;
   yield `</section>\n<section id="charts" aria-labelledby="charts-title"><h2 id="charts-title">${t.charts}</h2>\n`;
-  const limit = options.chartRegions ?? 40;
+  const limit = ownValue<number>(options, 'chartRegions') ?? 40;
   for (let i = 0; i < summaries.length; i++) {
     const summary = summaries[i] as IndicatorSummary;
     yield `${barChart(summary, chartRegions(summary.regions, limit), context, `chart${i}`)}\n`;
@@ -197,11 +205,12 @@ ${input.evaluation === undefined ? '' : evaluationSection(input.evaluation, cont
   yield* htmlTablePieces(INDICATOR_ROW_MODEL, input.rows, context, {
     id: 'indicators',
     caption: t.caption,
-    limit: options.tableLimit ?? 20_000,
+    limit: tableLimit,
   });
-  if (input.indicatorsFile !== undefined && input.rows.length > (options.tableLimit ?? 20_000))
-    yield `<p class="note">${context.lang === 'zh' ? '全部指标行见' : 'Every indicator row is in'} <a href="${htmlText(encodeURI(input.indicatorsFile))}">${htmlText(input.indicatorsFile)}</a></p>`;
-  yield `</div></section>\n${findingsSection(input.findings, input.validation?.byRule, context, input.findingsFile)}\n</main></body></html>\n`;
+  if (indicatorsFile !== undefined && input.rows.length > tableLimit)
+    yield `<p class="note">${context.lang === 'zh' ? '全部指标行见' : 'Every indicator row is in'} <a href="${htmlText(encodeURI(indicatorsFile))}">${htmlText(indicatorsFile)}</a></p>`;
+  const byRule = ownValue<ValidationSummary>(input, 'validation')?.byRule;
+  yield `</div></section>\n${findingsSection(input.findings, byRule, context, ownValue<string>(input, 'findingsFile'))}\n</main></body></html>\n`;
 }
 
 /**

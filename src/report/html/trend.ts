@@ -7,7 +7,9 @@
 import type { IndicatorRow } from '../../indicators/rows.js';
 import { type IndicatorSeriesEntry, indicatorSeriesFromRows } from '../../indicators/series.js';
 import type { RenderContext } from '../columns.js';
+import { contextRegionName } from '../context.js';
 import { STATUS_LABELS } from '../labels.js';
+import { rowBaseline, rowName, rowTarget, rowYear } from '../row-keys.js';
 import { htmlText } from './escape.js';
 import { STATUS_COLOURS } from './style.js';
 
@@ -34,7 +36,10 @@ const LEVEL_ORDER: Readonly<Record<IndicatorRow['level'], number>> = {
 /** The years the rows carry, ascending. */
 export function rowYears(rows: readonly IndicatorRow[]): number[] {
   const years = new Set<number>();
-  for (const row of rows) if (row.year !== undefined) years.add(row.year);
+  for (const row of rows) {
+    const year = rowYear(row);
+    if (year !== undefined) years.add(year);
+  }
   return [...years].sort((a, b) => a - b);
 }
 
@@ -61,15 +66,17 @@ interface TrendFrame {
 function frame(entries: readonly IndicatorSeriesEntry[], row: IndicatorRow | undefined): TrendFrame {
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
-  let max = Math.max(1, row?.target?.value ?? 0, row?.baseline?.value ?? 0);
+  const target = row === undefined ? undefined : rowTarget(row);
+  const baseline = row === undefined ? undefined : rowBaseline(row);
+  let max = Math.max(1, target?.value ?? 0, baseline?.value ?? 0);
   for (const entry of entries)
     for (const point of entry.points) {
       first = Math.min(first, point.year);
       last = Math.max(last, point.year);
       if (point.value !== null) max = Math.max(max, point.value);
     }
-  if (row?.baseline !== undefined) first = Math.min(first, row.baseline.year);
-  if (row?.target !== undefined) last = Math.max(last, row.target.year);
+  if (baseline !== undefined) first = Math.min(first, baseline.year);
+  if (target !== undefined) last = Math.max(last, target.year);
   max *= 1.1;
   const span = Math.max(1, last - first);
   return {
@@ -82,7 +89,7 @@ function frame(entries: readonly IndicatorSeriesEntry[], row: IndicatorRow | und
 
 /** The region's name, or its code. */
 const regionOf = (entry: IndicatorSeriesEntry, context: RenderContext) =>
-  entry.name ?? context.regionName?.(entry.region) ?? entry.region;
+  rowName(entry) ?? contextRegionName(context, entry.region) ?? entry.region;
 
 /** One region's line: a polyline through its values (a gap where a year has none), a dot per value, a label. */
 function regionLine(
@@ -119,14 +126,16 @@ function regionLine(
 /** The target (dashed, ending at the target year) and the baseline (a diamond at the baseline year). */
 function planMarks(row: IndicatorRow | undefined, f: TrendFrame, zh: boolean): string {
   let marks = '';
-  if (row?.target !== undefined) {
-    const y = at(f.y(row.target.value));
-    marks += `<line class="target" x1="${LEFT}" x2="${at(f.x(row.target.year))}" y1="${y}" y2="${y}" stroke="#333" stroke-dasharray="4 3"/><text x="${LEFT + 8}" y="${at(f.y(row.target.value) - 4)}" font-size="10">${zh ? '目标' : 'target'} ${row.target.value} (${row.target.year})</text>`;
+  const target = row === undefined ? undefined : rowTarget(row);
+  const baseline = row === undefined ? undefined : rowBaseline(row);
+  if (target !== undefined) {
+    const y = at(f.y(target.value));
+    marks += `<line class="target" x1="${LEFT}" x2="${at(f.x(target.year))}" y1="${y}" y2="${y}" stroke="#333" stroke-dasharray="4 3"/><text x="${LEFT + 8}" y="${at(f.y(target.value) - 4)}" font-size="10">${zh ? '目标' : 'target'} ${target.value} (${target.year})</text>`;
   }
-  if (row?.baseline !== undefined) {
-    const x = f.x(row.baseline.year);
-    const y = f.y(row.baseline.value);
-    marks += `<path class="baseline" d="M${at(x)} ${at(y - 5)}L${at(x + 5)} ${at(y)}L${at(x)} ${at(y + 5)}L${at(x - 5)} ${at(y)}Z" fill="#fff" stroke="#333"><title>${zh ? '基线' : 'baseline'} ${row.baseline.year}: ${row.baseline.value}</title></path>`;
+  if (baseline !== undefined) {
+    const x = f.x(baseline.year);
+    const y = f.y(baseline.value);
+    marks += `<path class="baseline" d="M${at(x)} ${at(y - 5)}L${at(x + 5)} ${at(y)}L${at(x)} ${at(y + 5)}L${at(x - 5)} ${at(y)}Z" fill="#fff" stroke="#333"><title>${zh ? '基线' : 'baseline'} ${baseline.year}: ${baseline.value}</title></path>`;
   }
   return marks;
 }
@@ -160,15 +169,15 @@ function valuesTable(
       return `<tr><th scope="row">${htmlText(regionOf(entry, context))}</th>${cells}<td>${htmlText(standing)}</td></tr>`;
     })
     .join('');
+  const baseline = row === undefined ? undefined : rowBaseline(row);
+  const target = row === undefined ? undefined : rowTarget(row);
   const plan = [
-    row?.baseline === undefined
-      ? ''
-      : `${zh ? '基线' : 'baseline'} ${row.baseline.year}: ${row.baseline.value}`,
-    row?.target === undefined
+    baseline === undefined ? '' : `${zh ? '基线' : 'baseline'} ${baseline.year}: ${baseline.value}`,
+    target === undefined
       ? zh
         ? '无目标'
         : 'no target'
-      : `${zh ? '目标' : 'target'} ${row.target.year}: ${row.target.comparator} ${row.target.value}`,
+      : `${zh ? '目标' : 'target'} ${target.year}: ${target.comparator} ${target.value}`,
   ]
     .filter((text) => text !== '')
     .join('; ');
@@ -199,7 +208,7 @@ export function trendChart(
   const zh = context.lang === 'zh';
   const first = entries[0] as IndicatorSeriesEntry;
   const rows = entries.map((e) => latest.get(`${e.level}\u0000${e.region}`));
-  const planRow = rows.find((row) => row?.target !== undefined) ?? rows[0];
+  const planRow = rows.find((row) => row !== undefined && rowTarget(row) !== undefined) ?? rows[0];
   const f = frame(entries, planRow);
   const name = context.indicatorName(first.indicator);
   const unit = context.indicatorUnit(first.indicator, first.unit);
@@ -212,7 +221,7 @@ export function trendChart(
     const status = STATUS_LABELS[rows[i]?.status ?? 'no-data'][context.lang];
     return `${regionOf(entry, context)}: ${values} (${status})`;
   });
-  const target = planRow?.target;
+  const target = planRow === undefined ? undefined : rowTarget(planRow);
   const desc = `${words.join('; ')}${target === undefined ? (zh ? '；无目标' : '; no target') : `; ${zh ? '目标' : 'target'} ${target.year} ${target.comparator} ${target.value}`}`;
   const height = TOP + HEIGHT + 24;
   return `<figure class="trend" data-indicator="${htmlText(first.indicator)}" data-lines="${entries.length}"><figcaption>${htmlText(name)} <small>(${htmlText(unit)}; ${years[0]}–${years[years.length - 1]})</small></figcaption><svg role="img" aria-labelledby="${id}-t ${id}-d" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}"><title id="${id}-t">${htmlText(name)}</title><desc id="${id}-d">${htmlText(desc)}</desc>${axis(f)}${planMarks(planRow, f, zh)}${lines}</svg>${valuesTable(entries, years, planRow, context, name)}</figure>`;
@@ -242,7 +251,7 @@ export function trendCharts(
   const lastYear = years[years.length - 1];
   const latest = new Map<string, Map<string, IndicatorRow>>();
   for (const row of rows) {
-    if (row.year !== lastYear) continue;
+    if (rowYear(row) !== lastYear) continue;
     let byRegion = latest.get(row.indicator);
     if (byRegion === undefined) {
       byRegion = new Map();

@@ -9,7 +9,13 @@ import { INDICATOR_PROPERTY_LABELS } from '../../indicators/property.js';
 import type { Baseline, Comparator, Target } from '../../indicators/types.js';
 import type { CellValue } from '../../io/write.js';
 import type { Bilingual, Column, ColumnModel, ReportLang } from '../columns.js';
-import { STATUS_LABELS } from '../labels.js';
+import { comparatorOf, STATUS_LABELS } from '../labels.js';
+import {
+  rowBaseline as baselineOf,
+  rowName as nameOf,
+  rowProperty as propertyOf,
+  rowTarget as targetOf,
+} from '../row-keys.js';
 
 /** The levels as the evaluation table names them (the plans' words: 省级, 地级 …). */
 const LEVEL_LABELS: Readonly<Record<EvaluationRow['level'], Bilingual>> = {
@@ -23,8 +29,10 @@ const LEVEL_LABELS: Readonly<Record<EvaluationRow['level'], Bilingual>> = {
 const SIGN: Readonly<Record<Comparator, string>> = { '>=': '≥', '>': '>', '=': '=', '<=': '≤' };
 
 /** A region as the tables name it: its name and code, or its code alone. */
-export const regionLabel = (row: Pick<EvaluationRow, 'name' | 'region'>): string =>
-  row.name === undefined ? row.region : `${row.name} ${row.region}`;
+export const regionLabel = (row: Pick<EvaluationRow, 'name' | 'region'>): string => {
+  const name = nameOf(row);
+  return name === undefined ? row.region : `${name} ${row.region}`;
+};
 
 /**
  * A baseline cell: the number itself where the text gives a plain figure (so that a spreadsheet keeps it a number),
@@ -32,8 +40,8 @@ export const regionLabel = (row: Pick<EvaluationRow, 'name' | 'region'>): string
  */
 export function baselineCell(baseline: Baseline | undefined, year: number, lang: ReportLang): CellValue {
   if (baseline === undefined) return null;
-  const figure =
-    baseline.comparator === undefined ? baseline.value : `${SIGN[baseline.comparator]} ${baseline.value}`;
+  const comparator = comparatorOf(baseline);
+  const figure = comparator === undefined ? baseline.value : `${SIGN[comparator]} ${baseline.value}`;
   if (baseline.year === year) return figure;
   return lang === 'zh' ? `${figure}（${baseline.year}年）` : `${figure} (${baseline.year})`;
 }
@@ -63,10 +71,12 @@ function columns(period: PeriodYears, lang: ReportLang): Column<EvaluationRow>[]
     value: Column<EvaluationRow>['value'],
     more: Omit<Column<EvaluationRow>, 'key' | 'header' | 'value' | 'dataHeader'> = {},
   ) => list.push({ key, dataHeader: lang === 'zh' ? zh : en, header: { zh, en }, value, ...more });
-  const property = (r: EvaluationRow, l: ReportLang) =>
-    r.property === undefined ? null : INDICATOR_PROPERTY_LABELS[r.property][l];
+  const property = (r: EvaluationRow, l: ReportLang) => {
+    const value = propertyOf(r);
+    return value === undefined ? null : INDICATOR_PROPERTY_LABELS[value][l];
+  };
   column('region', '地区代码', 'region code', (r) => r.region);
-  column('name', '地区', 'region', (r) => r.name ?? null);
+  column('name', '地区', 'region', (r) => nameOf(r) ?? null);
   // The plan sheet's first column: people read "name code" where there is one region column.
   column('place', '地区', 'region', (r) => regionLabel(r));
   column('level', '层级', 'level', (r, l) => LEVEL_LABELS[r.level][l]);
@@ -74,14 +84,14 @@ function columns(period: PeriodYears, lang: ReportLang): Column<EvaluationRow>[]
   column('indicator', '指标代码', 'indicator id', (r) => r.indicator);
   column('indicatorName', '指标', 'indicator', (r, l) => r.indicatorName[l]);
   column('unit', '单位', 'unit', (r, l) => r.unit[l]);
-  column('baselineYear', '基线年', 'baseline year', (r) => r.baseline?.year ?? null);
-  column('baseline', '基线', 'baseline', (r, l) => baselineCell(r.baseline, r.baseline?.year ?? 0, l));
+  column('baselineYear', '基线年', 'baseline year', (r) => baselineOf(r)?.year ?? null);
+  column('baseline', '基线', 'baseline', (r, l) => baselineCell(baselineOf(r), baselineOf(r)?.year ?? 0, l));
   // The plan's baseline column: headed by the period's baseline year, a figure of another year says which.
-  column('periodBaseline', `${base}年`, `${base}`, (r, l) => baselineCell(r.baseline, base, l), {
+  column('periodBaseline', `${base}年`, `${base}`, (r, l) => baselineCell(baselineOf(r), base, l), {
     numeric: true,
   });
-  column('target', '目标', 'target', (r) => targetCell(r.target));
-  column('periodTarget', `${target}年目标`, `${target} target`, (r) => targetCell(r.target));
+  column('target', '目标', 'target', (r) => targetCell(targetOf(r)));
+  column('periodTarget', `${target}年目标`, `${target} target`, (r) => targetCell(targetOf(r)));
   column('property', '属性', 'property', property);
   column('year', '实际年度', 'year', (r) => r.year);
   column('actual', '实际', 'actual', (r) => r.actual, { numeric: true });
@@ -95,10 +105,10 @@ function columns(period: PeriodYears, lang: ReportLang): Column<EvaluationRow>[]
   column('denominator', '分母', 'denominator', (r) => r.denominator, { numeric: true });
   column('missing', '缺失', 'missing', (r) => r.missing, { numeric: true });
   column('formula', '公式', 'formula', (r, l) => r.formula[l]);
-  column('baselineSource', '基线来源', 'baseline source', (r) => r.baseline?.source ?? null);
-  column('baselineConfidence', '基线可信度', 'baseline confidence', (r) => r.baseline?.confidence ?? null);
-  column('targetSource', '目标来源', 'target source', (r) => r.target?.source ?? null);
-  column('targetConfidence', '目标可信度', 'target confidence', (r) => r.target?.confidence ?? null);
+  column('baselineSource', '基线来源', 'baseline source', (r) => baselineOf(r)?.source ?? null);
+  column('baselineConfidence', '基线可信度', 'baseline confidence', (r) => baselineOf(r)?.confidence ?? null);
+  column('targetSource', '目标来源', 'target source', (r) => targetOf(r)?.source ?? null);
+  column('targetConfidence', '目标可信度', 'target confidence', (r) => targetOf(r)?.confidence ?? null);
   return list;
 }
 

@@ -2,16 +2,24 @@
  * The column model of indicator rows — the one list of their columns. The data view is the CSV/.xlsx table that has
  * always been written (`region,level,name,…,baseline`); the people view is the terminal, Markdown and HTML table.
  */
+import { ownValue } from '../../core/own-value.js';
 import type { IndicatorRow } from '../../indicators/rows.js';
 import type { Column, ColumnModel, RenderContext } from '../columns.js';
-import { baselineText, STATUS_LABELS, targetText } from '../labels.js';
+import { contextRegionName } from '../context.js';
+import { baselineText, comparatorOf, STATUS_LABELS, targetText } from '../labels.js';
+import {
+  rowBaseline as baselineOf,
+  rowName as nameOf,
+  rowTarget as targetOf,
+  rowYear as yearOf,
+} from '../row-keys.js';
 
 /** The unit people read after a value: the catalogue's (`个`, `平方米`) for its indicators, else the row's. */
 const unitOf = (row: IndicatorRow, context: RenderContext) => context.indicatorUnit(row.indicator, row.unit);
 
 /** A region's name: the row's (from the division lists given to the computation), else the context's lists. */
 export const regionNameOf = (row: IndicatorRow, context: RenderContext): string | undefined =>
-  row.name ?? context.regionName?.(row.region);
+  nameOf(row) ?? contextRegionName(context, row.region);
 
 const column = (
   key: string,
@@ -25,10 +33,10 @@ const COLUMNS: readonly Column<IndicatorRow>[] = [
   column('region', '区划代码', 'region', (r) => r.region),
   column('level', '层级', 'level', (r) => r.level),
   // Rows over years (统计年度) carry a year: the models with a year show it after the level (data) or the place.
-  column('year', '年度', 'year', (r) => r.year, { numeric: true }),
-  column('name', '名称', 'name', (r) => r.name, { text: (r, c) => regionNameOf(r, c) ?? '—' }),
+  column('year', '年度', 'year', yearOf, { numeric: true }),
+  column('name', '名称', 'name', nameOf, { text: (r, c) => regionNameOf(r, c) ?? '—' }),
   // People read "name, else code" where there is one region column.
-  column('place', '地区', 'region', (r) => r.name ?? r.region, {
+  column('place', '地区', 'region', (r) => nameOf(r) ?? r.region, {
     text: (r, c) => regionNameOf(r, c) ?? r.region,
   }),
   column('indicator', '指标', 'indicator', (r) => r.indicator, {
@@ -49,10 +57,11 @@ const COLUMNS: readonly Column<IndicatorRow>[] = [
     'target',
     '目标',
     'target',
-    (r) => (r.target === undefined ? '' : `${r.target.comparator} ${r.target.value}`),
-    {
-      text: (r) => targetText(r.target),
+    (r) => {
+      const target = targetOf(r);
+      return target === undefined ? '' : `${target.comparator} ${target.value}`;
     },
+    { text: (r) => targetText(targetOf(r)) },
   ),
   column('status', '状态', 'status', (r) => r.status, {
     text: (r, c) => STATUS_LABELS[r.status][c.lang],
@@ -66,11 +75,13 @@ const COLUMNS: readonly Column<IndicatorRow>[] = [
     'baseline',
     '基线',
     'baseline',
-    (r) =>
-      r.baseline === undefined
-        ? ''
-        : `${r.baseline.comparator === undefined ? '' : `${r.baseline.comparator} `}${r.baseline.value}`,
-    { text: (r) => baselineText(r.baseline) },
+    (r) => {
+      const baseline = baselineOf(r);
+      if (baseline === undefined) return '';
+      const comparator = comparatorOf(baseline);
+      return `${comparator === undefined ? '' : `${comparator} `}${baseline.value}`;
+    },
+    { text: (r) => baselineText(baselineOf(r)) },
   ),
 ];
 
@@ -152,7 +163,7 @@ export const INDICATOR_ROW_MODEL_WITH_YEAR: ColumnModel<IndicatorRow> = {
     region: row.region,
     indicator: row.indicator,
     status: row.status,
-    ...(row.year === undefined ? {} : { year: String(row.year) }),
+    ...(yearOf(row) === undefined ? {} : { year: String(yearOf(row)) }),
   }),
 };
 
@@ -169,5 +180,7 @@ export const INDICATOR_ROW_MODEL_WITH_YEAR: ColumnModel<IndicatorRow> = {
  * ```
  */
 export function indicatorRowModel(options: IndicatorRowsTableOptions = {}): ColumnModel<IndicatorRow> {
-  return options?.year === true ? INDICATOR_ROW_MODEL_WITH_YEAR : INDICATOR_ROW_MODEL;
+  return typeof options === 'object' && options !== null && ownValue(options, 'year') === true
+    ? INDICATOR_ROW_MODEL_WITH_YEAR
+    : INDICATOR_ROW_MODEL;
 }
