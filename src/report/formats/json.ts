@@ -1,6 +1,6 @@
 /** JSON (data view): one array, a row per line; rows of a whole-row model are their objects as they are. */
 import { ownValue } from '../../core/own-value.js';
-import { type ColumnModel, dataCells, dataHeader, viewColumns } from '../columns.js';
+import { type Column, type ColumnModel, dataCells, dataHeader, viewColumns } from '../columns.js';
 import { resolveLang } from '../context.js';
 import { createJsonSerializer } from '../json-text.js';
 import type { FormatOptions, OutputFormat } from './format.js';
@@ -25,16 +25,52 @@ export function rowJsonText<Row>(model: ColumnModel<Row>, options: FormatOptions
     return createJsonSerializer({ constantKeys: whole.constantKeys }) as (row: Row) => string;
   const lang = resolveLang(options);
   const columns = viewColumns(model, 'data');
-  const keys = dataHeader(columns);
+  const keys = jsonKeys(columns);
   const serialize = createJsonSerializer();
   return (row) => {
     const cells = dataCells(columns, row, lang);
-    const object: Record<string, unknown> = {};
+    // No prototype: a key `__proto__` (a file's own header) is a key like any other, not the object's prototype.
+    const object = Object.create(null) as Record<string, unknown>;
     keys.forEach((key, i) => {
       object[key] = cells[i];
     });
     return serialize(object);
   };
+}
+
+/**
+ * The keys of the data columns' JSON objects: their data headers, each once, so that no cell overwrites another. A
+ * column whose header is its own key (a model's `line`, `reason`) keeps it; a column that borrows its header (a rejected
+ * row's original cells, whose headers are the file's and may repeat or be `line`) takes `header (2)`, `header (3)` …
+ * when the header is taken.
+ *
+ * @param columns - the data view's columns
+ * @returns one distinct key per column
+ *
+ * @example
+ * ```ts
+ * jsonKeys([{ key: 'line', value: () => 1 }, { key: 'cell1', dataHeader: 'line', value: () => 'x' }]);
+ * //=> ['line', 'line (2)']
+ * ```
+ */
+export function jsonKeys<Row>(columns: readonly Column<Row>[]): string[] {
+  const headers = dataHeader(columns);
+  const keys: (string | undefined)[] = headers.map(() => undefined);
+  const taken = new Set<string>();
+  headers.forEach((header, i) => {
+    if (header === (columns[i] as Column<Row>).key && !taken.has(header)) {
+      keys[i] = header;
+      taken.add(header);
+    }
+  });
+  return headers.map((header, i) => {
+    const own = keys[i];
+    if (own !== undefined) return own;
+    let key = header;
+    for (let n = 2; taken.has(key); n++) key = `${header} (${n})`;
+    taken.add(key);
+    return key;
+  });
 }
 
 function* jsonText<Row>(
