@@ -120,7 +120,7 @@ function* estateRows(results: CircleResults, lang: Lang, text: boolean): Generat
   const width = circles.kinds.length;
   for (let i = 0; i < circles.count; i++) {
     const point = estates[i] as ResidentialPoint;
-    const nearest: Record<string, { metres: number; name?: string }> = {};
+    const nearest: [string, { metres: number; name?: string }][] = [];
     const missing: string[] = [];
     const distances: CellValue[] = [];
     circles.kinds.forEach((kind, k) => {
@@ -130,7 +130,7 @@ function* estateRows(results: CircleResults, lang: Lang, text: boolean): Generat
       distances.push(at < 0 ? undefined : text ? `${Math.round(metres)} m` : Math.round(metres));
       if (at < 0) return;
       const name = services[at]?.name;
-      nearest[kind] = { metres: round(metres, 1), ...(name === undefined ? {} : { name }) };
+      nearest.push([kind, { metres: round(metres, 1), ...(name === undefined ? {} : { name }) }]);
     });
     const covered = circles.covered[i] === 1;
     const object: Record<string, unknown> = {
@@ -140,7 +140,8 @@ function* estateRows(results: CircleResults, lang: Lang, text: boolean): Generat
       households: point.households,
       covered,
       missing,
-      nearest,
+      // Defined, not assigned: a kind named `__proto__` is a key like any other, not the object's prototype.
+      nearest: Object.fromEntries(nearest),
     };
     const cells: CellValue[] = text
       ? [

@@ -325,13 +325,14 @@ export function residentialCircle(
   | undefined {
   if (!Number.isSafeInteger(at) || at < 0 || at >= circles.count) return undefined;
   const width = circles.kinds.length;
-  const nearest: Record<string, { service: number; distance: number }> = {};
+  const nearest: [string, { service: number; distance: number }][] = [];
   const missing: string[] = [];
   circles.kinds.forEach((kind, k) => {
     const service = circles.nearestService[at * width + k] as number;
     const distance = circles.nearestDistance[at * width + k] as number;
-    if (service >= 0) nearest[kind] = { service, distance };
+    if (service >= 0) nearest.push([kind, { service, distance }]);
     if (k < circles.requiredKinds.length && !(distance <= circles.reachMetres)) missing.push(kind);
   });
-  return { covered: circles.covered[at] === 1, missing, nearest };
+  // Defined, not assigned: a kind named `__proto__` is a key like any other, not the object's prototype.
+  return { covered: circles.covered[at] === 1, missing, nearest: Object.fromEntries(nearest) };
 }

@@ -133,6 +133,21 @@ describe('shequ circle, worked by hand', () => {
     expect(rows[2]).toMatchObject({ name: 'C', covered: false, missing: ['早餐', '家政'] });
   });
 
+  it('by estate: a kind named __proto__ is a key of nearest like any other (it vanished)', async () => {
+    const services = file('proto-services.csv', '名称,类型,经度,纬度\n包子铺,__proto__,116.401,39.9\n');
+    const run = await shequ([
+      'circle',
+      ESTATES,
+      services,
+      ...['--crs', 'wgs84', '--kinds', '__proto__', '--by', 'estate', '--format', 'json'],
+    ]);
+    const rows = JSON.parse(run.stdout);
+    expect(Object.getOwnPropertyDescriptor(rows[0].nearest, '__proto__')?.value).toEqual({
+      metres: 85.3,
+      name: '包子铺',
+    });
+  });
+
   it('writes CSV (BOM, header in the language asked), Markdown and an aligned table', async () => {
     const csv = await shequ([
       'circle',

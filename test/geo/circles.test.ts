@@ -298,3 +298,31 @@ describe('properties', () => {
     },
   );
 });
+
+describe('residentialCircle, kinds named like Object.prototype keys', () => {
+  // A kind is the caller's text: `__proto__` assigned as a key set the object's prototype (the kind vanished from
+  // `nearest`, and `nearest.service` read the phantom's 0); `constructor` or `toString` must be keys like any other.
+  const kindName = fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'toString',
+    'hasOwnProperty',
+    '早餐',
+    'valueOf',
+  );
+  test.prop([fc.uniqueArray(kindName, { minLength: 1, maxLength: 5 })])(
+    'nearest holds exactly the kinds with a service, as its own keys, on a plain object',
+    (kinds) => {
+      const services = kinds.map((kind, k) => ({ ...at(10 * (k + 1)), kind }));
+      const result = computeServiceCircles([at(0)], services, { requiredKinds: [kinds[0] as string], kinds });
+      expect(result.success).toBe(true);
+      if (!result.success) return;
+      const circle = residentialCircle(result.data, 0);
+      expect(Object.getPrototypeOf(circle?.nearest)).toBe(Object.prototype);
+      expect(Object.getOwnPropertyNames(circle?.nearest).sort()).toEqual([...kinds].sort());
+      kinds.forEach((kind, k) => {
+        expect(Object.getOwnPropertyDescriptor(circle?.nearest, kind)?.value.service).toBe(k);
+      });
+    },
+  );
+});
