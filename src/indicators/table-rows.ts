@@ -190,7 +190,11 @@ function normaliseDenominators(
 ): Map<string, Readonly<Record<string, number>>> {
   const out = new Map<string, Readonly<Record<string, number>>>();
   for (const [code, byIndicator] of Object.entries(denominators ?? {})) {
-    out.set(/^\d+$/.test(code) ? code.padEnd(12, '0') : code, byIndicator);
+    // A copy without prototype: read by indicator id, a caller's own id (`toString`) finds only the caller's key.
+    out.set(
+      /^\d+$/.test(code) ? code.padEnd(12, '0') : code,
+      Object.assign(Object.create(null), byIndicator),
+    );
   }
   return out;
 }

@@ -178,7 +178,14 @@ export function createXmlTokenizer(handler: XmlHandler): XmlTokenizer {
   };
 }
 
-const NAMED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+// No prototype: an entity's name is the file's, and `&constructor;` must find nothing, not Object.prototype's function.
+const NAMED: Readonly<Record<string, string>> = Object.assign(Object.create(null), {
+  lt: '<',
+  gt: '>',
+  amp: '&',
+  quot: '"',
+  apos: "'",
+});
 const REFERENCE = /&(#[xX][0-9a-fA-F]{1,8}|#[0-9]{1,10}|[A-Za-z_][\w.-]{0,40});/g;
 
 /** Counts entities that were not decoded (undeclared names, impossible characters). */

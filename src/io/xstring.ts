@@ -67,9 +67,13 @@ function escapeOf(unheld: string): string {
 
 /**
  * Escapes text so that {@link decodeXstring} (and Excel) give it back as written: each underscore that would begin an
- * escape (`_x005F_`), then each character a workbook cannot hold as it is.
+ * escape (`_x005F_`), then each character a workbook cannot hold as it is. A text that is a key of Object.prototype
+ * (`constructor`, `__proto__` …) has its first character escaped too: write-excel-file looks a text's shared string
+ * up in a plain object, where such a text finds the prototype's value and the cell loses its text.
  */
 export function escapeXstring(text: string): string {
-  if (!NEEDS_ESCAPE.test(text)) return text;
-  return text.replace(LOOKALIKE_START, '_x005F_').replace(UNHELD_RUN, escapeOf);
+  const escaped = NEEDS_ESCAPE.test(text)
+    ? text.replace(LOOKALIKE_START, '_x005F_').replace(UNHELD_RUN, escapeOf)
+    : text;
+  return escaped in Object.prototype ? escapeOfUnit(escaped.charCodeAt(0)) + escaped.slice(1) : escaped;
 }

@@ -8,6 +8,14 @@ import { RULES } from '../standards/catalogue.js';
 import type { Bilingual, RenderContext, ReportLang } from './columns.js';
 
 const indicatorCatalogue = INDICATORS as Readonly<Record<string, { name: Bilingual; unit: Bilingual }>>;
+
+/**
+ * The catalogue's entry of a built-in indicator; `undefined` for a caller's own id, whatever it is (`constructor` or
+ * `__proto__` is an id like any other, not a key of Object.prototype).
+ */
+export function catalogueIndicator(id: string): { name: Bilingual; unit: Bilingual } | undefined {
+  return Object.hasOwn(indicatorCatalogue, id) ? indicatorCatalogue[id] : undefined;
+}
 let ruleTitles: Map<string, Bilingual> | undefined;
 
 /** Every rule id's title, from the catalogue (built on first use: a rule has several dated versions). */
@@ -41,8 +49,8 @@ export function defaultRenderContext(
 ): RenderContext {
   return {
     lang,
-    indicatorName: (id) => indicatorCatalogue[id]?.name[lang] ?? id,
-    indicatorUnit: (id, fallback) => indicatorCatalogue[id]?.unit[lang] ?? fallback,
+    indicatorName: (id) => catalogueIndicator(id)?.name[lang] ?? id,
+    indicatorUnit: (id, fallback) => catalogueIndicator(id)?.unit[lang] ?? fallback,
     ruleTitle: (id) => ruleTitleOf(id)?.[lang] ?? id,
     ...(regionName === undefined ? {} : { regionName }),
   };

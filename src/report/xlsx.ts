@@ -14,13 +14,13 @@
  * @module shequ/report/xlsx
  */
 import writeXlsxFile from 'write-excel-file/universal';
-import { INDICATORS } from '../indicators/catalogue.js';
 import type { IndicatorRow } from '../indicators/rows.js';
 import { type CellValue, xlsxCellText, xlsxNumberCell } from '../io/write.js';
 import { createSheetNamer, SHEET_NAME_MAX, type SheetNamer } from '../io/xlsx-sheet-names.js';
 import { RULES } from '../standards/catalogue.js';
 import type { Finding, ValidationSummary } from '../standards/validate.js';
 import type { ReportLang } from './columns.js';
+import { catalogueIndicator } from './context.js';
 import { comparatorOf, SEVERITY_LABELS, STATUS_LABELS } from './labels.js';
 import { rowBaseline, rowName, rowTarget, rowYear } from './row-keys.js';
 import { tableSheets, type WorkbookSheet } from './xlsx-sheets.js';
@@ -45,7 +45,6 @@ const LEVEL: Record<IndicatorRow['level'], Text> = {
   unit: { zh: '社区/村', en: 'unit' },
 };
 
-const CATALOGUE = INDICATORS as Readonly<Record<string, { name: Text; unit: Text } | undefined>>;
 const COMPARATOR_SIGNS = new Set(['≥', '≤', '>', '<', '=']);
 const comparatorSign = (c: string | undefined) => (c === '>=' ? '≥' : c === '<=' ? '≤' : (c ?? ''));
 
@@ -54,9 +53,15 @@ const INDICATOR_COLUMNS: readonly XlsxColumn<IndicatorRow>[] = [
   { header: { zh: '地区名称', en: 'name' }, cell: rowName },
   { header: { zh: '层级', en: 'level' }, cell: (r, lang) => LEVEL[r.level]?.[lang] ?? r.level },
   { header: { zh: '指标代码', en: 'indicator' }, cell: (r) => r.indicator },
-  { header: { zh: '指标', en: 'indicator name' }, cell: (r, lang) => CATALOGUE[r.indicator]?.name[lang] },
+  {
+    header: { zh: '指标', en: 'indicator name' },
+    cell: (r, lang) => catalogueIndicator(r.indicator)?.name[lang],
+  },
   { header: { zh: '值', en: 'value' }, cell: (r) => r.value },
-  { header: { zh: '单位', en: 'unit' }, cell: (r, lang) => CATALOGUE[r.indicator]?.unit[lang] ?? r.unit },
+  {
+    header: { zh: '单位', en: 'unit' },
+    cell: (r, lang) => catalogueIndicator(r.indicator)?.unit[lang] ?? r.unit,
+  },
   { header: { zh: '分子', en: 'numerator' }, cell: (r) => r.numerator },
   { header: { zh: '分母', en: 'denominator' }, cell: (r) => r.denominator },
   { header: { zh: '缺数据单位数', en: 'missing' }, cell: (r) => r.missing },

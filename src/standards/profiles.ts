@@ -1,5 +1,6 @@
 import { guardedValue } from '../core/guard.js';
 import type { LocalizedText, Severity } from '../core/issue.js';
+import { ownValue } from '../core/own-value.js';
 import { BEIJING_RULES, HEBEI_RULES, LAW_AND_CODE_RULES, NATIONAL_PLAN_RULES } from './catalogue.js';
 import { isRuleProfile } from './profile-check.js';
 import type { AnyRule, RuleProfile } from './types.js';
@@ -111,8 +112,11 @@ export function deriveRuleProfile(base: RuleProfile, changes: RuleProfileChanges
   const rules = [...base.rules, ...(changes.add ?? [])]
     .filter((rule) => !disabled.has(rule.id))
     .map((rule) => {
-      const severity = changes.severity?.[rule.id];
-      const parameters = changes.parameters?.[rule.id];
+      // Own keys only: a rule's id (a caller's `constructor`) is no key of Object.prototype.
+      const severity = changes.severity && ownValue<Severity>(changes.severity, rule.id);
+      const parameters =
+        changes.parameters &&
+        ownValue<NonNullable<RuleProfileChanges['parameters']>[string]>(changes.parameters, rule.id);
       if (severity === undefined && parameters === undefined) return rule;
       return {
         ...rule,

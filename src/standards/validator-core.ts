@@ -243,15 +243,16 @@ function summarise(
   rules: readonly AnyRule[],
   tallies: readonly MutableTally[],
 ): ValidationSummary {
-  const byRule: Record<string, MutableTally> = {};
+  const byRule = new Map<string, MutableTally>();
   rules.forEach((rule, i) => {
     const tally = tallies[i] as MutableTally;
-    const total = byRule[rule.id] ?? emptyTally();
+    const total = byRule.get(rule.id) ?? emptyTally();
     for (const key of Object.keys(total) as (keyof MutableTally)[]) total[key] += tally[key];
-    byRule[rule.id] = total;
+    byRule.set(rule.id, total);
   });
   const findings = bySeverity.error + bySeverity.warning + bySeverity.info;
-  return { units, findings, bySeverity: { ...bySeverity }, byRule };
+  // Defined, not assigned: a caller's rule id `__proto__` or `constructor` is a key like any other.
+  return { units, findings, bySeverity: { ...bySeverity }, byRule: Object.fromEntries(byRule) };
 }
 
 /** Whether a stable sort by `compare` would leave `findings` as they are (no pair out of order). */

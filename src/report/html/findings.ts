@@ -154,7 +154,7 @@ export function findingsSection(
   );
   const rows = rules
     .map((rule) => {
-      const tally = tallies?.[rule.rule];
+      const tally = tallies && ownValue<RuleTally>(tallies, rule.rule);
       const share =
         tally === undefined || tally.checked === 0
           ? '—'
