@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { xlsxCellText } from '../../src/io/write.js';
+import { startsLikeFormula, xlsxCellText } from '../../src/io/write.js';
 import { readUnitStatisticsXlsx, unitStatisticsToXlsx } from '../../src/io/xlsx.js';
 import { decodeXstring } from '../../src/io/xstring.js';
 
@@ -18,7 +18,7 @@ const text = fc.oneof(
 
 describe('cell texts that are keys of Object.prototype', () => {
   test.prop([text], { numRuns: 300 })('are written as texts the writers’ library cannot look up', (value) => {
-    fc.pre(!/\d{15}/.test(value) && !/^[=+\-@\t\r]/.test(value)); // no ID number, no formula
+    fc.pre(!/\d{15}/.test(value) && !startsLikeFormula(value)); // no ID number, nothing the formula guard prefixes
     const written = xlsxCellText(value);
     expect(written in Object.prototype).toBe(false);
     expect(decodeXstring(written)).toBe(value);
@@ -27,7 +27,9 @@ describe('cell texts that are keys of Object.prototype', () => {
   test.prop([fc.array(text, { minLength: 1, maxLength: 4 })], { numRuns: 40 })(
     'read back as written from a workbook',
     async (names) => {
-      fc.pre(names.every((name) => !/\d{15}/.test(name) && !/^[=+\-@\s]|\s$/.test(name)));
+      fc.pre(
+        names.every((name) => !/\d{15}/.test(name) && !startsLikeFormula(name) && !/^\s|\s$/.test(name)),
+      );
       const rows = names.map((name, i) => ({ code: `1301231002${10 + i}`, name, kind: 'village' as const }));
       const result = await readUnitStatisticsXlsx(await unitStatisticsToXlsx(rows));
       expect(result.accepted.map((accepted) => accepted.row.name)).toEqual(names);
