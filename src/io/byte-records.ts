@@ -1,4 +1,5 @@
 import { DIVISION_LEVELS } from '../codes/division-code.js';
+import { putExtraCell } from '../core/distinct-key.js';
 import { STATISTICS_FIELD_KEYS, type StatisticsFieldKey, statisticsField } from '../model/fields.js';
 import { statisticsFieldAppliesTo } from '../model/row-kind-predicates.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
@@ -194,7 +195,7 @@ function withExtra(
 ): Record<string, string> | undefined {
   if (cell.trim() === '') return extra;
   const out = extra ?? (Object.create(null) as Record<string, string>);
-  out[name] = cell;
+  putExtraCell(out, name, cell);
   return out;
 }
 

@@ -39,7 +39,12 @@ function specified(
     if (field === null) {
       if (cell.trim() === '') return;
       extra ??= Object.create(null) as Record<string, string>;
-      extra[names[i] ?? `#${i + 1}`] = cell;
+      // Under its header, or `header (2)` … when a cell of the row is there under it (a repeated header): a later
+      // cell no longer overwrites an earlier one (session 12; before, the specification kept the last).
+      const name = names[i] ?? `#${i + 1}`;
+      let key = name;
+      for (let n = 2; key in extra; n++) key = `${name} (${n})`;
+      extra[key] = cell;
       return;
     }
     const value = {

@@ -1,4 +1,5 @@
 /** JSON (data view): one array, a row per line; rows of a whole-row model are their objects as they are. */
+import { distinctKey } from '../../core/distinct-key.js';
 import { ownValue } from '../../core/own-value.js';
 import { type Column, type ColumnModel, dataCells, dataHeader, viewColumns } from '../columns.js';
 import { resolveLang } from '../context.js';
@@ -66,8 +67,7 @@ export function jsonKeys<Row>(columns: readonly Column<Row>[]): string[] {
   return headers.map((header, i) => {
     const own = keys[i];
     if (own !== undefined) return own;
-    let key = header;
-    for (let n = 2; taken.has(key); n++) key = `${header} (${n})`;
+    const key = distinctKey(header, (name) => taken.has(name));
     taken.add(key);
     return key;
   });
