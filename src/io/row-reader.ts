@@ -17,7 +17,10 @@ export interface AcceptedRow {
   readonly line: number;
   /** The typed row. */
   readonly row: UnitStatistics;
-  /** Cells of unknown columns, by header (only when there are some). */
+  /**
+   * Non-blank cells of unknown columns and of a field's repeated columns, by header (only when there are some); a
+   * header repeated in the row keeps every cell: `备注`, `备注 (2)` … Past the header's last column, `#7` ….
+   */
   readonly extra?: Readonly<Record<string, string>>;
 }
 
