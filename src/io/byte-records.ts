@@ -192,10 +192,11 @@ function withExtra(
   extra: Record<string, string> | undefined,
   name: string,
   cell: string,
+  headers: readonly string[],
 ): Record<string, string> | undefined {
   if (cell.trim() === '') return extra;
   const out = extra ?? (Object.create(null) as Record<string, string>);
-  putExtraCell(out, name, cell);
+  putExtraCell(out, name, cell, headers);
   return out;
 }
 
@@ -322,7 +323,12 @@ function compileByteLine(parts: ByteReaderParts) {
         if (slot === -1) {
           // Extra data is never refused here (its characters were checked above); the sink does not read it.
           if (sink === undefined)
-            extra = withExtra(extra, names[column] as string, (text as string).slice(textStart, textEnd));
+            extra = withExtra(
+              extra,
+              names[column] as string,
+              (text as string).slice(textStart, textEnd),
+              names,
+            );
         } else {
           const value = convertByteCell(kindCode, bytes, cellStart, end, text as string, textStart, textEnd);
           if (value === NOT_PLAIN) break;

@@ -204,8 +204,9 @@ export type CompiledRow = (cells: readonly string[], line: number) => AcceptedRo
 
 /**
  * Builds the converter of a header once: `fields[i]` is the field column `i` feeds (`null`: kept as extra data under
- * `names[i]`, or `names[i] (2)` … for a repeated header: core/distinct-key.ts). The row it makes has the keys of the fields whose cells are not blank, in catalogue order, with the
- * values `readCell` + `parseUnitStatistics` give; unknown columns' non-blank cells go to `extra`, by header.
+ * `names[i]`, or `names[i] (2)` … for a repeated header: core/distinct-key.ts). The row it makes has the keys of the
+ * fields whose cells are not blank, in catalogue order, with the values `readCell` + `parseUnitStatistics` give;
+ * unknown columns' non-blank cells go to `extra`, by header.
  */
 export function compileRow(
   fields: readonly (StatisticsFieldKey | null)[],
@@ -236,7 +237,7 @@ export function compileRow(
         if (cell === '' || cell.trim() === '') continue;
         if (cell.indexOf('\uFFFD') !== -1) return undefined;
         extra ??= Object.create(null) as Record<string, string>;
-        putExtraCell(extra, column < width ? (names[column] as string) : `#${column + 1}`, cell);
+        putExtraCell(extra, column < width ? (names[column] as string) : `#${column + 1}`, cell, names);
         continue;
       }
       // A blank cell is an absent field whatever its kind (every cell reader says `undefined`).

@@ -40,10 +40,11 @@ function specified(
       if (cell.trim() === '') return;
       extra ??= Object.create(null) as Record<string, string>;
       // Under its header, or `header (2)` … when a cell of the row is there under it (a repeated header): a later
-      // cell no longer overwrites an earlier one (session 12; before, the specification kept the last).
+      // cell no longer overwrites an earlier one (session 12; before, the specification kept the last); a suffixed key
+      // is never one of the file's headers.
       const name = names[i] ?? `#${i + 1}`;
       let key = name;
-      for (let n = 2; key in extra; n++) key = `${name} (${n})`;
+      for (let n = 2; key in extra || (key !== name && names.includes(key)); n++) key = `${name} (${n})`;
       extra[key] = cell;
       return;
     }

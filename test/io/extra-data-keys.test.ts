@@ -81,4 +81,47 @@ describe('extra data of repeated and unknown headers', () => {
       expect({ ...streamed }).toEqual({ ...extra });
     },
   );
+
+  // A header the file writes itself (`备注 (2)`, `#9 (2)`) is no name for another column's cell: a column whose header
+  // occurs once keeps it in every row, whatever the other cells (`备注,备注,备注 (2)` gave the second 备注's cell the key
+  // `备注 (2)` and the third column `备注 (2) (2)`, or `备注 (2)` when the second was blank).
+  it('keeps a header written as a suffixed key for its own column (worked example)', async () => {
+    const text =
+      '统计用区划代码,类型,备注,备注,备注 (2)\n130123100201,村委会,a,b,c\n130123100202,村委会,a,,c\n';
+    const expected = [
+      { 备注: 'a', '备注 (3)': 'b', '备注 (2)': 'c' },
+      { 备注: 'a', '备注 (2)': 'c' },
+    ];
+    const read = readUnitStatistics(text);
+    expect(read.accepted.map((accepted) => ({ ...accepted.extra }))).toEqual(expected);
+    expect((await streamedExtras(encoder.encode(text), 5)).map((extra) => ({ ...extra }))).toEqual(expected);
+  });
+
+  const literal = fc
+    .constantFrom('备注', '备注 (2)', '备注 (3)', '#9', '#9 (2)', '户数', '户数 (2)')
+    .chain((name) =>
+      fc.tuple(
+        fc.constant(name),
+        name === '户数' ? fc.stringMatching(/^[1-9]?$/) : fc.stringMatching(/^[a-z甲乙]{0,2}$/),
+      ),
+    );
+  test.prop([fc.array(literal, { minLength: 1, maxLength: 7 }), fc.integer({ min: 1, max: 64 })], {
+    numRuns: 300,
+  })(
+    'a column whose header occurs once keeps its header as its key, on both paths',
+    async (columns, size) => {
+      const names = ['统计用区划代码', '类型', ...columns.map(([name]) => name)];
+      const cells = ['130123100201', '村委会', ...columns.map(([, cell]) => cell)];
+      const text = `${names.join(',')}\n${cells.join(',')},z\n`; // one cell past the header: #N
+      const read = readUnitStatistics(text);
+      const extra = read.accepted[0]?.extra ?? {};
+      columns.forEach(([name, cell]) => {
+        if (name === '户数' || cell === '' || names.indexOf(name) !== names.lastIndexOf(name)) return;
+        expect(extra[name]).toBe(cell);
+      });
+      expect(valuesOf(extra)).toContain('z');
+      const streamed = await streamedExtras(encoder.encode(text), size);
+      expect(streamed.map((one) => ({ ...one }))).toEqual([{ ...extra }]);
+    },
+  );
 });

@@ -43,7 +43,7 @@ export function rowJsonText<Row>(model: ColumnModel<Row>, options: FormatOptions
  * The keys of the data columns' JSON objects: their data headers, each once, so that no cell overwrites another. A
  * column whose header is its own key (a model's `line`, `reason`) keeps it; a column that borrows its header (a rejected
  * row's original cells, whose headers are the file's and may repeat or be `line`) takes `header (2)`, `header (3)` …
- * when the header is taken.
+ * when the header is taken, never another column's header (`备注,备注,备注 (2)`: `备注`, `备注 (3)`, `备注 (2)`).
  *
  * @param columns - the data view's columns
  * @returns one distinct key per column
@@ -58,6 +58,7 @@ export function jsonKeys<Row>(columns: readonly Column<Row>[]): string[] {
   const headers = dataHeader(columns);
   const keys: (string | undefined)[] = headers.map(() => undefined);
   const taken = new Set<string>();
+  const isHeader = new Set(headers);
   headers.forEach((header, i) => {
     if (header === (columns[i] as Column<Row>).key && !taken.has(header)) {
       keys[i] = header;
@@ -67,7 +68,11 @@ export function jsonKeys<Row>(columns: readonly Column<Row>[]): string[] {
   return headers.map((header, i) => {
     const own = keys[i];
     if (own !== undefined) return own;
-    const key = distinctKey(header, (name) => taken.has(name));
+    const key = distinctKey(
+      header,
+      (name) => taken.has(name),
+      (name) => isHeader.has(name),
+    );
     taken.add(key);
     return key;
   });
