@@ -58,11 +58,23 @@ export function addYearsToIsoDate(date: string, years: number): string {
  * ```
  */
 export function todayInChina(now: Date = new Date()): string {
-  // Anything but a valid Date whose China date is representable means now (never a TypeError or a RangeError from
-  // toISOString: the last valid instant, +275760-09-13, plus eight hours is not a Date any more).
-  const valid = now instanceof Date && Number.isFinite(now.getTime() + CHINA_OFFSET_MS);
-  const inRange = valid && Math.abs(now.getTime() + CHINA_OFFSET_MS) <= 8.64e15;
-  return chinaCalendarDate(inRange ? now : new Date());
+  // Anything but a valid Date whose China date is representable means now.
+  return chinaCalendarDate(hasChinaDate(now) ? now : new Date());
+}
+
+/** The first and the last instant of the years 0001–9999, the years a `'YYYY-MM-DD'` date has (UTC). */
+const FIRST_DATE_MS = Date.parse('0001-01-01T00:00:00.000Z');
+const LAST_DATE_MS = Date.parse('9999-12-31T23:59:59.999Z');
+
+/**
+ * Whether `value` is a valid Date whose calendar date in China is a `'YYYY-MM-DD'` date (years 0001–9999): never a
+ * RangeError from toISOString (the last valid instant, +275760-09-13, plus eight hours is not a Date any more), never
+ * an expanded year (`+275760-09-13`) cut to ten characters.
+ */
+function hasChinaDate(value: unknown): value is Date {
+  if (!(value instanceof Date)) return false;
+  const shifted = value.getTime() + CHINA_OFFSET_MS;
+  return shifted >= FIRST_DATE_MS && shifted <= LAST_DATE_MS; // false for NaN
 }
 
 /**
@@ -85,7 +97,8 @@ export function todayInChina(now: Date = new Date()): string {
 export function resolveAsOf(asOf?: AsOfInput): Result<string> {
   if (asOf === undefined) return success(todayInChina());
   if (asOf instanceof Date) {
-    if (!Number.isNaN(asOf.getTime())) return success(chinaCalendarDate(asOf));
+    // A Date whose China date is not a YYYY-MM-DD date (past year 9999, before year 1): invalid, not a throw.
+    if (hasChinaDate(asOf)) return success(chinaCalendarDate(asOf));
   } else if (typeof asOf === 'string' && isIsoCalendarDate(asOf)) {
     return success(asOf);
   }

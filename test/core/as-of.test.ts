@@ -27,6 +27,28 @@ describe('resolveAsOf', () => {
       expect(result.error.issues[0]).toMatchObject({ code: 'invalid_date', path: ['asOf'] });
   });
 
+  // A Date whose China date has no 'YYYY-MM-DD' form (years past 9999 or before 0001) is an invalid date. The last
+  // eight hours of JavaScript's Date range threw a RangeError from toISOString (found by the fuzz over every export);
+  // the other years past 9999 gave a cut expanded year ('+275760-09').
+  const LAST = Date.parse('9999-12-31T23:59:59.999Z') - 8 * 3_600_000; // the last instant of 9999-12-31 in China
+  const FIRST = Date.parse('0001-01-01T00:00:00.000Z') - 8 * 3_600_000; // the first of 0001-01-01 in China
+  test.prop([fc.integer({ min: LAST + 1, max: 8.64e15 }), fc.integer({ min: -8.64e15, max: FIRST - 1 })])(
+    'refuses a Date whose China date is outside the years 0001–9999, never throws',
+    (late, early) => {
+      for (const ms of [late, early]) {
+        const result = resolveAsOf(new Date(ms));
+        expect(result.success).toBe(false);
+        if (!result.success)
+          expect(result.error.issues[0]).toMatchObject({ code: 'invalid_date', path: ['asOf'] });
+      }
+    },
+  );
+
+  it('reads the first and the last instant of the years 0001–9999 in China', () => {
+    expect(resolveAsOf(new Date(LAST))).toEqual({ success: true, data: '9999-12-31' });
+    expect(resolveAsOf(new Date(FIRST))).toEqual({ success: true, data: '0001-01-01' });
+  });
+
   it('rejects an invalid Date and a non-date', () => {
     expect(resolveAsOf(new Date(Number.NaN)).success).toBe(false);
     expect(resolveAsOf(20251231 as unknown as string).success).toBe(false);
