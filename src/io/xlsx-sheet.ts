@@ -44,12 +44,19 @@ export function columnOfReference(reference: string): number {
   return column;
 }
 
-/** Excel's serial day number as an ISO date (UTC), as read-excel-file gives it. */
+/** The first and the last instant of the years 0001–9999 (UTC): the dates a `YYYY-MM-DD` text can be. */
+const FIRST_DATE_MS = Date.parse('0001-01-01T00:00:00.000Z');
+const LAST_DATE_MS = Date.parse('9999-12-31T23:59:59.999Z');
+
+/**
+ * Excel's serial day number as an ISO date (UTC), as read-excel-file gives it; the number's text when it is no date of
+ * the years 0001–9999 (Excel shows `####`): never a cut expanded year such as `+275760-0`.
+ */
 function serialDate(serial: number, epoch1904: boolean): string {
   const days = epoch1904 ? serial + 1462 : serial;
   const time = Math.floor((days - 25_569) * 86_400_000);
-  const date = new Date(time);
-  return Number.isNaN(date.getTime()) ? String(serial) : date.toISOString().slice(0, 10);
+  if (!(time >= FIRST_DATE_MS && time <= LAST_DATE_MS)) return String(serial); // NaN too
+  return new Date(time).toISOString().slice(0, 10);
 }
 
 /** An ISO 8601 date, alone or before a time: its date part. */
