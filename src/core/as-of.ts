@@ -67,14 +67,30 @@ const FIRST_DATE_MS = Date.parse('0001-01-01T00:00:00.000Z');
 const LAST_DATE_MS = Date.parse('9999-12-31T23:59:59.999Z');
 
 /**
+ * Whether an instant (ms since 1970, UTC) falls in the years 0001–9999, so that its date is written `YYYY-MM-DD`
+ * (toISOString gives an expanded year, `+012345-…`, outside them). False for NaN.
+ *
+ * @param ms - the instant
+ * @returns whether its UTC date has a four-digit year
+ *
+ * @example
+ * ```ts
+ * [inIsoDateYears(0), inIsoDateYears(Date.parse('+012345-01-01T00:00:00Z')), inIsoDateYears(Number.NaN)];
+ * //=> [true, false, false]
+ * ```
+ */
+export function inIsoDateYears(ms: number): boolean {
+  return ms >= FIRST_DATE_MS && ms <= LAST_DATE_MS;
+}
+
+/**
  * Whether `value` is a valid Date whose calendar date in China is a `'YYYY-MM-DD'` date (years 0001–9999): never a
  * RangeError from toISOString (the last valid instant, +275760-09-13, plus eight hours is not a Date any more), never
  * an expanded year (`+275760-09-13`) cut to ten characters.
  */
 function hasChinaDate(value: unknown): value is Date {
   if (!(value instanceof Date)) return false;
-  const shifted = value.getTime() + CHINA_OFFSET_MS;
-  return shifted >= FIRST_DATE_MS && shifted <= LAST_DATE_MS; // false for NaN
+  return inIsoDateYears(value.getTime() + CHINA_OFFSET_MS);
 }
 
 /**

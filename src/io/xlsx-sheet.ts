@@ -3,6 +3,8 @@
  * `<v>` or `<is><t>`; a row without `r` follows the previous row, a cell without `r` the previous cell; gaps between
  * rows are handed on as blank rows so that every sheet row is accounted for.
  */
+
+import { inIsoDateYears } from '../core/as-of.js';
 import { limitExceeded, XLSX_LIMITS, XlsxStop } from './xlsx-limits.js';
 import type { SharedStrings } from './xlsx-parts.js';
 import { attribute, decodeXmlText, type EntityTally, forEachAttribute, type XmlHandler } from './xlsx-xml.js';
@@ -44,10 +46,6 @@ export function columnOfReference(reference: string): number {
   return column;
 }
 
-/** The first and the last instant of the years 0001–9999 (UTC): the dates a `YYYY-MM-DD` text can be. */
-const FIRST_DATE_MS = Date.parse('0001-01-01T00:00:00.000Z');
-const LAST_DATE_MS = Date.parse('9999-12-31T23:59:59.999Z');
-
 /**
  * Excel's serial day number as an ISO date (UTC), as read-excel-file gives it; the number's text when it is no date of
  * the years 0001–9999 (Excel shows `####`): never a cut expanded year such as `+275760-0`.
@@ -55,7 +53,7 @@ const LAST_DATE_MS = Date.parse('9999-12-31T23:59:59.999Z');
 function serialDate(serial: number, epoch1904: boolean): string {
   const days = epoch1904 ? serial + 1462 : serial;
   const time = Math.floor((days - 25_569) * 86_400_000);
-  if (!(time >= FIRST_DATE_MS && time <= LAST_DATE_MS)) return String(serial); // NaN too
+  if (!inIsoDateYears(time)) return String(serial); // NaN too
   return new Date(time).toISOString().slice(0, 10);
 }
 
