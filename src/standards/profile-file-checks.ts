@@ -204,7 +204,25 @@ function parameterIssues(
       (Array.isArray(current)
         ? Array.isArray(value)
         : typeof current === typeof value && !Array.isArray(value));
-    if (!sameType)
+    if (sameType) {
+      const wrong = outsideValues(rule, name, current, value);
+      if (wrong !== undefined)
+        issues.push(
+          createIssue(
+            'invalid_value',
+            wrong.allowed.length === 0
+              ? {
+                  zh: `规则 ${rule.id} 的参数 ${name} 的各项应为文本`,
+                  en: `The items of parameter ${name} of rule ${rule.id} must be text`,
+                }
+              : {
+                  zh: `规则 ${rule.id} 的参数 ${name} 不接受 ${shown(String(wrong.value))}（可选：${wrong.allowed.join('、')}）`,
+                  en: `Parameter ${name} of rule ${rule.id} does not take ${shown(String(wrong.value))} (one of: ${wrong.allowed.join(', ')})`,
+                },
+            { path: [...path, name, ...wrong.at] },
+          ),
+        );
+    } else
       issues.push(
         createIssue(
           'invalid_value',
@@ -222,6 +240,29 @@ function parameterIssues(
       );
   }
   return issues;
+}
+
+/**
+ * The first value of a parameter given that its rule does not take: an item of a list that is not text like the list's
+ * own items, or a value outside the rule's {@link Rule.parameterValues}; `undefined` when every value is taken.
+ */
+function outsideValues(
+  rule: AnyRule,
+  name: string,
+  current: unknown,
+  value: unknown,
+): { value: unknown; at: PathSegment[]; allowed: readonly string[] } | undefined {
+  const values = rule.parameterValues;
+  const allowed = values !== undefined && Object.hasOwn(values, name) ? values[name] : undefined;
+  const items: readonly unknown[] = Array.isArray(value) ? value : [value];
+  const texts = Array.isArray(current) && current.every((item) => typeof item === 'string');
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    const taken =
+      allowed === undefined ? !texts || typeof item === 'string' : allowed.includes(item as string);
+    if (!taken) return { value: item, at: Array.isArray(value) ? [i] : [], allowed: allowed ?? [] };
+  }
+  return undefined;
 }
 
 /** The `rules` of a file against the catalogue (`known`) and the resulting profile's rules (`kept`). */

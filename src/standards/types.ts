@@ -147,6 +147,11 @@ export interface Rule {
   readonly severity: Severity;
   /** Parameters the predicate reads (a profile may change them). */
   readonly parameters: Readonly<Record<string, number | string | boolean | readonly string[]>>;
+  /**
+   * The values a parameter of a closed set may take (a list's items, or a text): a profile file that gives another is
+   * refused with `invalid_value`. Parameters not named here are checked by type only.
+   */
+  readonly parameterValues?: Readonly<Record<string, readonly string[]>>;
   /** Period in force, `'YYYY-MM-DD'` inclusive; open ends omitted. */
   readonly effective: {
     /** First day in force. */

@@ -26,6 +26,7 @@ function structureRule(
     appliesTo: { kinds: [kind] },
     severity: 'warning',
     parameters: { roles },
+    parameterValues: { roles: Object.keys(ORGANISATION_ROLE_LABELS) },
     effective: {},
     source: {
       document: HEBEI_PLAN,
@@ -79,6 +80,7 @@ function subCommitteeRule(version: {
     appliesTo: { kinds: ['community'] },
     severity: 'warning',
     parameters: { required: version.required },
+    parameterValues: { required: Object.keys(SUB_COMMITTEE_LABELS) },
     effective: {
       ...(version.from === undefined ? {} : { from: version.from }),
       ...(version.to === undefined ? {} : { to: version.to }),

@@ -515,6 +515,7 @@ export const convenienceOutlets: Rule = {
   appliesTo: { kinds: ['community'] },
   severity: 'warning',
   parameters: { required: CONVENIENCE_OUTLETS },
+  parameterValues: { required: CONVENIENCE_OUTLETS },
   effective: {},
   source: {
     document: BEIJING_PLAN,

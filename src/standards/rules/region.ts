@@ -17,6 +17,7 @@ export const workersPer10k: RegionRule = {
   appliesTo: {},
   severity: 'warning',
   parameters: { minimum: 18, comparator: '>', level: 'county' },
+  parameterValues: { comparator: ['>=', '>'], level: ['province', 'prefecture', 'county', 'township'] },
   effective: {},
   source: {
     document: `${NATIONAL_PLAN_BRIEFING} (wording as restated by 江苏)`,
