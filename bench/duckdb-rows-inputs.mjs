@@ -1,10 +1,10 @@
 // The small inputs of duckdb-rows-child.mjs, written from the built library before any timing: the names of the
 // shipped division lists (what shequ names regions with), and the national profile's constants per indicator as
-// shequ writes them (unit, baseline, target), with the expected value at the benchmark's date. And the whole-row
+// shequ writes them (unit, baseline, target), with the library's expected value at the benchmark's date. And the whole-row
 // cross-check of DuckDB's rows against shequ's.
 import { createReadStream, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { INDICATOR_PROFILES, indicatorProfileForPeriod } from 'shequ';
+import { assessProgress, INDICATOR_PROFILES, indicatorProfileForPeriod } from 'shequ';
 import { beijingDivisions } from 'shequ/divisions/beijing';
 import { hebeiDivisions } from 'shequ/divisions/hebei';
 import { NATIONAL_INDICATORS } from './hand-loop.mjs';
@@ -21,14 +21,16 @@ function namesCsv() {
 }
 
 /**
- * The seven's constants, in profile order. `expected` is the target's value where there is a baseline: at the end of
- * the target year (the benchmark's date) the line from the baseline has reached the target.
+ * The seven's constants, in profile order. `expected` is the library's own (`assessProgress`): it depends on the
+ * indicator and the date only. The date must be at or after every deadline: the SQL judges met / not-met, no line.
  */
 function constants(asOf) {
   const profile = indicatorProfileForPeriod(INDICATOR_PROFILES.national, '14th');
   return profile.indicators.map(({ indicator, baseline, target }, k) => {
     if (indicator.id !== NATIONAL_INDICATORS[k]) throw new Error(`profile order: ${indicator.id} at ${k}`);
     if (asOf < `${target.year}-12-31`) throw new Error(`${asOf} is before ${indicator.id}'s deadline`);
+    const progress = assessProgress({ indicator: indicator.id, value: null, profile: 'national', asOf });
+    if (!progress.success) throw new Error(`no progress for ${indicator.id}`);
     return {
       k,
       indicator: indicator.id,
@@ -37,7 +39,7 @@ function constants(asOf) {
       target,
       comparator: target.comparator,
       goal: target.value,
-      expected: baseline === undefined ? null : target.value,
+      expected: progress.data.expected,
       asOf,
     };
   });

@@ -199,3 +199,20 @@ export const INDICATORS: Readonly<Record<BuiltInIndicatorId, IndicatorDefinition
   // Indicators that count township or district rows (region-catalogue.ts).
   ...REGION_INDICATORS,
 };
+
+/**
+ * Whether `id` names a built-in indicator: an own key of {@link INDICATORS} (a caller's `constructor` or `__proto__` is
+ * an id like any other, never a key of Object.prototype).
+ *
+ * @param id - an indicator id
+ * @returns whether the catalogue has it
+ *
+ * @example
+ * ```ts
+ * [isIndicatorId('ruralFacilityCoverage'), isIndicatorId('constructor')];
+ * //=> [true, false]
+ * ```
+ */
+export function isIndicatorId(id: string): id is BuiltInIndicatorId {
+  return Object.hasOwn(INDICATORS, id);
+}

@@ -85,16 +85,9 @@ async function reportLast(
 }
 
 /**
- * The caller's onProgress, given only reports that do not go back (a read in ranges read again in one piece after an
- * unsafe cut starts again from zero: its reports are held until they pass what was shown).
+ * The caller's onProgress made monotone, with the last report of a read again in one piece (a read in ranges read again
+ * after an unsafe cut starts again from zero: its reports are held until they pass what was shown).
  */
-export function monotoneProgress(
-  onProgress: ((progress: JobProgress) => void) | undefined,
-): ((progress: JobProgress) => void) | undefined {
-  return createMonotoneProgress(onProgress).onProgress;
-}
-
-/** {@link monotoneProgress}, with the last report of a read again in one piece. */
 export interface MonotoneProgress {
   /** The caller's onProgress, given only reports that do not go back; `undefined` without one. */
   readonly onProgress: ((progress: JobProgress) => void) | undefined;

@@ -3,18 +3,16 @@
  * rule catalogue (loaded by the people formats only: the data formats need no catalogue).
  */
 import { ownValue } from '../core/own-value.js';
-import { INDICATORS } from '../indicators/catalogue.js';
+import { INDICATORS, isIndicatorId } from '../indicators/catalogue.js';
 import { RULES } from '../standards/catalogue.js';
 import type { Bilingual, RenderContext, ReportLang } from './columns.js';
-
-const indicatorCatalogue = INDICATORS as Readonly<Record<string, { name: Bilingual; unit: Bilingual }>>;
 
 /**
  * The catalogue's entry of a built-in indicator; `undefined` for a caller's own id, whatever it is (`constructor` or
  * `__proto__` is an id like any other, not a key of Object.prototype).
  */
 export function catalogueIndicator(id: string): { name: Bilingual; unit: Bilingual } | undefined {
-  return Object.hasOwn(indicatorCatalogue, id) ? indicatorCatalogue[id] : undefined;
+  return isIndicatorId(id) ? INDICATORS[id] : undefined;
 }
 let ruleTitles: Map<string, Bilingual> | undefined;
 

@@ -1,5 +1,5 @@
 import { createIssue, type Issue, type PathSegment } from '../core/issue.js';
-import { INDICATORS } from '../indicators/catalogue.js';
+import { isIndicatorId } from '../indicators/catalogue.js';
 import { planPeriodById } from '../indicators/periods.js';
 import type { ProfileFile } from './profile-file-schema.js';
 import type { AnyRule } from './types.js';
@@ -53,11 +53,6 @@ export function unsafeKeyIssues(value: unknown): Issue[] {
     }
   }
   return issues;
-}
-
-/** Whether `id` names a built-in indicator. */
-export function isIndicatorId(id: string): id is keyof typeof INDICATORS {
-  return Object.hasOwn(INDICATORS, id);
 }
 
 export function unknownIndicator(id: string, path: readonly PathSegment[]): Issue {

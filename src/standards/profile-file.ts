@@ -2,7 +2,7 @@ import { guarded } from '../core/guard.js';
 import { createIssue, type Issue, type LocalizedText } from '../core/issue.js';
 import { failure, type Result, success } from '../core/result.js';
 import { issuesFromZod } from '../core/zod-issues.js';
-import { INDICATORS } from '../indicators/catalogue.js';
+import { INDICATORS, isIndicatorId } from '../indicators/catalogue.js';
 import { PLAN_PERIODS, planPeriodById } from '../indicators/periods.js';
 import type { ProfilePeriodChanges } from '../indicators/profile-derive.js';
 import { figuresOfPeriod } from '../indicators/profile-periods.js';
@@ -15,7 +15,6 @@ import type { Baseline, IndicatorProfile, ProfileIndicator, Target } from '../in
 import {
   factIssues,
   idListIssues,
-  isIndicatorId,
   periodIssues,
   ruleIssues,
   unknownIndicator,

@@ -1,19 +1,15 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import {
-  createMonotoneProgress,
-  createRangeProgress,
-  monotoneProgress,
-} from '../../src/pipeline/range-progress.js';
+import { createMonotoneProgress, createRangeProgress } from '../../src/pipeline/range-progress.js';
 
 const report = fc.record({ read: fc.nat(1000), rejected: fc.nat(50) });
 
-describe('monotoneProgress', () => {
+describe('createMonotoneProgress', () => {
   test.prop([fc.array(report, { maxLength: 40 })])(
     'passes on exactly the reports that go back in neither count, in order',
     (reports) => {
       const seen: { read: number; rejected: number }[] = [];
-      const onProgress = monotoneProgress((progress) => seen.push(progress));
+      const { onProgress } = createMonotoneProgress((progress) => seen.push(progress));
       for (const now of reports) onProgress?.(now);
       let shown = { read: 0, rejected: 0 };
       const expected = reports.filter((now) => {
@@ -52,7 +48,7 @@ describe('monotoneProgress', () => {
   });
 
   it('is undefined without a callback', () => {
-    expect(monotoneProgress(undefined)).toBeUndefined();
+    expect(createMonotoneProgress(undefined).onProgress).toBeUndefined();
   });
 });
 

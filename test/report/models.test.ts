@@ -17,26 +17,9 @@ import {
   reportPage,
   summarizeIndicators,
 } from '../../src/report/index.js';
+import { REPORT_UNITS } from '../fixtures/report-units.js';
 
-const units = [
-  {
-    code: '130123100201',
-    kind: 'village' as const,
-    name: '西上泽村',
-    hasFacility: true,
-    households: 300,
-    facilityArea: 90,
-    disasterOfficers: 0,
-  },
-  { code: '130123100202', kind: 'village' as const, hasFacility: false, households: 200 },
-  {
-    code: '110101001001',
-    kind: 'community' as const,
-    hasFacility: true,
-    households: 1000,
-    facilityArea: 350,
-  },
-];
+const units = REPORT_UNITS;
 const rows = computeIndicators(units, { profile: 'hebei', asOf: '2025-12-31', groupBy: ['county'] });
 const findings = validate(units, { profile: 'hebei', asOf: '2025-12-31' }).findings;
 

@@ -51,29 +51,12 @@ import {
   writeRows,
 } from '../../src/report/index.js';
 import { findingsToXlsx, indicatorRowsToXlsx } from '../../src/report/xlsx.js';
+import { REPORT_UNITS } from '../fixtures/report-units.js';
 import { readBackWorkbook } from './xlsx-read-back.js';
 
 const MARKER = 'POLLUTED-7d1f';
 
-const units = [
-  {
-    code: '130123100201',
-    kind: 'village' as const,
-    name: '西上泽村',
-    hasFacility: true,
-    households: 300,
-    facilityArea: 90,
-    disasterOfficers: 0,
-  },
-  { code: '130123100202', kind: 'village' as const, hasFacility: false, households: 200 },
-  {
-    code: '110101001001',
-    kind: 'community' as const,
-    hasFacility: true,
-    households: 1000,
-    facilityArea: 350,
-  },
-];
+const units = REPORT_UNITS;
 
 /** Inputs built before any pollution: what the writers are given. */
 function inputs() {
