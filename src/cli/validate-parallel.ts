@@ -10,15 +10,10 @@
  * failed worker sends the command back to the one-thread path.
  */
 import type { JobInput } from '../pipeline/indicators.js';
-import {
-  mergeRangeInputs,
-  type Plan,
-  planRanges,
-  readTailsWith,
-  startRangeWorkers,
-} from '../pipeline/parallel.js';
-import { createRangeProgress } from '../pipeline/range-progress.js';
+import { mergeRangeInputs } from '../pipeline/range-merge.js';
+import { type Plan, planRanges } from '../pipeline/range-plan.js';
 import { createRangeShare } from '../pipeline/range-read.js';
+import { readOnThreads } from '../pipeline/range-threads.js';
 import type { SheetReadOptions } from '../pipeline/source.js';
 import type { ReportHead } from '../report/finding-text.js';
 import type { ChunkSink } from '../report/sink.js';
@@ -99,19 +94,6 @@ async function readAllRanges(
   validation: RangeValidation,
   onProgress: (progress: { readonly read: number }) => void,
 ): Promise<ParallelValidation | undefined> {
-  // This thread's finished ranges, the range it reads now and the workers' reports, summed as the library sums them.
-  const progress = createRangeProgress(
-    ({ read }) => onProgress({ read }),
-    () => workers.read(),
-    () => undefined, // the command's progress line does not throw
-  );
-  const jobs = workerJobs(path, plan, {}, validation);
-  const workers = startRangeWorkers<ValidateRangeResult>(
-    new URL('./validate-worker.js', import.meta.url),
-    jobs,
-    progress.fromWorker,
-    undefined,
-  );
   const firstJob: ValidateRangeJob = {
     path,
     start: plan.headerEnd,
@@ -121,27 +103,18 @@ async function readAllRanges(
     read: {},
     validation,
   };
-  const onHere = (read: number) => progress.here({ read, rejected: 0 });
-  let first: ValidateRangeResult;
-  try {
-    first = await validateRange(firstJob, onHere);
-  } catch (error) {
-    await workers.stop(); // no thread reads on for a command that has failed
-    throw error;
-  }
-  // The first range's rows join the finished ones; the tails' count starts from zero.
-  progress.finishHere({ read: first.counts.read, rejected: 0 });
-  let results: ValidateRangeResult[];
-  try {
-    const tails = await readTailsWith(path, jobs, validateRange, onHere, undefined);
-    results = [...(await Promise.all(workers.done)), ...tails].sort((a, b) => a.start - b.start);
-  } catch {
-    // A worker failed (the file changed under it, a thread could not start): the others' work is not wanted, and the
-    // serial read says what is wrong.
-    await workers.stop();
-    return undefined;
-  }
-  return mergeValidatedRanges(plan, validation, first, results);
+  const read = await readOnThreads(path, {
+    worker: new URL('./validate-worker.js', import.meta.url),
+    jobs: workerJobs(path, plan, {}, validation),
+    // The progress of the first range: its rows read (a range's rejected rows are counted once merged).
+    readFirst: (here) => validateRange(firstJob, (count) => here({ read: count, rejected: 0 })),
+    readTail: validateRange,
+    // This thread's finished ranges, the range it reads now and the workers' reports, summed as the library sums them.
+    onProgress: ({ read: count }) => onProgress({ read: count }),
+    signal: undefined,
+  });
+  if (read === undefined) return undefined;
+  return mergeValidatedRanges(plan, validation, read.first, read.results);
 }
 
 /**

@@ -11,7 +11,7 @@ import { guarded } from '../core/guard.js';
 import { unwrap } from '../core/result.js';
 import type { TextEncodingName } from '../io/decode.js';
 import type { HeaderInfo } from '../io/row-reader.js';
-import type { RangeInput } from '../pipeline/parallel.js';
+import type { RangeInput } from '../pipeline/range-merge.js';
 import { readRangeRows } from '../pipeline/range-read.js';
 import type { SheetReadOptions } from '../pipeline/source.js';
 import { findingTextFormat } from '../report/finding-text.js';

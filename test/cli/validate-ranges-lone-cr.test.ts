@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { mergeValidatedRanges } from '../../src/cli/validate-parallel.js';
 import { type RangeValidation, validateRange } from '../../src/cli/validate-range.js';
 import { readSource } from '../../src/pipeline/indicators.js';
-import { planRanges } from '../../src/pipeline/parallel.js';
+import { planRanges } from '../../src/pipeline/range-plan.js';
 import { rangeChunks } from '../../src/pipeline/range-read.js';
 import { createLineCounter } from '../../src/pipeline/record-walk.js';
 import { testTempDir } from '../helpers/temp-dir.js';

@@ -15,7 +15,7 @@ import { type RangeValidation, validateRange } from '../../src/cli/validate-rang
 import { createValidator, type Finding } from '../../src/index.js';
 import { encodeCsv, unitStatisticsToCsv } from '../../src/io/index.js';
 import { readSource } from '../../src/pipeline/indicators.js';
-import { planRanges } from '../../src/pipeline/parallel.js';
+import { planRanges } from '../../src/pipeline/range-plan.js';
 import {
   type ChunkSink,
   createByteSink,

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { detectEncoding } from '../../src/io/decode.js';
 import { encodeCsv } from '../../src/io/index.js';
 import { readUnitStatistics } from '../../src/io/read.js';
-import { planRanges } from '../../src/pipeline/parallel.js';
+import { planRanges } from '../../src/pipeline/range-plan.js';
 import { endOfRecordOn } from '../../src/pipeline/record-walk.js';
 import { useTempDir } from '../helpers/temp-dir.js';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { createPackingAccumulator } from '../../src/indicators/parts.js';
-import { planRanges, readTails } from '../../src/pipeline/parallel.js';
+import { planRanges } from '../../src/pipeline/range-plan.js';
 import {
   claimChunk,
   createRangeShare,
@@ -13,6 +13,7 @@ import {
   shareState,
   shortenShare,
 } from '../../src/pipeline/range-read.js';
+import { readTailsWith } from '../../src/pipeline/range-threads.js';
 import { useTempDir } from '../helpers/temp-dir.js';
 
 // The main thread takes over the tail of a worker's range through a shared word (bytes claimed, range end): the
@@ -125,7 +126,7 @@ describe('tails taken over from a worker', () => {
       // The "worker" runs here too, interleaved with the tails at every await: `head` chunks of its own first.
       const worker = readRange(job);
       for (let i = 0; i < head; i++) await new Promise((resolve) => setImmediate(resolve));
-      const tails = await readTails(file, [job], () => undefined, undefined, chunks * 16_384);
+      const tails = await readTailsWith(file, [job], readRange, () => undefined, undefined, chunks * 16_384);
       const parts = [await worker, ...tails];
       const ends = parts.map((result) => result.start).sort((a, b) => a - b);
       expect(ends[0]).toBe(job.start);
@@ -137,7 +138,7 @@ describe('tails taken over from a worker', () => {
   it('are taken when a worker is far behind, and each starts at a line start', async () => {
     const file = sheet(40_000);
     const job = await secondRange(file);
-    const tails = await readTails(file, [job], () => undefined, undefined, 65_536);
+    const tails = await readTailsWith(file, [job], readRange, () => undefined, undefined, 65_536);
     expect(tails.length).toBeGreaterThan(1);
     const { readFile } = await import('node:fs/promises');
     const bytes = await readFile(file);

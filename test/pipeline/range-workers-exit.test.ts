@@ -4,7 +4,7 @@
  * was started with its job or started early and sent it (waiting-workers.ts).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startRangeWorkers } from '../../src/pipeline/parallel.js';
+import { startRangeWorkers } from '../../src/pipeline/range-threads.js';
 import { AWAIT_JOB, startWaitingWorkers, stopWaitingWorkers } from '../../src/pipeline/waiting-workers.js';
 
 /** A worker that takes its job as the range workers do, then exits with code 0 and no message. */
