@@ -9,7 +9,7 @@
  * the one-thread report. A range that ended inside quotes (an unsafe cut), a region total found in two ranges or a
  * failed worker sends the command back to the one-thread path.
  */
-import type { JobInput } from '../pipeline/indicators.js';
+import type { JobInput } from '../pipeline/job.js';
 import { mergeRangeInputs } from '../pipeline/range-merge.js';
 import { type Plan, planRanges } from '../pipeline/range-plan.js';
 import { createRangeShare } from '../pipeline/range-read.js';

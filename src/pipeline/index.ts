@@ -5,14 +5,10 @@
  *
  * @module shequ/pipeline
  */
-export type {
-  IndicatorsFromSource,
-  IndicatorsFromSourceOptions,
-  JobInput,
-  JobOptions,
-  JobProgress,
-} from './indicators.js';
-export { computeIndicatorsFromSource, readSource } from './indicators.js';
+export type { IndicatorsFromSource, IndicatorsFromSourceOptions } from './indicators.js';
+export { computeIndicatorsFromSource } from './indicators.js';
+export type { JobInput, JobOptions, JobProgress } from './job.js';
+export { readSource } from './job.js';
 export type { SheetReadOptions, SheetSource } from './source.js';
 export type {
   StreamedValidation,

@@ -10,13 +10,8 @@
 import { createReadStream } from 'node:fs';
 import type { Crosswalk, CrosswalkEntry } from '../indicators/crosswalk.js';
 import type { IndicatorProfileName } from '../indicators/profiles.js';
-import {
-  type IndicatorsJob,
-  type JobInput,
-  type JobProgress,
-  readSourceWith,
-  rowsAreTransient,
-} from './indicators.js';
+import { type IndicatorsJob, rowsAreTransient } from './indicators.js';
+import { type JobInput, type JobProgress, readSourceWith } from './job.js';
 import { mergeRangeInputs } from './range-merge.js';
 import type { Plan } from './range-plan.js';
 import { createRangeShare, linesOf, type RangeJob, type RangeResult, readRange } from './range-read.js';

@@ -3,7 +3,7 @@
  * rejected rows and issues with their lines in the whole file, the counts added.
  */
 import type { RejectedRow } from '../io/row-reader.js';
-import type { JobInput } from './indicators.js';
+import type { JobInput } from './job.js';
 import type { Plan } from './range-plan.js';
 import type { RangeResult } from './range-read.js';
 

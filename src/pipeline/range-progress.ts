@@ -4,7 +4,7 @@
 // so its error is kept, the threads are stopped, and the job rejects with it.
 import type { ReadCounts } from '../io/row-reader.js';
 import { createCallbackRejections } from './callbacks.js';
-import type { JobProgress } from './indicators.js';
+import type { JobProgress } from './job.js';
 
 /** The progress of a read in ranges. */
 export interface RangeProgress {

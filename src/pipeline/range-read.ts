@@ -14,7 +14,7 @@ import type { TextEncodingName } from '../io/decode.js';
 import type { ReadCounts, RejectedRow } from '../io/row-reader.js';
 import { unitKindOfTotal } from '../model/row-kind-predicates.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
-import { type JobInput, readSourceWith } from './indicators.js';
+import { type JobInput, readSourceWith } from './job.js';
 import { createLineCounter } from './record-walk.js';
 import type { SheetReadOptions } from './source.js';
 

@@ -4,7 +4,7 @@
  */
 import { type FileHandle, open } from 'node:fs/promises';
 import type { Worker } from 'node:worker_threads';
-import type { JobProgress } from './indicators.js';
+import type { JobProgress } from './job.js';
 import { lineStartFrom } from './range-plan.js';
 import { createRangeProgress, type RangeProgress } from './range-progress.js';
 import { type RangeJob, shareState, shortenShare } from './range-read.js';

@@ -3,7 +3,7 @@ import { failure, type Result, ShequError, success } from '../core/result.js';
 import type { Finding, ValidateOptions, ValidationReport } from '../standards/validate.js';
 import { createValidator, type Validator } from '../standards/validator.js';
 import { createCallbackRejections } from './callbacks.js';
-import { copyJobOptions, type JobInput, type JobOptions, readSourceWith } from './indicators.js';
+import { copyJobOptions, type JobInput, type JobOptions, readSourceWith } from './job.js';
 import type { SheetSource } from './source.js';
 
 /**

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mergeValidatedRanges } from '../../src/cli/validate-parallel.js';
 import { type RangeValidation, validateRange } from '../../src/cli/validate-range.js';
-import { readSource } from '../../src/pipeline/indicators.js';
+import { readSource } from '../../src/pipeline/job.js';
 import { planRanges } from '../../src/pipeline/range-plan.js';
 import { rangeChunks } from '../../src/pipeline/range-read.js';
 import { createLineCounter } from '../../src/pipeline/record-walk.js';

@@ -14,7 +14,7 @@ import { mergeValidatedRanges } from '../../src/cli/validate-parallel.js';
 import { type RangeValidation, validateRange } from '../../src/cli/validate-range.js';
 import { createValidator, type Finding } from '../../src/index.js';
 import { encodeCsv, unitStatisticsToCsv } from '../../src/io/index.js';
-import { readSource } from '../../src/pipeline/indicators.js';
+import { readSource } from '../../src/pipeline/job.js';
 import { planRanges } from '../../src/pipeline/range-plan.js';
 import {
   type ChunkSink,

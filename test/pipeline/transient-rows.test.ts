@@ -11,8 +11,8 @@ import {
   finishIndicatorsJob,
   type IndicatorsFromSourceOptions,
   prepareIndicatorsJob,
-  readSourceWith,
 } from '../../src/pipeline/indicators.js';
+import { readSourceWith } from '../../src/pipeline/job.js';
 import { statisticsRowArbitrary } from '../../src/testing/index.js';
 
 // When the indicators job keeps no row, the byte reader hands the accumulator views of its values instead of rows
