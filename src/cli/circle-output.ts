@@ -5,8 +5,8 @@ import { writeJsonArray } from '../report/json.js';
 import { createJsonSerializer } from '../report/json-text.js';
 import { writeJsonLines } from '../report/ndjson.js';
 import type { ChunkSink } from '../report/sink.js';
-import type { Output } from './context.js';
 import { escapeHtml } from './html.js';
+import type { Output } from './output.js';
 import type { Lang } from './render.js';
 
 /** What `shequ circle` writes: a row per unit (verdict) or per residential point. */

@@ -9,19 +9,9 @@ import type {
   ServicePoint,
 } from 'shequ/geo';
 import type { CircleFormat, CircleLevel, CircleResults } from './circle-output.js';
-import {
-  type CliStreams,
-  checkDistinctPaths,
-  checkWritable,
-  echo,
-  helpHint,
-  oneOf,
-  openOutput,
-  parse,
-  UsageError,
-  writeWholeFile,
-} from './context.js';
+import { type CliStreams, echo, helpHint, oneOf, parse, UsageError } from './context.js';
 import type { Lang } from './lang.js';
+import { checkDistinctPaths, checkWritable, openOutput, writeWholeFile } from './output.js';
 
 /** The parsed options of `shequ circle`. */
 interface CircleSettings {

@@ -8,7 +8,8 @@ import {
 } from 'shequ';
 import { beijingDivisions } from 'shequ/divisions/beijing';
 import { hebeiDivisions } from 'shequ/divisions/hebei';
-import { type CliStreams, messageLang, oneOf, openOutput, parse } from './context.js';
+import { type CliStreams, messageLang, oneOf, parse } from './context.js';
+import { openOutput } from './output.js';
 import { packageFile } from './package-file.js';
 import { indicatorTable, ruleTitle } from './render.js';
 import { formatTable } from './table.js';

@@ -1,7 +1,7 @@
 import { maskIdNumbersInText, type PlanEvaluation } from 'shequ';
 import { createJsonSerializer, renderRows, writeRows } from 'shequ/report';
 import { evaluationModel, evaluationRowsByRegion } from '../report/models/evaluation.js';
-import type { Output } from './context.js';
+import type { Output } from './output.js';
 import { type Lang, mdCell } from './render.js';
 
 // The text outputs of `shequ evaluate`: the rows go through the report layer's formats with the evaluation's column

@@ -2,20 +2,17 @@ import type { PlanEvaluation, UnitStatistics } from 'shequ';
 import { evaluatePlanPeriod, STATISTICS_YEAR_RANGE } from 'shequ';
 import {
   type CliStreams,
-  checkDistinctPaths,
-  checkWritable,
   DATA_OPTIONS,
   echo,
-  fileIdentity,
   messageLang,
   oneOf,
-  openOutput,
   parse,
   profileAndDate,
   UsageError,
 } from './context.js';
 import { reportInput } from './indicators.js';
 import { divisionLists } from './input.js';
+import { checkDistinctPaths, checkWritable, fileIdentity, openOutput } from './output.js';
 import { commandProfiles } from './profile-file.js';
 import { readYearFiles } from './read-year-files.js';
 import type { Lang } from './render.js';
@@ -81,7 +78,7 @@ async function writeEvaluation(
 ): Promise<void> {
   if (format === 'xlsx') {
     const { evaluationXlsx } = await import('./evaluate-xlsx.js');
-    const { writeWholeFile } = await import('./context.js');
+    const { writeWholeFile } = await import('./output.js');
     await writeWholeFile(out as string, await evaluationXlsx(evaluation, lang));
     return;
   }

@@ -12,21 +12,18 @@ import { unwrap } from '../core/result.js';
 import { COLLECT_AFTER_READING_FROM, collectGarbage } from './collect-garbage.js';
 import {
   type CliStreams,
-  checkDistinctPaths,
-  checkWritable,
   echo,
   INDICATORS_OPTIONS,
   messageLang,
   oneOf,
-  openOutput,
   parse,
   profileAndDate,
   UsageError,
-  writeWholeFile,
 } from './context.js';
 import { workersOption } from './early-workers.js';
 import { divisionLists, type InputRows, runFileJob } from './input.js';
 import type { Lang } from './lang.js';
+import { checkDistinctPaths, checkWritable, openOutput, writeWholeFile } from './output.js';
 import { type CommandProfiles, commandProfiles } from './profile-file.js';
 import { xlsxOutFile } from './xlsx-output.js';
 

@@ -7,7 +7,8 @@
  * were. Files the run never opened (an older report's CSV that this run had no finding for) are left as they were.
  */
 import { lstatSync, rmSync } from 'node:fs';
-import { type CliStreams, messageLang, type Output, openOutput } from './context.js';
+import { type CliStreams, messageLang } from './context.js';
+import { type Output, openOutput } from './output.js';
 
 /** The outputs of one run: open them through it; `discard` when the run fails. */
 export interface OutputSet {

@@ -21,19 +21,12 @@ import {
   reportPage,
   reportPagePieces,
 } from 'shequ/report';
-import {
-  type CliStreams,
-  checkDistinctPaths,
-  checkWritable,
-  DATA_OPTIONS,
-  messageLang,
-  parse,
-  UsageError,
-} from './context.js';
+import { type CliStreams, DATA_OPTIONS, messageLang, parse, UsageError } from './context.js';
 import { checkFilesDistinct } from './evaluate.js';
 import { createFindingTextSorter } from './finding-runs.js';
 import { indicatorOptions, reportInput } from './indicators.js';
 import { divisionLists, type InputRows, readRows } from './input.js';
+import { checkDistinctPaths, checkWritable } from './output.js';
 import { createOutputSet, type OutputSet } from './output-set.js';
 import { commandProfiles } from './profile-file.js';
 import { readYearFiles } from './read-year-files.js';

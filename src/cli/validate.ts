@@ -6,22 +6,12 @@ import { findingTextFormat, isStreamFormat, type ReportHead } from 'shequ/report
 // while a large file's worker, started early, waits for this thread's plan.
 import { isAtLeastSeverity } from '../core/severity.js';
 import { createValidator } from '../standards/validator.js';
-import {
-  type CliStreams,
-  checkDistinctPaths,
-  checkWritable,
-  messageLang,
-  oneOf,
-  openOutput,
-  parse,
-  profileAndDate,
-  VALIDATE_OPTIONS,
-  writeWholeFile,
-} from './context.js';
+import { type CliStreams, messageLang, oneOf, parse, profileAndDate, VALIDATE_OPTIONS } from './context.js';
 import { validateRanges } from './early-workers.js';
 import { createFindingTextSorter } from './finding-runs.js';
 import { reportInput, workerCount } from './indicators.js';
 import { divisionLists, type InputRows, readRows, runFileJob } from './input.js';
+import { checkDistinctPaths, checkWritable, openOutput, writeWholeFile } from './output.js';
 import { commandProfiles } from './profile-file.js';
 import { findingMarkdown, findingTable, type Lang, ruleTitle } from './render.js';
 import type { ParallelValidation, SortedFindings } from './validate-parallel.js';

@@ -11,7 +11,7 @@ import {
 } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openOutput } from '../../src/cli/context.js';
+import { openOutput } from '../../src/cli/output.js';
 import {
   completeOutputFile,
   discardOutputsSince,

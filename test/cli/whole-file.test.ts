@@ -21,7 +21,7 @@ vi.mock('node:fs/promises', async (original) => {
   return { ...actual, default: { ...actual, writeFile }, writeFile };
 });
 
-const { writeWholeFile } = await import('../../src/cli/context.js');
+const { writeWholeFile } = await import('../../src/cli/output.js');
 
 describe('writeWholeFile', () => {
   it('leaves the earlier file as it was when the write fails half-way, and no partial file', async () => {
