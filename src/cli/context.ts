@@ -1,13 +1,20 @@
 import { parseArgs } from 'node:util';
 import { resolveAsOf } from '../core/as-of.js';
-import { maskIdNumbersInText } from '../core/mask.js';
+import { maskIdNumbersInText, maskIdNumbersInUtf8 } from '../core/mask.js';
 import { PLAN_PERIODS, type PlanPeriod, planPeriodAt, planPeriodById } from '../indicators/periods.js';
 import { type Bilingual, type Lang, pick } from './lang.js';
 import { suggest } from './suggest.js';
 
 /** Where the command writes, whether stderr is a terminal (for progress), and in which language it speaks. */
 export interface CliStreams {
-  readonly stdout: { write(text: string): unknown };
+  readonly stdout: {
+    write(text: string): unknown;
+    /**
+     * Writes UTF-8 bytes (whole characters); settles once they are written and the array may be filled again. Absent:
+     * the report writers write text through `write` (a test's stream, a caller's).
+     */
+    writeBytes?(bytes: Uint8Array): Promise<void>;
+  };
   readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
   readonly stdin?: AsyncIterable<Uint8Array | string> & { readonly isTTY?: boolean };
   /**
@@ -73,8 +80,14 @@ export function maskedStreams(streams: CliStreams): CliStreams {
   const masked = (text: unknown) => (typeof text === 'string' ? maskIdNumbersInText(text) : text);
   const stdout = streams.stdout;
   const stderr = streams.stderr;
+  const writeBytes = stdout.writeBytes?.bind(stdout);
   return {
-    stdout: { write: (text: string) => stdout.write(masked(text) as string) },
+    stdout: {
+      write: (text: string) => stdout.write(masked(text) as string),
+      ...(writeBytes === undefined
+        ? {}
+        : { writeBytes: (bytes: Uint8Array) => writeBytes(maskIdNumbersInUtf8(bytes)) }),
+    },
     stderr: {
       write: (text: string) => stderr.write(masked(text) as string),
       get isTTY() {

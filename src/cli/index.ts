@@ -21,7 +21,13 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 // Every byte the command prints goes through the ID-number mask (see maskedStreams).
-const streams = maskedStreams({ stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
+// The report writers write UTF-8 bytes to it, as to a file (text would be decoded from their bytes and encoded again).
+const stdout = {
+  write: (text: string) => process.stdout.write(text),
+  writeBytes: (bytes: Uint8Array) =>
+    new Promise<void>((resolve) => process.stdout.write(bytes, () => resolve())),
+};
+const streams = maskedStreams({ stdout, stderr: process.stderr, stdin: process.stdin });
 // The scripts of the workers a large file is read with, beside this entry point (dist/cli/index.js): started before
 // the command loads (early-workers.ts).
 const workerScripts = {

@@ -5,7 +5,7 @@
 import { accessSync, createWriteStream, openSync, realpathSync, statSync, type WriteStream } from 'node:fs';
 import { access, constants, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { maskIdNumbersInText } from '../core/mask.js';
+import { maskIdNumbersInText, maskIdNumbersInUtf8 } from '../core/mask.js';
 import {
   BYTE_CHUNK_SIZE,
   type ChunkSink,
@@ -38,8 +38,9 @@ export interface Output {
    */
   readonly chunks: ChunkTarget;
   /**
-   * A sink for the report writers over {@link Output.chunks}: to a file, text is encoded straight into 1 MiB chunks
-   * of bytes (the file gets them as they are); to standard output, string chunks pass the ID filter.
+   * A sink for the report writers over {@link Output.chunks}: text is encoded straight into 1 MiB chunks of bytes; a
+   * file gets them as they are, standard output through the ID filter (on bytes: a chunk with no run of 15 ID
+   * characters is written without being decoded). To a stream that takes text only, string chunks pass the filter.
    */
   sink(): ChunkSink;
   close(): Promise<void>;
@@ -180,6 +181,19 @@ function openFile(written: OutputFile): WriteStream {
 }
 
 /**
+ * How the report writers' bytes go to standard output, masked there as every write to it is (a chunk ends where a
+ * writer's piece ended: whole characters); `undefined` when the stream takes text only.
+ */
+function stdoutBytes(
+  streams: CliStreams,
+  masked: boolean,
+): ((bytes: Uint8Array) => Promise<void>) | undefined {
+  const writeBytes = streams.stdout.writeBytes?.bind(streams.stdout);
+  if (writeBytes === undefined) return undefined;
+  return masked ? writeBytes : (bytes) => writeBytes(maskIdNumbersInUtf8(bytes));
+}
+
+/**
  * Opens `--out FILE` or stdout (a file is written whole or not at all: partial-output.ts). Everything written is masked (`maskIdNumbersInText`) chunk by chunk, each chunk cut
  * after a line break, so that an ID number written across two `write` calls is still seen whole. Every write error
  * (a full disk, a vanished folder) rejects with exit 2.
@@ -229,13 +243,15 @@ export function openOutput(out: string | undefined, streams: CliStreams): Output
   return {
     chunks,
     sink() {
-      if (file === undefined) return createChunkSink(chunks);
+      const toBytes = file === undefined ? stdoutBytes(streams, stdoutMasked) : undefined;
+      if (file === undefined && toBytes === undefined) return createChunkSink(chunks);
       return createByteSink(
         {
           async write(bytes) {
             await flush(true);
             // Settles once the stream has written the chunk (or failed): the sink may then fill the array again.
-            await new Promise<void>((resolve) => file.write(bytes, () => resolve()));
+            if (file === undefined) await (toBytes as (bytes: Uint8Array) => Promise<void>)(bytes);
+            else await new Promise<void>((resolve) => file.write(bytes, () => resolve()));
             check();
           },
         },

@@ -111,6 +111,96 @@ export function isIdCharacter(code: number): boolean {
   return kind === DIGIT || kind === CHECK_X;
 }
 
+/** The shortest run of ID characters the masker reads closely (a 15-digit first-generation number). */
+const SHORTEST_RUN = 15;
+
+/**
+ * Whether UTF-8 text holds a run of 15 or more ID characters joined by separators, read exactly as
+ * {@link maskIdNumbersInText} reads its text: when it does not, masking the text leaves it as it is, so bytes can be
+ * written without being decoded, masked and encoded again. Most bytes are skipped: when the byte 14 places ahead is
+ * an ASCII character that ends a run (a letter, a quote, a comma), no run of 15 can start before it. Each character
+ * outside the BMP (two UTF-16 code units, neither an ID character nor a separator) ends a run, as in the text.
+ *
+ * @param bytes - well-formed UTF-8 (as a `TextEncoder` writes it)
+ * @returns true when masking its text could change it
+ *
+ * @example
+ * ```ts
+ * const utf8 = (text: string) => new TextEncoder().encode(text);
+ * [holdsIdCharacterRun(utf8('{"code":"130123100201"}')), holdsIdCharacterRun(utf8('身份证 11010519491231002X'))];
+ * //=> [false, true]
+ * ```
+ */
+export function holdsIdCharacterRun(bytes: Uint8Array): boolean {
+  const length = bytes.length;
+  let run = 0;
+  let i = 0;
+  while (i < length) {
+    if (run === 0) {
+      // No run of 15 starts before the character that holds the byte 14 places on, when that character ends runs.
+      const ahead = i + SHORTEST_RUN - 1;
+      if (ahead >= length) return false; // too few bytes left for 15 characters
+      let lead = ahead;
+      while (lead > i && ((bytes[lead] as number) & 0xc0) === 0x80) lead--;
+      const character = utf8CharacterAt(bytes, lead);
+      if (KIND[character & 0xffff] === OTHER) {
+        i = lead + (character >>> 16);
+        continue;
+      }
+    }
+    const character = utf8CharacterAt(bytes, i);
+    i += character >>> 16;
+    const kind = KIND[character & 0xffff] as number;
+    if (kind === OTHER) {
+      if (run >= SHORTEST_RUN) return true;
+      run = 0;
+    } else if (kind !== SEPARATOR_KIND) run++;
+  }
+  return run >= SHORTEST_RUN;
+}
+
+const UTF8_DECODER = new TextDecoder('utf-8', { ignoreBOM: true });
+const UTF8_ENCODER = new TextEncoder();
+
+/**
+ * {@link maskIdNumbersInText} on UTF-8 bytes: the same array when nothing in it could be masked (the common case,
+ * found without decoding: {@link holdsIdCharacterRun}), else the masked text encoded again.
+ *
+ * @param bytes - whole characters of UTF-8 (a chunk that ends where a writer's piece ended)
+ * @returns `bytes`, or a new array of the masked text
+ *
+ * @example
+ * ```ts
+ * const bytes = new TextEncoder().encode('110105194912310021');
+ * new TextDecoder().decode(maskIdNumbersInUtf8(bytes));
+ * //=> '110105********0021'
+ * ```
+ */
+export function maskIdNumbersInUtf8(bytes: Uint8Array): Uint8Array {
+  if (!holdsIdCharacterRun(bytes)) return bytes;
+  const text = UTF8_DECODER.decode(bytes);
+  const masked = maskIdNumbersInText(text);
+  return masked === text ? bytes : UTF8_ENCODER.encode(masked);
+}
+
+/**
+ * The character whose UTF-8 begins at `at`: its UTF-16 code unit, plus its length in bytes times 2^16. A character
+ * outside the BMP reads as 0xD800 (a surrogate pair in UTF-16, each half of kind other).
+ */
+function utf8CharacterAt(bytes: Uint8Array, at: number): number {
+  const b = bytes[at] as number;
+  if (b < 0x80) return b | 0x10000;
+  if (b < 0xe0) return ((b & 0x1f) << 6) | ((bytes[at + 1] as number) & 0x3f) | 0x20000;
+  if (b < 0xf0)
+    return (
+      ((b & 0x0f) << 12) |
+      (((bytes[at + 1] as number) & 0x3f) << 6) |
+      ((bytes[at + 2] as number) & 0x3f) |
+      0x30000
+    );
+  return 0xd800 | 0x40000;
+}
+
 /** Value 0–9 of an ASCII or full-width digit, 10 for X/x (ASCII or full-width), -1 for anything else. */
 function idValue(c: number): number {
   const kind = KIND[c] as number;
@@ -240,7 +330,7 @@ export function maskIdNumbersInText(text: string, options?: MaskIdNumbersInTextO
 /** {@link maskIdNumbersInText} with its mask character chosen. */
 function maskText(text: string, mask: string): string {
   const length = text.length;
-  if (length < 15) return text;
+  if (length < SHORTEST_RUN) return text;
   let out: string[] | undefined;
   let copied = 0;
   let runStart = -1;
@@ -250,7 +340,7 @@ function maskText(text: string, mask: string): string {
   for (let i = 0; i < length; i++) {
     const kind = KIND[text.charCodeAt(i)] as number;
     if (kind === OTHER) {
-      if (idCharacters >= 15) {
+      if (idCharacters >= SHORTEST_RUN) {
         out ??= [];
         copied = maskRunInto(text, copied, runStart, i, mask, out);
       }
@@ -261,7 +351,7 @@ function maskText(text: string, mask: string): string {
       idCharacters++;
     }
   }
-  if (idCharacters >= 15) {
+  if (idCharacters >= SHORTEST_RUN) {
     out ??= [];
     copied = maskRunInto(text, copied, runStart, length, mask, out);
   }
