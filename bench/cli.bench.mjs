@@ -1,28 +1,35 @@
 // The command line end to end on the national file: `shequ indicators national.csv --format json --out FILE`
 // (default profile), wall time and peak resident memory. Targets: < 5 s and < 256 MB.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nationalCsv } from './io.bench.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
-/** Runs `node --import rss-on-exit.mjs SCRIPT ARGS…`: wall time, peak RSS (MB), CPU time (ms), exit code, output. */
-export function runNode(script, args) {
+/**
+ * Runs `node --import rss-on-exit.mjs SCRIPT ARGS…`: wall time, peak RSS (MB), CPU time (ms), exit code, output.
+ * With `stdoutTo`, standard output goes to that file (as `> FILE` in a shell) instead of being captured.
+ */
+export function runNode(script, args, { stdoutTo } = {}) {
+  const out = stdoutTo === undefined ? 'pipe' : openSync(stdoutTo, 'w');
   const started = performance.now();
   const result = spawnSync(process.execPath, ['--import', join(here, 'rss-on-exit.mjs'), script, ...args], {
     encoding: 'utf8',
+    stdio: ['ignore', out, 'pipe'],
+    maxBuffer: 1 << 30,
   });
   const ms = performance.now() - started;
+  if (typeof out === 'number') closeSync(out);
   const rss = Number(/SHEQU_MAX_RSS_MB=([\d.]+)/.exec(result.stderr)?.[1] ?? Number.NaN);
   const cpu = Number(/SHEQU_CPU_MS=([\d.]+)/.exec(result.stderr)?.[1] ?? Number.NaN);
   return { ms, rss, cpu, status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Runs the built command line (dist/cli/index.js). */
-export function runCli(args) {
-  return runNode(join(here, '..', 'dist', 'cli', 'index.js'), args);
+/** Runs the built command line (dist/cli/index.js); `options` as {@link runNode}'s. */
+export function runCli(args, options) {
+  return runNode(join(here, '..', 'dist', 'cli', 'index.js'), args, options);
 }
 
 /** The median of some numbers. */

@@ -13,10 +13,14 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const FORMATS = ['json', 'ndjson', 'csv'];
 const AS_OF = ['--as-of', '2025-12-31'];
 
-/** One job in one format: its figures, the output removed after (3 000 000 rows of findings are gigabytes). */
-function run(command, input, format, extra) {
+/**
+ * One job in one format: its figures, the output removed after (3 000 000 rows of findings are gigabytes). With
+ * `toStdout`, the command writes to standard output, sent to the file as `> FILE` would.
+ */
+function run(command, input, format, extra, toStdout = false) {
   const out = join(here, 'out', `jobs-${command}.${format}`);
-  const result = runCli([command, input, '--format', format, '--out', out, ...AS_OF, ...extra]);
+  const args = [command, input, '--format', format, ...(toStdout ? [] : ['--out', out]), ...AS_OF, ...extra];
+  const result = runCli(args, toStdout ? { stdoutTo: out } : {});
   rmSync(out, { force: true });
   if (result.status !== 0 && !(command === 'validate' && result.status === 1))
     console.error(`!!! ${command} --format ${format} exited ${result.status}: ${result.stderr.slice(-300)}`);
@@ -49,6 +53,19 @@ export async function benchJobs({ quick, sizes }) {
         });
       }
     }
+    // What scripts that pipe the results run: the same job to standard output (`> FILE`).
+    for (const format of ['json', 'ndjson']) {
+      const result = run('indicators', input, format, [], true);
+      figures[`indicators ${format} > file`] = result;
+      table.push({
+        rows: count,
+        job: `indicators --format ${format} > FILE`,
+        'wall ms': result.ms.toFixed(0),
+        'CPU ms': result.cpu.toFixed(0),
+        'peak RSS MB': result.rss.toFixed(0),
+        'under 256 MB': result.rss < 256 ? 'yes' : 'NO',
+      });
+    }
     const ratio = (a, b) => (figures[a].ms / figures[b].ms).toFixed(2);
     table.push({
       rows: count,
@@ -60,6 +77,11 @@ export async function benchJobs({ quick, sizes }) {
       rows: count,
       job: 'validate csv / json (wall)',
       'wall ms': ratio('validate csv', 'validate json'),
+    });
+    table.push({
+      rows: count,
+      job: 'indicators json: standard output / --out (wall)',
+      'wall ms': ratio('indicators json > file', 'indicators json'),
     });
   }
   console.table(table);
