@@ -3,7 +3,8 @@
  * the workbook (sheet names, 1904 dates), its relationships, the styles (which cells hold dates) and the shared
  * strings (streamed, within a size limit: the table must be held in memory).
  */
-import { limitExceeded, megabytes, unreadable, XLSX_LIMITS, XlsxStop } from './xlsx-limits.js';
+import { limitExceeded, megabytes, partName, unreadable, XLSX_LIMITS, XlsxStop } from './xlsx-limits.js';
+import { targetEntryNames } from './xlsx-targets.js';
 import {
   attribute,
   createXmlTokenizer,
@@ -50,20 +51,26 @@ function smallPart(pkg: Package, name: string): string | undefined {
   return entry === undefined ? undefined : inflateSmallPart(pkg.bytes, entry, pkg.budget);
 }
 
-/** Resolves a relationship target against the folder of the part that names it. */
-function resolveTarget(base: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = base.split('/').slice(0, -1);
-  for (const step of target.split('/')) {
-    if (step === '..') parts.pop();
-    else if (step !== '.' && step !== '') parts.push(step);
-  }
-  return parts.join('/');
+interface Relationship {
+  /**
+   * The zip entry the target names: the first spelling of it found in the zip, else the most likely one;
+   * `undefined` when the target is no part of the package (outside it, or an external relationship).
+   */
+  readonly target: string | undefined;
+  /** The target as written in the file (for messages). */
+  readonly written: string;
+  readonly type: string;
 }
 
-interface Relationship {
-  readonly target: string;
-  readonly type: string;
+function entryOfTarget(
+  pkg: Package,
+  base: string,
+  target: string,
+  mode: string | undefined,
+): string | undefined {
+  if (mode === 'External') return undefined; // a link to a file or a web page, never a part
+  const names = targetEntryNames(base, target);
+  return names.find((name) => findEntry(pkg.entries, name) !== undefined) ?? names[0];
 }
 
 function relationshipsOf(pkg: Package, part: string): Map<string, Relationship> {
@@ -78,17 +85,23 @@ function relationshipsOf(pkg: Package, part: string): Map<string, Relationship> 
     const target = attribute(attributes, 'Target', pkg.tally);
     if (id !== undefined && target !== undefined)
       map.set(id, {
-        target: resolveTarget(part, target),
+        target: entryOfTarget(pkg, part, target, attribute(attributes, 'TargetMode', pkg.tally)),
+        written: target,
         type: attribute(attributes, 'Type', pkg.tally) ?? '',
       });
   });
   return map;
 }
 
+/** The target of the first relationship of a type that names a part of the package. */
+function targetOfType(relationships: Map<string, Relationship>, suffix: string): string | undefined {
+  for (const relationship of relationships.values())
+    if (relationship.type.endsWith(suffix) && relationship.target !== undefined) return relationship.target;
+  return undefined;
+}
+
 function workbookPart(pkg: Package): string {
-  for (const relationship of relationshipsOf(pkg, '').values())
-    if (relationship.type.endsWith('/officeDocument')) return relationship.target;
-  return 'xl/workbook.xml';
+  return targetOfType(relationshipsOf(pkg, ''), '/officeDocument') ?? 'xl/workbook.xml';
 }
 
 interface SheetEntry {
@@ -144,19 +157,21 @@ export function locateSheet(pkg: Package, wanted: unknown): SheetLocation {
     }
   });
   const relationships = relationshipsOf(pkg, workbook);
-  const sheet = pickSheet(sheets, wanted);
-  const sheetPart = relationships.get(sheet.relationshipId)?.target;
+  const sheet = relationships.get(pickSheet(sheets, wanted).relationshipId);
+  if (sheet !== undefined && sheet.target === undefined)
+    throw new XlsxStop(
+      unreadable(
+        `工作表的位置（${partName(sheet.written)}）不是工作簿 zip 包中的部件`,
+        `the sheet's location (${partName(sheet.written)}) is not a part of the workbook's zip package`,
+      ),
+    );
+  const sheetPart = sheet?.target;
   if (sheetPart === undefined || findEntry(pkg.entries, sheetPart) === undefined)
     throw new XlsxStop(unreadable('工作表的数据不在 zip 中', "the sheet's data is missing from the zip"));
-  const ofType = (suffix: string) => {
-    for (const relationship of relationships.values())
-      if (relationship.type.endsWith(suffix)) return relationship.target;
-    return undefined;
-  };
   return {
     sheetPart,
-    sharedStringsPart: ofType('/sharedStrings'),
-    stylesPart: ofType('/styles'),
+    sharedStringsPart: targetOfType(relationships, '/sharedStrings'),
+    stylesPart: targetOfType(relationships, '/styles'),
     epoch1904,
   };
 }
