@@ -38,10 +38,10 @@ export interface SheetLocation {
   readonly epoch1904: boolean;
 }
 
-/** Calls `onOpen` for every start tag of a small XML text. */
-function eachTag(text: string, onOpen: (name: string, attributes: string) => void): void {
+/** Calls `onOpen` for every start tag of a small XML text, the part `part`. */
+function eachTag(text: string, part: string, onOpen: (name: string, attributes: string) => void): void {
   const handler: XmlHandler = { capturing: false, open: onOpen, close() {}, text() {} };
-  const tokenizer = createXmlTokenizer(handler);
+  const tokenizer = createXmlTokenizer(handler, part);
   tokenizer.push(text);
   tokenizer.end();
 }
@@ -79,7 +79,7 @@ function relationshipsOf(pkg: Package, part: string): Map<string, Relationship> 
   const map = new Map<string, Relationship>();
   const text = smallPart(pkg, relsName);
   if (text === undefined) return map;
-  eachTag(text, (name, attributes) => {
+  eachTag(text, relsName, (name, attributes) => {
     if (name !== 'Relationship') return;
     const id = attribute(attributes, 'Id', pkg.tally);
     const target = attribute(attributes, 'Target', pkg.tally);
@@ -145,7 +145,7 @@ export function locateSheet(pkg: Package, wanted: unknown): SheetLocation {
     );
   const sheets: SheetEntry[] = [];
   let epoch1904 = false;
-  eachTag(text, (name, attributes) => {
+  eachTag(text, workbook, (name, attributes) => {
     if (name === 'sheet')
       sheets.push({
         name: attribute(attributes, 'name', pkg.tally) ?? '',
@@ -225,7 +225,7 @@ export function readDateStyles(pkg: Package, part: string | undefined): readonly
     },
     text() {},
   };
-  const tokenizer = createXmlTokenizer(handler);
+  const tokenizer = createXmlTokenizer(handler, part);
   tokenizer.push(text);
   tokenizer.end();
   return styles;
@@ -292,7 +292,7 @@ export function* readSharedStrings(pkg: Package, part: string | undefined): Gene
     strings.push(decodeXstring(current));
     current = '';
   }
-  const tokenizer = createXmlTokenizer(handler);
+  const tokenizer = createXmlTokenizer(handler, entry.name);
   const decode = createPartDecoder();
   yield* inflateEntry(pkg.bytes, entry, pkg.budget, (chunk) => tokenizer.push(decode(chunk)));
   tokenizer.push(decode());

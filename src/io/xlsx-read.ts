@@ -90,7 +90,7 @@ function* sheetEvents(
     const event = recordRow(reader, row);
     if (event !== undefined) batch.push(event);
   });
-  const tokenizer = createXmlTokenizer(handler);
+  const tokenizer = createXmlTokenizer(handler, location.sheetPart);
   const decode = createPartDecoder();
   const entry = findEntry(pkg.entries, location.sheetPart);
   if (entry === undefined) return; // located above, so present
