@@ -83,6 +83,38 @@ function recordRow(reader: RowReader, row: SheetRow, repeated: boolean): ReaderE
 }
 
 /**
+ * From this many empty cells in a row on, a rejected row's cells leave them out: a cell at XFD is 16 383 empty cells
+ * before it from 40 bytes of XML. Below it a JavaScript engine stores the holes of an array as it stores empty
+ * strings, and a realistic sheet has no such gap, so its rejected rows are as they were.
+ */
+const SPARSE_RUN = 1024;
+
+/**
+ * A rejected row's cells with each run of {@link SPARSE_RUN} or more empty cells left out: holes of a sparse array
+ * (`cells[i]` is `undefined` there, `cells.length` is the row's width), every non-empty cell at its index.
+ */
+function withoutLongEmptyRuns(cells: readonly string[]): readonly string[] {
+  if (cells.length <= SPARSE_RUN) return cells;
+  const runs: number[] = []; // [start, end) of each long run
+  for (let i = 0, start = 0; i <= cells.length; i++) {
+    if (i < cells.length && cells[i] === '') continue;
+    if (i - start >= SPARSE_RUN) runs.push(start, i);
+    start = i + 1;
+  }
+  if (runs.length === 0) return cells;
+  const sparse: string[] = [];
+  // Written from the last cell back: the first write, far from index 0, makes the engine keep the array sparse.
+  for (let i = cells.length - 1, run = runs.length - 2; i >= 0; i--) {
+    if (run >= 0 && i < (runs[run + 1] as number)) {
+      i = runs[run] as number; // the loop steps past the run's first cell
+      run -= 2;
+    } else sparse[i] = cells[i] as string;
+  }
+  sparse.length = cells.length;
+  return sparse;
+}
+
+/**
  * The sheet's lines as the row reader counted them: the last so far, and one bit a line for those that hold a record
  * (a title, the header, a row) rather than a blank, so that a row written out of order is counted once.
  */
@@ -144,7 +176,14 @@ function* sheetEvents(
   const ledger: LineLedger = { last: 0, held: new Uint8Array(1024) };
   const handler = createSheetHandler({ shared, dateStyles, epoch1904: location.epoch1904, tally }, (row) => {
     const event = accountedRow(reader, ledger, row);
-    if (event !== undefined) batch.push(event);
+    if (event?.kind !== 'rejected') {
+      if (event !== undefined) batch.push(event);
+      return;
+    }
+    const cells = withoutLongEmptyRuns(event.rejected.cells);
+    batch.push(
+      cells === event.rejected.cells ? event : { kind: 'rejected', rejected: { ...event.rejected, cells } },
+    );
   });
   const tokenizer = createXmlTokenizer(handler, location.sheetPart);
   const decode = createPartDecoder();
