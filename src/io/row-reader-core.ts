@@ -25,7 +25,15 @@ interface DeferredRejection {
   readonly issues: Issue[];
 }
 
-/** True when every cell is empty or white space: a record of such cells (and no error) is a blank line. */
+/**
+ * True when every cell is empty or white space: a record of such cells (and no error) is a blank line.
+ *
+ * @example
+ * ```ts
+ * isBlank(['', ' \t']);
+ * //=> true
+ * ```
+ */
 export function isBlank(cells: readonly string[]): boolean {
   for (const cell of cells) if (cell !== '' && cell.trim() !== '') return false;
   return true;

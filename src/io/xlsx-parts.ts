@@ -52,25 +52,11 @@ function smallPart(pkg: Package, name: string): string | undefined {
 }
 
 interface Relationship {
-  /**
-   * The zip entry the target names: the first spelling of it found in the zip, else the most likely one;
-   * `undefined` when the target is no part of the package (outside it, or an external relationship).
-   */
-  readonly target: string | undefined;
+  /** The zip entry names its target may mean, most likely first (none: no part of the package, or external). */
+  readonly names: readonly string[];
   /** The target as written in the file (for messages). */
   readonly written: string;
   readonly type: string;
-}
-
-function entryOfTarget(
-  pkg: Package,
-  base: string,
-  target: string,
-  mode: string | undefined,
-): string | undefined {
-  if (mode === 'External') return undefined; // a link to a file or a web page, never a part
-  const names = targetEntryNames(base, target);
-  return names.find((name) => findEntry(pkg.entries, name) !== undefined) ?? names[0];
 }
 
 function relationshipsOf(pkg: Package, part: string): Map<string, Relationship> {
@@ -83,25 +69,42 @@ function relationshipsOf(pkg: Package, part: string): Map<string, Relationship> 
     if (name !== 'Relationship') return;
     const id = attribute(attributes, 'Id', pkg.tally);
     const target = attribute(attributes, 'Target', pkg.tally);
-    if (id !== undefined && target !== undefined)
-      map.set(id, {
-        target: entryOfTarget(pkg, part, target, attribute(attributes, 'TargetMode', pkg.tally)),
-        written: target,
-        type: attribute(attributes, 'Type', pkg.tally) ?? '',
-      });
+    if (id === undefined || target === undefined) return;
+    // An external relationship links to a file or a web page, never to a part.
+    const external = attribute(attributes, 'TargetMode', pkg.tally) === 'External';
+    map.set(id, {
+      names: external ? [] : targetEntryNames(part, target),
+      written: target,
+      type: attribute(attributes, 'Type', pkg.tally) ?? '',
+    });
   });
   return map;
 }
 
-/** The target of the first relationship of a type that names a part of the package. */
-function targetOfType(relationships: Map<string, Relationship>, suffix: string): string | undefined {
+/**
+ * The zip entry a relationship names: the first of its names the zip holds, else the most likely one (looked up only
+ * for the relationships used: a miss scans the zip's names); `undefined` when it is no part of the package.
+ */
+function entryOf(pkg: Package, relationship: Relationship): string | undefined {
+  return (
+    relationship.names.find((name) => findEntry(pkg.entries, name) !== undefined) ?? relationship.names[0]
+  );
+}
+
+/** The entry of the first relationship of a type that names a part of the package. */
+function targetOfType(
+  pkg: Package,
+  relationships: Map<string, Relationship>,
+  suffix: string,
+): string | undefined {
   for (const relationship of relationships.values())
-    if (relationship.type.endsWith(suffix) && relationship.target !== undefined) return relationship.target;
+    if (relationship.type.endsWith(suffix) && relationship.names.length > 0)
+      return entryOf(pkg, relationship);
   return undefined;
 }
 
 function workbookPart(pkg: Package): string {
-  return targetOfType(relationshipsOf(pkg, ''), '/officeDocument') ?? 'xl/workbook.xml';
+  return targetOfType(pkg, relationshipsOf(pkg, ''), '/officeDocument') ?? 'xl/workbook.xml';
 }
 
 interface SheetEntry {
@@ -158,20 +161,20 @@ export function locateSheet(pkg: Package, wanted: unknown): SheetLocation {
   });
   const relationships = relationshipsOf(pkg, workbook);
   const sheet = relationships.get(pickSheet(sheets, wanted).relationshipId);
-  if (sheet !== undefined && sheet.target === undefined)
+  if (sheet !== undefined && sheet.names.length === 0)
     throw new XlsxStop(
       unreadable(
         `工作表的位置（${partName(sheet.written)}）不是工作簿 zip 包中的部件`,
         `the sheet's location (${partName(sheet.written)}) is not a part of the workbook's zip package`,
       ),
     );
-  const sheetPart = sheet?.target;
+  const sheetPart = sheet === undefined ? undefined : entryOf(pkg, sheet);
   if (sheetPart === undefined || findEntry(pkg.entries, sheetPart) === undefined)
     throw new XlsxStop(unreadable('工作表的数据不在 zip 中', "the sheet's data is missing from the zip"));
   return {
     sheetPart,
-    sharedStringsPart: targetOfType(relationships, '/sharedStrings'),
-    stylesPart: targetOfType(relationships, '/styles'),
+    sharedStringsPart: targetOfType(pkg, relationships, '/sharedStrings'),
+    stylesPart: targetOfType(pkg, relationships, '/styles'),
     epoch1904,
   };
 }
