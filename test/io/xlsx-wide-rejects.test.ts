@@ -10,6 +10,7 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { rejectedRowsToCsv } from '../../src/io/index.js';
 import { readUnitStatisticsXlsx } from '../../src/io/xlsx.js';
+import { columnLetters } from '../../src/io/xlsx-read.js';
 import { rejectedRowModel } from '../../src/report/index.js';
 import { inlineRow, sheetXml, workbookParts } from './xlsx-fixtures.js';
 
@@ -17,13 +18,10 @@ import { inlineRow, sheetXml, workbookParts } from './xlsx-fixtures.js';
 const SPARSE_RUN = 1024;
 const HEADER = inlineRow(1, ['code', 'kind']);
 
-const letters = (column: number): string =>
-  column <= 0 ? '' : letters(Math.floor((column - 1) / 26)) + String.fromCharCode(65 + ((column - 1) % 26));
-
 /** Row 2 with the given cells (column → text), rejected: its kind is no kind, or it comes after row 3. */
 function sheetWith(cells: ReadonlyMap<number, string>, outOfOrder: boolean): Uint8Array {
   const xml = [...cells]
-    .map(([column, text]) => `<c r="${letters(column)}2" t="inlineStr"><is><t>${text}</t></is></c>`)
+    .map(([column, text]) => `<c r="${columnLetters(column)}2" t="inlineStr"><is><t>${text}</t></is></c>`)
     .join('');
   const before = outOfOrder ? inlineRow(3, ['130123100203', 'village']) : '';
   return zipSync({

@@ -5,21 +5,11 @@ import fc from 'fast-check';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readUnitStatisticsXlsx } from '../../src/io/xlsx.js';
-import { inlineRow, sheetXml, workbookParts } from './xlsx-fixtures.js';
+import { concatBytes, inlineRow, sheetXml, workbookParts } from './xlsx-fixtures.js';
 
 const SHEET = sheetXml(
   `${inlineRow(1, ['code', 'kind'])}${inlineRow(2, ['130123100201', 'village'])}${inlineRow(3, ['1301231002', 'town'])}`,
 );
-
-function joined(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
 
 /** The offset of the end-of-central-directory record (no comment: the last 22 bytes). */
 const endRecord = (zip: Uint8Array) => zip.length - 22;
@@ -28,7 +18,7 @@ describe('a zip with a prepended stub', () => {
   it('reads as the zip alone: same rows, rejects, counts and issues (generated stubs, stored and deflated)', async () => {
     const stub = fc.oneof(
       fc.uint8Array({ minLength: 1, maxLength: 5000 }),
-      fc.nat({ max: 3000 }).map((n) => joined(strToU8('MZ'), new Uint8Array(n))), // a Windows executable
+      fc.nat({ max: 3000 }).map((n) => concatBytes(strToU8('MZ'), new Uint8Array(n))), // a Windows executable
       fc.constant(strToU8('#!/bin/sh\nexec unzip "$0"\n')),
       fc.constant(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0])), // a stub that begins as a zip, cut short
     );
@@ -37,7 +27,7 @@ describe('a zip with a prepended stub', () => {
         const zip = zipSync(workbookParts({ S: SHEET }), stored ? { level: 0 } : {});
         const alone = await readUnitStatisticsXlsx(zip);
         expect(alone.rows).toHaveLength(1);
-        expect(await readUnitStatisticsXlsx(joined(prefix, zip))).toEqual(alone);
+        expect(await readUnitStatisticsXlsx(concatBytes(prefix, zip))).toEqual(alone);
       }),
       { numRuns: 80 },
     );
@@ -45,7 +35,7 @@ describe('a zip with a prepended stub', () => {
 
   it('worked by hand: a 1 000-byte stub before a zip with an archive comment', async () => {
     const zip = zipSync(workbookParts({ S: SHEET }), { comment: 'packed by a download wrapper' } as never);
-    const result = await readUnitStatisticsXlsx(joined(new Uint8Array(1000).fill(0x90), zip));
+    const result = await readUnitStatisticsXlsx(concatBytes(new Uint8Array(1000).fill(0x90), zip));
     expect(result.rows).toEqual([{ code: '130123100201', kind: 'village' }]);
     expect(result.issues).toEqual([]);
   });
@@ -70,7 +60,7 @@ describe('a zip whose central directory is lost', () => {
           const broken = zip.slice();
           const brokenView = new DataView(broken.buffer);
           brokenView.setUint32(end + field, (view.getUint32(end + field, true) + shift) >>> 0, true);
-          const result = await readUnitStatisticsXlsx(joined(new Uint8Array(stubLength), broken));
+          const result = await readUnitStatisticsXlsx(concatBytes(new Uint8Array(stubLength), broken));
           expect(result.rows).toEqual([]);
           expect(result.issues.map((issue) => [issue.code, issue.severity])).toEqual([
             ['malformed_record', 'error'],
@@ -86,7 +76,7 @@ describe('a zip whose central directory is lost', () => {
   });
 
   it('bytes with no end-of-central-directory record at all are still "not an .xlsx (zip) file"', async () => {
-    const result = await readUnitStatisticsXlsx(joined(strToU8('MZ'), new Uint8Array(100)));
+    const result = await readUnitStatisticsXlsx(concatBytes(strToU8('MZ'), new Uint8Array(100)));
     expect(result.issues[0]?.message.en).toBe('Cannot read the workbook: not an .xlsx (zip) file');
   });
 });
