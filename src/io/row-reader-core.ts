@@ -25,8 +25,16 @@ interface DeferredRejection {
   readonly issues: Issue[];
 }
 
-/** True when every cell is empty or white space. */
-function isBlank(cells: readonly string[]): boolean {
+/**
+ * True when every cell is empty or white space: a record of such cells (and no error) is a blank line.
+ *
+ * @example
+ * ```ts
+ * isBlank(['', ' \t']);
+ * //=> true
+ * ```
+ */
+export function isBlank(cells: readonly string[]): boolean {
   for (const cell of cells) if (cell !== '' && cell.trim() !== '') return false;
   return true;
 }
@@ -190,6 +198,13 @@ export function createRowReaderWith(report: RowReporter | undefined) {
     /** The field of each column of the header found (`null`: kept as extra data), for the byte reader's converter. */
     get fields(): readonly (keyof UnitStatistics | null)[] {
       return fields;
+    },
+    /**
+     * Stops counting a line as blank: it turned out to hold a record (an .xlsx row written after rows below it, on a
+     * line the sheet's order had made blank), so that every line is counted once.
+     */
+    uncountBlankLine(): void {
+      counts.blankLines--;
     },
     /** Counts a row the byte reader accepted (byte-records.ts): read and accepted, as a record read here would be. */
     countAccepted(): void {

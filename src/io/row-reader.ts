@@ -36,7 +36,12 @@ export interface AcceptedRow {
 export interface RejectedRow {
   /** 1-based physical line where the record starts. */
   readonly line: number;
-  /** The record's cells as read. */
+  /**
+   * The record's cells as read. From an .xlsx sheet they end at the row's last non-empty cell, and a run of 1 024 or
+   * more empty cells (a cell far to the right, at XFD) is left out: holes of a sparse array, where `cells[i]` is
+   * `undefined` (read it as `''`; `map`, `forEach` and `join` skip holes, `for…of` gives `undefined`), so that such a
+   * row does not hold 16 384 empty strings. Each non-empty cell is at the index of its column.
+   */
   readonly cells: readonly string[];
   /** Every problem, each with its column and the offending value. */
   readonly issues: readonly Issue[];

@@ -3,7 +3,8 @@
  * the workbook (sheet names, 1904 dates), its relationships, the styles (which cells hold dates) and the shared
  * strings (streamed, within a size limit: the table must be held in memory).
  */
-import { limitExceeded, megabytes, unreadable, XLSX_LIMITS, XlsxStop } from './xlsx-limits.js';
+import { limitExceeded, megabytes, partName, unreadable, XLSX_LIMITS, XlsxStop } from './xlsx-limits.js';
+import { targetEntryNames } from './xlsx-targets.js';
 import {
   attribute,
   createXmlTokenizer,
@@ -37,10 +38,10 @@ export interface SheetLocation {
   readonly epoch1904: boolean;
 }
 
-/** Calls `onOpen` for every start tag of a small XML text. */
-function eachTag(text: string, onOpen: (name: string, attributes: string) => void): void {
+/** Calls `onOpen` for every start tag of a small XML text, the part `part`. */
+function eachTag(text: string, part: string, onOpen: (name: string, attributes: string) => void): void {
   const handler: XmlHandler = { capturing: false, open: onOpen, close() {}, text() {} };
-  const tokenizer = createXmlTokenizer(handler);
+  const tokenizer = createXmlTokenizer(handler, part);
   tokenizer.push(text);
   tokenizer.end();
 }
@@ -50,19 +51,11 @@ function smallPart(pkg: Package, name: string): string | undefined {
   return entry === undefined ? undefined : inflateSmallPart(pkg.bytes, entry, pkg.budget);
 }
 
-/** Resolves a relationship target against the folder of the part that names it. */
-function resolveTarget(base: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = base.split('/').slice(0, -1);
-  for (const step of target.split('/')) {
-    if (step === '..') parts.pop();
-    else if (step !== '.' && step !== '') parts.push(step);
-  }
-  return parts.join('/');
-}
-
 interface Relationship {
-  readonly target: string;
+  /** The zip entry names its target may mean, most likely first (none: no part of the package, or external). */
+  readonly names: readonly string[];
+  /** The target as written in the file (for messages). */
+  readonly written: string;
   readonly type: string;
 }
 
@@ -72,23 +65,46 @@ function relationshipsOf(pkg: Package, part: string): Map<string, Relationship> 
   const map = new Map<string, Relationship>();
   const text = smallPart(pkg, relsName);
   if (text === undefined) return map;
-  eachTag(text, (name, attributes) => {
+  eachTag(text, relsName, (name, attributes) => {
     if (name !== 'Relationship') return;
     const id = attribute(attributes, 'Id', pkg.tally);
     const target = attribute(attributes, 'Target', pkg.tally);
-    if (id !== undefined && target !== undefined)
-      map.set(id, {
-        target: resolveTarget(part, target),
-        type: attribute(attributes, 'Type', pkg.tally) ?? '',
-      });
+    if (id === undefined || target === undefined) return;
+    // An external relationship links to a file or a web page, never to a part.
+    const external = attribute(attributes, 'TargetMode', pkg.tally) === 'External';
+    map.set(id, {
+      names: external ? [] : targetEntryNames(part, target),
+      written: target,
+      type: attribute(attributes, 'Type', pkg.tally) ?? '',
+    });
   });
   return map;
 }
 
+/**
+ * The zip entry a relationship names: the first of its names the zip holds, else the most likely one (looked up only
+ * for the relationships used: a miss scans the zip's names); `undefined` when it is no part of the package.
+ */
+function entryOf(pkg: Package, relationship: Relationship): string | undefined {
+  return (
+    relationship.names.find((name) => findEntry(pkg.entries, name) !== undefined) ?? relationship.names[0]
+  );
+}
+
+/** The entry of the first relationship of a type that names a part of the package. */
+function targetOfType(
+  pkg: Package,
+  relationships: Map<string, Relationship>,
+  suffix: string,
+): string | undefined {
+  for (const relationship of relationships.values())
+    if (relationship.type.endsWith(suffix) && relationship.names.length > 0)
+      return entryOf(pkg, relationship);
+  return undefined;
+}
+
 function workbookPart(pkg: Package): string {
-  for (const relationship of relationshipsOf(pkg, '').values())
-    if (relationship.type.endsWith('/officeDocument')) return relationship.target;
-  return 'xl/workbook.xml';
+  return targetOfType(pkg, relationshipsOf(pkg, ''), '/officeDocument') ?? 'xl/workbook.xml';
 }
 
 interface SheetEntry {
@@ -132,7 +148,7 @@ export function locateSheet(pkg: Package, wanted: unknown): SheetLocation {
     );
   const sheets: SheetEntry[] = [];
   let epoch1904 = false;
-  eachTag(text, (name, attributes) => {
+  eachTag(text, workbook, (name, attributes) => {
     if (name === 'sheet')
       sheets.push({
         name: attribute(attributes, 'name', pkg.tally) ?? '',
@@ -144,19 +160,21 @@ export function locateSheet(pkg: Package, wanted: unknown): SheetLocation {
     }
   });
   const relationships = relationshipsOf(pkg, workbook);
-  const sheet = pickSheet(sheets, wanted);
-  const sheetPart = relationships.get(sheet.relationshipId)?.target;
+  const sheet = relationships.get(pickSheet(sheets, wanted).relationshipId);
+  if (sheet !== undefined && sheet.names.length === 0)
+    throw new XlsxStop(
+      unreadable(
+        `工作表的位置（${partName(sheet.written)}）不是工作簿 zip 包中的部件`,
+        `the sheet's location (${partName(sheet.written)}) is not a part of the workbook's zip package`,
+      ),
+    );
+  const sheetPart = sheet === undefined ? undefined : entryOf(pkg, sheet);
   if (sheetPart === undefined || findEntry(pkg.entries, sheetPart) === undefined)
     throw new XlsxStop(unreadable('工作表的数据不在 zip 中', "the sheet's data is missing from the zip"));
-  const ofType = (suffix: string) => {
-    for (const relationship of relationships.values())
-      if (relationship.type.endsWith(suffix)) return relationship.target;
-    return undefined;
-  };
   return {
     sheetPart,
-    sharedStringsPart: ofType('/sharedStrings'),
-    stylesPart: ofType('/styles'),
+    sharedStringsPart: targetOfType(pkg, relationships, '/sharedStrings'),
+    stylesPart: targetOfType(pkg, relationships, '/styles'),
     epoch1904,
   };
 }
@@ -210,7 +228,7 @@ export function readDateStyles(pkg: Package, part: string | undefined): readonly
     },
     text() {},
   };
-  const tokenizer = createXmlTokenizer(handler);
+  const tokenizer = createXmlTokenizer(handler, part);
   tokenizer.push(text);
   tokenizer.end();
   return styles;
@@ -277,7 +295,7 @@ export function* readSharedStrings(pkg: Package, part: string | undefined): Gene
     strings.push(decodeXstring(current));
     current = '';
   }
-  const tokenizer = createXmlTokenizer(handler);
+  const tokenizer = createXmlTokenizer(handler, entry.name);
   const decode = createPartDecoder();
   yield* inflateEntry(pkg.bytes, entry, pkg.budget, (chunk) => tokenizer.push(decode(chunk)));
   tokenizer.push(decode());

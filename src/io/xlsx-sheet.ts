@@ -1,10 +1,12 @@
 /**
  * Turns a sheet's XML, pushed in chunks, into rows of cell texts, one row at a time: `<row r>` and `<c r t s>` with
  * `<v>` or `<is><t>`; a row without `r` follows the previous row, a cell without `r` the previous cell; gaps between
- * rows are handed on as blank rows so that every sheet row is accounted for.
+ * rows are handed on as blank rows so that every sheet row is accounted for, and a row out of order only when it holds
+ * something.
  */
 
 import { inIsoDateYears } from '../core/as-of.js';
+import { isBlank } from './row-reader-core.js';
 import { limitExceeded, XLSX_LIMITS, XlsxStop } from './xlsx-limits.js';
 import type { SharedStrings } from './xlsx-parts.js';
 import { attribute, decodeXmlText, type EntityTally, forEachAttribute, type XmlHandler } from './xlsx-xml.js';
@@ -91,7 +93,10 @@ interface RowState {
   line: number;
   fields: string[];
   length: number;
+  /** What is wrong with its cells (a row out of order is told by `previous`). */
   problem: RowProblem | undefined;
+  /** The last line read before it, when the row is at or above it: out of order or repeated. */
+  previous: number | undefined;
   /** The row is too wide or too long: its cells are dropped, not kept for the rejects. */
   dropCells: boolean;
 }
@@ -134,10 +139,9 @@ export function createSheetHandler(
       );
     for (let gap = lastLine + 1; gap < line; gap++) onRow({ line: gap, fields: [] });
     // A row at or above a row already read: the sheet's rows are out of order or repeated (Excel calls it corrupt).
-    const problem: RowProblem | undefined =
-      line <= lastLine ? { kind: 'row_out_of_order', previous: lastLine } : undefined;
+    const previous = line <= lastLine ? lastLine : undefined;
     lastLine = Math.max(lastLine, line);
-    row = { line, fields: [], length: 0, problem, dropCells: false };
+    row = { line, fields: [], length: 0, problem: undefined, previous, dropCells: false };
     column = 0;
   };
 
@@ -211,11 +215,14 @@ export function createSheetHandler(
         ),
       );
     for (let i = 0; i < fields.length; i++) if (fields[i] === undefined) fields[i] = '';
-    onRow(
-      row.problem === undefined
-        ? { line: row.line, fields }
-        : { line: row.line, fields, problem: row.problem },
-    );
+    const problem: RowProblem | undefined =
+      row.previous === undefined || row.dropCells
+        ? row.problem
+        : { kind: 'row_out_of_order', previous: row.previous };
+    // A row out of order that holds nothing (no cell, blank cells, no problem) is not handed on: its line is
+    // accounted for already, as a blank line or by the row there.
+    if (row.previous === undefined || row.problem !== undefined || !isBlank(fields))
+      onRow(problem === undefined ? { line: row.line, fields } : { line: row.line, fields, problem });
     row = undefined;
   };
 

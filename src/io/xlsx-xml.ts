@@ -4,7 +4,7 @@
  * read, so that no entity is ever expanded ("billion laughs"); the five XML entities and character references are
  * the only ones decoded, anything else is kept as written and counted.
  */
-import { unreadable, XLSX_LIMITS, XlsxStop } from './xlsx-limits.js';
+import { partName, unreadable, XLSX_LIMITS, XlsxStop } from './xlsx-limits.js';
 
 /** What the tokenizer reports to. Text is handed over only while `capturing` is true. */
 export interface XmlHandler {
@@ -37,12 +37,14 @@ interface TagScan {
 
 /**
  * Index of the `>` that ends a tag, skipping quoted attribute values, scanning on from `scan` (which it moves);
- * -1 if not yet there.
+ * -1 if not yet there. A `<` before it stops the read (`ltInTag`): XML allows none inside a tag, not even in a quoted
+ * value, so one means a quote is missing — read on, the tags after it would be taken for attribute text.
  */
-function tagEnd(buffer: string, scan: TagScan): number {
+function tagEnd(buffer: string, scan: TagScan, ltInTag: () => never): number {
   let quote = scan.quote;
   for (let i = scan.at; i < buffer.length; i++) {
     const c = buffer.charCodeAt(i);
+    if (c === 60) ltInTag();
     if (quote !== 0) {
       if (c === quote) quote = 0;
     } else if (c === 34 || c === 39) quote = c;
@@ -66,11 +68,26 @@ function tooLongTag(): never {
   throw new XlsxStop(unreadable('XML 标签过长', 'an XML tag is too long'));
 }
 
+/** The stop of a `<` inside a tag of `part` (see `tagEnd`). */
+function ltInTagOf(part: string | undefined): () => never {
+  const of =
+    part === undefined ? { zh: '', en: '' } : { zh: `${partName(part)} 的 `, en: ` of ${partName(part)}` };
+  return () => {
+    throw new XlsxStop(
+      unreadable(
+        `${of.zh}XML 标签内有"<"（XML 不允许；属性值缺少引号，或部件已损坏）`,
+        `an XML tag${of.en} holds a "<" (XML forbids it: an attribute value lacks a quote, or the part is damaged)`,
+      ),
+    );
+  };
+}
+
 type Mode = 'markup' | 'comment' | 'cdata' | 'instruction';
 const CLOSERS: Record<Exclude<Mode, 'markup'>, string> = { comment: '-->', cdata: ']]>', instruction: '?>' };
 
-/** Creates a streaming tokenizer reporting to `handler`. */
-export function createXmlTokenizer(handler: XmlHandler): XmlTokenizer {
+/** Creates a streaming tokenizer reporting to `handler`; `part` names the part in messages. */
+export function createXmlTokenizer(handler: XmlHandler, part?: string): XmlTokenizer {
+  const ltInTag = ltInTagOf(part);
   let pending = '';
   let mode: Mode = 'markup';
   /**
@@ -117,7 +134,7 @@ export function createXmlTokenizer(handler: XmlHandler): XmlTokenizer {
       return lt + 2;
     }
     const scan = lt === 0 && kept.at > 0 ? kept : { at: lt + 1, quote: 0 };
-    const gt = tagEnd(buffer, scan);
+    const gt = tagEnd(buffer, scan, ltInTag);
     if (gt < 0) {
       keep(buffer, lt);
       kept.at = scan.at - lt; // pending begins at lt

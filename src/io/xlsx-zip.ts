@@ -35,7 +35,8 @@ function u32(bytes: Uint8Array, at: number): number {
   return (u16(bytes, at) + u16(bytes, at + 2) * 65536) >>> 0;
 }
 
-function notAZip(bytes: Uint8Array): XlsxStop {
+/** Why `bytes` are no usable zip; `zipEnd`: an end-of-central-directory record was found (a zip, but broken). */
+function notAZip(bytes: Uint8Array, zipEnd = false): XlsxStop {
   if (bytes.length === 0) return new XlsxStop(unreadable('文件为空', 'the file is empty'));
   if (isOleStart(bytes))
     return new XlsxStop(
@@ -44,7 +45,7 @@ function notAZip(bytes: Uint8Array): XlsxStop {
         'this is an old .xls or a password-protected workbook; save it as .xlsx or CSV',
       ),
     );
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b)
+  if (zipEnd || (bytes[0] === 0x50 && bytes[1] === 0x4b))
     return new XlsxStop(
       unreadable(
         'zip 文件被截断或已损坏（找不到目录）',
@@ -61,21 +62,42 @@ function findEndOfCentralDirectory(bytes: Uint8Array): number {
   return -1;
 }
 
-/** Reads the central directory: every entry by name. Throws {@link XlsxStop} when the bytes are not a usable zip. */
+/**
+ * How many bytes precede the zip (a self-extracting stub, a download wrapper's header): 0 when the central directory
+ * is where the end record says; else the end record's own position minus the directory's size minus its declared
+ * offset, when a directory begins there and its first entry's local header is that many bytes further on — as unzip
+ * reads such a file. Throws {@link XlsxStop} when neither holds.
+ */
+function prefixLength(bytes: Uint8Array, end: number): number {
+  const declared = u32(bytes, end + 16);
+  if (declared + 4 <= end && u32(bytes, declared) === CENTRAL) return 0;
+  const actual = end - u32(bytes, end + 12);
+  const prefix = actual - declared;
+  if (prefix > 0 && actual + 46 <= end && u32(bytes, actual) === CENTRAL) {
+    const firstLocal = u32(bytes, actual + 42) + prefix;
+    if (firstLocal + 4 <= actual && u32(bytes, firstLocal) === LOCAL) return prefix;
+  }
+  throw notAZip(bytes, true);
+}
+
+/**
+ * Reads the central directory: every entry by name, with its local header's offset in `bytes` (past any bytes before
+ * the zip). Throws {@link XlsxStop} when the bytes are not a usable zip.
+ */
 export function readZipDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
   if (bytes.length > XLSX_LIMITS.maxFileBytes) throw new XlsxStop(workbookTooLarge());
   const end = bytes.length >= 22 ? findEndOfCentralDirectory(bytes) : -1;
   if (end < 0) throw notAZip(bytes);
   const count = u16(bytes, end + 10);
-  const directoryOffset = u32(bytes, end + 16);
-  if (count === 0xffff || directoryOffset === 0xffffffff)
+  if (count === 0xffff || u32(bytes, end + 16) === 0xffffffff)
     throw new XlsxStop(unreadable('不支持 ZIP64 格式', 'ZIP64 archives are not supported'));
+  const prefix = count === 0 ? 0 : prefixLength(bytes, end);
   const entries = new Map<string, ZipEntry>();
   const names = new TextDecoder('utf-8');
   const seen = new Map<string, string>(); // lower case → the name as first spelt
-  let at = directoryOffset;
+  let at = u32(bytes, end + 16) + prefix;
   for (let i = 0; i < count; i++) {
-    if (at + 46 > bytes.length || u32(bytes, at) !== CENTRAL) throw notAZip(bytes);
+    if (at + 46 > bytes.length || u32(bytes, at) !== CENTRAL) throw notAZip(bytes, true);
     const nameLength = u16(bytes, at + 28);
     const skip = nameLength + u16(bytes, at + 30) + u16(bytes, at + 32);
     const name = names.decode(bytes.subarray(at + 46, at + 46 + nameLength));
@@ -95,7 +117,7 @@ export function readZipDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
       method: u16(bytes, at + 10),
       compressedSize: u32(bytes, at + 20),
       declaredSize: u32(bytes, at + 24),
-      localHeaderOffset: u32(bytes, at + 42),
+      localHeaderOffset: u32(bytes, at + 42) + prefix,
       encrypted: (u16(bytes, at + 8) & 1) === 1,
     });
     at += 46 + skip;

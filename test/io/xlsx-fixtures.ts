@@ -129,12 +129,16 @@ export function rawZip(entries: readonly RawEntry[]): Uint8Array {
     [0, 2],
   ]);
   chunks.push(new Uint8Array(central), new Uint8Array(end));
-  const total = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
-  const out = new Uint8Array(total);
+  return concatBytes(...chunks);
+}
+
+/** The bytes of `parts` one after the other. */
+export function concatBytes(...parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
   let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
   }
   return out;
 }
@@ -148,14 +152,7 @@ export function deflateRepeated(head: string, unit: string, repeat: number, tail
   const perBlock = Math.max(1, Math.floor(65_536 / unit.length));
   for (let done = 0; done < repeat; done += perBlock) deflate.push(block);
   deflate.push(strToU8(tail), true);
-  const total = out.reduce((sum, chunk) => sum + chunk.length, 0);
-  const data = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of out) {
-    data.set(chunk, at);
-    at += chunk.length;
-  }
-  return data;
+  return concatBytes(...out);
 }
 
 /** The small parts of a one-sheet workbook, as raw stored entries (to sit beside a hand-made sheet entry). */

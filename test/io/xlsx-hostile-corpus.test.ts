@@ -54,8 +54,9 @@ function checkResult(result: ReadResult): void {
     ])
       expect(text).toBe(maskIdNumbersInText(text));
   }
+  // Object.values: a long run of empty cells of a rejected sheet row is left out (holes, which are no cells).
   for (const row of result.rejected)
-    for (const cell of row.cells) expect(cell).toBe(maskIdNumbersInText(cell));
+    for (const cell of Object.values(row.cells)) expect(cell).toBe(maskIdNumbersInText(cell));
   const { read, accepted, rejected } = result.counts;
   expect(accepted + rejected).toBe(read);
   expect(result.rows).toHaveLength(accepted);

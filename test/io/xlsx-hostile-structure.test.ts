@@ -122,3 +122,71 @@ describe('a sheet whose XML ends early', () => {
     );
   });
 });
+
+describe('a "<" inside a tag (generated)', () => {
+  // XML forbids a literal "<" in an attribute value, and anywhere else inside a tag: where one is, a quote is missing
+  // or the part is damaged. It used to be skipped as part of a quoted value, so that a quote left open swallowed the
+  // rest of the sheet as the attribute's text: 1 MB before "tag too long", or to its end.
+  const BROKEN: Record<string, (line: number) => string> = {
+    quoteLeftOpen: (line) => `<row r="${line}"><c r="A${line} t="inlineStr"><is><t>x</t></is></c></row>`,
+    ltInValue: (line) => `<row r="${line}"><c r="A${line}" x="a<b"><v>1</v></c></row>`,
+    ltInTag: (line) => `<row r="${line}"><c r="A${line}"<v>1</v></c></row>`,
+    ltInRowTag: (line) => `<row r="${line}" spans="1<2">${rowCells(line).join('')}</row>`,
+  };
+
+  it('stops the read at once, with the rows before it read and an issue naming the part', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 2, max: 8 }),
+        fc.integer({ min: 0, max: 6 }),
+        fc.constantFrom(...Object.keys(BROKEN)),
+        fc.boolean(),
+        async (broken, after, kind, quoteless) => {
+          const rows = [HEADER];
+          for (let line = 2; line < broken; line++)
+            rows.push(`<row r="${line}">${rowCells(line).join('')}</row>`);
+          rows.push((BROKEN[kind] as (line: number) => string)(broken));
+          // The rows after it: with attributes, or with none (then no quote closes one left open).
+          for (let line = broken + 1; line <= broken + after; line++)
+            rows.push(
+              quoteless
+                ? `<row><c><v>${line}</v></c></row>`
+                : `<row r="${line}">${rowCells(line).join('')}</row>`,
+            );
+          const result = await readUnitStatisticsXlsx(workbook(sheetXml(rows.join(''))));
+          const expected = [];
+          for (let line = 2; line < broken; line++)
+            expected.push({ code: code(line), kind: 'village', households: line });
+          expect(result.rows).toEqual(expected);
+          expect(result.counts).toMatchObject({ read: broken - 2, rejected: 0 });
+          expect(result.issues.map((issue) => [issue.code, issue.severity, issue.path])).toEqual([
+            ['malformed_record', 'error', []],
+          ]);
+          expect(result.issues[0]?.message).toEqual({
+            zh: '无法读取工作簿：xl/worksheets/sheet1.xml 的 XML 标签内有"<"（XML 不允许；属性值缺少引号，或部件已损坏）',
+            en: 'Cannot read the workbook: an XML tag of xl/worksheets/sheet1.xml holds a "<" (XML forbids it: an attribute value lacks a quote, or the part is damaged)',
+          });
+        },
+      ),
+      { numRuns: 120 },
+    );
+  });
+
+  it('worked by hand: a quote left open before 2 MB of rows without attributes fails there, not 1 MB later', async () => {
+    const rest = '<row><c><v>1</v></c></row>'.repeat(80_000);
+    const xml = sheetXml(`${HEADER}${BROKEN.quoteLeftOpen?.(2)}${rest}`);
+    const result = await readUnitStatisticsXlsx(workbook(xml));
+    expect(result.issues.map((issue) => issue.message.en)).toEqual([
+      'Cannot read the workbook: an XML tag of xl/worksheets/sheet1.xml holds a "<" (XML forbids it: an attribute value lacks a quote, or the part is damaged)',
+    ]);
+  });
+
+  it('the same in the small parts: a "<" in a style\'s format code', async () => {
+    const styles =
+      '<styleSheet><numFmts><numFmt numFmtId="164" formatCode="[<0]0"/></numFmts><cellXfs><xf numFmtId="164"/></cellXfs></styleSheet>';
+    const result = await readUnitStatisticsXlsx(workbook(sheetXml(HEADER), { styles }));
+    expect(result.issues[0]?.message.en).toBe(
+      'Cannot read the workbook: an XML tag of xl/styles.xml holds a "<" (XML forbids it: an attribute value lacks a quote, or the part is damaged)',
+    );
+  });
+});
