@@ -206,8 +206,9 @@ function unitRows(
  *
  * @param units - statistics rows or rich unit records
  * @param options - profile (default `'national'`), as-of date, levels, rounding, division lists, external denominators
- * @returns the table, or an issue for an unknown profile, a bad `asOf`, another bad option (`invalid_option`), or
- *   units that are not iterable. Never throws (an exception from the caller's own objects becomes an issue).
+ * @returns the table, or an issue for an unknown profile, a bad `asOf`, another bad option (`invalid_option`), two
+ *   keys of one region in `denominators` that disagree (`duplicate_code`), or units that are not iterable. Never
+ *   throws (an exception from the caller's own objects becomes an issue).
  *
  * @example
  * ```ts
