@@ -1,0 +1,51 @@
+import { createIssue, type Issue, type LocalizedText } from '../core/issue.js';
+import type { IndicatorProfileName } from './profiles.js';
+
+// What every function that takes an indicator profile says of a value that is none: the value given (a name cut
+// short: it is the caller's text; anything else by its type) and what it takes instead.
+
+/** The built-in names, in INDICATOR_PROFILES's order (a record, so that the compiler sees every name listed). */
+const BUILT_IN: Readonly<Record<IndicatorProfileName, true>> = { national: true, hebei: true, beijing: true };
+const NAMES = Object.keys(BUILT_IN);
+
+/** A value given for a profile, as a message shows it. */
+function shownProfile(profile: unknown): string {
+  if (typeof profile === 'string') return profile.slice(0, 40);
+  return profile === null ? 'null' : typeof profile;
+}
+
+/**
+ * The message of a profile that is neither a built-in name nor a profile object.
+ *
+ * @example
+ * ```ts
+ * unknownProfileText('tianjin').en;
+ * //=> 'Unknown indicator profile: tianjin (expected national, hebei, beijing or a profile object)'
+ * ```
+ */
+export function unknownProfileText(profile: unknown): LocalizedText {
+  const shown = shownProfile(profile);
+  return {
+    zh: `未知的指标方案：${shown}（应为 ${NAMES.join('、')} 之一或指标方案对象）`,
+    en: `Unknown indicator profile: ${shown} (expected ${NAMES.join(', ')} or a profile object)`,
+  };
+}
+
+/** The `invalid_value` issue of a profile that is neither a built-in name nor a profile object, on `['profile']`. */
+export function unknownProfileIssue(profile: unknown): Issue {
+  return createIssue('invalid_value', unknownProfileText(profile), { path: ['profile'] });
+}
+
+/** The issue of a value where a profile object is needed (a name is not one): the built-in objects named. */
+export function notAProfileObjectIssue(profile: unknown): Issue {
+  const shown = shownProfile(profile);
+  const objects = NAMES.map((name) => `INDICATOR_PROFILES.${name}`);
+  return createIssue(
+    'invalid_value',
+    {
+      zh: `应为指标方案对象（${objects.join('、')}，或 deriveIndicatorProfile、loadProfile 的结果），不是 ${shown}`,
+      en: `Expected an indicator profile object (${objects.join(', ')}, or one from deriveIndicatorProfile or loadProfile), not ${shown}`,
+    },
+    { path: ['profile'] },
+  );
+}
