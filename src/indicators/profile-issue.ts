@@ -1,4 +1,4 @@
-import { createIssue, type Issue, type LocalizedText } from '../core/issue.js';
+import { createIssue, type Issue, type LocalizedText, type PathSegment } from '../core/issue.js';
 import type { IndicatorProfileName } from './profiles.js';
 
 // What every function that takes an indicator profile says of a value that is none: the value given (a name cut
@@ -36,16 +36,43 @@ export function unknownProfileIssue(profile: unknown): Issue {
   return createIssue('invalid_value', unknownProfileText(profile), { path: ['profile'] });
 }
 
-/** The issue of a value where a profile object is needed (a name is not one): the built-in objects named. */
-export function notAProfileObjectIssue(profile: unknown): Issue {
+/**
+ * What a function that takes a profile object (not a name) asks for instead of a value that is none: the kind of
+ * profile, the built-in objects, and the function that derives one.
+ */
+export interface ProfileObjects {
+  /** `'指标方案'`, `'an indicator profile'`. */
+  readonly kind: LocalizedText;
+  /** The built-in profiles, as code names them (`INDICATOR_PROFILES.hebei`). */
+  readonly builtIn: readonly string[];
+  /** The function that derives one. */
+  readonly derive: string;
+}
+
+/** The indicator profiles' {@link ProfileObjects}. */
+export const INDICATOR_PROFILE_OBJECTS: ProfileObjects = {
+  kind: { zh: '指标方案', en: 'an indicator profile' },
+  builtIn: NAMES.map((name) => `INDICATOR_PROFILES.${name}`),
+  derive: 'deriveIndicatorProfile',
+};
+
+/**
+ * The `invalid_value` issue of a value where a profile object is needed (a name is not one), on `path`: the value
+ * given and the profile objects there are.
+ */
+export function notAProfileObjectIssue(
+  profile: unknown,
+  path: readonly PathSegment[],
+  objects: ProfileObjects = INDICATOR_PROFILE_OBJECTS,
+): Issue {
   const shown = shownProfile(profile);
-  const objects = NAMES.map((name) => `INDICATOR_PROFILES.${name}`);
+  const { kind, builtIn, derive } = objects;
   return createIssue(
     'invalid_value',
     {
-      zh: `应为指标方案对象（${objects.join('、')}，或 deriveIndicatorProfile、loadProfile 的结果），不是 ${shown}`,
-      en: `Expected an indicator profile object (${objects.join(', ')}, or one from deriveIndicatorProfile or loadProfile), not ${shown}`,
+      zh: `应为${kind.zh}对象（${builtIn.join('、')}，或 ${derive}、loadProfile 的结果），不是 ${shown}`,
+      en: `Expected ${kind.en} object (${builtIn.join(', ')}, or one from ${derive} or loadProfile), not ${shown}`,
     },
-    { path: ['profile'] },
+    { path },
   );
 }

@@ -70,7 +70,7 @@ export function indicatorProfileForPeriod(
 ): IndicatorProfile {
   return unwrap(
     guarded(() => {
-      if (!isIndicatorProfile(profile)) return failure([notAProfileObjectIssue(profile)]);
+      if (!isIndicatorProfile(profile)) return failure([notAProfileObjectIssue(profile, ['profile'])]);
       if (periodId !== undefined && typeof periodId !== 'string') return failure([notAPeriodIssue()]);
       return success(profileInPeriod(profile, periodId));
     }),

@@ -2,18 +2,20 @@
  * An unknown profile is an error everywhere — also where the types keep it out and JavaScript lets it in.
  * `profileToJson('unknown')` and `indicatorProfileForPeriod('hebei', …)` threw TypeErrors (`resolved.id` of
  * undefined, `profile.indicators.map`): they throw a ShequError naming the value given and the valid ones, as
- * computeIndicators does; the engine's own calls and every valid profile give what they gave.
+ * computeIndicators does; the engine's own calls and every valid profile give what they gave. So do
+ * `deriveIndicatorProfile('hebei', …)` and `deriveRuleProfile('hebei', …)`, whose base is a profile object too.
  */
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { type Issue, ShequError } from '../../src/core/index.js';
 import {
   computeIndicatorTable,
+  deriveIndicatorProfile,
   INDICATOR_PROFILES,
   type IndicatorProfileName,
   indicatorProfileForPeriod,
 } from '../../src/indicators/index.js';
-import { loadProfile, profileToJson, RULE_PROFILES } from '../../src/standards/index.js';
+import { deriveRuleProfile, loadProfile, profileToJson, RULE_PROFILES } from '../../src/standards/index.js';
 
 const NAMES = Object.keys(INDICATOR_PROFILES) as IndicatorProfileName[];
 
@@ -129,5 +131,32 @@ describe('indicatorProfileForPeriod', () => {
       },
     ]);
     expect(indicatorProfileForPeriod(INDICATOR_PROFILES.hebei, '15th').period).toBe('15th');
+  });
+});
+
+describe('deriveIndicatorProfile and deriveRuleProfile', () => {
+  test.prop([notAProfile])(
+    'throw a ShequError naming the built-in objects for a base that is no profile',
+    (given) => {
+      const [indicators] = thrownIssues(() => deriveIndicatorProfile(given as never, { id: 'own' }));
+      expect([indicators?.code, indicators?.path]).toEqual(['invalid_value', ['base']]);
+      expectNamesListed(
+        indicators,
+        NAMES.map((name) => `INDICATOR_PROFILES.${name}`),
+      );
+      const [rules] = thrownIssues(() => deriveRuleProfile(given as never, { id: 'own' }));
+      expect([rules?.code, rules?.path]).toEqual(['invalid_value', ['base']]);
+      expectNamesListed(
+        rules,
+        Object.keys(RULE_PROFILES).map((name) => `RULE_PROFILES.${name}`),
+      );
+    },
+  );
+
+  it("worked example: deriveRuleProfile('hebei', { id: 'own' })", () => {
+    expect(thrownIssues(() => deriveRuleProfile('hebei' as never, { id: 'own' }))[0]?.message.en).toBe(
+      'Expected a rule profile object (RULE_PROFILES.national, RULE_PROFILES.hebei, RULE_PROFILES.beijing, or one from deriveRuleProfile or loadProfile), not hebei',
+    );
+    expect(deriveRuleProfile(RULE_PROFILES.hebei, { id: 'own' }).rules).toEqual(RULE_PROFILES.hebei.rules);
   });
 });
