@@ -6,7 +6,8 @@ import type { IndicatorProfileName } from './profiles.js';
 
 /** The built-in names, in INDICATOR_PROFILES's order (a record, so that the compiler sees every name listed). */
 const BUILT_IN: Readonly<Record<IndicatorProfileName, true>> = { national: true, hebei: true, beijing: true };
-const NAMES = Object.keys(BUILT_IN);
+// Functions, not constants computed at load: a bundle that never reports an unknown profile drops them.
+const builtInNames = (): string[] => Object.keys(BUILT_IN);
 
 /** A value given for a profile, as a message shows it. */
 function shownProfile(profile: unknown): string {
@@ -25,9 +26,10 @@ function shownProfile(profile: unknown): string {
  */
 export function unknownProfileText(profile: unknown): LocalizedText {
   const shown = shownProfile(profile);
+  const names = builtInNames();
   return {
-    zh: `未知的指标方案：${shown}（应为 ${NAMES.join('、')} 之一或指标方案对象）`,
-    en: `Unknown indicator profile: ${shown} (expected ${NAMES.join(', ')} or a profile object)`,
+    zh: `未知的指标方案：${shown}（应为 ${names.join('、')} 之一或指标方案对象）`,
+    en: `Unknown indicator profile: ${shown} (expected ${names.join(', ')} or a profile object)`,
   };
 }
 
@@ -43,8 +45,10 @@ export function unknownProfileIssue(profile: unknown): Issue {
 export interface ProfileObjects {
   /** `'指标方案'`, `'an indicator profile'`. */
   readonly kind: LocalizedText;
-  /** The built-in profiles, as code names them (`INDICATOR_PROFILES.hebei`). */
-  readonly builtIn: readonly string[];
+  /** The object that holds the built-in profiles (`INDICATOR_PROFILES`). */
+  readonly holder: string;
+  /** The names of the built-in profiles. */
+  readonly names: () => readonly string[];
   /** The function that derives one. */
   readonly derive: string;
 }
@@ -52,7 +56,8 @@ export interface ProfileObjects {
 /** The indicator profiles' {@link ProfileObjects}. */
 export const INDICATOR_PROFILE_OBJECTS: ProfileObjects = {
   kind: { zh: '指标方案', en: 'an indicator profile' },
-  builtIn: NAMES.map((name) => `INDICATOR_PROFILES.${name}`),
+  holder: 'INDICATOR_PROFILES',
+  names: builtInNames,
   derive: 'deriveIndicatorProfile',
 };
 
@@ -66,7 +71,8 @@ export function notAProfileObjectIssue(
   objects: ProfileObjects = INDICATOR_PROFILE_OBJECTS,
 ): Issue {
   const shown = shownProfile(profile);
-  const { kind, builtIn, derive } = objects;
+  const { kind, holder, derive } = objects;
+  const builtIn = objects.names().map((name) => `${holder}.${name}`);
   return createIssue(
     'invalid_value',
     {

@@ -93,7 +93,8 @@ export interface RuleProfileChanges {
 /** The rule profiles' {@link ProfileObjects}, for the issue of a base that is none. */
 const RULE_PROFILE_OBJECTS: ProfileObjects = {
   kind: { zh: '规则方案', en: 'a rule profile' },
-  builtIn: Object.keys(RULE_PROFILES).map((name) => `RULE_PROFILES.${name}`),
+  holder: 'RULE_PROFILES',
+  names: () => Object.keys(RULE_PROFILES),
   derive: 'deriveRuleProfile',
 };
 
