@@ -22,11 +22,14 @@ const esbuild = createRequire(join(root, 'package.json'))('esbuild');
 // computeIndicators: 120 → 125 KB in session 7, for the row builder that prepares each indicator's target line once
 // and rolls levels up in code order without an object per township (7× cheaper row generation, +3.3 KB) and the
 // deep freeze of the built-in profiles (+0.4 KB).
+// computeIndicators 125 → 127 KB and validate 180 → 182 KB in session 13 (they were at 124.7 and 179.0): the check of
+// `denominators` given twice for one region, with its message, and an unknown profile's message naming the built-in
+// ones, +0.9 and +1.0 KB (esbuild writes each Chinese character as a six-byte \u escape).
 const ENTRIES = [
-  { file: 'compute-indicators.mjs', name: "computeIndicators from 'shequ/indicators'", budget: 125 },
-  { file: 'compute-indicators-root.mjs', name: "computeIndicators from 'shequ'", budget: 125 },
+  { file: 'compute-indicators.mjs', name: "computeIndicators from 'shequ/indicators'", budget: 127 },
+  { file: 'compute-indicators-root.mjs', name: "computeIndicators from 'shequ'", budget: 127 },
   { file: 'validate-id-number.mjs', name: "validateIdNumber from 'shequ/codes'", budget: 10 },
-  { file: 'validate.mjs', name: "validate from 'shequ'", budget: 180 },
+  { file: 'validate.mjs', name: "validate from 'shequ'", budget: 182 },
   { file: 'parse-unit-statistics.mjs', name: "parseUnitStatistics from 'shequ/model'", budget: 125 },
   {
     file: 'hebei-divisions.mjs',

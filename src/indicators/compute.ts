@@ -12,7 +12,8 @@ import { accumulateRow, compileIndicators } from './accumulate.js';
 import type { Crosswalk, CrosswalkEntry } from './crosswalk.js';
 import { createIndicatorAccumulator, yearOfRow } from './parts.js';
 import { resolvePeriodAndDate } from './periods.js';
-import { indicatorProfileForPeriod } from './profile-periods.js';
+import { unknownProfileIssue } from './profile-issue.js';
+import { profileInPeriod } from './profile-periods.js';
 import { type IndicatorProfileName, resolveIndicatorProfile } from './profiles.js';
 import {
   type GroupLevel,
@@ -173,7 +174,7 @@ function unitRows(
     if (found === undefined) {
       // A unit of a year is judged at that year's end, in its period, as the region rows of that year are.
       const when = year === 0 ? { asOf, period: undefined } : judgementOfYear(year, options.period);
-      const seen = year === 0 ? profile : indicatorProfileForPeriod(profile, when.period);
+      const seen = year === 0 ? profile : profileInPeriod(profile, when.period);
       found = {
         prepared: prepareIndicators(seen.indicators, when.asOf, rounding.places + 1),
         asOf: when.asOf,
@@ -206,8 +207,9 @@ function unitRows(
  *
  * @param units - statistics rows or rich unit records
  * @param options - profile (default `'national'`), as-of date, levels, rounding, division lists, external denominators
- * @returns the table, or an issue for an unknown profile, a bad `asOf`, another bad option (`invalid_option`), or
- *   units that are not iterable. Never throws (an exception from the caller's own objects becomes an issue).
+ * @returns the table, or an issue for an unknown profile, a bad `asOf`, another bad option (`invalid_option`), two
+ *   keys of one region in `denominators` that disagree (`duplicate_code`), or units that are not iterable. Never
+ *   throws (an exception from the caller's own objects becomes an issue).
  *
  * @example
  * ```ts
@@ -236,7 +238,7 @@ export function computeIndicatorTable(
     if (!when.success) return when;
     const resolved = resolveIndicatorProfile(checked.data.profile as IndicatorProfileName | undefined);
     if (resolved === undefined) return failure([unknownProfileIssue(checked.data.profile)]);
-    const profile = indicatorProfileForPeriod(resolved, when.data.period?.id);
+    const profile = profileInPeriod(resolved, when.data.period?.id);
     if (!isIterable(units)) {
       return failure([
         createIssue('invalid_type', {
@@ -255,17 +257,6 @@ function isIterable(value: unknown): value is Iterable<unknown> {
     value !== null &&
     typeof value === 'object' &&
     typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function'
-  );
-}
-
-/** The issue of a profile that is neither a built-in name nor a profile object (the evaluation uses it too). */
-export function unknownProfileIssue(profile: unknown): Issue {
-  // A name is echoed (cut short: it is the caller's text, never a full ID number); an object is not.
-  const shown = typeof profile === 'string' ? profile.slice(0, 40) : 'object';
-  return createIssue(
-    'invalid_value',
-    { zh: `未知的指标方案：${shown}`, en: `Unknown indicator profile: ${shown}` },
-    { path: ['profile'] },
   );
 }
 

@@ -8,7 +8,7 @@ import { STATISTICS_YEAR_RANGE } from '../model/fields.js';
 import type { Unit } from '../model/unit.js';
 import { isRichUnit, toUnitStatistics } from '../model/unit.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
-import { computeIndicatorTable, unknownProfileIssue } from './compute.js';
+import { computeIndicatorTable } from './compute.js';
 import type {
   EvaluatePlanPeriodOptions,
   EvaluationRow,
@@ -22,7 +22,8 @@ import {
   planPeriodEndedBy,
   unknownPeriodIssue,
 } from './periods.js';
-import { indicatorProfileForPeriod } from './profile-periods.js';
+import { unknownProfileIssue } from './profile-issue.js';
+import { profileInPeriod } from './profile-periods.js';
 import { type IndicatorProfileName, resolveIndicatorProfile } from './profiles.js';
 import { progressAgainst } from './progress.js';
 import type { IndicatorProperty } from './property.js';
@@ -313,7 +314,7 @@ function evaluate(
   const table = computeIndicatorTable(split.ofYear, settings);
   const elsewhere = split.others.length > 0 ? computeIndicatorTable(split.others, settings) : undefined;
   const computed = table.success ? table.data : undefined;
-  const view = indicatorProfileForPeriod(profile, period.id);
+  const view = profileInPeriod(profile, period.id);
   const regions = (o.regions as readonly string[] | undefined)?.map((code) => code.padEnd(12, '0'));
   const rows = evaluationRows(
     computed?.rows ?? [],

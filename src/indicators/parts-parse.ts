@@ -4,6 +4,7 @@ import { createIssue, type Issue, type PathSegment } from '../core/issue.js';
 import { failure, type Result, success } from '../core/result.js';
 import { STATISTICS_YEAR_RANGE } from '../model/fields.js';
 import type { TotalKind } from '../model/row-kind.js';
+import { unknownProfileText } from './profile-issue.js';
 import { resolveIndicatorProfile } from './profiles.js';
 import type { IndicatorParts, IndicatorYearParts } from './sums.js';
 import type { IndicatorProfile } from './types.js';
@@ -71,10 +72,11 @@ function expectedIds(profile: ParseIndicatorPartsOptions['profile']): Result<rea
   if (profile === undefined) return success(undefined);
   const resolved = resolveIndicatorProfile(profile as never);
   if (resolved === undefined) {
+    const unknown = unknownProfileText(profile);
     return failure([
       createIssue(
         'invalid_option',
-        { zh: '选项错误：未知的指标方案', en: 'Invalid option: unknown indicator profile' },
+        { zh: `选项错误：${unknown.zh}`, en: `Invalid option: ${unknown.en}` },
         { path: ['profile'] },
       ),
     ]);

@@ -20,6 +20,7 @@ import {
 } from './parts-packed.js';
 import { PARTS_FORMAT, PARTS_FORMAT_YEARS, parseIndicatorParts } from './parts-parse.js';
 import { resolvePeriodAndDate } from './periods.js';
+import { unknownProfileText } from './profile-issue.js';
 import type { IndicatorProfileName } from './profiles.js';
 import { resolveIndicatorProfile } from './profiles.js';
 import type { IndicatorRow, IndicatorRowsOptions } from './rows.js';
@@ -131,14 +132,8 @@ function profileOf(options: unknown): IndicatorProfile {
     given = Symbol('not options');
   const profile = resolveIndicatorProfile(given === undefined ? 'national' : (given as IndicatorProfileName));
   if (profile !== undefined) return profile;
-  const shown = typeof given === 'string' ? given.slice(0, 40) : 'a value that is not a profile';
-  throw new ShequError([
-    createIssue(
-      'invalid_option',
-      { zh: `未知的指标方案：${shown}`, en: `Unknown indicator profile: ${shown}` },
-      { path: ['profile'] },
-    ),
-  ]);
+  const shown = typeof given === 'symbol' ? 'a value that is not a profile' : given;
+  throw new ShequError([createIssue('invalid_option', unknownProfileText(shown), { path: ['profile'] })]);
 }
 
 /** The slot key of a row that is not a unit: its township's, its county's (a district), or TOTAL_ROW, or -1. */

@@ -1,5 +1,8 @@
 import type { LocalizedText } from '../core/issue.js';
 import { ownValue } from '../core/own-value.js';
+import { ShequError } from '../core/result.js';
+import { isIndicatorProfile } from './profile-check.js';
+import { notAProfileObjectIssue } from './profile-issue.js';
 import { DEFAULT_VIEW_PERIOD, figuresOfEntries } from './profile-periods.js';
 import type {
   Baseline,
@@ -143,6 +146,7 @@ function changedFacts(
  * @param base - the profile to start from (e.g. `INDICATOR_PROFILES.hebei`)
  * @param changes - what to change
  * @returns the new profile
+ * @throws {@link shequ!ShequError} for a `base` that is no profile object (`INDICATOR_PROFILES.hebei`, not `'hebei'`)
  *
  * @example
  * ```ts
@@ -158,6 +162,7 @@ function changedFacts(
  * ```
  */
 export function deriveIndicatorProfile(base: IndicatorProfile, changes: ProfileChanges): IndicatorProfile {
+  if (!isIndicatorProfile(base)) throw new ShequError([notAProfileObjectIssue(base, ['base'])]);
   const removed = new Set(changes.remove ?? []);
   const listed = [...base.indicators, ...(changes.add ?? [])].filter(
     (entry) => !removed.has(entry.indicator.id),

@@ -1,4 +1,10 @@
+import { guarded } from '../core/guard.js';
+import { createIssue, type Issue } from '../core/issue.js';
 import { ownValue } from '../core/own-value.js';
+import { failure, success, unwrap } from '../core/result.js';
+import { PLAN_PERIODS } from './periods.js';
+import { isIndicatorProfile } from './profile-check.js';
+import { notAProfileObjectIssue } from './profile-issue.js';
 import type { Baseline, IndicatorProfile, ProfileIndicator, ProfilePeriodFigures, Target } from './types.js';
 
 // A profile holds figures per plan period (`periods`); its indicators' own `baseline` and `target` are the view of one
@@ -47,6 +53,8 @@ export function figuresOfPeriod(
  * @param profile - a profile
  * @param periodId - a plan period id (`'14th'`, `'15th'`), or `undefined` for none
  * @returns the profile in that period
+ * @throws {@link shequ!ShequError} for a `profile` that is no profile object (a built-in one is
+ *   `INDICATOR_PROFILES.hebei`, not `'hebei'`) or a `periodId` that is neither text nor `undefined`
  *
  * @example
  * ```ts
@@ -60,6 +68,29 @@ export function indicatorProfileForPeriod(
   profile: IndicatorProfile,
   periodId: string | undefined,
 ): IndicatorProfile {
+  return unwrap(
+    guarded(() => {
+      if (!isIndicatorProfile(profile)) return failure([notAProfileObjectIssue(profile, ['profile'])]);
+      if (periodId !== undefined && typeof periodId !== 'string') return failure([notAPeriodIssue()]);
+      return success(profileInPeriod(profile, periodId));
+    }),
+  );
+}
+
+function notAPeriodIssue(): Issue {
+  const ids = PLAN_PERIODS.map((period) => period.id);
+  return createIssue(
+    'invalid_value',
+    {
+      zh: `periodId 应为规划期代码（${ids.join('、')}）或 undefined`,
+      en: `periodId must be a plan period id (${ids.join(', ')}) or undefined`,
+    },
+    { path: ['periodId'] },
+  );
+}
+
+/** {@link indicatorProfileForPeriod} of a profile the engine has resolved and checked already. */
+export function profileInPeriod(profile: IndicatorProfile, periodId: string | undefined): IndicatorProfile {
   const view = profile.period ?? DEFAULT_VIEW_PERIOD;
   const periods = Object.create(null) as Record<string, ProfilePeriodFigures>;
   for (const id of Object.keys(profile.periods ?? {}))

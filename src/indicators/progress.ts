@@ -5,7 +5,7 @@ import { guarded, invalidOption, optionsObject } from '../core/guard.js';
 import { ownValue } from '../core/own-value.js';
 import { failure, type Result, success } from '../core/result.js';
 import { resolvePeriodAndDate } from './periods.js';
-import { indicatorProfileForPeriod } from './profile-periods.js';
+import { profileInPeriod } from './profile-periods.js';
 import { type IndicatorProfileName, resolveIndicatorProfile } from './profiles.js';
 import type { Baseline, IndicatorProfile, Target } from './types.js';
 
@@ -288,7 +288,7 @@ function assess(options: AssessProgressOptions): Result<Progress> {
   const when = resolvePeriodAndDate(options.period, options.asOf);
   if (!when.success) return when;
   const resolved = resolveIndicatorProfile(options.profile);
-  const profile = resolved && indicatorProfileForPeriod(resolved, when.data.period?.id);
+  const profile = resolved && profileInPeriod(resolved, when.data.period?.id);
   const entry = profile?.indicators.find((candidate) => candidate.indicator.id === options.indicator);
   // The entry's target and baseline read as the rows read them (core/own-value.ts).
   const target = entry && ownValue<Target>(entry, 'target');

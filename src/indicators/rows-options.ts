@@ -1,5 +1,5 @@
 import { invalidOption, optionsObject } from '../core/guard.js';
-import type { Issue } from '../core/issue.js';
+import { createIssue, type Issue } from '../core/issue.js';
 import { failure, type Result, success } from '../core/result.js';
 
 // The options shared by computeIndicatorTable and indicatorRowsFromParts, checked before any arithmetic: an option of
@@ -62,26 +62,77 @@ function divisionsIssues(divisions: unknown): Issue[] {
   ];
 }
 
-function denominatorsIssues(denominators: unknown): Issue[] {
-  if (denominators === undefined) return [];
-  const good =
-    isRecord(denominators) &&
-    Object.values(denominators).every(
+function isDenominators(value: unknown): value is Readonly<Record<string, Readonly<Record<string, number>>>> {
+  return (
+    isRecord(value) &&
+    Object.values(value).every(
       (byIndicator) =>
         isRecord(byIndicator) &&
         Object.values(byIndicator).every(
           (n) => typeof n === 'number' && Number.isFinite(n) && n >= 0 && n <= Number.MAX_SAFE_INTEGER,
         ),
-    );
-  return good
-    ? []
-    : [
-        invalidOption(
-          ['denominators'],
-          'denominators 应为 { 区划代码: { 指标代码: 非负数 } }',
-          'denominators must be { region code: { indicator id: a non-negative number } }',
-        ),
-      ];
+    )
+  );
+}
+
+/**
+ * The region a key of `denominators` names: a key of digits is a division code of any length, padded to twelve
+ * (`'13'`, `'1300'` and `'130000000000'` are one province); any other key is itself.
+ */
+export function denominatorRegion(key: string): string {
+  return /^\d+$/.test(key) ? key.padEnd(12, '0') : key;
+}
+
+function denominatorsIssues(denominators: unknown): Issue[] {
+  if (denominators === undefined) return [];
+  if (isDenominators(denominators)) return denominatorClashes(denominators);
+  return [
+    invalidOption(
+      ['denominators'],
+      'denominators 应为 { 区划代码: { 指标代码: 非负数 } }',
+      'denominators must be { region code: { indicator id: a non-negative number } }',
+    ),
+  ];
+}
+
+/**
+ * Two keys of one region (`'13'` and `'130000000000'`) that give one indicator different denominators: one
+ * `duplicate_code` issue on the later key, naming both (keys that agree, or give other indicators, are one region's).
+ */
+function denominatorClashes(
+  denominators: Readonly<Record<string, Readonly<Record<string, number>>>>,
+): Issue[] {
+  const issues: Issue[] = [];
+  // region → indicator id → the first key that gave it, and its value.
+  const given = new Map<string, Map<string, readonly [string, number]>>();
+  for (const [key, byIndicator] of Object.entries(denominators)) {
+    const region = denominatorRegion(key);
+    const byId = given.get(region) ?? new Map<string, readonly [string, number]>();
+    given.set(region, byId);
+    for (const [id, value] of Object.entries(byIndicator)) {
+      const earlier = byId.get(id);
+      if (earlier === undefined) byId.set(id, [key, value]);
+      else if (earlier[1] !== value) issues.push(denominatorClash(earlier, [key, value], region, id));
+    }
+  }
+  return issues;
+}
+
+function denominatorClash(
+  [firstKey, firstValue]: readonly [string, number],
+  [key, value]: readonly [string, number],
+  region: string,
+  id: string,
+): Issue {
+  const shownId = id.slice(0, 40);
+  return createIssue(
+    'duplicate_code',
+    {
+      zh: `分母的键 ${firstKey} 与 ${key} 是同一区域 ${region}，指标 ${shownId} 的分母不同（${firstValue} 与 ${value}）`,
+      en: `Keys ${firstKey} and ${key} of denominators name the same region ${region} with different denominators of ${shownId} (${firstValue} and ${value})`,
+    },
+    { path: ['denominators', key, id] },
+  );
 }
 
 /** Checks the shared options of the row builders (not `profile` and `asOf`, which the callers resolve). */

@@ -121,7 +121,11 @@ export interface IndicatorRowsOptions {
   readonly rounding?: Rounding;
   /** Division lists to name regions from. */
   readonly divisions?: DivisionDataset | readonly DivisionDataset[];
-  /** External denominators: region code (any form) → indicator id → denominator, replacing the sum of units. */
+  /**
+   * External denominators: region code (any form) → indicator id → denominator, replacing the sum of units. Keys of
+   * one region (`'13'`, `'130000000000'`) are merged; two that give one indicator different denominators are refused
+   * (`duplicate_code`).
+   */
   readonly denominators?: Readonly<Record<string, Readonly<Record<string, number>>>>;
   /** Date of the progress assessment, `'YYYY-MM-DD'` (already resolved). */
   readonly asOf: string;

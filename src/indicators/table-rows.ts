@@ -3,6 +3,7 @@ import { type OrderedLevel, orderedLevels, REGION_LEVELS, type RegionLevel, regi
 import { resolveRounding } from './round-ratio.js';
 import { type PreparedIndicator, prepareIndicators, RowMaker } from './row-builder.js';
 import type { GroupLevel, IndicatorRow, IndicatorRowsOptions } from './rows.js';
+import { denominatorRegion } from './rows-options.js';
 import type { TownshipSums } from './sums.js';
 import type { IndicatorProfile } from './types.js';
 
@@ -185,16 +186,16 @@ function nameFinder(divisions: IndicatorRowsOptions['divisions']): (code: string
   };
 }
 
+/** The denominators by region, the keys of one region (`'13'`, `'130000000000'`) merged (checkRowsOptions refused any that disagree). */
 function normaliseDenominators(
   denominators: IndicatorRowsOptions['denominators'],
 ): Map<string, Readonly<Record<string, number>>> {
-  const out = new Map<string, Readonly<Record<string, number>>>();
+  const out = new Map<string, Record<string, number>>();
   for (const [code, byIndicator] of Object.entries(denominators ?? {})) {
+    const region = denominatorRegion(code);
     // A copy without prototype: read by indicator id, a caller's own id (`toString`) finds only the caller's key.
-    out.set(
-      /^\d+$/.test(code) ? code.padEnd(12, '0') : code,
-      Object.assign(Object.create(null), byIndicator),
-    );
+    const merged = out.get(region) ?? (Object.create(null) as Record<string, number>);
+    out.set(region, Object.assign(merged, byIndicator));
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { PLAN_PERIODS, type PlanPeriod, planPeriodById, resolvePeriodAndDate } from './periods.js';
-import { indicatorProfileForPeriod } from './profile-periods.js';
+import { profileInPeriod } from './profile-periods.js';
 import { type IndicatorRow, type IndicatorRowsOptions, type RowTable, rowsOfTables } from './rows.js';
 import type { TownshipSums } from './sums.js';
 import type { IndicatorProfile } from './types.js';
@@ -59,11 +59,10 @@ function* tablesOfYears(
   profile: IndicatorProfile,
   periodOfAsOf: string | undefined,
 ): Generator<RowTable, void, undefined> {
-  if (noYear !== undefined)
-    yield { sums: noYear, options, profile: indicatorProfileForPeriod(profile, periodOfAsOf) };
+  if (noYear !== undefined) yield { sums: noYear, options, profile: profileInPeriod(profile, periodOfAsOf) };
   for (const [year, sums] of years) {
     const when = judgementOfYear(year, options.period);
-    const seen = indicatorProfileForPeriod(profile, when.period);
+    const seen = profileInPeriod(profile, when.period);
     yield { sums, options: { ...options, asOf: when.asOf }, profile: seen, year };
   }
 }

@@ -42,6 +42,15 @@ export function stringifiedRow(row: unknown): string {
   return text === undefined ? 'null' : maskIdNumbersInText(text);
 }
 
+/**
+ * A value only `JSON.stringify` can write (one with a `toJSON`, a class instance), as it writes it under a key of a
+ * row (masked like {@link stringifiedRow}); `undefined` where it leaves the key out.
+ */
+export function stringifiedValue(value: unknown): string | undefined {
+  const text = JSON.stringify(value, maskStrings) as string | undefined;
+  return text === undefined ? undefined : maskIdNumbersInText(text);
+}
+
 /** Frozen, with data properties only: its keys and values cannot change (a getter's could, frozen or not). */
 function frozenData(object: object): boolean {
   if (!Object.isFrozen(object)) return false;

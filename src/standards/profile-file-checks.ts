@@ -1,3 +1,4 @@
+import { isIsoCalendarDate } from '../core/as-of.js';
 import { createIssue, type Issue, type PathSegment } from '../core/issue.js';
 import { isIndicatorId } from '../indicators/catalogue.js';
 import { planPeriodById } from '../indicators/periods.js';
@@ -184,7 +185,7 @@ function unknownRule(id: string, path: readonly PathSegment[], notInCatalogue: b
   );
 }
 
-/** The parameters of one rule: each one the rule has, of the same type. */
+/** The parameters of one rule: each one the rule has, of the same type, and a value it takes. */
 function parameterIssues(
   rule: AnyRule,
   given: Readonly<Record<string, unknown>>,
@@ -199,27 +200,9 @@ function parameterIssues(
       (Array.isArray(current)
         ? Array.isArray(value)
         : typeof current === typeof value && !Array.isArray(value));
-    if (sameType) {
-      const wrong = outsideValues(rule, name, current, value);
-      if (wrong !== undefined)
-        issues.push(
-          createIssue(
-            'invalid_value',
-            wrong.allowed.length === 0
-              ? {
-                  zh: `规则 ${rule.id} 的参数 ${name} 的各项应为文本`,
-                  en: `The items of parameter ${name} of rule ${rule.id} must be text`,
-                }
-              : {
-                  zh: `规则 ${rule.id} 的参数 ${name} 不接受 ${shown(String(wrong.value))}（可选：${wrong.allowed.join('、')}）`,
-                  en: `Parameter ${name} of rule ${rule.id} does not take ${shown(String(wrong.value))} (one of: ${wrong.allowed.join(', ')})`,
-                },
-            { path: [...path, name, ...wrong.at] },
-          ),
-        );
-    } else
-      issues.push(
-        createIssue(
+    const issue = sameType
+      ? valueIssue(rule, name, current, value, path)
+      : createIssue(
           'invalid_value',
           current === undefined
             ? {
@@ -231,10 +214,47 @@ function parameterIssues(
                 en: `Parameter ${name} of rule ${rule.id} must have the type of its current value`,
               },
           { path: [...path, name] },
-        ),
-      );
+        );
+    if (issue !== undefined) issues.push(issue);
   }
   return issues;
+}
+
+/**
+ * The issue of a parameter's value of the right type that its rule does not take: a date that is no calendar date
+ * (a parameter whose value is a date, such as a deadline, takes only dates), or a value outside the rule's values.
+ */
+function valueIssue(
+  rule: AnyRule,
+  name: string,
+  current: unknown,
+  value: unknown,
+  path: PathSegment[],
+): Issue | undefined {
+  if (typeof current === 'string' && isIsoCalendarDate(current) && !isIsoCalendarDate(value as string))
+    return createIssue(
+      'invalid_date',
+      {
+        zh: `规则 ${rule.id} 的参数 ${name} 应为日期 YYYY-MM-DD（如 ${current}），不是 ${shown(String(value))}`,
+        en: `Parameter ${name} of rule ${rule.id} must be a date YYYY-MM-DD (such as ${current}), not ${shown(String(value))}`,
+      },
+      { path: [...path, name] },
+    );
+  const wrong = outsideValues(rule, name, current, value);
+  if (wrong === undefined) return undefined;
+  return createIssue(
+    'invalid_value',
+    wrong.allowed.length === 0
+      ? {
+          zh: `规则 ${rule.id} 的参数 ${name} 的各项应为文本`,
+          en: `The items of parameter ${name} of rule ${rule.id} must be text`,
+        }
+      : {
+          zh: `规则 ${rule.id} 的参数 ${name} 不接受 ${shown(String(wrong.value))}（可选：${wrong.allowed.join('、')}）`,
+          en: `Parameter ${name} of rule ${rule.id} does not take ${shown(String(wrong.value))} (one of: ${wrong.allowed.join(', ')})`,
+        },
+    { path: [...path, name, ...wrong.at] },
+  );
 }
 
 /**

@@ -1,15 +1,17 @@
-import { guarded } from '../core/guard.js';
+import { guarded, invalidOption, optionsObject } from '../core/guard.js';
 import { createIssue, type Issue, type LocalizedText } from '../core/issue.js';
-import { failure, type Result, success } from '../core/result.js';
+import { failure, type Result, success, unwrap } from '../core/result.js';
 import { issuesFromZod } from '../core/zod-issues.js';
 import { INDICATORS, isIndicatorId } from '../indicators/catalogue.js';
 import { PLAN_PERIODS, planPeriodById } from '../indicators/periods.js';
 import type { ProfilePeriodChanges } from '../indicators/profile-derive.js';
+import { unknownProfileIssue } from '../indicators/profile-issue.js';
 import { figuresOfPeriod } from '../indicators/profile-periods.js';
 import {
   deriveIndicatorProfile,
   INDICATOR_PROFILES,
   type IndicatorProfileName,
+  resolveIndicatorProfile,
 } from '../indicators/profiles.js';
 import type { Baseline, IndicatorProfile, ProfileIndicator, Target } from '../indicators/types.js';
 import {
@@ -299,6 +301,8 @@ type ProfilePeriodFigures = ProfileFilePeriod;
  * @param profile - a built-in name or a profile whose indicators are built-in ones
  * @param options - the rule profile to name
  * @returns the file's value (`JSON.stringify` it)
+ * @throws {@link shequ!ShequError} for a `profile` that is neither a built-in name nor a profile object, or a `rules`
+ *   that is not a built-in rule profile's name
  *
  * @example
  * ```ts
@@ -312,17 +316,45 @@ export function profileToJson(
   profile: IndicatorProfile | IndicatorProfileName,
   options: ProfileToJsonOptions = {},
 ): ProfileFile {
-  const resolved = typeof profile === 'string' ? INDICATOR_PROFILES[profile] : profile;
-  const builtIn = typeof profile === 'string' ? profile : undefined;
+  return unwrap(
+    guarded(() => {
+      const resolved = profile === undefined ? undefined : resolveIndicatorProfile(profile);
+      if (resolved === undefined) return failure([unknownProfileIssue(profile)]);
+      const rules = rulesOption(options);
+      if (!rules.success) return rules;
+      const builtIn = typeof profile === 'string' ? profile : undefined;
+      return success(profileFileOf(resolved, rules.data ?? builtIn ?? 'national'));
+    }),
+  );
+}
+
+/** The `rules` option of {@link profileToJson}: a built-in rule profile's name, or absent. */
+function rulesOption(options: unknown): Result<RuleProfileName | undefined> {
+  const object = optionsObject(options);
+  if (!object.success) return object;
+  const rules = object.data.rules;
+  if (rules === undefined || (typeof rules === 'string' && Object.hasOwn(RULE_PROFILES, rules)))
+    return success(rules as RuleProfileName | undefined);
+  const names = Object.keys(RULE_PROFILES);
+  return failure([
+    invalidOption(
+      ['rules'],
+      `rules 应为 ${names.join('、')} 之一`,
+      `rules must be one of ${names.join(', ')}`,
+    ),
+  ]);
+}
+
+function profileFileOf(profile: IndicatorProfile, rules: RuleProfileName): ProfileFile {
   const periods = Object.fromEntries(
-    PLAN_PERIODS.map((period) => [period.id, periodOfProfile(resolved, period.id)]),
+    PLAN_PERIODS.map((period) => [period.id, periodOfProfile(profile, period.id)]),
   );
   return {
-    id: resolved.id,
-    name: resolved.name,
-    indicators: resolved.indicators.map((entry) => entry.indicator.id),
+    id: profile.id,
+    name: profile.name,
+    indicators: profile.indicators.map((entry) => entry.indicator.id),
     periods,
-    ...(resolved.facts === undefined ? {} : { facts: resolved.facts }),
-    rules: { extends: options.rules ?? builtIn ?? 'national' },
+    ...(profile.facts === undefined ? {} : { facts: profile.facts }),
+    rules: { extends: rules },
   };
 }

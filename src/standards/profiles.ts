@@ -1,6 +1,8 @@
 import { guardedValue } from '../core/guard.js';
 import type { LocalizedText, Severity } from '../core/issue.js';
 import { ownValue } from '../core/own-value.js';
+import { ShequError } from '../core/result.js';
+import { notAProfileObjectIssue, type ProfileObjects } from '../indicators/profile-issue.js';
 import { BEIJING_RULES, HEBEI_RULES, LAW_AND_CODE_RULES, NATIONAL_PLAN_RULES } from './catalogue.js';
 import { isRuleProfile } from './profile-check.js';
 import type { AnyRule, RuleProfile } from './types.js';
@@ -88,13 +90,22 @@ export interface RuleProfileChanges {
   >;
 }
 
+/** The rule profiles' {@link ProfileObjects}, for the issue of a base that is none. */
+const RULE_PROFILE_OBJECTS: ProfileObjects = {
+  kind: { zh: '规则方案', en: 'a rule profile' },
+  holder: 'RULE_PROFILES',
+  names: () => Object.keys(RULE_PROFILES),
+  derive: 'deriveRuleProfile',
+};
+
 /**
  * Derives a rule profile without touching library code: disable or add rules, change a severity or a parameter.
  * The base is not changed.
  *
- * @param base - the profile to start from
+ * @param base - the profile to start from (e.g. `RULE_PROFILES.hebei`)
  * @param changes - what to change
  * @returns the new profile
+ * @throws {@link shequ!ShequError} for a `base` that is no rule profile object (`RULE_PROFILES.hebei`, not `'hebei'`)
  *
  * @example
  * ```ts
@@ -108,6 +119,8 @@ export interface RuleProfileChanges {
  * ```
  */
 export function deriveRuleProfile(base: RuleProfile, changes: RuleProfileChanges): RuleProfile {
+  if (!isRuleProfile(base))
+    throw new ShequError([notAProfileObjectIssue(base, ['base'], RULE_PROFILE_OBJECTS)]);
   const disabled = new Set(changes.disable ?? []);
   const rules = [...base.rules, ...(changes.add ?? [])]
     .filter((rule) => !disabled.has(rule.id))

@@ -149,7 +149,8 @@ export interface Rule {
   readonly parameters: Readonly<Record<string, number | string | boolean | readonly string[]>>;
   /**
    * The values a parameter of a closed set may take (a list's items, or a text): a profile file that gives another is
-   * refused with `invalid_value`. Parameters not named here are checked by type only.
+   * refused with `invalid_value`. Parameters not named here are checked by type only, but for a text parameter whose
+   * value is a date `YYYY-MM-DD` (a deadline): a profile file must give it a calendar date (`invalid_date`).
    */
   readonly parameterValues?: Readonly<Record<string, readonly string[]>>;
   /** Period in force, `'YYYY-MM-DD'` inclusive; open ends omitted. */

@@ -82,15 +82,16 @@ export const CLASSIFICATION: Readonly<Record<string, Classification>> = {
   planPeriodAt: safe,
   planPeriodEndedBy: safe,
   planPeriodById: safe,
-  // shows a typed profile in one period (the engine calls it on profiles it has resolved and checked)
-  indicatorProfileForPeriod: trusted,
+  // shows a profile in one period: a value that is no profile object (a name) is a ShequError naming the valid ones
+  indicatorProfileForPeriod: { behaviour: 'shequ-error' },
   assessProgress: safe,
   evaluatePlanPeriod: safe,
   progressAgainst: trusted, // the arithmetic under assessProgress, on typed targets and dates
   indicatorRowsFromParts: { behaviour: 'shequ-error' },
   // standards: profile files — any JSON text or value in, a result out
   loadProfile: { behaviour: 'safe', cost: 0.3 },
-  profileToJson: trusted, // writes a built-in name or a typed profile as a profile file
+  // writes a built-in name or a profile as a profile file; an unknown one is a ShequError naming the valid ones
+  profileToJson: { behaviour: 'shequ-error' },
   profileJsonSchema: { behaviour: 'safe', cost: 0.05 },
   // io: cells, headers, CSV, writers
   normalizeDigits: safe,

@@ -3,7 +3,7 @@ import { distinctKey } from '../../core/distinct-key.js';
 import { ownValue } from '../../core/own-value.js';
 import { type Column, type ColumnModel, dataCells, dataHeader, viewColumns } from '../columns.js';
 import { resolveLang } from '../context.js';
-import { createJsonSerializer } from '../json-text.js';
+import { createJsonSerializer, createJsonTextParts, EXOTIC, stringifiedValue } from '../json-text.js';
 import type { FormatOptions, OutputFormat } from './format.js';
 
 /**
@@ -27,15 +27,23 @@ export function rowJsonText<Row>(model: ColumnModel<Row>, options: FormatOptions
   const lang = resolveLang(options);
   const columns = viewColumns(model, 'data');
   const keys = jsonKeys(columns);
-  const serialize = createJsonSerializer();
+  const parts = createJsonTextParts();
+  const keyTexts = keys.map((key) => parts.keyText(key));
+  // Written key by key, not as an object: an object enumerates a key that reads as an array index (a file's header
+  // `2020`) before the others, and the columns' order is the file's. Each piece is the one the whole-object text has.
   return (row) => {
     const cells = dataCells(columns, row, lang);
-    // No prototype: a key `__proto__` (a file's own header) is a key like any other, not the object's prototype.
-    const object = Object.create(null) as Record<string, unknown>;
-    keys.forEach((key, i) => {
-      object[key] = cells[i];
-    });
-    return serialize(object);
+    let out = '{';
+    let first = true;
+    for (let i = 0; i < keys.length; i++) {
+      const cell = cells[i];
+      const text = typeof cell === 'string' ? parts.stringUnder(keys[i] as string, cell) : parts.value(cell);
+      const piece = text === EXOTIC ? stringifiedValue(cell) : text;
+      if (piece === undefined) continue;
+      out += `${first ? '' : ','}${keyTexts[i]}${piece}`;
+      first = false;
+    }
+    return `${out}}`;
   };
 }
 
