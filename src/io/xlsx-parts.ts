@@ -81,30 +81,49 @@ function relationshipsOf(pkg: Package, part: string): Map<string, Relationship> 
   return map;
 }
 
+/** Whose location a relationship gives, as its messages name it. */
+interface Location {
+  readonly zh: string;
+  readonly en: string;
+}
+
+const SHEET: Location = { zh: '工作表的位置', en: "the sheet's location" };
+const SHARED_STRINGS: Location = { zh: '共享字符串的位置', en: "the shared strings' location" };
+const STYLES: Location = { zh: '样式的位置', en: "the styles' location" };
+const WORKBOOK: Location = { zh: '工作簿的位置', en: "the workbook's location" };
+
 /**
  * The zip entry a relationship names: the first of its names the zip holds, else the most likely one (looked up only
- * for the relationships used: a miss scans the zip's names); `undefined` when it is no part of the package.
+ * for the relationships used: a miss scans the zip's names). A target that is no part of the package (above its root,
+ * a URL, an external relationship) is never read: the read stops, naming the target and whose location it is.
  */
-function entryOf(pkg: Package, relationship: Relationship): string | undefined {
-  return (
-    relationship.names.find((name) => findEntry(pkg.entries, name) !== undefined) ?? relationship.names[0]
+function entryOf(pkg: Package, relationship: Relationship, location: Location): string {
+  const found = relationship.names.find((name) => findEntry(pkg.entries, name) !== undefined);
+  const entry = found ?? relationship.names[0];
+  if (entry !== undefined) return entry;
+  const written = partName(relationship.written);
+  throw new XlsxStop(
+    unreadable(
+      `${location.zh}（${written}）不是工作簿 zip 包中的部件`,
+      `${location.en} (${written}) is not a part of the workbook's zip package`,
+    ),
   );
 }
 
-/** The entry of the first relationship of a type that names a part of the package. */
+/** The entry of the first relationship of a type (see {@link entryOf}); `undefined` when there is none. */
 function targetOfType(
   pkg: Package,
   relationships: Map<string, Relationship>,
   suffix: string,
+  location: Location,
 ): string | undefined {
   for (const relationship of relationships.values())
-    if (relationship.type.endsWith(suffix) && relationship.names.length > 0)
-      return entryOf(pkg, relationship);
+    if (relationship.type.endsWith(suffix)) return entryOf(pkg, relationship, location);
   return undefined;
 }
 
 function workbookPart(pkg: Package): string {
-  return targetOfType(pkg, relationshipsOf(pkg, ''), '/officeDocument') ?? 'xl/workbook.xml';
+  return targetOfType(pkg, relationshipsOf(pkg, ''), '/officeDocument', WORKBOOK) ?? 'xl/workbook.xml';
 }
 
 interface SheetEntry {
@@ -161,20 +180,13 @@ export function locateSheet(pkg: Package, wanted: unknown): SheetLocation {
   });
   const relationships = relationshipsOf(pkg, workbook);
   const sheet = relationships.get(pickSheet(sheets, wanted).relationshipId);
-  if (sheet !== undefined && sheet.names.length === 0)
-    throw new XlsxStop(
-      unreadable(
-        `工作表的位置（${partName(sheet.written)}）不是工作簿 zip 包中的部件`,
-        `the sheet's location (${partName(sheet.written)}) is not a part of the workbook's zip package`,
-      ),
-    );
-  const sheetPart = sheet === undefined ? undefined : entryOf(pkg, sheet);
+  const sheetPart = sheet === undefined ? undefined : entryOf(pkg, sheet, SHEET);
   if (sheetPart === undefined || findEntry(pkg.entries, sheetPart) === undefined)
     throw new XlsxStop(unreadable('工作表的数据不在 zip 中', "the sheet's data is missing from the zip"));
   return {
     sheetPart,
-    sharedStringsPart: targetOfType(pkg, relationships, '/sharedStrings'),
-    stylesPart: targetOfType(pkg, relationships, '/styles'),
+    sharedStringsPart: targetOfType(pkg, relationships, '/sharedStrings', SHARED_STRINGS),
+    stylesPart: targetOfType(pkg, relationships, '/styles', STYLES),
     epoch1904,
   };
 }

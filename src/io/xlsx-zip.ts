@@ -63,20 +63,23 @@ function findEndOfCentralDirectory(bytes: Uint8Array): number {
 }
 
 /**
- * How many bytes precede the zip (a self-extracting stub, a download wrapper's header): 0 when the central directory
- * is where the end record says; else the end record's own position minus the directory's size minus its declared
- * offset, when a directory begins there and its first entry's local header is that many bytes further on — as unzip
- * reads such a file. Throws {@link XlsxStop} when neither holds.
+ * How many bytes precede the zip (a self-extracting stub, a download wrapper's header), as unzip and Python's zipfile
+ * find it: the end record's own position minus the directory's size is where the directory ends its bytes, and the
+ * difference from its declared offset is the stub's length, when a directory begins there and its first entry's local
+ * header is that many bytes further on. Else 0 when the directory is at its declared offset (bytes between the
+ * directory and the end record). Looked for in that order: a stub may hold a directory of its own where the offset
+ * points (another zip before this one), which is not the zip the file ends with. Throws {@link XlsxStop} when neither
+ * holds.
  */
 function prefixLength(bytes: Uint8Array, end: number): number {
   const declared = u32(bytes, end + 16);
-  if (declared + 4 <= end && u32(bytes, declared) === CENTRAL) return 0;
   const actual = end - u32(bytes, end + 12);
   const prefix = actual - declared;
-  if (prefix > 0 && actual + 46 <= end && u32(bytes, actual) === CENTRAL) {
+  if (prefix >= 0 && actual + 46 <= end && u32(bytes, actual) === CENTRAL) {
     const firstLocal = u32(bytes, actual + 42) + prefix;
     if (firstLocal + 4 <= actual && u32(bytes, firstLocal) === LOCAL) return prefix;
   }
+  if (declared + 4 <= end && u32(bytes, declared) === CENTRAL) return 0;
   throw notAZip(bytes, true);
 }
 

@@ -148,6 +148,56 @@ describe('targets that are no part of the package', () => {
     }
   });
 
+  it('nor are the shared strings, the styles or the workbook such a target names: the read stops and says which', async () => {
+    // Left out in silence, the shared strings' cells read as errors (the header is then "not found") and the styles'
+    // dates as serial numbers (45000 for 2023-03-15); the workbook fell back to xl/workbook.xml.
+    const ss = `<Relationship Id="rSS" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>`;
+    const roles = [
+      { role: 'sharedStrings', en: "the shared strings' location", zh: '共享字符串的位置' },
+      { role: 'styles', en: "the styles' location", zh: '样式的位置' },
+      { role: 'officeDocument', en: "the workbook's location", zh: '工作簿的位置' },
+    ] as const;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...outside),
+        fc.constantFrom(...roles),
+        fc.boolean(),
+        async (target, { role, en, zh }, external) => {
+          const parts = workbookParts(
+            { S: sheetXml(ROWS) },
+            { sharedStrings: '<sst/>', styles: '<styleSheet/>' },
+          );
+          const written = external ? 'x.xml' : target.replace(/&/g, '&amp;');
+          const mode = external ? ' TargetMode="External"' : '';
+          const relationship = `<Relationship Id="rX" Type="${REL}/${role}" Target="${written}"${mode}/>`;
+          const list = (items: string) =>
+            strToU8(
+              `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items}</Relationships>`,
+            );
+          if (role === 'officeDocument') parts['_rels/.rels'] = list(relationship);
+          else
+            parts['xl/_rels/workbook.xml.rels'] = list(
+              `<Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>${role === 'styles' ? ss : ''}${relationship}`,
+            );
+          const result = await readUnitStatisticsXlsx(zipSync(parts));
+          expect([target, role, result.rows]).toEqual([target, role, []]);
+          expect(result.issues.map((issue) => [issue.code, issue.severity])).toEqual([
+            ['malformed_record', 'error'],
+          ]);
+          expect(result.issues[0]?.message.en).toMatch(
+            new RegExp(
+              `^Cannot read the workbook: ${en} \\(.+\\) is not a part of the workbook's zip package$`,
+            ),
+          );
+          expect(result.issues[0]?.message.zh).toMatch(
+            new RegExp(`^无法读取工作簿：${zh}（.+）不是工作簿 zip 包中的部件$`),
+          );
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   it('an external relationship (TargetMode="External") is never a part, whatever its target', async () => {
     const result = await readUnitStatisticsXlsx(
       workbookWithTarget('worksheets/sheet1.xml', 'xl/worksheets/sheet1.xml', { mode: 'External' }),

@@ -41,6 +41,33 @@ describe('a zip with a prepended stub', () => {
   });
 });
 
+describe('a zip behind another zip', () => {
+  it('reads the zip whose end record ends the file, as unzip does, even when the stub has a directory where the offset points', async () => {
+    // Two workbooks of one layout (stored, same lengths) with different rows: the stub's own central directory
+    // begins where the second's end record says its directory begins (relative to its own start). unzip and
+    // Python's zipfile read the second (the directory is where the end record's position and the size put it).
+    const code = fc.integer({ min: 0, max: 99 }).map((n) => `1301231002${String(n).padStart(2, '0')}`);
+    await fc.assert(
+      fc.asyncProperty(code, code, async (first, second) => {
+        fc.pre(first !== second);
+        const book = (unit: string) =>
+          zipSync(
+            workbookParts({
+              S: sheetXml(`${inlineRow(1, ['code', 'kind'])}${inlineRow(2, [unit, 'village'])}`),
+            }),
+            { level: 0, mtime: new Date('2020-01-01T00:00:00Z') },
+          );
+        const [stub, zip] = [book(first), book(second)];
+        expect(stub.length).toBe(zip.length);
+        const alone = await readUnitStatisticsXlsx(zip);
+        expect(alone.rows).toEqual([{ code: second, kind: 'village' }]);
+        expect(await readUnitStatisticsXlsx(concatBytes(stub, zip))).toEqual(alone);
+      }),
+      { numRuns: 20 },
+    );
+  });
+});
+
 describe('a zip whose central directory is lost', () => {
   it('a directory offset that points at no directory, or a stub and a wrong directory size: a clear error', async () => {
     const zip = zipSync(workbookParts({ S: SHEET }));
