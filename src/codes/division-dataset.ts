@@ -224,9 +224,10 @@ function sameDivision(first: DivisionRecord, later: DivisionRecord): boolean {
   return first.name === later.name && first.parent === later.parent && first.urbanRural === later.urbanRural;
 }
 
-/** A name as a message quotes it: at most 30 characters. */
+/** A name as a message quotes it: one line, ID numbers masked before it is cut to 30 characters (a cut one would not be). */
 function quoted(name: string): string {
-  return name.length > 30 ? `${name.slice(0, 29)}…` : name;
+  const line = maskIdNumbersInText(name.replace(/[\r\n\t]+/g, ' '));
+  return line.length > 30 ? `${line.slice(0, 29)}…` : line;
 }
 
 function duplicateIssue(index: number, first: DivisionRecord, later: DivisionRecord): Issue {

@@ -24,7 +24,18 @@ const REGIONS = ['110105', '110105001', '130123100201', '1301', '13', '130629400
 const spelling = fc
   .constantFrom(...REGIONS)
   .chain((code) => fc.constantFrom(code, (parseDivisionCode(code) as { data: { code: string } }).data.code));
-const names = fc.constantFrom('朝阳区', '建外街道', '西上泽村委会', '', ' 空格 ', '名称');
+/** Names, some holding an ID number (a message quoting one masks it, also where the quote is cut at 30 characters). */
+const names = fc.constantFrom(
+  '朝阳区',
+  '建外街道',
+  '西上泽村委会',
+  '',
+  ' 空格 ',
+  '两行\n名称',
+  ...ID_VARIANTS,
+  `${'某'.repeat(20)}11010519491231002X`,
+  `${'某'.repeat(20)}110105\n19491231002X`,
+);
 
 /** One record of a caller's list: valid, an invalid code, an ID number as code, not a record, a non-text name. */
 const record: fc.Arbitrary<unknown> = fc.oneof(
@@ -89,6 +100,8 @@ describe('createDivisionDataset over generated lists', () => {
       expect(issue.severity).toBe('error');
       expect(issue.message.zh).toMatch(/未采用/);
       expect(issue.message.en).toMatch(/left out/);
+      // One line each (a name with a line break is quoted on one line).
+      expect(`${issue.message.zh}${issue.message.en}`).not.toMatch(/[\r\n]/);
     }
     // `rejected` keeps its meaning: the codes that are not division codes, as text.
     expect(dataset.rejected).toHaveLength(
