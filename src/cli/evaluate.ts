@@ -10,8 +10,8 @@ import {
   profileAndDate,
   UsageError,
 } from './context.js';
+import { divisionLists } from './division-list.js';
 import { reportInput } from './indicators.js';
-import { divisionLists } from './input.js';
 import { checkDistinctPaths, checkWritable, fileIdentity, openOutput } from './output.js';
 import { commandProfiles } from './profile-file.js';
 import { readYearFiles } from './read-year-files.js';
@@ -175,7 +175,7 @@ export async function runEvaluate(args: readonly string[], streams: CliStreams):
   const options = evaluateOptions(values, positionals, messageLang(streams));
   await checkWritable(options.out);
   const profiles = await commandProfiles('evaluate', values, options.profile);
-  const divisions = await divisionLists(values.divisions as string | undefined);
+  const divisions = await divisionLists('evaluate', values.divisions as string | undefined, streams);
   const { rows, rejected } = await readFiles(positionals, options.year, streams);
   const result = evaluatePlanPeriod(rows, { ...options.settings, profile: profiles.indicators, divisions });
   if (!result.success) {

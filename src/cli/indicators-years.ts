@@ -3,7 +3,7 @@ import type { IndicatorsFromSource } from 'shequ/pipeline';
 import { maskIdNumbersInText } from '../core/mask.js';
 import { type CliStreams, echo, UsageError } from './context.js';
 import { computeFromFile } from './indicators.js';
-import { divisionLists, type InputRows } from './input.js';
+import type { InputRows } from './input.js';
 import { indicatorName, type Lang, mdCell } from './render.js';
 import { formatTable } from './table.js';
 
@@ -81,7 +81,7 @@ export async function computeFromFiles(
   }
   const rowOptions = {
     asOf: options.asOf,
-    divisions: await divisionLists(options.divisions),
+    divisions: options.divisions,
     ...(options.groupBy === undefined ? {} : { groupBy: options.groupBy }),
     ...(options.period === undefined ? {} : { period: options.period }),
   };

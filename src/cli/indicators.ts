@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import type { Crosswalk, GroupLevel, IndicatorRow } from 'shequ';
+import type { Crosswalk, DivisionDataset, GroupLevel, IndicatorRow } from 'shequ';
 import { computeIndicatorsFromSource } from 'shequ/pipeline';
 import {
   INDICATOR_ROW_WRITERS,
@@ -20,8 +20,9 @@ import {
   profileAndDate,
   UsageError,
 } from './context.js';
+import { divisionLists } from './division-list.js';
 import { workersOption } from './early-workers.js';
-import { divisionLists, type InputRows, runFileJob } from './input.js';
+import { type InputRows, runFileJob } from './input.js';
 import type { Lang } from './lang.js';
 import { checkDistinctPaths, checkWritable, openOutput, writeWholeFile } from './output.js';
 import { type CommandProfiles, commandProfiles } from './profile-file.js';
@@ -56,13 +57,14 @@ export async function computeFromFile(
   streams: CliStreams,
   options: Omit<ReturnType<typeof indicatorOptions>, 'profile'> & {
     profile: CommandProfiles['indicators'];
-    divisions: string | undefined;
+    /** The shipped lists and `--divisions`, read once by the command (its lines left out reported once). */
+    divisions: DivisionDataset[];
     workers?: number | undefined;
     year?: number | undefined;
     crosswalk?: Crosswalk | undefined;
   },
 ): Promise<{ rows: Iterable<IndicatorRow>; input: InputRows }> {
-  const divisions = await divisionLists(options.divisions);
+  const { divisions } = options;
   const job = await runFileJob(command, file, streams, async (source, onProgress, path) => {
     const settings = {
       profile: options.profile,
@@ -190,10 +192,10 @@ export async function runIndicators(args: readonly string[], streams: CliStreams
   const fileOptions = {
     ...options,
     profile: profiles.indicators,
-    divisions: values.divisions as string | undefined,
     workers: workerCount(values.workers as string | undefined),
     year: years.yearOption('indicators', values.year as string | undefined),
     crosswalk: await years.readCrosswalkFile('indicators', values.crosswalk as string | undefined),
+    divisions: await divisionLists('indicators', values.divisions as string | undefined, streams),
   };
   const { rows, inputs, withYears } = await readInputs(positionals, streams, fileOptions);
   if (format === 'xlsx') {

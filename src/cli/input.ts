@@ -1,10 +1,9 @@
 import { createReadStream } from 'node:fs';
-import { open, readFile } from 'node:fs/promises';
-import type { DivisionDataset, HeaderInfo, Issue, RejectedRow, UnitStatistics } from 'shequ';
+import { open } from 'node:fs/promises';
+import type { HeaderInfo, Issue, RejectedRow, UnitStatistics } from 'shequ';
 import { readSource, type SheetSource } from 'shequ/pipeline';
 import { isWorkbookStart, WORKBOOK_START_LENGTH } from '../io/workbook-start.js';
 import { type CliStreams, echo, progressReporter, UsageError } from './context.js';
-import { shippedDivisionLists } from './shipped-divisions.js';
 
 /** What reading a data file gives a command. */
 export interface InputRows {
@@ -123,47 +122,4 @@ export async function runFileJob<Job extends { readonly issues: readonly Issue[]
   progress.done();
   await failIfUnreadable(command, path, result.issues);
   return result;
-}
-
-/**
- * The shipped lists, and the caller's `--divisions` CSV (code,name[,parent]) in front of them. Each shipped list
- * loads on the first lookup of a code of its province, not when the command starts (the Hebei list is 3.5 MB).
- */
-export async function divisionLists(file: string | undefined): Promise<DivisionDataset[]> {
-  const lists = shippedDivisionLists();
-  if (file === undefined) return lists;
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new UsageError(
-      {
-        zh: `shequ：无法读取区划列表 ${echo(file)}`,
-        en: `shequ: cannot read the division list ${echo(file)}`,
-      },
-      {
-        zh: '应为含 code,name 两列的 CSV（如 shared/data/hebei.csv）。',
-        en: 'A CSV with columns code,name (like shared/data/hebei.csv).',
-      },
-    );
-  }
-  const records = await parseDivisionCsv(text);
-  const { createDivisionDataset } = await import('shequ/codes');
-  return [
-    createDivisionDataset(
-      { id: file, name: { zh: file, en: file }, source: file, referenceDate: 'unknown' },
-      records,
-    ),
-    ...lists,
-  ];
-}
-
-/** A division list CSV: a header row, then code and name in the first two columns (quoted fields allowed). */
-async function parseDivisionCsv(text: string): Promise<{ code: string; name: string }[]> {
-  const { createCsvParser } = await import('shequ/io');
-  const parser = createCsvParser();
-  const records = [...parser.push(text.replace(/^\ufeff/, '')), ...parser.end()].slice(1);
-  return records.flatMap(({ fields: [code, name] }) =>
-    code !== undefined && name !== undefined && code !== '' ? [{ code, name }] : [],
-  );
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { IndicatorProfile, RuleProfile } from 'shequ';
 import { echo, UsageError } from './context.js';
+import { strictUtf8 } from './strict-utf8.js';
 
 /** The profiles a data command runs with: built-in names, or the two halves of a loaded profile file. */
 export interface CommandProfiles {
@@ -12,15 +13,6 @@ export interface CommandProfiles {
 
 /** At most this many issues of a profile file are printed: the first ones say what to fix first. */
 const SHOWN_ISSUES = 10;
-
-/** The text of UTF-8 bytes, or undefined when they are not UTF-8 (a GBK file would otherwise load with U+FFFD in its names). */
-function strictUtf8(bytes: Uint8Array): string | undefined {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * `--profile NAME` or `--profile-file FILE` (not both): a file is read as UTF-8 and loaded with `loadProfile`; a file

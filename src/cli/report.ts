@@ -22,10 +22,11 @@ import {
   reportPagePieces,
 } from 'shequ/report';
 import { type CliStreams, DATA_OPTIONS, messageLang, parse, UsageError } from './context.js';
+import { divisionLists } from './division-list.js';
 import { checkFilesDistinct } from './evaluate.js';
 import { createFindingTextSorter } from './finding-runs.js';
 import { indicatorOptions, reportInput } from './indicators.js';
-import { divisionLists, type InputRows, readRows } from './input.js';
+import { type InputRows, readRows } from './input.js';
 import { checkDistinctPaths, checkWritable } from './output.js';
 import { createOutputSet, type OutputSet } from './output-set.js';
 import { commandProfiles } from './profile-file.js';
@@ -153,7 +154,7 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
     });
     const end = validator.end();
     for (const finding of end.findings) take(finding);
-    const divisions = await divisionLists(values.divisions as string | undefined);
+    const divisions = await divisionLists('report', values.divisions as string | undefined, streams);
     const rowOptions = {
       asOf: options.asOf,
       groupBy,

@@ -61,10 +61,11 @@ export interface ValidateRangeResult extends RangeInput {
 
 /** A validator core for the validation's options (the divisions list read from its file, as the command does). */
 export async function rangeValidator(validation: RangeValidation): Promise<ValidatorCore> {
-  let divisions: Awaited<ReturnType<typeof import('./input.js').divisionLists>> | undefined;
+  let divisions: Awaited<ReturnType<typeof import('./division-list.js').divisionLists>> | undefined;
   if (validation.divisions !== undefined) {
-    const { divisionLists } = await import('./input.js');
-    divisions = (await divisionLists(validation.divisions)).slice(0, 1);
+    // The command has read the file (and reported its lines left out) before starting the threads.
+    const { divisionLists } = await import('./division-list.js');
+    divisions = (await divisionLists('validate', validation.divisions)).slice(0, 1);
   }
   const options = unwrap(
     guarded(() =>

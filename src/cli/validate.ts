@@ -7,10 +7,11 @@ import { findingTextFormat, isStreamFormat, type ReportHead } from 'shequ/report
 import { isAtLeastSeverity } from '../core/severity.js';
 import { createValidator } from '../standards/validator.js';
 import { type CliStreams, messageLang, oneOf, parse, profileAndDate, VALIDATE_OPTIONS } from './context.js';
+import { divisionLists } from './division-list.js';
 import { validateRanges } from './early-workers.js';
 import { createFindingTextSorter } from './finding-runs.js';
 import { reportInput, workerCount } from './indicators.js';
-import { divisionLists, type InputRows, readRows, runFileJob } from './input.js';
+import { type InputRows, readRows, runFileJob } from './input.js';
 import { checkDistinctPaths, checkWritable, openOutput, writeWholeFile } from './output.js';
 import { commandProfiles } from './profile-file.js';
 import { findingMarkdown, findingTable, type Lang, ruleTitle } from './render.js';
@@ -50,7 +51,7 @@ export async function runValidate(args: readonly string[], streams: CliStreams):
   const divisions =
     values.divisions === undefined
       ? undefined
-      : (await divisionLists(values.divisions as string)).slice(0, 1);
+      : (await divisionLists('validate', values.divisions as string, streams)).slice(0, 1);
   const validator = createValidator({
     profile: profiles.rules,
     asOf,

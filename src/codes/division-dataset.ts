@@ -1,6 +1,7 @@
-import { guarded, invalidOption } from '../core/guard.js';
-import { createIssue, type LocalizedText } from '../core/issue.js';
-import { failure, type Result, success } from '../core/result.js';
+import { guarded, inputThrewIssue, invalidOption, throwingGuard } from '../core/guard.js';
+import { createIssue, type Issue, type LocalizedText } from '../core/issue.js';
+import { maskIdNumbersInText } from '../core/mask.js';
+import { failure, type Result, ShequError, success } from '../core/result.js';
 import { type DivisionCode, parseDivisionCode } from './division-code.js';
 
 /**
@@ -69,41 +70,185 @@ export interface DivisionDataset extends DivisionDatasetInfo {
 }
 
 /**
- * Builds a {@link DivisionDataset} from records. Codes in a shorter form (2/4/6/9 digits) are padded; a record
- * whose code is not a valid division code is left out and listed in `rejected`, so nothing disappears unseen.
+ * Builds a {@link DivisionDataset} from records: a caller's list, often read from a file. Codes in a shorter form
+ * (2/4/6/9 digits) are padded. Every record is used or left out with one issue in `issues` (an `error` with its path
+ * `[index]`, `[index, 'code']` or `[index, 'name']` and a message in Chinese and English), so nothing disappears
+ * unseen:
+ *
+ * - not a record (`null`, a number, a string): `invalid_type` at `[index]`;
+ * - a code that is not a valid division code (an ID number, a typo): its own issue code at `[index, 'code']`, and the
+ *   code listed in `rejected` as text, ID numbers masked;
+ * - a name that is missing or not text: `invalid_type` at `[index, 'name']`;
+ * - a second record of a region already listed (in either spelling: `'110105'`, `'110105000000'`) with another name,
+ *   parent or urban-rural code: `duplicate_code` at `[index, 'code']`; the first record stays. An identical repeat
+ *   is merged silently.
+ *
+ * A record whose reading throws (a getter, a proxy) is left out with an issue too. No issue, and no entry of
+ * `rejected`, holds a full ID number. A list of valid records gives what it always gave: the records by 12-digit code,
+ * in the list's order, names as written.
  *
  * @param info - id, name, source and reference date
- * @param records - the divisions
- * @returns the dataset (with `rejected` holding the codes of records left out, if any)
+ * @param records - the divisions (any iterable: an array, a generator)
+ * @returns the dataset, with `rejected` (codes that are not division codes) and `issues` (one per record left out)
+ * @throws {@link ShequError} with an `invalid_type` issue at `['records']` when `records` is not iterable (a string
+ * included), or an `invalid_value` issue when its iterator throws
  *
  * @example
  * ```ts
  * import { createDivisionDataset } from 'shequ';
  * const dataset = createDivisionDataset(
  *   { id: 'demo', name: { zh: '示例', en: 'demo' }, source: 'hand-written', referenceDate: '2025-06-30' },
- *   [{ code: '110105', name: '朝阳区' }, { code: 'oops', name: '?' }],
+ *   [{ code: '110105', name: '朝阳区' }, { code: 'oops', name: '?' }, { code: '110105000000', name: '朝阳' }],
  * );
- * [...dataset.divisions.keys()];
- * //=> ['110105000000']
+ * [...dataset.divisions.values()];
+ * //=> [{ code: '110105000000', name: '朝阳区' }]
  * dataset.rejected;
  * //=> ['oops']
+ * dataset.issues.map((issue) => [issue.code, issue.path]);
+ * //=> [['invalid_format', [1, 'code']], ['duplicate_code', [2, 'code']]]
  * ```
  */
 export function createDivisionDataset(
   info: DivisionDatasetInfo,
   records: Iterable<DivisionRecord>,
 ): DivisionDataset & {
-  /** Codes of the records left out because they are not valid division codes. */
+  /** Codes of the records left out because they are not valid division codes, as text (ID numbers masked). */
   readonly rejected: readonly string[];
+  /** One issue per record left out, in the list's order. */
+  readonly issues: readonly Issue[];
 } {
-  const divisions = new Map<string, DivisionRecord>();
-  const rejected: string[] = [];
-  for (const record of records) {
-    const parsed = parseDivisionCode(record.code);
-    if (parsed.success) divisions.set(parsed.data.code, { ...record, code: parsed.data.code });
-    else rejected.push(String(record.code));
+  return throwingGuard(() => {
+    if (!isRecordList(records)) throw new ShequError([notAListIssue()]);
+    const divisions = new Map<string, DivisionRecord>();
+    const rejected: string[] = [];
+    const issues: Issue[] = [];
+    let index = 0;
+    for (const value of records) {
+      const taken = takeRecord(value, index++, divisions);
+      if (taken === undefined) continue;
+      issues.push(taken.issue);
+      if (taken.rejectedCode !== undefined) rejected.push(taken.rejectedCode);
+    }
+    return { ...info, divisions, rejected, issues };
+  });
+}
+
+/** Whether `records` can be iterated as a list of records: an object with an iterator (a string is text, not a list). */
+function isRecordList(records: unknown): records is Iterable<unknown> {
+  return (
+    records !== null &&
+    (typeof records === 'object' || typeof records === 'function') &&
+    typeof (records as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function'
+  );
+}
+
+function notAListIssue(): Issue {
+  return createIssue(
+    'invalid_type',
+    {
+      zh: 'records 应为区划记录的列表（数组等可迭代对象）',
+      en: 'records must be a list of division records (an array or another iterable)',
+    },
+    { path: ['records'] },
+  );
+}
+
+/** Why a record was left out: its issue, and its code as text when the code is not a division code. */
+interface LeftOut {
+  readonly issue: Issue;
+  readonly rejectedCode?: string;
+}
+
+/** Adds one record to `divisions`, or says why it is left out (a record whose reading throws included). */
+function takeRecord(
+  value: unknown,
+  index: number,
+  divisions: Map<string, DivisionRecord>,
+): LeftOut | undefined {
+  try {
+    const read = readRecord(value, index);
+    if (!('record' in read)) return read;
+    const { record } = read;
+    const first = divisions.get(record.code);
+    if (first === undefined) divisions.set(record.code, record);
+    else if (!sameDivision(first, record)) return { issue: duplicateIssue(index, first, record) };
+    return undefined;
+  } catch {
+    return { issue: inputThrewIssue([index]) };
   }
-  return { ...info, divisions, rejected };
+}
+
+/** A record checked: code parsed (12 digits), name text; or why it is left out. */
+function readRecord(value: unknown, index: number): LeftOut | { readonly record: DivisionRecord } {
+  if (value === null || typeof value !== 'object')
+    return {
+      issue: createIssue(
+        'invalid_type',
+        {
+          zh: '不是区划记录（应为含 code 与 name 的对象），未采用',
+          en: 'Not a division record (an object with code and name): left out',
+        },
+        { path: [index] },
+      ),
+    };
+  const code: unknown = (value as { code?: unknown }).code;
+  const parsed = parseDivisionCode(code);
+  if (!parsed.success) {
+    const cause = parsed.error.issues[0] as Issue;
+    return {
+      issue: createIssue(
+        cause.code,
+        {
+          zh: `区划代码无效，未采用：${cause.message.zh}`,
+          en: `Invalid division code, left out: ${cause.message.en}`,
+        },
+        { path: [index, 'code'] },
+      ),
+      rejectedCode: maskIdNumbersInText(String(code)),
+    };
+  }
+  const name: unknown = (value as { name?: unknown }).name;
+  if (typeof name !== 'string')
+    return {
+      issue: createIssue(
+        'invalid_type',
+        { zh: '名称缺失或不是文本，未采用', en: 'The name is missing or not text: left out' },
+        { path: [index, 'name'] },
+      ),
+    };
+  return { record: { ...(value as DivisionRecord), code: parsed.data.code, name } };
+}
+
+/** Whether two records of one code say the same: name, parent and urban-rural code. */
+function sameDivision(first: DivisionRecord, later: DivisionRecord): boolean {
+  return first.name === later.name && first.parent === later.parent && first.urbanRural === later.urbanRural;
+}
+
+/** A name as a message quotes it: one line, ID numbers masked before it is cut to 30 characters (a cut one would not be). */
+function quoted(name: string): string {
+  const line = maskIdNumbersInText(name.replace(/[\r\n\t]+/g, ' '));
+  return line.length > 30 ? `${line.slice(0, 29)}…` : line;
+}
+
+function duplicateIssue(index: number, first: DivisionRecord, later: DivisionRecord): Issue {
+  const differs =
+    first.name !== later.name
+      ? {
+          zh: `名称为“${quoted(later.name)}”，而先列出的一条为“${quoted(first.name)}”`,
+          en: `names it "${quoted(later.name)}", the first "${quoted(first.name)}"`,
+        }
+      : {
+          zh: '上级或城乡分类代码与先列出的一条不同',
+          en: 'gives another parent or urban-rural code than the first',
+        };
+  return createIssue(
+    'duplicate_code',
+    {
+      zh: `区划 ${later.code} 已列出；此条${differs.zh}，未采用（保留先列出的一条）`,
+      en: `Division ${later.code} is listed already; this record ${differs.en}: left out (the first is kept)`,
+    },
+    { path: [index, 'code'] },
+  );
 }
 
 /**

@@ -30,6 +30,18 @@ export function guarded<Data>(run: () => Result<Data>): Result<Data> {
   }
 }
 
+/**
+ * Runs the body of a throwing variant: a ShequError passes, any other exception (which can only come from the
+ * caller's objects once the input is checked: a getter, a proxy, an iterator) becomes a ShequError with one issue.
+ */
+export function throwingGuard<Value>(run: () => Value): Value {
+  try {
+    return run();
+  } catch (error) {
+    throw error instanceof ShequError ? error : new ShequError([inputThrewIssue()]);
+  }
+}
+
 /** Same as {@link guarded} for a function that returns a plain value: `fallback` when reading the input threw. */
 export function guardedValue<Value>(run: () => Value, fallback: () => Value): Value {
   try {

@@ -1,18 +1,6 @@
-import { inputThrewIssue } from '../core/guard.js';
+import { throwingGuard } from '../core/guard.js';
 import { createIssue } from '../core/issue.js';
 import { ShequError } from '../core/result.js';
-
-/**
- * Runs the body of a throwing variant: a ShequError passes, any other exception (which can only come from the
- * caller's objects once the input is checked: a getter, a proxy) becomes a ShequError with one issue.
- */
-export function throwingGuard<Value>(run: () => Value): Value {
-  try {
-    return run();
-  } catch (error) {
-    throw error instanceof ShequError ? error : new ShequError([inputThrewIssue()]);
-  }
-}
 
 /**
  * A coordinate reference system used with Chinese data.

@@ -1,12 +1,6 @@
+import { throwingGuard } from '../core/guard.js';
 import { ShequError } from '../core/result.js';
-import {
-  assertSameCrs,
-  convertCoordinates,
-  type GeoPoint,
-  invalidPointIssue,
-  isGeoPoint,
-  throwingGuard,
-} from './crs.js';
+import { assertSameCrs, convertCoordinates, type GeoPoint, invalidPointIssue, isGeoPoint } from './crs.js';
 
 /**
  * The Earth's mean radius R₁ = (2a + b) / 3 of the WGS-84 ellipsoid, in metres: the sphere on which shequ measures

@@ -1,3 +1,4 @@
+import { throwingGuard } from '../core/guard.js';
 import { ShequError } from '../core/result.js';
 import {
   type Crs,
@@ -7,7 +8,6 @@ import {
   invalidPointIssue,
   isCrs,
   isGeoPoint,
-  throwingGuard,
 } from './crs.js';
 import { chordOfMetres, haversineMetres } from './distance.js';
 import { buildKdTree, nearestInTree, toXyz, withinInTree } from './kdtree.js';

@@ -262,6 +262,30 @@ describe('no full ID number leaves the CLI', () => {
     expect(scanWrittenFiles()).toBeGreaterThanOrEqual(5);
   });
 
+  it('--divisions: ID numbers in the code and name columns of the list, in every data command', () => {
+    // Each variant as a code (left out, reported), in a region's name (used), and as the name a region is listed
+    // again under (left out: the message quotes both names).
+    const lines = ['code,name'];
+    ALL_VARIANTS.forEach((variant, i) => {
+      const code = `1301231002${String(i + 10).padStart(2, '0')}`;
+      lines.push(csv([variant, `某人${i}`]), csv([code, `村${variant}`]), csv([code, variant]));
+    });
+    const list = join(dir, `区划${ARGUMENT_VARIANTS[0]}.csv`);
+    writeFileSync(list, `${lines.join('\n')}\n`);
+    for (const args of [
+      ['indicators', dataFile, '--group-by', 'unit,county', '--format', 'json'],
+      ['indicators', dataFile, '--group-by', 'unit', '--format', 'table', '--lang', 'zh'],
+      ['validate', dataFile, '--format', 'json', '--fail-on', 'never'],
+      ['evaluate', dataFile, '--year', '2025', '--group-by', 'unit'],
+      ['report', dataFile, '--group-by', 'unit,county', '--out', join(outDir, 'report-divisions.html')],
+    ]) {
+      const run = shequ([...args, '--divisions', list]);
+      expect(run.stderr, args[0]).toMatch(/left out|未采用/);
+      expect(run.stderr, args[0]).toContain('110105********002X');
+    }
+    expect(scanWrittenFiles()).toBeGreaterThanOrEqual(1);
+  });
+
   it('circle: ID numbers in estate and outlet names, extra columns and rejected rows, in every format', () => {
     const estates = [`小区名称,经度,纬度,户数,代码,备注`];
     const services = [`名称,类型,经度,纬度,备注`];

@@ -42,7 +42,9 @@ export const CLASSIFICATION: Readonly<Record<string, Classification>> = {
   parseDivisionCode: safe,
   townshipKindOf: trusted, // reads the segment of a code already parsed by parseDivisionCode
   villageKindOf: trusted, // idem
-  createDivisionDataset: trusted, // setup: builds a dataset from the caller's own list (typed records)
+  // takes outside data (a list read from a file): a record that is not one is left out with an issue; records that
+  // are not a list (or an iterator that throws) are a ShequError
+  createDivisionDataset: { behaviour: 'shequ-error' },
   lookupDivision: safe,
   idNumberCheckCharacter: safe,
   maskIdNumber: safe,

@@ -27,6 +27,7 @@ FILE…  一个或多个统计表（UTF-8 或 GB18030 的 CSV，或 .xlsx），�
                        然后是计算过程与出处；须用 --out）
   --out FILE           写入该文件，而不是标准输出
   --divisions FILE     code,name 格式的 CSV，用于给地区命名（已内置北京与河北的区划）
+                       UTF-8 编码；未采用的行在标准错误上列出行号与原因
   --lang LANG          zh 或 en：表格的语言（默认 zh），以及帮助、错误提示与进度信息的语言
                        （默认取自 LC_ALL、LC_MESSAGES 或 LANG：以 zh 开头为中文，否则为英文）
   -h, --help           显示本帮助
@@ -61,6 +62,7 @@ Options:
                        主要指标 table, then the arithmetic and sources; needs --out)
   --out FILE           write there instead of to standard output
   --divisions FILE     a CSV of code,name to name regions (the Beijing and Hebei lists are built in)
+                       UTF-8; lines left out are listed on stderr with their line and reason
   --lang LANG          zh or en: the language of the table (default zh) and of help, errors and progress
                        (default: from LC_ALL, LC_MESSAGES or LANG: zh… is Chinese, else English)
   -h, --help           show this help

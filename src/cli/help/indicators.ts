@@ -25,6 +25,7 @@ export const HELP: Bilingual = {
   --out FILE           写入该文件，而不是标准输出
   --rejects FILE       把被拒收的行写入该文件（CSV：行号、原始单元格、原因）
   --divisions FILE     code,name 格式的 CSV，用于给地区命名（已内置北京与河北的区划）
+                       UTF-8 编码；未采用的行在标准错误上列出行号与原因
   --workers N          读取 CSV 文件的线程数（默认：文件达到 32 MiB 时为本机核数，否则为 1）；
                        结果与 N 无关
   --year YEAR          没有年度的行所属的年度（没有 年度 列的文件）
@@ -63,6 +64,7 @@ Options:
   --out FILE           write there instead of to standard output
   --rejects FILE       write the rejected rows there (CSV: line, original cells, reason)
   --divisions FILE     a CSV of code,name to name regions (the Beijing and Hebei lists are built in)
+                       UTF-8; lines left out are listed on stderr with their line and reason
   --workers N          threads reading a CSV file (default: the machine's cores for a file of 32 MiB or more,
                        else 1); the figures are the same for every N
   --year YEAR          the year of rows without one (a file without a 年度 column)

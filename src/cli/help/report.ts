@@ -26,6 +26,7 @@ export const HELP: Bilingual = {
   --as-of DATE         YYYY-MM-DD（默认：中国的今天）
   --rejects FILE       把被拒收的行写入该文件（仅限一个 FILE）
   --divisions FILE     code,name 格式的 CSV，用于给地区命名
+                       UTF-8 编码；未采用的行在标准错误上列出行号与原因
   --lang LANG          zh 或 en：页面的语言（默认 zh），以及帮助、错误提示与进度信息的语言
                        （默认取自 LC_ALL、LC_MESSAGES 或 LANG：以 zh 开头为中文，否则为英文）
   -h, --help           显示本帮助
@@ -58,6 +59,7 @@ Options:
   --as-of DATE         YYYY-MM-DD (default: today in China)
   --rejects FILE       write the rejected rows there (one FILE only)
   --divisions FILE     a CSV of code,name to name regions
+                       UTF-8; lines left out are listed on stderr with their line and reason
   --lang LANG          zh or en: the language of the page (default zh) and of help, errors and progress
                        (default: from LC_ALL, LC_MESSAGES or LANG: zh… is Chinese, else English)
   -h, --help           show this help

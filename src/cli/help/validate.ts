@@ -21,6 +21,7 @@ export const HELP: Bilingual = {
                        never 除外）时退出码为 1
   --rejects FILE       把被拒收的行写入该文件（CSV：行号、原始单元格、原因）
   --divisions FILE     code,name 格式的 CSV：不在其中的代码会被报告（code.divisionKnown）
+                       UTF-8 编码；未采用的行在标准错误上列出行号与原因
   --workers N          检查 CSV 文件的线程数，用于 json、ndjson 与 csv 输出（默认：64 MiB 以内的文件用本机
                        全部核心，更大的文件用 1 个线程，以限制内存）；输出与 N 无关，逐字节相同
   --lang LANG          zh 或 en：table、md 及发现文字的语言（默认 zh），以及帮助、错误提示与进度信息的
@@ -51,6 +52,7 @@ Options:
                        (or a row was rejected, unless never)
   --rejects FILE       write the rejected rows there (CSV: line, original cells, reason)
   --divisions FILE     a CSV of code,name: codes absent from it are reported (code.divisionKnown)
+                       UTF-8; lines left out are listed on stderr with their line and reason
   --workers N          threads checking a CSV file, for json, ndjson and csv output (default: the machine's cores
                        for a file up to 64 MiB, 1 thread above, to bound memory); the output is byte for byte the
                        same for every N
