@@ -90,7 +90,7 @@ export interface DivisionDataset extends DivisionDatasetInfo {
  * @param info - id, name, source and reference date
  * @param records - the divisions (any iterable: an array, a generator)
  * @returns the dataset, with `rejected` (codes that are not division codes) and `issues` (one per record left out)
- * @throws {@link ShequError} with an `invalid_type` issue at `['records']` when `records` is not iterable (a string
+ * @throws {@link shequ!ShequError} with an `invalid_type` issue at `['records']` when `records` is not iterable (a string
  * included), or an `invalid_value` issue when its iterator throws
  *
  * @example
