@@ -194,9 +194,10 @@ function stdoutBytes(
 }
 
 /**
- * Opens `--out FILE` or stdout (a file is written whole or not at all: partial-output.ts). Everything written is masked (`maskIdNumbersInText`) chunk by chunk, each chunk cut
- * after a line break, so that an ID number written across two `write` calls is still seen whole. Every write error
- * (a full disk, a vanished folder) rejects with exit 2.
+ * Opens `--out FILE` or stdout (a file is written whole or not at all: partial-output.ts). Free text is masked
+ * (`maskIdNumbersInText`) chunk by chunk, each chunk cut after a line break, so that an ID number written across two
+ * `write` calls is still seen whole; the report writers' chunks are masked by construction, and on stdout once more.
+ * Every write error (a full disk, a vanished folder) rejects with exit 2.
  */
 export function openOutput(out: string | undefined, streams: CliStreams): Output {
   let failure: unknown;
@@ -243,15 +244,17 @@ export function openOutput(out: string | undefined, streams: CliStreams): Output
   return {
     chunks,
     sink() {
-      const toBytes = file === undefined ? stdoutBytes(streams, stdoutMasked) : undefined;
-      if (file === undefined && toBytes === undefined) return createChunkSink(chunks);
+      // Each settles once the chunk is written (or failed): the sink may then fill the array again.
+      const writeBytes =
+        file === undefined
+          ? stdoutBytes(streams, stdoutMasked)
+          : (bytes: Uint8Array) => new Promise<void>((resolve) => file.write(bytes, () => resolve()));
+      if (writeBytes === undefined) return createChunkSink(chunks);
       return createByteSink(
         {
           async write(bytes) {
             await flush(true);
-            // Settles once the stream has written the chunk (or failed): the sink may then fill the array again.
-            if (file === undefined) await (toBytes as (bytes: Uint8Array) => Promise<void>)(bytes);
-            else await new Promise<void>((resolve) => file.write(bytes, () => resolve()));
+            await writeBytes(bytes);
             check();
           },
         },

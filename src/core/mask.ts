@@ -117,9 +117,10 @@ const SHORTEST_RUN = 15;
 /**
  * Whether UTF-8 text holds a run of 15 or more ID characters joined by separators, read exactly as
  * {@link maskIdNumbersInText} reads its text: when it does not, masking the text leaves it as it is, so bytes can be
- * written without being decoded, masked and encoded again. Most bytes are skipped: when the byte 14 places ahead is
- * an ASCII character that ends a run (a letter, a quote, a comma), no run of 15 can start before it. Each character
- * outside the BMP (two UTF-16 code units, neither an ID character nor a separator) ends a run, as in the text.
+ * written without being decoded, masked and encoded again. Most bytes are skipped: when the character that holds the
+ * byte 14 places ahead ends runs (a letter, a quote, a comma, a Chinese character), no run of 15 can start before it,
+ * and the scan goes on after that character. Each character outside the BMP (two UTF-16 code units, neither an ID
+ * character nor a separator) ends a run, as in the text.
  *
  * @param bytes - well-formed UTF-8 (as a `TextEncoder` writes it)
  * @returns true when masking its text could change it
