@@ -92,7 +92,7 @@ async function readDivisionList(file: string, text: string): Promise<DivisionLis
   const { createCsvParser } = await import('shequ/io');
   const { createDivisionDataset, parseDivisionCode } = await import('shequ/codes');
   const parser = createCsvParser();
-  const all = [...parser.push(text.replace(/^\ufeff/, '')), ...parser.end()].filter(
+  const all = [...parser.push(text), ...parser.end()].filter(
     (record) => record.error !== undefined || record.fields.some((field) => field !== ''),
   );
   const first = all[0];

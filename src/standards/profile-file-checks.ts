@@ -185,8 +185,18 @@ function unknownRule(id: string, path: readonly PathSegment[], notInCatalogue: b
   );
 }
 
-/** The parameters of one rule: each one the rule has, of the same type, and a value it takes. */
-function parameterIssues(
+/**
+ * The parameters given for one rule: each one the rule has, of the same type, and a value it takes (a profile file's,
+ * and `deriveRuleProfile`'s).
+ *
+ * @example
+ * ```ts
+ * const rule = RULE_PROFILES.beijing.rules.find((each) => each.id === 'org.subCommittees');
+ * rule && ruleParameterIssues(rule, { required: ['foo'] }, ['parameters', rule.id])[0]?.code;
+ * //=> 'invalid_value'
+ * ```
+ */
+export function ruleParameterIssues(
   rule: AnyRule,
   given: Readonly<Record<string, unknown>>,
   path: PathSegment[],
@@ -299,7 +309,8 @@ export function ruleIssues(
   for (const [id, given] of Object.entries(rules.parameters ?? {})) {
     const rule = kept.get(id);
     if (rule === undefined) issues.push(unknownRule(id, ['rules', 'parameters', id], !known.has(id)));
-    else for (const issue of parameterIssues(rule, given, ['rules', 'parameters', id])) issues.push(issue);
+    else
+      for (const issue of ruleParameterIssues(rule, given, ['rules', 'parameters', id])) issues.push(issue);
   }
   return issues;
 }

@@ -198,7 +198,10 @@ function rulesOf(file: ProfileFile, name: LocalizedText): { issues: Issue[]; rul
     add: enabled,
     disable: [...disabled],
     ...(file.rules?.severity === undefined ? {} : { severity: file.rules.severity }),
-    ...(file.rules?.parameters === undefined ? {} : { parameters: file.rules.parameters }),
+    // Parameters with issues are reported as the file's (with their JSON paths), not thrown by deriveRuleProfile.
+    ...(file.rules?.parameters === undefined || issues.length > 0
+      ? {}
+      : { parameters: file.rules.parameters }),
   });
   return { issues, rules };
 }

@@ -1,10 +1,11 @@
 import { guardedValue } from '../core/guard.js';
-import type { LocalizedText, Severity } from '../core/issue.js';
+import type { Issue, LocalizedText, Severity } from '../core/issue.js';
 import { ownValue } from '../core/own-value.js';
 import { ShequError } from '../core/result.js';
 import { notAProfileObjectIssue, type ProfileObjects } from '../indicators/profile-issue.js';
 import { BEIJING_RULES, HEBEI_RULES, LAW_AND_CODE_RULES, NATIONAL_PLAN_RULES } from './catalogue.js';
 import { isRuleProfile } from './profile-check.js';
+import { ruleParameterIssues } from './profile-file-checks.js';
 import type { AnyRule, RuleProfile } from './types.js';
 
 /**
@@ -105,7 +106,9 @@ const RULE_PROFILE_OBJECTS: ProfileObjects = {
  * @param base - the profile to start from (e.g. `RULE_PROFILES.hebei`)
  * @param changes - what to change
  * @returns the new profile
- * @throws {@link shequ!ShequError} for a `base` that is no rule profile object (`RULE_PROFILES.hebei`, not `'hebei'`)
+ * @throws {@link shequ!ShequError} for a `base` that is no rule profile object (`RULE_PROFILES.hebei`, not `'hebei'`),
+ *   or a parameter its rule does not have or take (a value of another type, outside the rule's values, a date that is
+ *   no calendar date), as a profile file's are checked
  *
  * @example
  * ```ts
@@ -122,6 +125,7 @@ export function deriveRuleProfile(base: RuleProfile, changes: RuleProfileChanges
   if (!isRuleProfile(base))
     throw new ShequError([notAProfileObjectIssue(base, ['base'], RULE_PROFILE_OBJECTS)]);
   const disabled = new Set(changes.disable ?? []);
+  const issues: Issue[] = [];
   const rules = [...base.rules, ...(changes.add ?? [])]
     .filter((rule) => !disabled.has(rule.id))
     .map((rule) => {
@@ -131,12 +135,15 @@ export function deriveRuleProfile(base: RuleProfile, changes: RuleProfileChanges
         changes.parameters &&
         ownValue<NonNullable<RuleProfileChanges['parameters']>[string]>(changes.parameters, rule.id);
       if (severity === undefined && parameters === undefined) return rule;
+      if (parameters !== undefined)
+        issues.push(...ruleParameterIssues(rule, parameters, ['parameters', rule.id]));
       return {
         ...rule,
         ...(severity === undefined ? {} : { severity }),
         ...(parameters === undefined ? {} : { parameters: { ...rule.parameters, ...parameters } }),
       } as AnyRule;
     });
+  if (issues.length > 0) throw new ShequError(issues);
   return { id: changes.id, name: changes.name ?? base.name, rules };
 }
 

@@ -8,14 +8,14 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { deriveRuleProfile, RULE_PROFILES, RULES, validate } from '../../src/index.js';
 import { createFindingDigest, reportPage } from '../../src/report/index.js';
-import { UNSURVEYED_COMMUNITY } from '../fixtures/unsurveyed-community.js';
+import { unsurveyedCommunity } from '../fixtures/unsurveyed-community.js';
 
 const INHERITED = [...Object.getOwnPropertyNames(Object.prototype), 'prototype'];
 const ownId = fc.oneof(fc.constantFrom(...INHERITED), fc.stringMatching(/^own\.[a-z]{1,8}$/));
 const AS_OF = '2025-06-30';
 
 // A community missing its survey: the added rule (the survey rule under its own id) fails once.
-const unit = UNSURVEYED_COMMUNITY;
+const unit = unsurveyedCommunity;
 
 /** The tally the survey rule gives under its own id, in the national profile with it added. */
 const surveyTally = () => {

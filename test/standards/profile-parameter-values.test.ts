@@ -7,7 +7,7 @@
  */
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { loadProfile } from '../../src/index.js';
+import { deriveRuleProfile, loadProfile, RULE_PROFILES, ShequError } from '../../src/index.js';
 import { RULES } from '../../src/standards/catalogue.js';
 import type { AnyRule } from '../../src/standards/types.js';
 
@@ -63,6 +63,33 @@ describe('parameters of a closed set', () => {
         ['invalid_value', ['rules', 'parameters', rule.id, name, ...(list ? [good.length] : [])]],
       ]);
       expect(issuesOf(fileWith(rule, name, list ? good : allowed[at % allowed.length]))).toEqual([]);
+    },
+  );
+
+  test.prop([fc.constantFrom(...WITH_VALUES), outside, fc.nat(3)])(
+    'deriveRuleProfile refuses the same values, with a ShequError at the parameter, and takes the values inside',
+    (rule, wrong, at) => {
+      const [name, allowed] = Object.entries(rule.parameterValues ?? {})[0] as [string, readonly string[]];
+      fc.pre(!allowed.includes(wrong));
+      const list = Array.isArray(rule.parameters[name as keyof typeof rule.parameters]);
+      const good = allowed.slice(0, Math.min(at, allowed.length));
+      const derive = (value: string | readonly string[]) =>
+        deriveRuleProfile(RULE_PROFILES.national, {
+          id: 'x',
+          add: RULE_PROFILES.national.rules.some((each) => each.id === rule.id) ? [] : [rule],
+          parameters: { [rule.id]: { [name]: value } },
+        });
+      let thrown: unknown;
+      try {
+        derive(list ? [...good, wrong] : wrong);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(ShequError);
+      expect((thrown as ShequError).issues.map((issue) => [issue.code, issue.path])).toEqual([
+        ['invalid_value', ['parameters', rule.id, name, ...(list ? [good.length] : [])]],
+      ]);
+      expect(() => derive(list ? good : (allowed[at % allowed.length] as string))).not.toThrow();
     },
   );
 

@@ -17,7 +17,7 @@ import {
 import { datasetArbitrary, unitArbitrary, unitStatisticsArbitrary } from '../../src/testing/index.js';
 import { beijingCommunity } from '../fixtures/beijing-community.js';
 import { hebeiVillage } from '../fixtures/hebei-village.js';
-import { UNSURVEYED_COMMUNITY } from '../fixtures/unsurveyed-community.js';
+import { unsurveyedCommunity } from '../fixtures/unsurveyed-community.js';
 import { zhengdingCounty } from '../fixtures/zhengding-county.js';
 
 const AS_OF = '2025-12-31';
@@ -169,7 +169,7 @@ describe('rule profiles', () => {
       add: [{ ...RULES.satisfactionSurvey, id: 'district.survey' }],
     });
     // A community: the Hebei area rule is about urban communities (issue 14), so a village would not be checked.
-    const unit = UNSURVEYED_COMMUNITY;
+    const unit = unsurveyedCommunity;
     const rules = validate([unit], { profile: strict, asOf: AS_OF }).findings.map((f) => [
       f.rule,
       f.severity,
