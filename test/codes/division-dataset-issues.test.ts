@@ -218,6 +218,16 @@ describe('createDivisionDataset: what it says of each record left out', () => {
         throw new Error('iterator');
       },
     };
-    expect(() => createDivisionDataset(INFO, throwing)).toThrow(ShequError);
+    let thrown: unknown;
+    try {
+      createDivisionDataset(INFO, throwing);
+    } catch (error) {
+      thrown = error;
+    }
+    // As its @throws says: an invalid_value issue when its iterator throws.
+    expect(thrown).toBeInstanceOf(ShequError);
+    expect((thrown as ShequError).issues).toEqual([
+      expect.objectContaining({ code: 'invalid_value' }),
+    ]);
   });
 });

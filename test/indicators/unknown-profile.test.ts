@@ -160,3 +160,13 @@ describe('deriveIndicatorProfile and deriveRuleProfile', () => {
     expect(deriveRuleProfile(RULE_PROFILES.hebei, { id: 'own' }).rules).toEqual(RULE_PROFILES.hebei.rules);
   });
 });
+
+describe('an unknown profile name in a message', () => {
+  test.prop([fc.string({ maxLength: 30 }), fc.constantFrom('11010519491231002X', '110105 19491231 002x')])(
+    'never holds a full ID number, wherever the name puts it',
+    (before, id) => {
+      const [issue] = thrownIssues(() => profileToJson(`${before}${id}` as IndicatorProfileName));
+      for (const text of [issue?.message.zh, issue?.message.en]) expect(text).not.toContain(id);
+    },
+  );
+});
