@@ -226,8 +226,6 @@ describe('createDivisionDataset: what it says of each record left out', () => {
     }
     // As its @throws says: an invalid_value issue when its iterator throws.
     expect(thrown).toBeInstanceOf(ShequError);
-    expect((thrown as ShequError).issues).toEqual([
-      expect.objectContaining({ code: 'invalid_value' }),
-    ]);
+    expect((thrown as ShequError).issues).toEqual([expect.objectContaining({ code: 'invalid_value' })]);
   });
 });
