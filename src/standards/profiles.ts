@@ -136,7 +136,8 @@ export function deriveRuleProfile(base: RuleProfile, changes: RuleProfileChanges
         ownValue<NonNullable<RuleProfileChanges['parameters']>[string]>(changes.parameters, rule.id);
       if (severity === undefined && parameters === undefined) return rule;
       if (parameters !== undefined)
-        issues.push(...ruleParameterIssues(rule, parameters, ['parameters', rule.id]));
+        for (const issue of ruleParameterIssues(rule, parameters, ['parameters', rule.id]))
+          issues.push(issue);
       return {
         ...rule,
         ...(severity === undefined ? {} : { severity }),
