@@ -2,7 +2,8 @@ import { guarded, inputThrewIssue, invalidOption, throwingGuard } from '../core/
 import { createIssue, type Issue, type LocalizedText } from '../core/issue.js';
 import { maskIdNumbersInText } from '../core/mask.js';
 import { failure, type Result, ShequError, success } from '../core/result.js';
-import { type DivisionCode, parseDivisionCode } from './division-code.js';
+import { DIVISION_LEVELS, type DivisionCode, parseDivisionCode } from './division-code.js';
+import { parseUrbanRuralCode } from './urban-rural-code.js';
 
 /**
  * One division of a dataset, as the caller supplies it.
@@ -18,9 +19,12 @@ export interface DivisionRecord {
   readonly code: string;
   /** Name, e.g. 建外街道. */
   readonly name: string;
-  /** 12-digit code of the division above; omitted means the prefix rule. Set it where reality differs (雄安新区). */
+  /**
+   * Code of the division above (any accepted form; kept in its 12-digit form), at a level above this one; omitted
+   * means the prefix rule. Set it where reality differs (雄安新区).
+   */
   readonly parent?: string | null;
-  /** 城乡分类代码 of a village-level unit, where the source has it. */
+  /** 城乡分类代码 of a village-level unit (one of 111, 112, 121, 122, 123, 210, 220), where the source has it. */
   readonly urbanRural?: string;
 }
 
@@ -79,6 +83,10 @@ export interface DivisionDataset extends DivisionDatasetInfo {
  * - a code that is not a valid division code (an ID number, a typo): its own issue code at `[index, 'code']`, and the
  *   code listed in `rejected` as text, ID numbers masked;
  * - a name that is missing or not text: `invalid_type` at `[index, 'name']`;
+ * - a parent that is not `null` nor a division code of a level above the record's (a typo, an ID number, the record's
+ *   own code, a village as a township's parent): an issue at `[index, 'parent']` (`invalid_value` for a code at the
+ *   wrong level); a valid parent in a shorter form is kept in its 12-digit form, as the record's code is;
+ * - an urban-rural code that is not one of the seven 城乡分类代码: `invalid_format` at `[index, 'urbanRural']`;
  * - a second record of a region already listed (in either spelling: `'110105'`, `'110105000000'`) with another name,
  *   parent or urban-rural code: `duplicate_code` at `[index, 'code']`; the first record stays. An identical repeat
  *   is merged silently.
@@ -216,7 +224,58 @@ function readRecord(value: unknown, index: number): LeftOut | { readonly record:
         { path: [index, 'name'] },
       ),
     };
-  return { record: { ...(value as DivisionRecord), code: parsed.data.code, name } };
+  const parent = readParent((value as { parent?: unknown }).parent, parsed.data, index);
+  if (typeof parent === 'object' && parent !== null) return parent;
+  const urbanRural: unknown = (value as { urbanRural?: unknown }).urbanRural;
+  if (urbanRural !== undefined && !parseUrbanRuralCode(urbanRural).success)
+    return {
+      issue: createIssue(
+        'invalid_format',
+        {
+          zh: `城乡分类代码“${shownValue(urbanRural)}”不是 111、112、121、122、123、210、220 之一，未采用`,
+          en: `The urban-rural code "${shownValue(urbanRural)}" is not one of 111, 112, 121, 122, 123, 210, 220: left out`,
+        },
+        { path: [index, 'urbanRural'] },
+      ),
+    };
+  return {
+    record: {
+      ...(value as DivisionRecord),
+      code: parsed.data.code,
+      name,
+      ...(parent === undefined ? {} : { parent }),
+    },
+  };
+}
+
+/**
+ * A record's parent checked: absent (`undefined`: the prefix rule), `null`, or a division code of a level above the
+ * record's, in its 12-digit form; else why the record is left out.
+ */
+function readParent(parent: unknown, code: DivisionCode, index: number): string | null | undefined | LeftOut {
+  if (parent === undefined || parent === null) return parent;
+  const parsed = parseDivisionCode(parent);
+  const above =
+    parsed.success && DIVISION_LEVELS.indexOf(parsed.data.level) < DIVISION_LEVELS.indexOf(code.level);
+  if (parsed.success && above) return parsed.data.code;
+  const why = parsed.success
+    ? { zh: `不在 ${code.code} 的上级层级`, en: `is not at a level above ${code.code}` }
+    : { zh: '不是有效的区划代码', en: 'is not a valid division code' };
+  return {
+    issue: createIssue(
+      parsed.success ? 'invalid_value' : (parsed.error.issues[0] as Issue).code,
+      {
+        zh: `上级代码“${shownValue(parent)}”${why.zh}，未采用`,
+        en: `The parent code "${shownValue(parent)}" ${why.en}: left out`,
+      },
+      { path: [index, 'parent'] },
+    ),
+  };
+}
+
+/** A caller's value as a message shows it: text on one line, ID numbers masked, cut to 30 characters. */
+function shownValue(value: unknown): string {
+  return quoted(typeof value === 'string' ? value : String(typeof value === 'object' ? typeof value : value));
 }
 
 /** Whether two records of one code say the same: name, parent and urban-rural code. */

@@ -44,6 +44,19 @@ const record: fc.Arbitrary<unknown> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({ code: spelling, name: names, parent: fc.constantFrom('110105', null) }),
   },
+  // Parents and urban-rural codes of every kind: valid in either spelling, at the wrong level, not codes, ID numbers.
+  {
+    weight: 2,
+    arbitrary: fc.record(
+      {
+        code: spelling,
+        name: names,
+        parent: fc.oneof(spelling, fc.constantFrom(null, 'oops', 42, {}, '', ...ID_VARIANTS)),
+        urbanRural: fc.constantFrom('111', '220', '999', '', 111, null, ...ID_VARIANTS),
+      },
+      { requiredKeys: ['code', 'name'] },
+    ),
+  },
   { weight: 2, arbitrary: fc.record({ code: fc.constantFrom(...ID_VARIANTS), name: names }) },
   {
     weight: 1,
@@ -59,6 +72,16 @@ const record: fc.Arbitrary<unknown> = fc.oneof(
 );
 const list = fc.array(record, { maxLength: 30 });
 
+/** How deep a 12-digit code is: the number of its segments (2·2·2·3·3 digits) up to the last one not all zeros. */
+function depthOf(code: string): number {
+  const ends = [2, 4, 6, 9, 12];
+  let depth = 0;
+  ends.forEach((end, i) => {
+    if (!/^0+$/.test(code.slice(i === 0 ? 0 : (ends[i - 1] as number), end))) depth = i + 1;
+  });
+  return depth;
+}
+
 /** What the list should give, worked out the plain way: the records used (first of a region kept) and left out. */
 function expected(records: readonly unknown[]) {
   const kept = new Map<string, DivisionRecord>();
@@ -68,16 +91,35 @@ function expected(records: readonly unknown[]) {
       leftOut.push({ index, path: [index], code: 'invalid_type' });
       continue;
     }
-    const { code, name, parent } = value as { code: unknown; name: unknown; parent?: unknown };
+    const { code, name, parent, urbanRural } = value as {
+      code: unknown;
+      name: unknown;
+      parent?: unknown;
+      urbanRural?: unknown;
+    };
     const parsed = parseDivisionCode(code);
+    const parsedParent = parseDivisionCode(parent);
     if (!parsed.success)
       leftOut.push({ index, path: [index, 'code'], code: parsed.error.issues[0]?.code as string });
     else if (typeof name !== 'string') leftOut.push({ index, path: [index, 'name'], code: 'invalid_type' });
+    else if (parent !== undefined && parent !== null && !parsedParent.success)
+      leftOut.push({ index, path: [index, 'parent'], code: parsedParent.error.issues[0]?.code as string });
+    else if (parsedParent.success && depthOf(parsedParent.data.code) >= depthOf(parsed.data.code))
+      leftOut.push({ index, path: [index, 'parent'], code: 'invalid_value' });
+    else if (
+      urbanRural !== undefined &&
+      !['111', '112', '121', '122', '123', '210', '220'].includes(urbanRural as string)
+    )
+      leftOut.push({ index, path: [index, 'urbanRural'], code: 'invalid_format' });
     else {
+      const record = {
+        ...(value as DivisionRecord),
+        code: parsed.data.code,
+        ...(parsedParent.success ? { parent: parsedParent.data.code } : {}),
+      };
       const first = kept.get(parsed.data.code);
-      if (first === undefined)
-        kept.set(parsed.data.code, { ...(value as DivisionRecord), code: parsed.data.code });
-      else if (first.name !== name || first.parent !== parent)
+      if (first === undefined) kept.set(parsed.data.code, record);
+      else if (first.name !== name || first.parent !== record.parent || first.urbanRural !== urbanRural)
         leftOut.push({ index, path: [index, 'code'], code: 'duplicate_code' });
     }
   }

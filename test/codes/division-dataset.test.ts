@@ -40,6 +40,26 @@ describe('division datasets', () => {
     });
   });
 
+  it('keep a parent in its 12-digit form; leave out a parent below the record and an unknown urban-rural code', () => {
+    const dataset = createDivisionDataset(INFO, [
+      { code: '130629400000', name: '容东片区', parent: '1331' },
+      { code: '130629400001', name: '某社区', parent: '130629400001' },
+      { code: '130629400002', name: '某村', urbanRural: '130' },
+    ]);
+    expect(lookupDivision('130629400000', dataset)).toMatchObject({ data: { parent: '133100000000' } });
+    expect([...dataset.divisions.keys()]).toEqual(['130629400000']);
+    expect(dataset.issues.map((issue) => [issue.code, issue.path])).toEqual([
+      ['invalid_value', [1, 'parent']],
+      ['invalid_format', [2, 'urbanRural']],
+    ]);
+    expect(dataset.issues[0]?.message.en).toBe(
+      'The parent code "130629400001" is not at a level above 130629400001: left out',
+    );
+    expect(dataset.issues[1]?.message.zh).toBe(
+      '城乡分类代码“130”不是 111、112、121、122、123、210、220 之一，未采用',
+    );
+  });
+
   it('warn — never fail — when a valid code is absent', () => {
     const result = lookupDivision('110105999001', beijingDivisions);
     expect(result.success).toBe(true);
