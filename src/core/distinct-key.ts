@@ -29,39 +29,43 @@ export function distinctKey(
 }
 
 /**
- * Puts a cell of a file into a row's extra data (an object without prototype) under its column's header, or under
- * `header (2)` … when a cell of the same row is there under it already (a repeated header): no cell overwrites another,
- * and a suffixed key is never one of the file's headers. Costs one `in` on a row without repeated headers.
+ * The key of each column's cells in a row's extra data, chosen once from the file's header, so that a column has the
+ * same key in every row: the columns that feed no field, in order, each its header or, when an earlier such column
+ * has it, `header (2)` … (never one of the file's headers: {@link distinctKey}); past the header's last column, `#7`
+ * … the same way. These are the keys the rejected rows' JSON gives the same columns, except where that object has
+ * more keys than extra data: a column headed `line` or `reason`, or like a column that feeds a field (the second of
+ * two `户数`), keeps its header here and is suffixed there.
  *
- * @param extra - the row's extra data (no prototype: `__proto__` is a key like any other)
- * @param name - the column's header (`#7` past the header's last column)
- * @param cell - the cell
- * @param headers - the file's headers (read only when the header repeats)
+ * @param headers - the file's header cells
+ * @param fields - the field each column feeds (`null`: its cells are extra data; another column's key is `''`)
+ * @returns the key of a column's cells, by column index (0-based; any index, past the header too)
  *
  * @example
  * ```ts
- * const headers = ['备注', '备注', '备注 (2)'];
- * const extra = Object.create(null);
- * putExtraCell(extra, '备注', 'a', headers);
- * putExtraCell(extra, '备注', 'b', headers);
- * putExtraCell(extra, '备注 (2)', 'c', headers);
- * ({ ...extra });
- * //=> { 备注: 'a', '备注 (3)': 'b', '备注 (2)': 'c' }
+ * const keyOf = extraDataKeys(['代码', '备注', '备注', '备注 (2)', '代码'], ['code', null, null, null, null]);
+ * [1, 2, 3, 4, 5].map(keyOf);
+ * //=> ['备注', '备注 (3)', '备注 (2)', '代码', '#6']
  * ```
  */
-export function putExtraCell(
-  extra: Record<string, string>,
-  name: string,
-  cell: string,
+export function extraDataKeys(
   headers: readonly string[],
-): void {
-  extra[
-    name in extra
-      ? distinctKey(
-          name,
-          (key) => key in extra,
-          (key) => headers.includes(key),
-        )
-      : name
-  ] = cell;
+  fields: readonly (string | null)[],
+): (column: number) => string {
+  const taken = new Set<string>();
+  const isHeader = new Set(headers);
+  const keyOfName = (name: string) => {
+    const key = distinctKey(
+      name,
+      (candidate) => taken.has(candidate),
+      (candidate) => isHeader.has(candidate),
+    );
+    taken.add(key);
+    return key;
+  };
+  const keys = headers.map((name, column) => (fields[column] === null ? keyOfName(name) : ''));
+  return function extraDataKey(column) {
+    // Past the header: `#n`, made in order (a later one's key depends on the earlier ones) the first time it is asked.
+    while (keys.length <= column) keys.push(keyOfName(`#${keys.length + 1}`));
+    return keys[column] as string;
+  };
 }

@@ -1,5 +1,5 @@
 import { DIVISION_LEVELS } from '../codes/division-code.js';
-import { putExtraCell } from '../core/distinct-key.js';
+import { extraDataKeys } from '../core/distinct-key.js';
 import { STATISTICS_FIELD_KEYS, type StatisticsFieldKey, statisticsField } from '../model/fields.js';
 import { statisticsFieldAppliesTo } from '../model/row-kind-predicates.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
@@ -187,16 +187,15 @@ export function createByteRecordReader(parts: ByteReaderParts): ByteRecordReader
   };
 }
 
-/** `extra` with the cell of an unknown column added when it is not blank, as compiled-row.ts keeps it. */
+/** `extra` with the cell of an unknown column added under its `key` when it is not blank, as compiled-row.ts keeps it. */
 function withExtra(
   extra: Record<string, string> | undefined,
-  name: string,
+  key: string,
   cell: string,
-  headers: readonly string[],
 ): Record<string, string> | undefined {
   if (cell.trim() === '') return extra;
   const out = extra ?? (Object.create(null) as Record<string, string>);
-  putExtraCell(out, name, cell, headers);
+  out[key] = cell;
   return out;
 }
 
@@ -221,6 +220,7 @@ function compileByteLine(parts: ByteReaderParts) {
   const values: CellValue[] = STATISTICS_FIELD_KEYS.map(() => undefined);
   // codeBytes takes only village-level codes (a township key): the rules need not read the code's level again.
   const rules = compileRules(present, VILLAGE_LEVEL_INDEX);
+  const extraKeyOf = extraDataKeys(names, fields);
   const view = valuesView(values);
   // readPlainAt reads digits (and an area's point) to the first other byte: a delimiter that is a digit or a point
   // (a valid one) would be read as part of the number, so every cell is scanned to its delimiter first then.
@@ -323,12 +323,7 @@ function compileByteLine(parts: ByteReaderParts) {
         if (slot === -1) {
           // Extra data is never refused here (its characters were checked above); the sink does not read it.
           if (sink === undefined)
-            extra = withExtra(
-              extra,
-              names[column] as string,
-              (text as string).slice(textStart, textEnd),
-              names,
-            );
+            extra = withExtra(extra, extraKeyOf(column), (text as string).slice(textStart, textEnd));
         } else {
           const value = convertByteCell(kindCode, bytes, cellStart, end, text as string, textStart, textEnd);
           if (value === NOT_PLAIN) break;

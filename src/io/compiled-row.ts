@@ -1,5 +1,5 @@
 import { townshipKey } from '../codes/village-key.js';
-import { putExtraCell } from '../core/distinct-key.js';
+import { extraDataKeys } from '../core/distinct-key.js';
 import {
   STATISTICS_FIELD_KEYS,
   type StatisticsFieldKey,
@@ -204,9 +204,9 @@ export type CompiledRow = (cells: readonly string[], line: number) => AcceptedRo
 
 /**
  * Builds the converter of a header once: `fields[i]` is the field column `i` feeds (`null`: kept as extra data under
- * `names[i]`, or `names[i] (2)` … for a repeated header: core/distinct-key.ts). The row it makes has the keys of the
- * fields whose cells are not blank, in catalogue order, with the values `readCell` + `parseUnitStatistics` give;
- * unknown columns' non-blank cells go to `extra`, by header.
+ * its column's key, `names[i]` or `names[i] (2)` … for a repeated header: extraDataKeys of core/distinct-key.ts). The
+ * row it makes has the keys of the fields whose cells are not blank, in catalogue order, with the values `readCell` +
+ * `parseUnitStatistics` give; unknown columns' non-blank cells go to `extra`, by their column's key.
  */
 export function compileRow(
   fields: readonly (StatisticsFieldKey | null)[],
@@ -225,6 +225,7 @@ export function compileRow(
   const present = STATISTICS_FIELD_KEYS.flatMap((key, index) => (fields.includes(key) ? [index] : []));
   const values: CellValue[] = STATISTICS_FIELD_KEYS.map(() => undefined);
   const rules = compileRules(present);
+  const extraKeyOf = extraDataKeys(names, fields);
 
   return (cells, line) => {
     for (const index of present) values[index] = undefined;
@@ -237,7 +238,7 @@ export function compileRow(
         if (cell === '' || cell.trim() === '') continue;
         if (cell.indexOf('\uFFFD') !== -1) return undefined;
         extra ??= Object.create(null) as Record<string, string>;
-        putExtraCell(extra, column < width ? (names[column] as string) : `#${column + 1}`, cell, names);
+        extra[extraKeyOf(column)] = cell;
         continue;
       }
       // A blank cell is an absent field whatever its kind (every cell reader says `undefined`).

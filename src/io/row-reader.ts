@@ -18,8 +18,10 @@ export interface AcceptedRow {
   /** The typed row. */
   readonly row: UnitStatistics;
   /**
-   * Non-blank cells of unknown columns and of a field's repeated columns, by header (only when there are some); a
-   * header repeated in the row keeps every cell: `备注`, `备注 (2)` … Past the header's last column, `#7` ….
+   * Non-blank cells of unknown columns and of a field's repeated columns (only when there are some), each under its
+   * column's key, the same in every row: the header, or `备注 (2)` … for the second, third … column of a repeated
+   * header (never a header of the file); past the header's last column, `#7` …. An object lists a key that reads as
+   * an array index (a header `2020`) before the others: the columns' order is `header.columns`'.
    */
   readonly extra?: Readonly<Record<string, string>>;
 }

@@ -34,18 +34,25 @@ function specified(
   const row: Record<string, unknown> = {};
   let extra: Record<string, string> | undefined;
   let bad = cells.some((cell) => cell.includes('\uFFFD'));
+  // Each column that feeds no field has one key, whatever the row's cells: its header, or `header (2)` … when an
+  // earlier such column has it (a repeated header; session 14: it was chosen cell by cell, so a blank first `备注`
+  // gave the second column `备注`); a suffixed key is never one of the file's headers.
+  const keys = new Map<number, string>();
+  const taken = new Set<string>();
+  for (let i = 0; i < Math.max(names.length, cells.length); i++) {
+    if ((fields[i] ?? null) !== null) continue;
+    const name = names[i] ?? `#${i + 1}`;
+    let key = name;
+    for (let n = 2; taken.has(key) || (key !== name && names.includes(key)); n++) key = `${name} (${n})`;
+    taken.add(key);
+    keys.set(i, key);
+  }
   cells.forEach((cell, i) => {
     const field = fields[i] ?? null;
     if (field === null) {
       if (cell.trim() === '') return;
       extra ??= Object.create(null) as Record<string, string>;
-      // Under its header, or `header (2)` … when a cell of the row is there under it (a repeated header): a later
-      // cell no longer overwrites an earlier one (session 12; before, the specification kept the last); a suffixed key
-      // is never one of the file's headers.
-      const name = names[i] ?? `#${i + 1}`;
-      let key = name;
-      for (let n = 2; key in extra || (key !== name && names.includes(key)); n++) key = `${name} (${n})`;
-      extra[key] = cell;
+      extra[keys.get(i) as string] = cell;
       return;
     }
     const value = {
