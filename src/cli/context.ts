@@ -148,7 +148,10 @@ export const VALIDATE_OPTIONS = {
   workers: { type: 'string' },
 } as const;
 
-/** Parses a command's arguments; unknown options (with a "did you mean") and extra positionals are usage errors. */
+/**
+ * Parses a command's arguments; unknown options (with a "did you mean") and extra positionals are usage errors.
+ * `--out -` is standard output: the values hold no `out`, as when `--out` is not given.
+ */
 export function parse(
   command: string,
   args: readonly string[],
@@ -191,10 +194,11 @@ export function parse(
       { zh: `示例：shequ ${command} 统计表.csv`, en: `Example: shequ ${command} 统计表.csv` },
     );
   }
-  return {
-    values: parsed.values as Record<string, string | boolean | undefined>,
-    positionals: parsed.positionals,
-  };
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  // `--out -` is standard output, as `-` for FILE is standard input: never a file named '-'.
+  if (values.out !== '-') return { values, positionals: parsed.positionals };
+  const { out: _standardOutput, ...toStandardOutput } = values;
+  return { values: toStandardOutput, positionals: parsed.positionals };
 }
 
 /** Checks an option against its allowed values. */

@@ -1,10 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import type { DivisionDataset, DivisionRecord } from 'shequ';
 import type { CsvRecord } from 'shequ/io';
-import { type CliStreams, echo, messageLang, UsageError } from './context.js';
+import { BROKEN_RECORD, type CallerFileKind, readCallerCsv, SAVE_CSV_AS_UTF8 } from './caller-file.js';
+import { type CliStreams, echo, messageLang } from './context.js';
 import { type Bilingual, pick } from './lang.js';
 import { shippedDivisionLists } from './shipped-divisions.js';
-import { strictUtf8 } from './strict-utf8.js';
 
 // `--divisions FILE`: the caller's list of regions (code,name), read in front of the shipped lists. Every line is
 // used or said: a line left out is listed on stderr with its number and reason, and the counts add up.
@@ -25,6 +24,16 @@ interface DivisionListRead {
   readonly leftOut: readonly LeftOutLine[];
 }
 
+/** A division list, as the messages about it name it. */
+const DIVISION_LIST: CallerFileKind = {
+  name: { zh: '区划列表', en: 'the division list' },
+  expected: {
+    zh: '应为含 code,name 两列的 CSV（如 shared/data/hebei.csv）。',
+    en: 'A CSV with columns code,name (like shared/data/hebei.csv).',
+  },
+  saveAsUtf8: SAVE_CSV_AS_UTF8,
+};
+
 /**
  * The shipped lists, and the caller's `--divisions` CSV (code,name; further columns ignored) in front of them. Each
  * shipped list loads on the first lookup of a code of its province, not when the command starts (the Hebei list is
@@ -38,63 +47,18 @@ export async function divisionLists(
 ): Promise<DivisionDataset[]> {
   const lists = shippedDivisionLists();
   if (file === undefined) return lists;
-  const list = await readDivisionList(file, await divisionListText(command, file));
+  const list = await readDivisionList(file, await readCallerCsv(command, file, DIVISION_LIST));
   if (streams !== undefined) reportLeftOut(command, file, list, streams);
   return [list.dataset, ...lists];
 }
-
-/** The file's text: a file that cannot be read, or is not UTF-8 (a GBK list would give names of U+FFFD), ends the command. */
-async function divisionListText(command: string, file: string): Promise<string> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch {
-    throw new UsageError(
-      {
-        zh: `shequ ${command}：无法读取区划列表 ${echo(file)}`,
-        en: `shequ ${command}: cannot read the division list ${echo(file)}`,
-      },
-      {
-        zh: '应为含 code,name 两列的 CSV（如 shared/data/hebei.csv）。',
-        en: 'A CSV with columns code,name (like shared/data/hebei.csv).',
-      },
-    );
-  }
-  const text = strictUtf8(bytes);
-  if (text === undefined)
-    throw new UsageError(
-      {
-        zh: `shequ ${command}：区划列表 ${echo(file)} 不是 UTF-8 编码（可能是 GBK）`,
-        en: `shequ ${command}: the division list ${echo(file)} is not UTF-8 (GBK, perhaps)`,
-      },
-      {
-        zh: '请另存为 UTF-8 编码的 CSV（Excel：“CSV UTF-8（逗号分隔）”；WPS：CSV，编码选 UTF-8）。',
-        en: 'Save it as a UTF-8 CSV (Excel: "CSV UTF-8 (Comma delimited)"; WPS: CSV, encoding UTF-8).',
-      },
-    );
-  return text;
-}
-
-/** Why a broken CSV record is left out (the parser's limits are those of every CSV the command reads). */
-const BROKEN_RECORD: Readonly<Record<NonNullable<CsvRecord['error']>, Bilingual>> = {
-  unterminated_quote: { zh: '引号未闭合，未采用', en: 'A quote is never closed: left out' },
-  field_too_long: { zh: '字段过长，未采用', en: 'A field is too long: left out' },
-  record_too_long: { zh: '行过长，未采用', en: 'The line is too long: left out' },
-  too_many_fields: { zh: '列数过多，未采用', en: 'Too many fields: left out' },
-};
 
 /**
  * The list's lines as division records, and the lines left out: broken records, and those the dataset leaves out
  * (an invalid code, no name, a region listed again under another name). Blank lines are not lines of the list. The
  * first line is the header, unless its first field is a division code (a list written without a header).
  */
-async function readDivisionList(file: string, text: string): Promise<DivisionListRead> {
-  const { createCsvParser } = await import('shequ/io');
+async function readDivisionList(file: string, all: readonly CsvRecord[]): Promise<DivisionListRead> {
   const { createDivisionDataset, parseDivisionCode } = await import('shequ/codes');
-  const parser = createCsvParser();
-  const all = [...parser.push(text), ...parser.end()].filter(
-    (record) => record.error !== undefined || record.fields.some((field) => field !== ''),
-  );
   const first = all[0];
   const lines = first === undefined || parseDivisionCode(first.fields[0]).success ? all : all.slice(1);
   const leftOut: LeftOutLine[] = [];

@@ -20,6 +20,7 @@ import {
   profileAndDate,
   UsageError,
 } from './context.js';
+import { readCrosswalkFile } from './crosswalk-file.js';
 import { divisionLists } from './division-list.js';
 import { workersOption } from './early-workers.js';
 import { type InputRows, runFileJob } from './input.js';
@@ -194,7 +195,7 @@ export async function runIndicators(args: readonly string[], streams: CliStreams
     profile: profiles.indicators,
     workers: workerCount(values.workers as string | undefined),
     year: years.yearOption('indicators', values.year as string | undefined),
-    crosswalk: await years.readCrosswalkFile('indicators', values.crosswalk as string | undefined),
+    crosswalk: await readCrosswalkFile('indicators', values.crosswalk as string | undefined),
     divisions: await divisionLists('indicators', values.divisions as string | undefined, streams),
   };
   const { rows, inputs, withYears } = await readInputs(positionals, streams, fileOptions);

@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import type { IndicatorProfile, RuleProfile } from 'shequ';
+import { type CallerFileKind, problemList, readCallerText } from './caller-file.js';
 import { echo, UsageError } from './context.js';
-import { strictUtf8 } from './strict-utf8.js';
 
 /** The profiles a data command runs with: built-in names, or the two halves of a loaded profile file. */
 export interface CommandProfiles {
@@ -10,6 +9,19 @@ export interface CommandProfiles {
   /** The id shown in reports. */
   readonly id: string;
 }
+
+/** A profile file, as the messages about it name it. */
+const PROFILE_FILE: CallerFileKind = {
+  name: { zh: '配置文件', en: 'the profile file' },
+  expected: {
+    zh: "应为 JSON 配置文件（见 'shequ schema profile' 与 docs/profiles.md）；请检查 --profile-file 的路径。",
+    en: "A JSON profile (see 'shequ schema profile' and docs/profiles.md); check the path of --profile-file.",
+  },
+  saveAsUtf8: {
+    zh: '请另存为 UTF-8（记事本：另存为，编码选 UTF-8）；见 docs/profiles.md。',
+    en: 'Save it as UTF-8 (in Notepad: Save as, Encoding UTF-8); see docs/profiles.md.',
+  },
+};
 
 /** At most this many issues of a profile file are printed: the first ones say what to fix first. */
 const SHOWN_ISSUES = 10;
@@ -36,54 +48,25 @@ export async function commandProfiles(
         en: 'A profile file names its base itself: "extends": "hebei".',
       },
     );
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    throw new UsageError(
-      {
-        zh: `shequ ${command}：无法读取 ${echo(file)}（${code}）`,
-        en: `shequ ${command}: cannot read ${echo(file)} (${code})`,
-      },
-      { zh: '请检查 --profile-file 的路径。', en: 'Check the path of --profile-file.' },
-    );
-  }
-  const text = strictUtf8(bytes);
-  if (text === undefined)
-    throw new UsageError(
-      {
-        zh: `shequ ${command}：${echo(file)} 不是 UTF-8 编码（配置文件是 JSON，应为 UTF-8）`,
-        en: `shequ ${command}: ${echo(file)} is not UTF-8 (a profile file is JSON, which is UTF-8)`,
-      },
-      {
-        zh: '请另存为 UTF-8（记事本：另存为，编码选 UTF-8）；见 docs/profiles.md。',
-        en: 'Save it as UTF-8 (in Notepad: Save as, Encoding UTF-8); see docs/profiles.md.',
-      },
-    );
+  const text = await readCallerText(command, file, PROFILE_FILE);
   const { loadProfile } = await import('shequ/standards');
   const loaded = loadProfile(text);
   if (!loaded.success) {
     const issues = loaded.error.issues;
-    const shown = issues.slice(0, SHOWN_ISSUES);
-    const more = issues.length - shown.length;
-    const zh = shown.map((issue) => {
-      const where = issue.line === undefined ? issue.path.join('.') || '（文件）' : `第 ${issue.line} 行`;
-      return `  ${where}：${issue.message.zh}`;
-    });
-    // The English lines keep the Chinese message beside the English one, as before (scripts and tests read them).
-    const en = shown.map((issue) => {
-      const where = issue.line === undefined ? issue.path.join('.') || '(file)' : `line ${issue.line}`;
-      return `  ${where}: ${issue.message.zh} / ${issue.message.en}`;
-    });
-    if (more > 0) {
-      zh.push(`  …… 另有 ${more} 处`);
-      en.push(`  … ${more} more`);
-    }
+    const list = problemList(
+      issues.map((issue) => ({
+        where:
+          issue.line === undefined
+            ? { zh: issue.path.join('.') || '（文件）', en: issue.path.join('.') || '(file)' }
+            : { zh: `第 ${issue.line} 行`, en: `line ${issue.line}` },
+        message: issue.message,
+      })),
+      SHOWN_ISSUES,
+    );
     throw new UsageError(
       {
-        zh: `shequ ${command}：${echo(file)} 不是有效的配置文件（${issues.length} 处问题）：\n${zh.join('\n')}`,
-        en: `shequ ${command}: ${echo(file)} is not a valid profile (${issues.length} issues):\n${en.join('\n')}`,
+        zh: `shequ ${command}：${echo(file)} 不是有效的配置文件（${issues.length} 处问题）：\n${list.zh}`,
+        en: `shequ ${command}: ${echo(file)} is not a valid profile (${issues.length} issues):\n${list.en}`,
       },
       {
         zh: "请对照 'shequ schema profile' 检查；见 docs/profiles.md。",

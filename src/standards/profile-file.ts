@@ -14,6 +14,7 @@ import {
   resolveIndicatorProfile,
 } from '../indicators/profiles.js';
 import type { Baseline, IndicatorProfile, ProfileIndicator, Target } from '../indicators/types.js';
+import { jsonFaultOffset } from './json-fault.js';
 import {
   factIssues,
   idListIssues,
@@ -60,11 +61,11 @@ export interface LoadedProfile {
 /** A profile file is a few kilobytes; a text far larger is refused before it is parsed. */
 const MAX_TEXT = 4 * 1024 * 1024;
 
-/** Line and column (1-based) of a character offset. */
+/** Line and column (1-based) of a character offset: a CRLF, a lone CR or a LF ends a line, as editors count them. */
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
+  const breaks = before.match(/\r\n|\r|\n/g)?.length ?? 0;
+  return { line: breaks + 1, column: offset - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) };
 }
 
 /** Parses JSON text; a syntax error is an `invalid_json` issue with its line (and column), never the text itself. */
@@ -77,10 +78,12 @@ function parseJsonText(text: string): Result<unknown> {
   try {
     return success(JSON.parse(body) as unknown);
   } catch (error) {
-    const offset = /position (\d+)/.exec(String((error as Error)?.message))?.[1];
+    // The engine's message gives a position for some faults only: the fault is found by reading the text.
+    const position = /position (\d+)/.exec(String((error as Error)?.message))?.[1];
+    const offset = jsonFaultOffset(body) ?? (position === undefined ? undefined : Number(position));
     if (offset === undefined)
       return failure([createIssue('invalid_json', { zh: '不是有效的 JSON', en: 'Not valid JSON' })]);
-    const { line, column } = lineAndColumn(body, Number(offset));
+    const { line, column } = lineAndColumn(body, offset);
     return failure([
       createIssue(
         'invalid_json',

@@ -163,4 +163,22 @@ describe('shequ indicators over years', () => {
     expect(refused.stderr).toContain('第 3 行 line 3');
     expect(refused.stderr).toContain('maps to two codes');
   });
+
+  it('refuses a crosswalk that is not UTF-8 (exit 2, its line named), never reads it as U+FFFD', () => {
+    const gbk = join(dir, 'gbk-crosswalk.csv');
+    // 原代码,新代码,起始年度 / a change, then a line whose year is 2024年 with 年 in GBK (C4 EA)
+    writeFileSync(
+      gbk,
+      Buffer.concat([
+        Buffer.from('old code,new code,from year\r\n\r\n130123100201,130123105201,2024\r\n'),
+        Buffer.from('130123100202,130123105202,2024'),
+        Buffer.from([0xc4, 0xea, 0x0d, 0x0a]),
+      ]),
+    );
+    const refused = shequ(['indicators', ...files, '--crosswalk', gbk, '--lang', 'en']);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain('is not UTF-8 (GBK or GB18030, perhaps: from line 4)');
+    expect(refused.stderr).toContain('Save it as a UTF-8 CSV');
+  });
 });

@@ -26,7 +26,7 @@ SERVICES  CSV 或 GeoJSON，含 经度/lng、纬度/lat、类型/kind，可选 �
   --by LEVEL           unit（默认）：每个社区或村一条结论；estate：每个居住点一行
   --format FORMAT      table（默认）、json、ndjson、csv、md 或 html：一个页面，表格上方是已覆盖与未覆盖
                        居住点的点图（内嵌 SVG，经投影，无底图瓦片，不联网）
-  --out FILE           写入该文件，而不是标准输出
+  --out FILE           写入该文件，而不是标准输出（--out - 即标准输出）
   --rejects FILE       把两个文件中被拒收的记录写入该文件（CSV：文件、行、列、值、原因）
   --uncovered FILE     把未覆盖的居住点写入该文件，格式为 GeoJSON（坐标系同 --crs）
   --lang LANG          zh 或 en：table、md 与 csv 的表头及 table、md 中文字的语言（默认 zh），以及帮助、错误
@@ -66,7 +66,7 @@ Options:
   --by LEVEL           unit (default): a verdict per community or village; estate: a row per residential point
   --format FORMAT      table (default), json, ndjson, csv, md, or html: one page with a dot map of the covered and
                        uncovered residential points (inline SVG, projected, no tiles, no network) above the table
-  --out FILE           write there instead of to standard output
+  --out FILE           write there instead of to standard output (--out - is standard output)
   --rejects FILE       write the rejected records of both files there (CSV: file, line, column, value, reason)
   --uncovered FILE     write the residential points not covered there, as GeoJSON (in --crs)
   --lang LANG          zh or en: the headers of table, md and csv, the words of table and md (default zh), and

@@ -25,7 +25,7 @@ FILE…  一个或多个统计表（UTF-8 或 GB18030 的 CSV，或 .xlsx），�
   --regions CODES      逗号分隔的区划代码（13、1301、130123）：只列这些地区及其下辖地区
   --format FORMAT      table（默认）、json、csv、md、html（一个自包含页面）或 xlsx（工作簿：主要指标表，
                        然后是计算过程与出处；须用 --out）
-  --out FILE           写入该文件，而不是标准输出
+  --out FILE           写入该文件，而不是标准输出（--out - 即标准输出）
   --divisions FILE     code,name 格式的 CSV，用于给地区命名（已内置北京与河北的区划）
                        UTF-8 编码；未采用的行在标准错误上列出行号与原因
   --lang LANG          zh 或 en：表格的语言（默认 zh），以及帮助、错误提示与进度信息的语言
@@ -60,7 +60,7 @@ Options:
   --regions CODES      comma-separated division codes (13, 1301, 130123): only these regions and those within
   --format FORMAT      table (default), json, csv, md, html (one self-contained page) or xlsx (a workbook: the
                        主要指标 table, then the arithmetic and sources; needs --out)
-  --out FILE           write there instead of to standard output
+  --out FILE           write there instead of to standard output (--out - is standard output)
   --divisions FILE     a CSV of code,name to name regions (the Beijing and Hebei lists are built in)
                        UTF-8; lines left out are listed on stderr with their line and reason
   --lang LANG          zh or en: the language of the table (default zh) and of help, errors and progress

@@ -18,7 +18,7 @@ export const HELP: Bilingual = {
 中文需要 CJK 字体（Debian/Ubuntu：apt install fonts-noto-cjk），见 docs/report.md。
 
 选项：
-  --out FILE           要写入的 HTML 文件（必填）
+  --out FILE           要写入的 HTML 文件（必填；不能是 -：页面旁另写 CSV）
   --profile NAME       national（默认）、hebei 或 beijing
   --profile-file FILE  配置文件（JSON，见 'shequ schema profile'）
   --period ID          采用哪个规划期的目标：14th 或 15th（默认：--as-of 所在的规划期）
@@ -51,7 +51,7 @@ the baseline marked at its year; a table of the values). When a plan period has 
 Chinese text needs a CJK font (Debian/Ubuntu: apt install fonts-noto-cjk); see docs/report.md.
 
 Options:
-  --out FILE           the HTML file to write (required)
+  --out FILE           the HTML file to write (required; not -: CSVs are written beside it)
   --profile NAME       national (default), hebei or beijing
   --profile-file FILE  a profile file (JSON, see 'shequ schema profile')
   --period ID          the plan period whose targets apply, 14th or 15th (default: the period of --as-of)

@@ -16,7 +16,7 @@ export const HELP: Bilingual = {
   --format FORMAT      table（默认）、json、ndjson、csv、md 或 xlsx；ndjson：每行一条发现，最后一行为
                        {"asOf","profile","summary"}（不含发现的报告）；xlsx：工作簿（汇总表加每条规则一张表），
                        须用 --out FILE.xlsx，汇总打印到标准输出
-  --out FILE           写入该文件，而不是标准输出
+  --out FILE           写入该文件，而不是标准输出（--out - 即标准输出）
   --fail-on LEVEL      error（默认）、warning、info 或 never：有至少这一级别的发现（或有被拒收的行，
                        never 除外）时退出码为 1
   --rejects FILE       把被拒收的行写入该文件（CSV：行号、原始单元格、原因）
@@ -47,7 +47,7 @@ Options:
   --format FORMAT      table (default), json, ndjson, csv, md or xlsx; ndjson: one finding object per line, then a
                        last line {"asOf","profile","summary"} (the report without its findings); xlsx: a workbook
                        (a summary sheet, one sheet per rule) written to --out FILE.xlsx, the summary on stdout
-  --out FILE           write there instead of to standard output
+  --out FILE           write there instead of to standard output (--out - is standard output)
   --fail-on LEVEL      error (default), warning, info or never: exit 1 when a finding is at least this serious
                        (or a row was rejected, unless never)
   --rejects FILE       write the rejected rows there (CSV: line, original cells, reason)
