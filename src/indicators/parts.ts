@@ -393,7 +393,8 @@ export function indicatorRowsFromParts(parts: IndicatorParts, options: Indicator
       const when = resolvePeriodAndDate(checked.data.period, checked.data.asOf as AsOfInput | undefined);
       if (!when.success) return when;
       const profile =
-        resolveIndicatorProfile(options.profile) ?? (resolveIndicatorProfile('national') as IndicatorProfile);
+        resolveIndicatorProfile(checked.data.profile as IndicatorRowsOptions['profile']) ??
+        (resolveIndicatorProfile('national') as IndicatorProfile);
       const parsed = parseIndicatorParts(parts, { profile });
       if (!parsed.success) return parsed;
       const years = yearSumsFromParts(parsed.data);
