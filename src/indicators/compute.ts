@@ -235,10 +235,11 @@ export function computeIndicatorTable(
   return guarded(() => {
     const checked = checkRowsOptions(options);
     if (!checked.success) return checked;
-    const when = resolvePeriodAndDate(checked.data.period, checked.data.asOf as AsOfInput | undefined);
+    const { given } = checked.data;
+    const when = resolvePeriodAndDate(given.period, given.asOf as AsOfInput | undefined);
     if (!when.success) return when;
-    const resolved = resolveIndicatorProfile(checked.data.profile as IndicatorProfileName | undefined);
-    if (resolved === undefined) return failure([unknownProfileIssue(checked.data.profile)]);
+    const resolved = resolveIndicatorProfile(given.profile as IndicatorProfileName | undefined);
+    if (resolved === undefined) return failure([unknownProfileIssue(given.profile)]);
     const profile = profileInPeriod(resolved, when.data.period?.id);
     if (!isIterableObject(units)) {
       return failure([

@@ -264,7 +264,7 @@ export function evaluatePlanPeriod(
   return guarded(() => {
     const checked = checkRowsOptions(options);
     if (!checked.success) return checked;
-    const o = checked.data;
+    const o = checked.data.given;
     const optionIssues = evaluationOptionIssues(o);
     if (optionIssues.length > 0) return failure(optionIssues);
     const asOf = resolveAsOf(o.asOf as EvaluatePlanPeriodOptions['asOf']);
