@@ -1,5 +1,6 @@
 import { guarded, inputThrewIssue, invalidOption, throwingGuard } from '../core/guard.js';
 import { createIssue, type Issue, type LocalizedText } from '../core/issue.js';
+import { isIterableObject } from '../core/iterable.js';
 import { maskIdNumbersInText } from '../core/mask.js';
 import { failure, type Result, ShequError, success } from '../core/result.js';
 import { DIVISION_LEVELS, type DivisionCode, parseDivisionCode } from './division-code.js';
@@ -126,7 +127,7 @@ export function createDivisionDataset(
   readonly issues: readonly Issue[];
 } {
   return throwingGuard(() => {
-    if (!isRecordList(records)) throw new ShequError([notAListIssue()]);
+    if (!isIterableObject(records)) throw new ShequError([notAListIssue()]);
     const divisions = new Map<string, DivisionRecord>();
     const rejected: string[] = [];
     const issues: Issue[] = [];
@@ -139,15 +140,6 @@ export function createDivisionDataset(
     }
     return { ...info, divisions, rejected, issues };
   });
-}
-
-/** Whether `records` can be iterated as a list of records: an object with an iterator (a string is text, not a list). */
-function isRecordList(records: unknown): records is Iterable<unknown> {
-  return (
-    records !== null &&
-    (typeof records === 'object' || typeof records === 'function') &&
-    typeof (records as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function'
-  );
 }
 
 function notAListIssue(): Issue {

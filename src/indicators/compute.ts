@@ -1,6 +1,7 @@
 import type { AsOfInput } from '../core/as-of.js';
 import { guarded } from '../core/guard.js';
 import { createIssue, type Issue, type PathSegment } from '../core/issue.js';
+import { isIterableObject } from '../core/iterable.js';
 import { failure, type Result, success, unwrap } from '../core/result.js';
 import { STATISTICS_YEAR_RANGE } from '../model/fields.js';
 import { isUnitKind, unitKindOfTotal } from '../model/row-kind-predicates.js';
@@ -234,12 +235,13 @@ export function computeIndicatorTable(
   return guarded(() => {
     const checked = checkRowsOptions(options);
     if (!checked.success) return checked;
-    const when = resolvePeriodAndDate(checked.data.period, checked.data.asOf as AsOfInput | undefined);
+    const { given } = checked.data;
+    const when = resolvePeriodAndDate(given.period, given.asOf as AsOfInput | undefined);
     if (!when.success) return when;
-    const resolved = resolveIndicatorProfile(checked.data.profile as IndicatorProfileName | undefined);
-    if (resolved === undefined) return failure([unknownProfileIssue(checked.data.profile)]);
+    const resolved = resolveIndicatorProfile(given.profile as IndicatorProfileName | undefined);
+    if (resolved === undefined) return failure([unknownProfileIssue(given.profile)]);
     const profile = profileInPeriod(resolved, when.data.period?.id);
-    if (!isIterable(units)) {
+    if (!isIterableObject(units)) {
       return failure([
         createIssue('invalid_type', {
           zh: '应为社区（村）记录的数组或可迭代对象',
@@ -250,14 +252,6 @@ export function computeIndicatorTable(
     const table = tableOf(units, profile, options, when.data.asOf);
     return success(when.data.period === undefined ? table : { ...table, period: when.data.period.id });
   });
-}
-
-function isIterable(value: unknown): value is Iterable<unknown> {
-  return (
-    value !== null &&
-    typeof value === 'object' &&
-    typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function'
-  );
 }
 
 /** The table of units already checked to be iterable, with resolved options. */

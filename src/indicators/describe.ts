@@ -1,4 +1,11 @@
+import { throwingGuard } from '../core/guard.js';
+import type { Issue, LocalizedText, PathSegment } from '../core/issue.js';
+import { isIterableObject } from '../core/iterable.js';
 import { ownValue } from '../core/own-value.js';
+import { ShequError } from '../core/result.js';
+import { EXPECTED, isStringList, isText, shapeIssue } from '../core/shape.js';
+import { isCited, isIndicatorProfile, isProfileFact } from './profile-check.js';
+import { notAProfileObjectIssue } from './profile-issue.js';
 import { INDICATOR_PROFILES } from './profiles.js';
 import { INDICATOR_PROPERTY_LABELS } from './property.js';
 import type {
@@ -60,8 +67,11 @@ function factLines(facts: readonly ProfileFact[] | undefined): string[] {
  * the plan states that are no indicator's baseline. `docs/indicators.md` is generated with it, so the page
  * never disagrees with the catalogue.
  *
- * @param profiles - the profiles to describe (default: the built-in ones)
+ * @param profiles - the profiles to describe (default: the built-in ones): an array or another iterable
  * @returns Markdown text
+ * @throws {@link shequ!ShequError} for `profiles` that are no list, an item that is no profile object (a name such as
+ *   `'hebei'`: `INDICATOR_PROFILES.hebei` is the profile), or a profile without a text the page shows (a name, a
+ *   formula, a source, a cited baseline or target, a fact): each an issue at its path in `profiles`
  *
  * @example
  * ```ts
@@ -73,6 +83,11 @@ function factLines(facts: readonly ProfileFact[] | undefined): string[] {
 export function describeIndicatorProfiles(
   profiles: readonly IndicatorProfile[] = Object.values(INDICATOR_PROFILES),
 ): string {
+  return throwingGuard(() => pageOf(describableProfiles(profiles)));
+}
+
+/** The Markdown page of profiles checked to hold every text it shows. */
+function pageOf(profiles: readonly IndicatorProfile[]): string {
   const lines = [
     '---',
     'title: Indicators 指标',
@@ -118,4 +133,58 @@ export function describeIndicatorProfiles(
     lines.push('', ...factLines(ownValue(profile, 'facts')));
   }
   return `${lines.join('\n')}`;
+}
+
+/** The profiles given, each checked to be a profile with every text the page shows; a ShequError for any that is not. */
+function describableProfiles(profiles: unknown): IndicatorProfile[] {
+  if (!isIterableObject(profiles))
+    throw new ShequError([
+      shapeIssue('invalid_type', ['profiles'], {
+        zh: '指标方案的数组',
+        en: 'an array of indicator profiles',
+      }),
+    ]);
+  const list = Array.from(profiles);
+  const issues: Issue[] = [];
+  list.forEach((profile, index) => {
+    if (!isIndicatorProfile(profile)) issues.push(notAProfileObjectIssue(profile, ['profiles', index]));
+    else {
+      const missing = missingText(profile);
+      if (missing !== undefined)
+        issues.push(shapeIssue('invalid_value', ['profiles', index, ...missing[0]], missing[1]));
+    }
+  });
+  if (issues.length > 0) throw new ShequError(issues);
+  return list as IndicatorProfile[];
+}
+
+const CITED: LocalizedText = {
+  zh: '注明出处的值（confidence、source、quote 为文本）',
+  en: 'a cited figure (confidence, source and quote as text)',
+};
+
+/**
+ * The first part of a profile (checked to run) that the page cannot show, with what it should be: a name, formula,
+ * source or scope name that is no text, a baseline or target without its citation, a fact of the wrong shape.
+ */
+function missingText(profile: IndicatorProfile): [PathSegment[], LocalizedText] | undefined {
+  if (!isText(profile.name)) return [['name'], EXPECTED.localized];
+  for (const [index, entry] of profile.indicators.entries()) {
+    const { indicator } = entry;
+    const at = (key: string): PathSegment[] => ['indicators', index, 'indicator', key];
+    if (!isText(indicator.name)) return [at('name'), EXPECTED.localized];
+    if (!isText(indicator.formula)) return [at('formula'), EXPECTED.localized];
+    if (typeof indicator.source !== 'string') return [at('source'), EXPECTED.text];
+    if (!isStringList(indicator.appliesTo)) return [at('appliesTo'), EXPECTED.textList];
+    const scope = ownValue<IndicatorDefinition['scope']>(indicator, 'scope');
+    if (scope !== undefined && !isText(scope.name)) return [[...at('scope'), 'name'], EXPECTED.localized];
+    for (const key of ['baseline', 'target']) {
+      const point = ownValue<Baseline | Target>(entry, key);
+      if (point !== undefined && !isCited(point as unknown as Record<string, unknown>))
+        return [['indicators', index, key], CITED];
+    }
+  }
+  const facts = ownValue<readonly unknown[]>(profile, 'facts') ?? [];
+  const fact = facts.findIndex((each) => !isProfileFact(each));
+  return fact < 0 ? undefined : [['facts', fact], { zh: '事实（ProfileFact）', en: 'a fact (ProfileFact)' }];
 }

@@ -1,5 +1,6 @@
 import { guarded } from '../core/guard.js';
 import { createIssue } from '../core/issue.js';
+import { isIterableObject } from '../core/iterable.js';
 import { failure, type Result, success, unwrap } from '../core/result.js';
 import type { RowKind } from '../model/row-kind.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
@@ -103,7 +104,7 @@ export function divisionChanges(
 ): Result<DivisionChange[]> {
   return guarded(() => {
     const crosswalk = unwrap(crosswalkOption(options?.crosswalk));
-    if (rows === null || typeof (rows as { [Symbol.iterator]?: unknown })?.[Symbol.iterator] !== 'function')
+    if (!isIterableObject(rows))
       return failure([
         createIssue('invalid_type', {
           zh: '应为统计行的数组或可迭代对象',

@@ -2,6 +2,7 @@ import { isWithinDivision } from '../codes/division-code.js';
 import { resolveAsOf } from '../core/as-of.js';
 import { guarded, invalidOption } from '../core/guard.js';
 import { createIssue, type Issue } from '../core/issue.js';
+import { isIterableObject } from '../core/iterable.js';
 import { ownValue } from '../core/own-value.js';
 import { failure, type Result, success } from '../core/result.js';
 import { STATISTICS_YEAR_RANGE } from '../model/fields.js';
@@ -113,14 +114,6 @@ function splitByYear(units: Iterable<unknown>, year: number, defaultYear: number
     index++;
   }
   return split;
-}
-
-function isIterable(value: unknown): value is Iterable<unknown> {
-  return (
-    value !== null &&
-    typeof value === 'object' &&
-    typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function'
-  );
 }
 
 const regionKey = (row: { level: GroupLevel; region: string }) => `${row.level}:${row.region}`;
@@ -271,7 +264,7 @@ export function evaluatePlanPeriod(
   return guarded(() => {
     const checked = checkRowsOptions(options);
     if (!checked.success) return checked;
-    const o = checked.data;
+    const o = checked.data.given;
     const optionIssues = evaluationOptionIssues(o);
     if (optionIssues.length > 0) return failure(optionIssues);
     const asOf = resolveAsOf(o.asOf as EvaluatePlanPeriodOptions['asOf']);
@@ -282,7 +275,7 @@ export function evaluatePlanPeriod(
       o.profile as IndicatorProfileName | IndicatorProfile | undefined,
     );
     if (resolved === undefined) return failure([unknownProfileIssue(o.profile)]);
-    if (!isIterable(units))
+    if (!isIterableObject(units))
       return failure([
         createIssue('invalid_type', {
           zh: '应为社区（村）记录的数组或可迭代对象',

@@ -312,9 +312,16 @@ function createAccumulatorWith(
         guarded(() => {
           const checked = checkRowsOptions(rowsOptions as IndicatorRowsOptions);
           if (!checked.success) return checked;
-          const when = resolvePeriodAndDate(checked.data.period, checked.data.asOf as AsOfInput | undefined);
+          const { given, denominators } = checked.data;
+          const when = resolvePeriodAndDate(given.period, given.asOf as AsOfInput | undefined);
           if (!when.success) return when;
-          return success({ ...rowsOptions, profile, asOf: when.data.asOf, when: when.data });
+          return success({
+            ...rowsOptions,
+            profile,
+            asOf: when.data.asOf,
+            when: when.data,
+            external: denominators,
+          });
         }),
       );
       const { when, ...rowOptions } = options;
@@ -390,17 +397,19 @@ export function indicatorRowsFromParts(parts: IndicatorParts, options: Indicator
     guarded(() => {
       const checked = checkRowsOptions(options);
       if (!checked.success) return checked;
-      const when = resolvePeriodAndDate(checked.data.period, checked.data.asOf as AsOfInput | undefined);
+      const { given, denominators } = checked.data;
+      const when = resolvePeriodAndDate(given.period, given.asOf as AsOfInput | undefined);
       if (!when.success) return when;
       const profile =
-        resolveIndicatorProfile(options.profile) ?? (resolveIndicatorProfile('national') as IndicatorProfile);
+        resolveIndicatorProfile(given.profile as IndicatorRowsOptions['profile']) ??
+        (resolveIndicatorProfile('national') as IndicatorProfile);
       const parsed = parseIndicatorParts(parts, { profile });
       if (!parsed.success) return parsed;
       const years = yearSumsFromParts(parsed.data);
       const withoutYear = sumsFromParts(parsed.data);
       const plain =
         years.length === 0 || withoutYear.keys.length > 0 || withoutYear.totals ? withoutYear : undefined;
-      const rowOptions = { ...options, asOf: when.data.asOf };
+      const rowOptions = { ...options, asOf: when.data.asOf, external: denominators };
       return success([...rowsOfYears(plain, years, rowOptions, profile, when.data.period?.id)]);
     }),
   );

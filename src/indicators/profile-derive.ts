@@ -1,6 +1,8 @@
+import { throwingGuard } from '../core/guard.js';
 import type { LocalizedText } from '../core/issue.js';
 import { ownValue } from '../core/own-value.js';
 import { ShequError } from '../core/result.js';
+import { baseFactIssues, type CheckedProfileChanges, checkProfileChanges } from './profile-changes.js';
 import { isIndicatorProfile } from './profile-check.js';
 import { notAProfileObjectIssue } from './profile-issue.js';
 import { DEFAULT_VIEW_PERIOD, figuresOfEntries } from './profile-periods.js';
@@ -72,18 +74,20 @@ export interface ProfileChanges {
 }
 
 /** Applies `override` to the entries (the period in view), as before periods were data. */
-function overridden(entries: readonly ProfileIndicator[], changes: ProfileChanges): ProfileIndicator[] {
+function overridden(
+  entries: readonly ProfileIndicator[],
+  override: CheckedProfileChanges['override'],
+): ProfileIndicator[] {
   return entries.map((entry) => {
-    const override = changes.override?.[entry.indicator.id];
-    if (override === undefined) return entry;
+    const change = override[entry.indicator.id];
+    if (change === undefined) return entry;
     const next: { indicator: ProfileIndicator['indicator']; baseline?: Baseline; target?: Target } = {
       indicator: entry.indicator,
     };
-    // The override's keys and the entry's read alike: a key of Object.prototype is neither's (core/own-value.ts).
-    const baseline = ownValue<Baseline | null>(override, 'baseline');
-    const target = ownValue<Target | null>(override, 'target');
-    const nextBaseline = baseline === undefined ? ownValue<Baseline>(entry, 'baseline') : baseline;
-    const nextTarget = target === undefined ? ownValue<Target>(entry, 'target') : target;
+    // The entry's keys are read as its own (core/own-value.ts): a key of Object.prototype is none of its.
+    const nextBaseline =
+      change.baseline === undefined ? ownValue<Baseline>(entry, 'baseline') : change.baseline;
+    const nextTarget = change.target === undefined ? ownValue<Target>(entry, 'target') : change.target;
     if (nextBaseline !== null && nextBaseline !== undefined) next.baseline = nextBaseline;
     if (nextTarget !== null && nextTarget !== undefined) next.target = nextTarget;
     return next;
@@ -93,14 +97,14 @@ function overridden(entries: readonly ProfileIndicator[], changes: ProfileChange
 /** A record of `figures` for the kept indicators, with `changes` applied (`null` removes). */
 function changedRecord<Point>(
   figures: Readonly<Record<string, Point>> | undefined,
-  changes: Readonly<Record<string, Point | null>> | undefined,
+  changes: Readonly<Record<string, Point | null | undefined>> | undefined,
   kept: ReadonlySet<string>,
 ): Record<string, Point> {
   const out = Object.create(null) as Record<string, Point>;
   for (const id of Object.keys(figures ?? {}))
     if (kept.has(id)) out[id] = (figures as Record<string, Point>)[id] as Point;
   for (const id of Object.keys(changes ?? {})) {
-    const change = (changes as Record<string, Point | null>)[id];
+    const change = (changes as Record<string, Point | null | undefined>)[id];
     if (change === null) delete out[id];
     else if (change !== undefined && kept.has(id)) out[id] = change;
   }
@@ -110,15 +114,15 @@ function changedRecord<Point>(
 function changedPeriods(
   base: IndicatorProfile,
   entries: readonly ProfileIndicator[],
-  changes: ProfileChanges,
+  changes: CheckedProfileChanges['periods'],
 ): Record<string, ProfilePeriodFigures> {
   const view = base.period ?? DEFAULT_VIEW_PERIOD;
   const kept = new Set(entries.map((entry) => entry.indicator.id));
   const periods = Object.create(null) as Record<string, ProfilePeriodFigures>;
-  const ids = new Set([...Object.keys(base.periods ?? {}), ...Object.keys(changes.periods ?? {}), view]);
+  const ids = new Set([...Object.keys(base.periods ?? {}), ...Object.keys(changes), view]);
   for (const id of ids) {
     const figures = id === view ? figuresOfEntries(entries) : (base.periods?.[id] ?? {});
-    const change = Object.hasOwn(changes.periods ?? {}, id) ? changes.periods?.[id] : undefined;
+    const change = changes[id];
     periods[id] = {
       baselines: changedRecord(figures.baselines, change?.baselines, kept),
       targets: changedRecord(figures.targets, change?.targets, kept),
@@ -146,7 +150,9 @@ function changedFacts(
  * @param base - the profile to start from (e.g. `INDICATOR_PROFILES.hebei`)
  * @param changes - what to change
  * @returns the new profile
- * @throws {@link shequ!ShequError} for a `base` that is no profile object (`INDICATOR_PROFILES.hebei`, not `'hebei'`)
+ * @throws {@link shequ!ShequError} for a `base` that is no profile object (`INDICATOR_PROFILES.hebei`, not `'hebei'`),
+ *   or `changes` of the wrong shape: each value that is not what its key takes (an `id` that is no text, a list that
+ *   is none, an entry, point or fact without its parts or its citation) is an issue at its path in `changes`
  *
  * @example
  * ```ts
@@ -162,12 +168,20 @@ function changedFacts(
  * ```
  */
 export function deriveIndicatorProfile(base: IndicatorProfile, changes: ProfileChanges): IndicatorProfile {
-  if (!isIndicatorProfile(base)) throw new ShequError([notAProfileObjectIssue(base, ['base'])]);
-  const removed = new Set(changes.remove ?? []);
-  const listed = [...base.indicators, ...(changes.add ?? [])].filter(
-    (entry) => !removed.has(entry.indicator.id),
-  );
-  const periods = changedPeriods(base, overridden(listed, changes), changes);
+  return throwingGuard(() => {
+    if (!isIndicatorProfile(base)) throw new ShequError([notAProfileObjectIssue(base, ['base'])]);
+    const { issues, checked } = checkProfileChanges(changes);
+    for (const issue of baseFactIssues(base)) issues.push(issue);
+    if (issues.length > 0) throw new ShequError(issues);
+    return derived(base, checked);
+  });
+}
+
+/** The profile `base` with the checked changes applied. */
+function derived(base: IndicatorProfile, changes: CheckedProfileChanges): IndicatorProfile {
+  const removed = new Set(changes.remove);
+  const listed = [...base.indicators, ...changes.add].filter((entry) => !removed.has(entry.indicator.id));
+  const periods = changedPeriods(base, overridden(listed, changes.override), changes.periods);
   const view = periods[base.period ?? DEFAULT_VIEW_PERIOD] as ProfilePeriodFigures;
   const indicators = listed.map((entry): ProfileIndicator => {
     const id = entry.indicator.id;
@@ -179,14 +193,13 @@ export function deriveIndicatorProfile(base: IndicatorProfile, changes: ProfileC
       ...(target === undefined ? {} : { target }),
     };
   });
-  const derived: IndicatorProfile = {
+  const profile: IndicatorProfile = {
     id: changes.id,
     name: changes.name ?? base.name,
     indicators,
     periods,
     ...(base.period === undefined ? {} : { period: base.period }),
   };
-  if (changes.facts !== undefined && changes.facts.length > 0)
-    return { ...derived, facts: changedFacts(base.facts, changes.facts) };
-  return base.facts === undefined ? derived : { ...derived, facts: base.facts };
+  if (changes.facts.length > 0) return { ...profile, facts: changedFacts(base.facts, changes.facts) };
+  return base.facts === undefined ? profile : { ...profile, facts: base.facts };
 }

@@ -1,6 +1,7 @@
 import { invalidOption, optionsObject } from '../core/guard.js';
 import { createIssue, type Issue } from '../core/issue.js';
 import { failure, type Result, success } from '../core/result.js';
+import { isRecord } from '../core/shape.js';
 
 // The options shared by computeIndicatorTable and indicatorRowsFromParts, checked before any arithmetic: an option of
 // the wrong shape gives an `invalid_option` issue on its path instead of a TypeError (or a RangeError from decimal.js)
@@ -10,10 +11,6 @@ const GROUP_LEVELS: ReadonlySet<unknown> = new Set(['province', 'prefecture', 'c
 const ROUNDING_MODES: ReadonlySet<unknown> = new Set(['half-up', 'half-even', 'half-down', 'up', 'down']);
 /** More decimals than a double holds would only print noise (and 10^places must stay finite). */
 export const MAX_ROUNDING_PLACES = 15;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function groupByIssues(groupBy: unknown): Issue[] {
   if (groupBy === undefined) return [];
@@ -62,16 +59,10 @@ function divisionsIssues(divisions: unknown): Issue[] {
   ];
 }
 
-function isDenominators(value: unknown): value is Readonly<Record<string, Readonly<Record<string, number>>>> {
+/** A denominator: a finite number from 0 to the largest safe integer. */
+function isDenominator(value: unknown): value is number {
   return (
-    isRecord(value) &&
-    Object.values(value).every(
-      (byIndicator) =>
-        isRecord(byIndicator) &&
-        Object.values(byIndicator).every(
-          (n) => typeof n === 'number' && Number.isFinite(n) && n >= 0 && n <= Number.MAX_SAFE_INTEGER,
-        ),
-    )
+    typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= Number.MAX_SAFE_INTEGER
   );
 }
 
@@ -83,39 +74,65 @@ export function denominatorRegion(key: string): string {
   return /^\d+$/.test(key) ? key.padEnd(12, '0') : key;
 }
 
-function denominatorsIssues(denominators: unknown): Issue[] {
-  if (denominators === undefined) return [];
-  if (isDenominators(denominators)) return denominatorClashes(denominators);
-  return [
-    invalidOption(
-      ['denominators'],
-      'denominators 应为 { 区划代码: { 指标代码: 非负数 } }',
-      'denominators must be { region code: { indicator id: a non-negative number } }',
-    ),
-  ];
+/**
+ * External denominators by region (a key of digits padded to twelve: {@link denominatorRegion}), the keys of one
+ * region merged, each region's record without a prototype (read by indicator id, a caller's own id such as
+ * `toString` finds only the caller's key).
+ */
+export type RegionDenominators = ReadonlyMap<string, Readonly<Record<string, number>>>;
+
+/**
+ * `denominators` by region, read once: the keys of one region merged, and one `duplicate_code` issue on each later
+ * key that gives an indicator another denominator than an earlier key of its region (naming both; keys that agree, or
+ * give other indicators, are one region's). A value of the wrong shape is one `invalid_option` issue instead.
+ */
+function denominatorsByRegion(denominators: unknown): { byRegion: RegionDenominators; issues: Issue[] } {
+  const byRegion = new Map<string, Record<string, number>>();
+  if (denominators === undefined) return { byRegion, issues: [] };
+  const malformed = () => ({ byRegion, issues: [denominatorsShapeIssue()] });
+  if (!isRecord(denominators)) return malformed();
+  const issues: Issue[] = [];
+  // region → indicator id → the first key that gave it.
+  const firstKeys = new Map<string, Map<string, string>>();
+  for (const [key, byIndicator] of Object.entries(denominators)) {
+    if (!isRecord(byIndicator)) return malformed();
+    const region = denominatorRegion(key);
+    const merged = byRegion.get(region) ?? (Object.create(null) as Record<string, number>);
+    byRegion.set(region, merged);
+    const firstKeyOf = firstKeys.get(region) ?? new Map<string, string>();
+    firstKeys.set(region, firstKeyOf);
+    for (const [id, value] of Object.entries(byIndicator)) {
+      if (!isDenominator(value)) return malformed();
+      const firstKey = firstKeyOf.get(id);
+      if (firstKey === undefined) {
+        firstKeyOf.set(id, key);
+        merged[id] = value;
+      } else if (merged[id] !== value)
+        issues.push(denominatorClash([firstKey, merged[id] as number], [key, value], region, id));
+    }
+  }
+  return { byRegion, issues };
 }
 
 /**
- * Two keys of one region (`'13'` and `'130000000000'`) that give one indicator different denominators: one
- * `duplicate_code` issue on the later key, naming both (keys that agree, or give other indicators, are one region's).
+ * The denominators by region of options already checked (rowsFromSums, given options by its callers and tests).
+ *
+ * @example
+ * ```ts
+ * regionDenominators({ '13': { x: 1 }, '130000000000': { y: 2 } }).get('130000000000');
+ * //=> { x: 1, y: 2 } (without a prototype)
+ * ```
  */
-function denominatorClashes(
-  denominators: Readonly<Record<string, Readonly<Record<string, number>>>>,
-): Issue[] {
-  const issues: Issue[] = [];
-  // region → indicator id → the first key that gave it, and its value.
-  const given = new Map<string, Map<string, readonly [string, number]>>();
-  for (const [key, byIndicator] of Object.entries(denominators)) {
-    const region = denominatorRegion(key);
-    const byId = given.get(region) ?? new Map<string, readonly [string, number]>();
-    given.set(region, byId);
-    for (const [id, value] of Object.entries(byIndicator)) {
-      const earlier = byId.get(id);
-      if (earlier === undefined) byId.set(id, [key, value]);
-      else if (earlier[1] !== value) issues.push(denominatorClash(earlier, [key, value], region, id));
-    }
-  }
-  return issues;
+export function regionDenominators(denominators: unknown): RegionDenominators {
+  return denominatorsByRegion(denominators).byRegion;
+}
+
+function denominatorsShapeIssue(): Issue {
+  return invalidOption(
+    ['denominators'],
+    'denominators 应为 { 区划代码: { 指标代码: 非负数 } }',
+    'denominators must be { region code: { indicator id: a non-negative number } }',
+  );
 }
 
 function denominatorClash(
@@ -135,16 +152,25 @@ function denominatorClash(
   );
 }
 
+/** The shared options of the row builders, checked: as given, and their `denominators` by region (read once, here). */
+export interface CheckedRowsOptions {
+  /** The options as given. */
+  readonly given: Readonly<Record<string, unknown>>;
+  /** `denominators` by region, for the tables of rows (`rowsOfYears`). */
+  readonly denominators: RegionDenominators;
+}
+
 /** Checks the shared options of the row builders (not `profile` and `asOf`, which the callers resolve). */
-export function checkRowsOptions(options: unknown): Result<Readonly<Record<string, unknown>>> {
+export function checkRowsOptions(options: unknown): Result<CheckedRowsOptions> {
   const object = optionsObject(options);
   if (!object.success) return object;
   const o = object.data;
+  const denominators = denominatorsByRegion(o.denominators);
   const issues = [
     ...groupByIssues(o.groupBy),
     ...roundingIssues(o.rounding),
     ...divisionsIssues(o.divisions),
-    ...denominatorsIssues(o.denominators),
+    ...denominators.issues,
   ];
-  return issues.length > 0 ? failure(issues) : success(o);
+  return issues.length > 0 ? failure(issues) : success({ given: o, denominators: denominators.byRegion });
 }

@@ -3,7 +3,7 @@ import { type OrderedLevel, orderedLevels, REGION_LEVELS, type RegionLevel, regi
 import { resolveRounding } from './round-ratio.js';
 import { type PreparedIndicator, prepareIndicators, RowMaker } from './row-builder.js';
 import type { GroupLevel, IndicatorRow, IndicatorRowsOptions } from './rows.js';
-import { denominatorRegion } from './rows-options.js';
+import { type RegionDenominators, regionDenominators } from './rows-options.js';
 import type { TownshipSums } from './sums.js';
 import type { IndicatorProfile } from './types.js';
 
@@ -14,6 +14,8 @@ import type { IndicatorProfile } from './types.js';
 export interface RowTable {
   readonly sums: TownshipSums;
   readonly options: IndicatorRowsOptions;
+  /** The options' `denominators` by region, as checkRowsOptions read them (once for every table of a call). */
+  readonly external: RegionDenominators;
   readonly profile: IndicatorProfile;
   /** The year the sums describe, when they describe one. */
   readonly year?: number | undefined;
@@ -29,7 +31,8 @@ export function rowsFromSums(
   profile: IndicatorProfile,
   year?: number,
 ): IterableIterator<IndicatorRow> {
-  return rowsOfTables([{ sums, options, profile, year }]);
+  const external = regionDenominators(options.denominators);
+  return rowsOfTables([{ sums, options, external, profile, year }]);
 }
 
 /**
@@ -48,7 +51,7 @@ interface TableState {
   readonly prepared: readonly PreparedIndicator[];
   readonly rounding: ReturnType<typeof resolveRounding>;
   readonly nameOf: (code: string) => string | undefined;
-  readonly external: Map<string, Readonly<Record<string, number>>>;
+  readonly external: RegionDenominators;
   readonly figures: Record<RegionLevel, OrderedLevel>;
   readonly levels: readonly RegionLevel[];
 }
@@ -166,7 +169,7 @@ function tableState(table: RowTable): TableState | undefined {
   const { options } = table;
   const rounding = resolveRounding(options.rounding);
   const nameOf = nameFinder(options.divisions);
-  const external = normaliseDenominators(options.denominators);
+  const { external } = table;
   const prepared = prepareIndicators(table.profile.indicators, options.asOf, rounding.places + 1);
   const wanted = new Set(options.groupBy ?? DEFAULT_GROUPS);
   const levels = REGION_LEVELS.filter((level) => wanted.has(level));
@@ -184,20 +187,6 @@ function nameFinder(divisions: IndicatorRowsOptions['divisions']): (code: string
     }
     return undefined;
   };
-}
-
-/** The denominators by region, the keys of one region (`'13'`, `'130000000000'`) merged (checkRowsOptions refused any that disagree). */
-function normaliseDenominators(
-  denominators: IndicatorRowsOptions['denominators'],
-): Map<string, Readonly<Record<string, number>>> {
-  const out = new Map<string, Record<string, number>>();
-  for (const [code, byIndicator] of Object.entries(denominators ?? {})) {
-    const region = denominatorRegion(code);
-    // A copy without prototype: read by indicator id, a caller's own id (`toString`) finds only the caller's key.
-    const merged = out.get(region) ?? (Object.create(null) as Record<string, number>);
-    out.set(region, Object.assign(merged, byIndicator));
-  }
-  return out;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { PLAN_PERIODS, type PlanPeriod, planPeriodById, resolvePeriodAndDate } from './periods.js';
 import { profileInPeriod } from './profile-periods.js';
 import { type IndicatorRow, type IndicatorRowsOptions, type RowTable, rowsOfTables } from './rows.js';
+import { type RegionDenominators, regionDenominators } from './rows-options.js';
 import type { TownshipSums } from './sums.js';
 import type { IndicatorProfile } from './types.js';
 
@@ -39,30 +40,37 @@ export function periodOfYear(year: number, period: string | undefined): PlanPeri
 
 /**
  * Rows of the sums without a year (when `noYear` is given), then of each year in ascending order. With no year at
- * all, exactly the rows of before years existed.
+ * all, exactly the rows of before years existed. `options.external` is `denominators` by region as checkRowsOptions
+ * read them; options without it (a caller that did not check them) have theirs read here, once for every table.
  */
 export function rowsOfYears(
   noYear: TownshipSums | undefined,
   years: readonly (readonly [number, TownshipSums])[],
-  options: IndicatorRowsOptions,
+  options: RowsOfYearsOptions,
   profile: IndicatorProfile,
   periodOfAsOf: string | undefined,
 ): IterableIterator<IndicatorRow> {
   return rowsOfTables(tablesOfYears(noYear, years, options, profile, periodOfAsOf));
 }
 
+/** Row options, with their `denominators` by region when checkRowsOptions has read them. */
+type RowsOfYearsOptions = IndicatorRowsOptions & { readonly external?: RegionDenominators };
+
 /** The tables of {@link rowsOfYears}, each with the profile of its period and the date it is judged at. */
 function* tablesOfYears(
   noYear: TownshipSums | undefined,
   years: readonly (readonly [number, TownshipSums])[],
-  options: IndicatorRowsOptions,
+  options: RowsOfYearsOptions,
   profile: IndicatorProfile,
   periodOfAsOf: string | undefined,
 ): Generator<RowTable, void, undefined> {
-  if (noYear !== undefined) yield { sums: noYear, options, profile: profileInPeriod(profile, periodOfAsOf) };
+  // Read when the first row is asked for, as the tables read their options.
+  const external = options.external ?? regionDenominators(options.denominators);
+  if (noYear !== undefined)
+    yield { sums: noYear, options, external, profile: profileInPeriod(profile, periodOfAsOf) };
   for (const [year, sums] of years) {
     const when = judgementOfYear(year, options.period);
     const seen = profileInPeriod(profile, when.period);
-    yield { sums, options: { ...options, asOf: when.asOf }, profile: seen, year };
+    yield { sums, options: { ...options, asOf: when.asOf }, external, profile: seen, year };
   }
 }

@@ -1,5 +1,12 @@
+import { throwingGuard } from '../core/guard.js';
+import type { Issue, LocalizedText, PathSegment } from '../core/issue.js';
+import { isIterableObject } from '../core/iterable.js';
 import { ownValue } from '../core/own-value.js';
-import { RULE_PROFILES } from './profiles.js';
+import { ShequError } from '../core/result.js';
+import { EXPECTED, isRecord, isStringList, isText, shapeIssue } from '../core/shape.js';
+import { notAProfileObjectIssue } from '../indicators/profile-issue.js';
+import { isRuleProfile } from './profile-check.js';
+import { RULE_PROFILE_OBJECTS, RULE_PROFILES } from './profiles.js';
 import type { AnyRule, RuleProfile } from './types.js';
 
 // Optional keys are read as the rule's own (core/own-value.ts): a key given to Object.prototype is not the rule's.
@@ -19,8 +26,11 @@ const parameters = (rule: AnyRule) =>
  * severity, parameters, source and quoted requirement, and which profiles use it. `docs/rules.md` is generated with
  * it, so the page never disagrees with the code.
  *
- * @param profiles - the profiles to describe (default: the built-in ones)
+ * @param profiles - the profiles to describe (default: the built-in ones): an array or another iterable
  * @returns Markdown text
+ * @throws {@link shequ!ShequError} for `profiles` that are no list, an item that is no rule profile object (a name
+ *   such as `'hebei'`: `RULE_PROFILES.hebei` is the profile), or a rule without a text the page shows (its title, its
+ *   source, a parameter that is no number, text, boolean or list of text): each an issue at its path in `profiles`
  *
  * @example
  * ```ts
@@ -30,6 +40,11 @@ const parameters = (rule: AnyRule) =>
  * ```
  */
 export function describeRules(profiles: readonly RuleProfile[] = Object.values(RULE_PROFILES)): string {
+  return throwingGuard(() => pageOf(describableProfiles(profiles)));
+}
+
+/** The Markdown page of rule profiles checked to hold every text it shows. */
+function pageOf(profiles: readonly RuleProfile[]): string {
   const seen = new Map<AnyRule, string[]>();
   for (const profile of profiles) {
     for (const rule of profile.rules) seen.set(rule, [...(seen.get(rule) ?? []), profile.id]);
@@ -64,4 +79,46 @@ export function describeRules(profiles: readonly RuleProfile[] = Object.values(R
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The profiles given, each checked to be a rule profile with every text the page shows; a ShequError for any not. */
+function describableProfiles(profiles: unknown): RuleProfile[] {
+  if (!isIterableObject(profiles))
+    throw new ShequError([
+      shapeIssue('invalid_type', ['profiles'], { zh: '规则方案的数组', en: 'an array of rule profiles' }),
+    ]);
+  const list = Array.from(profiles);
+  const issues: Issue[] = [];
+  list.forEach((profile, index) => {
+    if (!isRuleProfile(profile)) {
+      issues.push(notAProfileObjectIssue(profile, ['profiles', index], RULE_PROFILE_OBJECTS));
+      return;
+    }
+    for (const [at, rule] of profile.rules.entries()) {
+      const missing = missingText(rule);
+      if (missing === undefined) continue;
+      issues.push(shapeIssue('invalid_value', ['profiles', index, 'rules', at, ...missing[0]], missing[1]));
+      break;
+    }
+  });
+  if (issues.length > 0) throw new ShequError(issues);
+  return list as RuleProfile[];
+}
+
+const PARAMETER: LocalizedText = {
+  zh: '数、文本、布尔值或文本的数组',
+  en: 'a number, text, boolean or array of text',
+};
+const isParameter = (value: unknown) =>
+  ['number', 'string', 'boolean'].includes(typeof value) || isStringList(value);
+
+/** The first part of a rule (checked to run) that the page cannot show, with what it should be. */
+function missingText(rule: AnyRule): [PathSegment[], LocalizedText] | undefined {
+  if (!isText(rule.title)) return [['title'], EXPECTED.localized];
+  const source = rule.source as unknown as Record<string, unknown>;
+  for (const key of ['document', 'section', 'quote'])
+    if (!isRecord(source) || typeof source[key] !== 'string') return [['source', key], EXPECTED.text];
+  for (const [name, value] of Object.entries(rule.parameters))
+    if (!isParameter(value)) return [['parameters', name], PARAMETER];
+  return undefined;
 }

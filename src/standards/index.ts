@@ -29,6 +29,7 @@ export type { RuleProfileChanges, RuleProfileName } from './profiles.js';
 export { deriveRuleProfile, RULE_PROFILES, resolveRuleProfile } from './profiles.js';
 export type {
   AnyRule,
+  ParameterRange,
   RegionRule,
   Rule,
   RuleContext,

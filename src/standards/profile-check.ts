@@ -1,38 +1,38 @@
+import { ownValue } from '../core/own-value.js';
+import { everyItem, isRecord, isStringList } from '../core/shape.js';
 import type { RuleProfile } from './types.js';
 
 // Structural check of a rule profile passed by a caller: `validate` calls each rule's `check`, reads `appliesTo`,
 // `effective` and `severity`, so a profile missing any of them is refused up front (an `invalid_option` issue)
-// instead of failing with a TypeError in the middle of a run.
+// instead of failing with a TypeError in the middle of a run. Optional keys are read as the rule's own
+// (core/own-value.ts), as the page reads them: a key given to Object.prototype is none of the rule's.
 
 const SEVERITIES: ReadonlySet<unknown> = new Set(['error', 'warning', 'info']);
 const REGION_LEVELS: ReadonlySet<unknown> = new Set(['province', 'prefecture', 'county', 'township']);
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 function optionalStrings(value: unknown): boolean {
-  return value === undefined || (Array.isArray(value) && value.every((item) => typeof item === 'string'));
+  return value === undefined || isStringList(value);
 }
 
 function optionalString(value: unknown): boolean {
   return value === undefined || typeof value === 'string';
 }
 
-function isRule(value: unknown): boolean {
+/** Whether `value` has the shape of a rule `validate` can run: a unit rule with `check`, or a region rule. */
+export function isRule(value: unknown): boolean {
   if (!isRecord(value) || typeof value.id !== 'string' || !SEVERITIES.has(value.severity)) return false;
   const { appliesTo, effective, parameters } = value;
-  if (!isRecord(appliesTo) || !optionalStrings(appliesTo.kinds) || !optionalStrings(appliesTo.provinces))
+  if (!isRecord(appliesTo) || !optionalStrings(ownValue(appliesTo, 'kinds'))) return false;
+  if (!optionalStrings(ownValue(appliesTo, 'provinces'))) return false;
+  if (!isRecord(effective) || !optionalString(ownValue(effective, 'from'))) return false;
+  if (!optionalString(ownValue(effective, 'to')) || !isRecord(value.source) || !isRecord(parameters))
     return false;
-  if (!isRecord(effective) || !optionalString(effective.from) || !optionalString(effective.to)) return false;
-  if (!isRecord(value.source) || !isRecord(parameters)) return false;
-  if (value.level === 'region') {
+  if (ownValue(value, 'level') === 'region') {
+    const comparator = ownValue(parameters, 'comparator');
     return (
       typeof value.indicator === 'string' &&
       typeof parameters.minimum === 'number' &&
-      (parameters.comparator === undefined ||
-        parameters.comparator === '>=' ||
-        parameters.comparator === '>') &&
+      (comparator === undefined || comparator === '>=' || comparator === '>') &&
       REGION_LEVELS.has(parameters.level)
     );
   }
@@ -42,6 +42,9 @@ function isRule(value: unknown): boolean {
 /** Whether `value` has the shape of a {@link RuleProfile} that `validate` can run. */
 export function isRuleProfile(value: unknown): value is RuleProfile {
   return (
-    isRecord(value) && typeof value.id === 'string' && Array.isArray(value.rules) && value.rules.every(isRule)
+    isRecord(value) &&
+    typeof value.id === 'string' &&
+    Array.isArray(value.rules) &&
+    everyItem(value.rules, isRule)
   );
 }

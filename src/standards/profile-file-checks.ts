@@ -186,7 +186,8 @@ function unknownRule(id: string, path: readonly PathSegment[], notInCatalogue: b
 }
 
 /**
- * The parameters given for one rule: each one the rule has, of the same type, and a value it takes (a profile file's,
+ * The parameters given for one rule: each one the rule has, of the same type, and a value it takes — one of its
+ * values (`parameterValues`), a number inside its range (`parameterRanges`), a date for a date (a profile file's,
  * and `deriveRuleProfile`'s).
  *
  * @example
@@ -250,6 +251,7 @@ function valueIssue(
       },
       { path: [...path, name] },
     );
+  if (typeof value === 'number') return rangeIssue(rule, name, value, path);
   const wrong = outsideValues(rule, name, current, value);
   if (wrong === undefined) return undefined;
   return createIssue(
@@ -264,6 +266,36 @@ function valueIssue(
           en: `Parameter ${name} of rule ${rule.id} does not take ${shown(String(wrong.value))} (one of: ${wrong.allowed.join(', ')})`,
         },
     { path: [...path, name, ...wrong.at] },
+  );
+}
+
+/**
+ * The issue of a number outside its parameter's range ({@link Rule.parameterRanges}): below `min`, above `max`, a
+ * fraction where the range is `integer`; a parameter without a range takes any finite number.
+ */
+function rangeIssue(rule: AnyRule, name: string, value: number, path: PathSegment[]): Issue | undefined {
+  const ranges = rule.parameterRanges;
+  const range = ranges !== undefined && Object.hasOwn(ranges, name) ? ranges[name] : undefined;
+  if (
+    Number.isFinite(value) &&
+    (range === undefined ||
+      (value >= range.min && value <= range.max && (range.integer !== true || Number.isInteger(value))))
+  )
+    return undefined;
+  const [zh, en] =
+    range === undefined
+      ? ['有限的数', 'a finite number']
+      : [
+          `${range.min} 至 ${range.max} 的${range.integer === true ? '整数' : '数'}`,
+          `${range.integer === true ? 'an integer' : 'a number'} from ${range.min} to ${range.max}`,
+        ];
+  return createIssue(
+    'invalid_value',
+    {
+      zh: `规则 ${rule.id} 的参数 ${name} 应为 ${zh}，不是 ${value}`,
+      en: `Parameter ${name} of rule ${rule.id} must be ${en}, not ${value}`,
+    },
+    { path: [...path, name] },
   );
 }
 

@@ -1,11 +1,11 @@
-import { guardedValue } from '../core/guard.js';
+import { guardedValue, throwingGuard } from '../core/guard.js';
 import type { Issue, LocalizedText, Severity } from '../core/issue.js';
-import { ownValue } from '../core/own-value.js';
 import { ShequError } from '../core/result.js';
 import { notAProfileObjectIssue, type ProfileObjects } from '../indicators/profile-issue.js';
 import { BEIJING_RULES, HEBEI_RULES, LAW_AND_CODE_RULES, NATIONAL_PLAN_RULES } from './catalogue.js';
 import { isRuleProfile } from './profile-check.js';
 import { ruleParameterIssues } from './profile-file-checks.js';
+import { type CheckedRuleChanges, checkRuleChanges } from './rule-changes.js';
 import type { AnyRule, RuleProfile } from './types.js';
 
 /**
@@ -91,8 +91,8 @@ export interface RuleProfileChanges {
   >;
 }
 
-/** The rule profiles' {@link ProfileObjects}, for the issue of a base that is none. */
-const RULE_PROFILE_OBJECTS: ProfileObjects = {
+/** The rule profiles' {@link ProfileObjects}, for the issue of a base (or a profile to describe) that is none. */
+export const RULE_PROFILE_OBJECTS: ProfileObjects = {
   kind: { zh: '规则方案', en: 'a rule profile' },
   holder: 'RULE_PROFILES',
   names: () => Object.keys(RULE_PROFILES),
@@ -107,8 +107,10 @@ const RULE_PROFILE_OBJECTS: ProfileObjects = {
  * @param changes - what to change
  * @returns the new profile
  * @throws {@link shequ!ShequError} for a `base` that is no rule profile object (`RULE_PROFILES.hebei`, not `'hebei'`),
- *   or a parameter its rule does not have or take (a value of another type, outside the rule's values, a date that is
- *   no calendar date), as a profile file's are checked
+ *   `changes` of the wrong shape (an `id` that is no text, a list that is none, a rule without its parts, an unknown
+ *   severity: each an issue at its path in `changes`), or a parameter its rule does not have or take (a value of
+ *   another type, outside the rule's values or its range — `termYears` is 1 to 10 —, a date that is no calendar
+ *   date), as a profile file's are checked
  *
  * @example
  * ```ts
@@ -122,22 +124,32 @@ const RULE_PROFILE_OBJECTS: ProfileObjects = {
  * ```
  */
 export function deriveRuleProfile(base: RuleProfile, changes: RuleProfileChanges): RuleProfile {
-  if (!isRuleProfile(base))
-    throw new ShequError([notAProfileObjectIssue(base, ['base'], RULE_PROFILE_OBJECTS)]);
-  const disabled = new Set(changes.disable ?? []);
+  return throwingGuard(() => {
+    if (!isRuleProfile(base))
+      throw new ShequError([notAProfileObjectIssue(base, ['base'], RULE_PROFILE_OBJECTS)]);
+    const { issues, checked } = checkRuleChanges(changes);
+    if (issues.length > 0) throw new ShequError(issues);
+    return derivedRules(base, checked);
+  });
+}
+
+/** The profile `base` with the checked changes applied; a ShequError for a parameter its rule does not take. */
+function derivedRules(base: RuleProfile, changes: CheckedRuleChanges): RuleProfile {
+  const disabled = new Set(changes.disable);
   const issues: Issue[] = [];
-  const rules = [...base.rules, ...(changes.add ?? [])]
+  // The versions of one rule (one id) share its parameters: those given are checked once, against the first.
+  const checked = new Set<string>();
+  const rules = [...base.rules, ...changes.add]
     .filter((rule) => !disabled.has(rule.id))
     .map((rule) => {
-      // Own keys only: a rule's id (a caller's `constructor`) is no key of Object.prototype.
-      const severity = changes.severity && ownValue<Severity>(changes.severity, rule.id);
-      const parameters =
-        changes.parameters &&
-        ownValue<NonNullable<RuleProfileChanges['parameters']>[string]>(changes.parameters, rule.id);
+      const severity = changes.severity[rule.id];
+      const parameters = changes.parameters[rule.id];
       if (severity === undefined && parameters === undefined) return rule;
-      if (parameters !== undefined)
+      if (parameters !== undefined && !checked.has(rule.id)) {
+        checked.add(rule.id);
         for (const issue of ruleParameterIssues(rule, parameters, ['parameters', rule.id]))
           issues.push(issue);
+      }
       return {
         ...rule,
         ...(severity === undefined ? {} : { severity }),

@@ -153,6 +153,12 @@ export interface Rule {
    * value is a date `YYYY-MM-DD` (a deadline): a profile file must give it a calendar date (`invalid_date`).
    */
   readonly parameterValues?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * The range of each numeric parameter (a count, a number of years, a percentage): a profile file or
+   * `deriveRuleProfile` that gives a number outside it, or a fraction where it is `integer`, is refused with
+   * `invalid_value`. A numeric parameter not named here takes any finite number.
+   */
+  readonly parameterRanges?: Readonly<Record<string, ParameterRange>>;
   /** Period in force, `'YYYY-MM-DD'` inclusive; open ends omitted. */
   readonly effective: {
     /** First day in force. */
@@ -166,6 +172,27 @@ export interface Rule {
   readonly confidence?: 'verified' | 'unverified';
   /** The predicate for one unit. */
   readonly check: (context: RuleContext) => RuleOutcome;
+}
+
+/**
+ * The numbers a numeric parameter of a rule takes: from `min` to `max` (both included), whole numbers only when
+ * `integer` (a count, a number of years).
+ *
+ * @example
+ * ```ts
+ * import { RULES, type ParameterRange } from 'shequ';
+ * const term: ParameterRange | undefined = RULES.termExpiry.parameterRanges?.termYears;
+ * term;
+ * //=> { min: 1, max: 10, integer: true }
+ * ```
+ */
+export interface ParameterRange {
+  /** The least number taken. */
+  readonly min: number;
+  /** The greatest number taken. */
+  readonly max: number;
+  /** Whole numbers only. */
+  readonly integer?: boolean;
 }
 
 /**

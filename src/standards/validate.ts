@@ -8,6 +8,7 @@ import {
   type PathSegment,
   type Severity,
 } from '../core/issue.js';
+import { isIterableObject } from '../core/iterable.js';
 import { failure, type Result, success, unwrap } from '../core/result.js';
 import type { Dataset } from '../model/dataset.js';
 import type { Unit } from '../model/unit.js';
@@ -159,7 +160,7 @@ export function safeValidate(
   return guarded(() => {
     const checked = checkValidateOptions(options);
     if (!checked.success) return checked;
-    if (!isDataset(input) && !isUnitIterable(input)) {
+    if (!isDataset(input) && !isIterableObject(input)) {
       return failure([
         createIssue('invalid_type', {
           zh: '应为数据集或社区（村）记录的数组',
@@ -169,14 +170,6 @@ export function safeValidate(
     }
     return validateChecked(input, checked.data);
   });
-}
-
-function isUnitIterable(value: unknown): value is Iterable<unknown> {
-  return (
-    value !== null &&
-    typeof value === 'object' &&
-    typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function'
-  );
 }
 
 /** The validation itself, once the options are resolved and the input is known to be a dataset or an iterable. */

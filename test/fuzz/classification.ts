@@ -4,7 +4,8 @@
  *
  * - `safe`: must never throw (or reject) for any arguments, options included; bad input is a result with issues
  *   (or a documented neutral value such as `''`, `null`, `false`, `[]`).
- * - `shequ-error`: a throwing variant — may throw, but only a `ShequError` carrying issues.
+ * - `shequ-error`: a throwing variant — may throw, but only a `ShequError` carrying issues, each with a known code, a
+ *   path and a message in Chinese and English (and not the issue of a throwing getter when no argument has one).
  * - `trusted`: builds or reads the library's own typed values (issues, results, zod errors), not outside data; it
  *   may throw a TypeError on values of the wrong type, like any typed helper. Still fuzzed for prototype pollution.
  * - `factory`: returns a stateful object or a fast-check arbitrary; the call itself may throw only a `ShequError` (for
@@ -14,9 +15,15 @@
  *   `ShequError`, never a TypeError. Fuzzed with a missing path and anything as options.
  *
  * `cost` lowers the number of runs for functions that do real work per call (zip archives, JSON Schema, reports).
+ * `valid` makes arguments the export takes: the fuzz also calls it with one part of them — an argument, or a value
+ * anywhere inside one (a key of `changes`, an indicator of a profile) — replaced by a hostile value, so that hostile
+ * values are met past the first checks too (test/fuzz/exports.test.ts).
  * `writes` names the arguments an export writes into by contract (an `out` array); the fuzz checks every other
  * argument is unchanged after every call (read without running the caller's getters: test/fuzz/snapshot.ts).
  */
+import { INDICATOR_PROFILES, INDICATORS } from '../../src/indicators/index.js';
+import { RULE_PROFILES, RULES } from '../../src/standards/index.js';
+
 export type Behaviour = 'safe' | 'shequ-error' | 'trusted' | 'factory' | 'node-file';
 
 export interface Classification {
@@ -27,6 +34,8 @@ export interface Classification {
   readonly methods?: readonly string[];
   /** Arguments (by index) the export writes into by contract, such as an `out` array; every other must be unchanged. */
   readonly writes?: readonly number[];
+  /** Arguments the export takes, made anew for each call (see `valid` above). */
+  readonly valid?: () => readonly unknown[];
 }
 
 const safe: Classification = { behaviour: 'safe' };
@@ -75,11 +84,22 @@ export const CLASSIFICATION: Readonly<Record<string, Classification>> = {
   parseCrosswalk: safe,
   divisionChanges: safe,
   indicatorSeriesFromRows: trusted, // groups the library's own indicator rows
-  describeIndicatorProfiles: { behaviour: 'trusted', cost: 0.05 }, // documentation of typed profiles
+  // documentation of profiles: anything that is no list of profiles it can show is a ShequError at its path
+  describeIndicatorProfiles: {
+    behaviour: 'shequ-error',
+    cost: 0.05,
+    valid: () => [[INDICATOR_PROFILES.beijing, INDICATOR_PROFILES.hebei]],
+  },
   createIndicatorAccumulator: { behaviour: 'factory', methods: ['merge', 'parts'] },
   mergeIndicatorParts: safe,
   parseIndicatorParts: safe,
-  deriveIndicatorProfile: trusted, // derives a profile from a built-in one and typed changes, at setup time
+  // derives a profile from another and changes: a base that is no profile, or changes of the wrong shape, is a
+  // ShequError at the path of the value
+  deriveIndicatorProfile: {
+    behaviour: 'shequ-error',
+    cost: 0.3,
+    valid: () => [INDICATOR_PROFILES.hebei, indicatorChanges()],
+  },
   resolveIndicatorProfile: safe,
   planPeriodAt: safe,
   planPeriodEndedBy: safe,
@@ -91,7 +111,7 @@ export const CLASSIFICATION: Readonly<Record<string, Classification>> = {
   progressAgainst: trusted, // the arithmetic under assessProgress, on typed targets and dates
   indicatorRowsFromParts: { behaviour: 'shequ-error' },
   // standards: profile files — any JSON text or value in, a result out
-  loadProfile: { behaviour: 'safe', cost: 0.3 },
+  loadProfile: { behaviour: 'safe', cost: 0.3, valid: () => [profileFile()] },
   // writes a built-in name or a profile as a profile file; an unknown one is a ShequError naming the valid ones
   profileToJson: { behaviour: 'shequ-error' },
   profileJsonSchema: { behaviour: 'safe', cost: 0.05 },
@@ -211,10 +231,17 @@ export const CLASSIFICATION: Readonly<Record<string, Classification>> = {
   toUnitStatistics: trusted, // converts a parsed Unit (the safe path is isRichUnit + parse first)
   parseUnitStatistics: safe,
   // standards
-  describeRules: { behaviour: 'trusted', cost: 0.05 }, // documentation of typed profiles
+  // documentation of rule profiles: anything that is no list of rule profiles it can show is a ShequError
+  describeRules: { behaviour: 'shequ-error', cost: 0.05, valid: () => [[RULE_PROFILES.beijing]] },
   failed: trusted, // builds a rule outcome inside a rule's own check
   notChecked: trusted, // idem
-  deriveRuleProfile: trusted, // derives a profile from a built-in one and typed changes, at setup time
+  // derives a rule profile: a base that is no rule profile, changes of the wrong shape or a parameter its rule does
+  // not take (type, values, range) is a ShequError at the path of the value
+  deriveRuleProfile: {
+    behaviour: 'shequ-error',
+    cost: 0.3,
+    valid: () => [RULE_PROFILES.hebei, ruleChanges()],
+  },
   resolveRuleProfile: safe,
   groupFindingsByUnit: trusted, // groups the findings of a report
   safeValidate: safe,
@@ -256,3 +283,82 @@ export const CLASSIFICATION: Readonly<Record<string, Classification>> = {
   unitStatisticsArbitrary: { behaviour: 'factory' },
   statisticsRowArbitrary: { behaviour: 'factory' },
 };
+
+/** Changes to an indicator profile that use every key, so that the fuzz replaces each. */
+function indicatorChanges() {
+  const target = {
+    comparator: '>=',
+    value: 35,
+    year: 2025,
+    confidence: 'seed',
+    source: '区规划',
+    quote: '不低于35',
+  };
+  return {
+    id: 'district',
+    name: { zh: '某区', en: 'a district' },
+    add: [{ indicator: INDICATORS.communityHomes, target: { ...target, value: 90 } }],
+    remove: ['village5gCoverage'],
+    override: { facilityAreaPer100Households: { target, baseline: null } },
+    periods: {
+      '15th': {
+        baselines: { ruralFacilityCoverage: null },
+        targets: { facilityAreaPer100Households: { ...target, year: 2030 } },
+      },
+    },
+    facts: [
+      {
+        id: 'volunteers',
+        name: { zh: '志愿者', en: 'volunteers' },
+        value: 1000,
+        unit: { zh: '人', en: 'persons' },
+        year: 2020,
+        confidence: 'seed',
+        source: '区规划',
+        quote: '志愿者1000人',
+      },
+    ],
+  };
+}
+
+/** Changes to a rule profile that use every key, numeric and listed parameters among them. */
+function ruleChanges() {
+  return {
+    id: 'district',
+    name: { zh: '某区', en: 'a district' },
+    disable: ['service.convenienceOutlets'],
+    add: [{ ...RULES.satisfactionSurvey, id: 'district.survey' }],
+    severity: { 'facility.activityAreaShare': 'error' },
+    parameters: {
+      'facility.areaPer100Households': { minimum: 35 },
+      'law.termExpiry': { termYears: 5, termChange: '2018-12-29' },
+      'workers.per10k': { minimum: 18, comparator: '>=', level: 'county' },
+    },
+  };
+}
+
+/** A profile file that uses every key, numeric rule parameters among them. */
+function profileFile() {
+  const target = { comparator: '>=', value: 35, confidence: 'seed', source: '区规划' };
+  return {
+    id: 'district',
+    name: { zh: '某区', en: 'a district' },
+    extends: 'hebei',
+    addIndicators: ['communityHomes'],
+    removeIndicators: ['village5gCoverage'],
+    periods: {
+      '15th': {
+        baselines: { ruralFacilityCoverage: null },
+        targets: { facilityAreaPer100Households: target },
+      },
+    },
+    facts: [indicatorChanges().facts[0]],
+    rules: {
+      extends: 'hebei',
+      disable: ['service.convenienceOutlets'],
+      enable: ['facility.openingHours'],
+      severity: { 'facility.activityAreaShare': 'error' },
+      parameters: ruleChanges().parameters,
+    },
+  };
+}

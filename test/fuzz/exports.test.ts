@@ -163,7 +163,10 @@ async function callChecked(
     expectNoPollution(name);
     expectArgumentsUnchanged(name, args, before, rule);
     if (rule.behaviour === 'trusted') return before;
-    if (error instanceof root.ShequError && rule.behaviour !== 'safe') return before;
+    if (error instanceof root.ShequError && rule.behaviour !== 'safe') {
+      expectWellFormedIssues(name, error.issues, hostile, args);
+      return before;
+    }
     if (rule.behaviour === 'node-file' && (error as { code?: unknown })?.code === 'ENOENT') return before;
     throw new Error(`${name} (${rule.behaviour}) threw ${String(error)} for ${describeArgs(args)}`);
   }
@@ -172,7 +175,53 @@ async function callChecked(
   if (!hostile && reportsInputThrew(value) && rule.behaviour !== 'trusted') {
     throw new Error(`${name} hid an exception of its own as INPUT_THREW for ${describeArgs(args)}`);
   }
+  // A failure's issues are held to what a ShequError's are (the trusted helpers pass on the caller's own issues).
+  if (rule.behaviour !== 'trusted' && isFailure(value))
+    expectWellFormedIssues(name, value.error.issues, true, args);
   return before;
+}
+
+/** Whether a returned value is the library's failure result (`{ success: false, error: { issues } }`), not zod's. */
+function isFailure(value: unknown): value is { error: { issues: readonly unknown[] } } {
+  if (value === null || typeof value !== 'object' || (value as { success?: unknown }).success !== false)
+    return false;
+  const error = (value as { error?: { issues?: unknown } }).error;
+  return !(error instanceof Error) && Array.isArray(error?.issues);
+}
+
+/**
+ * Throws (failing the property) unless every issue of a ShequError has a known code, a path of keys and indexes and a
+ * message in Chinese and English — and, when no argument can throw, is not the issue of a throwing getter (which
+ * would hide an exception of ours).
+ */
+function expectWellFormedIssues(
+  name: string,
+  issues: readonly unknown[],
+  hostile: boolean,
+  args: readonly unknown[],
+): void {
+  const wellFormed = (issue: Record<string, unknown>) => {
+    const message = issue.message as Record<string, unknown> | undefined;
+    return (
+      typeof issue.code === 'string' &&
+      Object.hasOwn(root.ISSUE_CODES, issue.code) &&
+      Array.isArray(issue.path) &&
+      issue.path.every((key) => typeof key === 'string' || typeof key === 'number') &&
+      typeof message?.zh === 'string' &&
+      message.zh !== '' &&
+      typeof message.en === 'string' &&
+      message.en !== ''
+    );
+  };
+  const bad = issues.find(
+    (issue) => issue === null || typeof issue !== 'object' || !wellFormed(issue as never),
+  );
+  if (issues.length === 0 || bad !== undefined)
+    throw new Error(
+      `${name} threw a ShequError with an issue lacking its code, path or message: ${describeArgs([bad])}`,
+    );
+  if (!hostile && issues.some((issue) => (issue as root.Issue).message.en === INPUT_THREW.en))
+    throw new Error(`${name} hid an exception of its own as INPUT_THREW for ${describeArgs(args)}`);
 }
 
 function describeArgs(args: readonly unknown[]): string {
@@ -205,6 +254,40 @@ function argumentsArbitrary(arity: number, rule: Classification, withThrowing: b
     .map(([path, rest]) => [path, ...rest.slice(1)]);
 }
 
+/**
+ * The valid arguments of `rule` with one part replaced by `hostile`: the argument at the first choice, or — following
+ * further choices — a value inside it (a key of an object, an item of a list), the objects on the way copied.
+ */
+function withHostilePart(valid: readonly unknown[], choices: readonly number[], hostile: unknown): unknown[] {
+  const args = [...valid];
+  const [first = 0, ...rest] = choices;
+  const at = first % args.length;
+  args[at] = replacedInside(args[at], rest, hostile);
+  return args;
+}
+
+function replacedInside(value: unknown, choices: readonly number[], hostile: unknown): unknown {
+  const [choice, ...rest] = choices;
+  if (choice === undefined || value === null || typeof value !== 'object') return hostile;
+  const keys = Object.keys(value);
+  // One choice more than keys: stop here and replace the value itself.
+  const key = keys[choice % (keys.length + 1)];
+  if (key === undefined) return hostile;
+  const copy = (Array.isArray(value) ? [...value] : { ...value }) as Record<string, unknown>;
+  copy[key] = replacedInside((value as Record<string, unknown>)[key], rest, hostile);
+  return copy;
+}
+
+/** Arguments made from the export's valid ones, one part of them hostile (see {@link withHostilePart}). */
+function hostilePartArbitrary(valid: () => readonly unknown[], withThrowing: boolean) {
+  const one = withThrowing
+    ? fc.oneof({ weight: 3, arbitrary: argumentArbitrary }, throwingArgument)
+    : argumentArbitrary;
+  return fc
+    .tuple(fc.array(fc.nat(), { maxLength: 6 }), one)
+    .map(([choices, hostile]) => withHostilePart(valid(), choices, hostile));
+}
+
 let calls = 0;
 
 async function fuzz(
@@ -218,6 +301,14 @@ async function fuzz(
   for (const withThrowing of throwing) {
     await fc.assert(
       fc.asyncProperty(argumentsArbitrary(fn.length, rule, withThrowing), async (args) => {
+        calls++;
+        earlier.push([args, await callChecked(name, fn, args, rule, withThrowing)]);
+      }),
+      { numRuns: withThrowing ? Math.ceil(runs / 4) : runs },
+    );
+    if (rule.valid === undefined) continue;
+    await fc.assert(
+      fc.asyncProperty(hostilePartArbitrary(rule.valid, withThrowing), async (args) => {
         calls++;
         earlier.push([args, await callChecked(name, fn, args, rule, withThrowing)]);
       }),

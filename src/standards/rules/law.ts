@@ -2,8 +2,15 @@ import { addYearsToIsoDate } from '../../core/as-of.js';
 import { numberText } from '../../core/number-text.js';
 import { committeeSize } from '../../model/unit-derive.js';
 import { failed, notApplicable, notChecked, passed } from '../outcomes.js';
-import type { Rule, RuleContext } from '../types.js';
+import type { ParameterRange, Rule, RuleContext } from '../types.js';
 import { RESIDENTS_LAW_2018, RESIDENTS_LAW_2025, VILLAGERS_LAW } from './sources.js';
+
+/** Households of one residents' committee (the texts say 100–700, then 1 000–3 000). */
+const HOUSEHOLDS: ParameterRange = { min: 0, max: 100_000, integer: true };
+/** Members of one committee (the texts say 5–9 and 3–7). */
+const MEMBERS: ParameterRange = { min: 0, max: 100, integer: true };
+/** Years of one term (the texts say 5, and 3 before 2018-12-29): a due date stays a four-digit year. */
+const TERM_YEARS: ParameterRange = { min: 1, max: 10, integer: true };
 
 const householdRange = (
   from: string | undefined,
@@ -22,6 +29,7 @@ const householdRange = (
   appliesTo: { kinds: ['community'] },
   severity: 'warning',
   parameters: { min, max },
+  parameterRanges: { min: HOUSEHOLDS, max: HOUSEHOLDS },
   effective: { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) },
   source: { document, section, quote },
   check: ({ row, parameters }) => {
@@ -100,6 +108,7 @@ function memberRule(
     severity: version.severity,
     ...(version.confidence === undefined ? {} : { confidence: version.confidence }),
     parameters: { min: version.min, max: version.max },
+    parameterRanges: { min: MEMBERS, max: MEMBERS },
     effective: {
       ...(version.from === undefined ? {} : { from: version.from }),
       ...(version.to === undefined ? {} : { to: version.to }),
@@ -172,6 +181,7 @@ export const termExpiry: Rule = {
   appliesTo: {},
   severity: 'error',
   parameters: { termYears: 5, earlierTermYears: 3, termChange: '2018-12-29' },
+  parameterRanges: { termYears: TERM_YEARS, earlierTermYears: TERM_YEARS },
   effective: {},
   source: {
     document: `${RESIDENTS_LAW_2018} 第八条; ${VILLAGERS_LAW} 第十一条`,

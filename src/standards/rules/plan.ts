@@ -1,10 +1,17 @@
 import { CONVENIENCE_OUTLETS, type ConvenienceOutlet } from '../../model/convenience-outlets.js';
 import type { Facility } from '../../model/facility.js';
 import { failed, notApplicable, notChecked, passed, shown } from '../outcomes.js';
-import type { Rule, RuleFailure, RuleOutcome } from '../types.js';
+import type { ParameterRange, Rule, RuleFailure, RuleOutcome } from '../types.js';
 import { BEIJING_PLAN, HEBEI_PLAN, NATIONAL_PLAN, NATIONAL_PLAN_BRIEFING } from './sources.js';
 
 const num = (value: unknown) => Number(value);
+
+/** m² of facility per 100 households: up to 100 m² a household (area × 100 against it stays an exact integer). */
+const AREA_PER_100_HOUSEHOLDS: ParameterRange = { min: 0, max: 10_000 };
+/** A share in per cent. */
+const PERCENT: ParameterRange = { min: 0, max: 100 };
+/** The floor area of one facility or estate's rooms, m². */
+const FLOOR_AREA: ParameterRange = { min: 0, max: 100_000 };
 
 /**
  * facility.areaPer100Households — national: a unit with a facility, ≥ 30 m² per 100 households. The national
@@ -20,6 +27,7 @@ export const areaPer100Households: Rule = {
   appliesTo: {},
   severity: 'error',
   parameters: { minimum: 30 },
+  parameterRanges: { minimum: AREA_PER_100_HOUSEHOLDS },
   effective: {},
   source: {
     document: NATIONAL_PLAN_BRIEFING,
@@ -63,6 +71,7 @@ export const newCommercialShare: Rule = {
   severity: 'error',
   confidence: 'unverified',
   parameters: { minimumPercent: 10 },
+  parameterRanges: { minimumPercent: PERCENT },
   effective: {},
   source: {
     document: `${NATIONAL_PLAN} (local-consensus: 陇南, 昌吉 and a 黑龙江 city copy the national template; national text not seen)`,
@@ -135,6 +144,7 @@ export const newUrbanMinimumArea: Rule = {
   appliesTo: { kinds: ['community'] },
   severity: 'error',
   parameters: { minimum: 500 },
+  parameterRanges: { minimum: FLOOR_AREA },
   effective: {},
   source: {
     document: HEBEI_PLAN,
@@ -171,6 +181,7 @@ export const newEstateServiceRooms: Rule = {
   appliesTo: { kinds: ['community'] },
   severity: 'warning',
   parameters: { minimum: 500 },
+  parameterRanges: { minimum: FLOOR_AREA },
   effective: {},
   source: {
     document: BEIJING_PLAN,
@@ -220,6 +231,7 @@ export const activityAreaShare: Rule = {
   severity: 'warning',
   confidence: 'unverified',
   parameters: { minimumPercent: 60 },
+  parameterRanges: { minimumPercent: PERCENT },
   effective: {},
   source: {
     document: `${NATIONAL_PLAN} (local-consensus; 完整社区试点)`,
@@ -305,6 +317,7 @@ export const openingHours: Rule = {
   appliesTo: {},
   severity: 'warning',
   parameters: { minimumHours: 8 },
+  parameterRanges: { minimumHours: { min: 0, max: 24 } },
   effective: {},
   source: {
     document: BEIJING_PLAN,
@@ -451,6 +464,7 @@ export const disasterOfficer: Rule = {
   appliesTo: {},
   severity: 'error',
   parameters: { minimum: 1 },
+  parameterRanges: { minimum: { min: 0, max: 100, integer: true } },
   effective: {},
   source: { document: HEBEI_PLAN, section: '专栏 13', quote: '全省所有村（社区）设置1名灾害信息员' },
   check: ({ row, parameters }) => {

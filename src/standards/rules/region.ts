@@ -17,6 +17,7 @@ export const workersPer10k: RegionRule = {
   appliesTo: {},
   severity: 'warning',
   parameters: { minimum: 18, comparator: '>', level: 'county' },
+  parameterRanges: { minimum: { min: 0, max: 10_000 } },
   parameterValues: { comparator: ['>=', '>'], level: ['province', 'prefecture', 'county', 'township'] },
   effective: {},
   source: {
