@@ -12,6 +12,7 @@ import {
 } from './context.js';
 import { divisionLists } from './division-list.js';
 import { reportInput } from './indicators.js';
+import { writeNotCounted } from './not-counted.js';
 import { checkDistinctPaths, checkWritable, fileIdentity, openOutput } from './output.js';
 import { commandProfiles } from './profile-file.js';
 import { readYearFiles } from './read-year-files.js';
@@ -187,6 +188,8 @@ export async function runEvaluate(args: readonly string[], streams: CliStreams):
   }
   for (const issue of result.data.warnings ?? [])
     streams.stderr.write(`shequ evaluate: 警告 warning: ${issue.message.zh} / ${issue.message.en}\n`);
+  // Rows of the year it did not count (a region's second total of a kind): said, as `indicators` says them.
+  writeNotCounted('evaluate', result.data.skipped, streams);
   streams.stderr.write(
     `shequ evaluate: ${result.data.period.name.zh} ${result.data.year} 年度 ${result.data.units} 行计入 rows counted · 其他年度 ${result.data.otherYears} other years\n`,
   );

@@ -8,6 +8,7 @@ import {
   evaluatePlanPeriod,
   type Finding,
   type IndicatorRow,
+  type Issue,
   type PlanEvaluation,
   planPeriodEndedBy,
   type UnitStatistics,
@@ -21,12 +22,15 @@ import {
   reportPage,
   reportPagePieces,
 } from 'shequ/report';
+import { notCountedIssue } from '../indicators/compute.js';
+import { unitKindOfTotal } from '../model/row-kind-predicates.js';
 import { type CliStreams, DATA_OPTIONS, messageLang, parse, UsageError } from './context.js';
 import { divisionLists } from './division-list.js';
 import { checkFilesDistinct } from './evaluate.js';
 import { createFindingTextSorter } from './finding-runs.js';
 import { indicatorOptions, reportInput } from './indicators.js';
 import { type InputRows, readRows } from './input.js';
+import { writeNotCounted } from './not-counted.js';
 import { checkDistinctPaths, checkWritable } from './output.js';
 import { createOutputSet, type OutputSet } from './output-set.js';
 import { commandProfiles } from './profile-file.js';
@@ -144,11 +148,14 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
   // Rows of an ended period's target year are kept for its evaluation (the other years are not counted in it).
   const period = planPeriodEndedBy(options.asOf);
   const evaluated: UnitStatistics[] = [];
+  const notCounted: Issue[] = [];
   // The page and the files beside it are all written or none: a failure removes every one this run opened.
   const outputs = createOutputSet();
   try {
     const inputs = await readReportFiles(positionals, streams, (row) => {
       if (accumulator.add(row)) units?.push(row);
+      // A row the reader accepted has a code of its kind's level: a total it cannot count is a repeated one.
+      else notCounted.push(notCountedIssue(row, unitKindOfTotal(row.kind) !== undefined, { path: [] }));
       if (period !== undefined && row.year === period.targetYear) evaluated.push(row);
       for (const finding of validator.add(row)) take(finding);
     });
@@ -209,6 +216,7 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
     let rejected = false;
     for (const { input } of inputs)
       if (await reportInput('report', input, values.rejects as string | undefined, streams)) rejected = true;
+    writeNotCounted('report', notCounted, streams);
     return rejected ? 1 : 0;
   } catch (error) {
     outputs.discard('report', streams);
