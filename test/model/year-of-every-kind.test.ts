@@ -19,7 +19,13 @@ const NON_UNIT = ROW_KINDS.filter((kind) => kind !== 'community' && kind !== 'vi
 function csvOf(rows: readonly Record<string, unknown>[]): string {
   const keys = [...new Set(rows.flatMap((row) => Object.keys(row)))];
   const cell = (value: unknown) =>
-    value === undefined ? '' : typeof value === 'boolean' ? (value ? '是' : '否') : `"${String(value).replace(/"/g, '""')}"`;
+    value === undefined
+      ? ''
+      : typeof value === 'boolean'
+        ? value
+          ? '是'
+          : '否'
+        : `"${String(value).replace(/"/g, '""')}"`;
   return [keys.join(','), ...rows.map((row) => keys.map((key) => cell(row[key])).join(','))].join('\n');
 }
 
