@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { basename, dirname, relative } from 'node:path';
 import {
   computeIndicators,
   createIndicatorAccumulator,
@@ -203,6 +203,7 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
         asOf: options.asOf,
         profile: profiles.id,
         units: end.summary.units,
+        ...rejectedOf(inputs, values.out, values.rejects as string | undefined),
         ...(findings.total > 0 ? { findingsFile: basename(findingsPath) } : {}),
         ...(cut ? { indicatorsFile: basename(indicatorsPath) } : {}),
         ...(options.period === undefined ? {} : { period: options.period }),
@@ -224,6 +225,18 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
   } finally {
     sorter.close();
   }
+}
+
+/** The rows the readers rejected, for the page: their count, and the --rejects file relative to the page. */
+function rejectedOf(
+  inputs: readonly { input: InputRows }[],
+  out: string,
+  rejects: string | undefined,
+): { rejected?: number; rejectsFile?: string } {
+  let rejected = 0;
+  for (const { input } of inputs) rejected += input.counts.rejected;
+  if (rejected === 0) return {};
+  return rejects === undefined ? { rejected } : { rejected, rejectsFile: relative(dirname(out), rejects) };
 }
 
 /** Writes every finding, in report order, to the companion CSV (masked by construction, as `validate --format csv`). */
