@@ -1,4 +1,4 @@
-import { type CodeClassification, classifyCode, type Issue, maskIdNumbersInText } from 'shequ';
+import { type CodeClassification, classifyCode, createIssue, type Issue, maskIdNumbersInText } from 'shequ';
 import { type CliStreams, oneOf, parse, UsageError } from './context.js';
 import { maskStrings } from './render.js';
 
@@ -29,12 +29,20 @@ interface CheckedCode {
   readonly reasons: readonly Issue[];
 }
 
+/** Why a code of no known system is invalid: the words of the table, as an issue for the JSON. */
+const UNKNOWN_FORM = { zh: '不是已知代码的形式', en: 'not the form of a known code' } as const;
+
 /** One code checked: the likeliest system and its reasons alone; an ID number is masked, nothing else is. */
 function checkOne(input: string): CheckedCode {
   const classification = classifyCode(input);
   const result = classification.result;
   const valid = result?.success === true;
-  const reasons = result === null ? [] : result.success ? (result.warnings ?? []) : result.error.issues;
+  const reasons =
+    result === null
+      ? [createIssue('invalid_format', UNKNOWN_FORM)]
+      : result.success
+        ? (result.warnings ?? [])
+        : result.error.issues;
   return {
     code: classification.display,
     normalized: classification.normalized,
@@ -49,7 +57,7 @@ function tableLine(r: CheckedCode): string {
   const label = r.system === null ? 'unknown' : SYSTEM_LABEL[r.system];
   const why =
     r.system === null
-      ? '不是已知代码的形式 / not the form of a known code'
+      ? `${UNKNOWN_FORM.zh} / ${UNKNOWN_FORM.en}`
       : r.reasons.map((i) => `${i.code}: ${i.message.zh} / ${i.message.en}`).join('; ');
   const note = r.normalized ? '\t(输入已规范化 input normalised)' : '';
   return `${r.code}\t${label}\t${r.valid ? 'valid' : 'invalid'}${why === '' ? '' : `\t${why}`}${note}\n`;

@@ -301,6 +301,11 @@ export async function runCircle(args: readonly string[], streams: CliStreams): P
       help: { type: 'boolean', short: 'h' },
     },
     2,
+    {
+      zh: '只取两个文件：居住点与服务点',
+      en: 'two files only, the residential points and the service points',
+      example: '小区.csv 网点.csv --crs gcj02',
+    },
   );
   const [estatesFile, servicesFile] = positionals;
   if (estatesFile === undefined || servicesFile === undefined)

@@ -148,6 +148,21 @@ export const VALIDATE_OPTIONS = {
   workers: { type: 'string' },
 } as const;
 
+/** What a command takes as positional arguments, for the message of one too many: the limit in words and an example. */
+export interface PositionalUsage {
+  readonly zh: string;
+  readonly en: string;
+  /** The arguments of a correct call (`统计表.csv`, `dataset`, nothing). */
+  readonly example: string;
+}
+
+/** The usual limit: one data file. */
+const ONE_FILE: PositionalUsage = {
+  zh: '一次只处理一个文件',
+  en: 'one FILE at a time',
+  example: '统计表.csv',
+};
+
 /**
  * Parses a command's arguments; unknown options (with a "did you mean") and extra positionals are usage errors.
  * `--out -` is standard output: the values hold no `out`, as when `--out` is not given.
@@ -157,6 +172,7 @@ export function parse(
   args: readonly string[],
   options: Record<string, { type: 'string' | 'boolean'; short?: string }>,
   maxPositionals = Number.POSITIVE_INFINITY,
+  positionalUsage: PositionalUsage = ONE_FILE,
 ): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
   for (const arg of args) {
     if (arg === '--') break;
@@ -186,12 +202,13 @@ export function parse(
   if (parsed.positionals.length > maxPositionals) {
     const extra = echo(parsed.positionals[maxPositionals] as string);
     const count = parsed.positionals.length;
+    const example = `shequ ${command}${positionalUsage.example === '' ? '' : ` ${positionalUsage.example}`}`;
     throw new UsageError(
       {
-        zh: `shequ ${command}：一次只处理一个文件；给了 ${count} 个参数（多出：'${extra}'）`,
-        en: `shequ ${command}: one FILE at a time; got ${count} arguments (extra: '${extra}')`,
+        zh: `shequ ${command}：${positionalUsage.zh}；给了 ${count} 个参数（多出：'${extra}'）`,
+        en: `shequ ${command}: ${positionalUsage.en}; got ${count} argument${count === 1 ? '' : 's'} (extra: '${extra}')`,
       },
-      { zh: `示例：shequ ${command} 统计表.csv`, en: `Example: shequ ${command} 统计表.csv` },
+      { zh: `示例：${example}`, en: `Example: ${example}` },
     );
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;

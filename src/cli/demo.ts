@@ -26,6 +26,7 @@ export async function runDemo(args: readonly string[], streams: CliStreams): Pro
     args,
     { lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     0,
+    { zh: '不带参数（示例数据已随附）', en: 'takes no arguments (the sample data is bundled)', example: '' },
   );
   oneOf('demo', 'lang', values.lang as string | undefined, ['zh', 'en'], 'zh');
   let raw: { units: unknown[] };

@@ -12,6 +12,7 @@ import {
 } from './context.js';
 import { divisionLists } from './division-list.js';
 import { reportInput } from './indicators.js';
+import { writeNotCounted } from './not-counted.js';
 import { checkDistinctPaths, checkWritable, fileIdentity, openOutput } from './output.js';
 import { commandProfiles } from './profile-file.js';
 import { readYearFiles } from './read-year-files.js';
@@ -163,6 +164,15 @@ function evaluateOptions(
   return { format, lang, out, profile: dated.profile, year, settings };
 }
 
+/** `--regions` that names no region of the rows leaves an empty table: said, not printed as if all were well. */
+function warnNoRegion(regions: string | undefined, evaluation: PlanEvaluation, streams: CliStreams): void {
+  if (regions === undefined || evaluation.rows.length > 0 || evaluation.units + evaluation.otherYears === 0)
+    return;
+  streams.stderr.write(
+    `shequ evaluate: 警告 warning: --regions ${echo(regions)} 不含数据中的任何地区：评估表为空 / --regions ${echo(regions)} holds none of the regions of the rows: the evaluation table is empty\n`,
+  );
+}
+
 /** `shequ evaluate FILE…`. */
 export async function runEvaluate(args: readonly string[], streams: CliStreams): Promise<number> {
   const { values, positionals } = parse('evaluate', args, {
@@ -187,6 +197,9 @@ export async function runEvaluate(args: readonly string[], streams: CliStreams):
   }
   for (const issue of result.data.warnings ?? [])
     streams.stderr.write(`shequ evaluate: 警告 warning: ${issue.message.zh} / ${issue.message.en}\n`);
+  // Rows of the year it did not count (a region's second total of a kind): said, as `indicators` says them.
+  writeNotCounted('evaluate', result.data.skipped, streams);
+  warnNoRegion(values.regions as string | undefined, result.data, streams);
   streams.stderr.write(
     `shequ evaluate: ${result.data.period.name.zh} ${result.data.year} 年度 ${result.data.units} 行计入 rows counted · 其他年度 ${result.data.otherYears} other years\n`,
   );

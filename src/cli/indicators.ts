@@ -25,6 +25,7 @@ import { divisionLists } from './division-list.js';
 import { workersOption } from './early-workers.js';
 import { type InputRows, runFileJob } from './input.js';
 import type { Lang } from './lang.js';
+import { writeNotCounted } from './not-counted.js';
 import { checkDistinctPaths, checkWritable, openOutput, writeWholeFile } from './output.js';
 import { type CommandProfiles, commandProfiles } from './profile-file.js';
 import { xlsxOutFile } from './xlsx-output.js';
@@ -94,9 +95,6 @@ export async function computeFromFile(
   return { rows: job.rows(), input: job };
 }
 
-/** Rows not counted that are listed one by one on stderr (the rest are counted in one line). */
-const SHOWN_NOT_COUNTED = 5;
-
 /** Reports what was read on stderr and writes the rejects file; returns whether rows were rejected. */
 export async function reportInput(
   command: string,
@@ -112,15 +110,11 @@ export async function reportInput(
     if (issue.severity === 'error')
       streams.stderr.write(`shequ ${command}: ${issue.message.zh} / ${issue.message.en}\n`);
   // Accepted rows that were not counted (a region's second total of a kind): said, never silent.
-  const notCounted = input.issues.filter((issue) => issue.code === 'duplicate_total');
-  for (const issue of notCounted.slice(0, SHOWN_NOT_COUNTED))
-    streams.stderr.write(
-      `shequ ${command}: 第 ${issue.line ?? '?'} 行 line: ${issue.message.zh} / ${issue.message.en}\n`,
-    );
-  if (notCounted.length > SHOWN_NOT_COUNTED)
-    streams.stderr.write(
-      `shequ ${command}: 另有 ${notCounted.length - SHOWN_NOT_COUNTED} 行未计入 / ${notCounted.length - SHOWN_NOT_COUNTED} more rows not counted\n`,
-    );
+  writeNotCounted(
+    command,
+    input.issues.filter((issue) => issue.code === 'duplicate_total'),
+    streams,
+  );
   if (rejectsFile !== undefined) {
     // The rejected rows' column model in the csv format (BOM, line, original cells, reason), as a file of its own.
     const output = openOutput(rejectsFile, streams);

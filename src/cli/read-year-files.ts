@@ -4,6 +4,26 @@ import { type InputRows, readRows } from './input.js';
 import { yearOfFileName } from './year-of-file.js';
 
 /**
+ * A file named after one year whose 年度 cells give another (last year's sheet saved under this year's name): its rows
+ * are counted in the years they give, and the run says so, once per file.
+ */
+function warnOtherYears(
+  command: string,
+  file: string,
+  named: number | undefined,
+  otherYears: ReadonlyMap<number, number>,
+  streams: CliStreams,
+): void {
+  if (named === undefined || otherYears.size === 0) return;
+  const years = [...otherYears].sort(([a], [b]) => a - b);
+  const zh = years.map(([y, rows]) => `${y} 年 ${rows} 行`).join('、');
+  const en = years.map(([y, rows]) => `${rows} of ${y}`).join(', ');
+  streams.stderr.write(
+    `shequ ${command}: 警告 warning: ${echo(file)} 以 ${named} 年命名，但其“年度”列给出 ${zh}：这些行计入其所给年度 / ${echo(file)} is named after ${named} but its 年度 column gives rows ${en}: they are counted in the year they give\n`,
+  );
+}
+
+/**
  * Reads every file row by row, each row with its year: its own 年度 cell, else the file's year (`year`, or the year
  * in its name). A file without a year column and without a year to give it stops the command. `shequ evaluate` and
  * `shequ report FILE…` read several files this one way.
@@ -17,10 +37,15 @@ export async function readYearFiles(
 ): Promise<{ file: string; input: InputRows }[]> {
   const inputs: { file: string; input: InputRows }[] = [];
   for (const file of files) {
-    const fileYear = year ?? (file === '-' ? undefined : yearOfFileName(file));
+    const named = file === '-' ? undefined : yearOfFileName(file);
+    const fileYear = year ?? named;
+    const otherYears = new Map<number, number>();
     const input = await readRows(command, file, streams, (row) => {
+      if (named !== undefined && row.year !== undefined && row.year !== named)
+        otherYears.set(row.year, (otherYears.get(row.year) ?? 0) + 1);
       onRow(fileYear !== undefined && row.year === undefined ? { ...row, year: fileYear } : row);
     });
+    warnOtherYears(command, file, named, otherYears, streams);
     const hasYearColumn = input.header?.columns.some((column) => column.field === 'year') === true;
     if (!hasYearColumn && fileYear === undefined)
       throw new UsageError(

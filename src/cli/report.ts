@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { basename, dirname, relative } from 'node:path';
 import {
   computeIndicators,
   createIndicatorAccumulator,
@@ -8,6 +8,7 @@ import {
   evaluatePlanPeriod,
   type Finding,
   type IndicatorRow,
+  type Issue,
   type PlanEvaluation,
   planPeriodEndedBy,
   type UnitStatistics,
@@ -21,12 +22,15 @@ import {
   reportPage,
   reportPagePieces,
 } from 'shequ/report';
+import { notCountedIssue } from '../indicators/compute.js';
+import { unitKindOfTotal } from '../model/row-kind-predicates.js';
 import { type CliStreams, DATA_OPTIONS, messageLang, parse, UsageError } from './context.js';
 import { divisionLists } from './division-list.js';
 import { checkFilesDistinct } from './evaluate.js';
 import { createFindingTextSorter } from './finding-runs.js';
 import { indicatorOptions, reportInput } from './indicators.js';
 import { type InputRows, readRows } from './input.js';
+import { writeNotCounted } from './not-counted.js';
 import { checkDistinctPaths, checkWritable } from './output.js';
 import { createOutputSet, type OutputSet } from './output-set.js';
 import { commandProfiles } from './profile-file.js';
@@ -144,11 +148,14 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
   // Rows of an ended period's target year are kept for its evaluation (the other years are not counted in it).
   const period = planPeriodEndedBy(options.asOf);
   const evaluated: UnitStatistics[] = [];
+  const notCounted: Issue[] = [];
   // The page and the files beside it are all written or none: a failure removes every one this run opened.
   const outputs = createOutputSet();
   try {
     const inputs = await readReportFiles(positionals, streams, (row) => {
       if (accumulator.add(row)) units?.push(row);
+      // A row the reader accepted has a code of its kind's level: a total it cannot count is a repeated one.
+      else notCounted.push(notCountedIssue(row, unitKindOfTotal(row.kind) !== undefined, { path: [] }));
       if (period !== undefined && row.year === period.targetYear) evaluated.push(row);
       for (const finding of validator.add(row)) take(finding);
     });
@@ -196,6 +203,7 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
         asOf: options.asOf,
         profile: profiles.id,
         units: end.summary.units,
+        ...rejectedOf(inputs, values.out, values.rejects as string | undefined),
         ...(findings.total > 0 ? { findingsFile: basename(findingsPath) } : {}),
         ...(cut ? { indicatorsFile: basename(indicatorsPath) } : {}),
         ...(options.period === undefined ? {} : { period: options.period }),
@@ -209,6 +217,7 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
     let rejected = false;
     for (const { input } of inputs)
       if (await reportInput('report', input, values.rejects as string | undefined, streams)) rejected = true;
+    writeNotCounted('report', notCounted, streams);
     return rejected ? 1 : 0;
   } catch (error) {
     outputs.discard('report', streams);
@@ -216,6 +225,18 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
   } finally {
     sorter.close();
   }
+}
+
+/** The rows the readers rejected, for the page: their count, and the --rejects file relative to the page. */
+function rejectedOf(
+  inputs: readonly { input: InputRows }[],
+  out: string,
+  rejects: string | undefined,
+): { rejected?: number; rejectsFile?: string } {
+  let rejected = 0;
+  for (const { input } of inputs) rejected += input.counts.rejected;
+  if (rejected === 0) return {};
+  return rejects === undefined ? { rejected } : { rejected, rejectsFile: relative(dirname(out), rejects) };
 }
 
 /** Writes every finding, in report order, to the companion CSV (masked by construction, as `validate --format csv`). */

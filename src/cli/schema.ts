@@ -14,6 +14,11 @@ export async function runSchema(args: readonly string[], streams: CliStreams): P
     args,
     { lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     1,
+    {
+      zh: '一次只打印一个 schema（statistics、dataset 或 profile）',
+      en: 'one schema at a time (statistics, dataset or profile)',
+      example: 'dataset',
+    },
   );
   oneOf('schema', 'lang', values.lang as string | undefined, ['zh', 'en'], 'zh');
   const which = positionals[0] ?? 'statistics';

@@ -330,7 +330,10 @@ export function upgradeIdNumber(id15: unknown): Result<string> {
 export interface MaskIdNumberOptions {
   /** Characters kept at the start. Default 6 (the address code). */
   readonly keepStart?: number;
-  /** Characters kept at the end. Default 4. */
+  /**
+   * Characters kept at the end. Default 4 — 3 for a 15-character number of the first generation, whose fourth
+   * character from the end is the last digit of the birth date (YYMMDD).
+   */
   readonly keepEnd?: number;
   /** The character shown instead of each hidden one: one character (code point), else `'*'`. Default `'*'`. */
   readonly maskCharacter?: string;
@@ -357,6 +360,8 @@ function wholeNonNegative(n: unknown, fallback: number): number {
  * //=> '110105********002X'
  * maskIdNumber('11010519491231002X', { keepStart: 0, keepEnd: 1 });
  * //=> '*****************X'
+ * maskIdNumber('110105491231002');
+ * //=> '110105******002'
  * ```
  */
 export function maskIdNumber(input: unknown, options: MaskIdNumberOptions = {}): string {
@@ -377,7 +382,7 @@ function maskCharacterOf(value: unknown): string {
 function maskCharacters(characters: readonly string[], options: MaskIdNumberOptions): string {
   const o = options !== null && typeof options === 'object' ? options : {};
   const keepStart = wholeNonNegative(o.keepStart, 6);
-  const keepEnd = wholeNonNegative(o.keepEnd, 4);
+  const keepEnd = wholeNonNegative(o.keepEnd, characters.length === 15 ? 3 : 4);
   const mask = maskCharacterOf(o.maskCharacter);
   if (keepStart + keepEnd >= characters.length) return mask.repeat(characters.length);
   const hidden = characters.length - keepStart - keepEnd;

@@ -338,7 +338,7 @@ export function isGeoPoint(value: unknown): value is GeoPoint {
  * ```ts
  * import { convertPoint } from 'shequ/geo';
  * convertPoint({ lng: 116.404, lat: 39.915, crs: 'gcj02' }, 'bd09');
- * //=> { lng: 116.41036949371029, lat: 39.92133699351021, crs: 'bd09' }
+ * //=> { lng: 116.41036949371029, lat: 39.92133699351022, crs: 'bd09' }
  * ```
  */
 export function convertPoint(point: GeoPoint, to: Crs): GeoPoint {

@@ -104,8 +104,8 @@ const UNIT_KINDS = ['community', 'village'] as const;
 const TOTAL_OF = { community: 'communityTotal', village: 'villageTotal' } as const;
 
 /**
- * The kinds of row a field is carried by: `code`, `name` and `kind` by every row; a field with `appliesTo` by those
- * kinds; any other by both unit kinds. A count or area of a unit kind is also carried by that kind's total row, as
+ * The kinds of row a field is carried by: `code`, `name`, `kind` and `year` (the 统计年度 a row describes) by every
+ * row; a field with `appliesTo` by those kinds; any other by both unit kinds. A count or area of a unit kind is also carried by that kind's total row, as
  * the sum over the units (households, facility area …): a total row is a row of sums.
  *
  * @param key - a field key
@@ -123,7 +123,7 @@ const TOTAL_OF = { community: 'communityTotal', village: 'villageTotal' } as con
 export function statisticsFieldAppliesTo(key: StatisticsFieldKey): readonly RowKind[] {
   const field = statisticsField(key);
   if (field === undefined) return [];
-  if (key === 'code' || key === 'name' || key === 'kind') return ROW_KINDS;
+  if (key === 'code' || key === 'name' || key === 'kind' || key === 'year') return ROW_KINDS;
   const declared: readonly RowKind[] = field.appliesTo ?? UNIT_KINDS;
   if (field.kind !== 'count' && field.kind !== 'area') return declared;
   const totals = UNIT_KINDS.filter((kind) => declared.includes(kind)).map((kind) => TOTAL_OF[kind]);

@@ -5,20 +5,22 @@ import { resolveRenderContext } from '../context.js';
 import type { FormatOptions, OutputFormat } from './format.js';
 
 /**
- * A Markdown table cell: `|` escaped, line breaks as `<br>` (a raw one would end the row), ID numbers masked.
+ * A Markdown table cell: `|` escaped, `<` written `&lt;` (renderers pass raw HTML through: a name holding `<script>`
+ * stays text), line breaks as `<br>` (a raw one would end the row), ID numbers masked.
  *
  * @param text - the cell's text
  * @returns the cell
  *
  * @example
  * ```ts
- * markdownCell('a|b\nc');
- * //=> 'a\\|b<br>c'
+ * [markdownCell('a|b\nc'), markdownCell('<img src=x>')];
+ * //=> ['a\\|b<br>c', '&lt;img src=x>']
  * ```
  */
 export const markdownCell = (text: string): string =>
   maskIdNumbersInText(text)
     .replace(/\|/g, '\\|')
+    .replace(/</g, '&lt;')
     .replace(/\r\n|\r|\n/g, '<br>');
 
 function* markdownText<Row>(

@@ -8,7 +8,7 @@ import type { RenderContext } from '../columns.js';
 import { STATUS_LABELS, STATUS_ORDER } from '../labels.js';
 import { regionNameOf } from '../models/indicators.js';
 import { rowTarget } from '../row-keys.js';
-import { htmlText } from './escape.js';
+import { htmlNumber, htmlText } from './escape.js';
 import { STATUS_COLOURS } from './style.js';
 import type { IndicatorSummary } from './summary.js';
 
@@ -39,7 +39,7 @@ function bar(
   const label = tilt
     ? `<text x="${at(x + BAR / 2)}" y="${labelY}" text-anchor="end" font-size="10" transform="rotate(-40 ${at(x + BAR / 2)} ${labelY})">${htmlText(name)}</text>`
     : `<text x="${at(x + BAR / 2)}" y="${labelY}" text-anchor="middle" font-size="10">${htmlText(name)}</text>`;
-  return `<g class="bar s-${row.status}" data-region="${htmlText(row.region)}" data-value="${row.value ?? ''}" data-status="${row.status}"><rect x="${at(x)}" y="${at(top)}" width="${BAR}" height="${at(height)}" fill="${colour}"><title>${title}</title></rect><text x="${at(x + BAR / 2)}" y="${at(top - 3)}" text-anchor="middle" font-size="10">${row.value ?? '—'}</text>${label}</g>`;
+  return `<g class="bar s-${row.status}" data-region="${htmlText(row.region)}" data-value="${row.value === null ? '' : htmlNumber(row.value)}" data-status="${row.status}"><rect x="${at(x)}" y="${at(top)}" width="${BAR}" height="${at(height)}" fill="${colour}"><title>${title}</title></rect><text x="${at(x + BAR / 2)}" y="${at(top - 3)}" text-anchor="middle" font-size="10">${row.value === null ? '—' : htmlNumber(row.value)}</text>${label}</g>`;
 }
 
 /**
@@ -73,7 +73,7 @@ export function barChart(
   const targetLine =
     target === undefined
       ? ''
-      : `<line class="target" x1="20" x2="${width - 5}" y1="${at(scale(target.value))}" y2="${at(scale(target.value))}" stroke="#333" stroke-dasharray="4 3"/><text x="${width - 5}" y="${at(scale(target.value) - 3)}" text-anchor="end" font-size="10">${zh ? '目标' : 'target'} ${target.value}</text>`;
+      : `<line class="target" x1="20" x2="${width - 5}" y1="${at(scale(target.value))}" y2="${at(scale(target.value))}" stroke="#333" stroke-dasharray="4 3"/><text x="${width - 5}" y="${at(scale(target.value) - 3)}" text-anchor="end" font-size="10">${zh ? '目标' : 'target'} ${htmlNumber(target.value)}</text>`;
   let low = Number.POSITIVE_INFINITY;
   let high = Number.NEGATIVE_INFINITY;
   for (const row of shown)

@@ -26,5 +26,22 @@ export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch
 /** Escaped and masked: what every value written into a page goes through. */
 export const htmlText = (text: string): string => escapeHtml(maskIdNumbersInText(text));
 
+/**
+ * A number as page text, masked as every value is: a figure whose digits are shaped like an ID number (an 18-digit
+ * sum, a caller's own figure) loses its birth date, as `jsonNumberText` masks it in JSON. Numbers written side by
+ * side with a separator between them (`low–high`) are masked as one text instead ({@link htmlText}), as the masker
+ * reads them.
+ *
+ * @param value - the number
+ * @returns its text, masked
+ *
+ * @example
+ * ```ts
+ * [htmlNumber(26.5), htmlNumber(110105194912310020)];
+ * //=> ['26.5', '110105********0020']
+ * ```
+ */
+export const htmlNumber = (value: number): string => htmlText(String(value));
+
 /** A class name made safe (letters, digits, `-`, `_` and spaces only). */
 export const htmlClass = (text: string): string => text.replace(/[^A-Za-z0-9 _-]/g, '');

@@ -18,7 +18,7 @@ import { INDICATOR_ROW_MODEL, regionNameOf } from '../models/indicators.js';
 import { rowTarget, rowYear } from '../row-keys.js';
 import type { ChunkSink } from '../sink.js';
 import { barChart, statusBar } from './chart.js';
-import { htmlText } from './escape.js';
+import { htmlNumber, htmlText } from './escape.js';
 import { type FindingDigest, findingsSection } from './findings.js';
 import { PAGE_STYLE } from './style.js';
 import { chartRegions, type IndicatorSummary, summarizeIndicators } from './summary.js';
@@ -53,6 +53,10 @@ export interface ReportPageInput {
   readonly period?: string;
   /** The evaluation of a plan period that has ended by the as-of date: shown on top of the page. */
   readonly evaluation?: PlanEvaluation;
+  /** Rows of the input rejected by its reader (not counted): stated under the title when there are any. */
+  readonly rejected?: number;
+  /** Where the rejected rows were written (a file name relative to the page), when they were. */
+  readonly rejectsFile?: string;
 }
 
 /**
@@ -107,6 +111,19 @@ const T = {
   },
 };
 
+/** The rows rejected by the reader, when there are any: their count, and the file that lists them. */
+function rejectedNote(input: ReportPageInput, context: RenderContext): string {
+  const rejected = ownValue<number>(input, 'rejected');
+  if (rejected === undefined || !(rejected > 0)) return '';
+  const file = ownValue<string>(input, 'rejectsFile');
+  const link = file === undefined ? '' : `<a href="${htmlText(encodeURI(file))}">${htmlText(file)}</a>`;
+  const zh = context.lang === 'zh';
+  const words = zh
+    ? `${htmlNumber(rejected)} 行被拒收（未计入）${link === '' ? '' : `，见 ${link}`}`
+    : `${htmlNumber(rejected)} rows rejected (not counted)${link === '' ? '' : `: see ${link}`}`;
+  return ` · <span class="rejected">${words}</span>`;
+}
+
 /** The legend of the status colours: a swatch and the status in words (colour is never the only carrier). */
 function legend(context: RenderContext): string {
   const items = STATUS_ORDER.map(
@@ -126,7 +143,7 @@ function headline(summary: IndicatorSummary, context: RenderContext): string {
     const where = `${htmlText(name ?? row.region)}${name === undefined ? '' : ` <small>${htmlText(row.region)}</small>`}`;
     const target =
       rowTarget(row) === undefined ? t.noTarget : `${t.target} ${htmlText(targetText(rowTarget(row)))}`;
-    return `${where}：<b>${row.value ?? '—'}</b> ${htmlText(unit)} · ${target} · <span class="status s-${row.status}"><span class="swatch" aria-hidden="true"></span>${htmlText(STATUS_LABELS[row.status][context.lang])}</span>`;
+    return `${where}：<b>${row.value === null ? '—' : htmlNumber(row.value)}</b> ${htmlText(unit)} · ${target} · <span class="status s-${row.status}"><span class="swatch" aria-hidden="true"></span>${htmlText(STATUS_LABELS[row.status][context.lang])}</span>`;
   }
   let low = Number.POSITIVE_INFINITY;
   let high = Number.NEGATIVE_INFINITY;
@@ -135,7 +152,7 @@ function headline(summary: IndicatorSummary, context: RenderContext): string {
       low = Math.min(low, top.value);
       high = Math.max(high, top.value);
     }
-  const range = low > high ? '—' : `${low}–${high}`;
+  const range = low > high ? '—' : htmlText(`${low}–${high}`);
   const target =
     rowTarget(row) === undefined ? t.noTarget : `${t.target} ${htmlText(targetText(rowTarget(row)))}`;
   return `${summary.top.length} ${t.regions} · ${t.range} <b>${range}</b> ${htmlText(unit)} · ${target}`;
@@ -187,7 +204,7 @@ export function* reportPagePieces(input: ReportPageInput, options: ReportPageOpt
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>${PAGE_STYLE}</style></head>
 <body><main>
-<h1>${t.title}</h1><p class="meta">${t.asOf} ${htmlText(input.asOf)} · ${t.profile} ${htmlText(input.profile)} · ${input.units} ${t.units}</p>
+<h1>${t.title}</h1><p class="meta">${t.asOf} ${htmlText(input.asOf)} · ${t.profile} ${htmlText(input.profile)} · ${htmlNumber(input.units)} ${t.units}${rejectedNote(input, context)}</p>
 ${evaluation === undefined ? '' : evaluationSection(evaluation, context)}<section id="summary" aria-labelledby="summary-title"><h2 id="summary-title">${t.summary}</h2>${legend(context)}
 `;
   for (let i = 0; i < summaries.length; i++)

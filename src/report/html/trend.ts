@@ -10,7 +10,7 @@ import type { RenderContext } from '../columns.js';
 import { contextRegionName } from '../context.js';
 import { STATUS_LABELS } from '../labels.js';
 import { rowBaseline, rowName, rowTarget, rowYear } from '../row-keys.js';
-import { htmlText } from './escape.js';
+import { htmlNumber, htmlText } from './escape.js';
 import { STATUS_COLOURS } from './style.js';
 
 /** Lines of a chart at most: more would be a tangle no reader follows. */
@@ -130,12 +130,12 @@ function planMarks(row: IndicatorRow | undefined, f: TrendFrame, zh: boolean): s
   const baseline = row === undefined ? undefined : rowBaseline(row);
   if (target !== undefined) {
     const y = at(f.y(target.value));
-    marks += `<line class="target" x1="${LEFT}" x2="${at(f.x(target.year))}" y1="${y}" y2="${y}" stroke="#333" stroke-dasharray="4 3"/><text x="${LEFT + 8}" y="${at(f.y(target.value) - 4)}" font-size="10">${zh ? '目标' : 'target'} ${target.value} (${target.year})</text>`;
+    marks += `<line class="target" x1="${LEFT}" x2="${at(f.x(target.year))}" y1="${y}" y2="${y}" stroke="#333" stroke-dasharray="4 3"/><text x="${LEFT + 8}" y="${at(f.y(target.value) - 4)}" font-size="10">${zh ? '目标' : 'target'} ${htmlNumber(target.value)} (${target.year})</text>`;
   }
   if (baseline !== undefined) {
     const x = f.x(baseline.year);
     const y = f.y(baseline.value);
-    marks += `<path class="baseline" d="M${at(x)} ${at(y - 5)}L${at(x + 5)} ${at(y)}L${at(x)} ${at(y + 5)}L${at(x - 5)} ${at(y)}Z" fill="#fff" stroke="#333"><title>${zh ? '基线' : 'baseline'} ${baseline.year}: ${baseline.value}</title></path>`;
+    marks += `<path class="baseline" d="M${at(x)} ${at(y - 5)}L${at(x + 5)} ${at(y)}L${at(x)} ${at(y + 5)}L${at(x - 5)} ${at(y)}Z" fill="#fff" stroke="#333"><title>${zh ? '基线' : 'baseline'} ${baseline.year}: ${htmlNumber(baseline.value)}</title></path>`;
   }
   return marks;
 }
@@ -163,7 +163,12 @@ function valuesTable(
   const body = entries
     .map((entry) => {
       const byYear = new Map(entry.points.map((p) => [p.year, p.value]));
-      const cells = years.map((year) => `<td class="num">${byYear.get(year) ?? '—'}</td>`).join('');
+      const cells = years
+        .map((year) => {
+          const value = byYear.get(year);
+          return `<td class="num">${value === undefined || value === null ? '—' : htmlNumber(value)}</td>`;
+        })
+        .join('');
       const last = entry.points[entry.points.length - 1];
       const standing = last === undefined ? '' : last.standing;
       return `<tr><th scope="row">${htmlText(regionOf(entry, context))}</th>${cells}<td>${htmlText(standing)}</td></tr>`;
