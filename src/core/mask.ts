@@ -223,19 +223,22 @@ function allDigits(v: ArrayLike<number>, from: number, to: number): boolean {
 }
 
 /**
- * Length of the ID number starting at `i` of the value sequence `v` (18 or 15), or 0. An 18-character number: an
- * address code with a known province, a birth date YYYYMMDD of 18xx–20xx, 3 digits and a digit or X. A 15-digit
- * one: the address code, YYMMDD, 3 digits. The check character is not verified: a mistyped number is still personal.
+ * Length of the ID number starting at `i` of the value sequence `v` (18, 17 or 15), or 0. An 18-character number: an
+ * address code with a known province, a birth date YYYYMMDD of 18xx–20xx, 3 digits and a digit or X. A 17-digit one
+ * (where the sequence ends): the same without its check character, which anyone can compute again. A 15-digit one:
+ * the address code, YYMMDD, 3 digits. The check character is not verified: a mistyped number is still personal.
+ * `allowShort` false (a decimal's fraction) reads 18-character numbers only.
  */
-function idLengthAt(v: ArrayLike<number>, i: number, n: number, allow15 = true): 18 | 15 | 0 {
+function idLengthAt(v: ArrayLike<number>, i: number, n: number, allowShort = true): 18 | 17 | 15 | 0 {
   if (n - i < 15 || (PROVINCES[(v[i] as number) * 10 + (v[i + 1] as number)] ?? 0) === 0) return 0;
   if (
-    n - i >= 18 &&
+    n - i >= 17 &&
+    (n - i >= 18 || allowShort) &&
     allDigits(v, i, i + 17) &&
     plausibleDate(v, i + 8, (v[i + 6] as number) * 10 + (v[i + 7] as number))
   )
-    return 18;
-  return allow15 && allDigits(v, i, i + 15) && plausibleDate(v, i + 6, 19) ? 15 : 0;
+    return n - i >= 18 ? 18 : 17;
+  return allowShort && allDigits(v, i, i + 15) && plausibleDate(v, i + 6, 19) ? 15 : 0;
 }
 
 /** A decimal number as programs print it: ASCII digits, one dot, ASCII digits (`29.134883720930233`). */
@@ -262,7 +265,7 @@ function maskRun(text: string, start: number, end: number, mask: string, out: st
     const length =
       i < fraction ? idLengthAt(values, i, fraction) : idLengthAt(values, i, values.length, decimal === null);
     // The birth date (8 digits, or 6 in a 15-digit number) goes; the address code and the rest stay readable.
-    for (let k = 6; k < (length === 18 ? 14 : length === 15 ? 12 : 6); k++)
+    for (let k = 6; k < (length === 15 ? 12 : length === 0 ? 6 : 14); k++)
       hidden[(at[i + k] as number) - start] = 1;
   }
   let from = start;
@@ -299,7 +302,8 @@ function maskCharacterOf(options: MaskIdNumbersInTextOptions | undefined): strin
  * commas or quotes), every window of 18 characters made of an address code (6 digits, a known province prefix
  * 11–83), a birth date YYYYMMDD of 1800–2099, 3 digits and a digit or X — or of 15 digits made of an address code,
  * a date YYMMDD and 3 digits — has its birth date replaced by `*` (the address code and the last characters stay, as
- * in `maskIdNumber`). The check character is not verified: a mistyped number is still personal. Windows inside a
+ * in `maskIdNumber`). A run that ends 17 characters after such an address code is masked as the 18-character
+ * number without its check character (`11010519491231002`), which anyone can compute again. The check character is not verified: a mistyped number is still personal. Windows inside a
  * longer run of digits are masked too, so a 20-digit number that contains an ID-shaped window loses 8 digits; a
  * 12-digit division code or any number under 15 digits is never touched. A decimal number (`29.134883720930233`:
  * ASCII digits, one dot, digits, nothing else in the run) is read as its integer part alone and its fraction only for

@@ -1,7 +1,8 @@
 /**
  * An independent, brute-force ID-number detector for tests: it shares no code with src/core/mask.ts, so a test that
  * scans an output with it does not only trust the code under test. NFKC turns full-width digits and letters into
- * ASCII; every separator the masker documents is deleted; then every window of 15 or 18 characters is tried.
+ * ASCII; every separator the masker documents is deleted; then every window of 15 or 18 characters is tried, and 17
+ * digits where the run ends (an 18-character number without its check character, which can be computed again).
  */
 import { PROVINCE_CODE_LIST } from '../../src/codes/shared.js';
 
@@ -17,7 +18,7 @@ function realDate(year: number, month: number, day: number): boolean {
 }
 
 /**
- * Every full ID number (18 or 15 characters, a real birth date, a known province) that `text` holds once full-width
+ * Every full ID number (18, 17 or 15 characters, a real birth date, a known province) that `text` holds once full-width
  * characters are read as ASCII and separators are removed. Each hit is given normalised.
  */
 const SEP = SEPARATORS.source;
@@ -47,6 +48,16 @@ export function findIdNumbers(text: string): string[] {
         realDate(year, Number(w18.slice(10, 12)), Number(w18.slice(12, 14)))
       )
         found.push(w18);
+    }
+    const w17 = flat.slice(i, i + 17);
+    if (/^\d{17}$/.test(w17) && !/[\dX]/.test(flat[i + 17] ?? '') && PROVINCES.has(w17.slice(0, 2))) {
+      const year = Number(w17.slice(6, 10));
+      if (
+        year >= 1800 &&
+        year <= 2099 &&
+        realDate(year, Number(w17.slice(10, 12)), Number(w17.slice(12, 14)))
+      )
+        found.push(w17);
     }
     const w15 = flat.slice(i, i + 15);
     if (/^\d{15}$/.test(w15) && PROVINCES.has(w15.slice(0, 2))) {
