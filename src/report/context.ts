@@ -5,6 +5,7 @@
 import { ownValue } from '../core/own-value.js';
 import { INDICATORS, isIndicatorId } from '../indicators/catalogue.js';
 import { RULES } from '../standards/catalogue.js';
+import type { AnyRule } from '../standards/types.js';
 import type { Bilingual, RenderContext, ReportLang } from './columns.js';
 
 /**
@@ -16,15 +17,49 @@ export function catalogueIndicator(id: string): { name: Bilingual; unit: Bilingu
 }
 let ruleTitles: Map<string, Bilingual> | undefined;
 
-/** Every rule id's title, from the catalogue (built on first use: a rule has several dated versions). */
-function ruleTitleOf(id: string): Bilingual | undefined {
+/**
+ * A rule's title from the catalogue, true whatever the date: a rule has several dated versions, and where their
+ * titles differ (the households of a residents' committee: 100–700, then 1 000–3 000) each is given with its dates,
+ * for a page or a table that names the rule by id does not know which version a finding applied. `undefined` for a
+ * caller's own rule id (`constructor` or `__proto__` included).
+ *
+ * @param id - a rule id
+ * @returns its title, or undefined
+ *
+ * @example
+ * ```ts
+ * catalogueRuleTitle('law.residentsCommitteeHouseholds')?.en;
+ * //=> "A residents' committee covers 100–700 households as a rule (until 2025-12-31); A residents' committee covers 1000–3000 households as a rule (from 2026-01-01)"
+ * ```
+ */
+export function catalogueRuleTitle(id: string): Bilingual | undefined {
   if (ruleTitles === undefined) {
-    ruleTitles = new Map();
+    const versions = new Map<string, AnyRule[]>();
     for (const entry of Object.values(RULES))
-      for (const rule of Array.isArray(entry) ? entry : [entry])
-        if (!ruleTitles.has(rule.id)) ruleTitles.set(rule.id, rule.title);
+      for (const rule of Array.isArray(entry) ? entry : [entry]) {
+        const list = versions.get(rule.id);
+        if (list === undefined) versions.set(rule.id, [rule]);
+        else list.push(rule);
+      }
+    ruleTitles = new Map([...versions].map(([ruleId, list]) => [ruleId, titleOfVersions(list)]));
   }
   return ruleTitles.get(id);
+}
+
+/** One title for the dated versions of a rule: theirs when they agree, else each with its dates. */
+function titleOfVersions(versions: readonly AnyRule[]): Bilingual {
+  const first = (versions[0] as AnyRule).title;
+  if (versions.every((rule) => rule.title.zh === first.zh && rule.title.en === first.en)) return first;
+  const dated = (rule: AnyRule, lang: 'zh' | 'en') => {
+    const { from, to } = rule.effective;
+    const zh = from === undefined ? `截至 ${to}` : to === undefined ? `${from} 起` : `${from} 至 ${to}`;
+    const en = from === undefined ? `until ${to}` : to === undefined ? `from ${from}` : `${from} to ${to}`;
+    return lang === 'zh' ? `${rule.title.zh}（${zh}）` : `${rule.title.en} (${en})`;
+  };
+  return {
+    zh: versions.map((rule) => dated(rule, 'zh')).join('；'),
+    en: versions.map((rule) => dated(rule, 'en')).join('; '),
+  };
 }
 
 /**
@@ -49,7 +84,7 @@ export function defaultRenderContext(
     lang,
     indicatorName: (id) => catalogueIndicator(id)?.name[lang] ?? id,
     indicatorUnit: (id, fallback) => catalogueIndicator(id)?.unit[lang] ?? fallback,
-    ruleTitle: (id) => ruleTitleOf(id)?.[lang] ?? id,
+    ruleTitle: (id) => catalogueRuleTitle(id)?.[lang] ?? id,
     ...(regionName === undefined ? {} : { regionName }),
   };
 }

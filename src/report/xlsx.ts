@@ -17,10 +17,9 @@ import writeXlsxFile from 'write-excel-file/universal';
 import type { IndicatorRow } from '../indicators/rows.js';
 import { type CellValue, xlsxCellText, xlsxNumberCell } from '../io/write.js';
 import { createSheetNamer, SHEET_NAME_MAX, type SheetNamer } from '../io/xlsx-sheet-names.js';
-import { RULES } from '../standards/catalogue.js';
 import type { Finding, ValidationSummary } from '../standards/validate.js';
 import type { ReportLang } from './columns.js';
-import { catalogueIndicator } from './context.js';
+import { catalogueIndicator, catalogueRuleTitle } from './context.js';
 import { comparatorOf, SEVERITY_LABELS, STATUS_LABELS } from './labels.js';
 import { rowBaseline, rowName, rowTarget, rowYear } from './row-keys.js';
 import { tableSheets, type WorkbookSheet } from './xlsx-sheets.js';
@@ -104,10 +103,9 @@ const FINDING_COLUMNS: readonly XlsxColumn<Finding>[] = [
   { header: { zh: '原文', en: 'quote' }, cell: (f) => f.source.quote },
 ];
 
-/** The title of a rule in a language (its id for a caller's own rule). */
+/** The title of a rule in a language (its id for a caller's own rule): the catalogue's, as the other formats give it. */
 function ruleTitle(id: string, lang: Lang): string {
-  for (const rule of Object.values(RULES).flat()) if (rule.id === id) return rule.title[lang];
-  return id;
+  return catalogueRuleTitle(id)?.[lang] ?? id;
 }
 
 /**
