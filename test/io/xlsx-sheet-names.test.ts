@@ -72,8 +72,11 @@ describe('createSheetNamer', () => {
     expect(name('b\u{10FFFF}c')).toBe('b_c'); // dropped with the c
     expect(name('110105194912310021')).toBe('110105________0021');
     expect(name('1101051949\u00011231002X')).toBe('110105_________002X'); // the control as `_`: a separator
-    expect(name('11010519491231002')).toBe('11010519491231002'); // 17 digits: no ID number
-    expect(name('11010519491231002')).toBe('110105________002~2'); // … but with ~2 one
+    // 17 digits: an ID number without its check character (the 18th is computed again), masked; then its repeat.
+    expect(name('11010519491231002')).toBe('110105________002');
+    expect(name('11010519491231002')).toBe('110105________002~2');
+    expect(name('1101051949123100')).toBe('1101051949123100'); // 16 digits: no ID number
+    expect(name('1101051949123100')).toBe('110105________00~2'); // … but with ~2 one
   });
 
   test.prop([
