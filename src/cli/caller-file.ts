@@ -44,14 +44,15 @@ async function readAtMost(file: string, limit: number): Promise<Buffer | undefin
   const handle = await open(file, 'r');
   try {
     const chunks: Buffer[] = [];
+    const buffer = Buffer.allocUnsafe(1024 * 1024);
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(1024 * 1024);
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
       if (bytesRead === 0) return Buffer.concat(chunks, total);
       total += bytesRead;
       if (total > limit) return undefined;
-      chunks.push(chunk.subarray(0, bytesRead));
+      // A copy of what was read: a pipe gives 64 kB a read, and a view would keep the whole 1 MiB buffer alive.
+      chunks.push(Buffer.from(buffer.subarray(0, bytesRead)));
     }
   } finally {
     await handle.close();

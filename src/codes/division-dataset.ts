@@ -86,7 +86,8 @@ export interface DivisionDataset extends DivisionDatasetInfo {
  * - a name that is missing or not text: `invalid_type` at `[index, 'name']`;
  * - a parent that is not `null` nor a division code of a level above the record's (a typo, an ID number, the record's
  *   own code, a village as a township's parent): an issue at `[index, 'parent']` (`invalid_value` for a code at the
- *   wrong level); a valid parent in a shorter form is kept in its 12-digit form, as the record's code is;
+ *   wrong level); a valid parent in a shorter form is kept in its 12-digit form, as the record's code is; a blank
+ *   parent or urban-rural code (an empty cell) is absent;
  * - an urban-rural code that is not one of the seven 城乡分类代码: `invalid_format` at `[index, 'urbanRural']`;
  * - a second record of a region already listed (in either spelling: `'110105'`, `'110105000000'`) with another name,
  *   parent or urban-rural code: `duplicate_code` at `[index, 'code']`; the first record stays. An identical repeat
@@ -216,10 +217,11 @@ function readRecord(value: unknown, index: number): LeftOut | { readonly record:
         { path: [index, 'name'] },
       ),
     };
-  const parent = readParent((value as { parent?: unknown }).parent, parsed.data, index);
+  const parent = readParent(given((value as { parent?: unknown }).parent), parsed.data, index);
   if (typeof parent === 'object' && parent !== null) return parent;
-  const urbanRural: unknown = (value as { urbanRural?: unknown }).urbanRural;
-  if (urbanRural !== undefined && !parseUrbanRuralCode(urbanRural).success)
+  const urbanRural = given((value as { urbanRural?: unknown }).urbanRural);
+  const urbanRuralCode = urbanRural === undefined ? undefined : parseUrbanRuralCode(urbanRural);
+  if (urbanRuralCode !== undefined && !urbanRuralCode.success)
     return {
       issue: createIssue(
         'invalid_format',
@@ -230,14 +232,21 @@ function readRecord(value: unknown, index: number): LeftOut | { readonly record:
         { path: [index, 'urbanRural'] },
       ),
     };
+  const { parent: _parent, urbanRural: _urbanRural, ...rest } = value as DivisionRecord;
   return {
     record: {
-      ...(value as DivisionRecord),
+      ...rest,
       code: parsed.data.code,
       name,
       ...(parent === undefined ? {} : { parent }),
+      ...(urbanRuralCode === undefined ? {} : { urbanRural: urbanRuralCode.data.code }),
     },
   };
+}
+
+/** An optional field as given: a blank text (an empty cell of the file the records came from) is absent. */
+function given(value: unknown): unknown {
+  return typeof value === 'string' && value.trim() === '' ? undefined : value;
 }
 
 /**

@@ -331,8 +331,9 @@ export interface MaskIdNumberOptions {
   /** Characters kept at the start. Default 6 (the address code). */
   readonly keepStart?: number;
   /**
-   * Characters kept at the end. Default 4 — 3 for a 15-character number of the first generation, whose fourth
-   * character from the end is the last digit of the birth date (YYMMDD).
+   * Characters kept at the end. Default 4 — 3 for a 15-character number of the first generation and for a
+   * 17-character one (an 18-character number without its check character), whose fourth character from the end is
+   * the last digit of the birth date.
    */
   readonly keepEnd?: number;
   /** The character shown instead of each hidden one: one character (code point), else `'*'`. Default `'*'`. */
@@ -382,7 +383,9 @@ function maskCharacterOf(value: unknown): string {
 function maskCharacters(characters: readonly string[], options: MaskIdNumberOptions): string {
   const o = options !== null && typeof options === 'object' ? options : {};
   const keepStart = wholeNonNegative(o.keepStart, 6);
-  const keepEnd = wholeNonNegative(o.keepEnd, characters.length === 15 ? 3 : 4);
+  // 15 characters (YYMMDD) or 17 (an 18-character number without its check character): the fourth from the end is
+  // the birth date's last digit.
+  const keepEnd = wholeNonNegative(o.keepEnd, characters.length === 15 || characters.length === 17 ? 3 : 4);
   const mask = maskCharacterOf(o.maskCharacter);
   if (keepStart + keepEnd >= characters.length) return mask.repeat(characters.length);
   const hidden = characters.length - keepStart - keepEnd;

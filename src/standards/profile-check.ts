@@ -18,9 +18,24 @@ function optionalString(value: unknown): boolean {
   return value === undefined || typeof value === 'string';
 }
 
+/** A rule's `parameterRanges`, when it has them: each a range of finite numbers, `min` ≤ `max`, `integer` a flag. */
+function optionalRanges(value: unknown): boolean {
+  if (value === undefined) return true;
+  if (!isRecord(value)) return false;
+  return Object.values(value).every(
+    (range) =>
+      isRecord(range) &&
+      Number.isFinite(range.min) &&
+      Number.isFinite(range.max) &&
+      (range.min as number) <= (range.max as number) &&
+      (ownValue(range, 'integer') === undefined || typeof ownValue(range, 'integer') === 'boolean'),
+  );
+}
+
 /** Whether `value` has the shape of a rule `validate` can run: a unit rule with `check`, or a region rule. */
 export function isRule(value: unknown): boolean {
   if (!isRecord(value) || typeof value.id !== 'string' || !SEVERITIES.has(value.severity)) return false;
+  if (!optionalRanges(ownValue(value, 'parameterRanges'))) return false;
   const { appliesTo, effective, parameters } = value;
   if (!isRecord(appliesTo) || !optionalStrings(ownValue(appliesTo, 'kinds'))) return false;
   if (!optionalStrings(ownValue(appliesTo, 'provinces'))) return false;

@@ -91,12 +91,16 @@ function expected(records: readonly unknown[]) {
       leftOut.push({ index, path: [index], code: 'invalid_type' });
       continue;
     }
-    const { code, name, parent, urbanRural } = value as {
+    const { code, name, ...given } = value as {
       code: unknown;
       name: unknown;
       parent?: unknown;
       urbanRural?: unknown;
     };
+    // A blank parent or urban-rural code (an empty cell) is absent.
+    const blank = (field: unknown) => typeof field === 'string' && field.trim() === '';
+    const parent = blank(given.parent) ? undefined : given.parent;
+    const urbanRural = blank(given.urbanRural) ? undefined : given.urbanRural;
     const parsed = parseDivisionCode(code);
     const parsedParent = parseDivisionCode(parent);
     if (!parsed.success)
@@ -112,10 +116,12 @@ function expected(records: readonly unknown[]) {
     )
       leftOut.push({ index, path: [index, 'urbanRural'], code: 'invalid_format' });
     else {
+      const { parent: _parent, urbanRural: _urbanRural, ...rest } = value as DivisionRecord;
       const record = {
-        ...(value as DivisionRecord),
+        ...rest,
         code: parsed.data.code,
-        ...(parsedParent.success ? { parent: parsedParent.data.code } : {}),
+        ...(parent === undefined ? {} : { parent: parsedParent.success ? parsedParent.data.code : null }),
+        ...(urbanRural === undefined ? {} : { urbanRural: urbanRural as string }),
       };
       const first = kept.get(parsed.data.code);
       if (first === undefined) kept.set(parsed.data.code, record);

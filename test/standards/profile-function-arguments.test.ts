@@ -73,6 +73,24 @@ describe('deriveIndicatorProfile given changes of the wrong shape', () => {
 describe('deriveRuleProfile given changes of the wrong shape', () => {
   const hebei = RULE_PROFILES.hebei;
 
+  it('refuses an added rule whose parameter ranges are no ranges (second reading: it read null.min)', () => {
+    const termExpiry = hebei.rules.find((rule) => rule.id === 'law.termExpiry') as object;
+    for (const ranges of [
+      { termYears: null },
+      { termYears: { min: 'a', max: 'b' } },
+      { termYears: { min: 9, max: 1 } },
+    ])
+      expect(
+        thrown(() =>
+          deriveRuleProfile(hebei, {
+            id: 'own',
+            add: [{ ...termExpiry, id: 'mine', parameterRanges: ranges }],
+            parameters: { mine: { termYears: 6 } },
+          } as never),
+        ),
+      ).toEqual([['invalid_value', ['add', 0]]]);
+  });
+
   it('refuses changes that are no object, and each key of the wrong shape at its path', () => {
     expect(thrown(() => deriveRuleProfile(hebei, null as never))).toEqual([['invalid_type', ['changes']]]);
     const changes = {
