@@ -45,3 +45,28 @@ export const htmlNumber = (value: number): string => htmlText(String(value));
 
 /** A class name made safe (letters, digits, `-`, `_` and spaces only). */
 export const htmlClass = (text: string): string => text.replace(/[^A-Za-z0-9 _-]/g, '');
+
+/** Lone surrogates, which `encodeURIComponent` refuses (a URIError): written as U+FFFD. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * A link to a file beside the page, by its relative path: each segment percent-encoded (so `#`, `?` and `%` in a name
+ * stay part of it, not a fragment or a query), `\` read as a separator (a Windows path), text masked and escaped.
+ *
+ * @param file - the path, relative to the page
+ * @returns the `<a>` element
+ *
+ * @example
+ * ```ts
+ * fileLink('out\\r#1.csv');
+ * //=> '<a href="out/r%231.csv">out\\r#1.csv</a>'
+ * ```
+ */
+export function fileLink(file: string): string {
+  const href = file
+    .replace(LONE_SURROGATE, '\ufffd')
+    .split(/[/\\]/)
+    .map((segment) => encodeURIComponent(segment))
+    .join('/');
+  return `<a href="${htmlText(href)}">${htmlText(file)}</a>`;
+}

@@ -9,7 +9,7 @@ import type { Finding, RuleTally } from '../../standards/validate.js';
 import type { RenderContext } from '../columns.js';
 import { contextRegionName } from '../context.js';
 import { SEVERITY_LABELS } from '../labels.js';
-import { htmlText } from './escape.js';
+import { fileLink, htmlText } from './escape.js';
 
 /**
  * One rule's findings, summarised.
@@ -175,10 +175,7 @@ export function findingsSection(
     )
     .join('\n');
   const shown = digest.first.length;
-  const where =
-    findingsFile === undefined
-      ? ''
-      : ` <a href="${htmlText(encodeURI(findingsFile))}">${htmlText(findingsFile)}</a>`;
+  const where = findingsFile === undefined ? '' : ` ${fileLink(findingsFile)}`;
   const note =
     shown < digest.total
       ? zh

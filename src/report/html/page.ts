@@ -18,7 +18,7 @@ import { INDICATOR_ROW_MODEL, regionNameOf } from '../models/indicators.js';
 import { rowTarget, rowYear } from '../row-keys.js';
 import type { ChunkSink } from '../sink.js';
 import { barChart, statusBar } from './chart.js';
-import { htmlNumber, htmlText } from './escape.js';
+import { fileLink, htmlNumber, htmlText } from './escape.js';
 import { type FindingDigest, findingsSection } from './findings.js';
 import { PAGE_STYLE } from './style.js';
 import { chartRegions, type IndicatorSummary, summarizeIndicators } from './summary.js';
@@ -116,7 +116,7 @@ function rejectedNote(input: ReportPageInput, context: RenderContext): string {
   const rejected = ownValue<number>(input, 'rejected');
   if (rejected === undefined || !(rejected > 0)) return '';
   const file = ownValue<string>(input, 'rejectsFile');
-  const link = file === undefined ? '' : `<a href="${htmlText(encodeURI(file))}">${htmlText(file)}</a>`;
+  const link = file === undefined ? '' : fileLink(file);
   const zh = context.lang === 'zh';
   const words = zh
     ? `${htmlNumber(rejected)} 行被拒收（未计入）${link === '' ? '' : `，见 ${link}`}`
@@ -225,7 +225,7 @@ ${evaluation === undefined ? '' : evaluationSection(evaluation, context)}<sectio
     limit: tableLimit,
   });
   if (indicatorsFile !== undefined && input.rows.length > tableLimit)
-    yield `<p class="note">${context.lang === 'zh' ? '全部指标行见' : 'Every indicator row is in'} <a href="${htmlText(encodeURI(indicatorsFile))}">${htmlText(indicatorsFile)}</a></p>`;
+    yield `<p class="note">${context.lang === 'zh' ? '全部指标行见' : 'Every indicator row is in'} ${fileLink(indicatorsFile)}</p>`;
   const byRule = ownValue<ValidationSummary>(input, 'validation')?.byRule;
   yield `</div></section>\n${findingsSection(input.findings, byRule, context, ownValue<string>(input, 'findingsFile'))}\n</main></body></html>\n`;
 }
