@@ -1,4 +1,5 @@
 import { createIssue, type Issue, type LocalizedText, type PathSegment } from './issue.js';
+import { ownValue } from './own-value.js';
 
 // Internal helpers of the functions that take a caller's plain objects (profiles, their changes): the tests of a
 // value's shape, and the issue of a value of the wrong shape, which names its path and what it should be.
@@ -119,4 +120,36 @@ export function recordOf<Value>(
     if (entry !== undefined) out[key] = read(entry, [...path, key]);
   }
   return out;
+}
+
+/**
+ * The head every `changes` of a derive function has, read once: the object itself (`{}` when it is none), its `id`
+ * (text) and `name` (Chinese and English, optional), with an issue at the path of each of the wrong shape.
+ *
+ * @param changes - what the caller passed
+ * @param issues - where the issues go
+ * @returns the object to read the other keys from, the id and the name
+ *
+ * @example
+ * ```ts
+ * const issues: Issue[] = [];
+ * changesHead({ name: 'x' }, issues).given;
+ * //=> { name: 'x' }
+ * issues.map((issue) => issue.path);
+ * //=> [['id'], ['name']]
+ * ```
+ */
+export function changesHead(
+  changes: unknown,
+  issues: Issue[],
+): { given: Record<string, unknown>; id: string; name: LocalizedText | undefined } {
+  if (!isRecord(changes)) issues.push(shapeIssue('invalid_type', ['changes'], EXPECTED.object));
+  const given = isRecord(changes) ? changes : {};
+  const id = ownValue<unknown>(given, 'id');
+  const name = ownValue<unknown>(given, 'name');
+  if (isRecord(changes) && typeof id !== 'string')
+    issues.push(shapeIssue('invalid_type', ['id'], EXPECTED.text));
+  if (name !== undefined && !isText(name))
+    issues.push(shapeIssue('invalid_type', ['name'], EXPECTED.localized));
+  return { given, id: id as string, name: name as LocalizedText | undefined };
 }

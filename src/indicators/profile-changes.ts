@@ -1,10 +1,10 @@
 import type { Issue, LocalizedText, PathSegment } from '../core/issue.js';
 import { ownValue } from '../core/own-value.js';
 import {
+  changesHead,
   EXPECTED,
   type ItemShape,
   isRecord,
-  isText,
   listOf,
   recordOf,
   shapeIssue,
@@ -123,14 +123,7 @@ function periodChange(figures: unknown, path: readonly PathSegment[], issues: Is
  */
 export function checkProfileChanges(changes: unknown): { issues: Issue[]; checked: CheckedProfileChanges } {
   const issues: Issue[] = [];
-  if (!isRecord(changes)) issues.push(shapeIssue('invalid_type', ['changes'], EXPECTED.object));
-  const given = isRecord(changes) ? changes : {};
-  const id = ownValue<unknown>(given, 'id');
-  const name = ownValue<unknown>(given, 'name');
-  if (isRecord(changes) && typeof id !== 'string')
-    issues.push(shapeIssue('invalid_type', ['id'], EXPECTED.text));
-  if (name !== undefined && !isText(name))
-    issues.push(shapeIssue('invalid_type', ['name'], EXPECTED.localized));
+  const { given, id, name } = changesHead(changes, issues);
   const remove = listOf<string>(ownValue(given, 'remove'), 'remove', TEXT_ITEM, issues);
   const add = listOf<ProfileIndicator>(ownValue(given, 'add'), 'add', ENTRY_ITEM, issues);
   const override = recordOf(
@@ -149,8 +142,8 @@ export function checkProfileChanges(changes: unknown): { issues: Issue[]; checke
   return {
     issues,
     checked: {
-      id: id as string,
-      name: name as LocalizedText | undefined,
+      id,
+      name,
       add,
       remove,
       override,

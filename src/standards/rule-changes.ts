@@ -1,10 +1,10 @@
 import type { Issue, LocalizedText, PathSegment, Severity } from '../core/issue.js';
 import { ownValue } from '../core/own-value.js';
 import {
+  changesHead,
   EXPECTED,
   type ItemShape,
   isRecord,
-  isText,
   listOf,
   recordOf,
   shapeIssue,
@@ -60,14 +60,7 @@ function parametersAt(value: unknown, path: readonly PathSegment[], issues: Issu
  */
 export function checkRuleChanges(changes: unknown): { issues: Issue[]; checked: CheckedRuleChanges } {
   const issues: Issue[] = [];
-  if (!isRecord(changes)) issues.push(shapeIssue('invalid_type', ['changes'], EXPECTED.object));
-  const given = isRecord(changes) ? changes : {};
-  const id = ownValue<unknown>(given, 'id');
-  const name = ownValue<unknown>(given, 'name');
-  if (isRecord(changes) && typeof id !== 'string')
-    issues.push(shapeIssue('invalid_type', ['id'], EXPECTED.text));
-  if (name !== undefined && !isText(name))
-    issues.push(shapeIssue('invalid_type', ['name'], EXPECTED.localized));
+  const { given, id, name } = changesHead(changes, issues);
   const disable = listOf<string>(ownValue(given, 'disable'), 'disable', TEXT_ITEM, issues);
   const add = listOf<AnyRule>(ownValue(given, 'add'), 'add', RULE_ITEM, issues);
   const severity = recordOf(
@@ -85,8 +78,8 @@ export function checkRuleChanges(changes: unknown): { issues: Issue[]; checked: 
   return {
     issues,
     checked: {
-      id: id as string,
-      name: name as LocalizedText | undefined,
+      id,
+      name,
       disable,
       add,
       severity,
