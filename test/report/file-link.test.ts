@@ -9,7 +9,9 @@ import { findIdNumbers } from '../helpers/id-leaks.js';
 
 /** The href of a link, unescaped from HTML. */
 const hrefOf = (link: string) =>
-  String(/^<a href="([^"]*)">/.exec(link)?.[1]).replace(/&amp;/g, '&').replace(/&#39;/g, "'");
+  String(/^<a href="([^"]*)">/.exec(link)?.[1])
+    .replace(/&amp;/g, '&')
+    .replace(/&#39;/g, "'");
 
 const segment = fc
   .string({
