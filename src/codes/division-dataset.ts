@@ -226,8 +226,8 @@ function readRecord(value: unknown, index: number): LeftOut | { readonly record:
       issue: createIssue(
         'invalid_format',
         {
-          zh: `城乡分类代码“${shownValue(urbanRural)}”不是 111、112、121、122、123、210、220 之一，未采用`,
-          en: `The urban-rural code "${shownValue(urbanRural)}" is not one of 111, 112, 121, 122, 123, 210, 220: left out`,
+          zh: `城乡分类代码“${quoted(urbanRural)}”不是 111、112、121、122、123、210、220 之一，未采用`,
+          en: `The urban-rural code "${quoted(urbanRural)}" is not one of 111, 112, 121, 122, 123, 210, 220: left out`,
         },
         { path: [index, 'urbanRural'] },
       ),
@@ -266,17 +266,12 @@ function readParent(parent: unknown, code: DivisionCode, index: number): string 
     issue: createIssue(
       parsed.success ? 'invalid_value' : (parsed.error.issues[0] as Issue).code,
       {
-        zh: `上级代码“${shownValue(parent)}”${why.zh}，未采用`,
-        en: `The parent code "${shownValue(parent)}" ${why.en}: left out`,
+        zh: `上级代码“${quoted(parent)}”${why.zh}，未采用`,
+        en: `The parent code "${quoted(parent)}" ${why.en}: left out`,
       },
       { path: [index, 'parent'] },
     ),
   };
-}
-
-/** A caller's value as a message shows it: text on one line, ID numbers masked, cut to 30 characters. */
-function shownValue(value: unknown): string {
-  return quoted(typeof value === 'string' ? value : String(typeof value === 'object' ? typeof value : value));
 }
 
 /** Whether two records of one code say the same: name, parent and urban-rural code. */
@@ -284,9 +279,13 @@ function sameDivision(first: DivisionRecord, later: DivisionRecord): boolean {
   return first.name === later.name && first.parent === later.parent && first.urbanRural === later.urbanRural;
 }
 
-/** A name as a message quotes it: one line, ID numbers masked before it is cut to 30 characters (a cut one would not be). */
-function quoted(name: string): string {
-  const line = maskIdNumbersInText(name.replace(/[\r\n\t]+/g, ' '));
+/**
+ * A caller's value as a message quotes it: text on one line (an object by its type), ID numbers masked before it is cut
+ * to 30 characters (a cut one would not be).
+ */
+function quoted(value: unknown): string {
+  const text = typeof value === 'string' ? value : String(typeof value === 'object' ? typeof value : value);
+  const line = maskIdNumbersInText(text.replace(/[\r\n\t]+/g, ' '));
   return line.length > 30 ? `${line.slice(0, 29)}…` : line;
 }
 

@@ -29,6 +29,37 @@ export function distinctKey(
 }
 
 /**
+ * Names keys one after another among a file's headers: each name gets {@link distinctKey}'s key among the keys named
+ * so far, and keeps it. `taken(key)` says whether a key is named already.
+ *
+ * @param headers - the file's headers (a suffixed key is never one of them)
+ * @returns the namer
+ *
+ * @example
+ * ```ts
+ * const name = keyNamer(['备注', '备注', '备注 (2)']);
+ * [name('备注'), name('备注'), name.taken('备注 (3)')];
+ * //=> ['备注', '备注 (3)', true]
+ * ```
+ */
+export function keyNamer(headers: readonly string[]): ((name: string) => string) & {
+  taken: (key: string) => boolean;
+} {
+  const taken = new Set<string>();
+  const isHeader = new Set(headers);
+  const name = (wanted: string) => {
+    const key = distinctKey(
+      wanted,
+      (candidate) => taken.has(candidate),
+      (candidate) => isHeader.has(candidate),
+    );
+    taken.add(key);
+    return key;
+  };
+  return Object.assign(name, { taken: (key: string) => taken.has(key) });
+}
+
+/**
  * The key of each column's cells in a row's extra data, chosen once from the file's header, so that a column has the
  * same key in every row: the columns that feed no field, in order, each its header or, when an earlier such column
  * has it, `header (2)` … (never one of the file's headers: {@link distinctKey}); past the header's last column, `#7`
@@ -51,17 +82,7 @@ export function extraDataKeys(
   headers: readonly string[],
   fields: readonly (string | null)[],
 ): (column: number) => string {
-  const taken = new Set<string>();
-  const isHeader = new Set(headers);
-  const keyOfName = (name: string) => {
-    const key = distinctKey(
-      name,
-      (candidate) => taken.has(candidate),
-      (candidate) => isHeader.has(candidate),
-    );
-    taken.add(key);
-    return key;
-  };
+  const keyOfName = keyNamer(headers);
   const keys = headers.map((name, column) => (fields[column] === null ? keyOfName(name) : ''));
   return function extraDataKey(column) {
     // Past the header: `#n`, made in order (a later one's key depends on the earlier ones) the first time it is asked.

@@ -23,7 +23,9 @@ const UNHELD_UNIT =
   '[\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u0084\\u0086-\\u009F\\uFDD0-\\uFDEF\\uFFFD-\\uFFFF]';
 const ASTRAL_NONCHARACTER =
   '[\\uD83F\\uD87F\\uD8BF\\uD8FF\\uD93F\\uD97F\\uD9BF\\uD9FF\\uDA3F\\uDA7F\\uDABF\\uDAFF\\uDB3F\\uDB7F\\uDBBF\\uDBFF][\\uDFFE\\uDFFF]';
-const LONE_SURROGATE = '[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]';
+/** A lone surrogate (regex source): half of a pair without its other half. */
+export const LONE_SURROGATE =
+  '[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]';
 /** The pattern (as regex source) of all of the above; the sheet namer (xlsx-sheet-names.ts) builds on it. */
 export const UNHELD = `${UNHELD_UNIT}|${ASTRAL_NONCHARACTER}|${LONE_SURROGATE}`;
 const UNHELD_RUN = new RegExp(UNHELD, 'g');

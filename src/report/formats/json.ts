@@ -1,5 +1,5 @@
 /** JSON (data view): one array, a row per line; rows of a whole-row model are their objects as they are. */
-import { distinctKey } from '../../core/distinct-key.js';
+import { keyNamer } from '../../core/distinct-key.js';
 import { ownValue } from '../../core/own-value.js';
 import { type Column, type ColumnModel, dataCells, dataHeader, viewColumns } from '../columns.js';
 import { resolveLang } from '../context.js';
@@ -64,26 +64,12 @@ export function rowJsonText<Row>(model: ColumnModel<Row>, options: FormatOptions
  */
 export function jsonKeys<Row>(columns: readonly Column<Row>[]): string[] {
   const headers = dataHeader(columns);
-  const keys: (string | undefined)[] = headers.map(() => undefined);
-  const taken = new Set<string>();
-  const isHeader = new Set(headers);
-  headers.forEach((header, i) => {
-    if (header === (columns[i] as Column<Row>).key && !taken.has(header)) {
-      keys[i] = header;
-      taken.add(header);
-    }
-  });
-  return headers.map((header, i) => {
-    const own = keys[i];
-    if (own !== undefined) return own;
-    const key = distinctKey(
-      header,
-      (name) => taken.has(name),
-      (name) => isHeader.has(name),
-    );
-    taken.add(key);
-    return key;
-  });
+  const name = keyNamer(headers);
+  // First the columns whose header is their own key, then the others, each its header or a suffixed key.
+  const own = headers.map((header, i) =>
+    header === (columns[i] as Column<Row>).key && !name.taken(header) ? name(header) : undefined,
+  );
+  return headers.map((header, i) => own[i] ?? name(header));
 }
 
 function* jsonText<Row>(

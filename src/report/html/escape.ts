@@ -1,5 +1,6 @@
 /** Text as HTML text or attribute value: `& < > " '` escaped, every ID-shaped run masked. */
 import { maskIdNumbersInText } from '../../core/mask.js';
+import { LONE_SURROGATE } from '../../io/xstring.js';
 
 const ENTITIES: Readonly<Record<string, string>> = {
   '&': '&amp;',
@@ -47,7 +48,7 @@ export const htmlNumber = (value: number): string => htmlText(String(value));
 export const htmlClass = (text: string): string => text.replace(/[^A-Za-z0-9 _-]/g, '');
 
 /** Lone surrogates, which `encodeURIComponent` refuses (a URIError): written as U+FFFD. */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE, 'g');
 
 /**
  * A link to a file beside the page, by its relative path: each segment percent-encoded (so `#`, `?` and `%` in a name
@@ -64,7 +65,7 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
  */
 export function fileLink(file: string): string {
   const href = file
-    .replace(LONE_SURROGATE, '\ufffd')
+    .replace(LONE_SURROGATES, '\ufffd')
     .split(/[/\\]/)
     .map((segment) => encodeURIComponent(segment))
     .join('/');
