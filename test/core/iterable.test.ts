@@ -1,26 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { isIterableObject } from '../../src/core/iterable.js';
+import { SOURCE_ROOT, sourceFiles } from '../helpers/source-files.js';
 
 // Whether a value is a list shequ can iterate is decided in one place (core/iterable.ts): the safe functions that take
 // units, records or rows (computeIndicatorTable, evaluatePlanPeriod, validate, createDivisionDataset, divisionChanges)
 // held four copies of it that disagreed — a function with an iterator was a list for one and not for the others, and
 // a string was a list of characters for divisionChanges.
-const root = join(import.meta.dirname, '..', '..', 'src');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory()
-      ? entry.name === 'data'
-        ? []
-        : sourceFiles(join(dir, entry.name))
-      : entry.name.endsWith('.ts')
-        ? [join(dir, entry.name)]
-        : [],
-  );
-}
+const root = SOURCE_ROOT;
 
 describe('isIterableObject', () => {
   it('worked examples: lists and iterators are lists; text, records and nothing are not', () => {

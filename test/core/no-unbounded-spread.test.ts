@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { SOURCE_ROOT, sourceFiles } from '../helpers/source-files.js';
 
 // Spreading an array into a call's arguments (`push(...rows)`, `Math.max(...values)`) overflows the call stack from
 // about 10⁵ elements: a national file has 620 000 rows. The whole class is kept out of the source, not one site.
-const root = join(import.meta.dirname, '..', '..', 'src');
+const root = SOURCE_ROOT;
 const FORBIDDEN = [
   /\.push\(\s*\.\.\./,
   /\.unshift\(\s*\.\.\./,
@@ -14,18 +14,6 @@ const FORBIDDEN = [
   /\.concat\(\s*\.\.\./,
   /\.splice\([^)]*\.\.\./,
 ];
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory()
-      ? entry.name === 'data'
-        ? []
-        : sourceFiles(join(dir, entry.name))
-      : entry.name.endsWith('.ts')
-        ? [join(dir, entry.name)]
-        : [],
-  );
-}
 
 describe('the source', () => {
   it('never spreads an array into the arguments of a call that can receive unbounded input', () => {

@@ -1,25 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { SOURCE_ROOT, sourceFiles } from '../helpers/source-files.js';
 
 // A bundle keeps whatever a module builds at its top level. `import { z } from 'zod'` pulls every locale of zod
 // (450 KB), and a top-level `const schema = z.…` keeps zod in every bundle that touches its module (computeIndicators
 // went from 110 to 562 KB when a merged branch did both). The whole class is kept out of the source: zod comes in as a
 // namespace, and a module-level schema is built inside `treeShakable(() => …)` (src/core/tree-shakable.ts), which
 // bundlers can drop. `npm run check:bundles` measures the result; this finds the cause before a build.
-const root = join(import.meta.dirname, '..', '..', 'src');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory()
-      ? entry.name === 'data'
-        ? []
-        : sourceFiles(join(dir, entry.name))
-      : entry.name.endsWith('.ts')
-        ? [join(dir, entry.name)]
-        : [],
-  );
-}
+const root = SOURCE_ROOT;
 
 /** A top-level `const name … = z.…` (a schema built at module load, outside `treeShakable`). */
 const TOP_LEVEL_SCHEMA = /^(?:export )?const \w+(?::[^=]+)? = z\s*\./m;
