@@ -19,6 +19,8 @@ function skipSpace(text: string, i: number): number {
   return at;
 }
 
+const HEX_DIGIT = /^[0-9a-fA-F]$/;
+
 /** The offset after the string whose opening quote is at `i`; a fault at a control character or a bad escape. */
 function skipString(text: string, i: number): number {
   for (let at = i + 1; at < text.length; at++) {
@@ -28,7 +30,7 @@ function skipString(text: string, i: number): number {
     if (c !== 0x5c) continue;
     const escaped = text[at + 1];
     if (escaped === 'u') {
-      if (!/^[0-9a-fA-F]{4}$/.test(text.slice(at + 2, at + 6))) throw new Fault(at + 1);
+      for (let k = at + 2; k < at + 6; k++) if (!HEX_DIGIT.test(text[k] ?? '')) throw new Fault(k);
       at += 5;
     } else if (escaped !== undefined && '"\\/bfnrt'.includes(escaped)) at++;
     else throw new Fault(at + 1);

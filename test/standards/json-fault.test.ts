@@ -14,13 +14,15 @@ const jsonText = fc
     pretty ? JSON.stringify(JSON.parse(text), null, 1).replace(/\n/g, end) : text,
   );
 
-/** A change to text: a character put in, one taken out, the text cut. */
+/** A change to text: a character (or the head of a \\u escape) put in, one taken out, the text cut. */
 const change = fc.oneof(
-  fc.tuple(fc.nat(), fc.constantFrom(...'{}[],:"\\x@0-.e \n\r\t\u0001')).map(
-    ([at, c]) =>
-      (text: string) =>
-        text.slice(0, at % (text.length + 1)) + c + text.slice(at % (text.length + 1)),
-  ),
+  fc
+    .tuple(fc.nat(), fc.constantFrom(...'{}[],:"\\x@0-.e \n\r\t\u0001', '\\u', '\\u0', '\\u1F', '\\uD83'))
+    .map(
+      ([at, c]) =>
+        (text: string) =>
+          text.slice(0, at % (text.length + 1)) + c + text.slice(at % (text.length + 1)),
+    ),
   fc
     .nat()
     .map((at) => (text: string) => text.slice(0, at % text.length) + text.slice((at % text.length) + 1)),
@@ -50,12 +52,16 @@ describe('jsonFaultOffset', () => {
     },
   );
 
-  it('hand-worked: a stray letter, a trailing comma, a text cut short, a deep nesting', () => {
+  it('hand-worked: a stray letter, a trailing comma, a text cut short, a deep nesting, a bad \\u escape', () => {
     expect(jsonFaultOffset('{\n  "id": x\n}')).toBe(10);
     expect(jsonFaultOffset('[1,2,]')).toBe(5);
     expect(jsonFaultOffset('{"a": [1, 2')).toBe(11);
     expect(jsonFaultOffset(`${'['.repeat(100_000)}${']'.repeat(100_000)}`)).toBeUndefined();
     expect(jsonFaultOffset(`${'['.repeat(100_000)}}`)).toBe(100_000);
+    // A \u escape goes wrong at its first character that is no hex digit, or where the text ends.
+    expect(jsonFaultOffset('"\\u12x4"')).toBe(5);
+    expect(jsonFaultOffset('"\\u"')).toBe(3);
+    expect(jsonFaultOffset('"\\u12')).toBe(5);
   });
 });
 
