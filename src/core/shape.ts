@@ -1,5 +1,7 @@
 import { createIssue, type Issue, type LocalizedText, type PathSegment } from './issue.js';
+import { isIterableObject } from './iterable.js';
 import { ownValue } from './own-value.js';
+import { ShequError } from './result.js';
 
 // Internal helpers of the functions that take a caller's plain objects (profiles, their changes): the tests of a
 // value's shape, and the issue of a value of the wrong shape, which names its path and what it should be.
@@ -152,4 +154,40 @@ export function changesHead(
   if (name !== undefined && !isText(name))
     issues.push(shapeIssue('invalid_type', ['name'], EXPECTED.localized));
   return { given, id: id as string, name: name as LocalizedText | undefined };
+}
+
+/**
+ * The items of a list argument, each checked: `issueOf` says what is wrong with an item at its path, if anything. A
+ * value that is no list (text included) is one `invalid_type` issue at `[name]`; a ShequError holds every issue.
+ *
+ * @param value - what the caller passed
+ * @param name - the argument's name, the first segment of every path
+ * @param expected - what the argument should be (`'an array of rule profiles'`)
+ * @param issueOf - the issue of an item, or `undefined` for a good one
+ * @returns the items, every one good
+ * @throws {@link ShequError} with the issues
+ *
+ * @example
+ * ```ts
+ * checkedItems([1, 2], 'ids', EXPECTED.textList, (item, path) =>
+ *   typeof item === 'number' ? undefined : shapeIssue('invalid_type', path, EXPECTED.text),
+ * );
+ * //=> [1, 2]
+ * ```
+ */
+export function checkedItems<Item>(
+  value: unknown,
+  name: string,
+  expected: LocalizedText,
+  issueOf: (item: unknown, path: PathSegment[]) => Issue | undefined,
+): Item[] {
+  if (!isIterableObject(value)) throw new ShequError([shapeIssue('invalid_type', [name], expected)]);
+  const items = Array.from(value);
+  const issues: Issue[] = [];
+  items.forEach((item, index) => {
+    const issue = issueOf(item, [name, index]);
+    if (issue !== undefined) issues.push(issue);
+  });
+  if (issues.length > 0) throw new ShequError(issues);
+  return items as Item[];
 }

@@ -1,9 +1,7 @@
 import { throwingGuard } from '../core/guard.js';
-import type { Issue, LocalizedText, PathSegment } from '../core/issue.js';
-import { isIterableObject } from '../core/iterable.js';
+import type { LocalizedText, PathSegment } from '../core/issue.js';
 import { ownValue } from '../core/own-value.js';
-import { ShequError } from '../core/result.js';
-import { EXPECTED, isStringList, isText, shapeIssue } from '../core/shape.js';
+import { checkedItems, EXPECTED, isStringList, isText, shapeIssue } from '../core/shape.js';
 import { isCited, isIndicatorProfile, isProfileFact } from './profile-check.js';
 import { notAProfileObjectIssue } from './profile-issue.js';
 import { INDICATOR_PROFILES } from './profiles.js';
@@ -137,25 +135,18 @@ function pageOf(profiles: readonly IndicatorProfile[]): string {
 
 /** The profiles given, each checked to be a profile with every text the page shows; a ShequError for any that is not. */
 function describableProfiles(profiles: unknown): IndicatorProfile[] {
-  if (!isIterableObject(profiles))
-    throw new ShequError([
-      shapeIssue('invalid_type', ['profiles'], {
-        zh: '指标方案的数组',
-        en: 'an array of indicator profiles',
-      }),
-    ]);
-  const list = Array.from(profiles);
-  const issues: Issue[] = [];
-  list.forEach((profile, index) => {
-    if (!isIndicatorProfile(profile)) issues.push(notAProfileObjectIssue(profile, ['profiles', index]));
-    else {
+  return checkedItems<IndicatorProfile>(
+    profiles,
+    'profiles',
+    { zh: '指标方案的数组', en: 'an array of indicator profiles' },
+    (profile, path) => {
+      if (!isIndicatorProfile(profile)) return notAProfileObjectIssue(profile, path);
       const missing = missingText(profile);
-      if (missing !== undefined)
-        issues.push(shapeIssue('invalid_value', ['profiles', index, ...missing[0]], missing[1]));
-    }
-  });
-  if (issues.length > 0) throw new ShequError(issues);
-  return list as IndicatorProfile[];
+      return missing === undefined
+        ? undefined
+        : shapeIssue('invalid_value', [...path, ...missing[0]], missing[1]);
+    },
+  );
 }
 
 const CITED: LocalizedText = {

@@ -1,9 +1,7 @@
 import { throwingGuard } from '../core/guard.js';
-import type { Issue, LocalizedText, PathSegment } from '../core/issue.js';
-import { isIterableObject } from '../core/iterable.js';
+import type { LocalizedText, PathSegment } from '../core/issue.js';
 import { ownValue } from '../core/own-value.js';
-import { ShequError } from '../core/result.js';
-import { EXPECTED, isRecord, isStringList, isText, shapeIssue } from '../core/shape.js';
+import { checkedItems, EXPECTED, isRecord, isStringList, isText, shapeIssue } from '../core/shape.js';
 import { notAProfileObjectIssue } from '../indicators/profile-issue.js';
 import { isRuleProfile } from './profile-check.js';
 import { RULE_PROFILE_OBJECTS, RULE_PROFILES } from './profiles.js';
@@ -83,26 +81,20 @@ function pageOf(profiles: readonly RuleProfile[]): string {
 
 /** The profiles given, each checked to be a rule profile with every text the page shows; a ShequError for any not. */
 function describableProfiles(profiles: unknown): RuleProfile[] {
-  if (!isIterableObject(profiles))
-    throw new ShequError([
-      shapeIssue('invalid_type', ['profiles'], { zh: '规则方案的数组', en: 'an array of rule profiles' }),
-    ]);
-  const list = Array.from(profiles);
-  const issues: Issue[] = [];
-  list.forEach((profile, index) => {
-    if (!isRuleProfile(profile)) {
-      issues.push(notAProfileObjectIssue(profile, ['profiles', index], RULE_PROFILE_OBJECTS));
-      return;
-    }
-    for (const [at, rule] of profile.rules.entries()) {
-      const missing = missingText(rule);
-      if (missing === undefined) continue;
-      issues.push(shapeIssue('invalid_value', ['profiles', index, 'rules', at, ...missing[0]], missing[1]));
-      break;
-    }
-  });
-  if (issues.length > 0) throw new ShequError(issues);
-  return list as RuleProfile[];
+  return checkedItems<RuleProfile>(
+    profiles,
+    'profiles',
+    { zh: '规则方案的数组', en: 'an array of rule profiles' },
+    (profile, path) => {
+      if (!isRuleProfile(profile)) return notAProfileObjectIssue(profile, path, RULE_PROFILE_OBJECTS);
+      for (const [at, rule] of profile.rules.entries()) {
+        const missing = missingText(rule);
+        if (missing !== undefined)
+          return shapeIssue('invalid_value', [...path, 'rules', at, ...missing[0]], missing[1]);
+      }
+      return undefined;
+    },
+  );
 }
 
 const PARAMETER: LocalizedText = {
