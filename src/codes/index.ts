@@ -38,13 +38,10 @@ export {
   townshipKindOf,
   villageKindOf,
 } from './division-code.js';
-export type {
-  DivisionDataset,
-  DivisionDatasetInfo,
-  DivisionMatch,
-  DivisionRecord,
-} from './division-dataset.js';
-export { createDivisionDataset, lookupDivision } from './division-dataset.js';
+export type { DivisionDataset, DivisionDatasetInfo, DivisionRecord } from './division-dataset.js';
+export { createDivisionDataset } from './division-dataset.js';
+export type { DivisionMatch } from './division-lookup.js';
+export { lookupDivision } from './division-lookup.js';
 export type { CodeSet, IdNumber, MaskIdNumberOptions, ValidateIdNumberOptions } from './id-number.js';
 export { idNumberCheckCharacter, maskIdNumber, upgradeIdNumber, validateIdNumber } from './id-number.js';
 export type { CodeReading, CodeSystem } from './identify.js';
