@@ -6,7 +6,10 @@ import { Comment, CommentTag, Converter, ReflectionKind } from 'typedoc';
 
 /** [path under src/ (a regular expression), category], first match wins; the last rule per directory is its default. */
 const CATEGORIES = [
-  [/^codes\/(division-code|division-dataset|division-lookup|village-key|shared)\.ts$/, '区划代码 Division codes'],
+  [
+    /^codes\/(division-code|division-dataset|division-lookup|village-key|shared)\.ts$/,
+    '区划代码 Division codes',
+  ],
   [/^codes\/(id-number|mask-text)\.ts$/, '身份证 ID numbers'],
   [/^core\/mask\.ts$/, '身份证 ID numbers'],
   [/^codes\/(credit-code|credit-code-categories|organization-code)\.ts$/, '信用代码 Credit codes'],
