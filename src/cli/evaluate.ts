@@ -80,7 +80,7 @@ async function writeEvaluation(
   if (format === 'xlsx') {
     const { evaluationXlsx } = await import('./evaluate-xlsx.js');
     const { writeWholeFile } = await import('./output.js');
-    await writeWholeFile(out as string, await evaluationXlsx(evaluation, lang));
+    await writeWholeFile(out as string, await evaluationXlsx(evaluation, lang), streams);
     return;
   }
   const output = openOutput(out, streams);

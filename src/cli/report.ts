@@ -31,7 +31,7 @@ import { createFindingTextSorter } from './finding-runs.js';
 import { indicatorOptions, reportInput } from './indicators.js';
 import { type InputRows, readRows } from './input.js';
 import { writeNotCounted } from './not-counted.js';
-import { checkDistinctPaths, checkWritable } from './output.js';
+import { checkDistinctPaths, checkWritable, STANDARD_OUTPUT } from './output.js';
 import { createOutputSet, type OutputSet } from './output-set.js';
 import { commandProfiles } from './profile-file.js';
 import { readYearFiles } from './read-year-files.js';
@@ -213,7 +213,7 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
     ))
       await output.write(piece);
     await output.close();
-    outputs.claim(values.rejects as string | undefined);
+    if (values.rejects !== STANDARD_OUTPUT) outputs.claim(values.rejects as string | undefined);
     let rejected = false;
     for (const { input } of inputs)
       if (await reportInput('report', input, values.rejects as string | undefined, streams)) rejected = true;
@@ -227,7 +227,10 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
   }
 }
 
-/** The rows the readers rejected, for the page: their count, and the --rejects file relative to the page. */
+/**
+ * The rows the readers rejected, for the page: their count, and the --rejects file relative to the page (none when
+ * they go to standard output: the page writes nothing there, so `--rejects -` may).
+ */
 function rejectedOf(
   inputs: readonly { input: InputRows }[],
   out: string,
@@ -236,7 +239,9 @@ function rejectedOf(
   let rejected = 0;
   for (const { input } of inputs) rejected += input.counts.rejected;
   if (rejected === 0) return {};
-  return rejects === undefined ? { rejected } : { rejected, rejectsFile: relative(dirname(out), rejects) };
+  return rejects === undefined || rejects === STANDARD_OUTPUT
+    ? { rejected }
+    : { rejected, rejectsFile: relative(dirname(out), rejects) };
 }
 
 /** Writes every finding, in report order, to the companion CSV (masked by construction, as `validate --format csv`). */
