@@ -14,7 +14,7 @@ import { divisionLists } from './division-list.js';
 import { reportInput } from './indicators.js';
 import { writeNotCounted } from './not-counted.js';
 import { checkDistinctPaths, checkWritable, fileIdentity, openOutput } from './output.js';
-import { commandProfiles } from './profile-file.js';
+import { type CommandProfiles, commandProfiles } from './profile-file.js';
 import { readYearFiles } from './read-year-files.js';
 import type { Lang } from './render.js';
 
@@ -164,10 +164,26 @@ function evaluateOptions(
   return { format, lang, out, profile: dated.profile, year, settings };
 }
 
-/** `--regions` that names no region of the rows leaves an empty table: said, not printed as if all were well. */
-function warnNoRegion(regions: string | undefined, evaluation: PlanEvaluation, streams: CliStreams): void {
-  if (regions === undefined || evaluation.rows.length > 0 || evaluation.units + evaluation.otherYears === 0)
+/**
+ * An empty table is said, with its reason, not printed as if all were well: a profile with no indicators (whatever
+ * the regions), or `--regions` that names no region of the rows. (No rows at all: the evaluation's own warning.)
+ */
+function warnEmptyTable(
+  regions: string | undefined,
+  indicators: CommandProfiles['indicators'],
+  evaluation: PlanEvaluation,
+  streams: CliStreams,
+): void {
+  if (evaluation.rows.length > 0) return;
+  // The built-in profiles have indicators; a profile file may list none.
+  if (typeof indicators !== 'string' && indicators.indicators.length === 0) {
+    const id = echo(evaluation.profile);
+    streams.stderr.write(
+      `shequ evaluate: 警告 warning: 指标方案 ${id} 没有任何指标：评估表为空 / the profile ${id} has no indicators: the evaluation table is empty\n`,
+    );
     return;
+  }
+  if (regions === undefined || evaluation.units + evaluation.otherYears === 0) return;
   streams.stderr.write(
     `shequ evaluate: 警告 warning: --regions ${echo(regions)} 不含数据中的任何地区：评估表为空 / --regions ${echo(regions)} holds none of the regions of the rows: the evaluation table is empty\n`,
   );
@@ -199,7 +215,7 @@ export async function runEvaluate(args: readonly string[], streams: CliStreams):
     streams.stderr.write(`shequ evaluate: 警告 warning: ${issue.message.zh} / ${issue.message.en}\n`);
   // Rows of the year it did not count (a region's second total of a kind): said, as `indicators` says them.
   writeNotCounted('evaluate', result.data.skipped, streams);
-  warnNoRegion(values.regions as string | undefined, result.data, streams);
+  warnEmptyTable(values.regions as string | undefined, profiles.indicators, result.data, streams);
   streams.stderr.write(
     `shequ evaluate: ${result.data.period.name.zh} ${result.data.year} 年度 ${result.data.units} 行计入 rows counted · 其他年度 ${result.data.otherYears} other years\n`,
   );
