@@ -1,4 +1,4 @@
-import type { PlanEvaluation, UnitStatistics } from 'shequ';
+import type { Issue, PlanEvaluation, UnitStatistics } from 'shequ';
 import { evaluatePlanPeriod, STATISTICS_YEAR_RANGE } from 'shequ';
 import {
   type CliStreams,
@@ -12,7 +12,7 @@ import {
 } from './context.js';
 import { divisionLists } from './division-list.js';
 import { reportInput } from './indicators.js';
-import { writeNotCounted } from './not-counted.js';
+import { addByFile, writeNotCountedByFile } from './not-counted.js';
 import { checkDistinctPaths, checkWritable, fileIdentity, openOutput } from './output.js';
 import { type CommandProfiles, commandProfiles } from './profile-file.js';
 import { readYearFiles } from './read-year-files.js';
@@ -53,20 +53,55 @@ function regionsOption(text: string | undefined): string[] | undefined {
   return codes;
 }
 
-/** Reads every file into one array of rows, each with its year (see {@link readYearFiles}). */
+/**
+ * Reads every file into one array of rows, each with its year (see {@link readYearFiles}), and where each row came
+ * from (its file and line: the rows the evaluation does not count are said with them).
+ */
 async function readFiles(
   files: readonly string[],
   year: number | undefined,
   streams: CliStreams,
-): Promise<{ rows: UnitStatistics[]; rejected: boolean }> {
+): Promise<{
+  rows: UnitStatistics[];
+  rejected: boolean;
+  files: string[];
+  fileOf: number[];
+  lineOf: number[];
+}> {
   const rows: UnitStatistics[] = [];
-  const inputs = await readYearFiles('evaluate', files, year, streams, (row) => {
+  const read: string[] = [];
+  const fileOf: number[] = [];
+  const lineOf: number[] = [];
+  const inputs = await readYearFiles('evaluate', files, year, streams, (row, line, file) => {
+    if (read[read.length - 1] !== file) read.push(file);
     rows.push(row);
+    fileOf.push(read.length - 1);
+    lineOf.push(line);
   });
   let rejected = false;
   for (const { input } of inputs)
     if (await reportInput('evaluate', input, undefined, streams)) rejected = true;
-  return { rows, rejected };
+  return { rows, rejected, files: read, fileOf, lineOf };
+}
+
+/** The rows the evaluation did not count, by file and with their lines (their paths are indices of the rows read). */
+function notCountedByFile(
+  skipped: readonly Issue[],
+  read: Awaited<ReturnType<typeof readFiles>>,
+): Map<string, Issue[]> {
+  const byFile = new Map<string, Issue[]>();
+  for (const issue of skipped) {
+    const index = issue.path[0];
+    const file = typeof index === 'number' ? read.fileOf[index] : undefined;
+    if (file === undefined) addByFile(byFile, read.files[0] ?? '-', issue);
+    else
+      addByFile(byFile, read.files[file] as string, {
+        ...issue,
+        line: read.lineOf[index as number] as number,
+      });
+  }
+  for (const issues of byFile.values()) issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return byFile;
 }
 
 /** Writes the evaluation in the format asked for (each renderer is loaded only when used). */
@@ -202,8 +237,12 @@ export async function runEvaluate(args: readonly string[], streams: CliStreams):
   await checkWritable(options.out);
   const profiles = await commandProfiles('evaluate', values, options.profile);
   const divisions = await divisionLists('evaluate', values.divisions as string | undefined, streams);
-  const { rows, rejected } = await readFiles(positionals, options.year, streams);
-  const result = evaluatePlanPeriod(rows, { ...options.settings, profile: profiles.indicators, divisions });
+  const read = await readFiles(positionals, options.year, streams);
+  const result = evaluatePlanPeriod(read.rows, {
+    ...options.settings,
+    profile: profiles.indicators,
+    divisions,
+  });
   if (!result.success) {
     const [first] = result.error.issues;
     throw new UsageError(
@@ -214,11 +253,11 @@ export async function runEvaluate(args: readonly string[], streams: CliStreams):
   for (const issue of result.data.warnings ?? [])
     streams.stderr.write(`shequ evaluate: 警告 warning: ${issue.message.zh} / ${issue.message.en}\n`);
   // Rows of the year it did not count (a region's second total of a kind): said, as `indicators` says them.
-  writeNotCounted('evaluate', result.data.skipped, streams);
+  writeNotCountedByFile('evaluate', notCountedByFile(result.data.skipped, read), positionals.length, streams);
   warnEmptyTable(values.regions as string | undefined, profiles.indicators, result.data, streams);
   streams.stderr.write(
     `shequ evaluate: ${result.data.period.name.zh} ${result.data.year} 年度 ${result.data.units} 行计入 rows counted · 其他年度 ${result.data.otherYears} other years\n`,
   );
   await writeEvaluation(result.data, options.format, options.lang, options.out, streams);
-  return rejected ? 1 : 0;
+  return read.rejected ? 1 : 0;
 }
