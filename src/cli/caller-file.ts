@@ -7,6 +7,7 @@ import type { Bilingual } from './lang.js';
 // only (a GBK file would otherwise load with U+FFFD in its names), a BOM dropped, lines numbered as the file numbers
 // them (a CRLF, a lone CR or a LF ends one line). A file that cannot be read — missing, a folder, too large, not
 // UTF-8 — is a usage error (exit 2) naming the file and, for bytes that are not UTF-8, the line they are on.
+// `check-code` reads its standard input as UTF-8 the same way (strictUtf8Text).
 
 /** What a command reads a caller's file as: the names its messages give it, and the hints they end with. */
 export interface CallerFileKind {
@@ -91,24 +92,33 @@ function firstLineNotUtf8(bytes: Uint8Array): number {
   return line;
 }
 
-/** The usage error of a file that is not UTF-8: the line of its first bad bytes (or UTF-16), and how to save it. */
-function notUtf8(command: string, file: string, kind: CallerFileKind, bytes: Uint8Array): UsageError {
-  const name = echo(file);
+/**
+ * The text of UTF-8 bytes a command was handed (a caller's file, standard input), a leading BOM dropped. Bytes that
+ * are not UTF-8 (GBK, GB18030, UTF-16) are a {@link UsageError} (exit 2), never text with U+FFFD in it: `what` names
+ * them (`区划列表 x.csv `, `标准输入`: the Chinese line puts no space after it), the message gives the line of their
+ * first bad bytes (or says UTF-16) and ends with `hint` (how to make them UTF-8). Only line numbers are echoed.
+ *
+ * @example
+ * ```ts
+ * strictUtf8Text('check-code', { zh: '标准输入', en: 'standard input' }, hint, Buffer.from('110105\n'));
+ * //=> '110105\n' (GBK bytes on line 2: UsageError "… standard input is not UTF-8 (GBK or GB18030, perhaps: from line 2)")
+ * ```
+ */
+export function strictUtf8Text(command: string, what: Bilingual, hint: Bilingual, bytes: Uint8Array): string {
+  const text = strictUtf8(bytes);
+  if (text !== undefined) return text;
   const where: Bilingual = isUtf16(bytes)
     ? { zh: '是 UTF-16 编码', en: 'it is UTF-16' }
     : {
         zh: `可能是 GBK 或 GB18030；第 ${firstLineNotUtf8(bytes)} 行起`,
         en: `GBK or GB18030, perhaps: from line ${firstLineNotUtf8(bytes)}`,
       };
-  return new UsageError(
+  throw new UsageError(
     {
-      zh: `shequ ${command}：${kind.name.zh} ${name} 不是 UTF-8 编码（${where.zh}）`,
-      en: `shequ ${command}: ${kind.name.en} ${name} is not UTF-8 (${where.en})`,
+      zh: `shequ ${command}：${what.zh}不是 UTF-8 编码（${where.zh}）`,
+      en: `shequ ${command}: ${what.en} is not UTF-8 (${where.en})`,
     },
-    {
-      zh: `只读取 UTF-8 编码的文件，不读取 GBK。${kind.saveAsUtf8.zh}`,
-      en: `Only UTF-8 is read, not GBK. ${kind.saveAsUtf8.en}`,
-    },
+    hint,
   );
 }
 
@@ -133,9 +143,16 @@ export async function readCallerText(command: string, file: string, kind: Caller
     throw cannotRead(command, file, kind, reason);
   }
   if (bytes === undefined) throw cannotRead(command, file, kind, UNREADABLE.TOO_LARGE as Bilingual);
-  const text = strictUtf8(bytes);
-  if (text === undefined) throw notUtf8(command, file, kind, bytes);
-  return text;
+  const name = echo(file);
+  return strictUtf8Text(
+    command,
+    { zh: `${kind.name.zh} ${name} `, en: `${kind.name.en} ${name}` },
+    {
+      zh: `只读取 UTF-8 编码的文件，不读取 GBK。${kind.saveAsUtf8.zh}`,
+      en: `Only UTF-8 is read, not GBK. ${kind.saveAsUtf8.en}`,
+    },
+    bytes,
+  );
 }
 
 function cannotRead(command: string, file: string, kind: CallerFileKind, reason: Bilingual): UsageError {

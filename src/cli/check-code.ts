@@ -1,4 +1,5 @@
 import { type CodeClassification, classifyCode, createIssue, type Issue, maskIdNumbersInText } from 'shequ';
+import { strictUtf8Text } from './caller-file.js';
 import { type CliStreams, oneOf, parse, UsageError } from './context.js';
 import { maskStrings } from './render.js';
 
@@ -9,14 +10,24 @@ const SYSTEM_LABEL = {
   creditCode: '统一社会信用代码 credit code',
 } as const;
 
-/** Standard input, one code per line (a line may hold spaces: `110105 19491231 002X` is one code). */
+/** Standard input as messages name it, and how to make it UTF-8. */
+const STANDARD_INPUT = { zh: '标准输入', en: 'standard input' };
+const CONVERT_TO_UTF8 = {
+  zh: '只读取 UTF-8 编码的输入，不读取 GBK。请先转换：iconv -f GB18030 -t UTF-8 codes.txt | shequ check-code',
+  en: 'Only UTF-8 is read, not GBK. Convert it first: iconv -f GB18030 -t UTF-8 codes.txt | shequ check-code',
+};
+
+/**
+ * Standard input, one code per line (a line may hold spaces: `110105 19491231 002X` is one code). UTF-8 only, as a
+ * caller's file is read: bytes that are not (GBK, GB18030, UTF-16) are a usage error naming their line, never codes
+ * read with U+FFFD in them.
+ */
 async function readStdin(streams: CliStreams): Promise<string[]> {
   if (streams.stdin === undefined || streams.stdin.isTTY === true) return [];
-  let text = '';
-  const decoder = new TextDecoder();
+  const chunks: Uint8Array[] = [];
   for await (const chunk of streams.stdin)
-    text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-  text += decoder.decode();
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  const text = strictUtf8Text('check-code', STANDARD_INPUT, CONVERT_TO_UTF8, Buffer.concat(chunks));
   return text.split(/\r\n|\r|\n/).filter((line) => line.trim() !== '');
 }
 

@@ -11,7 +11,14 @@ import type {
 import type { CircleFormat, CircleLevel, CircleResults } from './circle-output.js';
 import { type CliStreams, echo, helpHint, oneOf, parse, UsageError } from './context.js';
 import type { Lang } from './lang.js';
-import { checkDistinctPaths, checkWritable, openOutput, writeWholeFile } from './output.js';
+import {
+  checkDistinctPaths,
+  checkStandardOutput,
+  checkWritable,
+  openOutput,
+  RESULTS,
+  writeWholeFile,
+} from './output.js';
 
 /** The parsed options of `shequ circle`. */
 interface CircleSettings {
@@ -325,6 +332,11 @@ export async function runCircle(args: readonly string[], streams: CliStreams): P
     '--rejects': values.rejects as string | undefined,
     '--uncovered': values.uncovered as string | undefined,
   };
+  checkStandardOutput(
+    'circle',
+    { '--rejects': outputs['--rejects'], '--uncovered': outputs['--uncovered'] },
+    outputs['--out'] === undefined ? RESULTS : undefined,
+  );
   checkDistinctPaths('circle', estatesFile, outputs);
   checkDistinctPaths('circle', servicesFile, outputs);
   for (const path of Object.values(outputs)) await checkWritable(path);
@@ -343,6 +355,7 @@ export async function runCircle(args: readonly string[], streams: CliStreams): P
         [estatesFile, estates],
         [servicesFile, services],
       ]),
+      streams,
     );
   if (outputs['--uncovered'] !== undefined) {
     const { uncoveredGeoJson } = await import('shequ/geo');
@@ -351,7 +364,7 @@ export async function runCircle(args: readonly string[], streams: CliStreams): P
     const text = JSON.stringify(geojson, (_key, value: unknown) =>
       typeof value === 'string' ? maskIdNumbersInText(value) : value,
     );
-    await writeWholeFile(outputs['--uncovered'], maskIdNumbersInText(`${text}\n`));
+    await writeWholeFile(outputs['--uncovered'], maskIdNumbersInText(`${text}\n`), streams);
   }
   return estates.counts.rejected + services.counts.rejected > 0 ? 1 : 0;
 }

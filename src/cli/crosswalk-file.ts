@@ -51,7 +51,8 @@ function crosswalkColumns(head: CsvRecord | undefined): Record<keyof CrosswalkEn
 
 /**
  * `--crosswalk FILE`: a CSV of 原代码,新代码,起始年度 (or old code,new code,from year; the header is its first line that
- * is not blank, the columns in any order), read with `readCallerCsv` and checked with `parseCrosswalk`. A file that
+ * is not blank, the columns in any order), read with `readCallerCsv` and checked with `parseCrosswalk`; the year as a
+ * 年度 cell is read (`parseYearCell`: `2024`, `2024年`, `2024年度`). A file that
  * cannot be read, is not UTF-8, has no such header or holds a bad line is a usage error naming each bad line.
  */
 export async function readCrosswalkFile(
@@ -63,6 +64,8 @@ export async function readCrosswalkFile(
   const at = crosswalkColumns(head);
   if (at === undefined) throw noHeader(command, file, head?.line);
   const problems: (FileProblem & { readonly line: number })[] = [];
+  // The year is read as a 年度 cell of a statistics sheet is (not Number(): 0x7E8, 2e3, 2020.0 are no years).
+  const { parseYearCell } = await import('shequ/io');
   const entries: CrosswalkEntry[] = [];
   const entryLines: number[] = [];
   for (const { line, fields, error } of records) {
@@ -74,7 +77,8 @@ export async function readCrosswalkFile(
     entries.push({
       oldCode: cell(at.oldCode),
       newCode: cell(at.newCode),
-      fromYear: Number(cell(at.fromYear).replace(/年$/, '')),
+      // Not a year: NaN, which parseCrosswalk reports on the line with the line's other problems.
+      fromYear: parseYearCell(cell(at.fromYear)) ?? Number.NaN,
     });
     entryLines.push(line);
   }

@@ -52,15 +52,25 @@ export async function divisionLists(
   return [list.dataset, ...lists];
 }
 
+/** Said beside the reason a first line is left out for its code: it may have been meant for a header. */
+const NOT_A_HEADER: Bilingual = {
+  zh: '（若这是表头：第一列应名为 code、代码或区划代码）',
+  en: ' (if it is a header: name its first column code, 代码 or 区划代码)',
+};
+
 /**
  * The list's lines as division records, and the lines left out: broken records, and those the dataset leaves out
  * (an invalid code, no name, a region listed again under another name). Blank lines are not lines of the list. The
- * first line is the header, unless its first field is a division code (a list written without a header).
+ * first line is the header when its first cell names the code column as a statistics sheet's does (`fieldOfHeader`:
+ * code, 代码, 区划代码, 统计用区划代码 …); else it is a line of the list like any other (a list written without a
+ * header), used or left out and said — never dropped in silence as a header it is not.
  */
 async function readDivisionList(file: string, all: readonly CsvRecord[]): Promise<DivisionListRead> {
-  const { createDivisionDataset, parseDivisionCode } = await import('shequ/codes');
+  const { createDivisionDataset } = await import('shequ/codes');
+  const { fieldOfHeader } = await import('shequ/io');
   const first = all[0];
-  const lines = first === undefined || parseDivisionCode(first.fields[0]).success ? all : all.slice(1);
+  const isHeader = first?.error === undefined && fieldOfHeader(first?.fields[0] ?? '') === 'code';
+  const lines = isHeader ? all.slice(1) : all;
   const leftOut: LeftOutLine[] = [];
   const records: DivisionRecord[] = [];
   const recordLines: number[] = [];
@@ -76,8 +86,15 @@ async function readDivisionList(file: string, all: readonly CsvRecord[]): Promis
     { id: file, name: { zh: file, en: file }, source: file, referenceDate: 'unknown' },
     records,
   );
-  for (const issue of dataset.issues)
-    leftOut.push({ line: recordLines[issue.path[0] as number] as number, reason: issue.message });
+  for (const issue of dataset.issues) {
+    const line = recordLines[issue.path[0] as number] as number;
+    // A first line whose code is no code may have been meant for a header: said so.
+    const reason =
+      line === first?.line && issue.path[1] === 'code'
+        ? { zh: issue.message.zh + NOT_A_HEADER.zh, en: issue.message.en + NOT_A_HEADER.en }
+        : issue.message;
+    leftOut.push({ line, reason });
+  }
   leftOut.sort((a, b) => a.line - b.line);
   return { dataset, read: lines.length, leftOut };
 }

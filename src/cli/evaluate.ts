@@ -1,4 +1,4 @@
-import type { PlanEvaluation, UnitStatistics } from 'shequ';
+import type { Issue, PlanEvaluation, UnitStatistics } from 'shequ';
 import { evaluatePlanPeriod, STATISTICS_YEAR_RANGE } from 'shequ';
 import {
   type CliStreams,
@@ -12,9 +12,9 @@ import {
 } from './context.js';
 import { divisionLists } from './division-list.js';
 import { reportInput } from './indicators.js';
-import { writeNotCounted } from './not-counted.js';
+import { addByFile, writeNotCountedByFile } from './not-counted.js';
 import { checkDistinctPaths, checkWritable, fileIdentity, openOutput } from './output.js';
-import { commandProfiles } from './profile-file.js';
+import { type CommandProfiles, commandProfiles } from './profile-file.js';
 import { readYearFiles } from './read-year-files.js';
 import type { Lang } from './render.js';
 
@@ -53,20 +53,55 @@ function regionsOption(text: string | undefined): string[] | undefined {
   return codes;
 }
 
-/** Reads every file into one array of rows, each with its year (see {@link readYearFiles}). */
+/**
+ * Reads every file into one array of rows, each with its year (see {@link readYearFiles}), and where each row came
+ * from (its file and line: the rows the evaluation does not count are said with them).
+ */
 async function readFiles(
   files: readonly string[],
   year: number | undefined,
   streams: CliStreams,
-): Promise<{ rows: UnitStatistics[]; rejected: boolean }> {
+): Promise<{
+  rows: UnitStatistics[];
+  rejected: boolean;
+  files: string[];
+  fileOf: number[];
+  lineOf: number[];
+}> {
   const rows: UnitStatistics[] = [];
-  const inputs = await readYearFiles('evaluate', files, year, streams, (row) => {
+  const read: string[] = [];
+  const fileOf: number[] = [];
+  const lineOf: number[] = [];
+  const inputs = await readYearFiles('evaluate', files, year, streams, (row, line, file) => {
+    if (read[read.length - 1] !== file) read.push(file);
     rows.push(row);
+    fileOf.push(read.length - 1);
+    lineOf.push(line);
   });
   let rejected = false;
   for (const { input } of inputs)
     if (await reportInput('evaluate', input, undefined, streams)) rejected = true;
-  return { rows, rejected };
+  return { rows, rejected, files: read, fileOf, lineOf };
+}
+
+/** The rows the evaluation did not count, by file and with their lines (their paths are indices of the rows read). */
+function notCountedByFile(
+  skipped: readonly Issue[],
+  read: Awaited<ReturnType<typeof readFiles>>,
+): Map<string, Issue[]> {
+  const byFile = new Map<string, Issue[]>();
+  for (const issue of skipped) {
+    const index = issue.path[0];
+    const file = typeof index === 'number' ? read.fileOf[index] : undefined;
+    if (file === undefined) addByFile(byFile, read.files[0] ?? '-', issue);
+    else
+      addByFile(byFile, read.files[file] as string, {
+        ...issue,
+        line: read.lineOf[index as number] as number,
+      });
+  }
+  for (const issues of byFile.values()) issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return byFile;
 }
 
 /** Writes the evaluation in the format asked for (each renderer is loaded only when used). */
@@ -80,7 +115,7 @@ async function writeEvaluation(
   if (format === 'xlsx') {
     const { evaluationXlsx } = await import('./evaluate-xlsx.js');
     const { writeWholeFile } = await import('./output.js');
-    await writeWholeFile(out as string, await evaluationXlsx(evaluation, lang));
+    await writeWholeFile(out as string, await evaluationXlsx(evaluation, lang), streams);
     return;
   }
   const output = openOutput(out, streams);
@@ -164,10 +199,26 @@ function evaluateOptions(
   return { format, lang, out, profile: dated.profile, year, settings };
 }
 
-/** `--regions` that names no region of the rows leaves an empty table: said, not printed as if all were well. */
-function warnNoRegion(regions: string | undefined, evaluation: PlanEvaluation, streams: CliStreams): void {
-  if (regions === undefined || evaluation.rows.length > 0 || evaluation.units + evaluation.otherYears === 0)
+/**
+ * An empty table is said, with its reason, not printed as if all were well: a profile with no indicators (whatever
+ * the regions), or `--regions` that names no region of the rows. (No rows at all: the evaluation's own warning.)
+ */
+function warnEmptyTable(
+  regions: string | undefined,
+  indicators: CommandProfiles['indicators'],
+  evaluation: PlanEvaluation,
+  streams: CliStreams,
+): void {
+  if (evaluation.rows.length > 0) return;
+  // The built-in profiles have indicators; a profile file may list none.
+  if (typeof indicators !== 'string' && indicators.indicators.length === 0) {
+    const id = echo(evaluation.profile);
+    streams.stderr.write(
+      `shequ evaluate: 警告 warning: 指标方案 ${id} 没有任何指标：评估表为空 / the profile ${id} has no indicators: the evaluation table is empty\n`,
+    );
     return;
+  }
+  if (regions === undefined || evaluation.units + evaluation.otherYears === 0) return;
   streams.stderr.write(
     `shequ evaluate: 警告 warning: --regions ${echo(regions)} 不含数据中的任何地区：评估表为空 / --regions ${echo(regions)} holds none of the regions of the rows: the evaluation table is empty\n`,
   );
@@ -186,8 +237,12 @@ export async function runEvaluate(args: readonly string[], streams: CliStreams):
   await checkWritable(options.out);
   const profiles = await commandProfiles('evaluate', values, options.profile);
   const divisions = await divisionLists('evaluate', values.divisions as string | undefined, streams);
-  const { rows, rejected } = await readFiles(positionals, options.year, streams);
-  const result = evaluatePlanPeriod(rows, { ...options.settings, profile: profiles.indicators, divisions });
+  const read = await readFiles(positionals, options.year, streams);
+  const result = evaluatePlanPeriod(read.rows, {
+    ...options.settings,
+    profile: profiles.indicators,
+    divisions,
+  });
   if (!result.success) {
     const [first] = result.error.issues;
     throw new UsageError(
@@ -198,11 +253,11 @@ export async function runEvaluate(args: readonly string[], streams: CliStreams):
   for (const issue of result.data.warnings ?? [])
     streams.stderr.write(`shequ evaluate: 警告 warning: ${issue.message.zh} / ${issue.message.en}\n`);
   // Rows of the year it did not count (a region's second total of a kind): said, as `indicators` says them.
-  writeNotCounted('evaluate', result.data.skipped, streams);
-  warnNoRegion(values.regions as string | undefined, result.data, streams);
+  writeNotCountedByFile('evaluate', notCountedByFile(result.data.skipped, read), positionals.length, streams);
+  warnEmptyTable(values.regions as string | undefined, profiles.indicators, result.data, streams);
   streams.stderr.write(
     `shequ evaluate: ${result.data.period.name.zh} ${result.data.year} 年度 ${result.data.units} 行计入 rows counted · 其他年度 ${result.data.otherYears} other years\n`,
   );
   await writeEvaluation(result.data, options.format, options.lang, options.out, streams);
-  return rejected ? 1 : 0;
+  return read.rejected ? 1 : 0;
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { maskIdNumbersInText } from '../core/mask.js';
+import { closedOutputHandler } from './closed-output.js';
 import { maskedStreams } from './context.js';
 import { langOfRun } from './lang.js';
 import { main } from './main.js';
@@ -7,18 +8,10 @@ import { main } from './main.js';
 const args = process.argv.slice(2);
 const lang = langOfRun(args, process.env);
 
-// A reader that stops early (`| head`) is not an error of ours.
-// Any other failure to write standard output is a failure of the run: one line, exit 2.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  const reason = error.code ?? error.message;
-  process.stderr.write(
-    lang === 'zh'
-      ? `shequ：无法写入标准输出（${reason}）\n`
-      : `shequ: cannot write to standard output (${reason})\n`,
-  );
-  process.exit(2);
-});
+// A reader that stops early (`| head`) ends the run quietly with 141, as a closed pipe ends a program: never 0, since
+// not all of the output was read. Any other failure to write standard output is a failure of the run: one line, exit 2.
+process.stdout.on('error', closedOutputHandler('stdout', lang, process.stderr, process.exit));
+process.stderr.on('error', closedOutputHandler('stderr', lang, process.stderr, process.exit));
 
 // Every byte the command prints goes through the ID-number mask (see maskedStreams).
 // The report writers write UTF-8 bytes to it, as to a file (text would be decoded from their bytes and encoded again).

@@ -26,7 +26,14 @@ import { workersOption } from './early-workers.js';
 import { type InputRows, runFileJob } from './input.js';
 import type { Lang } from './lang.js';
 import { writeNotCounted } from './not-counted.js';
-import { checkDistinctPaths, checkWritable, openOutput, writeWholeFile } from './output.js';
+import {
+  checkDistinctPaths,
+  checkStandardOutput,
+  checkWritable,
+  openOutput,
+  RESULTS,
+  writeWholeFile,
+} from './output.js';
 import { type CommandProfiles, commandProfiles } from './profile-file.js';
 import { xlsxOutFile } from './xlsx-output.js';
 
@@ -95,7 +102,10 @@ export async function computeFromFile(
   return { rows: job.rows(), input: job };
 }
 
-/** Reports what was read on stderr and writes the rejects file; returns whether rows were rejected. */
+/**
+ * Reports what was read on stderr and writes the rejects file (`-`: standard output); returns whether rows were
+ * rejected.
+ */
 export async function reportInput(
   command: string,
   input: InputRows,
@@ -153,6 +163,8 @@ export async function runIndicators(args: readonly string[], streams: CliStreams
   );
   const xlsxFile = format === 'xlsx' ? xlsxOutFile('indicators', values.out) : undefined;
   if (options.warning !== undefined) streams.stderr.write(options.warning);
+  const rejects = { '--rejects': values.rejects as string | undefined };
+  checkStandardOutput('indicators', rejects, values.out === undefined ? RESULTS : undefined);
   for (const file of positionals)
     checkDistinctPaths('indicators', file, {
       '--out': values.out as string | undefined,
@@ -195,7 +207,11 @@ export async function runIndicators(args: readonly string[], streams: CliStreams
   const { rows, inputs, withYears } = await readInputs(positionals, streams, fileOptions);
   if (format === 'xlsx') {
     const { indicatorRowsToXlsx } = await import('shequ/report/xlsx');
-    await writeWholeFile(xlsxFile as string, await indicatorRowsToXlsx(rows, { lang: options.lang }));
+    await writeWholeFile(
+      xlsxFile as string,
+      await indicatorRowsToXlsx(rows, { lang: options.lang }),
+      streams,
+    );
   } else
     await writeIndicatorOutput(rows, format, values.out as string | undefined, streams, {
       ...options,

@@ -113,7 +113,8 @@ function unknownCommand(command: string, lang: Lang): string {
 
 /**
  * Runs the command line and returns the exit code: 0 success, 1 rejected rows, findings at the `--fail-on` level or
- * an invalid code, 2 usage errors and unreadable files (one line and a hint on stderr). The language of help, errors
+ * an invalid code, 2 usage errors and unreadable files (one line and a hint on stderr); the entry point ends a run
+ * whose standard output is closed early with 141 (closed-output.ts). The language of help, errors
  * and progress is chosen once: `--lang`, else the locale variables of `env` (the entry point passes the process's
  * environment; none given: English). `workerScripts`: where the commands' worker threads are built, for those a large
  * file needs to start before the command loads (none given: they start when the command asks for them).

@@ -1,5 +1,5 @@
 import type { Issue } from 'shequ';
-import type { CliStreams } from './context.js';
+import { type CliStreams, echo } from './context.js';
 
 /** Rows not counted that are listed one by one on stderr (the rest are counted in one line). */
 const SHOWN_NOT_COUNTED = 5;
@@ -17,4 +17,25 @@ export function writeNotCounted(command: string, issues: readonly Issue[], strea
     streams.stderr.write(
       `shequ ${command}: 另有 ${issues.length - SHOWN_NOT_COUNTED} 行未计入 / ${issues.length - SHOWN_NOT_COUNTED} more rows not counted\n`,
     );
+}
+
+/**
+ * {@link writeNotCounted} for rows read from files: the issues of each file (with their lines in it) under the
+ * command's name alone when it read one file, else under the command and the file's name, as `indicators` says them.
+ */
+export function writeNotCountedByFile(
+  command: string,
+  byFile: ReadonlyMap<string, readonly Issue[]>,
+  files: number,
+  streams: CliStreams,
+): void {
+  for (const [file, issues] of byFile)
+    writeNotCounted(files > 1 ? `${command} ${echo(file)}` : command, issues, streams);
+}
+
+/** Adds an issue to its file's list (a map of lists, in the order the files first had one). */
+export function addByFile(byFile: Map<string, Issue[]>, file: string, issue: Issue): void {
+  const issues = byFile.get(file);
+  if (issues === undefined) byFile.set(file, [issue]);
+  else issues.push(issue);
 }

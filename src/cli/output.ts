@@ -14,6 +14,7 @@ import {
   createChunkSink,
 } from '../report/sink.js';
 import { areMasked, type CliStreams, echo, UsageError } from './context.js';
+import type { Bilingual } from './lang.js';
 import {
   completeOutputFile,
   discardOutputsSince,
@@ -61,11 +62,52 @@ function cannotWrite(path: string, error: unknown): UsageError {
 }
 
 /**
+ * How an output option names standard output: `-`, as `-` for FILE is standard input. An output given `-` is written
+ * to standard output by {@link openOutput} and {@link writeWholeFile}: never a file named `-`.
+ */
+export const STANDARD_OUTPUT = '-';
+
+/**
+ * Refuses two outputs to standard output (their texts would be mixed into one stream): the outputs besides a command's
+ * main one (`--rejects`, `--uncovered`) may name standard output (`-`) only when nothing else goes there. `main` says
+ * what the command writes there itself (its results, a summary), `undefined` when it writes to a file. Checked before
+ * any work, as a usage error (exit 2).
+ */
+export function checkStandardOutput(
+  command: string,
+  outputs: Readonly<Record<string, string | undefined>>,
+  main: Bilingual | undefined,
+): void {
+  let taken = main;
+  for (const [option, path] of Object.entries(outputs)) {
+    if (path !== STANDARD_OUTPUT) continue;
+    if (taken === undefined) {
+      taken = { zh: option, en: option };
+      continue;
+    }
+    throw new UsageError(
+      {
+        zh: `shequ ${command}：${option} - 要写到标准输出，但${taken.zh}已写到那里`,
+        en: `shequ ${command}: ${option} - asks for standard output, where ${taken.en} goes already`,
+      },
+      {
+        zh: `两个输出不能都写到标准输出：请给 ${option} 一个文件名${main === undefined ? '' : '，或用 --out FILE 把结果写到文件'}。`,
+        en: `Two outputs cannot share standard output: give ${option} a file name${main === undefined ? '' : ', or write the results to a file with --out FILE'}.`,
+      },
+    );
+  }
+}
+
+/** What a command's results are called in {@link checkStandardOutput}'s message. */
+export const RESULTS: Bilingual = { zh: '结果', en: 'the results' };
+
+/**
  * Checks before any work that a file can be created where asked: its folder exists and is writable, and it is not a
- * folder itself. A long computation must not end in a write error that a check could have found first.
+ * folder itself. A long computation must not end in a write error that a check could have found first. Standard
+ * output (`-`) is no file to check.
  */
 export async function checkWritable(path: string | undefined): Promise<void> {
-  if (path === undefined) return;
+  if (path === undefined || path === STANDARD_OUTPUT) return;
   try {
     const existing = await stat(path).catch(() => undefined);
     if (existing?.isDirectory() === true) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
@@ -106,7 +148,8 @@ export function checkDistinctPaths(
   const seen = new Map<string, string>();
   if (input !== undefined && input !== '-') seen.set(fileIdentity(input), 'FILE');
   for (const [option, path] of Object.entries(outputs)) {
-    if (path === undefined) continue;
+    // Standard output is no file: two outputs there are checkStandardOutput's to refuse.
+    if (path === undefined || path === STANDARD_OUTPUT) continue;
     const earlier = seen.get(fileIdentity(path));
     if (earlier !== undefined)
       throw new UsageError(
@@ -128,9 +171,21 @@ export function checkDistinctPaths(
 /**
  * Writes a whole file (a workbook, `circle --uncovered`) as `--out` is written (partial-output.ts): into a partial
  * file renamed over the target once complete, so that a write failing half-way (a full disk) leaves the earlier file
- * as it was, not a truncated workbook. A failure is a usage error (exit 2), never a silent loss.
+ * as it was, not a truncated workbook. A failure is a usage error (exit 2), never a silent loss. `-` is standard output
+ * (masked as every write to it is; a workbook never comes here: it needs a file named .xlsx, xlsx-output.ts).
  */
-export async function writeWholeFile(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeWholeFile(
+  path: string,
+  data: string | Uint8Array,
+  streams?: CliStreams,
+): Promise<void> {
+  if (path === STANDARD_OUTPUT) {
+    if (streams === undefined) throw new Error('writeWholeFile: standard output (-) needs the streams');
+    const output = openOutput(undefined, streams);
+    await output.write(typeof data === 'string' ? data : new TextDecoder().decode(data));
+    await output.close();
+    return;
+  }
   const written = outputFile(path);
   try {
     refuseReadOnly(written);
@@ -194,14 +249,14 @@ function stdoutBytes(
 }
 
 /**
- * Opens `--out FILE` or stdout (a file is written whole or not at all: partial-output.ts). Free text is masked
+ * Opens `--out FILE` or stdout (`undefined` or `-`; a file is written whole or not at all: partial-output.ts). Free text is masked
  * (`maskIdNumbersInText`) chunk by chunk, each chunk cut after a line break, so that an ID number written across two
  * `write` calls is still seen whole; the report writers' chunks are masked by construction, and on stdout once more.
  * Every write error (a full disk, a vanished folder) rejects with exit 2.
  */
 export function openOutput(out: string | undefined, streams: CliStreams): Output {
   let failure: unknown;
-  const written = out === undefined ? undefined : outputFile(out);
+  const written = out === undefined || out === STANDARD_OUTPUT ? undefined : outputFile(out);
   const file: WriteStream | undefined = written === undefined ? undefined : openFile(written);
   file?.on('error', (error) => {
     failure ??= error;

@@ -30,8 +30,8 @@ import { checkFilesDistinct } from './evaluate.js';
 import { createFindingTextSorter } from './finding-runs.js';
 import { indicatorOptions, reportInput } from './indicators.js';
 import { type InputRows, readRows } from './input.js';
-import { writeNotCounted } from './not-counted.js';
-import { checkDistinctPaths, checkWritable } from './output.js';
+import { addByFile, writeNotCountedByFile } from './not-counted.js';
+import { checkDistinctPaths, checkWritable, STANDARD_OUTPUT } from './output.js';
 import { createOutputSet, type OutputSet } from './output-set.js';
 import { commandProfiles } from './profile-file.js';
 import { readYearFiles } from './read-year-files.js';
@@ -77,10 +77,11 @@ function checkFiles(files: readonly string[], values: Record<string, string | bo
 async function readReportFiles(
   files: readonly string[],
   streams: CliStreams,
-  onRow: (row: UnitStatistics) => void,
+  onRow: (row: UnitStatistics, line: number, file: string) => void,
 ): Promise<{ file: string; input: InputRows }[]> {
   if (files.length > 1) return readYearFiles('report', files, undefined, streams, onRow);
-  return [{ file: files[0] as string, input: await readRows('report', files[0], streams, onRow) }];
+  const file = files[0] as string;
+  return [{ file, input: await readRows('report', file, streams, (row, line) => onRow(row, line, file)) }];
 }
 
 /** The evaluation of the ended period over its target year's rows, when there are any. */
@@ -148,14 +149,16 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
   // Rows of an ended period's target year are kept for its evaluation (the other years are not counted in it).
   const period = planPeriodEndedBy(options.asOf);
   const evaluated: UnitStatistics[] = [];
-  const notCounted: Issue[] = [];
+  // Rows not counted, by file, with their lines (said as `indicators` says them).
+  const notCounted = new Map<string, Issue[]>();
   // The page and the files beside it are all written or none: a failure removes every one this run opened.
   const outputs = createOutputSet();
   try {
-    const inputs = await readReportFiles(positionals, streams, (row) => {
+    const inputs = await readReportFiles(positionals, streams, (row, line, file) => {
       if (accumulator.add(row)) units?.push(row);
       // A row the reader accepted has a code of its kind's level: a total it cannot count is a repeated one.
-      else notCounted.push(notCountedIssue(row, unitKindOfTotal(row.kind) !== undefined, { path: [] }));
+      else
+        addByFile(notCounted, file, notCountedIssue(row, unitKindOfTotal(row.kind) !== undefined, { line }));
       if (period !== undefined && row.year === period.targetYear) evaluated.push(row);
       for (const finding of validator.add(row)) take(finding);
     });
@@ -213,11 +216,11 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
     ))
       await output.write(piece);
     await output.close();
-    outputs.claim(values.rejects as string | undefined);
+    if (values.rejects !== STANDARD_OUTPUT) outputs.claim(values.rejects as string | undefined);
     let rejected = false;
     for (const { input } of inputs)
       if (await reportInput('report', input, values.rejects as string | undefined, streams)) rejected = true;
-    writeNotCounted('report', notCounted, streams);
+    writeNotCountedByFile('report', notCounted, positionals.length, streams);
     return rejected ? 1 : 0;
   } catch (error) {
     outputs.discard('report', streams);
@@ -227,7 +230,10 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
   }
 }
 
-/** The rows the readers rejected, for the page: their count, and the --rejects file relative to the page. */
+/**
+ * The rows the readers rejected, for the page: their count, and the --rejects file relative to the page (none when
+ * they go to standard output: the page writes nothing there, so `--rejects -` may).
+ */
 function rejectedOf(
   inputs: readonly { input: InputRows }[],
   out: string,
@@ -236,7 +242,9 @@ function rejectedOf(
   let rejected = 0;
   for (const { input } of inputs) rejected += input.counts.rejected;
   if (rejected === 0) return {};
-  return rejects === undefined ? { rejected } : { rejected, rejectsFile: relative(dirname(out), rejects) };
+  return rejects === undefined || rejects === STANDARD_OUTPUT
+    ? { rejected }
+    : { rejected, rejectsFile: relative(dirname(out), rejects) };
 }
 
 /** Writes every finding, in report order, to the companion CSV (masked by construction, as `validate --format csv`). */

@@ -2,7 +2,7 @@
  * The command's own temporary folders and files (validate's and report's sorted runs, run-store.ts), removed however the run
  * ends. A `finally` removes them when a command returns or throws; but a run also ends without reaching it — on
  * Ctrl-C (SIGINT), a `kill` (SIGTERM), a closed terminal (SIGHUP), or `process.exit` when standard output is closed
- * early (`shequ validate big.csv | head`: EPIPE, src/cli/index.ts) — and a national file's runs are hundreds of
+ * early (`shequ validate big.csv | head`: EPIPE, exit 141, src/cli/closed-output.ts) — and a national file's runs are hundreds of
  * megabytes left in the temp folder each time. So every live folder is also removed on the process's `exit` event
  * and on those signals, after which the signal is raised again: the run still ends as the signal asks (exit status
  * 128 + its number), as it did without the handler.

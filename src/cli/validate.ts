@@ -12,7 +12,14 @@ import { validateRanges } from './early-workers.js';
 import { createFindingTextSorter } from './finding-runs.js';
 import { reportInput, workerCount } from './indicators.js';
 import { type InputRows, readRows, runFileJob } from './input.js';
-import { checkDistinctPaths, checkWritable, openOutput, writeWholeFile } from './output.js';
+import {
+  checkDistinctPaths,
+  checkStandardOutput,
+  checkWritable,
+  openOutput,
+  RESULTS,
+  writeWholeFile,
+} from './output.js';
 import { commandProfiles } from './profile-file.js';
 import { findingMarkdown, findingTable, type Lang, ruleTitle } from './render.js';
 import type { ParallelValidation, SortedFindings } from './validate-parallel.js';
@@ -42,6 +49,12 @@ export async function runValidate(args: readonly string[], streams: CliStreams):
   const workers = workerCount(values.workers as string | undefined, 'validate');
   if (warning !== undefined) streams.stderr.write(warning);
   const profiles = await commandProfiles('validate', values, profile);
+  // With a workbook, the summary is printed on standard output.
+  checkStandardOutput(
+    'validate',
+    { '--rejects': values.rejects as string | undefined },
+    xlsxFile !== undefined ? SUMMARY : values.out === undefined ? RESULTS : undefined,
+  );
   checkDistinctPaths('validate', positionals[0], {
     '--out': values.out as string | undefined,
     '--rejects': values.rejects as string | undefined,
@@ -92,7 +105,7 @@ export async function runValidate(args: readonly string[], streams: CliStreams):
     if (xlsxFile !== undefined) {
       kept.sort(validator.compare);
       const { findingsToXlsx } = await import('shequ/report/xlsx');
-      await writeWholeFile(xlsxFile, await findingsToXlsx(kept, { lang, summary }));
+      await writeWholeFile(xlsxFile, await findingsToXlsx(kept, { lang, summary }), streams);
     }
     const output = openOutput(
       xlsxFile === undefined ? (values.out as string | undefined) : undefined,
@@ -137,6 +150,9 @@ export async function runValidate(args: readonly string[], streams: CliStreams):
 }
 
 const SEVERITIES = ['error', 'warning', 'info'] as const;
+
+/** What a workbook's run prints on standard output, as checkStandardOutput's message names it. */
+const SUMMARY = { zh: '汇总', en: 'the summary' };
 
 function summaryText(summary: ValidationSummary, lang: Lang): string {
   const lines = [

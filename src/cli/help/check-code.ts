@@ -5,7 +5,7 @@ import type { Bilingual } from '../lang.js';
  * (nor the library it runs on).
  */
 export const HELP: Bilingual = {
-  zh: `用法：shequ check-code CODE…（或从标准输入读取代码，每行一个）
+  zh: `用法：shequ check-code CODE…（或从标准输入读取代码，每行一个，UTF-8 编码）
 
 判断每个代码最可能属于哪种代码体系 —— 统计用区划代码、城乡分类代码、公民身份号码、统一社会信用代码 ——
 是否有效，无效时说明原因（只说该体系的原因）。每个代码先做规范化：去掉空白、全角字符、分隔符（- . _ / 和
@@ -18,13 +18,13 @@ export const HELP: Bilingual = {
                        中文，否则为英文）
   -h, --help           显示本帮助
 
-退出码：0 全部有效；1 有无效代码；2 用法错误。
+退出码：0 全部有效；1 有无效代码；2 用法错误或标准输入不是 UTF-8。
 
 示例：
   shequ check-code 110105001001 914403001922038216 11010519491231002X
   cat codes.txt | shequ check-code --format json
 `,
-  en: `Usage: shequ check-code CODE… (or codes on standard input, one code per line)
+  en: `Usage: shequ check-code CODE… (or codes on standard input, one code per line, in UTF-8)
 
 Says which code system each code most likely belongs to — 统计用区划代码, 城乡分类代码, 公民身份号码, 统一社会信用代码 —
 whether it is valid, and why not (the reasons of that system alone). Each code is normalised first: white space,
@@ -37,7 +37,7 @@ Options:
                        zh… is Chinese, else English)
   -h, --help           show this help
 
-Exit codes: 0 all valid; 1 some code is invalid; 2 usage error.
+Exit codes: 0 all valid; 1 some code is invalid; 2 usage error or standard input not UTF-8.
 
 Examples:
   shequ check-code 110105001001 914403001922038216 11010519491231002X

@@ -29,6 +29,7 @@ SERVICES  CSV 或 GeoJSON，含 经度/lng、纬度/lat、类型/kind，可选 �
   --out FILE           写入该文件，而不是标准输出（--out - 即标准输出）
   --rejects FILE       把两个文件中被拒收的记录写入该文件（CSV：文件、行、列、值、原因）
   --uncovered FILE     把未覆盖的居住点写入该文件，格式为 GeoJSON（坐标系同 --crs）
+                       --rejects 与 --uncovered 可用 - 即标准输出：仅限一个，且结果须用 --out 写入文件
   --lang LANG          zh 或 en：table、md 与 csv 的表头及 table、md 中文字的语言（默认 zh），以及帮助、错误
                        提示与进度信息的语言（默认取自 LC_ALL、LC_MESSAGES 或 LANG：以 zh 开头为中文，否则为英文）
   -h, --help           显示本帮助
@@ -69,6 +70,7 @@ Options:
   --out FILE           write there instead of to standard output (--out - is standard output)
   --rejects FILE       write the rejected records of both files there (CSV: file, line, column, value, reason)
   --uncovered FILE     write the residential points not covered there, as GeoJSON (in --crs)
+                       - for --rejects or --uncovered is standard output: one of them, with the results in --out FILE
   --lang LANG          zh or en: the headers of table, md and csv, the words of table and md (default zh), and
                        the language of help, errors and progress (default: from LC_ALL, LC_MESSAGES or LANG: zh… is
                        Chinese, else English)

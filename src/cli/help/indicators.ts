@@ -23,7 +23,8 @@ export const HELP: Bilingual = {
                        一个对象、前后无其他内容（JSON Lines，便于脚本流式读取）；xlsx 为工作簿（数字为数值、
                        表头冻结），须用 --out FILE.xlsx
   --out FILE           写入该文件，而不是标准输出（--out - 即标准输出）
-  --rejects FILE       把被拒收的行写入该文件（CSV：行号、原始单元格、原因）
+  --rejects FILE       把被拒收的行写入该文件（CSV：行号、原始单元格、原因）；- 即标准输出
+                       （此时结果须用 --out FILE 写入文件）
   --divisions FILE     code,name 格式的 CSV，用于给地区命名（已内置北京与河北的区划）
                        UTF-8 编码；未采用的行在标准错误上列出行号与原因
   --workers N          读取 CSV 文件的线程数（默认：文件达到 32 MiB 时为本机核数，否则为 1）；
@@ -62,7 +63,8 @@ Options:
                        one row object per line with nothing around them (JSON Lines, for scripts that stream);
                        xlsx a workbook (numbers as numbers, frozen header), written to --out FILE.xlsx
   --out FILE           write there instead of to standard output (--out - is standard output)
-  --rejects FILE       write the rejected rows there (CSV: line, original cells, reason)
+  --rejects FILE       write the rejected rows there (CSV: line, original cells, reason); - is standard output
+                       (the results then go to --out FILE)
   --divisions FILE     a CSV of code,name to name regions (the Beijing and Hebei lists are built in)
                        UTF-8; lines left out are listed on stderr with their line and reason
   --workers N          threads reading a CSV file (default: the machine's cores for a file of 32 MiB or more,

@@ -26,7 +26,7 @@ export const HELP: Bilingual = {
                        输出的语言也由 --lang 决定，未给出时为中文（脚本的输出不随机器的语言环境改变）
 
 退出码：0 成功；1 有被拒收的行、有达到 --fail-on 级别的发现或代码无效；2 用法错误、无法读取的输入（不存在、
-无表头、无法解码、超出限制）或无法写入的输出。
+无表头、无法解码、超出限制）或无法写入的输出；141 标准输出（或标准错误）未写完即被关闭（如 | head），静默结束。
 
 示例：
   shequ indicators 正定县.csv --profile hebei --group-by county,township
@@ -61,7 +61,8 @@ Options:
                        (a script's output does not change with the machine's locale)
 
 Exit codes: 0 success; 1 rejected rows, findings at the --fail-on level or an invalid code; 2 usage error, input
-that cannot be read (missing, no header, undecodable, over a limit) or output that cannot be written.
+that cannot be read (missing, no header, undecodable, over a limit) or output that cannot be written; 141 standard
+output (or error) closed before it was all written (| head): the run stops quietly.
 
 Examples:
   shequ indicators 正定县.csv --profile hebei --group-by county,township

@@ -24,7 +24,7 @@ export const HELP: Bilingual = {
   --period ID          采用哪个规划期的目标：14th 或 15th（默认：--as-of 所在的规划期）
   --group-by LEVELS    显示的地区层级（默认 county）
   --as-of DATE         YYYY-MM-DD（默认：中国的今天）
-  --rejects FILE       把被拒收的行写入该文件（仅限一个 FILE）
+  --rejects FILE       把被拒收的行写入该文件（仅限一个 FILE）；- 即标准输出
   --divisions FILE     code,name 格式的 CSV，用于给地区命名
                        UTF-8 编码；未采用的行在标准错误上列出行号与原因
   --lang LANG          zh 或 en：页面的语言（默认 zh），以及帮助、错误提示与进度信息的语言
@@ -57,7 +57,7 @@ Options:
   --period ID          the plan period whose targets apply, 14th or 15th (default: the period of --as-of)
   --group-by LEVELS    region levels shown (default county)
   --as-of DATE         YYYY-MM-DD (default: today in China)
-  --rejects FILE       write the rejected rows there (one FILE only)
+  --rejects FILE       write the rejected rows there (one FILE only); - is standard output
   --divisions FILE     a CSV of code,name to name regions
                        UTF-8; lines left out are listed on stderr with their line and reason
   --lang LANG          zh or en: the language of the page (default zh) and of help, errors and progress

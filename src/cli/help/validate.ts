@@ -19,7 +19,8 @@ export const HELP: Bilingual = {
   --out FILE           写入该文件，而不是标准输出（--out - 即标准输出）
   --fail-on LEVEL      error（默认）、warning、info 或 never：有至少这一级别的发现（或有被拒收的行，
                        never 除外）时退出码为 1
-  --rejects FILE       把被拒收的行写入该文件（CSV：行号、原始单元格、原因）
+  --rejects FILE       把被拒收的行写入该文件（CSV：行号、原始单元格、原因）；- 即标准输出
+                       （此时结果须用 --out FILE 写入文件，且不能是工作簿：其汇总打印到标准输出）
   --divisions FILE     code,name 格式的 CSV：不在其中的代码会被报告（code.divisionKnown）
                        UTF-8 编码；未采用的行在标准错误上列出行号与原因
   --workers N          检查 CSV 文件的线程数，用于 json、ndjson 与 csv 输出（默认：64 MiB 以内的文件用本机
@@ -50,7 +51,8 @@ Options:
   --out FILE           write there instead of to standard output (--out - is standard output)
   --fail-on LEVEL      error (default), warning, info or never: exit 1 when a finding is at least this serious
                        (or a row was rejected, unless never)
-  --rejects FILE       write the rejected rows there (CSV: line, original cells, reason)
+  --rejects FILE       write the rejected rows there (CSV: line, original cells, reason); - is standard output
+                       (the results then go to --out FILE, not a workbook: its summary is printed there)
   --divisions FILE     a CSV of code,name: codes absent from it are reported (code.divisionKnown)
                        UTF-8; lines left out are listed on stderr with their line and reason
   --workers N          threads checking a CSV file, for json, ndjson and csv output (default: the machine's cores
