@@ -10,7 +10,7 @@ const SHOWN_NOT_COUNTED = 5;
  */
 export function writeNotCounted(command: string, issues: readonly Issue[], streams: CliStreams): void {
   for (const issue of issues.slice(0, SHOWN_NOT_COUNTED)) {
-    const where = issue.line === undefined ? '' : `第 ${issue.line} 行 line: `;
+    const where = issue.line === undefined ? '' : `第 ${issue.line} 行 line ${issue.line}: `;
     streams.stderr.write(`shequ ${command}: ${where}${issue.message.zh} / ${issue.message.en}\n`);
   }
   if (issues.length > SHOWN_NOT_COUNTED)

@@ -22,7 +22,7 @@ function saidLines(stderr: string, command: string): Map<string, (number | strin
   const said = new Map<string, (number | string)[]>();
   for (const text of stderr.split('\n')) {
     const match = new RegExp(
-      `^shequ ${command}(?: (.+?))?: (?:第 (\\d+) 行 line: .*it would count twice|另有 (\\d+) 行未计入)`,
+      `^shequ ${command}(?: (.+?))?: (?:第 (\\d+) 行 line \\2: .*it would count twice|另有 (\\d+) 行未计入)`,
     ).exec(text);
     if (match === null) continue;
     const label = match[1] ?? '';
