@@ -1,10 +1,11 @@
 import { guardedValue, throwingGuard } from '../core/guard.js';
-import type { Issue, LocalizedText, Severity } from '../core/issue.js';
+import type { LocalizedText, Severity } from '../core/issue.js';
 import { ShequError } from '../core/result.js';
 import { notAProfileObjectIssue, type ProfileObjects } from '../indicators/profile-issue.js';
+import { PUT_IN_ADD } from '../indicators/profile-references.js';
 import { BEIJING_RULES, HEBEI_RULES, LAW_AND_CODE_RULES, NATIONAL_PLAN_RULES } from './catalogue.js';
 import { isRuleProfile } from './profile-check.js';
-import { ruleParameterIssues } from './profile-file-checks.js';
+import { perRuleIssues, unknownRuleIds } from './profile-file-checks.js';
 import { type CheckedRuleChanges, checkRuleChanges } from './rule-changes.js';
 import type { AnyRule, RuleProfile } from './types.js';
 
@@ -59,6 +60,14 @@ export const RULE_PROFILES: Readonly<Record<RuleProfileName, RuleProfile>> = {
     rules: provincial(BEIJING_RULES),
   },
 };
+
+/** Every built-in rule by id, the national version first where a province restates one. */
+export function builtInRules(): Map<string, AnyRule> {
+  const rules = new Map<string, AnyRule>();
+  for (const profile of [RULE_PROFILES.national, RULE_PROFILES.hebei, RULE_PROFILES.beijing])
+    for (const rule of profile.rules) if (!rules.has(rule.id)) rules.set(rule.id, rule);
+  return rules;
+}
 
 /**
  * Changes to a rule profile: rules to disable or add, severities and parameters to replace.
@@ -133,31 +142,44 @@ export function deriveRuleProfile(base: RuleProfile, changes: RuleProfileChanges
   });
 }
 
-/** The profile `base` with the checked changes applied; a ShequError for a parameter its rule does not take. */
+/**
+ * The profile `base` with the checked changes applied; a ShequError for a change that names no rule of the profile
+ * (by the checks of a profile file's: {@link perRuleIssues}) or a parameter its rule does not take.
+ */
 function derivedRules(base: RuleProfile, changes: CheckedRuleChanges): RuleProfile {
   const disabled = new Set(changes.disable);
-  const issues: Issue[] = [];
+  const rules = [...base.rules, ...changes.add].filter((rule) => !disabled.has(rule.id));
   // The versions of one rule (one id) share its parameters: those given are checked once, against the first.
-  const checked = new Set<string>();
-  const rules = [...base.rules, ...changes.add]
-    .filter((rule) => !disabled.has(rule.id))
-    .map((rule) => {
-      const severity = changes.severity[rule.id];
-      const parameters = changes.parameters[rule.id];
-      if (severity === undefined && parameters === undefined) return rule;
-      if (parameters !== undefined && !checked.has(rule.id)) {
-        checked.add(rule.id);
-        for (const issue of ruleParameterIssues(rule, parameters, ['parameters', rule.id]))
-          issues.push(issue);
-      }
-      return {
-        ...rule,
-        ...(severity === undefined ? {} : { severity }),
-        ...(parameters === undefined ? {} : { parameters: { ...rule.parameters, ...parameters } }),
-      } as AnyRule;
-    });
+  const kept = new Map<string, AnyRule>();
+  for (const rule of rules) if (!kept.has(rule.id)) kept.set(rule.id, rule);
+  const known = new Set([
+    ...builtInRules().keys(),
+    ...[...base.rules, ...changes.add].map((rule) => rule.id),
+  ]);
+  const issues = [
+    ...unknownRuleIds(changes.disable, ['disable'], known),
+    ...perRuleIssues(changes, { known, kept, at: [], bringIn: PUT_IN_ADD }),
+  ];
   if (issues.length > 0) throw new ShequError(issues);
-  return { id: changes.id, name: changes.name ?? base.name, rules };
+  return {
+    id: changes.id,
+    name: changes.name ?? base.name,
+    rules: rules.map((rule) => changedRule(rule, changes.severity[rule.id], changes.parameters[rule.id])),
+  };
+}
+
+/** A rule with its severity and parameters changed (the rule itself when neither is). */
+function changedRule(
+  rule: AnyRule,
+  severity: Severity | undefined,
+  parameters: AnyRule['parameters'] | undefined,
+): AnyRule {
+  if (severity === undefined && parameters === undefined) return rule;
+  return {
+    ...rule,
+    ...(severity === undefined ? {} : { severity }),
+    ...(parameters === undefined ? {} : { parameters: { ...rule.parameters, ...parameters } }),
+  } as AnyRule;
 }
 
 /**
