@@ -1,13 +1,21 @@
 import { guardedValue, throwingGuard } from '../core/guard.js';
-import type { LocalizedText, Severity } from '../core/issue.js';
+import {
+  createIssue,
+  type Issue,
+  type LocalizedText,
+  type PathSegment,
+  type Severity,
+} from '../core/issue.js';
+import { ownValue } from '../core/own-value.js';
 import { ShequError } from '../core/result.js';
+import { isText } from '../core/shape.js';
 import { notAProfileObjectIssue, type ProfileObjects } from '../indicators/profile-issue.js';
-import { PUT_IN_ADD } from '../indicators/profile-references.js';
+import { PUT_IN_ADD, shownId } from '../indicators/profile-references.js';
 import { BEIJING_RULES, HEBEI_RULES, LAW_AND_CODE_RULES, NATIONAL_PLAN_RULES } from './catalogue.js';
 import { isRuleProfile } from './profile-check.js';
 import { perRuleIssues, unknownRuleIds } from './profile-file-checks.js';
 import { type CheckedRuleChanges, checkRuleChanges } from './rule-changes.js';
-import type { AnyRule, RuleProfile } from './types.js';
+import type { AnyRule, Rule, RuleProfile } from './types.js';
 
 /**
  * Names of the built-in rule profiles.
@@ -168,18 +176,40 @@ function derivedRules(base: RuleProfile, changes: CheckedRuleChanges): RuleProfi
   };
 }
 
-/** A rule with its severity and parameters changed (the rule itself when neither is). */
+/** A rule with its severity and parameters changed (the rule itself when neither is), and the title they make. */
 function changedRule(
   rule: AnyRule,
   severity: Severity | undefined,
   parameters: AnyRule['parameters'] | undefined,
 ): AnyRule {
   if (severity === undefined && parameters === undefined) return rule;
+  const merged = parameters === undefined ? undefined : { ...rule.parameters, ...parameters };
   return {
     ...rule,
     ...(severity === undefined ? {} : { severity }),
-    ...(parameters === undefined ? {} : { parameters: { ...rule.parameters, ...parameters } }),
+    ...(merged === undefined ? {} : { parameters: merged, title: titleFor(rule, merged) }),
   } as AnyRule;
+}
+
+/**
+ * The title of a rule for new parameters: the one its `titleOf` makes of them (the rule's own without one); a
+ * ShequError when that is no text in Chinese and English (a caller's own rule).
+ */
+function titleFor(rule: AnyRule, parameters: Rule['parameters']): LocalizedText {
+  const titleOf = ownValue<Rule['titleOf']>(rule, 'titleOf');
+  if (titleOf === undefined) return rule.title;
+  const title = titleOf(parameters);
+  if (isText(title)) return title;
+  throw new ShequError([
+    createIssue(
+      'invalid_value',
+      {
+        zh: `规则 ${shownId(rule.id)} 的 titleOf 未给出中英文标题 { zh, en }`,
+        en: `titleOf of rule ${shownId(rule.id)} gives no title { zh, en }`,
+      },
+      { path: ['parameters', rule.id] },
+    ),
+  ]);
 }
 
 /**
@@ -205,4 +235,23 @@ export function resolveRuleProfile(
       () => undefined,
     );
   return Object.hasOwn(RULE_PROFILES, profile) ? RULE_PROFILES[profile as RuleProfileName] : undefined;
+}
+
+/**
+ * The `invalid_value` issue of a rule profile that is neither a built-in name nor a rule profile object, on `path`: a
+ * name echoed cut short (it is the caller's text), anything else as `object`.
+ *
+ * @example
+ * ```ts
+ * unknownRuleProfileIssue('tianjin', ['profile']).message.en;
+ * //=> 'Unknown rule profile: tianjin'
+ * ```
+ */
+export function unknownRuleProfileIssue(profile: unknown, path: readonly PathSegment[]): Issue {
+  const shown = typeof profile === 'string' ? profile.slice(0, 40) : 'object';
+  return createIssue(
+    'invalid_value',
+    { zh: `未知的规则方案：${shown}`, en: `Unknown rule profile: ${shown}` },
+    { path },
+  );
 }
