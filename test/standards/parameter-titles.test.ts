@@ -6,7 +6,7 @@
  */
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { deriveRuleProfile, loadProfile, RULE_PROFILES, validate } from '../../src/index.js';
+import { deriveRuleProfile, loadProfile, RULE_PROFILES, type ShequError, validate } from '../../src/index.js';
 import { RULES } from '../../src/standards/catalogue.js';
 import type { AnyRule, ParameterRange } from '../../src/standards/types.js';
 
@@ -155,5 +155,39 @@ describe('a rule whose title states its parameters', () => {
       en: "A residents' committee covers 800–2500 households as a rule",
     };
     expect(titles('law.residentsCommitteeHouseholds')).toEqual([households, households]);
+  });
+
+  it("takes a caller's own rule's titleOf, and refuses one that is no function or gives no title", () => {
+    const own = {
+      ...RULES.satisfactionSurvey,
+      id: 'own.volunteers',
+      parameters: { minimum: 50 },
+      titleOf: ({ minimum }: Record<string, unknown>) => ({
+        zh: `志愿者不少于${minimum}名`,
+        en: `${minimum} volunteers`,
+      }),
+    };
+    const derive = (rule: object) =>
+      deriveRuleProfile(RULE_PROFILES.national, {
+        id: 'x',
+        add: [rule as typeof own],
+        parameters: { 'own.volunteers': { minimum: 60 } },
+      });
+    expect(ruleOf(derive(own).rules, 'own.volunteers').title).toEqual({
+      zh: '志愿者不少于60名',
+      en: '60 volunteers',
+    });
+    const issues = (rule: object) => {
+      try {
+        derive(rule);
+        return [];
+      } catch (error) {
+        return (error as ShequError).issues.map((issue) => [issue.code, issue.path]);
+      }
+    };
+    expect(issues({ ...own, titleOf: 'title' })).toEqual([['invalid_value', ['add', 0]]]);
+    expect(issues({ ...own, titleOf: () => 'title' })).toEqual([
+      ['invalid_value', ['parameters', 'own.volunteers']],
+    ]);
   });
 });
