@@ -212,7 +212,7 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
         ...(options.period === undefined ? {} : { period: options.period }),
         ...(evaluation === undefined ? {} : { evaluation }),
       },
-      { context: defaultRenderContext(options.lang, names), tableLimit: TABLE_LIMIT },
+      { context: defaultRenderContext(options.lang, names, profiles.rules), tableLimit: TABLE_LIMIT },
     ))
       await output.write(piece);
     await output.close();

@@ -249,7 +249,7 @@ export function computeIndicatorTable(
         }),
       ]);
     }
-    const table = tableOf(units, profile, options, when.data.asOf);
+    const table = tableOf(units, profile, given as ComputeIndicatorsOptions, when.data.asOf);
     return success(when.data.period === undefined ? table : { ...table, period: when.data.period.id });
   });
 }

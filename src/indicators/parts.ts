@@ -20,7 +20,7 @@ import {
 } from './parts-packed.js';
 import { PARTS_FORMAT, PARTS_FORMAT_YEARS, parseIndicatorParts } from './parts-parse.js';
 import { resolvePeriodAndDate } from './periods.js';
-import { unknownProfileText } from './profile-issue.js';
+import { unknownProfileIssue, unknownProfileText } from './profile-issue.js';
 import type { IndicatorProfileName } from './profiles.js';
 import { resolveIndicatorProfile } from './profiles.js';
 import type { IndicatorRow, IndicatorRowsOptions } from './rows.js';
@@ -378,7 +378,7 @@ function createAccumulatorWith(
  * @param options - profile, levels, rounding, names, external denominators, as-of date
  * @returns the rows
  * @throws {@link shequ!ShequError} with the issues when the parts are malformed or hold other indicators than the profile,
- *   or an option is invalid (never another error)
+ *   the profile is neither a built-in name nor a profile object, or another option is invalid (never another error)
  *
  * @example
  * ```ts
@@ -400,9 +400,8 @@ export function indicatorRowsFromParts(parts: IndicatorParts, options: Indicator
       const { given, denominators } = checked.data;
       const when = resolvePeriodAndDate(given.period, given.asOf as AsOfInput | undefined);
       if (!when.success) return when;
-      const profile =
-        resolveIndicatorProfile(given.profile as IndicatorRowsOptions['profile']) ??
-        (resolveIndicatorProfile('national') as IndicatorProfile);
+      const profile = resolveIndicatorProfile(given.profile as IndicatorRowsOptions['profile']);
+      if (profile === undefined) return failure([unknownProfileIssue(given.profile)]);
       const parsed = parseIndicatorParts(parts, { profile });
       if (!parsed.success) return parsed;
       const years = yearSumsFromParts(parsed.data);

@@ -10,7 +10,18 @@ import {
   shapeIssue,
   TEXT_ITEM,
 } from '../core/shape.js';
+import { isIndicatorId } from './catalogue.js';
 import { isBaseline, isCited, isProfileEntry, isProfileFact, isTarget } from './profile-check.js';
+import {
+  alreadyListedIssues,
+  factIssues,
+  type IndicatorReferences,
+  idListIssues,
+  indicatorReferenceIssues,
+  PUT_IN_ADD,
+  periodIssues,
+  unknownIdIssues,
+} from './profile-references.js';
 import type { Baseline, IndicatorProfile, ProfileFact, ProfileIndicator, Target } from './types.js';
 
 // The changes deriveIndicatorProfile is given, read once and checked: every key of the wrong shape is an issue at its
@@ -161,4 +172,38 @@ export function baseFactIssues(base: IndicatorProfile): Issue[] {
       issues.push(shapeIssue('invalid_value', ['base', 'facts', index], FACT_ITEM.expected));
   });
   return issues;
+}
+
+/** Why an id names no indicator of a derivation: its indicators are the built-in ones and its base's and added ones. */
+const NO_INDICATOR: LocalizedText = {
+  zh: '既不是内置指标，也不是本方案的指标',
+  en: "neither a built-in indicator nor one of the profile's",
+};
+
+/**
+ * The references by id of changes of the right shape, checked as a profile file's are (profile-references.ts): an
+ * indicator added twice or already the base's, an id to remove that names no indicator, an id to change that names
+ * none of the derived profile's, a plan period there is none of, a year outside its period, a fact id given twice.
+ */
+export function changeReferenceIssues(base: IndicatorProfile, changes: CheckedProfileChanges): Issue[] {
+  const baseIds = base.indicators.map((entry) => entry.indicator.id);
+  const addedIds = changes.add.map((entry) => entry.indicator.id);
+  const entries = new Set([...baseIds, ...addedIds]);
+  const removed = new Set(changes.remove);
+  const references: IndicatorReferences = {
+    known: (id) => isIndicatorId(id) || entries.has(id),
+    listed: new Set([...entries].filter((id) => !removed.has(id))),
+    unknownHint: NO_INDICATOR,
+    listHint: PUT_IN_ADD,
+  };
+  return [
+    ...idListIssues(addedIds, ['add'], references),
+    ...alreadyListedIssues(addedIds, new Set(baseIds), ['add']),
+    ...unknownIdIssues(changes.remove, ['remove'], references),
+    ...Object.keys(changes.override).flatMap((id) =>
+      indicatorReferenceIssues(id, ['override', id], references),
+    ),
+    ...periodIssues(changes.periods, references),
+    ...factIssues(changes.facts, references),
+  ];
 }

@@ -2,7 +2,12 @@ import { throwingGuard } from '../core/guard.js';
 import type { LocalizedText } from '../core/issue.js';
 import { ownValue } from '../core/own-value.js';
 import { ShequError } from '../core/result.js';
-import { baseFactIssues, type CheckedProfileChanges, checkProfileChanges } from './profile-changes.js';
+import {
+  baseFactIssues,
+  type CheckedProfileChanges,
+  changeReferenceIssues,
+  checkProfileChanges,
+} from './profile-changes.js';
 import { isIndicatorProfile } from './profile-check.js';
 import { notAProfileObjectIssue } from './profile-issue.js';
 import { DEFAULT_VIEW_PERIOD, figuresOfEntries } from './profile-periods.js';
@@ -152,7 +157,10 @@ function changedFacts(
  * @returns the new profile
  * @throws {@link shequ!ShequError} for a `base` that is no profile object (`INDICATOR_PROFILES.hebei`, not `'hebei'`),
  *   or `changes` of the wrong shape: each value that is not what its key takes (an `id` that is no text, a list that
- *   is none, an entry, point or fact without its parts or its citation) is an issue at its path in `changes`
+ *   is none, an entry, point or fact without its parts or its citation) is an issue at its path in `changes`; or a
+ *   change by id that names nothing of the profile, as a profile file's (an indicator added twice or already there,
+ *   an id to remove or to change that is none of the profile's, a plan period other than `'14th'` and `'15th'`, a
+ *   year outside its period, a fact id given twice): `unknown_indicator`, `duplicate_id` or `invalid_value` at its path
  *
  * @example
  * ```ts
@@ -173,6 +181,8 @@ export function deriveIndicatorProfile(base: IndicatorProfile, changes: ProfileC
     const { issues, checked } = checkProfileChanges(changes);
     for (const issue of baseFactIssues(base)) issues.push(issue);
     if (issues.length > 0) throw new ShequError(issues);
+    const references = changeReferenceIssues(base, checked);
+    if (references.length > 0) throw new ShequError(references);
     return derived(base, checked);
   });
 }

@@ -152,19 +152,52 @@ function denominatorClash(
   );
 }
 
-/** The shared options of the row builders, checked: as given, and their `denominators` by region (read once, here). */
+/**
+ * The keys of the options checked here: the row builders', computeIndicatorTable's `year` and `crosswalk`,
+ * evaluatePlanPeriod's `regions` — each read once.
+ */
+const OPTION_KEYS = [
+  'profile',
+  'asOf',
+  'period',
+  'groupBy',
+  'rounding',
+  'divisions',
+  'denominators',
+  'year',
+  'crosswalk',
+  'regions',
+] as const;
+
+/** The shared options of the row builders, checked: as read once, and their `denominators` by region. */
 export interface CheckedRowsOptions {
-  /** The options as given. */
+  /**
+   * The options as given, each key read once (a class's getter too) into a plain object; `denominators`, when given,
+   * is a plain copy of {@link CheckedRowsOptions.denominators} (a builder given it reads the copy, not the caller's).
+   */
   readonly given: Readonly<Record<string, unknown>>;
   /** `denominators` by region, for the tables of rows (`rowsOfYears`). */
   readonly denominators: RegionDenominators;
 }
 
-/** Checks the shared options of the row builders (not `profile` and `asOf`, which the callers resolve). */
+/** Each option the row builders know, read once: a getter or a proxy of the caller's is not asked twice. */
+function readOnce(options: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const read: Record<string, unknown> = {};
+  for (const key of OPTION_KEYS) {
+    const value = options[key];
+    if (value !== undefined) read[key] = value;
+  }
+  return read;
+}
+
+/**
+ * Checks the shared options of the row builders (not `profile` and `asOf`, which the callers resolve), each read once:
+ * what is checked is what the rows are built from.
+ */
 export function checkRowsOptions(options: unknown): Result<CheckedRowsOptions> {
   const object = optionsObject(options);
   if (!object.success) return object;
-  const o = object.data;
+  const o = readOnce(object.data);
   const denominators = denominatorsByRegion(o.denominators);
   const issues = [
     ...groupByIssues(o.groupBy),
@@ -172,5 +205,7 @@ export function checkRowsOptions(options: unknown): Result<CheckedRowsOptions> {
     ...divisionsIssues(o.divisions),
     ...denominators.issues,
   ];
-  return issues.length > 0 ? failure(issues) : success({ given: o, denominators: denominators.byRegion });
+  if (issues.length > 0) return failure(issues);
+  if (o.denominators !== undefined) o.denominators = Object.fromEntries(denominators.byRegion);
+  return success({ given: o, denominators: denominators.byRegion });
 }

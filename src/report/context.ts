@@ -1,11 +1,14 @@
 /**
  * The default {@link RenderContext}: indicator names and units from the indicator catalogue, rule titles from the
- * rule catalogue (loaded by the people formats only: the data formats need no catalogue).
+ * rule catalogue or the rule profile in force (loaded by the people formats only: the data formats need no catalogue).
  */
 import { ownValue } from '../core/own-value.js';
+import { ShequError } from '../core/result.js';
+import { isText } from '../core/shape.js';
 import { INDICATORS, isIndicatorId } from '../indicators/catalogue.js';
 import { RULES } from '../standards/catalogue.js';
-import type { AnyRule } from '../standards/types.js';
+import { type RuleProfileName, resolveRuleProfile, unknownRuleProfileIssue } from '../standards/profiles.js';
+import type { AnyRule, RuleProfile } from '../standards/types.js';
 import type { Bilingual, RenderContext, ReportLang } from './columns.js';
 
 /**
@@ -33,17 +36,19 @@ let ruleTitles: Map<string, Bilingual> | undefined;
  * ```
  */
 export function catalogueRuleTitle(id: string): Bilingual | undefined {
-  if (ruleTitles === undefined) {
-    const versions = new Map<string, AnyRule[]>();
-    for (const entry of Object.values(RULES))
-      for (const rule of Array.isArray(entry) ? entry : [entry]) {
-        const list = versions.get(rule.id);
-        if (list === undefined) versions.set(rule.id, [rule]);
-        else list.push(rule);
-      }
-    ruleTitles = new Map([...versions].map(([ruleId, list]) => [ruleId, titleOfVersions(list)]));
-  }
+  ruleTitles ??= titlesById(Object.values(RULES).flatMap((entry): AnyRule[] => [entry].flat()));
   return ruleTitles.get(id);
+}
+
+/** The title of each rule id of a list of rules, true of all its versions there (titleOfVersions). */
+function titlesById(rules: readonly AnyRule[]): Map<string, Bilingual> {
+  const versions = new Map<string, AnyRule[]>();
+  for (const rule of rules) {
+    const list = versions.get(rule.id);
+    if (list === undefined) versions.set(rule.id, [rule]);
+    else list.push(rule);
+  }
+  return new Map([...versions].map(([ruleId, list]) => [ruleId, titleOfVersions(list)]));
 }
 
 /** One title for the dated versions of a rule: theirs when they agree, else each with its dates. */
@@ -63,28 +68,52 @@ function titleOfVersions(versions: readonly AnyRule[]): Bilingual {
 }
 
 /**
- * The names the catalogues give, in a language: what the people formats use unless a caller passes its own.
+ * The titles of the rules of a rule profile (a name or an object), as its own rules state them (a profile that changed
+ * a rule's parameters changed its title); a rule without a title in Chinese and English has none here.
+ */
+function profileRuleTitles(rules: unknown): Map<string, Bilingual> {
+  const profile = resolveRuleProfile(rules as RuleProfile);
+  if (profile === undefined) throw new ShequError([unknownRuleProfileIssue(rules, ['rules'])]);
+  return titlesById(profile.rules.filter((rule) => isText(ownValue(rule, 'title'))));
+}
+
+/**
+ * The names the catalogues give, in a language: what the people formats use unless a caller passes its own. Given the
+ * rule profile in force, a rule of it is titled as that profile states it (a profile that sets a rule's minimum to 35
+ * titles it "不低于35平方米", as its findings say), any other rule as the catalogue does.
  *
  * @param lang - the language
  * @param regionName - region names (from division lists), when known
+ * @param rules - the rule profile whose findings are shown: a built-in name or a profile object (default: the
+ *   catalogue's titles, which are every built-in profile's)
  * @returns the context
+ * @throws {@link shequ!ShequError} for `rules` that are neither a built-in name nor a rule profile object
+ *   (`invalid_value` at `rules`)
  *
  * @example
  * ```ts
  * const context = defaultRenderContext('zh');
  * [context.indicatorName('communityHomes'), context.indicatorUnit('communityHomes', 'count'), context.ruleTitle('nope')];
  * //=> ['"社区之家"数量', '个', 'nope']
+ * const strict = deriveRuleProfile(RULE_PROFILES.hebei, {
+ *   id: 'strict',
+ *   parameters: { 'facility.areaPer100Households': { minimum: 35 } },
+ * });
+ * defaultRenderContext('zh', undefined, strict).ruleTitle('facility.areaPer100Households');
+ * //=> '每百户居民拥有综合服务设施面积不低于35平方米'
  * ```
  */
 export function defaultRenderContext(
   lang: ReportLang,
   regionName?: (code: string) => string | undefined,
+  rules?: RuleProfile | RuleProfileName,
 ): RenderContext {
+  const titles = rules === undefined ? undefined : profileRuleTitles(rules);
   return {
     lang,
     indicatorName: (id) => catalogueIndicator(id)?.name[lang] ?? id,
     indicatorUnit: (id, fallback) => catalogueIndicator(id)?.unit[lang] ?? fallback,
-    ruleTitle: (id) => catalogueRuleTitle(id)?.[lang] ?? id,
+    ruleTitle: (id) => (titles?.get(id) ?? catalogueRuleTitle(id))?.[lang] ?? id,
     ...(regionName === undefined ? {} : { regionName }),
   };
 }

@@ -32,10 +32,15 @@ function optionalRanges(value: unknown): boolean {
   );
 }
 
-/** Whether `value` has the shape of a rule `validate` can run: a unit rule with `check`, or a region rule. */
+/**
+ * Whether `value` has the shape of a rule `validate` can run: a unit rule with `check`, or a region rule (its
+ * `titleOf`, if any, a function).
+ */
 export function isRule(value: unknown): boolean {
   if (!isRecord(value) || typeof value.id !== 'string' || !SEVERITIES.has(value.severity)) return false;
   if (!optionalRanges(ownValue(value, 'parameterRanges'))) return false;
+  const titleOf = ownValue(value, 'titleOf');
+  if (titleOf !== undefined && typeof titleOf !== 'function') return false;
   const { appliesTo, effective, parameters } = value;
   if (!isRecord(appliesTo) || !optionalStrings(ownValue(appliesTo, 'kinds'))) return false;
   if (!optionalStrings(ownValue(appliesTo, 'provinces'))) return false;

@@ -1,19 +1,17 @@
 import { isIsoCalendarDate } from '../core/as-of.js';
-import { createIssue, type Issue, type PathSegment } from '../core/issue.js';
-import { isIndicatorId } from '../indicators/catalogue.js';
-import { planPeriodById } from '../indicators/periods.js';
+import { createIssue, type Issue, type LocalizedText, type PathSegment } from '../core/issue.js';
+import { shownId as shown } from '../indicators/profile-references.js';
 import type { ProfileFile } from './profile-file-schema.js';
 import type { AnyRule } from './types.js';
 
-// The checks of a profile file a JSON Schema cannot express: references to the catalogue, ids listed twice, years
-// inside their period, keys that could change a prototype. Each gives an issue on the JSON path of the offending
-// value; every echoed id is cut to 40 characters (it is the caller's text).
+// The checks of a profile file a JSON Schema cannot express: references to the rule catalogue, keys that could change
+// a prototype (the references to indicators, periods and facts: indicators/profile-references.ts). Each gives an issue
+// on the JSON path of the offending value; every echoed id is cut to 40 characters (it is the caller's text). The
+// references by rule id are checked the same way for deriveRuleProfile's changes.
 
 const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 /** Far deeper than any profile file (its deepest value sits at depth 5): a deeper one is refused, not walked. */
 const MAX_DEPTH = 16;
-
-const shown = (text: string) => (text.length > 40 ? `${text.slice(0, 39)}…` : text);
 
 /**
  * Keys that could change an object's prototype (`__proto__`, `constructor`, `prototype`), anywhere in a parsed
@@ -56,130 +54,21 @@ export function unsafeKeyIssues(value: unknown): Issue[] {
   return issues;
 }
 
-export function unknownIndicator(id: string, path: readonly PathSegment[]): Issue {
-  return createIssue(
-    'unknown_indicator',
-    {
-      zh: `未知指标：${shown(id)}（配置文件只能引用内置指标）`,
-      en: `Unknown indicator: ${shown(id)} (a profile file refers to built-in indicators only)`,
-    },
-    { path },
-  );
-}
+/** How a rule of the catalogue is brought into a profile, as a message about a change to one not in it says. */
+export const ENABLE_IT: LocalizedText = {
+  zh: '先用 rules.enable 启用',
+  en: 'switch it on with rules.enable first',
+};
 
-/** Unknown and repeated ids of one list. */
-export function idListIssues(ids: readonly string[], path: readonly PathSegment[]): Issue[] {
-  const issues: Issue[] = [];
-  const seen = new Set<string>();
-  ids.forEach((id, index) => {
-    if (!isIndicatorId(id)) issues.push(unknownIndicator(id, [...path, index]));
-    else if (seen.has(id))
-      issues.push(
-        createIssue(
-          'duplicate_id',
-          { zh: `指标重复：${id}`, en: `Indicator listed twice: ${id}` },
-          { path: [...path, index] },
-        ),
-      );
-    seen.add(id);
-  });
-  return issues;
-}
-
-/** A reference in `periods` to an indicator: known, and one of the profile's. */
-function indicatorReference(id: string, listed: ReadonlySet<string>, path: PathSegment[]): Issue[] {
-  if (!isIndicatorId(id)) return [unknownIndicator(id, path)];
-  if (listed.has(id)) return [];
-  return [
-    createIssue(
-      'invalid_value',
-      {
-        zh: `指标 ${id} 不在本方案的指标中（先在 indicators 或 addIndicators 中列出）`,
-        en: `Indicator ${id} is not one of the profile's (list it in indicators or addIndicators first)`,
-      },
-      { path },
-    ),
-  ];
-}
-
-function yearIssue(path: PathSegment[], zh: string, en: string): Issue {
-  return createIssue('invalid_value', { zh, en }, { path });
-}
-
-/** The `periods` of a file: known period ids, known indicators of the profile, years inside the period. */
-export function periodIssues(file: ProfileFile, listed: ReadonlySet<string>): Issue[] {
-  const issues: Issue[] = [];
-  for (const [periodId, figures] of Object.entries(file.periods ?? {})) {
-    const period = planPeriodById(periodId);
-    if (period === undefined) {
-      issues.push(
-        createIssue(
-          'invalid_value',
-          {
-            zh: `未知的规划期：${shown(periodId)}（应为 14th 或 15th）`,
-            en: `Unknown plan period: ${shown(periodId)} (expected 14th or 15th)`,
-          },
-          { path: ['periods', periodId] },
-        ),
-      );
-      continue;
-    }
-    for (const [id, baseline] of Object.entries(figures.baselines ?? {})) {
-      const path = ['periods', periodId, 'baselines', id];
-      for (const issue of indicatorReference(id, listed, path)) issues.push(issue);
-      if (baseline?.year !== undefined && baseline.year > period.baselineYear)
-        issues.push(
-          yearIssue(
-            [...path, 'year'],
-            `基期年份 ${baseline.year} 晚于${period.name.zh}的基期 ${period.baselineYear} 年`,
-            `Baseline year ${baseline.year} is after the period's baseline year ${period.baselineYear}`,
-          ),
-        );
-    }
-    for (const [id, target] of Object.entries(figures.targets ?? {})) {
-      const path = ['periods', periodId, 'targets', id];
-      for (const issue of indicatorReference(id, listed, path)) issues.push(issue);
-      if (target?.year !== undefined && (target.year < period.firstYear || target.year > period.lastYear))
-        issues.push(
-          yearIssue(
-            [...path, 'year'],
-            `目标年份 ${target.year} 不在${period.name.zh}（${period.firstYear}–${period.lastYear} 年）内`,
-            `Target year ${target.year} is outside the period ${period.firstYear}–${period.lastYear}`,
-          ),
-        );
-    }
-  }
-  return issues;
-}
-
-/** Facts: unique ids, known indicators. */
-export function factIssues(file: ProfileFile): Issue[] {
-  const issues: Issue[] = [];
-  const seen = new Set<string>();
-  (file.facts ?? []).forEach((fact, index) => {
-    if (seen.has(fact.id))
-      issues.push(
-        createIssue(
-          'duplicate_id',
-          { zh: `事实标识重复：${shown(fact.id)}`, en: `Fact id listed twice: ${shown(fact.id)}` },
-          { path: ['facts', index, 'id'] },
-        ),
-      );
-    seen.add(fact.id);
-    if (fact.indicator !== undefined && !isIndicatorId(fact.indicator))
-      issues.push(unknownIndicator(fact.indicator, ['facts', index, 'indicator']));
-  });
-  return issues;
-}
-
-function unknownRule(id: string, path: readonly PathSegment[], notInCatalogue: boolean): Issue {
+/** An id that names no rule of a profile: unknown (no `bringIn`), or known but not in the profile. */
+function unknownRule(id: string, path: readonly PathSegment[], bringIn: LocalizedText | undefined): Issue {
   return createIssue(
     'unknown_rule',
-    notInCatalogue
+    bringIn === undefined
       ? { zh: `未知规则：${shown(id)}`, en: `Unknown rule: ${shown(id)}` }
       : {
-          zh: `规则 ${shown(id)} 不在本方案中（先用 rules.enable 启用）`,
-          en: `Rule ${shown(id)} is not in the profile (switch it on with rules.enable first)`,
+          zh: `规则 ${shown(id)} 不在本方案中（${bringIn.zh}）`,
+          en: `Rule ${shown(id)} is not in the profile (${bringIn.en})`,
         },
     { path },
   );
@@ -322,6 +211,60 @@ function outsideValues(
   return undefined;
 }
 
+/** Ids of a list (rules to leave out, or to switch on) that name no rule (`known`): each an `unknown_rule` issue. */
+export function unknownRuleIds(
+  ids: readonly string[],
+  path: readonly PathSegment[],
+  known: ReadonlySet<string> | ReadonlyMap<string, unknown>,
+): Issue[] {
+  const issues: Issue[] = [];
+  ids.forEach((id, index) => {
+    if (!known.has(id)) issues.push(unknownRule(id, [...path, index], undefined));
+  });
+  return issues;
+}
+
+/**
+ * The changes a profile makes by rule id — a severity, parameters — against the rules it knows (`known`) and those the
+ * profile keeps (`kept`, one version of each id): an `unknown_rule` issue at each id the profile does not have (saying
+ * how to bring in a rule of the catalogue: `bringIn`), and the issues of each rule's parameters; paths under `at`.
+ * A profile file's (`at` = `['rules']`) and `deriveRuleProfile`'s (`at` = `[]`).
+ *
+ * @example
+ * ```ts
+ * const kept = new Map(RULE_PROFILES.national.rules.map((rule) => [rule.id, rule]));
+ * perRuleIssues({ severity: { nope: 'error' }, parameters: {} }, { known: kept, kept, at: [], bringIn: ENABLE_IT })
+ *   .map((issue) => [issue.code, issue.path]);
+ * //=> [['unknown_rule', ['severity', 'nope']]]
+ * ```
+ */
+export function perRuleIssues(
+  changes: {
+    readonly severity: Readonly<Record<string, unknown>>;
+    readonly parameters: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  },
+  against: {
+    readonly known: ReadonlySet<string> | ReadonlyMap<string, unknown>;
+    readonly kept: ReadonlyMap<string, AnyRule>;
+    readonly at: readonly PathSegment[];
+    readonly bringIn: LocalizedText;
+  },
+): Issue[] {
+  const { known, kept, at, bringIn } = against;
+  const notKept = (id: string, path: readonly PathSegment[]) =>
+    unknownRule(id, path, known.has(id) ? bringIn : undefined);
+  const issues: Issue[] = [];
+  for (const id of Object.keys(changes.severity))
+    if (!kept.has(id)) issues.push(notKept(id, [...at, 'severity', id]));
+  for (const [id, given] of Object.entries(changes.parameters)) {
+    const rule = kept.get(id);
+    const path = [...at, 'parameters', id];
+    if (rule === undefined) issues.push(notKept(id, path));
+    else for (const issue of ruleParameterIssues(rule, given, path)) issues.push(issue);
+  }
+  return issues;
+}
+
 /** The `rules` of a file against the catalogue (`known`) and the resulting profile's rules (`kept`). */
 export function ruleIssues(
   file: ProfileFile,
@@ -329,20 +272,12 @@ export function ruleIssues(
   kept: ReadonlyMap<string, AnyRule>,
 ): Issue[] {
   const rules = file.rules ?? {};
-  const issues: Issue[] = [];
-  const listIssues = (ids: readonly string[] | undefined, name: string) =>
-    (ids ?? []).forEach((id, index) => {
-      if (!known.has(id)) issues.push(unknownRule(id, ['rules', name, index], true));
-    });
-  listIssues(rules.disable, 'disable');
-  listIssues(rules.enable, 'enable');
-  for (const id of Object.keys(rules.severity ?? {}))
-    if (!kept.has(id)) issues.push(unknownRule(id, ['rules', 'severity', id], !known.has(id)));
-  for (const [id, given] of Object.entries(rules.parameters ?? {})) {
-    const rule = kept.get(id);
-    if (rule === undefined) issues.push(unknownRule(id, ['rules', 'parameters', id], !known.has(id)));
-    else
-      for (const issue of ruleParameterIssues(rule, given, ['rules', 'parameters', id])) issues.push(issue);
-  }
-  return issues;
+  return [
+    ...unknownRuleIds(rules.disable ?? [], ['rules', 'disable'], known),
+    ...unknownRuleIds(rules.enable ?? [], ['rules', 'enable'], known),
+    ...perRuleIssues(
+      { severity: rules.severity ?? {}, parameters: rules.parameters ?? {} },
+      { known, kept, at: ['rules'], bringIn: ENABLE_IT },
+    ),
+  ];
 }

@@ -8,6 +8,14 @@ import type { ProfilePeriodChanges } from '../indicators/profile-derive.js';
 import { unknownProfileIssue } from '../indicators/profile-issue.js';
 import { figuresOfPeriod } from '../indicators/profile-periods.js';
 import {
+  alreadyListedIssues,
+  factIssues,
+  type IndicatorReferences,
+  idListIssues,
+  periodIssues,
+  unknownIdIssues,
+} from '../indicators/profile-references.js';
+import {
   deriveIndicatorProfile,
   INDICATOR_PROFILES,
   type IndicatorProfileName,
@@ -15,14 +23,7 @@ import {
 } from '../indicators/profiles.js';
 import type { Baseline, IndicatorProfile, ProfileIndicator, Target } from '../indicators/types.js';
 import { jsonFaultOffset } from './json-fault.js';
-import {
-  factIssues,
-  idListIssues,
-  periodIssues,
-  ruleIssues,
-  unknownIndicator,
-  unsafeKeyIssues,
-} from './profile-file-checks.js';
+import { ruleIssues, unsafeKeyIssues } from './profile-file-checks.js';
 import {
   type ProfileFile,
   type ProfileFileBaseline,
@@ -30,7 +31,7 @@ import {
   type ProfileFileTarget,
   profileFileSchema,
 } from './profile-file-schema.js';
-import { deriveRuleProfile, RULE_PROFILES, type RuleProfileName } from './profiles.js';
+import { builtInRules, deriveRuleProfile, RULE_PROFILES, type RuleProfileName } from './profiles.js';
 import type { AnyRule, RuleProfile } from './types.js';
 
 /**
@@ -97,20 +98,25 @@ function parseJsonText(text: string): Result<unknown> {
   }
 }
 
-/** Every built-in rule by id, the national version first where a province restates one. */
-function builtInRules(): Map<string, AnyRule> {
-  const rules = new Map<string, AnyRule>();
-  for (const profile of [RULE_PROFILES.national, RULE_PROFILES.hebei, RULE_PROFILES.beijing])
-    for (const rule of profile.rules) if (!rules.has(rule.id)) rules.set(rule.id, rule);
-  return rules;
-}
-
 /** The indicator ids of the loaded profile: the list (or the base's), plus the added, less the removed. */
 function indicatorIds(file: ProfileFile, base: IndicatorProfile | undefined): string[] {
   const start = file.indicators ?? base?.indicators.map((entry) => entry.indicator.id) ?? [];
   const removed = new Set(file.removeIndicators ?? []);
   const ids = [...start, ...(file.addIndicators ?? [])].filter((id) => !removed.has(id) && isIndicatorId(id));
   return [...new Set(ids)];
+}
+
+/** What a file's references are checked against: the built-in indicators; those listed, the profile's. */
+function fileReferences(listed: ReadonlySet<string>): IndicatorReferences {
+  return {
+    known: isIndicatorId,
+    listed,
+    unknownHint: { zh: '配置文件只能引用内置指标', en: 'a profile file refers to built-in indicators only' },
+    listHint: {
+      zh: '先在 indicators 或 addIndicators 中列出',
+      en: 'list it in indicators or addIndicators first',
+    },
+  };
 }
 
 function listIssues(file: ProfileFile, base: IndicatorProfile | undefined): Issue[] {
@@ -126,23 +132,16 @@ function listIssues(file: ProfileFile, base: IndicatorProfile | undefined): Issu
         { path: ['indicators'] },
       ),
     );
-  for (const issue of idListIssues(file.indicators ?? [], ['indicators'])) issues.push(issue);
-  for (const issue of idListIssues(file.addIndicators ?? [], ['addIndicators'])) issues.push(issue);
   const start = new Set(file.indicators ?? base?.indicators.map((entry) => entry.indicator.id) ?? []);
-  (file.addIndicators ?? []).forEach((id, index) => {
-    if (start.has(id))
-      issues.push(
-        createIssue(
-          'duplicate_id',
-          { zh: `指标已在方案中：${id}`, en: `Indicator already in the profile: ${id}` },
-          { path: ['addIndicators', index] },
-        ),
-      );
-  });
-  (file.removeIndicators ?? []).forEach((id, index) => {
-    if (!isIndicatorId(id)) issues.push(unknownIndicator(id, ['removeIndicators', index]));
-  });
-  return issues;
+  const references = fileReferences(start);
+  const added = file.addIndicators ?? [];
+  return [
+    ...issues,
+    ...idListIssues(file.indicators ?? [], ['indicators'], references),
+    ...idListIssues(added, ['addIndicators'], references),
+    ...alreadyListedIssues(added, start, ['addIndicators']),
+    ...unknownIdIssues(file.removeIndicators ?? [], ['removeIndicators'], references),
+  ];
 }
 
 function baselineOf(point: ProfileFileBaseline, year: number): Baseline {
@@ -195,16 +194,15 @@ function rulesOf(file: ProfileFile, name: LocalizedText): { issues: Issue[]; rul
   const kept = new Map<string, AnyRule>();
   for (const rule of [...base.rules, ...enabled]) if (!disabled.has(rule.id)) kept.set(rule.id, rule);
   const issues = ruleIssues(file, known, kept);
+  // A file with issues is reported as the file's (with its JSON paths): deriveRuleProfile would throw them as its own.
+  if (issues.length > 0) return { issues, rules: base };
   const rules = deriveRuleProfile(base, {
     id: file.id,
     name,
     add: enabled,
     disable: [...disabled],
     ...(file.rules?.severity === undefined ? {} : { severity: file.rules.severity }),
-    // Parameters with issues are reported as the file's (with their JSON paths), not thrown by deriveRuleProfile.
-    ...(file.rules?.parameters === undefined || issues.length > 0
-      ? {}
-      : { parameters: file.rules.parameters }),
+    ...(file.rules?.parameters === undefined ? {} : { parameters: file.rules.parameters }),
   });
   return { issues, rules };
 }
@@ -217,8 +215,8 @@ function build(file: ProfileFile): Result<LoadedProfile> {
   const { issues: ruleProblems, rules } = rulesOf(file, name);
   const issues = [
     ...listIssues(file, base),
-    ...periodIssues(file, new Set(ids)),
-    ...factIssues(file),
+    ...periodIssues(file.periods ?? {}, fileReferences(new Set(ids))),
+    ...factIssues(file.facts ?? [], fileReferences(new Set(ids))),
     ...ruleProblems,
   ];
   if (issues.length > 0) return failure(issues);

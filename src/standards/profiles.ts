@@ -1,12 +1,21 @@
 import { guardedValue, throwingGuard } from '../core/guard.js';
-import type { Issue, LocalizedText, Severity } from '../core/issue.js';
+import {
+  createIssue,
+  type Issue,
+  type LocalizedText,
+  type PathSegment,
+  type Severity,
+} from '../core/issue.js';
+import { ownValue } from '../core/own-value.js';
 import { ShequError } from '../core/result.js';
+import { isText } from '../core/shape.js';
 import { notAProfileObjectIssue, type ProfileObjects } from '../indicators/profile-issue.js';
+import { PUT_IN_ADD, shownId } from '../indicators/profile-references.js';
 import { BEIJING_RULES, HEBEI_RULES, LAW_AND_CODE_RULES, NATIONAL_PLAN_RULES } from './catalogue.js';
 import { isRuleProfile } from './profile-check.js';
-import { ruleParameterIssues } from './profile-file-checks.js';
+import { perRuleIssues, unknownRuleIds } from './profile-file-checks.js';
 import { type CheckedRuleChanges, checkRuleChanges } from './rule-changes.js';
-import type { AnyRule, RuleProfile } from './types.js';
+import type { AnyRule, Rule, RuleProfile } from './types.js';
 
 /**
  * Names of the built-in rule profiles.
@@ -59,6 +68,14 @@ export const RULE_PROFILES: Readonly<Record<RuleProfileName, RuleProfile>> = {
     rules: provincial(BEIJING_RULES),
   },
 };
+
+/** Every built-in rule by id, the national version first where a province restates one. */
+export function builtInRules(): Map<string, AnyRule> {
+  const rules = new Map<string, AnyRule>();
+  for (const profile of [RULE_PROFILES.national, RULE_PROFILES.hebei, RULE_PROFILES.beijing])
+    for (const rule of profile.rules) if (!rules.has(rule.id)) rules.set(rule.id, rule);
+  return rules;
+}
 
 /**
  * Changes to a rule profile: rules to disable or add, severities and parameters to replace.
@@ -133,31 +150,66 @@ export function deriveRuleProfile(base: RuleProfile, changes: RuleProfileChanges
   });
 }
 
-/** The profile `base` with the checked changes applied; a ShequError for a parameter its rule does not take. */
+/**
+ * The profile `base` with the checked changes applied; a ShequError for a change that names no rule of the profile
+ * (by the checks of a profile file's: {@link perRuleIssues}) or a parameter its rule does not take.
+ */
 function derivedRules(base: RuleProfile, changes: CheckedRuleChanges): RuleProfile {
   const disabled = new Set(changes.disable);
-  const issues: Issue[] = [];
+  const rules = [...base.rules, ...changes.add].filter((rule) => !disabled.has(rule.id));
   // The versions of one rule (one id) share its parameters: those given are checked once, against the first.
-  const checked = new Set<string>();
-  const rules = [...base.rules, ...changes.add]
-    .filter((rule) => !disabled.has(rule.id))
-    .map((rule) => {
-      const severity = changes.severity[rule.id];
-      const parameters = changes.parameters[rule.id];
-      if (severity === undefined && parameters === undefined) return rule;
-      if (parameters !== undefined && !checked.has(rule.id)) {
-        checked.add(rule.id);
-        for (const issue of ruleParameterIssues(rule, parameters, ['parameters', rule.id]))
-          issues.push(issue);
-      }
-      return {
-        ...rule,
-        ...(severity === undefined ? {} : { severity }),
-        ...(parameters === undefined ? {} : { parameters: { ...rule.parameters, ...parameters } }),
-      } as AnyRule;
-    });
+  const kept = new Map<string, AnyRule>();
+  for (const rule of rules) if (!kept.has(rule.id)) kept.set(rule.id, rule);
+  const known = new Set([
+    ...builtInRules().keys(),
+    ...[...base.rules, ...changes.add].map((rule) => rule.id),
+  ]);
+  const issues = [
+    ...unknownRuleIds(changes.disable, ['disable'], known),
+    ...perRuleIssues(changes, { known, kept, at: [], bringIn: PUT_IN_ADD }),
+  ];
   if (issues.length > 0) throw new ShequError(issues);
-  return { id: changes.id, name: changes.name ?? base.name, rules };
+  return {
+    id: changes.id,
+    name: changes.name ?? base.name,
+    rules: rules.map((rule) => changedRule(rule, changes.severity[rule.id], changes.parameters[rule.id])),
+  };
+}
+
+/** A rule with its severity and parameters changed (the rule itself when neither is), and the title they make. */
+function changedRule(
+  rule: AnyRule,
+  severity: Severity | undefined,
+  parameters: AnyRule['parameters'] | undefined,
+): AnyRule {
+  if (severity === undefined && parameters === undefined) return rule;
+  const merged = parameters === undefined ? undefined : { ...rule.parameters, ...parameters };
+  return {
+    ...rule,
+    ...(severity === undefined ? {} : { severity }),
+    ...(merged === undefined ? {} : { parameters: merged, title: titleFor(rule, merged) }),
+  } as AnyRule;
+}
+
+/**
+ * The title of a rule for new parameters: the one its `titleOf` makes of them (the rule's own without one); a
+ * ShequError when that is no text in Chinese and English (a caller's own rule).
+ */
+function titleFor(rule: AnyRule, parameters: Rule['parameters']): LocalizedText {
+  const titleOf = ownValue<Rule['titleOf']>(rule, 'titleOf');
+  if (titleOf === undefined) return rule.title;
+  const title = titleOf(parameters);
+  if (isText(title)) return title;
+  throw new ShequError([
+    createIssue(
+      'invalid_value',
+      {
+        zh: `规则 ${shownId(rule.id)} 的 titleOf 未给出中英文标题 { zh, en }`,
+        en: `titleOf of rule ${shownId(rule.id)} gives no title { zh, en }`,
+      },
+      { path: ['parameters', rule.id] },
+    ),
+  ]);
 }
 
 /**
@@ -183,4 +235,23 @@ export function resolveRuleProfile(
       () => undefined,
     );
   return Object.hasOwn(RULE_PROFILES, profile) ? RULE_PROFILES[profile as RuleProfileName] : undefined;
+}
+
+/**
+ * The `invalid_value` issue of a rule profile that is neither a built-in name nor a rule profile object, on `path`: a
+ * name echoed cut short (it is the caller's text), anything else as `object`.
+ *
+ * @example
+ * ```ts
+ * unknownRuleProfileIssue('tianjin', ['profile']).message.en;
+ * //=> 'Unknown rule profile: tianjin'
+ * ```
+ */
+export function unknownRuleProfileIssue(profile: unknown, path: readonly PathSegment[]): Issue {
+  const shown = typeof profile === 'string' ? profile.slice(0, 40) : 'object';
+  return createIssue(
+    'invalid_value',
+    { zh: `未知的规则方案：${shown}`, en: `Unknown rule profile: ${shown}` },
+    { path },
+  );
 }

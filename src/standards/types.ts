@@ -136,6 +136,12 @@ export interface Rule {
   readonly id: string;
   /** Title. */
   readonly title: LocalizedText;
+  /**
+   * The title for given parameters, for a rule whose title states them ("不低于30平方米"): `title` is its value for
+   * the rule's own. A profile that changes the parameters (`deriveRuleProfile`, a profile file) gives the rule the
+   * title of its new ones, so that a page never titles findings checked against 35 m² "不低于30平方米".
+   */
+  readonly titleOf?: (parameters: Rule['parameters']) => LocalizedText;
   /** Who it applies to. */
   readonly appliesTo: {
     /** Kinds of unit (default both). */

@@ -1,9 +1,8 @@
 import type { DivisionDataset } from '../codes/division-dataset.js';
 import { type AsOfInput, resolveAsOf } from '../core/as-of.js';
 import { invalidOption, optionsObject } from '../core/guard.js';
-import { createIssue } from '../core/issue.js';
 import { failure, type Result, success } from '../core/result.js';
-import { resolveRuleProfile } from './profiles.js';
+import { resolveRuleProfile, unknownRuleProfileIssue } from './profiles.js';
 import type { RuleProfile } from './types.js';
 
 /** The options of `validate`, checked and resolved. */
@@ -35,17 +34,7 @@ export function checkValidateOptions(options: unknown): Result<CheckedValidateOp
   const asOf = resolveAsOf(o.asOf as AsOfInput | undefined);
   if (!asOf.success) return asOf;
   const profile = resolveRuleProfile(o.profile as string | undefined);
-  if (profile === undefined) {
-    // A name is echoed cut short (it is the caller's text); an object is not echoed.
-    const shown = typeof o.profile === 'string' ? o.profile.slice(0, 40) : 'object';
-    return failure([
-      createIssue(
-        'invalid_value',
-        { zh: `未知的规则方案：${shown}`, en: `Unknown rule profile: ${shown}` },
-        { path: ['profile'] },
-      ),
-    ]);
-  }
+  if (profile === undefined) return failure([unknownRuleProfileIssue(o.profile, ['profile'])]);
   const divisions = o.divisions;
   if (
     divisions !== undefined &&

@@ -10,10 +10,12 @@ import { describe, expect, it } from 'vitest';
 import { type Issue, ShequError } from '../../src/core/index.js';
 import {
   computeIndicatorTable,
+  createIndicatorAccumulator,
   deriveIndicatorProfile,
   INDICATOR_PROFILES,
   type IndicatorProfileName,
   indicatorProfileForPeriod,
+  indicatorRowsFromParts,
 } from '../../src/indicators/index.js';
 import { deriveRuleProfile, loadProfile, profileToJson, RULE_PROFILES } from '../../src/standards/index.js';
 
@@ -169,4 +171,49 @@ describe('an unknown profile name in a message', () => {
       for (const text of [issue?.message.zh, issue?.message.en]) expect(text).not.toContain(id);
     },
   );
+});
+
+describe('indicatorRowsFromParts', () => {
+  const accumulator = createIndicatorAccumulator();
+  accumulator.add({
+    code: '130123100201',
+    kind: 'village',
+    households: 300,
+    hasFacility: true,
+    facilityArea: 90,
+  });
+  const parts = accumulator.parts();
+
+  test.prop([notAProfile])(
+    'throws the ShequError computeIndicatorTable gives for anything that is no profile, never a national table',
+    (given) => {
+      fc.pre(given !== undefined);
+      const options = { profile: given as IndicatorProfileName, asOf: '2025-12-31' };
+      const table = computeIndicatorTable([], options);
+      expect(thrownIssues(() => indicatorRowsFromParts(parts, options))).toEqual(
+        table.success ? [] : table.error.issues,
+      );
+    },
+  );
+
+  it("worked example: 'tianjin' is refused; no profile is national, as before", () => {
+    expect(
+      thrownIssues(() =>
+        indicatorRowsFromParts(parts, { profile: 'tianjin' as 'national', asOf: '2025-12-31' }),
+      ),
+    ).toEqual([
+      {
+        code: 'invalid_value',
+        path: ['profile'],
+        message: {
+          zh: '未知的指标方案：tianjin（应为 national、hebei、beijing 之一或指标方案对象）',
+          en: 'Unknown indicator profile: tianjin (expected national, hebei, beijing or a profile object)',
+        },
+        severity: 'error',
+      },
+    ]);
+    expect(indicatorRowsFromParts(parts, { asOf: '2025-12-31' })).toEqual(
+      indicatorRowsFromParts(parts, { profile: 'national', asOf: '2025-12-31' }),
+    );
+  });
 });

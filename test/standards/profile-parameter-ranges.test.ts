@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { deriveRuleProfile, loadProfile, RULE_PROFILES, ShequError } from '../../src/index.js';
+import { deriveRuleProfile, loadProfile, RULE_PROFILES, ShequError, safeValidate } from '../../src/index.js';
 import { RULES } from '../../src/standards/catalogue.js';
 import type { AnyRule, ParameterRange } from '../../src/standards/types.js';
 
@@ -145,6 +145,43 @@ describe('numeric rule parameters', () => {
         });
       if (Number.isFinite(value)) expect(derive).not.toThrow();
       else expect(derive).toThrow(ShequError);
+    },
+  );
+});
+
+describe("a caller's own parameter range", () => {
+  const termExpiry = RULES.termExpiry;
+  const ownRule = (range: ParameterRange) => ({
+    ...termExpiry,
+    id: 'own.term',
+    parameterRanges: { termYears: range },
+  });
+  const deriveWith = (range: ParameterRange) =>
+    deriveRuleProfile(RULE_PROFILES.national, { id: 'x', add: [ownRule(range)] });
+  const bounds = fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e9, max: 1e9 });
+
+  test.prop([bounds, bounds, fc.boolean()])(
+    'is refused when its min is above its max, at the rule added, by deriveRuleProfile and validate; taken else',
+    (a, b, integer) => {
+      fc.pre(a !== b);
+      const range = { min: Math.max(a, b), max: Math.min(a, b), integer };
+      let thrown: unknown;
+      try {
+        deriveWith(range);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(ShequError);
+      expect((thrown as ShequError).issues.map((issue) => [issue.code, issue.path])).toEqual([
+        ['invalid_value', ['add', 0]],
+      ]);
+      const profile = { ...RULE_PROFILES.national, rules: [ownRule(range)] };
+      const report = safeValidate([], { profile: profile as never, asOf: '2025-12-31' });
+      expect(report.success ? [] : report.error.issues.map((issue) => [issue.code, issue.path])).toEqual([
+        ['invalid_value', ['profile']],
+      ]);
+      const ordered = { min: range.max, max: range.min, integer };
+      expect(deriveWith(ordered).rules.at(-1)?.parameterRanges).toEqual({ termYears: ordered });
     },
   );
 });

@@ -4,6 +4,12 @@ import { committeeSize } from '../../model/unit-derive.js';
 import { failed, notApplicable, notChecked, passed } from '../outcomes.js';
 import type { ParameterRange, Rule, RuleContext } from '../types.js';
 import { RESIDENTS_LAW_2018, RESIDENTS_LAW_2025, VILLAGERS_LAW } from './sources.js';
+import {
+  residentsCommitteeHouseholdsTitle,
+  residentsCommitteeMembersTitle,
+  titled,
+  villagersCommitteeMembersTitle,
+} from './titles.js';
 
 /** Households of one residents' committee (the texts say 100–700, then 1 000–3 000). */
 const HOUSEHOLDS: ParameterRange = { min: 0, max: 100_000, integer: true };
@@ -22,13 +28,9 @@ const householdRange = (
   quote: string,
 ): Rule => ({
   id: 'law.residentsCommitteeHouseholds',
-  title: {
-    zh: `居民委员会一般在${min}户至${max}户的范围内设立`,
-    en: `A residents' committee covers ${min}–${max} households as a rule`,
-  },
+  ...titled(residentsCommitteeHouseholdsTitle, { min, max }),
   appliesTo: { kinds: ['community'] },
   severity: 'warning',
-  parameters: { min, max },
   parameterRanges: { min: HOUSEHOLDS, max: HOUSEHOLDS },
   effective: { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) },
   source: { document, section, quote },
@@ -100,14 +102,13 @@ function memberRule(
 ): Rule {
   return {
     id,
-    title: {
-      zh: `${kind === 'community' ? '居民' : '村民'}委员会由${version.min}至${version.max}人组成`,
-      en: `${kind === 'community' ? "Residents'" : "Villagers'"} committee of ${version.min}–${version.max} members`,
-    },
+    ...titled(kind === 'community' ? residentsCommitteeMembersTitle : villagersCommitteeMembersTitle, {
+      min: version.min,
+      max: version.max,
+    }),
     appliesTo: { kinds: [kind] },
     severity: version.severity,
     ...(version.confidence === undefined ? {} : { confidence: version.confidence }),
-    parameters: { min: version.min, max: version.max },
     parameterRanges: { min: MEMBERS, max: MEMBERS },
     effective: {
       ...(version.from === undefined ? {} : { from: version.from }),

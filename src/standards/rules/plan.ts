@@ -3,6 +3,17 @@ import type { Facility } from '../../model/facility.js';
 import { failed, notApplicable, notChecked, passed, shown } from '../outcomes.js';
 import type { ParameterRange, Rule, RuleFailure, RuleOutcome } from '../types.js';
 import { BEIJING_PLAN, HEBEI_PLAN, NATIONAL_PLAN, NATIONAL_PLAN_BRIEFING } from './sources.js';
+import {
+  activityAreaShareTitle,
+  areaPer100HouseholdsTitle,
+  disasterOfficerTitle,
+  newCommercialShareTitle,
+  newEstateServiceRoomsTitle,
+  newUrbanMinimumAreaTitle,
+  openingHoursTitle,
+  resettlementCoverageTitle,
+  titled,
+} from './titles.js';
 
 const num = (value: unknown) => Number(value);
 
@@ -20,13 +31,9 @@ const FLOOR_AREA: ParameterRange = { min: 0, max: 100_000 };
  */
 export const areaPer100Households: Rule = {
   id: 'facility.areaPer100Households',
-  title: {
-    zh: '每百户居民拥有综合服务设施面积不低于30平方米',
-    en: 'At least 30 m² of facility floor area per 100 households',
-  },
+  ...titled(areaPer100HouseholdsTitle, { minimum: 30 }),
   appliesTo: {},
   severity: 'error',
-  parameters: { minimum: 30 },
   parameterRanges: { minimum: AREA_PER_100_HOUSEHOLDS },
   effective: {},
   source: {
@@ -63,14 +70,10 @@ export const areaPer100Households: Rule = {
  */
 export const newCommercialShare: Rule = {
   id: 'facility.newCommercialShare',
-  title: {
-    zh: '新建社区商业和综合服务设施面积不低于社区总建筑面积的10%',
-    en: 'New communities: commercial and service floor area at least 10 % of the total',
-  },
+  ...titled(newCommercialShareTitle, { minimumPercent: 10 }),
   appliesTo: { kinds: ['community'] },
   severity: 'error',
   confidence: 'unverified',
-  parameters: { minimumPercent: 10 },
   parameterRanges: { minimumPercent: PERCENT },
   effective: {},
   source: {
@@ -137,13 +140,9 @@ export const newCommercialShareHebei: Rule = {
 /** facility.newUrbanMinimumArea — a newly built urban community: facility ≥ 500 m². */
 export const newUrbanMinimumArea: Rule = {
   id: 'facility.newUrbanMinimumArea',
-  title: {
-    zh: '新建城市社区综合服务设施面积不低于500平方米',
-    en: 'New urban communities: facility of at least 500 m²',
-  },
+  ...titled(newUrbanMinimumAreaTitle, { minimum: 500 }),
   appliesTo: { kinds: ['community'] },
   severity: 'error',
-  parameters: { minimum: 500 },
   parameterRanges: { minimum: FLOOR_AREA },
   effective: {},
   source: {
@@ -174,13 +173,9 @@ export const newUrbanMinimumArea: Rule = {
 /** facility.newEstateServiceRooms — Beijing: a newly built 小区's service rooms ≥ 500 m² ("一般不少于"). */
 export const newEstateServiceRooms: Rule = {
   id: 'facility.newEstateServiceRooms',
-  title: {
-    zh: '新建小区社区服务管理用房一般不少于500平方米',
-    en: 'New estates: service and management rooms of at least 500 m² (as a rule)',
-  },
+  ...titled(newEstateServiceRoomsTitle, { minimum: 500 }),
   appliesTo: { kinds: ['community'] },
   severity: 'warning',
-  parameters: { minimum: 500 },
   parameterRanges: { minimum: FLOOR_AREA },
   effective: {},
   source: {
@@ -223,14 +218,10 @@ function comprehensiveFacilities(facilities: readonly Facility[]): [Facility, nu
 /** facility.activityAreaShare — residents' activity area ≥ 60 % of floor area. */
 export const activityAreaShare: Rule = {
   id: 'facility.activityAreaShare',
-  title: {
-    zh: '居民活动区域面积不低于综合服务设施建筑面积的60%',
-    en: "Residents' activity area at least 60 % of the facility's floor area",
-  },
+  ...titled(activityAreaShareTitle, { minimumPercent: 60 }),
   appliesTo: {},
   severity: 'warning',
   confidence: 'unverified',
-  parameters: { minimumPercent: 60 },
   parameterRanges: { minimumPercent: PERCENT },
   effective: {},
   source: {
@@ -310,13 +301,9 @@ function perFacility(
 /** facility.openingHours — Beijing: open at least 8 hours a day ("一般不少于"). */
 export const openingHours: Rule = {
   id: 'facility.openingHours',
-  title: {
-    zh: '社区服务设施每天开放时间一般不少于8小时',
-    en: 'Service facilities open at least 8 hours a day (as a rule)',
-  },
+  ...titled(openingHoursTitle, { minimumHours: 8 }),
   appliesTo: {},
   severity: 'warning',
-  parameters: { minimumHours: 8 },
   parameterRanges: { minimumHours: { min: 0, max: 24 } },
   effective: {},
   source: {
@@ -367,13 +354,9 @@ export const online24h: Rule = {
 /** facility.resettlementCoverage — a resettlement community has a facility by 2025-12-31 (info before). */
 export const resettlementCoverage: Rule = {
   id: 'facility.resettlementCoverage',
-  title: {
-    zh: '集中安置社区到2025年建有综合服务设施',
-    en: 'Resettlement communities have a facility by the end of 2025',
-  },
+  ...titled(resettlementCoverageTitle, { deadline: '2025-12-31' }),
   appliesTo: {},
   severity: 'error',
-  parameters: { deadline: '2025-12-31' },
   effective: {},
   source: { document: HEBEI_PLAN, section: '三(三)3', quote: '确保2025年安置社区综合服务设施实现全覆盖' },
   check: ({ row, asOf, parameters }) => {
@@ -457,23 +440,25 @@ export const facilityExists: Rule = {
 /** workers.disasterOfficer — every village and community has at least one 灾害信息员. */
 export const disasterOfficer: Rule = {
   id: 'workers.disasterOfficer',
-  title: {
-    zh: '每个村（社区）设置1名灾害信息员',
-    en: 'Every village and community has a disaster information officer',
-  },
+  ...titled(disasterOfficerTitle, { minimum: 1 }),
   appliesTo: {},
   severity: 'error',
-  parameters: { minimum: 1 },
   parameterRanges: { minimum: { min: 0, max: 100, integer: true } },
   effective: {},
   source: { document: HEBEI_PLAN, section: '专栏 13', quote: '全省所有村（社区）设置1名灾害信息员' },
   check: ({ row, parameters }) => {
     if (row.disasterOfficers === undefined)
       return notChecked('缺少灾害信息员人数', 'number of disaster officers missing');
-    if (row.disasterOfficers >= num(parameters.minimum)) return passed;
+    const minimum = num(parameters.minimum);
+    if (row.disasterOfficers >= minimum) return passed;
     return failed(
       ['disasterOfficers'],
-      { zh: '未设置灾害信息员', en: 'No disaster information officer' },
+      row.disasterOfficers === 0 || minimum === 1
+        ? { zh: '未设置灾害信息员', en: 'No disaster information officer' }
+        : {
+            zh: `灾害信息员 ${row.disasterOfficers} 名，少于 ${minimum} 名`,
+            en: `Only ${row.disasterOfficers} of ${minimum} disaster information officers`,
+          },
       `≥ ${parameters.minimum}`,
       row.disasterOfficers,
     );

@@ -1,5 +1,6 @@
 import type { RegionRule } from '../types.js';
 import { NATIONAL_PLAN_BRIEFING } from './sources.js';
+import { titled, workersPer10kTitle } from './titles.js';
 
 /**
  * workers.per10k — more than 18 社区工作者 per 10 000 urban residents, checked by county on the indicator roll-up.
@@ -10,13 +11,9 @@ export const workersPer10k: RegionRule = {
   id: 'workers.per10k',
   level: 'region',
   indicator: 'workersPer10kUrbanResidents',
-  title: {
-    zh: '每万名城镇常住人口拥有社区工作者超过18人',
-    en: 'More than 18 community workers per 10 000 urban residents',
-  },
+  ...titled(workersPer10kTitle, { minimum: 18, comparator: '>', level: 'county' } as const),
   appliesTo: {},
   severity: 'warning',
-  parameters: { minimum: 18, comparator: '>', level: 'county' },
   parameterRanges: { minimum: { min: 0, max: 10_000 } },
   parameterValues: { comparator: ['>=', '>'], level: ['province', 'prefecture', 'county', 'township'] },
   effective: {},
