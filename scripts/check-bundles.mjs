@@ -25,11 +25,14 @@ const esbuild = createRequire(join(root, 'package.json'))('esbuild');
 // computeIndicators 125 → 127 KB and validate 180 → 182 KB in session 13 (they were at 124.7 and 179.0): the check of
 // `denominators` given twice for one region, with its message, and an unknown profile's message naming the built-in
 // ones, +0.9 and +1.0 KB (esbuild writes each Chinese character as a six-byte \u escape).
+// validate 182 → 184 KB in session 15 (it was at 180.9): titles made from a rule's parameters (rules/titles.ts, so
+// that a profile's stricter minimum is titled as it is checked, +3.0 KB of functions in place of fixed titles) and the
+// checks of a derived profile's changes that a profile file had alone, together +1.6 KB.
 const ENTRIES = [
   { file: 'compute-indicators.mjs', name: "computeIndicators from 'shequ/indicators'", budget: 127 },
   { file: 'compute-indicators-root.mjs', name: "computeIndicators from 'shequ'", budget: 127 },
   { file: 'validate-id-number.mjs', name: "validateIdNumber from 'shequ/codes'", budget: 10 },
-  { file: 'validate.mjs', name: "validate from 'shequ'", budget: 182 },
+  { file: 'validate.mjs', name: "validate from 'shequ'", budget: 184 },
   { file: 'parse-unit-statistics.mjs', name: "parseUnitStatistics from 'shequ/model'", budget: 125 },
   {
     file: 'hebei-divisions.mjs',

@@ -2,7 +2,7 @@
  * The CLI's tables for people, through the report layer: one column model per result type (shequ/report), so the
  * terminal table, the Markdown and the HTML page show the same columns.
  */
-import type { Finding, IndicatorRow } from 'shequ';
+import type { Finding, IndicatorRow, RuleProfile, RuleProfileName } from 'shequ';
 import {
   baselineText,
   defaultRenderContext,
@@ -23,8 +23,12 @@ export { baselineText, targetText };
 /** An indicator's name in a language (the id for a caller's own indicator). */
 export const indicatorName = (id: string, lang: Lang): string => defaultRenderContext(lang).indicatorName(id);
 
-/** A rule's title in a language. */
-export const ruleTitle = (id: string, lang: Lang): string => defaultRenderContext(lang).ruleTitle(id);
+/** The rule profile findings were checked against: its rules are titled as it states them (default: the catalogue's). */
+type TitledBy = RuleProfile | RuleProfileName | undefined;
+
+/** A rule's title in a language, as the profile in force states it. */
+export const ruleTitle = (id: string, lang: Lang, rules?: TitledBy): string =>
+  defaultRenderContext(lang, undefined, rules).ruleTitle(id);
 
 export const statusLabel = (status: IndicatorRow['status'], lang: Lang): string =>
   STATUS_LABELS[status][lang];
@@ -47,13 +51,13 @@ export const indicatorMarkdown = (
   options: IndicatorRowsTableOptions = {},
 ): string => renderRows('md', indicatorRowModel(options), rows, { lang });
 
-/** Findings as an aligned terminal table. */
-export const findingTable = (findings: Iterable<Finding>, lang: Lang): string =>
-  renderRows('table', FINDING_MODEL, findings, { lang });
+/** Findings as an aligned terminal table, their rules titled as the profile in force states them. */
+export const findingTable = (findings: Iterable<Finding>, lang: Lang, rules?: TitledBy): string =>
+  renderRows('table', FINDING_MODEL, findings, { context: defaultRenderContext(lang, undefined, rules) });
 
-/** Findings as a Markdown table. */
-export const findingMarkdown = (findings: Iterable<Finding>, lang: Lang): string =>
-  renderRows('md', FINDING_MODEL, findings, { lang });
+/** Findings as a Markdown table, their rules titled as the profile in force states them. */
+export const findingMarkdown = (findings: Iterable<Finding>, lang: Lang, rules?: TitledBy): string =>
+  renderRows('md', FINDING_MODEL, findings, { context: defaultRenderContext(lang, undefined, rules) });
 
 /** A Markdown table cell: `|` escaped, line breaks as `<br>`, ID numbers masked. */
 export const mdCell = markdownCell;

@@ -20,7 +20,7 @@ import {
   RESULTS,
   writeWholeFile,
 } from './output.js';
-import { commandProfiles } from './profile-file.js';
+import { type CommandProfiles, commandProfiles } from './profile-file.js';
 import { findingMarkdown, findingTable, type Lang, ruleTitle } from './render.js';
 import type { ParallelValidation, SortedFindings } from './validate-parallel.js';
 import type { RangeValidation } from './validate-range.js';
@@ -105,7 +105,11 @@ export async function runValidate(args: readonly string[], streams: CliStreams):
     if (xlsxFile !== undefined) {
       kept.sort(validator.compare);
       const { findingsToXlsx } = await import('shequ/report/xlsx');
-      await writeWholeFile(xlsxFile, await findingsToXlsx(kept, { lang, summary }), streams);
+      await writeWholeFile(
+        xlsxFile,
+        await findingsToXlsx(kept, { lang, summary, rules: profiles.rules }),
+        streams,
+      );
     }
     const output = openOutput(
       xlsxFile === undefined ? (values.out as string | undefined) : undefined,
@@ -113,7 +117,7 @@ export async function runValidate(args: readonly string[], streams: CliStreams):
     );
     if (xlsxFile !== undefined) {
       // The workbook is written; the terminal gets the summary.
-      await output.write(summaryText(summary, lang));
+      await output.write(summaryText(summary, lang, profiles.rules));
     } else if (sorter !== undefined && texts !== undefined) {
       // The summary is known before the findings are written: the JSON's head still comes first.
       const sink = output.sink();
@@ -126,8 +130,12 @@ export async function runValidate(args: readonly string[], streams: CliStreams):
       await sink.end();
     } else {
       kept.sort(validator.compare);
-      await output.write(format === 'md' ? findingMarkdown(kept, lang) : findingTable(kept, lang));
-      await output.write(`\n${summaryText(summary, lang)}`);
+      await output.write(
+        format === 'md'
+          ? findingMarkdown(kept, lang, profiles.rules)
+          : findingTable(kept, lang, profiles.rules),
+      );
+      await output.write(`\n${summaryText(summary, lang, profiles.rules)}`);
     }
     await output.close();
     const rejected = await reportInput('validate', input, values.rejects as string | undefined, streams);
@@ -154,7 +162,9 @@ const SEVERITIES = ['error', 'warning', 'info'] as const;
 /** What a workbook's run prints on standard output, as checkStandardOutput's message names it. */
 const SUMMARY = { zh: '汇总', en: 'the summary' };
 
-function summaryText(summary: ValidationSummary, lang: Lang): string {
+/** The summary for people: the counts, then each rule (titled as the profile in force states it) with its tally. */
+function summaryText(summary: ValidationSummary, lang: Lang, rules: CommandProfiles['rules']): string {
+  const title = (rule: string) => ruleTitle(rule, lang, rules);
   const lines = [
     lang === 'zh'
       ? `共检查 ${summary.units} 个单位：错误 ${summary.bySeverity.error}，警告 ${summary.bySeverity.warning}，提示 ${summary.bySeverity.info}`
@@ -163,8 +173,8 @@ function summaryText(summary: ValidationSummary, lang: Lang): string {
   for (const [rule, tally] of Object.entries(summary.byRule)) {
     lines.push(
       lang === 'zh'
-        ? `  ${ruleTitle(rule, lang)}：检查 ${tally.checked}，未通过 ${tally.failed}，数据缺失未检查 ${tally.notChecked}`
-        : `  ${ruleTitle(rule, lang)}: ${tally.checked} checked, ${tally.failed} failed, ${tally.notChecked} not checked (data missing)`,
+        ? `  ${title(rule)}：检查 ${tally.checked}，未通过 ${tally.failed}，数据缺失未检查 ${tally.notChecked}`
+        : `  ${title(rule)}: ${tally.checked} checked, ${tally.failed} failed, ${tally.notChecked} not checked (data missing)`,
     );
   }
   return `${lines.join('\n')}\n`;

@@ -17,9 +17,11 @@ import writeXlsxFile from 'write-excel-file/universal';
 import type { IndicatorRow } from '../indicators/rows.js';
 import { type CellValue, xlsxCellText, xlsxNumberCell } from '../io/write.js';
 import { createSheetNamer, SHEET_NAME_MAX, type SheetNamer } from '../io/xlsx-sheet-names.js';
+import type { RuleProfileName } from '../standards/profiles.js';
+import type { RuleProfile } from '../standards/types.js';
 import type { Finding, ValidationSummary } from '../standards/validate.js';
 import type { ReportLang } from './columns.js';
-import { catalogueIndicator, catalogueRuleTitle } from './context.js';
+import { catalogueIndicator, defaultRenderContext } from './context.js';
 import { comparatorOf, SEVERITY_LABELS, STATUS_LABELS } from './labels.js';
 import { rowBaseline, rowName, rowTarget, rowYear } from './row-keys.js';
 import { tableSheets, type WorkbookSheet } from './xlsx-sheets.js';
@@ -102,11 +104,6 @@ const FINDING_COLUMNS: readonly XlsxColumn<Finding>[] = [
   { header: { zh: '条款', en: 'section' }, cell: (f) => f.source.section },
   { header: { zh: '原文', en: 'quote' }, cell: (f) => f.source.quote },
 ];
-
-/** The title of a rule in a language (its id for a caller's own rule): the catalogue's, as the other formats give it. */
-function ruleTitle(id: string, lang: Lang): string {
-  return catalogueRuleTitle(id)?.[lang] ?? id;
-}
 
 /**
  * A cell as written: numbers stay numbers (unless their digits could be an ID number: then masked text), text is
@@ -205,6 +202,11 @@ export interface FindingsToXlsxOptions {
   readonly lang?: ReportLang;
   /** The validation's summary: adds the units checked, passed, failed and not checked per rule to the summary sheet. */
   readonly summary?: ValidationSummary;
+  /**
+   * The rule profile the findings were checked against: its rules are titled as it states them (a profile that sets
+   * a minimum of 35 titles its rule "不低于35平方米"), as the other formats do given it. Default: the catalogue's titles.
+   */
+  readonly rules?: RuleProfile | RuleProfileName;
 }
 
 const SUMMARY_HEADER: Record<Lang, readonly string[]> = {
@@ -243,7 +245,7 @@ function summaryRows(
   byRule: ReadonlyMap<string, readonly Finding[]>,
   sheetOf: ReadonlyMap<string, string>,
   summary: ValidationSummary | undefined,
-  lang: Lang,
+  ruleTitle: (id: string) => string,
 ): (string | number | boolean | null)[][] {
   const rules = [...byRule.keys()];
   for (const rule of Object.keys(summary?.byRule ?? {})) if (!byRule.has(rule)) rules.push(rule);
@@ -253,7 +255,7 @@ function summaryRows(
     const tally = summary?.byRule[rule];
     return [
       rule,
-      ruleTitle(rule, lang),
+      ruleTitle(rule),
       sheetOf.get(rule),
       findings.length,
       count('error'),
@@ -276,8 +278,9 @@ function summaryRows(
  * header rows and fitted widths on every sheet.
  *
  * @param findings - findings of `validate` (in report order)
- * @param options - the language; the validation's summary
+ * @param options - the language; the validation's summary; the rule profile whose titles to show
  * @returns the workbook's bytes
+ * @throws {@link shequ!ShequError} for `rules` that are neither a built-in name nor a rule profile object
  *
  * @example
  * ```ts
@@ -293,11 +296,14 @@ export async function findingsToXlsx(
 ): Promise<Uint8Array> {
   const lang = langOption(options);
   let summary: ValidationSummary | undefined;
+  let rules: FindingsToXlsxOptions['rules'];
   try {
     summary = (options as FindingsToXlsxOptions | undefined)?.summary;
+    rules = (options as FindingsToXlsxOptions | undefined)?.rules;
   } catch {
     summary = undefined;
   }
+  const { ruleTitle } = defaultRenderContext(lang, undefined, rules);
   const byRule = new Map<string, Finding[]>();
   for (const finding of findings) {
     const list = byRule.get(finding.rule);
@@ -309,7 +315,7 @@ export async function findingsToXlsx(
   const sheetOf = new Map<string, string>();
   for (const rule of byRule.keys()) sheetOf.set(rule, name(rule));
   const header = FINDING_COLUMNS.map((column) => column.header[lang]);
-  const summaryRowsOf = summaryRows(byRule, sheetOf, summary, lang);
+  const summaryRowsOf = summaryRows(byRule, sheetOf, summary, ruleTitle);
   const sheets = tableSheets(
     summaryName,
     SUMMARY_HEADER[lang],
