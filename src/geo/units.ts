@@ -4,6 +4,7 @@ import { failure, type Result, ShequError, success } from '../core/result.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
 import type { ResidentialPoint, ServiceCircles } from './circle-types.js';
 import { type Crs, convertCoordinates, isCrs } from './crs.js';
+import { isWholeCount, MOST_HOUSEHOLDS, notACountIssue, tooManyHouseholdsIssue } from './household-count.js';
 import { BEIJING_CONVENIENCE_OUTLETS, LIFE_CIRCLES } from './life-circles.js';
 
 /**
@@ -36,49 +37,6 @@ export interface UnitCircleVerdict {
   readonly coveredPoints: number;
   /** Points without a household count, or with one that is no whole number from 0 to 2^53 − 1 (each weighed 1). */
   readonly unweightedPoints: number;
-}
-
-/** The largest count a unit's sum may reach: past it, a double no longer holds every whole number. */
-const MOST_HOUSEHOLDS = Number.MAX_SAFE_INTEGER;
-
-/** A household count: a whole number from 0 to 2^53 − 1 (households are never fractional). */
-function isHouseholdCount(value: unknown): value is number {
-  return Number.isSafeInteger(value) && (value as number) >= 0;
-}
-
-/** A count given that is no count: the point weighs 1, as one without a count does, and the caller is told. */
-function notACountIssue(at: number, households: unknown): Issue {
-  const value =
-    typeof households === 'number' || households === null
-      ? String(households)
-      : typeof households === 'string'
-        ? households.slice(0, 100)
-        : undefined;
-  return createIssue(
-    'invalid_value',
-    {
-      zh: `户数应为不小于 0 的整数（不超过 ${MOST_HOUSEHOLDS}）；此点按 1 户计（未加权）`,
-      en: `Households must be a whole number from 0 to ${MOST_HOUSEHOLDS}; the point counts as 1 household (unweighted)`,
-    },
-    {
-      severity: 'warning',
-      path: ['residential', at, 'households'],
-      ...(value === undefined ? {} : { value }),
-    },
-  );
-}
-
-/** A unit whose households add up past 2^53 − 1: refused rather than rounded. */
-function tooManyHouseholdsIssue(at: number, unit: string): Issue {
-  const shown = unit.slice(0, 32);
-  return createIssue(
-    'invalid_value',
-    {
-      zh: `单位 ${shown} 的户数合计超过 ${MOST_HOUSEHOLDS}，无法精确表示`,
-      en: `The households of unit ${shown} add up to more than ${MOST_HOUSEHOLDS}, past what a number holds exactly`,
-    },
-    { path: ['residential', at, 'households'] },
-  );
 }
 
 function sameLength(circles: ServiceCircles, residential: readonly ResidentialPoint[]): void {
@@ -138,7 +96,7 @@ export function unitCircleVerdicts(
         sums.set(unit, sum);
       }
       const households = point?.households;
-      const counted = isHouseholdCount(households);
+      const counted = isWholeCount(households);
       if (!counted) {
         sum.unweighted++;
         if (households !== undefined) warnings.push(notACountIssue(i, households));
