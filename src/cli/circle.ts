@@ -230,21 +230,35 @@ async function resultsOf(
 ): Promise<CircleResults> {
   const { circleFields, circleStatisticsPatches, unitCircleVerdicts } = await import('shequ/geo');
   const verdicts = unitCircleVerdicts(circles, estates);
-  const list = verdicts.success ? verdicts.data : [];
+  // Refused only when a unit's households pass 2^53 − 1 (the reader has checked every count): never an empty list.
+  if (!verdicts.success) throw computationError(verdicts.error.issues[0] as Issue);
+  const list = verdicts.data;
   const fields = circleFields(circles);
   const patches = new Map(circleStatisticsPatches(list, { fields }).map((patch) => [patch.code, patch]));
   const unitNameMap = await unitNames(list.map((verdict) => verdict.unit));
   return { circles, estates, services, verdicts: list, patches, fields, unitNames: unitNameMap };
 }
 
-/** The coverage in one line of stderr: estates and households covered, and the reach used. */
+/** What the input makes impossible to compute (mixed systems, a unit's households past 2^53 − 1): exit 2. */
+function computationError(issue: Issue): UsageError {
+  return new UsageError(
+    {
+      zh: `shequ circle：${issue.message.zh}`,
+      en: `shequ circle: ${issue.message.zh} / ${issue.message.en}`,
+    },
+    helpHint('circle'),
+  );
+}
+
+/** The coverage in one line of stderr: estates and households covered (summed exactly), and the reach used. */
 export function summaryLine(results: CircleResults, prefix = 'shequ circle: '): string {
   const { circles, estates } = results;
   let covered = 0;
-  let households = 0;
-  let coveredHouseholds = 0;
+  // BigInt: each count is a whole number up to 2^53 − 1 (the reader checks it), their total may pass it.
+  let households = 0n;
+  let coveredHouseholds = 0n;
   for (let i = 0; i < circles.count; i++) {
-    const weight = estates[i]?.households ?? 0;
+    const weight = BigInt(estates[i]?.households ?? 0);
     households += weight;
     if (circles.covered[i] === 1) {
       covered++;
@@ -275,16 +289,7 @@ export async function computeCircles(
   const estates = await readPointFile(estatesFile, settings.crs, geo.readResidentialPoints);
   const services = await readPointFile(servicesFile, settings.crs, geo.readServicePoints);
   const circles = geo.computeServiceCircles(estates.points, services.points, settings.compute);
-  if (!circles.success) {
-    const issue = circles.error.issues[0] as Issue;
-    throw new UsageError(
-      {
-        zh: `shequ circle：${issue.message.zh}`,
-        en: `shequ circle: ${issue.message.zh} / ${issue.message.en}`,
-      },
-      helpHint('circle'),
-    );
-  }
+  if (!circles.success) throw computationError(circles.error.issues[0] as Issue);
   return { estates, services, results: await resultsOf(circles.data, estates.points, services.points) };
 }
 

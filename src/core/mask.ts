@@ -6,6 +6,8 @@
  * re-exports it as `maskIdNumbersInText`.
  */
 
+import { hideDates, numbersOf, SHORTEST_RUN } from './mask-windows.js';
+
 /**
  * Options of {@link maskIdNumbersInText}.
  *
@@ -22,17 +24,6 @@ export interface MaskIdNumbersInTextOptions {
    */
   readonly maskCharacter?: string;
 }
-
-/** Province-level prefixes of an address code: GB/T 2260 (11–82) and 83 (港澳台居民居住证 of Taiwan residents). */
-const PROVINCES = new Uint8Array(100);
-for (const code of [
-  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61,
-  62, 63, 64, 65, 71, 81, 82, 83,
-])
-  PROVINCES[code] = 1;
-
-/** Highest day of each month; 29 for February in any year (a masker errs on the side of hiding). */
-const MONTH_DAYS = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
  * Characters that may stand between the digits of a written ID number and are ignored: white space (space, tab,
@@ -110,9 +101,6 @@ export function isIdCharacter(code: number): boolean {
   const kind = KIND[code] as number;
   return kind === DIGIT || kind === CHECK_X;
 }
-
-/** The shortest run of ID characters the masker reads closely (a 15-digit first-generation number). */
-const SHORTEST_RUN = 15;
 
 /**
  * Whether UTF-8 text holds a run of 15 or more ID characters joined by separators, read exactly as
@@ -210,37 +198,6 @@ function idValue(c: number): number {
   return kind === CHECK_X ? 10 : -1;
 }
 
-function plausibleDate(v: ArrayLike<number>, at: number, century: number): boolean {
-  const month = (v[at + 2] as number) * 10 + (v[at + 3] as number);
-  const day = (v[at + 4] as number) * 10 + (v[at + 5] as number);
-  if (century !== 18 && century !== 19 && century !== 20) return false;
-  return month >= 1 && month <= 12 && day >= 1 && day <= (MONTH_DAYS[month] as number);
-}
-
-function allDigits(v: ArrayLike<number>, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if ((v[i] as number) > 9) return false;
-  return true;
-}
-
-/**
- * Length of the ID number starting at `i` of the value sequence `v` (18, 17 or 15), or 0. An 18-character number: an
- * address code with a known province, a birth date YYYYMMDD of 18xx–20xx, 3 digits and a digit or X. A 17-digit one
- * (where the sequence ends): the same without its check character, which anyone can compute again. A 15-digit one:
- * the address code, YYMMDD, 3 digits. The check character is not verified: a mistyped number is still personal.
- * `allowShort` false (a decimal's fraction) reads 18-character numbers only.
- */
-function idLengthAt(v: ArrayLike<number>, i: number, n: number, allowShort = true): 18 | 17 | 15 | 0 {
-  if (n - i < 15 || (PROVINCES[(v[i] as number) * 10 + (v[i + 1] as number)] ?? 0) === 0) return 0;
-  if (
-    n - i >= 17 &&
-    (n - i >= 18 || allowShort) &&
-    allDigits(v, i, i + 17) &&
-    plausibleDate(v, i + 8, (v[i + 6] as number) * 10 + (v[i + 7] as number))
-  )
-    return n - i >= 18 ? 18 : 17;
-  return allowShort && allDigits(v, i, i + 15) && plausibleDate(v, i + 6, 19) ? 15 : 0;
-}
-
 /** A decimal number as programs print it: ASCII digits, one dot, ASCII digits (`29.134883720930233`). */
 const DECIMAL = /^(\d+)\.\d+$/;
 
@@ -260,13 +217,13 @@ function maskRun(text: string, start: number, end: number, mask: string, out: st
   // number — a double prints at most 17 significant digits, so a 15-digit window in a fraction is a float, not a
   // person (masking it would also corrupt a JSON or CSV number).
   const decimal = DECIMAL.exec(text.slice(start, (at[at.length - 1] as number) + 1));
-  const fraction = decimal === null ? values.length : (decimal[1] as string).length;
-  for (let i = 0; i + 15 <= values.length; i++) {
-    const length =
-      i < fraction ? idLengthAt(values, i, fraction) : idLengthAt(values, i, values.length, decimal === null);
-    // The birth date (8 digits, or 6 in a 15-digit number) goes; the address code and the rest stay readable.
-    for (let k = 6; k < (length === 15 ? 12 : length === 0 ? 6 : 14); k++)
-      hidden[(at[i + k] as number) - start] = 1;
+  if (decimal === null)
+    for (const [from, to] of numbersOf(text, at))
+      hideDates(values, at, { from, to, allowShort: true }, hidden, start);
+  else {
+    const fraction = (decimal[1] as string).length;
+    hideDates(values, at, { from: 0, to: fraction, allowShort: true }, hidden, start);
+    hideDates(values, at, { from: fraction, to: values.length, allowShort: false }, hidden, start);
   }
   let from = start;
   for (let i = start; i < end; i++) {
@@ -305,7 +262,11 @@ function maskCharacterOf(options: MaskIdNumbersInTextOptions | undefined): strin
  * in `maskIdNumber`). A run that ends 17 characters after such an address code is masked as the 18-character
  * number without its check character (`11010519491231002`), which anyone can compute again. The check character is not verified: a mistyped number is still personal. Windows inside a
  * longer run of digits are masked too, so a 20-digit number that contains an ID-shaped window loses 8 digits; a
- * 12-digit division code or any number under 15 digits is never touched. A decimal number (`29.134883720930233`:
+ * 12-digit division code or any number under 15 digits is never touched. Two stretches of 15 or more ID characters
+ * each, written without a separator (asterisks aside: they are what masking writes), are two numbers: a bound and
+ * the value that broke it, `9007199254740991（12310500000000000000）`, are each read alone, never joined into a
+ * window across the separators between them. A shorter stretch is joined to its neighbours, as the groups of a
+ * number written by hand are. A decimal number (`29.134883720930233`:
  * ASCII digits, one dot, digits, nothing else in the run) is read as its integer part alone and its fraction only for
  * an 18-character number, so a long float is never masked.
  *
@@ -325,6 +286,8 @@ function maskCharacterOf(options: MaskIdNumbersInTextOptions | undefined): strin
  * //=> '110105 ******** 002x'
  * maskIdNumbersInText('西上泽村 130123100201');
  * //=> '西上泽村 130123100201'
+ * maskIdNumbersInText('值应不大于 9007199254740991（12310500000000000000）');
+ * //=> '值应不大于 9007199254740991（12310500000000000000）'
  * ```
  */
 export function maskIdNumbersInText(text: string, options?: MaskIdNumbersInTextOptions): string {

@@ -1,4 +1,5 @@
 import { normalizeHeader } from '../io/headers.js';
+import { isWholeCount, MOST_HOUSEHOLDS } from './household-count.js';
 
 /** Which kind of point a reader makes. */
 export type Which = 'residential' | 'service';
@@ -54,6 +55,11 @@ const NAME = field('name', ['名称', '小区名称', '小区', '网点名称', 
   en: 'The name must be text',
 });
 const COUNT_PROBLEM = { zh: '应为不小于 0 的数字', en: 'Must be a number ≥ 0' };
+// Households and people are whole, and summed: a count past 2^53 − 1 would no longer be exact in a double.
+const WHOLE_COUNT_PROBLEM = {
+  zh: `应为不小于 0 的整数（不超过 ${MOST_HOUSEHOLDS}）`,
+  en: `Must be a whole number from 0 to ${MOST_HOUSEHOLDS}`,
+};
 
 const RESIDENTIAL: readonly PointField[] = [
   LNG,
@@ -63,8 +69,15 @@ const RESIDENTIAL: readonly PointField[] = [
     zh: '代码应为 12 位数字',
     en: 'The code must have 12 digits',
   }),
-  field('households', ['户数', '住户数'], 'number', false, nonNegative, COUNT_PROBLEM),
-  field('residents', ['人口', '常住人口', '人数', '居民人数'], 'number', false, nonNegative, COUNT_PROBLEM),
+  field('households', ['户数', '住户数'], 'number', false, isWholeCount, WHOLE_COUNT_PROBLEM),
+  field(
+    'residents',
+    ['人口', '常住人口', '人数', '居民人数'],
+    'number',
+    false,
+    isWholeCount,
+    WHOLE_COUNT_PROBLEM,
+  ),
 ];
 
 const SERVICE: readonly PointField[] = [

@@ -1,9 +1,10 @@
 import { guarded, guardedValue } from '../core/guard.js';
-import { createIssue } from '../core/issue.js';
-import { type Result, ShequError, success } from '../core/result.js';
+import { createIssue, type Issue } from '../core/issue.js';
+import { failure, type Result, ShequError, success } from '../core/result.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
 import type { ResidentialPoint, ServiceCircles } from './circle-types.js';
 import { type Crs, convertCoordinates, isCrs } from './crs.js';
+import { isWholeCount, MOST_HOUSEHOLDS, notACountIssue, tooManyHouseholdsIssue } from './household-count.js';
 import { BEIJING_CONVENIENCE_OUTLETS, LIFE_CIRCLES } from './life-circles.js';
 
 /**
@@ -24,7 +25,7 @@ export interface UnitCircleVerdict {
   readonly unit: string;
   /** `covered`: every household within reach; `not`: none; `partly`: some. */
   readonly verdict: 'covered' | 'partly' | 'not';
-  /** Households of its residential points (a point without households weighs 1). */
+  /** Households of its residential points, summed exactly (a point without a whole count weighs 1). */
   readonly households: number;
   /** Households within reach of every required kind. */
   readonly coveredHouseholds: number;
@@ -34,16 +35,8 @@ export interface UnitCircleVerdict {
   readonly points: number;
   /** Of which covered. */
   readonly coveredPoints: number;
-  /** Points without a household count (each weighed 1). */
+  /** Points without a household count, or with one that is no whole number from 0 to 2^53 − 1 (each weighed 1). */
   readonly unweightedPoints: number;
-}
-
-/** The households weight of a point: its count when it is a number ≥ 0, else 1 (and counted as unweighted). */
-function weightOf(point: ResidentialPoint | undefined): number | undefined {
-  const households = point?.households;
-  return typeof households === 'number' && Number.isFinite(households) && households >= 0
-    ? households
-    : undefined;
 }
 
 function sameLength(circles: ServiceCircles, residential: readonly ResidentialPoint[]): void {
@@ -62,11 +55,15 @@ function sameLength(circles: ServiceCircles, residential: readonly ResidentialPo
 
 /**
  * Per unit, a covered / partly / not verdict weighted by households: the points of each 12-digit unit code are
- * summed; points without a unit code are left out (count them with {@link uncoveredResidential}).
+ * summed; points without a unit code are left out (count them with {@link uncoveredResidential}). Households are
+ * whole numbers and their sums exact: a point whose count is no whole number from 0 to 2^53 − 1 (`0.5`, `-1`,
+ * `'12'`) weighs 1, as one without a count does, with an `invalid_value` warning at its path; a unit whose households
+ * would add up past 2^53 − 1 is refused with an `invalid_value` issue at the point that crosses it, never rounded.
  *
  * @param circles - a result of `computeServiceCircles`
  * @param residential - the residential points it was computed for (same order)
- * @returns the verdicts in order of first appearance, or an issue when the points do not match the result
+ * @returns the verdicts in order of first appearance (with the warnings), or the issue when the points do not match
+ *   the result or a unit's households are too many to sum exactly
  *
  * @example
  * ```ts
@@ -87,10 +84,8 @@ export function unitCircleVerdicts(
 ): Result<UnitCircleVerdict[]> {
   return guarded(() => {
     sameLength(circles, residential);
-    const sums = new Map<
-      string,
-      { households: number; covered: number; points: number; coveredPoints: number; unweighted: number }
-    >();
+    const sums = new Map<string, UnitSum>();
+    const warnings: Issue[] = [];
     for (let i = 0; i < residential.length; i++) {
       const point = residential[i];
       const unit = point?.unit;
@@ -100,29 +95,49 @@ export function unitCircleVerdicts(
         sum = { households: 0, covered: 0, points: 0, coveredPoints: 0, unweighted: 0 };
         sums.set(unit, sum);
       }
-      const weight = weightOf(point);
-      if (weight === undefined) sum.unweighted++;
-      const w = weight ?? 1;
-      sum.households += w;
+      const households = point?.households;
+      const counted = isWholeCount(households);
+      if (!counted) {
+        sum.unweighted++;
+        if (households !== undefined) warnings.push(notACountIssue(i, households));
+      }
+      const weight = counted ? households : 1;
+      // Both are whole and at most 2^53 − 1, so the comparison is exact and so is every sum kept.
+      if (sum.households + weight > MOST_HOUSEHOLDS) return failure([tooManyHouseholdsIssue(i, unit)]);
+      sum.households += weight;
       sum.points++;
       if (circles.covered[i] === 1) {
-        sum.covered += w;
+        sum.covered += weight;
         sum.coveredPoints++;
       }
     }
     return success(
-      [...sums].map(([unit, sum]) => ({
-        unit,
-        verdict: verdictOf(sum.covered, sum.households, sum.coveredPoints, sum.points),
-        households: sum.households,
-        coveredHouseholds: sum.covered,
-        coveredShare: sum.households > 0 ? sum.covered / sum.households : 0,
-        points: sum.points,
-        coveredPoints: sum.coveredPoints,
-        unweightedPoints: sum.unweighted,
-      })),
+      [...sums].map(([unit, sum]) => verdictOfSum(unit, sum)),
+      warnings,
     );
   });
+}
+
+/** The sums of one unit's points. */
+interface UnitSum {
+  households: number;
+  covered: number;
+  points: number;
+  coveredPoints: number;
+  unweighted: number;
+}
+
+function verdictOfSum(unit: string, sum: UnitSum): UnitCircleVerdict {
+  return {
+    unit,
+    verdict: verdictOf(sum.covered, sum.households, sum.coveredPoints, sum.points),
+    households: sum.households,
+    coveredHouseholds: sum.covered,
+    coveredShare: sum.households > 0 ? sum.covered / sum.households : 0,
+    points: sum.points,
+    coveredPoints: sum.coveredPoints,
+    unweightedPoints: sum.unweighted,
+  };
 }
 
 function verdictOf(

@@ -18,6 +18,19 @@ export interface XmlHandler {
   text(raw: string, literal: boolean): void;
 }
 
+/**
+ * The work a tokenizer did, counted where it is given one (tests hold the scan linear with it, not with a clock):
+ * chunks and characters pushed, and characters of tags scanned for their `>`.
+ */
+export interface XmlWork {
+  /** Calls of `push`. */
+  pushes: number;
+  /** Characters pushed. */
+  pushed: number;
+  /** Characters looked at while finding the ends of tags: each once, however the text is cut into chunks. */
+  scanned: number;
+}
+
 /** A streaming tokenizer: push text in chunks of any size, then `end()`. */
 export interface XmlTokenizer {
   push(chunk: string): void;
@@ -85,8 +98,8 @@ function ltInTagOf(part: string | undefined): () => never {
 type Mode = 'markup' | 'comment' | 'cdata' | 'instruction';
 const CLOSERS: Record<Exclude<Mode, 'markup'>, string> = { comment: '-->', cdata: ']]>', instruction: '?>' };
 
-/** Creates a streaming tokenizer reporting to `handler`; `part` names the part in messages. */
-export function createXmlTokenizer(handler: XmlHandler, part?: string): XmlTokenizer {
+/** Creates a streaming tokenizer reporting to `handler`; `part` names the part in messages; `work` counts its work. */
+export function createXmlTokenizer(handler: XmlHandler, part?: string, work?: XmlWork): XmlTokenizer {
   const ltInTag = ltInTagOf(part);
   let pending = '';
   let mode: Mode = 'markup';
@@ -134,7 +147,9 @@ export function createXmlTokenizer(handler: XmlHandler, part?: string): XmlToken
       return lt + 2;
     }
     const scan = lt === 0 && kept.at > 0 ? kept : { at: lt + 1, quote: 0 };
+    const from = scan.at;
     const gt = tagEnd(buffer, scan, ltInTag);
+    if (work !== undefined) work.scanned += (gt < 0 ? buffer.length : gt + 1) - from;
     if (gt < 0) {
       keep(buffer, lt);
       kept.at = scan.at - lt; // pending begins at lt
@@ -163,6 +178,10 @@ export function createXmlTokenizer(handler: XmlHandler, part?: string): XmlToken
 
   return {
     push(chunk: string): void {
+      if (work !== undefined) {
+        work.pushes++;
+        work.pushed += chunk.length;
+      }
       const buffer = pending === '' ? chunk : pending + chunk;
       pending = '';
       let pos = 0;

@@ -172,8 +172,22 @@ describe('counts that overflow to Infinity', () => {
     expect(services.rejected.map((r) => r.issues[0]?.column)).toEqual(['容量']);
   });
 
-  test.prop([fc.double({ min: 0, max: 1e300, noNaN: true })])('any finite count ≥ 0 is kept as read', (n) => {
+  // Households are whole: any finite count ≥ 0 is kept as read when it is a whole number up to 2^53 − 1 (a sum of
+  // them is then exact), and rejected with its column, value and reason otherwise — never kept as a fraction.
+  test.prop([
+    fc.oneof(
+      fc.double({ min: 0, max: 1e300, noNaN: true }),
+      fc.maxSafeNat(),
+      fc.integer({ min: 2 ** 53 - 9, max: 2 ** 53 + 9 }),
+    ),
+  ])('any finite count ≥ 0 is kept as read when it is a whole number up to 2^53 − 1, else rejected', (n) => {
     const read = readResidentialPoints(`经度,纬度,户数\n116.4,39.9,${n}\n`, { crs: 'gcj02' });
-    expect(read.points.map((p) => p.households)).toEqual([n]);
+    if (Number.isSafeInteger(n)) expect(read.points.map((p) => p.households)).toEqual([n]);
+    else {
+      expect(read.points).toEqual([]);
+      expect(read.rejected.map((r) => r.issues.map((i) => [i.code, i.column, i.value]))).toEqual([
+        [['invalid_value', '户数', String(n)]],
+      ]);
+    }
   });
 });
