@@ -38,7 +38,7 @@ SERVICES  CSV 或 GeoJSON，含 经度/lng、纬度/lat、类型/kind，可选 �
 basicCommerce（基本便民商业网点全覆盖，要求六类网点时）—— 即指标 quarterHourCircleCoverage 与
 basicCommerceCoverage 所用的字段。
 
-退出码：0 成功；1 有被拒收的记录；2 用法错误、文件无法读取或输出无法写入。
+退出码：0 成功；1 有被拒收的记录；2 用法错误、文件无法读取、某单位户数合计超过 2^53 − 1 或输出无法写入。
 
 示例：
   shequ circle 小区.csv 网点.csv --crs gcj02 --minutes 15
@@ -80,7 +80,8 @@ The unit rows say which statistics fields the verdict fills: inQuarterHourCircle
 only) and basicCommerce (基本便民商业网点全覆盖, when the six outlets are required) — the fields of the indicators
 quarterHourCircleCoverage and basicCommerceCoverage.
 
-Exit codes: 0 success; 1 some records were rejected; 2 usage error, unreadable file or output that cannot be written.
+Exit codes: 0 success; 1 some records were rejected; 2 usage error, unreadable file, a unit whose households add up
+past 2^53 − 1, or output that cannot be written.
 
 Examples:
   shequ circle 小区.csv 网点.csv --crs gcj02 --minutes 15
