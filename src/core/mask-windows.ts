@@ -1,6 +1,6 @@
 /**
- * How the masker reads one run of ID characters: which of its stretches are numbers of their own, and where in each an
- * ID number (GB 11643: 18, 17 or 15 characters) starts. Separate from mask.ts, which finds the runs in a text.
+ * How the masker reads one run of ID characters: where in it an ID number (GB 11643: 18, 17 or 15 characters) starts.
+ * Separate from mask.ts, which finds the runs in a text.
  */
 
 /** The shortest run of ID characters the masker reads closely (a 15-digit first-generation number). */
@@ -46,44 +46,6 @@ function idLengthAt(v: ArrayLike<number>, i: number, n: number, allowShort = tru
   )
     return n - i >= 18 ? 18 : 17;
   return allowShort && allDigits(v, i, i + 15) && plausibleDate(v, i + 6, 19) ? 15 : 0;
-}
-
-/** The asterisks (ASCII and full-width): separators, and the mask — inside a number they masked, part of it. */
-const ASTERISK = 0x2a;
-const FULL_WIDTH_ASTERISK = 0xff0a;
-
-/**
- * The numbers of a run, as [from, to) ranges of its ID characters (`at`: their positions in `text`). Two stretches of
- * 15 or more characters each, written without a separator (asterisks aside: masking writes them), are two numbers:
- * `9007199254740991（12310500000000000000）` is a bound and a value, and no window joins the end of one to the start
- * of the other. Any shorter stretch is joined to its neighbours across separators, as the groups of an ID number
- * written by hand are (`110105 19491231 002X`, `1101051949123100 (2)`: 17 digits).
- */
-export function numbersOf(text: string, at: readonly number[]): [number, number][] {
-  const numbers: [number, number][] = [];
-  let numberStart = 0;
-  let groupStart = 0;
-  let previousLong = false;
-  for (let j = 1; j <= at.length; j++) {
-    if (j < at.length && onlyAsterisksBetween(text, at[j - 1] as number, at[j] as number)) continue;
-    const long = (at[j - 1] as number) - (at[groupStart] as number) + 1 >= SHORTEST_RUN;
-    if (previousLong && long) {
-      numbers.push([numberStart, groupStart]);
-      numberStart = groupStart;
-    }
-    previousLong = long;
-    groupStart = j;
-  }
-  numbers.push([numberStart, at.length]);
-  return numbers;
-}
-
-function onlyAsterisksBetween(text: string, left: number, right: number): boolean {
-  for (let i = left + 1; i < right; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== ASTERISK && c !== FULL_WIDTH_ASTERISK) return false;
-  }
-  return true;
 }
 
 /** Marks in `hidden` the birth dates of the ID numbers whose first character is in [from, to) of `values`. */

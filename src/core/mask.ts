@@ -6,7 +6,7 @@
  * re-exports it as `maskIdNumbersInText`.
  */
 
-import { hideDates, numbersOf, SHORTEST_RUN } from './mask-windows.js';
+import { hideDates, SHORTEST_RUN } from './mask-windows.js';
 
 /**
  * Options of {@link maskIdNumbersInText}.
@@ -218,8 +218,7 @@ function maskRun(text: string, start: number, end: number, mask: string, out: st
   // person (masking it would also corrupt a JSON or CSV number).
   const decimal = DECIMAL.exec(text.slice(start, (at[at.length - 1] as number) + 1));
   if (decimal === null)
-    for (const [from, to] of numbersOf(text, at))
-      hideDates(values, at, { from, to, allowShort: true }, hidden, start);
+    hideDates(values, at, { from: 0, to: values.length, allowShort: true }, hidden, start);
   else {
     const fraction = (decimal[1] as string).length;
     hideDates(values, at, { from: 0, to: fraction, allowShort: true }, hidden, start);
@@ -262,11 +261,10 @@ function maskCharacterOf(options: MaskIdNumbersInTextOptions | undefined): strin
  * in `maskIdNumber`). A run that ends 17 characters after such an address code is masked as the 18-character
  * number without its check character (`11010519491231002`), which anyone can compute again. The check character is not verified: a mistyped number is still personal. Windows inside a
  * longer run of digits are masked too, so a 20-digit number that contains an ID-shaped window loses 8 digits; a
- * 12-digit division code or any number under 15 digits is never touched. Two stretches of 15 or more ID characters
- * each, written without a separator (asterisks aside: they are what masking writes), are two numbers: a bound and
- * the value that broke it, `9007199254740991（12310500000000000000）`, are each read alone, never joined into a
- * window across the separators between them. A shorter stretch is joined to its neighbours, as the groups of a
- * number written by hand are. A decimal number (`29.134883720930233`:
+ * 12-digit division code or any number under 15 digits is never touched. Every window of a run is read, across its
+ * separators and whatever digits stand around it: `000000000000000110105 19491231002X000` holds an ID number, so two
+ * long numbers side by side (`9007199254740991（12310500000000000000）`) may lose digits to a window across them —
+ * a few digits too many hidden rather than one ID number shown. A decimal number (`29.134883720930233`:
  * ASCII digits, one dot, digits, nothing else in the run) is read as its integer part alone and its fraction only for
  * an 18-character number, so a long float is never masked.
  *
@@ -286,8 +284,6 @@ function maskCharacterOf(options: MaskIdNumbersInTextOptions | undefined): strin
  * //=> '110105 ******** 002x'
  * maskIdNumbersInText('西上泽村 130123100201');
  * //=> '西上泽村 130123100201'
- * maskIdNumbersInText('值应不大于 9007199254740991（12310500000000000000）');
- * //=> '值应不大于 9007199254740991（12310500000000000000）'
  * ```
  */
 export function maskIdNumbersInText(text: string, options?: MaskIdNumbersInTextOptions): string {

@@ -1,10 +1,8 @@
 /**
  * An independent, brute-force ID-number detector for tests: it shares no code with src/core/mask.ts, so a test that
  * scans an output with it does not only trust the code under test. NFKC turns full-width digits and letters into
- * ASCII; two numbers side by side are kept apart (two stretches of 15 or more ID characters each, without a
- * separator), then every separator the masker documents is deleted; then every window of 15 or 18
- * characters is tried, and 17 digits where the run ends (an 18-character number without its check character, which
- * can be computed again).
+ * ASCII; every separator the masker documents is deleted; then every window of 15 or 18 characters is tried, and 17
+ * digits where the run ends (an 18-character number without its check character, which can be computed again).
  */
 import { PROVINCE_CODE_LIST } from '../../src/codes/shared.js';
 
@@ -31,45 +29,14 @@ const SEP = SEPARATORS.source;
  */
 const DECIMAL = new RegExp(String.raw`(?<![0-9X]${SEP}*)(\d+)\.\d{1,17}(?!${SEP}*[0-9X])`, 'gi');
 
-/** Separators between two ID characters (a stretch of asterisks alone joins the characters of one number). */
-const BETWEEN = new RegExp(`(?<=[0-9X])(?:${SEP})+(?=[0-9X])`, 'g');
-
-/** ID characters of the stretch without separators (asterisks aside) that ends (step −1) or starts (step 1) at `at`. */
-function stretchLength(flat: string, at: number, step: 1 | -1): number {
-  let i = at;
-  let length = 0;
-  let ids = 0;
-  while (i >= 0 && i < flat.length && /[0-9X*]/.test(flat[i] as string)) {
-    if (flat[i] !== '*') ids = length + 1; // up to the last ID character seen (asterisks at the far end left out)
-    length++;
-    i += step;
-  }
-  return ids;
-}
-
-/**
- * The documented rule of the masker, written again by hand: two stretches of 15 or more ID characters each, without a
- * separator (asterisks aside), are two numbers, so the separators between them part them (`|`); a shorter stretch is
- * joined to its neighbours.
- */
-function apartNumbers(flat: string): string {
-  return flat.replace(BETWEEN, (stretch: string, offset: number) => {
-    if (/^\*+$/.test(stretch)) return stretch;
-    const left = stretchLength(flat, offset - 1, -1);
-    const right = stretchLength(flat, offset + stretch.length, 1);
-    return left >= 15 && right >= 15 ? '|' : stretch;
-  });
-}
-
 export function findIdNumbers(text: string): string[] {
-  const flat = apartNumbers(
-    text
-      .normalize('NFKC')
-      // Arabic-Indic digits have no NFKC form: read by hand, as a person reads them.
-      .replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String((d.charCodeAt(0) - 0x0660) % 0x90))
-      .replace(DECIMAL, '$1|')
-      .replace(/x/g, 'X'),
-  ).replace(SEPARATORS, '');
+  const flat = text
+    .normalize('NFKC')
+    // Arabic-Indic digits have no NFKC form: read by hand, as a person reads them.
+    .replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String((d.charCodeAt(0) - 0x0660) % 0x90))
+    .replace(DECIMAL, '$1|')
+    .replace(SEPARATORS, '')
+    .replace(/x/g, 'X');
   const found: string[] = [];
   for (let i = 0; i + 15 <= flat.length; i++) {
     const w18 = flat.slice(i, i + 18);
