@@ -117,7 +117,32 @@ export function ruleParameterIssues(
         );
     if (issue !== undefined) issues.push(issue);
   }
+  if (issues.length === 0) {
+    const crossed = crossedRangeIssue(rule.id, given, path);
+    if (crossed !== undefined) issues.push(crossed);
+  }
   return issues;
+}
+
+/**
+ * The issue of a `min` given above the `max` given with it (law.residentsCommitteeHouseholds, the committees'
+ * members): a range no unit could fall in, the rule failed by all.
+ */
+function crossedRangeIssue(
+  id: string,
+  given: Readonly<Record<string, unknown>>,
+  path: PathSegment[],
+): Issue | undefined {
+  const { min, max } = given;
+  if (typeof min !== 'number' || typeof max !== 'number' || min <= max) return undefined;
+  return createIssue(
+    'invalid_value',
+    {
+      zh: `规则 ${shown(id)} 的参数 min（${min}）大于 max（${max}）：没有单位能通过`,
+      en: `Parameter min (${min}) of rule ${shown(id)} is above its max (${max}): no unit could pass`,
+    },
+    { path },
+  );
 }
 
 /**
