@@ -346,7 +346,7 @@ export function unitStatisticsToCsv(
  * import { readUnitStatistics, rejectedRowsToCsv } from 'shequ/io';
  * const read = readUnitStatistics('统计用区划代码,类型,户数\n130123100201,村委会,很多\n');
  * rejectedRowsToCsv(read.rejected, read.header);
- * //=> 'line,统计用区划代码,类型,户数,reason\r\n2,130123100201,村委会,很多,户数：不是数字（很多）\r\n'
+ * //=> 'line,统计用区划代码,类型,户数,reason\r\n2,130123100201,村委会,很多,户数：不是数字（填写值：很多）\r\n'
  * ```
  */
 export function rejectedRowsToCsv(
@@ -409,8 +409,8 @@ export function rejectedRowCells(row: RejectedRow, width: number, lang: 'zh' | '
         issue.value === undefined || issue.value === ''
           ? ''
           : lang === 'zh'
-            ? `（${issue.value}）`
-            : ` (${issue.value})`;
+            ? `（填写值：${issue.value}）`
+            : ` (given: ${issue.value})`;
       return `${where}${issue.message[lang]}${value}`;
     })
     .join(lang === 'zh' ? '；' : '; ');

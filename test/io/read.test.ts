@@ -100,7 +100,7 @@ describe('readUnitStatistics', () => {
   it('writes rejected rows back out for a clerk: line, original cells, reason', () => {
     const result = readUnitStatistics(`${HEADER}\n130123100201,,村委会,很多,是,1\n`);
     expect(rejectedRowsToCsv(result.rejected, result.header)).toBe(
-      `line,${HEADER},reason\r\n2,130123100201,,村委会,很多,是,1,户数：不是数字（很多）\r\n`,
+      `line,${HEADER},reason\r\n2,130123100201,,村委会,很多,是,1,户数：不是数字（填写值：很多）\r\n`,
     );
     expect(rejectedRowsToCsv(result.rejected, result.header, { lang: 'en' })).toContain(
       '户数: Not a number (很多)',

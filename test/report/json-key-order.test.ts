@@ -153,7 +153,7 @@ describe('JSON of a column model keeps the columns in order', () => {
     const { read, model } = rejectedSheet(['备注', '2020', '2021'], [['甲', '5', '6']]);
     expect(renderRows('ndjson', model, read.rejected, { lang: 'en' })).toBe(
       '{"line":2,"统计用区划代码":"130123100201","类型":"村委会","户数":"很多","备注":"甲","2020":"5","2021":"6",' +
-        '"reason":"户数: Not a number (很多)"}\n',
+        '"reason":"户数: Not a number (given: 很多)"}\n',
     );
   });
 });
