@@ -103,7 +103,7 @@ describe('readUnitStatistics', () => {
       `line,${HEADER},reason\r\n2,130123100201,,村委会,很多,是,1,户数：不是数字（填写值：很多）\r\n`,
     );
     expect(rejectedRowsToCsv(result.rejected, result.header, { lang: 'en' })).toContain(
-      '户数: Not a number (很多)',
+      '户数: Not a number (given: 很多)',
     );
   });
 });
