@@ -137,11 +137,11 @@ describe('shequ indicators, start-up', () => {
     const reasons = records.slice(1).map((record) => [record.fields[0], record.fields.at(-1)]);
     // Worked by hand: the zod schema's own messages (a minimum, the level of a code, two decimals).
     expect(reasons.slice(0, 2)).toEqual([
-      ['3', '户数：值应不小于 0（-5）'],
-      ['4', '统计用区划代码：社区（村）代码应为村级代码（后三位不为 000）（130123100000）'],
+      ['3', '户数：值应不小于 0（填写值：-5）'],
+      ['4', '统计用区划代码：社区（村）代码应为村级代码（后三位不为 000）（填写值：130123100000）'],
     ]);
-    expect(reasons[3]?.[1]).toContain('户数：值应不小于 0（-7）');
-    expect(reasons[3]?.[1]).toContain('面积最多保留两位小数（80.125）');
+    expect(reasons[3]?.[1]).toContain('户数：值应不小于 0（填写值：-7）');
+    expect(reasons[3]?.[1]).toContain('面积最多保留两位小数（填写值：80.125）');
     // Every issue the in-memory reader (which reports each refused row at once) finds is in the rejects file.
     const expected = readUnitStatistics(REFUSED_TEXT).rejected;
     expect(reasons.map(([line]) => Number(line))).toEqual(expected.map((row) => row.line));
