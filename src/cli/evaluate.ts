@@ -1,5 +1,8 @@
-import type { PlanEvaluation, UnitStatistics } from 'shequ';
+import type { Issue, PlanEvaluation, UnitStatistics } from 'shequ';
 import { evaluatePlanPeriod, STATISTICS_YEAR_RANGE } from 'shequ';
+import { createRepeatFinder } from '../indicators/accumulator-input.js';
+import { notCountedIssue } from '../indicators/not-counted.js';
+import { FIRST_TIME } from '../indicators/unit-registry.js';
 import {
   type CliStreams,
   DATA_OPTIONS,
@@ -12,7 +15,7 @@ import {
 } from './context.js';
 import { divisionLists } from './division-list.js';
 import { reportInput } from './indicators.js';
-import { writeNotCounted } from './not-counted.js';
+import { rowPosition, rowSources, writeNotCounted } from './not-counted.js';
 import { checkDistinctPaths, checkWritable, fileIdentity, openOutput } from './output.js';
 import { commandProfiles } from './profile-file.js';
 import { readYearFiles } from './read-year-files.js';
@@ -53,19 +56,31 @@ function regionsOption(text: string | undefined): string[] | undefined {
   return codes;
 }
 
-/** Reads every file into one array of rows, each with its year (see {@link readYearFiles}). */
+/**
+ * Reads every file into one array of rows, each with its year (see {@link readYearFiles}); a unit whose code was
+ * read already for its year (in this file or an earlier one) is left out, and said with its line and the line of the
+ * row kept: the first occurrence counts.
+ */
 async function readFiles(
   files: readonly string[],
   year: number | undefined,
   streams: CliStreams,
 ): Promise<{ rows: UnitStatistics[]; rejected: boolean }> {
   const rows: UnitStatistics[] = [];
-  const inputs = await readYearFiles('evaluate', files, year, streams, (row) => {
-    rows.push(row);
+  const repeatOf = createRepeatFinder(year);
+  const sources = rowSources(files);
+  const repeats: Issue[][] = files.map(() => []);
+  const inputs = await readYearFiles('evaluate', files, year, streams, (row, line, file) => {
+    const first = repeatOf(row, rowPosition(files.length, file, line));
+    if (first === FIRST_TIME) rows.push(row);
+    else repeats[file]?.push(notCountedIssue(row, first, { line, sources }));
   });
   let rejected = false;
-  for (const { input } of inputs)
+  for (const [file, { input }] of inputs.entries()) {
     if (await reportInput('evaluate', input, undefined, streams)) rejected = true;
+    const named = files.length > 1 ? `evaluate ${echo(files[file] as string)}` : 'evaluate';
+    writeNotCounted(named, repeats[file] ?? [], streams);
+  }
   return { rows, rejected };
 }
 

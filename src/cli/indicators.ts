@@ -109,10 +109,11 @@ export async function reportInput(
   for (const issue of input.issues)
     if (issue.severity === 'error')
       streams.stderr.write(`shequ ${command}: ${issue.message.zh} / ${issue.message.en}\n`);
-  // Accepted rows that were not counted (a region's second total of a kind): said, never silent.
+  // Accepted rows that were not counted (a region's second total of a kind, a unit counted already): said, never
+  // silent.
   writeNotCounted(
     command,
-    input.issues.filter((issue) => issue.code === 'duplicate_total'),
+    input.issues.filter((issue) => issue.code === 'duplicate_total' || issue.code === 'duplicate_code'),
     streams,
   );
   if (rejectsFile !== undefined) {

@@ -1,7 +1,6 @@
 import { basename, dirname, relative } from 'node:path';
 import {
   computeIndicators,
-  createIndicatorAccumulator,
   createValidator,
   type DivisionDataset,
   type EvaluatePlanPeriodOptions,
@@ -22,15 +21,15 @@ import {
   reportPage,
   reportPagePieces,
 } from 'shequ/report';
-import { notCountedIssue } from '../indicators/compute.js';
-import { unitKindOfTotal } from '../model/row-kind-predicates.js';
-import { type CliStreams, DATA_OPTIONS, messageLang, parse, UsageError } from './context.js';
+import { notCountedIssue, ROW_COUNTED } from '../indicators/not-counted.js';
+import { createLocatingAccumulator } from '../indicators/parts.js';
+import { type CliStreams, DATA_OPTIONS, echo, messageLang, parse, UsageError } from './context.js';
 import { divisionLists } from './division-list.js';
 import { checkFilesDistinct } from './evaluate.js';
 import { createFindingTextSorter } from './finding-runs.js';
 import { indicatorOptions, reportInput } from './indicators.js';
 import { type InputRows, readRows } from './input.js';
-import { writeNotCounted } from './not-counted.js';
+import { rowPosition, rowSources, writeNotCounted } from './not-counted.js';
 import { checkDistinctPaths, checkWritable } from './output.js';
 import { createOutputSet, type OutputSet } from './output-set.js';
 import { commandProfiles } from './profile-file.js';
@@ -77,10 +76,26 @@ function checkFiles(files: readonly string[], values: Record<string, string | bo
 async function readReportFiles(
   files: readonly string[],
   streams: CliStreams,
-  onRow: (row: UnitStatistics) => void,
+  onRow: (row: UnitStatistics, line: number, file: number) => void,
 ): Promise<{ file: string; input: InputRows }[]> {
   if (files.length > 1) return readYearFiles('report', files, undefined, streams, onRow);
-  return [{ file: files[0] as string, input: await readRows('report', files[0], streams, onRow) }];
+  return [
+    {
+      file: files[0] as string,
+      input: await readRows('report', files[0], streams, (row, line) => onRow(row, line, 0)),
+    },
+  ];
+}
+
+/** Says the rows not counted, file by file (each file named when there are several). */
+function writeReportNotCounted(
+  files: readonly string[],
+  notCounted: readonly Issue[][],
+  streams: CliStreams,
+): void {
+  notCounted.forEach((issues, file) => {
+    writeNotCounted(files.length > 1 ? `report ${echo(files[file] as string)}` : 'report', issues, streams);
+  });
 }
 
 /** The evaluation of the ended period over its target year's rows, when there are any. */
@@ -135,7 +150,7 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
   const groupBy = options.groupBy ?? ['county'];
   // One pass: each row goes into the accumulator and the validator; findings are counted per rule (a digest for the
   // page) and their CSV lines kept in sorted runs for the companion file — memory flat in the rows.
-  const accumulator = createIndicatorAccumulator({ profile: profiles.indicators });
+  const { accumulator, addAt } = createLocatingAccumulator({ profile: profiles.indicators });
   const units: UnitStatistics[] | undefined = groupBy.includes('unit') ? [] : undefined;
   const validator = createValidator({ profile: profiles.rules, asOf: options.asOf });
   const texts = findingTextFormat('csv', options.lang);
@@ -148,14 +163,16 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
   // Rows of an ended period's target year are kept for its evaluation (the other years are not counted in it).
   const period = planPeriodEndedBy(options.asOf);
   const evaluated: UnitStatistics[] = [];
-  const notCounted: Issue[] = [];
+  // Per file, the accepted rows not counted: a region's second total of a kind, a unit counted already.
+  const notCounted: Issue[][] = positionals.map(() => []);
+  const sources = rowSources(positionals);
   // The page and the files beside it are all written or none: a failure removes every one this run opened.
   const outputs = createOutputSet();
   try {
-    const inputs = await readReportFiles(positionals, streams, (row) => {
-      if (accumulator.add(row)) units?.push(row);
-      // A row the reader accepted has a code of its kind's level: a total it cannot count is a repeated one.
-      else notCounted.push(notCountedIssue(row, unitKindOfTotal(row.kind) !== undefined, { path: [] }));
+    const inputs = await readReportFiles(positionals, streams, (row, line, file) => {
+      const outcome = addAt(row, rowPosition(positionals.length, file, line));
+      if (outcome === ROW_COUNTED) units?.push(row);
+      else notCounted[file]?.push(notCountedIssue(row, outcome, { line, sources }));
       if (period !== undefined && row.year === period.targetYear) evaluated.push(row);
       for (const finding of validator.add(row)) take(finding);
     });
@@ -217,7 +234,7 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
     let rejected = false;
     for (const { input } of inputs)
       if (await reportInput('report', input, values.rejects as string | undefined, streams)) rejected = true;
-    writeNotCounted('report', notCounted, streams);
+    writeReportNotCounted(positionals, notCounted, streams);
     return rejected ? 1 : 0;
   } catch (error) {
     outputs.discard('report', streams);

@@ -9,7 +9,7 @@ import { STATISTICS_YEAR_RANGE } from '../model/fields.js';
 import type { Unit } from '../model/unit.js';
 import { isRichUnit, toUnitStatistics } from '../model/unit.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
-import { computeIndicatorTable } from './compute.js';
+import { computeIndicatorTable, indicatorTableAt } from './compute.js';
 import type {
   EvaluatePlanPeriodOptions,
   EvaluationRow,
@@ -304,7 +304,8 @@ function evaluate(
     groupBy: (o.groupBy as readonly GroupLevel[] | undefined) ?? DEFAULT_LEVELS,
   };
   // Both calls succeed: the options were checked above and the rows are arrays.
-  const table = computeIndicatorTable(split.ofYear, settings);
+  // The issues of the year's rows are at their indices in the input.
+  const table = indicatorTableAt(split.ofYear, settings, split.indices);
   const elsewhere = split.others.length > 0 ? computeIndicatorTable(split.others, settings) : undefined;
   const computed = table.success ? table.data : undefined;
   const view = profileInPeriod(profile, period.id);
@@ -316,12 +317,7 @@ function evaluate(
     period,
     regions,
   );
-  // The indices of the skipped rows are those of the year's rows: mapped back to the input's.
-  const skipped = (computed?.skipped ?? []).map((issue) =>
-    typeof issue.path[0] === 'number'
-      ? { ...issue, path: [split.indices[issue.path[0]] ?? issue.path[0], ...issue.path.slice(1)] }
-      : issue,
-  );
+  const skipped = [...(computed?.skipped ?? [])];
   for (const issue of split.badYears) skipped.push(issue);
   const warnings: Issue[] = [];
   if (asOf < period.end) warnings.push(provisionalIssue(period, asOf));

@@ -3,14 +3,17 @@ import { accumulateRow, type CompiledIndicators } from './accumulate.js';
 import type { IndicatorParts, TownshipSums } from './sums.js';
 import { combinedTotals } from './sums.js';
 import { createTotalStore, type TotalStore } from './total-store.js';
+import { createUnitRegistry, type UnitRegistry } from './unit-registry.js';
 
-// The sums of one year (or of the rows without a year): township slots in one growing typed array, and the region
-// totals. The accumulator holds one of these per year, so the years never mix and each is rolled up on its own.
+// The sums of one year (or of the rows without a year): township slots in one growing typed array, the region
+// totals, and the units counted (so that a unit listed twice is counted once). The accumulator holds one of these per year, so the years never mix and each is rolled up on its own.
 
 /** The township sums and totals of one year, as the accumulator fills them. */
 export interface SumsCore {
   /** The region totals of the year. */
   readonly totals: TotalStore;
+  /** The codes of the units (and townships' and districts' own rows) counted in the year, with where each was. */
+  readonly units: UnitRegistry;
   /** Townships (and districts' own slots) holding sums. */
   readonly size: number;
   /** Whether nothing was added (no township slot, no total). */
@@ -44,6 +47,7 @@ function keyToCode(key: number): string {
 export function createSumsCore(compiled: CompiledIndicators, slots = 256): SumsCore {
   const { stride } = compiled;
   const totals = createTotalStore(compiled);
+  const units = createUnitRegistry();
   const slotOfKey = new Map<number, number>();
   const keys: number[] = [];
   let data = new Float64Array(stride * Math.max(1, slots));
@@ -85,6 +89,7 @@ export function createSumsCore(compiled: CompiledIndicators, slots = 256): SumsC
   };
   return {
     totals,
+    units,
     get size() {
       return keys.length;
     },

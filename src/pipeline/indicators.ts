@@ -6,8 +6,9 @@ import type { AsOfInput } from '../core/as-of.js';
 import { resolveAsOf } from '../core/as-of.js';
 import type { Issue } from '../core/issue.js';
 import { failure, type Result, ShequError, success } from '../core/result.js';
-import { computeIndicators, notCountedIssue, yearMissingIssue } from '../indicators/compute.js';
+import { computeIndicators, yearMissingIssue } from '../indicators/compute.js';
 import type { Crosswalk, CrosswalkEntry } from '../indicators/crosswalk.js';
+import { notCountedIssue, ROW_COUNTED } from '../indicators/not-counted.js';
 import type { IndicatorAccumulator } from '../indicators/parts.js';
 import { createPackingAccumulator, type PackingAccumulator } from '../indicators/parts.js';
 import { planPeriodById } from '../indicators/periods.js';
@@ -15,7 +16,6 @@ import type { IndicatorProfileName } from '../indicators/profiles.js';
 import type { IndicatorRow, IndicatorRowsOptions } from '../indicators/rows.js';
 import type { IndicatorParts } from '../indicators/sums.js';
 import type { IndicatorProfile } from '../indicators/types.js';
-import { unitKindOfTotal } from '../model/row-kind-predicates.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
 import { copyJobOptions, type JobInput, type JobOptions, readSourceWith } from './job.js';
 import type { SheetSource } from './source.js';
@@ -117,7 +117,11 @@ export interface IndicatorsJob {
   readonly units: UnitStatistics[] | undefined;
   /** Places one accepted row (its line, for the issue of a row that cannot be counted). */
   readonly add: (row: UnitStatistics, line: number) => void;
-  /** Issues of accepted rows the accumulator did not count (a region's second total of a kind), in file order. */
+  /**
+   * Issues of accepted rows the accumulator did not count, in file order: a region's second total of a kind
+   * (`duplicate_total`), a unit whose code it counted already in the row's year (`duplicate_code`, naming the line of
+   * the row counted).
+   */
   readonly notCounted: Issue[];
   /** Rows counted without a year of their own (the workers' added by the parallel path). */
   readonly withoutYear: { count: number };
@@ -157,17 +161,18 @@ export function prepareIndicatorsJob(options: IndicatorsFromSourceOptions): Resu
     if (error instanceof ShequError) return failure(error.issues);
     throw error;
   }
-  const { accumulator } = packing;
+  const { accumulator, addAt } = packing;
   const units: UnitStatistics[] | undefined = settings.groupBy?.includes('unit') === true ? [] : undefined;
   const notCounted: Issue[] = [];
   const withoutYear = { count: 0 };
   const add = (row: UnitStatistics, line: number) => {
-    if (accumulator.add(row)) {
+    const outcome = addAt(row, line);
+    if (outcome === ROW_COUNTED) {
       units?.push(row);
       if (row.year === undefined) withoutYear.count++;
     }
-    // A row the reader accepted has a code of its kind's level: a total it cannot count is a repeated one.
-    else notCounted.push(notCountedIssue(row, unitKindOfTotal(row.kind) !== undefined, { line }));
+    // A row the reader accepted has a code of its kind's level: a repeated total, or a repeated unit.
+    else notCounted.push(notCountedIssue(row, outcome, { line, year: settings.year }));
   };
   return success({ settings, asOf: asOf.data, accumulator, packing, units, add, notCounted, withoutYear });
 }
