@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import type { Crosswalk, DivisionDataset, GroupLevel, IndicatorRow } from 'shequ';
-import { computeIndicatorsFromSource } from 'shequ/pipeline';
+import { computeIndicatorsFromSource, type IndicatorsFromSourceOptions } from 'shequ/pipeline';
 import {
   INDICATOR_ROW_WRITERS,
   isStreamFormat,
@@ -9,6 +9,7 @@ import {
   writeRows,
 } from 'shequ/report';
 import { unwrap } from '../core/result.js';
+import { type LedgerOption, UNIT_LEDGER, type UnitLedger } from '../indicators/unit-ledger.js';
 import { COLLECT_AFTER_READING_FROM, collectGarbage } from './collect-garbage.js';
 import {
   type CliStreams,
@@ -64,11 +65,13 @@ export async function computeFromFile(
     workers?: number | undefined;
     year?: number | undefined;
     crosswalk?: Crosswalk | undefined;
+    /** The units the files read before counted (several files: see indicators-years.ts), and this file's name. */
+    counted?: { readonly ledger: UnitLedger; readonly name: string } | undefined;
   },
 ): Promise<{ rows: Iterable<IndicatorRow>; input: InputRows }> {
   const { divisions } = options;
   const job = await runFileJob(command, file, streams, async (source, onProgress, path) => {
-    const settings = {
+    const settings: IndicatorsFromSourceOptions & LedgerOption = {
       profile: options.profile,
       asOf: options.asOf,
       divisions,
@@ -76,6 +79,7 @@ export async function computeFromFile(
       ...(options.period === undefined ? {} : { period: options.period }),
       ...(options.year === undefined ? {} : { year: options.year }),
       ...(options.crosswalk === undefined ? {} : { crosswalk: options.crosswalk }),
+      ...(options.counted === undefined ? {} : { [UNIT_LEDGER]: options.counted }),
       onProgress,
     };
     // A file is read on several cores when it is large (or as --workers says); standard input in one pass.

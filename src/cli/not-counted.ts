@@ -1,6 +1,6 @@
 import type { Issue } from 'shequ';
 import { SOURCE_SPAN } from '../indicators/not-counted.js';
-import { type CliStreams, echo } from './context.js';
+import { type CliStreams, echoPath } from './context.js';
 
 /**
  * Where a row is, as a command tells the accumulator (so that a repeated unit's warning names the row counted): its
@@ -13,7 +13,7 @@ export function rowPosition(files: number, file: number, line: number): number {
 
 /** The names a repeated unit's warning gives the files of {@link rowPosition} (none for one file: lines say enough). */
 export function rowSources(files: readonly string[]): readonly string[] | undefined {
-  return files.length > 1 ? files.map((file) => echo(file)) : undefined;
+  return files.length > 1 ? files.map((file) => echoPath(file)) : undefined;
 }
 
 /** Rows not counted that are listed one by one on stderr (the rest are counted in one line). */

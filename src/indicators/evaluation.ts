@@ -228,7 +228,8 @@ function noRowsIssue(year: number, others: number): Issue {
  * Rows are taken by their 统计年度 (`year`): those of the target year (2025 for the 十四五) are counted; a row without
  * a year is taken to describe the year of the `year` option (default the target year); rows of other years are not
  * counted (their regions still appear, with status `no-data`). The actual values are exactly those of
- * `computeIndicatorTable` over the target year's rows.
+ * `computeIndicatorTable` over the target year's rows: a unit given twice for the year is counted once (the first
+ * row), the other listed in `skipped` at its index (`duplicate_code`).
  *
  * @param units - statistics rows (with or without a `year`) or rich unit records
  * @param options - period (default: the latest ended by `asOf`), profile, as-of date, levels, regions, `year` of rows

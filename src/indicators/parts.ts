@@ -23,6 +23,7 @@ import { checkRowsOptions } from './rows-options.js';
 import type { IndicatorParts, IndicatorYearParts } from './sums.js';
 import { duplicateTotalIssue, TOTAL_ROW } from './total-store.js';
 import type { IndicatorProfile } from './types.js';
+import type { UnitLedger } from './unit-ledger.js';
 import { FIRST_TIME, type PackedUnits, type UnitRegistry } from './unit-registry.js';
 import { createSumsCore, type SumsCore } from './year-core.js';
 import { rowsOfYears } from './year-rows.js';
@@ -185,6 +186,8 @@ export interface PackingAccumulator extends LocatingAccumulator {
   mergePacked(packed: PackedIndicatorParts): Result<void>;
   /** The units counted, year by year (years without any left out). */
   packUnits(): YearUnits[];
+  /** The units of a year, the year added when the accumulator has none of it yet. */
+  unitsFor(year: number): UnitRegistry;
   /**
    * Records units of a year that another part counted (their positions moved by `shift`), none of them held here:
    * a later row of one of them is a repeat. At `ELSEWHERE`, they are known already where the parts meet.
@@ -192,9 +195,15 @@ export interface PackingAccumulator extends LocatingAccumulator {
   absorbUnits(year: number, units: PackedUnits, shift: number): void;
 }
 
-/** Creates an accumulator as {@link createIndicatorAccumulator} does, with its packed exchange beside it. */
-export function createPackingAccumulator(options: IndicatorAccumulatorOptions = {}): PackingAccumulator {
-  return createAccumulatorWith(options, PACKING);
+/**
+ * Creates an accumulator as {@link createIndicatorAccumulator} does, with its packed exchange beside it; with a
+ * `ledger`, a unit an earlier job counted in a year is a repeat here (each year's units start with the ledger's).
+ */
+export function createPackingAccumulator(
+  options: IndicatorAccumulatorOptions = {},
+  ledger?: UnitLedger,
+): PackingAccumulator {
+  return createAccumulatorWith(options, PACKING, ledger);
 }
 
 /** Creates an accumulator as {@link createIndicatorAccumulator} does, told where each row is (see {@link LocatingAccumulator}). */
@@ -209,12 +218,20 @@ const UNLOCATED = -1;
 function createAccumulatorWith(
   options: IndicatorAccumulatorOptions,
   packing: PackingCode | undefined,
+  ledger?: UnitLedger,
 ): PackingAccumulator {
   const profile = profileOf(options);
   const fallbackYear = defaultYearOf(options) ?? NO_YEAR;
   const crosswalk = unwrap(crosswalkOption((options as IndicatorAccumulatorOptions | undefined)?.crosswalk));
   const compiled: CompiledIndicators = compileIndicators(profile.indicators.map((entry) => entry.indicator));
-  const cores = new Map<number, SumsCore>([[NO_YEAR, createSumsCore(compiled)]]);
+  /** A year's core, its units starting with those the ledger holds for the year. */
+  const newCore = (year: number, slots?: number): SumsCore => {
+    const core = createSumsCore(compiled, slots);
+    const counted = ledger?.unitsOf(year);
+    if (counted !== undefined) core.units.absorb(counted, 0);
+    return core;
+  };
+  const cores = new Map<number, SumsCore>([[NO_YEAR, newCore(NO_YEAR)]]);
   // The last year's core: most sheets are of one year, so most rows need no map lookup.
   let lastYear = NO_YEAR;
   let lastCore = cores.get(NO_YEAR) as SumsCore;
@@ -222,7 +239,7 @@ function createAccumulatorWith(
     if (year === lastYear) return lastCore;
     let core = cores.get(year);
     if (core === undefined) {
-      core = createSumsCore(compiled, 16); // most jobs have a few years of one county, not the country
+      core = newCore(year, 16); // most jobs have a few years of one county, not the country
       cores.set(year, core);
     }
     lastYear = year;
@@ -349,6 +366,7 @@ function createAccumulatorWith(
       }
       return out;
     },
+    unitsFor: (year) => coreOf(year).units,
     absorbUnits: (year, units, shift) => coreOf(year).units.absorb(units, shift),
     pack: () =>
       (packing as PackingCode).packCores(

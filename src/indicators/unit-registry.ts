@@ -2,8 +2,9 @@
 // occurrence counts, every later one of the same code is not counted and is reported with where the first was. A
 // row's code is a 12-digit number (exact in a double); membership is one bit of its township's 1 000, found through
 // the township of the last row (a sheet lists a township's units together: most rows need no map lookup), so the
-// per-row cost is a bit test, two appends and, at a change of township, one map lookup. Where each code was first
-// seen is kept in two parallel arrays, and indexed by code only when a repeat asks for it (rare).
+// per-row cost is a bit test, two appends and, at a change of township, one map lookup. Each unit is kept in 8 bytes
+// (its township's slot and village, the position where it was seen), and indexed by code only when a repeat asks
+// where its first occurrence was (rare).
 
 /** What `claim` and `find` say of a code not held yet. */
 export const FIRST_TIME = -1;
@@ -54,76 +55,91 @@ function codeNumber(code: string): number {
   return value;
 }
 
+/** A position kept apart (a position of another source, `ELSEWHERE`): it does not fit the 32 bits of the array. */
+const FAR = 0xffff_ffff;
+
 /** Creates an empty registry. */
 export function createUnitRegistry(): UnitRegistry {
   const slotOfTownship = new Map<number, number>();
+  const townshipOfSlot: number[] = [];
   let bits = new Uint32Array(WORDS * 16);
-  let townships = 0;
-  let codes = new Float64Array(256);
-  let positions = new Float64Array(256);
+  // Each unit: its township's slot × 1024 + its village, and the position it was first seen at (FAR: in `far`).
+  let units = new Uint32Array(256);
+  let seenAt = new Uint32Array(256);
+  const far = new Map<number, number>();
   let size = 0;
   let lastTownship = -1;
-  let lastBase = 0;
-  // Code → index in the arrays, built only when a repeat asks where its first occurrence was, up to `indexed`.
+  let lastSlot = -1;
+  // Unit (slot × 1024 + village) → its index, built only when a repeat asks where its first occurrence was.
   let index: Map<number, number> | undefined;
   let indexed = 0;
 
-  /** The first word of a township's bitmap, its slot made when `create` (else -1 when it has none). */
-  const baseOf = (township: number, create: boolean): number => {
-    if (township === lastTownship) return lastBase;
+  /** The slot of a township, made when `create` (else -1 when it has none). */
+  const slotOf = (township: number, create: boolean): number => {
+    if (township === lastTownship) return lastSlot;
     let slot = slotOfTownship.get(township);
     if (slot === undefined) {
       if (!create) return -1;
-      slot = townships++;
+      slot = townshipOfSlot.length;
       slotOfTownship.set(township, slot);
-      if (townships * WORDS > bits.length) {
+      townshipOfSlot.push(township);
+      if ((slot + 1) * WORDS > bits.length) {
         const grown = new Uint32Array(bits.length * 2);
         grown.set(bits);
         bits = grown;
       }
     }
     lastTownship = township;
-    lastBase = slot * WORDS;
-    return lastBase;
+    lastSlot = slot;
+    return slot;
   };
-  const has = (code: number): boolean => {
-    const base = baseOf(Math.floor(code / 1000), false);
-    if (base < 0) return false;
-    const village = code % 1000;
-    return ((bits[base + (village >>> 5)] as number) & (1 << (village & 31))) !== 0;
+  /** The unit of a code (slot × 1024 + village), its township's slot made when `create`; -1 for none. */
+  const unitOf = (code: number, create: boolean): number => {
+    const slot = slotOf(Math.floor(code / 1000), create);
+    return slot < 0 ? -1 : slot * 1024 + (code % 1000);
   };
-  /** Sets the code's bit; whether it was clear. */
-  const mark = (code: number): boolean => {
-    const base = baseOf(Math.floor(code / 1000), true);
-    const village = code % 1000;
-    const word = base + (village >>> 5);
-    const bit = 1 << (village & 31);
+  const has = (unit: number): boolean =>
+    unit >= 0 && ((bits[(unit >>> 10) * WORDS + ((unit & 1023) >>> 5)] as number) & (1 << (unit & 31))) !== 0;
+  /** Sets the unit's bit; whether it was clear. */
+  const mark = (unit: number): boolean => {
+    const word = (unit >>> 10) * WORDS + ((unit & 1023) >>> 5);
+    const bit = 1 << (unit & 31);
     const before = bits[word] as number;
     if ((before & bit) !== 0) return false;
     bits[word] = before | bit;
     return true;
   };
-  const append = (code: number, position: number) => {
-    if (size === codes.length) {
-      const grownCodes = new Float64Array(size * 2);
-      grownCodes.set(codes);
-      codes = grownCodes;
-      const grownPositions = new Float64Array(size * 2);
-      grownPositions.set(positions);
-      positions = grownPositions;
+  const append = (unit: number, position: number) => {
+    if (size === units.length) {
+      const grownUnits = new Uint32Array(size * 2);
+      grownUnits.set(units);
+      units = grownUnits;
+      const grownSeenAt = new Uint32Array(size * 2);
+      grownSeenAt.set(seenAt);
+      seenAt = grownSeenAt;
     }
-    codes[size] = code;
-    positions[size] = position;
+    units[size] = unit;
+    if (position < FAR) seenAt[size] = position;
+    else {
+      seenAt[size] = FAR;
+      far.set(size, position);
+    }
     size++;
   };
+  const positionAt = (at: number): number => {
+    const position = seenAt[at] as number;
+    return position === FAR ? (far.get(at) as number) : position;
+  };
+  const codeAt = (at: number): number => {
+    const unit = units[at] as number;
+    return (townshipOfSlot[unit >>> 10] as number) * 1000 + (unit & 1023);
+  };
   const find = (code: number): number => {
-    if (!has(code)) return FIRST_TIME;
+    const unit = unitOf(code, false);
+    if (!has(unit)) return FIRST_TIME;
     index ??= new Map();
-    for (; indexed < size; indexed++) {
-      const at = codes[indexed] as number;
-      if (!index.has(at)) index.set(at, indexed);
-    }
-    return positions[index.get(code) as number] as number;
+    for (; indexed < size; indexed++) index.set(units[indexed] as number, indexed);
+    return positionAt(index.get(unit) as number);
   };
   return {
     get size() {
@@ -132,36 +148,36 @@ export function createUnitRegistry(): UnitRegistry {
     claim(code, position) {
       const value = codeNumber(code);
       if (value < 0) return FIRST_TIME;
-      if (!mark(value)) return find(value);
-      append(value, position);
+      const unit = unitOf(value, true);
+      if (!mark(unit)) return find(value);
+      append(unit, position);
       return FIRST_TIME;
     },
     find,
     packed() {
       let kept = 0;
-      for (let i = 0; i < size; i++) if (positions[i] !== ELSEWHERE) kept++;
-      if (kept === size) return { codes: codes.slice(0, size), positions: positions.slice(0, size) };
+      for (let at = 0; at < size; at++) if (positionAt(at) !== ELSEWHERE) kept++;
       const out = { codes: new Float64Array(kept), positions: new Float64Array(kept) };
-      let k = 0;
-      for (let i = 0; i < size; i++) {
-        if (positions[i] === ELSEWHERE) continue;
-        out.codes[k] = codes[i] as number;
-        out.positions[k++] = positions[i] as number;
+      for (let at = 0, k = 0; at < size; at++) {
+        const position = positionAt(at);
+        if (position === ELSEWHERE) continue;
+        out.codes[k] = codeAt(at);
+        out.positions[k++] = position;
       }
       return out;
     },
-    shared(units) {
+    shared(given) {
       const out: number[] = [];
-      for (let i = 0; i < units.codes.length; i++) {
-        const code = units.codes[i] as number;
-        if (has(code)) out.push(code);
+      for (let i = 0; i < given.codes.length; i++) {
+        const code = given.codes[i] as number;
+        if (has(unitOf(code, false))) out.push(code);
       }
       return out;
     },
-    absorb(units, shift) {
-      for (let i = 0; i < units.codes.length; i++) {
-        const code = units.codes[i] as number;
-        if (mark(code)) append(code, (units.positions[i] as number) + shift);
+    absorb(given, shift) {
+      for (let i = 0; i < given.codes.length; i++) {
+        const unit = unitOf(given.codes[i] as number, true);
+        if (mark(unit)) append(unit, (given.positions[i] as number) + shift);
       }
     },
   };

@@ -68,7 +68,10 @@ function notCountedOf(job: IndicatorsJob, result: RangeResult, shift: number): I
       unit.first === ELSEWHERE
         ? (job.packing.unitsOf(unit.year)?.find(Number(unit.code)) ?? ELSEWHERE)
         : unit.first + shift;
-    return repeatedUnitIssue(unit.code, unit.year, first, { line: unit.line + shift });
+    return repeatedUnitIssue(unit.code, unit.year, first, {
+      line: unit.line + shift,
+      sources: job.ledger?.ledger.sources,
+    });
   };
   let r = 0;
   for (const issue of result.notCounted) {
@@ -81,14 +84,14 @@ function notCountedOf(job: IndicatorsJob, result: RangeResult, shift: number): I
   return out;
 }
 
-/** The codes of each year among `units` that the job has counted already. */
+/** The codes of each year among `units` that the job has counted already (or an earlier file: see its ledger). */
 function countedBefore(
   job: IndicatorsJob,
   units: readonly YearUnits[],
 ): { year: number; codes: Float64Array }[] {
   const out: { year: number; codes: Float64Array }[] = [];
   for (const given of units) {
-    const shared = job.packing.unitsOf(given.year)?.shared(given) ?? [];
+    const shared = job.packing.unitsFor(given.year).shared(given);
     if (shared.length > 0) out.push({ year: given.year, codes: Float64Array.from(shared) });
   }
   return out;
