@@ -25,9 +25,13 @@ const esbuild = createRequire(join(root, 'package.json'))('esbuild');
 // computeIndicators 125 → 127 KB and validate 180 → 182 KB in session 13 (they were at 124.7 and 179.0): the check of
 // `denominators` given twice for one region, with its message, and an unknown profile's message naming the built-in
 // ones, +0.9 and +1.0 KB (esbuild writes each Chinese character as a six-byte \u escape).
+// computeIndicators 127 → 130 KB in session 15 (they were at 125.6 and 125.9; now 128.5 and 128.9): a unit listed
+// twice in a year is counted once, the other said — the registry of each year's units (a bit per village, first
+// positions), the accumulator's addAt and the duplicate_code message naming the row counted, +2.9 KB (validate, whose
+// region rules keep no units, +0.5 KB).
 const ENTRIES = [
-  { file: 'compute-indicators.mjs', name: "computeIndicators from 'shequ/indicators'", budget: 127 },
-  { file: 'compute-indicators-root.mjs', name: "computeIndicators from 'shequ'", budget: 127 },
+  { file: 'compute-indicators.mjs', name: "computeIndicators from 'shequ/indicators'", budget: 130 },
+  { file: 'compute-indicators-root.mjs', name: "computeIndicators from 'shequ'", budget: 130 },
   { file: 'validate-id-number.mjs', name: "validateIdNumber from 'shequ/codes'", budget: 10 },
   { file: 'validate.mjs', name: "validate from 'shequ'", budget: 182 },
   { file: 'parse-unit-statistics.mjs', name: "parseUnitStatistics from 'shequ/model'", budget: 125 },

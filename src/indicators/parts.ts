@@ -13,7 +13,9 @@ import {
   NO_YEAR,
   type PackedIndicatorParts,
   packCores,
+  packUnits,
   partsByYear,
+  type YearUnits,
 } from './parts-packed.js';
 import { PARTS_FORMAT, PARTS_FORMAT_YEARS, parseIndicatorParts } from './parts-parse.js';
 import { resolvePeriodAndDate } from './periods.js';
@@ -24,7 +26,7 @@ import type { IndicatorParts, IndicatorYearParts } from './sums.js';
 import { duplicateTotalIssue, TOTAL_ROW } from './total-store.js';
 import type { IndicatorProfile } from './types.js';
 import type { UnitLedger } from './unit-ledger.js';
-import { FIRST_TIME, type PackedUnits, type UnitRegistry } from './unit-registry.js';
+import { createUnitRegistry, FIRST_TIME, type PackedUnits, type UnitRegistry } from './unit-registry.js';
 import { createSumsCore, type SumsCore } from './year-core.js';
 import { rowsOfYears } from './year-rows.js';
 
@@ -139,7 +141,7 @@ export interface AccumulatorRowsOptions extends Omit<IndicatorRowsOptions, 'prof
  * ```
  */
 export function createIndicatorAccumulator(options: IndicatorAccumulatorOptions = {}): IndicatorAccumulator {
-  return createAccumulatorWith(options, undefined).accumulator;
+  return createAccumulatorWith(options, undefined, undefined).accumulator;
 }
 
 /** The code of the packed exchange, given to the accumulator only by {@link createPackingAccumulator}. */
@@ -147,19 +149,14 @@ interface PackingCode {
   readonly packCores: typeof packCores;
   readonly checkPacked: typeof checkPacked;
   readonly addPacked: typeof addPacked;
+  readonly packUnits: typeof packUnits;
 }
 
 /**
  * The packed exchange's code: referenced only by {@link createPackingAccumulator}, so that a bundle of
  * `computeIndicators` (which never packs) leaves it out.
  */
-const PACKING: PackingCode = { packCores, checkPacked, addPacked };
-
-/** The units of one year, packed (see `UnitRegistry.packed`). */
-export interface YearUnits extends PackedUnits {
-  /** The year, or `NO_YEAR` for the rows without one. */
-  readonly year: number;
-}
+const PACKING: PackingCode = { packCores, checkPacked, addPacked, packUnits };
 
 /**
  * An accumulator that is told where each row is, and counts a unit once: `addAt` says what became of the row —
@@ -195,6 +192,17 @@ export interface PackingAccumulator extends LocatingAccumulator {
   absorbUnits(year: number, units: PackedUnits, shift: number): void;
 }
 
+/** The code of the units' registry, given to the accumulator only by the accumulators that keep their units. */
+interface LocatingCode {
+  readonly createUnitRegistry: typeof createUnitRegistry;
+}
+
+/**
+ * The registry's code: referenced only by {@link createLocatingAccumulator} and {@link createPackingAccumulator}, so
+ * that a bundle that sums rows without asking which repeat (the validator's region rules) leaves it out.
+ */
+const LOCATING: LocatingCode = { createUnitRegistry };
+
 /**
  * Creates an accumulator as {@link createIndicatorAccumulator} does, with its packed exchange beside it; with a
  * `ledger`, a unit an earlier job counted in a year is a repeat here (each year's units start with the ledger's).
@@ -203,21 +211,25 @@ export function createPackingAccumulator(
   options: IndicatorAccumulatorOptions = {},
   ledger?: UnitLedger,
 ): PackingAccumulator {
-  return createAccumulatorWith(options, PACKING, ledger);
+  return createAccumulatorWith(options, PACKING, LOCATING, ledger);
 }
 
 /** Creates an accumulator as {@link createIndicatorAccumulator} does, told where each row is (see {@link LocatingAccumulator}). */
 export function createLocatingAccumulator(options: IndicatorAccumulatorOptions = {}): LocatingAccumulator {
-  return createAccumulatorWith(options, undefined);
+  return createAccumulatorWith(options, undefined, LOCATING);
 }
 
 /** The position `add()` gives `addAt`: none, so that every row is counted (see `IndicatorAccumulator.add`). */
 const UNLOCATED = -1;
 
-/** The accumulator and, with `packing`, its packed exchange (without it, `pack` and `mergePacked` are never called). */
+/**
+ * The accumulator and, with `packing`, its packed exchange (without it, `pack` and `mergePacked` are never called);
+ * with `locating`, the registry of each year's units (without it, `addAt` counts every row, as `add` does).
+ */
 function createAccumulatorWith(
   options: IndicatorAccumulatorOptions,
   packing: PackingCode | undefined,
+  locating: LocatingCode | undefined,
   ledger?: UnitLedger,
 ): PackingAccumulator {
   const profile = profileOf(options);
@@ -226,10 +238,10 @@ function createAccumulatorWith(
   const compiled: CompiledIndicators = compileIndicators(profile.indicators.map((entry) => entry.indicator));
   /** A year's core, its units starting with those the ledger holds for the year. */
   const newCore = (year: number, slots?: number): SumsCore => {
-    const core = createSumsCore(compiled, slots);
+    const units = locating?.createUnitRegistry();
     const counted = ledger?.unitsOf(year);
-    if (counted !== undefined) core.units.absorb(counted, 0);
-    return core;
+    if (counted !== undefined) units?.absorb(counted, 0);
+    return createSumsCore(compiled, slots, units);
   };
   const cores = new Map<number, SumsCore>([[NO_YEAR, newCore(NO_YEAR)]]);
   // The last year's core: most sheets are of one year, so most rows need no map lookup.
@@ -264,7 +276,8 @@ function createAccumulatorWith(
       }
     } else {
       // One bit test: the code as given (before a crosswalk, which may join two codes into one).
-      const first = position === UNLOCATED ? FIRST_TIME : core.units.claim(input.code, position);
+      const first =
+        position === UNLOCATED ? FIRST_TIME : (core.units?.claim(input.code, position) ?? FIRST_TIME);
       if (first !== FIRST_TIME) {
         skipped++;
         return first;
@@ -358,16 +371,10 @@ function createAccumulatorWith(
     accumulator,
     addAt,
     unitsOf: (year) => cores.get(year)?.units,
-    packUnits: () => {
-      const out: YearUnits[] = [];
-      for (const [year, core] of cores) {
-        const units = core.units.packed();
-        if (units.codes.length > 0) out.push({ year, ...units });
-      }
-      return out;
-    },
-    unitsFor: (year) => coreOf(year).units,
-    absorbUnits: (year, units, shift) => coreOf(year).units.absorb(units, shift),
+    packUnits: () => (packing as PackingCode).packUnits(cores),
+    // (The accumulators that pack keep their units: `units` is there.)
+    unitsFor: (year) => coreOf(year).units as UnitRegistry,
+    absorbUnits: (year, units, shift) => coreOf(year).units?.absorb(units, shift),
     pack: () =>
       (packing as PackingCode).packCores(
         cores,

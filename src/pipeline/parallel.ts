@@ -11,7 +11,7 @@ import { createReadStream } from 'node:fs';
 import type { Issue } from '../core/issue.js';
 import type { Crosswalk, CrosswalkEntry } from '../indicators/crosswalk.js';
 import { repeatedUnitIssue } from '../indicators/not-counted.js';
-import type { YearUnits } from '../indicators/parts.js';
+import type { YearUnits } from '../indicators/parts-packed.js';
 import type { IndicatorProfileName } from '../indicators/profiles.js';
 import { ELSEWHERE } from '../indicators/unit-registry.js';
 import { type IndicatorsJob, rowsAreTransient } from './indicators.js';
