@@ -38,8 +38,6 @@ describe('units listed twice, in worker threads', () => {
       seen.add(text.slice(0, 12));
       return first;
     });
-      (text) => !seen.has(text.slice(0, 12)) && seen.add(text.slice(0, 12)) !== undefined,
-    );
     const path = join(dir, 'repeats.csv');
     writeFileSync(path, `${[HEADER, ...lines].join('\n')}\n`);
     const whole = await computeIndicatorsFromSource(`${[HEADER, ...lines].join('\n')}\n`, OPTIONS);
