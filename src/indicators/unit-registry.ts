@@ -36,7 +36,7 @@ export interface UnitRegistry {
   packed(): PackedUnits;
   /** The codes of `units` recorded here, in their order. */
   shared(units: PackedUnits): number[];
-  /** Records `units` (none of them held: see `shared`), each position moved by `shift`. */
+  /** Records `units`, each position moved by `shift`; a code held already keeps its first position (see `shared`). */
   absorb(units: PackedUnits, shift: number): void;
 }
 
