@@ -14,6 +14,7 @@ import { COLLECT_AFTER_READING_FROM, collectGarbage } from './collect-garbage.js
 import {
   type CliStreams,
   echo,
+  echoPath,
   INDICATORS_OPTIONS,
   messageLang,
   oneOf,
@@ -225,7 +226,7 @@ export async function runIndicators(args: readonly string[], streams: CliStreams
     });
   let rejected = false;
   for (const { file, input } of inputs) {
-    const label = inputs.length === 1 ? 'indicators' : `indicators ${echo(file)}`;
+    const label = inputs.length === 1 ? 'indicators' : `indicators ${echoPath(file)}`;
     if (await reportInput(label, input, values.rejects as string | undefined, streams)) rejected = true;
   }
   return rejected ? 1 : 0;

@@ -1,6 +1,6 @@
 import type { Issue } from 'shequ';
 import { SOURCE_SPAN } from '../indicators/not-counted.js';
-import { type CliStreams, echo, echoPath } from './context.js';
+import { type CliStreams, echoPath } from './context.js';
 
 /**
  * Where a row is, as a command tells the accumulator (so that a repeated unit's warning names the row counted): its
@@ -48,7 +48,7 @@ export function writeNotCountedOfFiles(
 ): void {
   byFile.forEach((issues, file) => {
     writeNotCounted(
-      files.length > 1 ? `${command} ${echo(files[file] as string)}` : command,
+      files.length > 1 ? `${command} ${echoPath(files[file] as string)}` : command,
       issues,
       streams,
     );

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { echo } from '../../src/cli/context.js';
+import { echoPath } from '../../src/cli/context.js';
 import { runMain } from '../helpers/run-main.js';
 import { useTempDir } from '../helpers/temp-dir.js';
 
@@ -66,7 +66,7 @@ describe('rows not counted are said with their line and file', () => {
       writeFileSync(file, `${lines.join('\n')}\n`);
       files.push(file);
     });
-    const label = (file: string) => (files.length > 1 ? echo(file) : '');
+    const label = (file: string) => (files.length > 1 ? echoPath(file) : '');
     const expected = (only?: number) =>
       new Map(
         files.flatMap((file, f) => {

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { echo, echoPath } from '../../src/cli/context.js';
+import { echoPath } from '../../src/cli/context.js';
 import { runMain } from '../helpers/run-main.js';
 import { useTempDir } from '../helpers/temp-dir.js';
 
@@ -114,15 +114,15 @@ describe('units listed twice, on the command line', () => {
     const run = await runMain(['evaluate', a, b, '--profile', 'hebei'], EN);
     const code = (line: string) => line.slice(5, 17);
     expect(run.stderr).toContain(
-      `shequ evaluate ${echo(a)}: 第 4 行 line: 2025 年度统计用区划代码 ${code(one)} 重复：${echoPath(a)} 第 2 行已计入，此行未计入（否则会重复计数） / Code ${code(one)} is listed again for 2025: the row at line 2 of ${echoPath(a)} is counted, this one is not (it would count twice)\n`,
+      `shequ evaluate ${echoPath(a)}: 第 4 行 line 4: 2025 年度统计用区划代码 ${code(one)} 重复：${echoPath(a)} 第 2 行已计入，此行未计入（否则会重复计数） / Code ${code(one)} is listed again for 2025: the row at line 2 of ${echoPath(a)} is counted, this one is not (it would count twice)\n`,
     );
     expect(run.stderr).toContain(
-      `shequ evaluate ${echo(b)}: 第 3 行 line: 2025 年度统计用区划代码 ${code(two)} 重复：${echoPath(a)} 第 3 行已计入`,
+      `shequ evaluate ${echoPath(b)}: 第 3 行 line 3: 2025 年度统计用区划代码 ${code(two)} 重复：${echoPath(a)} 第 3 行已计入`,
     );
     for (const command of [['indicators'], ['evaluate'], ['report', '--out', join(dir, 'one.html')]]) {
       const alone = await runMain([...command, a, '--profile', 'hebei'], EN);
       expect(alone.stderr).toContain(
-        `shequ ${command[0]}: 第 4 行 line: 2025 年度统计用区划代码 ${code(one)} 重复：第 2 行已计入，此行未计入`,
+        `shequ ${command[0]}: 第 4 行 line 4: 2025 年度统计用区划代码 ${code(one)} 重复：第 2 行已计入，此行未计入`,
       );
     }
     const series = await runMain(['indicators', a, b, '--profile', 'hebei'], EN);
