@@ -15,16 +15,18 @@ const root = join(import.meta.dirname, '..', '..');
 const cli = join(root, 'dist', 'cli', 'index.js');
 const dir = useTempDir('closed-output');
 
-// 9 720 rows (the sample forty times) and a rejected one: megabytes of output in every format.
+// 9 720 rows (the sample forty times, each copy in a county of its own: a unit given twice is counted once) and a
+// rejected one: megabytes of output in every format.
 const sample = readFileSync(join(root, 'examples', 'data', 'sample-units.csv'), 'utf8').replace(
   /^\ufeff/,
   '',
 );
 const [header, ...rows] = sample.split('\n').filter((line) => line !== '');
+const copy = (k: number) => rows.map((row) => `${row.slice(0, 4)}${10 + k}${row.slice(6)}`);
 const big = join(dir, 'big-2025.csv');
 writeFileSync(
   big,
-  `${[header, ...Array.from({ length: 40 }, () => rows).flat(), 'x,坏,村委会,1,是'].join('\n')}\n`,
+  `${[header, ...Array.from({ length: 40 }, (_, k) => copy(k)).flat(), 'x,坏,村委会,1,是'].join('\n')}\n`,
 );
 
 /** Command lines that write megabytes to standard output. */
