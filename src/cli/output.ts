@@ -88,7 +88,7 @@ export function checkStandardOutput(
     throw new UsageError(
       {
         zh: `shequ ${command}：${option} - 要写到标准输出，但${taken.zh}已写到那里`,
-        en: `shequ ${command}: ${option} - asks for standard output, where ${taken.en} goes already`,
+        en: `shequ ${command}: ${option} - asks for standard output, which already takes ${taken.en}`,
       },
       {
         zh: `两个输出不能都写到标准输出：请给 ${option} 一个文件名${main === undefined ? '' : '，或用 --out FILE 把结果写到文件'}。`,

@@ -124,7 +124,7 @@ describe('- for an option that names a file', () => {
           expect(run.code, label).toBe(2);
           expect(run.stdout, label).toBe('');
           expect(run.stderr, label).toMatch(
-            /^shequ \S+: --[a-z]+ - asks for standard output, where .+ goes already\n/,
+            /^shequ \S+: --[a-z]+ - asks for standard output, which already takes .+\n/,
           );
           const zh = await runMain(args, ZH);
           expect(zh.code, label).toBe(2);
@@ -141,7 +141,7 @@ describe('- for an option that names a file', () => {
     const args = ['validate', units, '--format', 'xlsx', '--out', fresh('w.xlsx'), '--rejects', '-'];
     const run = await runMain(args, EN);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--rejects - asks for standard output, where the summary goes already');
+    expect(run.stderr).toContain('--rejects - asks for standard output, which already takes the summary');
     expect((await runMain(args, ZH)).stderr).toContain('--rejects - 要写到标准输出，但汇总已写到那里');
     noDashFile();
   });
