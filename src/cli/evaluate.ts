@@ -1,8 +1,5 @@
 import type { Issue, PlanEvaluation, UnitStatistics } from 'shequ';
 import { evaluatePlanPeriod, STATISTICS_YEAR_RANGE } from 'shequ';
-import { createRepeatFinder } from '../indicators/accumulator-input.js';
-import { notCountedIssue } from '../indicators/not-counted.js';
-import { FIRST_TIME } from '../indicators/unit-registry.js';
 import {
   type CliStreams,
   DATA_OPTIONS,
@@ -15,7 +12,7 @@ import {
 } from './context.js';
 import { divisionLists } from './division-list.js';
 import { reportInput } from './indicators.js';
-import { rowPosition, rowSources, writeNotCountedOfFiles } from './not-counted.js';
+import { addByFile, writeNotCountedByFile } from './not-counted.js';
 import { checkDistinctPaths, checkWritable, fileIdentity, openOutput } from './output.js';
 import { type CommandProfiles, commandProfiles } from './profile-file.js';
 import { readYearFiles } from './read-year-files.js';
@@ -58,9 +55,7 @@ function regionsOption(text: string | undefined): string[] | undefined {
 
 /**
  * Reads every file into one array of rows, each with its year (see {@link readYearFiles}), and where each row came
- * from (its file and line: the rows the evaluation does not count are said with them). A unit whose code was read
- * already for its year (in this file or an earlier one) is left out, and said with its line and the line of the row
- * kept: the first occurrence counts.
+ * from (its file and line: the rows the evaluation does not count are said with them).
  */
 async function readFiles(
   files: readonly string[],
@@ -69,43 +64,43 @@ async function readFiles(
 ): Promise<{
   rows: UnitStatistics[];
   rejected: boolean;
+  files: string[];
   fileOf: number[];
   lineOf: number[];
-  repeats: Issue[][];
 }> {
   const rows: UnitStatistics[] = [];
+  const read: string[] = [];
   const fileOf: number[] = [];
   const lineOf: number[] = [];
-  const repeatOf = createRepeatFinder(year);
-  const sources = rowSources(files);
-  const repeats: Issue[][] = files.map(() => []);
   const inputs = await readYearFiles('evaluate', files, year, streams, (row, line, file) => {
-    const first = repeatOf(row, rowPosition(files.length, file, line));
-    if (first === FIRST_TIME) {
-      rows.push(row);
-      fileOf.push(file);
-      lineOf.push(line);
-    } else repeats[file]?.push(notCountedIssue(row, first, { line, sources }));
+    if (read[read.length - 1] !== file) read.push(file);
+    rows.push(row);
+    fileOf.push(read.length - 1);
+    lineOf.push(line);
   });
   let rejected = false;
   for (const { input } of inputs)
     if (await reportInput('evaluate', input, undefined, streams)) rejected = true;
-  return { rows, rejected, fileOf, lineOf, repeats };
+  return { rows, rejected, files: read, fileOf, lineOf };
 }
 
-/**
- * The rows not counted, by file (`[i]` those of the i-th file) and in line order: the units repeated, and the rows
- * the evaluation skipped (their paths are indices of the rows read, turned into their file and line).
- */
-function notCountedByFile(skipped: readonly Issue[], read: Awaited<ReturnType<typeof readFiles>>): Issue[][] {
-  const byFile = read.repeats.map((issues) => [...issues]);
+/** The rows the evaluation did not count, by file and with their lines (their paths are indices of the rows read). */
+function notCountedByFile(
+  skipped: readonly Issue[],
+  read: Awaited<ReturnType<typeof readFiles>>,
+): Map<string, Issue[]> {
+  const byFile = new Map<string, Issue[]>();
   for (const issue of skipped) {
     const index = issue.path[0];
     const file = typeof index === 'number' ? read.fileOf[index] : undefined;
-    if (file === undefined) byFile[0]?.push(issue);
-    else byFile[file]?.push({ ...issue, line: read.lineOf[index as number] as number });
+    if (file === undefined) addByFile(byFile, read.files[0] ?? '-', issue);
+    else
+      addByFile(byFile, read.files[file] as string, {
+        ...issue,
+        line: read.lineOf[index as number] as number,
+      });
   }
-  for (const issues of byFile) issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  for (const issues of byFile.values()) issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return byFile;
 }
 
@@ -257,8 +252,8 @@ export async function runEvaluate(args: readonly string[], streams: CliStreams):
   }
   for (const issue of result.data.warnings ?? [])
     streams.stderr.write(`shequ evaluate: 警告 warning: ${issue.message.zh} / ${issue.message.en}\n`);
-  // Rows it did not count (a unit repeated, a region's second total of a kind): said, as `indicators` says them.
-  writeNotCountedOfFiles('evaluate', positionals, notCountedByFile(result.data.skipped, read), streams);
+  // Rows of the year it did not count (a region's second total of a kind): said, as `indicators` says them.
+  writeNotCountedByFile('evaluate', notCountedByFile(result.data.skipped, read), positionals.length, streams);
   warnEmptyTable(values.regions as string | undefined, profiles.indicators, result.data, streams);
   streams.stderr.write(
     `shequ evaluate: ${result.data.period.name.zh} ${result.data.year} 年度 ${result.data.units} 行计入 rows counted · 其他年度 ${result.data.otherYears} other years\n`,

@@ -1,8 +1,7 @@
 import type { IndicatorRow, IndicatorSeriesEntry } from 'shequ';
 import type { IndicatorsFromSource } from 'shequ/pipeline';
 import { maskIdNumbersInText } from '../core/mask.js';
-import { createUnitLedger } from '../indicators/unit-ledger.js';
-import { type CliStreams, echo, echoPath, UsageError } from './context.js';
+import { type CliStreams, echo, UsageError } from './context.js';
 import { computeFromFile } from './indicators.js';
 import type { InputRows } from './input.js';
 import { indicatorName, type Lang, mdCell } from './render.js';
@@ -46,8 +45,7 @@ function noYearError(command: string, file: string): UsageError {
 
 /**
  * Reads several statistics files into one series: each file read as `shequ indicators FILE` reads it, with its
- * rows' year from its year column, else `--year`, else its name; the parts merged into one accumulator. A unit a file
- * lists for a year that an earlier file counted is a repeat, said with the file and line of the row counted.
+ * rows' year from its year column, else `--year`, else its name; the parts merged into one accumulator.
  */
 export async function computeFromFiles(
   command: string,
@@ -59,7 +57,6 @@ export async function computeFromFiles(
   // Loaded here, not with the module: every `indicators` run imports this module, and the library's index loads zod.
   const { createIndicatorAccumulator } = await import('shequ');
   const master = createIndicatorAccumulator({ profile: options.profile });
-  const ledger = createUnitLedger();
   const jobs: IndicatorsFromSource[] = [];
   const inputs: { file: string; input: InputRows }[] = [];
   for (const file of files) {
@@ -67,7 +64,6 @@ export async function computeFromFiles(
     const { input } = await computeFromFile(command, file, streams, {
       ...options,
       ...(year === undefined ? {} : { year }),
-      counted: { ledger, name: echoPath(file) },
     });
     const job = input as IndicatorsFromSource;
     const parts = job.parts();

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import type { Crosswalk, DivisionDataset, GroupLevel, IndicatorRow } from 'shequ';
-import { computeIndicatorsFromSource, type IndicatorsFromSourceOptions } from 'shequ/pipeline';
+import { computeIndicatorsFromSource } from 'shequ/pipeline';
 import {
   INDICATOR_ROW_WRITERS,
   isStreamFormat,
@@ -9,7 +9,6 @@ import {
   writeRows,
 } from 'shequ/report';
 import { unwrap } from '../core/result.js';
-import { type LedgerOption, UNIT_LEDGER, type UnitLedger } from '../indicators/unit-ledger.js';
 import { COLLECT_AFTER_READING_FROM, collectGarbage } from './collect-garbage.js';
 import {
   type CliStreams,
@@ -73,13 +72,11 @@ export async function computeFromFile(
     workers?: number | undefined;
     year?: number | undefined;
     crosswalk?: Crosswalk | undefined;
-    /** The units the files read before counted (several files: see indicators-years.ts), and this file's name. */
-    counted?: { readonly ledger: UnitLedger; readonly name: string } | undefined;
   },
 ): Promise<{ rows: Iterable<IndicatorRow>; input: InputRows }> {
   const { divisions } = options;
   const job = await runFileJob(command, file, streams, async (source, onProgress, path) => {
-    const settings: IndicatorsFromSourceOptions & LedgerOption = {
+    const settings = {
       profile: options.profile,
       asOf: options.asOf,
       divisions,
@@ -87,7 +84,6 @@ export async function computeFromFile(
       ...(options.period === undefined ? {} : { period: options.period }),
       ...(options.year === undefined ? {} : { year: options.year }),
       ...(options.crosswalk === undefined ? {} : { crosswalk: options.crosswalk }),
-      ...(options.counted === undefined ? {} : { [UNIT_LEDGER]: options.counted }),
       onProgress,
     };
     // A file is read on several cores when it is large (or as --workers says); standard input in one pass.
@@ -124,11 +120,10 @@ export async function reportInput(
   for (const issue of input.issues)
     if (issue.severity === 'error')
       streams.stderr.write(`shequ ${command}: ${issue.message.zh} / ${issue.message.en}\n`);
-  // Accepted rows that were not counted (a region's second total of a kind, a unit counted already): said, never
-  // silent.
+  // Accepted rows that were not counted (a region's second total of a kind): said, never silent.
   writeNotCounted(
     command,
-    input.issues.filter((issue) => issue.code === 'duplicate_total' || issue.code === 'duplicate_code'),
+    input.issues.filter((issue) => issue.code === 'duplicate_total'),
     streams,
   );
   if (rejectsFile !== undefined) {

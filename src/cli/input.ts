@@ -83,7 +83,7 @@ function requireFile(command: string, file: string | undefined): string {
 
 /**
  * Reads a statistics file (CSV or .xlsx, streamed in batches by the pipeline: rows are never all in memory),
- * calling `onRow` for each accepted row (with its line) so that nothing but the rejected rows is kept. `-` reads standard input. A
+ * calling `onRow` for each accepted row (with its line in the file) so that nothing but the rejected rows is kept. `-` reads standard input. A
  * file that cannot be read — missing, a folder, not a statistics sheet (no header), an encoding or workbook that
  * cannot be decoded, a limit crossed — ends the command with exit 2.
  */

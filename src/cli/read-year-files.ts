@@ -25,26 +25,25 @@ function warnOtherYears(
 
 /**
  * Reads every file row by row, each row with its year: its own 年度 cell, else the file's year (`year`, or the year
- * in its name), and where it is: its line, and its file's place among `files` (0 the first). A file without a year
- * column and without a year to give it stops the command. `shequ evaluate` and `shequ report FILE…` read several
- * files this one way.
+ * in its name); `onRow` gets its line and its file too. A file without a year column and without a year to give it stops the command. `shequ evaluate` and
+ * `shequ report FILE…` read several files this one way.
  */
 export async function readYearFiles(
   command: string,
   files: readonly string[],
   year: number | undefined,
   streams: CliStreams,
-  onRow: (row: UnitStatistics, line: number, file: number) => void,
+  onRow: (row: UnitStatistics, line: number, file: string) => void,
 ): Promise<{ file: string; input: InputRows }[]> {
   const inputs: { file: string; input: InputRows }[] = [];
-  for (const [index, file] of files.entries()) {
+  for (const file of files) {
     const named = file === '-' ? undefined : yearOfFileName(file);
     const fileYear = year ?? named;
     const otherYears = new Map<number, number>();
     const input = await readRows(command, file, streams, (row, line) => {
       if (named !== undefined && row.year !== undefined && row.year !== named)
         otherYears.set(row.year, (otherYears.get(row.year) ?? 0) + 1);
-      onRow(fileYear !== undefined && row.year === undefined ? { ...row, year: fileYear } : row, line, index);
+      onRow(fileYear !== undefined && row.year === undefined ? { ...row, year: fileYear } : row, line, file);
     });
     warnOtherYears(command, file, named, otherYears, streams);
     const hasYearColumn = input.header?.columns.some((column) => column.field === 'year') === true;

@@ -1,6 +1,7 @@
 import { basename, dirname, relative } from 'node:path';
 import {
   computeIndicators,
+  createIndicatorAccumulator,
   createValidator,
   type DivisionDataset,
   type EvaluatePlanPeriodOptions,
@@ -21,15 +22,15 @@ import {
   reportPage,
   reportPagePieces,
 } from 'shequ/report';
-import { notCountedIssue, ROW_COUNTED } from '../indicators/not-counted.js';
-import { createLocatingAccumulator } from '../indicators/parts.js';
+import { notCountedIssue } from '../indicators/compute.js';
+import { unitKindOfTotal } from '../model/row-kind-predicates.js';
 import { type CliStreams, DATA_OPTIONS, messageLang, parse, UsageError } from './context.js';
 import { divisionLists } from './division-list.js';
 import { checkFilesDistinct } from './evaluate.js';
 import { createFindingTextSorter } from './finding-runs.js';
 import { indicatorOptions, reportInput } from './indicators.js';
 import { type InputRows, readRows } from './input.js';
-import { rowPosition, rowSources, writeNotCountedOfFiles } from './not-counted.js';
+import { addByFile, writeNotCountedByFile } from './not-counted.js';
 import { checkDistinctPaths, checkWritable, STANDARD_OUTPUT } from './output.js';
 import { createOutputSet, type OutputSet } from './output-set.js';
 import { commandProfiles } from './profile-file.js';
@@ -76,15 +77,11 @@ function checkFiles(files: readonly string[], values: Record<string, string | bo
 async function readReportFiles(
   files: readonly string[],
   streams: CliStreams,
-  onRow: (row: UnitStatistics, line: number, file: number) => void,
+  onRow: (row: UnitStatistics, line: number, file: string) => void,
 ): Promise<{ file: string; input: InputRows }[]> {
   if (files.length > 1) return readYearFiles('report', files, undefined, streams, onRow);
-  return [
-    {
-      file: files[0] as string,
-      input: await readRows('report', files[0], streams, (row, line) => onRow(row, line, 0)),
-    },
-  ];
+  const file = files[0] as string;
+  return [{ file, input: await readRows('report', file, streams, (row, line) => onRow(row, line, file)) }];
 }
 
 /** The evaluation of the ended period over its target year's rows, when there are any. */
@@ -139,7 +136,7 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
   const groupBy = options.groupBy ?? ['county'];
   // One pass: each row goes into the accumulator and the validator; findings are counted per rule (a digest for the
   // page) and their CSV lines kept in sorted runs for the companion file — memory flat in the rows.
-  const { accumulator, addAt } = createLocatingAccumulator({ profile: profiles.indicators });
+  const accumulator = createIndicatorAccumulator({ profile: profiles.indicators });
   const units: UnitStatistics[] | undefined = groupBy.includes('unit') ? [] : undefined;
   const validator = createValidator({ profile: profiles.rules, asOf: options.asOf });
   const texts = findingTextFormat('csv', options.lang);
@@ -152,16 +149,16 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
   // Rows of an ended period's target year are kept for its evaluation (the other years are not counted in it).
   const period = planPeriodEndedBy(options.asOf);
   const evaluated: UnitStatistics[] = [];
-  // Per file, the accepted rows not counted: a region's second total of a kind, a unit counted already.
-  const notCounted: Issue[][] = positionals.map(() => []);
-  const sources = rowSources(positionals);
+  // Rows not counted, by file, with their lines (said as `indicators` says them).
+  const notCounted = new Map<string, Issue[]>();
   // The page and the files beside it are all written or none: a failure removes every one this run opened.
   const outputs = createOutputSet();
   try {
     const inputs = await readReportFiles(positionals, streams, (row, line, file) => {
-      const outcome = addAt(row, rowPosition(positionals.length, file, line));
-      if (outcome === ROW_COUNTED) units?.push(row);
-      else notCounted[file]?.push(notCountedIssue(row, outcome, { line, sources }));
+      if (accumulator.add(row)) units?.push(row);
+      // A row the reader accepted has a code of its kind's level: a total it cannot count is a repeated one.
+      else
+        addByFile(notCounted, file, notCountedIssue(row, unitKindOfTotal(row.kind) !== undefined, { line }));
       if (period !== undefined && row.year === period.targetYear) evaluated.push(row);
       for (const finding of validator.add(row)) take(finding);
     });
@@ -223,7 +220,7 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
     let rejected = false;
     for (const { input } of inputs)
       if (await reportInput('report', input, values.rejects as string | undefined, streams)) rejected = true;
-    writeNotCountedOfFiles('report', positionals, notCounted, streams);
+    writeNotCountedByFile('report', notCounted, positionals.length, streams);
     return rejected ? 1 : 0;
   } catch (error) {
     outputs.discard('report', streams);

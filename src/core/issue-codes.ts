@@ -16,7 +16,7 @@ import type { LocalizedText } from './issue.js';
  * | `legacy_code` | a credit code failing its checksum but on the caller's list of known legacy codes (warning) |
  * | `invalid_value` | a value outside the allowed set or range (schemas) |
  * | `unrecognized_key` | a key the schema does not know (schemas) |
- * | `duplicate_code` | a unit or region code listed twice (a dataset); a unit's row given again for a year whose figures counted it (warning: the first counts) |
+ * | `duplicate_code` | a unit or region code listed twice |
  * | `invalid_hierarchy` | a missing or cyclic parent link, a unit outside the listed townships |
  * | `unsupported_encoding` | a file whose encoding cannot be decoded here |
  * | `header_not_found` | a sheet without a recognisable header row |

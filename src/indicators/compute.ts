@@ -1,17 +1,17 @@
 import type { AsOfInput } from '../core/as-of.js';
 import { guarded } from '../core/guard.js';
-import { createIssue, type Issue } from '../core/issue.js';
+import { createIssue, type Issue, type PathSegment } from '../core/issue.js';
 import { isIterableObject } from '../core/iterable.js';
 import { failure, type Result, success, unwrap } from '../core/result.js';
-import { isUnitKind } from '../model/row-kind-predicates.js';
+import { STATISTICS_YEAR_RANGE } from '../model/fields.js';
+import { isUnitKind, unitKindOfTotal } from '../model/row-kind-predicates.js';
 import type { Unit } from '../model/unit.js';
 import { isRichUnit, toUnitStatistics } from '../model/unit-derive.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
+import { VALID_OF_KIND } from '../model/unit-statistics.js';
 import { accumulateRow, compileIndicators } from './accumulate.js';
-import { yearOfRow } from './accumulator-input.js';
 import type { Crosswalk, CrosswalkEntry } from './crosswalk.js';
-import { notCountedIssue, ROW_COUNTED } from './not-counted.js';
-import { createLocatingAccumulator } from './parts.js';
+import { createIndicatorAccumulator, yearOfRow } from './parts.js';
 import { resolvePeriodAndDate } from './periods.js';
 import { unknownProfileIssue } from './profile-issue.js';
 import { profileInPeriod } from './profile-periods.js';
@@ -82,9 +82,7 @@ export interface IndicatorTable {
   readonly years?: readonly number[];
   /**
    * Rows that could not be placed (no code of their kind's level, or no kind), each with its index; a second total
-   * of the same kind for a region is listed here too (`duplicate_total`), and so is a unit (or a township's or
-   * district's own row) whose code was counted already in its year (`duplicate_code`, naming the index of the row
-   * counted: the first occurrence counts). Units counted + skipped = rows given.
+   * of the same kind for a region is listed here too (`duplicate_total`).
    */
   readonly skipped: readonly Issue[];
   /**
@@ -93,6 +91,47 @@ export interface IndicatorTable {
    * when some units carry a year and others do not. Absent when there are none.
    */
   readonly warnings?: readonly Issue[];
+}
+
+/**
+ * The warning of a row the accumulator did not count: a region's second total of a kind (`duplicate_total`: it would
+ * count the region twice), or a row it cannot place; `at` says where (an index in an array, a line in a file).
+ */
+export function notCountedIssue(
+  row: unknown,
+  duplicate: boolean,
+  at: { readonly path: readonly PathSegment[] } | { readonly line: number },
+): Issue {
+  if (duplicate) {
+    const { code } = row as UnitStatistics;
+    return createIssue(
+      'duplicate_total',
+      {
+        zh: `区域 ${code} 已有同类合计行，此行未计入（否则会重复计数）`,
+        en: `Region ${code} already has a total of this kind; this row is not counted (it would count twice)`,
+      },
+      { ...at, severity: 'warning' },
+    );
+  }
+  const year: unknown = (row as { year?: unknown } | null | undefined)?.year;
+  if (year !== undefined && !VALID_OF_KIND.year(year)) {
+    return createIssue(
+      'invalid_value',
+      {
+        zh: `统计年度无效：应为 ${STATISTICS_YEAR_RANGE.min}–${STATISTICS_YEAR_RANGE.max} 的整数年份，此行未计入`,
+        en: `Invalid year: a whole year from ${STATISTICS_YEAR_RANGE.min} to ${STATISTICS_YEAR_RANGE.max} is needed; this row is not counted`,
+      },
+      { ...at, severity: 'warning' },
+    );
+  }
+  return createIssue(
+    'invalid_value',
+    {
+      zh: '无法归入区域：需要类型（居委会/村委会、街道/乡镇、县/区、社区合计/村合计）和该类型级别的有效统计用区划代码',
+      en: 'Cannot be placed: a kind and a valid division code of that kind’s level are needed',
+    },
+    { ...at, severity: 'warning' },
+  );
 }
 
 /** The warning of a region total that set aside what lay beneath it for an indicator. */
@@ -193,18 +232,6 @@ export function computeIndicatorTable(
   units: Iterable<UnitStatistics | Unit>,
   options: ComputeIndicatorsOptions = {},
 ): Result<IndicatorTable> {
-  return indicatorTableAt(units, options, undefined);
-}
-
-/**
- * {@link computeIndicatorTable}, each row's issues at its index in the caller's input (`indices`, evaluatePlanPeriod's
- * rows of one year), or at its index among `units` without it.
- */
-export function indicatorTableAt(
-  units: Iterable<UnitStatistics | Unit>,
-  options: ComputeIndicatorsOptions,
-  indices: readonly number[] | undefined,
-): Result<IndicatorTable> {
   return guarded(() => {
     const checked = checkRowsOptions(options);
     if (!checked.success) return checked;
@@ -222,39 +249,41 @@ export function indicatorTableAt(
         }),
       ]);
     }
-    const table = tableOf(units, profile, given as ComputeIndicatorsOptions, when.data.asOf, indices);
+    const table = tableOf(units, profile, given as ComputeIndicatorsOptions, when.data.asOf);
     return success(when.data.period === undefined ? table : { ...table, period: when.data.period.id });
   });
 }
 
-/**
- * The table of units already checked to be iterable, with resolved options; `indices` (evaluatePlanPeriod's) gives
- * each row's index in the caller's input, for the issues (default: its index among `units`).
- */
+/** The table of units already checked to be iterable, with resolved options. */
 function tableOf(
   units: Iterable<unknown>,
   profile: IndicatorProfile,
   options: ComputeIndicatorsOptions,
   asOf: string,
-  indices?: readonly number[],
 ): IndicatorTable {
-  const { accumulator, addAt } = createLocatingAccumulator({
+  const accumulator = createIndicatorAccumulator({
     profile,
     ...(options.year === undefined ? {} : { year: options.year }),
     ...(options.crosswalk === undefined ? {} : { crosswalk: options.crosswalk }),
   });
   const skipped: Issue[] = [];
   let withoutYear = 0;
+  const fallback = options.year ?? 0;
   const wantUnits = options.groupBy?.includes('unit') === true;
   const kept: UnitStatistics[] = [];
   let index = 0;
+  const totalsSeen = new Set<string>();
   for (const unit of units) {
     const row = isRichUnit(unit) ? toUnitStatistics(unit) : (unit as UnitStatistics);
-    const at = indices?.[index] ?? index;
-    const outcome = addAt(row, at);
-    if (outcome !== ROW_COUNTED)
-      skipped.push(notCountedIssue(row, outcome, { path: [at], year: options.year }));
-    else {
+    if (!accumulator.add(row)) {
+      const duplicate =
+        row !== null &&
+        typeof row === 'object' &&
+        totalsSeen.has(`${row.kind}:${row.code}:${yearOfRow(row, fallback)}`);
+      skipped.push(notCountedIssue(row, duplicate, { path: [index] }));
+    } else {
+      if (unitKindOfTotal(row.kind) !== undefined)
+        totalsSeen.add(`${row.kind}:${row.code}:${yearOfRow(row, fallback)}`);
       if (row.year === undefined) withoutYear++;
       // Unit-level rows are those of 社区 and 村 (a township's own row is counted in its township's figures).
       if (wantUnits && isUnitKind(row.kind)) kept.push(row);

@@ -4,8 +4,8 @@ import { isIterableObject } from '../core/iterable.js';
 import { failure, type Result, success, unwrap } from '../core/result.js';
 import type { RowKind } from '../model/row-kind.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
-import { yearOfRow } from './accumulator-input.js';
 import { type Crosswalk, type CrosswalkEntry, crosswalkOption, rowInLatestDivisions } from './crosswalk.js';
+import { yearOfRow } from './parts.js';
 
 /**
  * A unit (社区 or 村) whose presence or kind changes between the years of the data: it appears after the first year,

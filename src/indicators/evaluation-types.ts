@@ -145,11 +145,7 @@ export interface PlanEvaluation {
   readonly otherYears: number;
   /** One row per (region, indicator of the profile): top level first, regions in code order, indicators in table order. */
   readonly rows: readonly EvaluationRow[];
-  /**
-   * Rows of the target year that were not counted, each with its index in the input: rows that could not be placed,
-   * a region's second total of a kind (`duplicate_total`), a unit whose code was counted already in the year
-   * (`duplicate_code`, naming the index of the row counted); and rows with a bad year.
-   */
+  /** Rows of the target year that could not be placed (each with its index in the input), or with a bad year. */
   readonly skipped: readonly Issue[];
   /** `provisional_evaluation`, `no_rows_for_year`, `total_replaces_units`; absent when there are none. */
   readonly warnings?: readonly Issue[];

@@ -9,7 +9,7 @@ import { STATISTICS_YEAR_RANGE } from '../model/fields.js';
 import type { Unit } from '../model/unit.js';
 import { isRichUnit, toUnitStatistics } from '../model/unit.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
-import { computeIndicatorTable, indicatorTableAt } from './compute.js';
+import { computeIndicatorTable } from './compute.js';
 import type {
   EvaluatePlanPeriodOptions,
   EvaluationRow,
@@ -228,8 +228,7 @@ function noRowsIssue(year: number, others: number): Issue {
  * Rows are taken by their 统计年度 (`year`): those of the target year (2025 for the 十四五) are counted; a row without
  * a year is taken to describe the year of the `year` option (default the target year); rows of other years are not
  * counted (their regions still appear, with status `no-data`). The actual values are exactly those of
- * `computeIndicatorTable` over the target year's rows: a unit given twice for the year is counted once (the first
- * row), the other listed in `skipped` at its index (`duplicate_code`).
+ * `computeIndicatorTable` over the target year's rows.
  *
  * @param units - statistics rows (with or without a `year`) or rich unit records
  * @param options - period (default: the latest ended by `asOf`), profile, as-of date, levels, regions, `year` of rows
@@ -305,8 +304,7 @@ function evaluate(
     groupBy: (o.groupBy as readonly GroupLevel[] | undefined) ?? DEFAULT_LEVELS,
   };
   // Both calls succeed: the options were checked above and the rows are arrays.
-  // The issues of the year's rows are at their indices in the input.
-  const table = indicatorTableAt(split.ofYear, settings, split.indices);
+  const table = computeIndicatorTable(split.ofYear, settings);
   const elsewhere = split.others.length > 0 ? computeIndicatorTable(split.others, settings) : undefined;
   const computed = table.success ? table.data : undefined;
   const view = profileInPeriod(profile, period.id);
@@ -318,7 +316,12 @@ function evaluate(
     period,
     regions,
   );
-  const skipped = [...(computed?.skipped ?? [])];
+  // The indices of the skipped rows are those of the year's rows: mapped back to the input's.
+  const skipped = (computed?.skipped ?? []).map((issue) =>
+    typeof issue.path[0] === 'number'
+      ? { ...issue, path: [split.indices[issue.path[0]] ?? issue.path[0], ...issue.path.slice(1)] }
+      : issue,
+  );
   for (const issue of split.badYears) skipped.push(issue);
   const warnings: Issue[] = [];
   if (asOf < period.end) warnings.push(provisionalIssue(period, asOf));

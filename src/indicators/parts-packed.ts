@@ -7,7 +7,6 @@ import { parseIndicatorParts } from './parts-parse.js';
 import type { IndicatorParts, IndicatorYearParts } from './sums.js';
 import { duplicateTotalIssue } from './total-store.js';
 import type { IndicatorProfile } from './types.js';
-import type { PackedUnits } from './unit-registry.js';
 import type { SumsCore } from './year-core.js';
 
 // The accumulator's sums in the form a worker thread posts back: each year's township table as two typed arrays whose
@@ -40,22 +39,6 @@ export function packedBuffers(packed: PackedIndicatorParts): ArrayBuffer[] {
     table.keys.buffer as ArrayBuffer,
     table.data.buffer as ArrayBuffer,
   ]);
-}
-
-/** The units of one year, packed (see `UnitRegistry.packed`). */
-export interface YearUnits extends PackedUnits {
-  /** The year, or {@link NO_YEAR} for the rows without one. */
-  readonly year: number;
-}
-
-/** The units the cores of an accumulator counted, year by year (years without any left out). */
-export function packUnits(cores: ReadonlyMap<number, SumsCore>): YearUnits[] {
-  const out: YearUnits[] = [];
-  for (const [year, core] of cores) {
-    const units = core.units?.packed();
-    if (units !== undefined && units.codes.length > 0) out.push({ year, ...units });
-  }
-  return out;
 }
 
 /** Packs the cores of an accumulator (year → sums) beside its parts without townships. */

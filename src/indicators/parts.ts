@@ -1,11 +1,14 @@
+import { DIVISION_LEVELS, type DivisionLevel } from '../codes/division-code.js';
+import { divisionLevelIndex, slotKeyOfCode, townshipKey } from '../codes/village-key.js';
 import type { AsOfInput } from '../core/as-of.js';
-import { guarded } from '../core/guard.js';
-import { failure, type Result, success, unwrap } from '../core/result.js';
-import type { UnitStatistics } from '../model/unit-statistics.js';
+import { guarded, invalidOption } from '../core/guard.js';
+import { createIssue, type Issue } from '../core/issue.js';
+import { failure, type Result, ShequError, success, unwrap } from '../core/result.js';
+import { STATISTICS_YEAR_RANGE } from '../model/fields.js';
+import { CODE_LEVELS_OF_KIND, unitKindOfTotal } from '../model/row-kind-predicates.js';
+import { type UnitStatistics, VALID_OF_KIND } from '../model/unit-statistics.js';
 import { type CompiledIndicators, compileIndicators } from './accumulate.js';
-import { defaultYearOf, profileOf, rowSlotKey, yearOfRow } from './accumulator-input.js';
 import { type Crosswalk, type CrosswalkEntry, crosswalkOption, rowInLatestDivisions } from './crosswalk.js';
-import { ROW_COUNTED, ROW_NOT_PLACED, ROW_REPEATED_TOTAL } from './not-counted.js';
 import { tooLargeIssue } from './parts-merge.js';
 import {
   addPacked,
@@ -13,20 +16,18 @@ import {
   NO_YEAR,
   type PackedIndicatorParts,
   packCores,
-  packUnits,
   partsByYear,
-  type YearUnits,
 } from './parts-packed.js';
 import { PARTS_FORMAT, PARTS_FORMAT_YEARS, parseIndicatorParts } from './parts-parse.js';
 import { resolvePeriodAndDate } from './periods.js';
+import { unknownProfileIssue, unknownProfileText } from './profile-issue.js';
 import type { IndicatorProfileName } from './profiles.js';
+import { resolveIndicatorProfile } from './profiles.js';
 import type { IndicatorRow, IndicatorRowsOptions } from './rows.js';
 import { checkRowsOptions } from './rows-options.js';
-import type { IndicatorParts, IndicatorYearParts } from './sums.js';
+import { type IndicatorParts, type IndicatorYearParts, sumsFromParts, yearSumsFromParts } from './sums.js';
 import { duplicateTotalIssue, TOTAL_ROW } from './total-store.js';
 import type { IndicatorProfile } from './types.js';
-import type { UnitLedger } from './unit-ledger.js';
-import { createUnitRegistry, FIRST_TIME, type PackedUnits, type UnitRegistry } from './unit-registry.js';
 import { createSumsCore, type SumsCore } from './year-core.js';
 import { rowsOfYears } from './year-rows.js';
 
@@ -80,17 +81,12 @@ export interface IndicatorAccumulator {
   readonly years: readonly number[];
   /**
    * Adds one row; returns `false` (and counts it as skipped) when its code or kind cannot be placed, or its `year` is
-   * not a year, or it is a region's second total of a kind. A row with a year is summed with the rows of that year
-   * only. Every unit row is summed, a unit given twice twice: which rows are repeats is the caller's to say, as it is
-   * for parts (`computeIndicatorTable` and the pipeline jobs count the first row of a code in a year, and report the
-   * others as `duplicate_code`).
+   * not a year. A row with a year is summed with the rows of that year only.
    */
   add(row: UnitStatistics): boolean;
   /**
    * Adds other parts of the same profile, checked first with `parseIndicatorParts` (shape, format, the profile's
-   * indicators, township codes, non-negative integer sums): bad parts give issues and change nothing. Parts hold
-   * sums, not units: a unit counted in both is counted twice (give each unit to one part; a region total given in
-   * both is refused).
+   * indicators, township codes, non-negative integer sums): bad parts give issues and change nothing.
    */
   merge(parts: IndicatorParts): Result<void>;
   /** The parts so far, as plain JSON-ready data. */
@@ -122,6 +118,63 @@ export interface AccumulatorRowsOptions extends Omit<IndicatorRowsOptions, 'prof
 }
 
 /**
+ * Resolves the profile option once: the default is national; an unknown name or a malformed profile is an error (a
+ * {@link shequ!ShequError} with an `invalid_option` issue), never a silent fall-back to another profile.
+ */
+function profileOf(options: unknown): IndicatorProfile {
+  let given: unknown;
+  try {
+    given = options === undefined ? undefined : (options as IndicatorAccumulatorOptions | null)?.profile;
+  } catch {
+    given = Symbol('unreadable');
+  }
+  if (options !== undefined && (options === null || typeof options !== 'object'))
+    given = Symbol('not options');
+  const profile = resolveIndicatorProfile(given === undefined ? 'national' : (given as IndicatorProfileName));
+  if (profile !== undefined) return profile;
+  const shown = typeof given === 'symbol' ? 'a value that is not a profile' : given;
+  throw new ShequError([createIssue('invalid_option', unknownProfileText(shown), { path: ['profile'] })]);
+}
+
+/** The slot key of a row that is not a unit: its township's, its county's (a district), or TOTAL_ROW, or -1. */
+function slotKeyOfRow(row: UnitStatistics | null | undefined): number {
+  const kind = row?.kind;
+  if (kind === undefined || !Object.hasOwn(CODE_LEVELS_OF_KIND, kind)) return -1;
+  const level = divisionLevelIndex(row?.code);
+  if (level < 0 || !CODE_LEVELS_OF_KIND[kind].includes(DIVISION_LEVELS[level] as DivisionLevel)) return -1;
+  if (unitKindOfTotal(kind) !== undefined) return TOTAL_ROW;
+  return slotKeyOfCode(row?.code);
+}
+
+/** The `year` option: a year of the statistics range, or absent; anything else is an error. */
+function defaultYearOf(options: unknown): number | undefined {
+  let year: unknown;
+  try {
+    year = (options as IndicatorAccumulatorOptions | undefined)?.year;
+  } catch {
+    year = Symbol('unreadable');
+  }
+  if (year === undefined || VALID_OF_KIND.year(year)) return year as number | undefined;
+  throw new ShequError([invalidYearOption()]);
+}
+
+/** The issue of a `year` option that is not a year. */
+export function invalidYearOption(): Issue {
+  return invalidOption(
+    ['year'],
+    `year 应为 ${STATISTICS_YEAR_RANGE.min}–${STATISTICS_YEAR_RANGE.max} 的整数年份`,
+    `year must be a whole year from ${STATISTICS_YEAR_RANGE.min} to ${STATISTICS_YEAR_RANGE.max}`,
+  );
+}
+
+/** The year a row is counted in: its own, else `fallback` (0: none); -1 for a `year` that is not a year. */
+export function yearOfRow(row: UnitStatistics | null | undefined, fallback: number): number {
+  const year: unknown = row?.year;
+  if (year === undefined) return fallback;
+  return VALID_OF_KIND.year(year) ? (year as number) : -1;
+}
+
+/**
  * Creates an {@link IndicatorAccumulator}: numerators, denominators and missing counts summed per township (and per
  * year, for rows that carry one) in typed arrays, with no allocation per row.
  *
@@ -141,7 +194,7 @@ export interface AccumulatorRowsOptions extends Omit<IndicatorRowsOptions, 'prof
  * ```
  */
 export function createIndicatorAccumulator(options: IndicatorAccumulatorOptions = {}): IndicatorAccumulator {
-  return createAccumulatorWith(options, undefined, undefined).accumulator;
+  return createAccumulatorWith(options, undefined).accumulator;
 }
 
 /** The code of the packed exchange, given to the accumulator only by {@link createPackingAccumulator}. */
@@ -149,101 +202,39 @@ interface PackingCode {
   readonly packCores: typeof packCores;
   readonly checkPacked: typeof checkPacked;
   readonly addPacked: typeof addPacked;
-  readonly packUnits: typeof packUnits;
 }
 
 /**
  * The packed exchange's code: referenced only by {@link createPackingAccumulator}, so that a bundle of
  * `computeIndicators` (which never packs) leaves it out.
  */
-const PACKING: PackingCode = { packCores, checkPacked, addPacked, packUnits };
-
-/**
- * An accumulator that is told where each row is, and counts a unit once: `addAt` says what became of the row —
- * {@link ROW_COUNTED}, {@link ROW_NOT_PLACED}, {@link ROW_REPEATED_TOTAL}, or (a position, ≥ 0) the row is a unit (or a
- * township's or district's own row) whose code was counted already in its year, at that position: the first
- * occurrence counts, this one is not counted. The paths that sum rows and report those not counted
- * (computeIndicatorTable, evaluatePlanPeriod, the pipeline jobs, the command line) add through it.
- */
-export interface LocatingAccumulator {
-  readonly accumulator: IndicatorAccumulator;
-  /** Adds one row found at `position` (a line, an index: never negative), once per code and year. */
-  addAt(row: UnitStatistics, position: number): number;
-  /** The units counted in a year (`NO_YEAR`: rows without one), if the accumulator has that year. */
-  unitsOf(year: number): UnitRegistry | undefined;
-}
+const PACKING: PackingCode = { packCores, checkPacked, addPacked };
 
 /**
  * An accumulator with the internal packed exchange of the worker threads: `pack` gives its sums as typed arrays
- * (no JSON parts built), `mergePacked` adds such sums, checked first (a failure changes nothing); `packUnits` gives
- * the units counted, `absorbUnits` records those of another part (read elsewhere: its sums are merged apart).
+ * (no JSON parts built), `mergePacked` adds such sums, checked first (a failure changes nothing).
  */
-export interface PackingAccumulator extends LocatingAccumulator {
+export interface PackingAccumulator {
+  readonly accumulator: IndicatorAccumulator;
   pack(): PackedIndicatorParts;
   mergePacked(packed: PackedIndicatorParts): Result<void>;
-  /** The units counted, year by year (years without any left out). */
-  packUnits(): YearUnits[];
-  /** The units of a year, the year added when the accumulator has none of it yet. */
-  unitsFor(year: number): UnitRegistry;
-  /**
-   * Records units of a year that another part counted (their positions moved by `shift`), none of them held here:
-   * a later row of one of them is a repeat. At `ELSEWHERE`, they are known already where the parts meet.
-   */
-  absorbUnits(year: number, units: PackedUnits, shift: number): void;
 }
 
-/** The code of the units' registry, given to the accumulator only by the accumulators that keep their units. */
-interface LocatingCode {
-  readonly createUnitRegistry: typeof createUnitRegistry;
+/** Creates an accumulator as {@link createIndicatorAccumulator} does, with its packed exchange beside it. */
+export function createPackingAccumulator(options: IndicatorAccumulatorOptions = {}): PackingAccumulator {
+  return createAccumulatorWith(options, PACKING);
 }
 
-/**
- * The registry's code: referenced only by {@link createLocatingAccumulator} and {@link createPackingAccumulator}, so
- * that a bundle that sums rows without asking which repeat (the validator's region rules) leaves it out.
- */
-const LOCATING: LocatingCode = { createUnitRegistry };
-
-/**
- * Creates an accumulator as {@link createIndicatorAccumulator} does, with its packed exchange beside it; with a
- * `ledger`, a unit an earlier job counted in a year is a repeat here (each year's units start with the ledger's).
- */
-export function createPackingAccumulator(
-  options: IndicatorAccumulatorOptions = {},
-  ledger?: UnitLedger,
-): PackingAccumulator {
-  return createAccumulatorWith(options, PACKING, LOCATING, ledger);
-}
-
-/** Creates an accumulator as {@link createIndicatorAccumulator} does, told where each row is (see {@link LocatingAccumulator}). */
-export function createLocatingAccumulator(options: IndicatorAccumulatorOptions = {}): LocatingAccumulator {
-  return createAccumulatorWith(options, undefined, LOCATING);
-}
-
-/** The position `add()` gives `addAt`: none, so that every row is counted (see `IndicatorAccumulator.add`). */
-const UNLOCATED = -1;
-
-/**
- * The accumulator and, with `packing`, its packed exchange (without it, `pack` and `mergePacked` are never called);
- * with `locating`, the registry of each year's units (without it, `addAt` counts every row, as `add` does).
- */
+/** The accumulator and, with `packing`, its packed exchange (without it, `pack` and `mergePacked` are never called). */
 function createAccumulatorWith(
   options: IndicatorAccumulatorOptions,
   packing: PackingCode | undefined,
-  locating: LocatingCode | undefined,
-  ledger?: UnitLedger,
 ): PackingAccumulator {
   const profile = profileOf(options);
   const fallbackYear = defaultYearOf(options) ?? NO_YEAR;
   const crosswalk = unwrap(crosswalkOption((options as IndicatorAccumulatorOptions | undefined)?.crosswalk));
   const compiled: CompiledIndicators = compileIndicators(profile.indicators.map((entry) => entry.indicator));
-  /** A year's core, its units starting with those the ledger holds for the year. */
-  const newCore = (year: number, slots?: number): SumsCore => {
-    const units = locating?.createUnitRegistry();
-    const counted = ledger?.unitsOf(year);
-    if (counted !== undefined) units?.absorb(counted, 0);
-    return createSumsCore(compiled, slots, units);
-  };
-  const cores = new Map<number, SumsCore>([[NO_YEAR, newCore(NO_YEAR)]]);
+  const cores = new Map<number, SumsCore>([[NO_YEAR, createSumsCore(compiled)]]);
   // The last year's core: most sheets are of one year, so most rows need no map lookup.
   let lastYear = NO_YEAR;
   let lastCore = cores.get(NO_YEAR) as SumsCore;
@@ -251,7 +242,7 @@ function createAccumulatorWith(
     if (year === lastYear) return lastCore;
     let core = cores.get(year);
     if (core === undefined) {
-      core = newCore(year, 16); // most jobs have a few years of one county, not the country
+      core = createSumsCore(compiled, 16); // most jobs have a few years of one county, not the country
       cores.set(year, core);
     }
     lastYear = year;
@@ -260,33 +251,6 @@ function createAccumulatorWith(
   };
   let count = 0;
   let skipped = 0;
-  const addAt = (input: UnitStatistics, position: number): number => {
-    const year = yearOfRow(input, fallbackYear);
-    const row = crosswalk === undefined ? input : rowInLatestDivisions(input, year, crosswalk);
-    const key = rowSlotKey(row);
-    if (key === -1 || year === -1) {
-      skipped++;
-      return ROW_NOT_PLACED;
-    }
-    const core = coreOf(year);
-    if (key === TOTAL_ROW) {
-      if (!core.totals.add(row)) {
-        skipped++;
-        return ROW_REPEATED_TOTAL;
-      }
-    } else {
-      // One bit test: the code as given (before a crosswalk, which may join two codes into one).
-      const first =
-        position === UNLOCATED ? FIRST_TIME : (core.units?.claim(input.code, position) ?? FIRST_TIME);
-      if (first !== FIRST_TIME) {
-        skipped++;
-        return first;
-      }
-      core.addRow(key, row);
-    }
-    count++;
-    return ROW_COUNTED;
-  };
 
   const accumulator: IndicatorAccumulator = {
     profile,
@@ -299,7 +263,25 @@ function createAccumulatorWith(
     get years() {
       return [...cores.keys()].filter((year) => year !== NO_YEAR).sort((a, b) => a - b);
     },
-    add: (row) => addAt(row, UNLOCATED) === ROW_COUNTED,
+    add(given) {
+      const year = yearOfRow(given, fallbackYear);
+      const row = crosswalk === undefined ? given : rowInLatestDivisions(given, year, crosswalk);
+      const unit = row?.kind === 'community' || row?.kind === 'village';
+      const key = unit ? townshipKey(row.code) : slotKeyOfRow(row);
+      if (key === -1 || year === -1) {
+        skipped++;
+        return false;
+      }
+      const core = coreOf(year);
+      if (key === TOTAL_ROW) {
+        if (!core.totals.add(row)) {
+          skipped++;
+          return false;
+        }
+      } else core.addRow(key, row);
+      count++;
+      return true;
+    },
     merge(parts) {
       return guarded(() => {
         const parsed = parseIndicatorParts(parts, { profile });
@@ -369,12 +351,6 @@ function createAccumulatorWith(
   };
   return {
     accumulator,
-    addAt,
-    unitsOf: (year) => cores.get(year)?.units,
-    packUnits: () => (packing as PackingCode).packUnits(cores),
-    // (The accumulators that pack keep their units: `units` is there.)
-    unitsFor: (year) => coreOf(year).units as UnitRegistry,
-    absorbUnits: (year, units, shift) => coreOf(year).units?.absorb(units, shift),
     pack: () =>
       (packing as PackingCode).packCores(
         cores,
@@ -392,5 +368,50 @@ function createAccumulatorWith(
   };
 }
 
+/**
+ * Turns parts into tidy rows: one per (region, indicator) at each requested level, top level first, regions in code
+ * order, indicators in profile order — rows whose value is null included. Unit-level rows need the units themselves
+ * (see `computeIndicators`); here `unit` in `groupBy` is ignored. The parts are checked first with
+ * `parseIndicatorParts` against the profile, since they may come from outside.
+ *
+ * @param parts - accumulated parts
+ * @param options - profile, levels, rounding, names, external denominators, as-of date
+ * @returns the rows
+ * @throws {@link shequ!ShequError} with the issues when the parts are malformed or hold other indicators than the profile,
+ *   the profile is neither a built-in name nor a profile object, or another option is invalid (never another error)
+ *
+ * @example
+ * ```ts
+ * import { createIndicatorAccumulator, indicatorRowsFromParts } from 'shequ';
+ * const accumulator = createIndicatorAccumulator();
+ * accumulator.add({ code: '130123100201', kind: 'village', households: 300, hasFacility: true, facilityArea: 100 });
+ * accumulator.add({ code: '130123100202', kind: 'village', households: 200, hasFacility: false });
+ * const row = indicatorRowsFromParts(accumulator.parts(), { groupBy: ['county'], asOf: '2025-12-31' })
+ *   .find((r) => r.indicator === 'facilityAreaPer100Households');
+ * [row?.numerator, row?.denominator, row?.value];
+ * //=> [100, 500, 20]
+ * ```
+ */
+export function indicatorRowsFromParts(parts: IndicatorParts, options: IndicatorRowsOptions): IndicatorRow[] {
+  return unwrap(
+    guarded(() => {
+      const checked = checkRowsOptions(options);
+      if (!checked.success) return checked;
+      const { given, denominators } = checked.data;
+      const when = resolvePeriodAndDate(given.period, given.asOf as AsOfInput | undefined);
+      if (!when.success) return when;
+      const profile = resolveIndicatorProfile(given.profile as IndicatorRowsOptions['profile']);
+      if (profile === undefined) return failure([unknownProfileIssue(given.profile)]);
+      const parsed = parseIndicatorParts(parts, { profile });
+      if (!parsed.success) return parsed;
+      const years = yearSumsFromParts(parsed.data);
+      const withoutYear = sumsFromParts(parsed.data);
+      const plain =
+        years.length === 0 || withoutYear.keys.length > 0 || withoutYear.totals ? withoutYear : undefined;
+      const rowOptions = { ...options, asOf: when.data.asOf, external: denominators };
+      return success([...rowsOfYears(plain, years, rowOptions, profile, when.data.period?.id)]);
+    }),
+  );
+}
+
 export { mergeIndicatorParts } from './parts-merge.js';
-export { indicatorRowsFromParts } from './parts-rows.js';

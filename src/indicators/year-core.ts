@@ -3,20 +3,14 @@ import { accumulateRow, type CompiledIndicators } from './accumulate.js';
 import type { IndicatorParts, TownshipSums } from './sums.js';
 import { combinedTotals } from './sums.js';
 import { createTotalStore, type TotalStore } from './total-store.js';
-import type { UnitRegistry } from './unit-registry.js';
 
-// The sums of one year (or of the rows without a year): township slots in one growing typed array, the region
-// totals, and the units counted (so that a unit listed twice is counted once). The accumulator holds one of these per year, so the years never mix and each is rolled up on its own.
+// The sums of one year (or of the rows without a year): township slots in one growing typed array, and the region
+// totals. The accumulator holds one of these per year, so the years never mix and each is rolled up on its own.
 
 /** The township sums and totals of one year, as the accumulator fills them. */
 export interface SumsCore {
   /** The region totals of the year. */
   readonly totals: TotalStore;
-  /**
-   * The codes of the units (and townships' and districts' own rows) counted in the year, with where each was: an
-   * accumulator told where its rows are keeps them (see `LocatingAccumulator`), another none.
-   */
-  readonly units: UnitRegistry | undefined;
   /** Townships (and districts' own slots) holding sums. */
   readonly size: number;
   /** Whether nothing was added (no township slot, no total). */
@@ -45,9 +39,9 @@ function keyToCode(key: number): string {
 
 /**
  * Creates the empty sums of one year for a profile's compiled indicators, room for `slots` townships to start with
- * (the array doubles when full), and the registry of its units, if they are kept.
+ * (the array doubles when full).
  */
-export function createSumsCore(compiled: CompiledIndicators, slots = 256, units?: UnitRegistry): SumsCore {
+export function createSumsCore(compiled: CompiledIndicators, slots = 256): SumsCore {
   const { stride } = compiled;
   const totals = createTotalStore(compiled);
   const slotOfKey = new Map<number, number>();
@@ -91,7 +85,6 @@ export function createSumsCore(compiled: CompiledIndicators, slots = 256, units?
   };
   return {
     totals,
-    units,
     get size() {
       return keys.length;
     },

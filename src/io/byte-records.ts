@@ -65,13 +65,13 @@ export interface ByteReaderParts {
 }
 
 /**
- * Takes each row accepted, as it is read, instead of a `row` event: the indicators job when it keeps no row
- * (pipeline/indicators.ts). A row the byte reader accepts is a view of the reader's values (values-view.ts), read
- * during the call and never kept; the string path's rows (township and total rows among them: the byte reader takes
- * only unit rows) come to it too, in line order with the byte reader's (stream-read.ts), for order matters — the
- * first total of a region counts, and the first row of a unit's code. The view's text fields (the name) read
- * `undefined`, and so do those of the string path's rows: their cells are checked (valid UTF-8, no U+FFFD) but not
- * decoded, for the sink is the built-in accumulator, whose measures read no text (a test holds it).
+ * Takes each row the byte reader accepts, as it is read, instead of a `row` event: the indicators job when it keeps
+ * no row (pipeline/indicators.ts). The row is a view of the reader's values (values-view.ts), read during the call
+ * and never kept; the rows of the string path still come as events. The byte reader accepts only unit rows (a
+ * village-level code), which the accumulator sums in any order; township and total rows, whose order matters (the
+ * first total of a region counts), all come as events. The view's text fields (the name) read `undefined`: their
+ * cells are checked (valid UTF-8, no U+FFFD) but not decoded, for the sink is the built-in accumulator, whose
+ * measures read no text (a test holds it).
  */
 export type RowSink = (row: UnitStatistics, line: number) => void;
 

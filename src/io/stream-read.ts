@@ -1,6 +1,4 @@
 import { createIssue, type Issue } from '../core/issue.js';
-import { statisticsFieldsOfKind } from '../model/fields.js';
-import type { UnitStatistics } from '../model/unit-statistics.js';
 import { type ByteRecordReader, createByteRecordReader, type RowSink } from './byte-records.js';
 import {
   CSV_LIMITS,
@@ -285,8 +283,8 @@ export async function* streamUnitStatisticsBatches(
 
 /**
  * {@link streamUnitStatisticsBatches}, with the byte reader (byte-records.ts) on or off: off, every chunk goes
- * through the decoder and the string parser (internal: the tests hold the two equal). With `sink`, every row accepted
- * goes there as it is read, in line order, not as an event (see {@link RowSink}).
+ * through the decoder and the string parser (internal: the tests hold the two equal). With `sink`, the rows the byte
+ * reader accepts go there as they are read, not as events (see {@link RowSink}).
  */
 export async function* streamBatches(
   source: ChunkSource,
@@ -333,17 +331,10 @@ async function* readBatches(
   }
   parser = createResumableCsvParser(checked.options);
   const decoder = createChunkDecoder(given);
-  // With a sink, every row accepted goes there — the string path's too, without the text the byte reader's views do
-  // not read — in line order with the byte reader's: of two rows of one code, the first is the one counted.
-  let sunk = 0; // rows of the string path given to the sink since the last batch
   const eventsOf = (records: readonly CsvRecord[], into: StreamEvent[]) => {
     for (const record of records) {
       const event = reader.record(record);
-      if (event === undefined) continue;
-      if (sink !== undefined && event.kind === 'row') {
-        sink(unreadLeftOut(event.accepted.row), event.accepted.line);
-        sunk++;
-      } else into.push(event);
+      if (event !== undefined) into.push(event);
     }
     return into;
   };
@@ -386,7 +377,6 @@ async function* readBatches(
         bytes.push(next.value, batch);
         // With a sink, a batch per chunk even when every row went there: the consumer's progress and abort checks
         // come between batches.
-        sunk = 0;
         if (batch.length > 0 || sink !== undefined) yield batch;
         continue;
       }
@@ -429,11 +419,7 @@ async function* readBatches(
         yield batch;
         return;
       }
-      // A batch when rows were read, as events or into the sink: the consumer's progress and abort checks come then.
-      if (batch.length > 0 || sunk > 0) {
-        sunk = 0;
-        yield batch;
-      }
+      if (batch.length > 0) yield batch;
     }
   } finally {
     // Ended early (an abort, a break, an undecodable file): the source is closed, not left open.
@@ -454,19 +440,6 @@ async function* readBatches(
     tail.some((record) => record.error === 'unterminated_quote') ? { ...ended, endedInQuotes: true } : ended,
   );
   yield last;
-}
-
-/** The fields a sink's view of a row does not read: the text fields. */
-const TEXT_FIELDS = statisticsFieldsOfKind('text');
-
-/** A row of the string path as a sink is handed the byte reader's: its text fields and extra data left out. */
-function unreadLeftOut(row: UnitStatistics): UnitStatistics {
-  const given = row as unknown as Record<string, unknown>;
-  if (given.extra === undefined && TEXT_FIELDS.every((key) => given[key] === undefined)) return row;
-  const out = { ...given };
-  delete out.extra;
-  for (const key of TEXT_FIELDS) delete out[key];
-  return out as unknown as UnitStatistics;
 }
 
 /** The byte reader of a stream whose header was found, or `undefined` when its delimiter is not one ASCII byte. */

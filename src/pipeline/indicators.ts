@@ -6,9 +6,8 @@ import type { AsOfInput } from '../core/as-of.js';
 import { resolveAsOf } from '../core/as-of.js';
 import type { Issue } from '../core/issue.js';
 import { failure, type Result, ShequError, success } from '../core/result.js';
-import { computeIndicators, yearMissingIssue } from '../indicators/compute.js';
+import { computeIndicators, notCountedIssue, yearMissingIssue } from '../indicators/compute.js';
 import type { Crosswalk, CrosswalkEntry } from '../indicators/crosswalk.js';
-import { notCountedIssue, ROW_COUNTED } from '../indicators/not-counted.js';
 import type { IndicatorAccumulator } from '../indicators/parts.js';
 import { createPackingAccumulator, type PackingAccumulator } from '../indicators/parts.js';
 import { planPeriodById } from '../indicators/periods.js';
@@ -16,7 +15,7 @@ import type { IndicatorProfileName } from '../indicators/profiles.js';
 import type { IndicatorRow, IndicatorRowsOptions } from '../indicators/rows.js';
 import type { IndicatorParts } from '../indicators/sums.js';
 import type { IndicatorProfile } from '../indicators/types.js';
-import { type LedgerOption, ledgerOf, type UNIT_LEDGER } from '../indicators/unit-ledger.js';
+import { unitKindOfTotal } from '../model/row-kind-predicates.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
 import { copyJobOptions, type JobInput, type JobOptions, readSourceWith } from './job.js';
 import type { SheetSource } from './source.js';
@@ -76,10 +75,8 @@ export interface IndicatorsFromSource extends JobInput {
  * Computes the indicators of a statistics sheet straight from its source — CSV text or bytes in any encoding shequ
  * reads, an .xlsx workbook, a `File`, a Node or web stream — in one pass and bounded memory: rows are read in
  * batches (one promise per chunk of the file), placed into the accumulator as they come, and never kept (unless
- * unit rows are asked for); the rejected rows are kept with their reasons. A unit given again for a year it was
- * counted in is not counted again (the first row counts): a `duplicate_code` warning at its line, naming the line of
- * the row counted, is among the issues, as a region's second total is (`duplicate_total`). The same job the
- * `shequ indicators` command runs.
+ * unit rows are asked for); the rejected rows are kept with their reasons. The same job the `shequ indicators`
+ * command runs.
  *
  * @param source - the sheet
  * @param options - profile, levels, as-of date, names; how to read; progress and cancellation
@@ -120,19 +117,10 @@ export interface IndicatorsJob {
   readonly units: UnitStatistics[] | undefined;
   /** Places one accepted row (its line, for the issue of a row that cannot be counted). */
   readonly add: (row: UnitStatistics, line: number) => void;
-  /**
-   * Issues of accepted rows the accumulator did not count, in file order: a region's second total of a kind
-   * (`duplicate_total`), a unit whose code it counted already in the row's year (`duplicate_code`, naming the line of
-   * the row counted).
-   */
+  /** Issues of accepted rows the accumulator did not count (a region's second total of a kind), in file order. */
   readonly notCounted: Issue[];
   /** Rows counted without a year of their own (the workers' added by the parallel path). */
   readonly withoutYear: { count: number };
-  /**
-   * The command line's ledger of the units its earlier files counted (see indicators/unit-ledger.ts) and this
-   * source's name in it: the job's units are recorded there when it ends.
-   */
-  readonly ledger: LedgerOption[typeof UNIT_LEDGER];
 }
 
 /**
@@ -157,47 +145,31 @@ export function prepareIndicatorsJob(options: IndicatorsFromSourceOptions): Resu
   const asOf = resolveAsOf(settings.asOf ?? planPeriodById(settings.period)?.end);
   if (!asOf.success) return asOf;
   let packing: PackingAccumulator;
-  const ledger = ledgerOf(settings);
   try {
-    packing = createPackingAccumulator(
-      {
-        ...(settings.profile === undefined ? {} : { profile: settings.profile }),
-        ...(settings.year === undefined ? {} : { year: settings.year }),
-        ...(settings.crosswalk === undefined ? {} : { crosswalk: settings.crosswalk }),
-      },
-      ledger?.ledger,
-    );
+    packing = createPackingAccumulator({
+      ...(settings.profile === undefined ? {} : { profile: settings.profile }),
+      ...(settings.year === undefined ? {} : { year: settings.year }),
+      ...(settings.crosswalk === undefined ? {} : { crosswalk: settings.crosswalk }),
+    });
     packing.accumulator.rows({ ...settings, asOf: asOf.data }); // bad row options fail now, before the file is read
   } catch (error) {
     // Only the library's own option errors become a failure; anything else is a bug and stays an exception.
     if (error instanceof ShequError) return failure(error.issues);
     throw error;
   }
-  const { accumulator, addAt } = packing;
+  const { accumulator } = packing;
   const units: UnitStatistics[] | undefined = settings.groupBy?.includes('unit') === true ? [] : undefined;
   const notCounted: Issue[] = [];
   const withoutYear = { count: 0 };
-  const sources = ledger?.ledger.sources;
   const add = (row: UnitStatistics, line: number) => {
-    const outcome = addAt(row, line);
-    if (outcome === ROW_COUNTED) {
+    if (accumulator.add(row)) {
       units?.push(row);
       if (row.year === undefined) withoutYear.count++;
     }
-    // A row the reader accepted has a code of its kind's level: a repeated total, or a repeated unit.
-    else notCounted.push(notCountedIssue(row, outcome, { line, year: settings.year, sources }));
+    // A row the reader accepted has a code of its kind's level: a total it cannot count is a repeated one.
+    else notCounted.push(notCountedIssue(row, unitKindOfTotal(row.kind) !== undefined, { line }));
   };
-  return success({
-    settings,
-    asOf: asOf.data,
-    accumulator,
-    packing,
-    units,
-    add,
-    notCounted,
-    withoutYear,
-    ledger,
-  });
+  return success({ settings, asOf: asOf.data, accumulator, packing, units, add, notCounted, withoutYear });
 }
 
 /** The result of an indicators job from what was read. */
@@ -208,8 +180,6 @@ export function finishIndicatorsJob(job: IndicatorsJob, input: JobInput): Indica
   const issues = [...input.issues, ...job.notCounted];
   const mixed = accumulator.years.length > 0 && job.settings.year === undefined && job.withoutYear.count > 0;
   if (mixed) issues.push(yearMissingIssue(job.withoutYear.count));
-  // The next file of the command line's finds this one's units there.
-  job.ledger?.ledger.record(job.ledger.name, job.packing.packUnits());
   return {
     ...input,
     issues: issues.length === input.issues.length ? input.issues : issues,

@@ -51,9 +51,8 @@ function builtInProfile(options: IndicatorsFromFileOptions): 'national' | 'hebei
  * ranges at line starts (found by reading a few bytes at each cut), this thread reads the first range and a worker
  * thread each of the others — every one behind the file's header — and their partial sums merge exactly. The result
  * is the one `computeIndicatorsFromSource` gives for the whole file: the same figures, the same rejected rows with
- * their lines, the same counts, the same issues (a cut that fell inside a quoted field is detected and the file read
- * again in one piece; a range that lists a unit the ranges before it counted in the same year is read again, told it,
- * so that only the first row of the unit counts). Progress sums the threads; an abort stops them all.
+ * their lines, the same counts (a cut that fell inside a quoted field is detected and the file read again in one
+ * piece). Progress sums the threads; an abort stops them all.
  *
  * @param path - a CSV (UTF-8 or GB18030; UTF-16 in one thread) or .xlsx file (a `file:` URL, or the path's bytes, in one
  *   thread, are taken too; what is not a path is an `invalid_type` failure)

@@ -8,24 +8,13 @@
  * one piece, so the figures, the rejected rows and their lines are always those of the serial read.
  */
 import { createReadStream } from 'node:fs';
-import type { Issue } from '../core/issue.js';
 import type { Crosswalk, CrosswalkEntry } from '../indicators/crosswalk.js';
-import { repeatedUnitIssue } from '../indicators/not-counted.js';
-import type { YearUnits } from '../indicators/parts-packed.js';
 import type { IndicatorProfileName } from '../indicators/profiles.js';
-import { ELSEWHERE } from '../indicators/unit-registry.js';
 import { type IndicatorsJob, rowsAreTransient } from './indicators.js';
 import { type JobInput, type JobProgress, readSourceWith } from './job.js';
-import { cutsAreSafe, mergeRangeInputs, rangeShifts } from './range-merge.js';
+import { mergeRangeInputs } from './range-merge.js';
 import type { Plan } from './range-plan.js';
-import {
-  createRangeShare,
-  linesOf,
-  type RangeJob,
-  type RangeResult,
-  type RepeatedUnit,
-  readRange,
-} from './range-read.js';
+import { createRangeShare, linesOf, type RangeJob, type RangeResult, readRange } from './range-read.js';
 import { readOnThreads } from './range-threads.js';
 
 // What node.ts loads with this module, for a large file only.
@@ -51,113 +40,32 @@ function mergeRanges(
   return mergeRangeInputs(plan, first, results, (result, shift) => {
     if (!job.packing.mergePacked(result.packed).success) return false;
     // After the first range's (already in the job): file order, as the serial read gives them.
-    for (const issue of notCountedOf(job, result, shift)) job.notCounted.push(issue);
+    for (const issue of result.notCounted)
+      job.notCounted.push(issue.line === undefined ? issue : { ...issue, line: issue.line + shift });
     job.withoutYear.count += result.withoutYear;
     return true;
   });
 }
 
-/**
- * The issues of a range's rows not counted, at their lines in the file, in file order: those it made, and those of
- * its repeated units, each naming the line of the row counted (in the range, or before it: the job's units say).
- */
-function notCountedOf(job: IndicatorsJob, result: RangeResult, shift: number): Issue[] {
-  const out: Issue[] = [];
-  const repeatIssue = (unit: RepeatedUnit) => {
-    const first =
-      unit.first === ELSEWHERE
-        ? (job.packing.unitsOf(unit.year)?.find(Number(unit.code)) ?? ELSEWHERE)
-        : unit.first + shift;
-    return repeatedUnitIssue(unit.code, unit.year, first, {
-      line: unit.line + shift,
-      sources: job.ledger?.ledger.sources,
-    });
-  };
-  let r = 0;
-  for (const issue of result.notCounted) {
-    const line = issue.line ?? Number.POSITIVE_INFINITY;
-    for (; r < result.repeated.length && (result.repeated[r] as RepeatedUnit).line < line; r++)
-      out.push(repeatIssue(result.repeated[r] as RepeatedUnit));
-    out.push(issue.line === undefined ? issue : { ...issue, line: issue.line + shift });
-  }
-  for (; r < result.repeated.length; r++) out.push(repeatIssue(result.repeated[r] as RepeatedUnit));
-  return out;
-}
-
-/** The codes of each year among `units` that the job has counted already (or an earlier file: see its ledger). */
-function countedBefore(
-  job: IndicatorsJob,
-  units: readonly YearUnits[],
-): { year: number; codes: Float64Array }[] {
-  const out: { year: number; codes: Float64Array }[] = [];
-  for (const given of units) {
-    const shared = job.packing.unitsFor(given.year).shared(given);
-    if (shared.length > 0) out.push({ year: given.year, codes: Float64Array.from(shared) });
-  }
-  return out;
-}
-
-/**
- * The later ranges' results with no unit counted twice, in file order. Each range is checked against the units the
- * job counted before it (the first range's, then the earlier ranges'): a range that counted some of them too is read
- * again here, told them, so that its rows of them are repeats (a unit listed twice far apart: rare); then its units
- * join the job's, at their lines in the file. Nothing is settled when a cut was unsafe (the file is read again whole).
- */
-async function settleSharedUnits(
-  job: IndicatorsJob,
-  plan: Plan,
-  first: JobInput & { lines: number },
-  results: readonly RangeResult[],
-  base: RangeJobBase,
-): Promise<readonly RangeResult[]> {
-  if (!cutsAreSafe(first, results)) return results;
-  const shifts = rangeShifts(plan, first, results);
-  const settled: RangeResult[] = [];
-  for (const [k, given] of results.entries()) {
-    const counted = countedBefore(job, given.units);
-    const result =
-      counted.length === 0
-        ? given
-        : await readRange(
-            { ...base, start: given.start, end: given.end },
-            undefined,
-            job.settings.signal,
-            counted,
-          );
-    for (const units of result.units) job.packing.absorbUnits(units.year, units, shifts[k] as number);
-    settled.push(result);
-  }
-  return settled;
-}
-
-/** What every range's job shares: the file, its header, how to read and count. */
-type RangeJobBase = Omit<RangeJob, 'start' | 'end' | 'share'>;
-
-function rangeJobBase(
-  path: string,
-  job: IndicatorsJob,
-  plan: Plan,
-  profile: IndicatorProfileName,
-): RangeJobBase {
-  const { year, crosswalk } = job.settings;
-  return {
-    path,
-    headerEnd: plan.headerEnd,
-    encoding: plan.encoding,
-    profile,
-    ...(year === undefined ? {} : { year }),
-    ...(crosswalk === undefined ? {} : { crosswalk: entriesOf(crosswalk) }),
-    read: { ...(job.settings.read ?? {}) },
-  };
-}
-
 /** The job of each worker: its range (read through a shared word, so that its tail can be taken over). */
-function workerJobs(base: RangeJobBase, plan: Plan): RangeJob[] {
+function workerJobs(path: string, job: IndicatorsJob, plan: Plan, profile: IndicatorProfileName): RangeJob[] {
   const ends = [...plan.cuts.slice(1), plan.size];
+  const { year, crosswalk } = job.settings;
   return plan.cuts.map((start, k) => {
     const end = ends[k] as number;
     const share = createRangeShare(end - start);
-    return { ...base, start, end, ...(share === undefined ? {} : { share }) };
+    return {
+      path,
+      start,
+      end,
+      headerEnd: plan.headerEnd,
+      encoding: plan.encoding,
+      profile,
+      ...(year === undefined ? {} : { year }),
+      ...(crosswalk === undefined ? {} : { crosswalk: entriesOf(crosswalk) }),
+      read: { ...(job.settings.read ?? {}) },
+      ...(share === undefined ? {} : { share }),
+    };
   });
 }
 
@@ -173,19 +81,16 @@ export async function readRanges(
   profile: IndicatorProfileName,
 ): Promise<JobInput | undefined> {
   const { signal } = job.settings;
-  const base = rangeJobBase(path, job, plan, profile);
   const read = await readOnThreads(path, {
     worker: new URL('./indicators-worker.js', import.meta.url),
-    jobs: workerJobs(base, plan),
+    jobs: workerJobs(path, job, plan, profile),
     readFirst: (onProgress) => readFirstRange(path, job, plan, onProgress),
     readTail: readRange,
     onProgress: job.settings.onProgress,
     signal,
   });
   if (read === undefined) return undefined;
-  const first = { ...read.first, lines: linesOf(read.first) };
-  const results = await settleSharedUnits(job, plan, first, read.results, base);
-  const input = mergeRanges(job, plan, first, results);
+  const input = mergeRanges(job, plan, { ...read.first, lines: linesOf(read.first) }, read.results);
   if (input !== undefined) await read.progress.complete(input.counts);
   // An abort in the last report counts, as it does in one thread.
   signal?.throwIfAborted();

@@ -21,31 +21,6 @@ function shiftRejected(row: RejectedRow, shift: number): RejectedRow {
 /** What every range reader gives back about the rows it read (lines as in a file of the header and the range). */
 export type RangeInput = Pick<RangeResult, 'rejected' | 'counts' | 'issues' | 'lines' | 'endedInQuotes'>;
 
-/** Whether every cut fell between records: no range but the last ended inside quotes. */
-export function cutsAreSafe(
-  first: { readonly endedInQuotes?: boolean | undefined },
-  results: readonly { readonly endedInQuotes?: boolean | undefined }[],
-): boolean {
-  return ![first, ...results].slice(0, -1).some((range) => range.endedInQuotes === true);
-}
-
-/**
- * What to add to each later range's lines (given in file order) to have the file's: the range's reader read the
- * header lines, then its range, so its line (headerLines + 1) is the file's (lines before it + 1).
- */
-export function rangeShifts(
-  plan: Pick<Plan, 'headerLines'>,
-  first: { readonly lines: number },
-  results: readonly Pick<RangeInput, 'lines'>[],
-): number[] {
-  let linesBefore = first.lines;
-  return results.map((result) => {
-    const shift = linesBefore - plan.headerLines;
-    linesBefore += result.lines;
-    return shift;
-  });
-}
-
 /**
  * The input of the whole file from its ranges' (the first read here, the others given in file order): rejected rows
  * and issues with their lines in the file, the counts; `merge` takes each later range's own results with the shift
@@ -58,13 +33,15 @@ export function mergeRangeInputs<Result extends RangeInput>(
   results: readonly Result[],
   merge: (result: Result, shift: number) => boolean,
 ): JobInput | undefined {
-  if (!cutsAreSafe(first, results)) return undefined;
+  const ranges = [first, ...results];
+  if (ranges.slice(0, -1).some((range) => range.endedInQuotes === true)) return undefined;
   const rejected = first.rejected.slice();
   const issues = first.issues.slice();
   let { read, accepted, blankLines } = first.counts;
-  const shifts = rangeShifts(plan, first, results);
-  for (const [k, result] of results.entries()) {
-    const shift = shifts[k] as number;
+  let linesBefore = first.lines;
+  for (const result of results) {
+    // The worker's file was the header lines, then its range: its line (headerLines + 1) is the file's linesBefore + 1.
+    const shift = linesBefore - plan.headerLines;
     if (!merge(result, shift)) return undefined;
     for (const row of result.rejected) rejected.push(shiftRejected(row, shift));
     // Issues on the header's lines were given by the first range already (every worker reads the header again).
@@ -75,6 +52,7 @@ export function mergeRangeInputs<Result extends RangeInput>(
     read += result.counts.read;
     accepted += result.counts.accepted;
     blankLines += result.counts.blankLines - plan.headerBlankLines;
+    linesBefore += result.lines;
   }
   return {
     counts: { read, accepted, rejected: rejected.length, blankLines, titleLines: first.counts.titleLines },

@@ -5,15 +5,14 @@
 // whatever the worker's start-up cost or the machine's load.
 import { type FileHandle, open } from 'node:fs/promises';
 import type { Issue } from '../core/issue.js';
-import { yearOfRow } from '../indicators/accumulator-input.js';
+import { notCountedIssue } from '../indicators/compute.js';
 import type { CrosswalkEntry } from '../indicators/crosswalk.js';
-import { notCountedIssue, ROW_COUNTED } from '../indicators/not-counted.js';
 import { createPackingAccumulator } from '../indicators/parts.js';
-import type { PackedIndicatorParts, YearUnits } from '../indicators/parts-packed.js';
+import type { PackedIndicatorParts } from '../indicators/parts-packed.js';
 import type { IndicatorProfileName } from '../indicators/profiles.js';
-import { ELSEWHERE } from '../indicators/unit-registry.js';
 import type { TextEncodingName } from '../io/decode.js';
 import type { ReadCounts, RejectedRow } from '../io/row-reader.js';
+import { unitKindOfTotal } from '../model/row-kind-predicates.js';
 import type { UnitStatistics } from '../model/unit-statistics.js';
 import { type JobInput, readSourceWith } from './job.js';
 import { createLineCounter } from './record-walk.js';
@@ -37,37 +36,19 @@ export interface RangeJob {
   readonly share?: SharedArrayBuffer;
 }
 
-/**
- * A row of a range whose code the range's accumulator had counted already in its year: where it is, its code and
- * year, and where the first was — a line of the range, or `ELSEWHERE` (a code the range was told another range
- * counted: where is known where the ranges meet).
- */
-export interface RepeatedUnit {
-  readonly line: number;
-  readonly code: string;
-  readonly year: number;
-  readonly first: number;
-}
-
 /** What a range reader gives back once its range is read. */
 export interface RangeResult {
   readonly kind: 'done';
   /** Where the range started (ranges are merged in file order). */
   readonly start: number;
-  /** Where it ended (a worker's range ends where the main thread took its tail over, if it did). */
-  readonly end: number;
   /** The range's sums, packed (their buffers transferred). */
   readonly packed: PackedIndicatorParts;
   /** Rejected rows, lines counted as in a file of the header followed by the range. */
   readonly rejected: readonly RejectedRow[];
   readonly counts: ReadCounts;
   readonly issues: readonly Issue[];
-  /** Issues of accepted rows the range's accumulator did not count but repeated units (lines as for `rejected`). */
+  /** Issues of accepted rows the range's accumulator did not count (lines as for `rejected`). */
   readonly notCounted: readonly Issue[];
-  /** The repeated units, in file order (their issues are made where the ranges meet, which knows every line). */
-  readonly repeated: readonly RepeatedUnit[];
-  /** The units counted, year by year (positions: lines as for `rejected`). */
-  readonly units: readonly YearUnits[];
   /** Rows counted without a year of their own. */
   readonly withoutYear: number;
   /** Physical lines of the range. */
@@ -244,52 +225,39 @@ export function linesOf(input: JobInput): number {
   return input.lines;
 }
 
-/**
- * Reads a range into an accumulator of its own; `onRead` hears of the rows read every 50 000 rows. `counted` (a
- * range read again, here, after the merge found units it shares with ranges before it) are the codes of each year
- * another range counted: a row of one of them is a repeat, not counted here.
- */
+/** Reads a range into an accumulator of its own; `onRead` hears of the rows read every 50 000 rows. */
 export async function readRange(
   job: RangeJob,
   onRead?: (read: number) => void,
   signal?: AbortSignal,
-  counted: readonly { readonly year: number; readonly codes: Float64Array }[] = [],
 ): Promise<RangeResult> {
   const packing = createPackingAccumulator({
     profile: job.profile,
     ...(job.year === undefined ? {} : { year: job.year }),
     ...(job.crosswalk === undefined ? {} : { crosswalk: job.crosswalk }),
   });
-  for (const { year, codes } of counted)
-    packing.absorbUnits(year, { codes, positions: new Float64Array(codes.length).fill(ELSEWHERE) }, 0);
+  const { accumulator } = packing;
   const notCounted: Issue[] = [];
-  const repeated: RepeatedUnit[] = [];
   let withoutYear = 0;
   // The rows are only added (a built-in profile, never kept): views of the reader's values unless a crosswalk
   // spreads them.
   const input = await readRangeRows(
     job,
     (row, line) => {
-      const outcome = packing.addAt(row, line);
-      if (outcome === ROW_COUNTED) {
+      if (accumulator.add(row)) {
         if (row.year === undefined) withoutYear++;
-      } else if (outcome >= 0)
-        repeated.push({ line, code: row.code, year: yearOfRow(row, job.year ?? 0), first: outcome });
-      else notCounted.push(notCountedIssue(row, outcome, { line }));
+      } else notCounted.push(notCountedIssue(row, unitKindOfTotal(row.kind) !== undefined, { line }));
     },
     { onRead, signal, transient: job.crosswalk === undefined },
   );
   return {
     kind: 'done',
     start: job.start,
-    end: job.share === undefined ? job.end : job.start + shareState(new BigInt64Array(job.share)).end,
     packed: packing.pack(),
     rejected: input.rejected.slice(),
     counts: input.counts,
     issues: input.issues.slice(),
     notCounted,
-    repeated,
-    units: packing.packUnits(),
     withoutYear,
     lines: input.lines,
     endedInQuotes: input.endedInQuotes === true,

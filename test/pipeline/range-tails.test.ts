@@ -71,8 +71,7 @@ let sheets = 0;
 function sheet(rows: number): string {
   const lines = ['统计用区划代码,名称,类型,户数,是否建有综合服务设施'];
   for (let i = 0; i < rows; i++) {
-    // Each code once (up to 36 000 rows): a unit listed twice is counted once, by the first range that has it.
-    const code = `13${String((i % 9) + 1).padStart(2, '0')}01${String((Math.floor(i / 40) % 900) + 1).padStart(3, '0')}${String((i % 40) + 201).padStart(3, '0')}`;
+    const code = `13${String((i % 9) + 1).padStart(2, '0')}01${String((Math.floor(i / 40) % 90) + 1).padStart(3, '0')}${String((i % 40) + 201).padStart(3, '0')}`;
     const name = i % 13 === 0 ? `"村,${i}"` : `村${i}`;
     lines.push(
       `${code},${name},${i % 97 === 0 ? '街道' : '村委会'},${100 + (i % 50)},${i % 3 === 0 ? '否' : '是'}`,
