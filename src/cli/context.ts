@@ -116,6 +116,12 @@ export function echo(argument: string): string {
   return line.length > 60 ? `${line.slice(0, 57)}…` : line;
 }
 
+/** A file's path as a message names it among others: one line, at most 60 characters, its end kept (its name). */
+export function echoPath(path: string): string {
+  const line = path.replace(/[\r\n\t]+/g, ' ');
+  return line.length > 60 ? `…${line.slice(-57)}` : line;
+}
+
 /** The options every data command shares. */
 export const DATA_OPTIONS = {
   profile: { type: 'string' },
