@@ -93,6 +93,7 @@ interface RowsByYear {
 function splitByYear(units: Iterable<unknown>, year: number, defaultYear: number): RowsByYear {
   const split: RowsByYear = { ofYear: [], indices: [], others: [], badYears: [] };
   let index = 0;
+  let yearless = 0;
   for (const unit of units) {
     const row = isRichUnit(unit) ? toUnitStatistics(unit) : (unit as UnitStatistics);
     const own = row !== null && typeof row === 'object' ? (row as { year?: unknown }).year : undefined;
@@ -110,9 +111,17 @@ function splitByYear(units: Iterable<unknown>, year: number, defaultYear: number
     } else if ((own ?? defaultYear) === year) {
       split.ofYear.push(row);
       split.indices.push(index);
+      if (own === undefined) yearless++;
     } else split.others.push(row);
     index++;
   }
+  // A row without a year is of `defaultYear`: beside rows that state theirs, it is given it, for the year's table
+  // sets rows without a year aside when others have one (they would be counted in `units` but in no figure).
+  if (yearless > 0 && yearless < split.ofYear.length)
+    split.ofYear.forEach((row, at) => {
+      if (row !== null && typeof row === 'object' && row.year === undefined)
+        split.ofYear[at] = { ...row, year };
+    });
   return split;
 }
 
