@@ -93,7 +93,6 @@ interface RowsByYear {
 function splitByYear(units: Iterable<unknown>, year: number, defaultYear: number): RowsByYear {
   const split: RowsByYear = { ofYear: [], indices: [], others: [], badYears: [] };
   let index = 0;
-  let yearless = 0;
   for (const unit of units) {
     const row = isRichUnit(unit) ? toUnitStatistics(unit) : (unit as UnitStatistics);
     const own = row !== null && typeof row === 'object' ? (row as { year?: unknown }).year : undefined;
@@ -111,17 +110,9 @@ function splitByYear(units: Iterable<unknown>, year: number, defaultYear: number
     } else if ((own ?? defaultYear) === year) {
       split.ofYear.push(row);
       split.indices.push(index);
-      if (own === undefined) yearless++;
     } else split.others.push(row);
     index++;
   }
-  // A row without a year is of `defaultYear`: beside rows that state theirs, it is given it, for the year's table
-  // sets rows without a year aside when others have one (they would be counted in `units` but in no figure).
-  if (yearless > 0 && yearless < split.ofYear.length)
-    split.ofYear.forEach((row, at) => {
-      if (row !== null && typeof row === 'object' && row.year === undefined)
-        split.ofYear[at] = { ...row, year };
-    });
   return split;
 }
 
@@ -312,8 +303,10 @@ function evaluate(
     asOf: period.end,
     groupBy: (o.groupBy as readonly GroupLevel[] | undefined) ?? DEFAULT_LEVELS,
   };
-  // Both calls succeed: the options were checked above and the rows are arrays.
-  const table = computeIndicatorTable(split.ofYear, settings);
+  // Both calls succeed: the options were checked above and the rows are arrays. The year's rows that carry no year
+  // describe it (they are among them for that reason): the table is told so, as it would set them aside beside rows
+  // that state theirs (counted in `units`, in no figure).
+  const table = computeIndicatorTable(split.ofYear, { ...settings, year: period.targetYear });
   const elsewhere = split.others.length > 0 ? computeIndicatorTable(split.others, settings) : undefined;
   const computed = table.success ? table.data : undefined;
   const view = profileInPeriod(profile, period.id);
