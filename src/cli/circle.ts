@@ -11,14 +11,7 @@ import type {
 import type { CircleFormat, CircleLevel, CircleResults } from './circle-output.js';
 import { type CliStreams, echo, helpHint, oneOf, parse, UsageError } from './context.js';
 import type { Lang } from './lang.js';
-import {
-  checkDistinctPaths,
-  checkStandardOutput,
-  checkWritable,
-  openOutput,
-  RESULTS,
-  writeWholeFile,
-} from './output.js';
+import { checkOutputPaths, checkStandardOutput, openOutput, RESULTS, writeWholeFile } from './output.js';
 
 /** The parsed options of `shequ circle`. */
 interface CircleSettings {
@@ -342,9 +335,7 @@ export async function runCircle(args: readonly string[], streams: CliStreams): P
     { '--rejects': outputs['--rejects'], '--uncovered': outputs['--uncovered'] },
     outputs['--out'] === undefined ? RESULTS : undefined,
   );
-  checkDistinctPaths('circle', estatesFile, outputs);
-  checkDistinctPaths('circle', servicesFile, outputs);
-  for (const path of Object.values(outputs)) await checkWritable(path);
+  await checkOutputPaths('circle', [estatesFile, servicesFile], outputs);
   const { estates, services, results } = await computeCircles(estatesFile, servicesFile, settings);
   const output = openOutput(outputs['--out'], streams);
   const { writeCircleResults } = await import('./circle-output.js');

@@ -27,14 +27,7 @@ import { workersOption } from './early-workers.js';
 import { type InputRows, runFileJob } from './input.js';
 import type { Lang } from './lang.js';
 import { writeNotCounted } from './not-counted.js';
-import {
-  checkDistinctPaths,
-  checkStandardOutput,
-  checkWritable,
-  openOutput,
-  RESULTS,
-  writeWholeFile,
-} from './output.js';
+import { checkOutputPaths, checkStandardOutput, openOutput, RESULTS, writeWholeFile } from './output.js';
 import { type CommandProfiles, commandProfiles } from './profile-file.js';
 import { xlsxOutFile } from './xlsx-output.js';
 
@@ -166,11 +159,6 @@ export async function runIndicators(args: readonly string[], streams: CliStreams
   if (options.warning !== undefined) streams.stderr.write(options.warning);
   const rejects = { '--rejects': values.rejects as string | undefined };
   checkStandardOutput('indicators', rejects, values.out === undefined ? RESULTS : undefined);
-  for (const file of positionals)
-    checkDistinctPaths('indicators', file, {
-      '--out': values.out as string | undefined,
-      '--rejects': values.rejects as string | undefined,
-    });
   if (positionals.length > 1 && values.rejects !== undefined)
     throw new UsageError(
       {
@@ -193,8 +181,10 @@ export async function runIndicators(args: readonly string[], streams: CliStreams
         en: 'Example: --series --format csv --out series.csv',
       },
     );
-  await checkWritable(values.out as string | undefined);
-  await checkWritable(values.rejects as string | undefined);
+  await checkOutputPaths('indicators', positionals, {
+    '--out': values.out as string | undefined,
+    '--rejects': values.rejects as string | undefined,
+  });
   const profiles = await commandProfiles('indicators', values, options.profile);
   const years = await import('./indicators-years.js');
   const fileOptions = {

@@ -137,6 +137,20 @@ export function fileIdentity(path: string): string {
 }
 
 /**
+ * Checks a command's output files before any work: none is another output's file or an input ({@link
+ * checkDistinctPaths}, for each input; the outputs among themselves without one), and each can be written ({@link
+ * checkWritable}).
+ */
+export async function checkOutputPaths(
+  command: string,
+  inputs: readonly (string | undefined)[],
+  outputs: Readonly<Record<string, string | undefined>>,
+): Promise<void> {
+  for (const input of inputs.length === 0 ? [undefined] : inputs) checkDistinctPaths(command, input, outputs);
+  for (const path of Object.values(outputs)) await checkWritable(path);
+}
+
+/**
  * Refuses outputs that would destroy something: two outputs to one file (`--out x --rejects x`: one would silently
  * replace the other), or an output over the input file.
  */

@@ -31,7 +31,7 @@ import { createFindingTextSorter } from './finding-runs.js';
 import { indicatorOptions, reportInput } from './indicators.js';
 import { type InputRows, readRows } from './input.js';
 import { addByFile, writeNotCountedByFile } from './not-counted.js';
-import { checkDistinctPaths, checkWritable, STANDARD_OUTPUT } from './output.js';
+import { checkOutputPaths, STANDARD_OUTPUT } from './output.js';
 import { createOutputSet, type OutputSet } from './output-set.js';
 import { commandProfiles } from './profile-file.js';
 import { readYearFiles } from './read-year-files.js';
@@ -123,16 +123,12 @@ export async function runReport(args: readonly string[], streams: CliStreams): P
   const findingsPath = findingsFileOf(values.out);
   const indicatorsPath = `${findingsPath.slice(0, -'.findings.csv'.length)}.indicators.csv`;
   checkFiles(positionals, values);
-  for (const file of positionals.length === 0 ? [undefined] : positionals)
-    checkDistinctPaths('report', file, {
-      '--out': values.out,
-      '--rejects': values.rejects as string | undefined,
-      'the findings CSV': findingsPath,
-      'the indicators CSV': indicatorsPath,
-    });
-  await checkWritable(values.out);
-  await checkWritable(values.rejects as string | undefined);
-  await checkWritable(findingsPath);
+  await checkOutputPaths('report', positionals, {
+    '--out': values.out,
+    '--rejects': values.rejects as string | undefined,
+    'the findings CSV': findingsPath,
+    'the indicators CSV': indicatorsPath,
+  });
   const groupBy = options.groupBy ?? ['county'];
   // One pass: each row goes into the accumulator and the validator; findings are counted per rule (a digest for the
   // page) and their CSV lines kept in sorted runs for the companion file — memory flat in the rows.

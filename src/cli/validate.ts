@@ -12,14 +12,7 @@ import { validateRanges } from './early-workers.js';
 import { createFindingTextSorter } from './finding-runs.js';
 import { reportInput, workerCount } from './indicators.js';
 import { type InputRows, readRows, runFileJob } from './input.js';
-import {
-  checkDistinctPaths,
-  checkStandardOutput,
-  checkWritable,
-  openOutput,
-  RESULTS,
-  writeWholeFile,
-} from './output.js';
+import { checkOutputPaths, checkStandardOutput, openOutput, RESULTS, writeWholeFile } from './output.js';
 import { type CommandProfiles, commandProfiles } from './profile-file.js';
 import { findingMarkdown, findingTable, type Lang, ruleTitle } from './render.js';
 import type { ParallelValidation, SortedFindings } from './validate-parallel.js';
@@ -55,12 +48,10 @@ export async function runValidate(args: readonly string[], streams: CliStreams):
     { '--rejects': values.rejects as string | undefined },
     xlsxFile !== undefined ? SUMMARY : values.out === undefined ? RESULTS : undefined,
   );
-  checkDistinctPaths('validate', positionals[0], {
+  await checkOutputPaths('validate', [positionals[0]], {
     '--out': values.out as string | undefined,
     '--rejects': values.rejects as string | undefined,
   });
-  await checkWritable(values.out as string | undefined);
-  await checkWritable(values.rejects as string | undefined);
   const divisions =
     values.divisions === undefined
       ? undefined
