@@ -7,25 +7,11 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { evaluatePlanPeriod, type UnitStatistics } from '../../src/index.js';
+import { ZHENGDING_2025 } from '../helpers/zhengding-2025.js';
 
+// 正定县's rows of 2025 and a village of 无极县 (130124), in the same city.
 const VILLAGES: readonly UnitStatistics[] = [
-  {
-    code: '130123100201',
-    kind: 'village',
-    year: 2025,
-    households: 300,
-    hasFacility: true,
-    facilityArea: 100,
-  },
-  { code: '130123100202', kind: 'village', year: 2025, households: 200, hasFacility: false },
-  {
-    code: '130123001001',
-    kind: 'community',
-    year: 2025,
-    households: 1000,
-    hasFacility: true,
-    facilityArea: 320,
-  },
+  ...ZHENGDING_2025,
   { code: '130124100201', kind: 'village', year: 2025, households: 50, hasFacility: true, facilityArea: 15 },
 ];
 const withoutYear = ({ year: _year, ...row }: UnitStatistics): UnitStatistics => row;

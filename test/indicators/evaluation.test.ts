@@ -11,28 +11,10 @@ import {
   type UnitStatistics,
 } from '../../src/index.js';
 import { unitStatisticsArbitrary } from '../../src/testing/index.js';
+import { ZHENGDING_2025 } from '../helpers/zhengding-2025.js';
 
-// 正定县 (130123), in 石家庄市 (130100), in 河北省 (130000): two villages and a community, described for 2025; one
-// Beijing row of 2024 only.
-const ROWS_2025: readonly UnitStatistics[] = [
-  {
-    code: '130123100201',
-    kind: 'village',
-    year: 2025,
-    households: 300,
-    hasFacility: true,
-    facilityArea: 100,
-  },
-  { code: '130123100202', kind: 'village', year: 2025, households: 200, hasFacility: false },
-  {
-    code: '130123001001',
-    kind: 'community',
-    year: 2025,
-    households: 1000,
-    hasFacility: true,
-    facilityArea: 320,
-  },
-];
+// The 正定县 rows of 2025 (test/helpers/zhengding-2025.ts); one Beijing row of 2024 only.
+const ROWS_2025 = ZHENGDING_2025;
 const ROW_2024: UnitStatistics = {
   code: '110101001001',
   kind: 'community',
